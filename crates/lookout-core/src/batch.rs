@@ -1,0 +1,252 @@
+//! A batch: entities, sources and statements checked against the model and written in one transaction.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::{
+    EntityId, Grade, Locator, ModelError, PartialDate, Schema, Source, SourceId, Stance, Statement,
+    StatementId, StatementStatus, Timestamp,
+};
+
+/// A statement being made: what a [`Batch`] checks and turns into a [`Statement`].
+#[derive(Debug, Clone)]
+pub struct Claim {
+    entity: EntityId,
+    prop: String,
+    value: String,
+    source: SourceId,
+    lang: Option<String>,
+    locator: Locator,
+    claimant: Option<String>,
+    grade: Grade,
+    stance: Stance,
+    status: StatementStatus,
+    valid_from: Option<PartialDate>,
+    valid_to: Option<PartialDate>,
+}
+
+impl Claim {
+    /// `source` says that `prop` of `entity` is `value`; accepted, ungraded, asserted, until said otherwise.
+    pub fn new(entity: &EntityId, prop: &str, value: impl Into<String>, source: &SourceId) -> Claim {
+        Claim {
+            entity: entity.clone(),
+            prop: prop.to_string(),
+            value: value.into(),
+            source: source.clone(),
+            lang: None,
+            locator: Locator::default(),
+            claimant: None,
+            grade: Grade::UNGRADED,
+            stance: Stance::Asserts,
+            status: StatementStatus::Accepted,
+            valid_from: None,
+            valid_to: None,
+        }
+    }
+
+    /// Language of the value.
+    pub fn lang(mut self, lang: impl Into<String>) -> Claim {
+        self.lang = Some(lang.into());
+        self
+    }
+
+    /// Where in the source.
+    pub fn locator(mut self, locator: Locator) -> Claim {
+        self.locator = locator;
+        self
+    }
+
+    /// Who makes the claim, when the source reports someone else's.
+    pub fn claimant(mut self, claimant: Option<String>) -> Claim {
+        self.claimant = claimant.filter(|c| !c.trim().is_empty());
+        self
+    }
+
+    /// The grade.
+    pub fn grade(mut self, grade: Grade) -> Claim {
+        self.grade = grade;
+        self
+    }
+
+    /// Asserts or denies.
+    pub fn stance(mut self, stance: Stance) -> Claim {
+        self.stance = stance;
+        self
+    }
+
+    /// Review status.
+    pub fn status(mut self, status: StatementStatus) -> Claim {
+        self.status = status;
+        self
+    }
+
+    /// From when the value holds.
+    pub fn valid_from(mut self, date: Option<PartialDate>) -> Claim {
+        self.valid_from = date;
+        self
+    }
+
+    /// Until when the value holds.
+    pub fn valid_to(mut self, date: Option<PartialDate>) -> Claim {
+        self.valid_to = date;
+        self
+    }
+}
+
+/// Entities, sources and statements to be stored together, or not at all.
+#[derive(Debug, Clone)]
+pub struct Batch {
+    recorded_by: String,
+    recorded_at: Timestamp,
+    schemata: HashMap<EntityId, Schema>,
+    source_ids: HashSet<SourceId>,
+    statement_ids: HashSet<StatementId>,
+    /// Entities in the order first added.
+    pub entities: Vec<crate::Entity>,
+    /// Sources in the order first added.
+    pub sources: Vec<Source>,
+    /// Statements in the order first added, without duplicates.
+    pub statements: Vec<Statement>,
+}
+
+impl Batch {
+    /// An empty batch whose statements are recorded by `recorded_by` now.
+    pub fn new(recorded_by: impl Into<String>) -> Batch {
+        Batch {
+            recorded_by: recorded_by.into(),
+            recorded_at: Timestamp::now(),
+            schemata: HashMap::new(),
+            source_ids: HashSet::new(),
+            statement_ids: HashSet::new(),
+            entities: Vec::new(),
+            sources: Vec::new(),
+            statements: Vec::new(),
+        }
+    }
+
+    /// Adds an entity; adding it again is a no-op, adding it with another schema an error.
+    pub fn add_entity(&mut self, id: &EntityId, schema: Schema) -> Result<(), ModelError> {
+        match self.schemata.get(id) {
+            Some(existing) if *existing == schema => Ok(()),
+            Some(existing) => Err(ModelError::InvalidValue {
+                prop: "schema".into(),
+                reason: format!("entity {id} is already a {existing}, not a {schema}"),
+            }),
+            None => {
+                self.schemata.insert(id.clone(), schema);
+                self.entities.push(crate::Entity { id: id.clone(), schema });
+                Ok(())
+            }
+        }
+    }
+
+    /// The schema of an entity added to this batch.
+    pub fn schema_of(&self, id: &EntityId) -> Option<Schema> {
+        self.schemata.get(id).copied()
+    }
+
+    /// Adds a source unless one with the same id is already in the batch.
+    pub fn add_source(&mut self, source: Source) -> SourceId {
+        let id = source.id.clone();
+        if self.source_ids.insert(id.clone()) {
+            self.sources.push(source);
+        }
+        id
+    }
+
+    /// Checks a claim against its entity's schema and adds it as a statement; a duplicate is dropped.
+    /// The entity and the source must already be in the batch.
+    pub fn add_claim(&mut self, claim: Claim) -> Result<StatementId, ModelError> {
+        let schema = self.schemata.get(&claim.entity).copied().ok_or_else(|| ModelError::InvalidValue {
+            prop: claim.prop.clone(),
+            reason: format!("entity {} is not in the batch", claim.entity),
+        })?;
+        if !self.source_ids.contains(&claim.source) {
+            return Err(ModelError::InvalidValue {
+                prop: claim.prop.clone(),
+                reason: format!("source {} is not in the batch", claim.source),
+            });
+        }
+        let property = schema.property(&claim.prop)?;
+        let value = property.check(&claim.value)?;
+        let id = Statement::compute_id(
+            &claim.entity,
+            property.name,
+            &value,
+            claim.lang.as_deref(),
+            &claim.source,
+            claim.valid_from,
+            claim.stance,
+        );
+        if self.statement_ids.insert(id.clone()) {
+            self.statements.push(Statement {
+                id: id.clone(),
+                entity_id: claim.entity,
+                prop: property.name.to_string(),
+                value,
+                lang: claim.lang,
+                source_id: claim.source,
+                locator: claim.locator,
+                claimant: claim.claimant,
+                grade: claim.grade,
+                stance: claim.stance,
+                status: claim.status,
+                valid_from: claim.valid_from,
+                valid_to: claim.valid_to,
+                recorded_by: self.recorded_by.clone(),
+                recorded_at: self.recorded_at,
+            });
+        }
+        Ok(id)
+    }
+
+    /// Appends another batch's contents (first occurrence wins).
+    pub fn extend(&mut self, other: Batch) -> Result<(), ModelError> {
+        for e in other.entities {
+            self.add_entity(&e.id, e.schema)?;
+        }
+        for s in other.sources {
+            self.add_source(s);
+        }
+        for st in other.statements {
+            if self.statement_ids.insert(st.id.clone()) {
+                self.statements.push(st);
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn station_batch() -> (Batch, EntityId, SourceId) {
+        let mut b = Batch::new("test");
+        let e = EntityId::new("station-X").unwrap();
+        b.add_entity(&e, Schema::Station).unwrap();
+        let s = b.add_source(Source::from_url("https://example.org/a"));
+        (b, e, s)
+    }
+
+    #[test]
+    fn same_claim_twice_is_one_statement_with_a_stable_id() {
+        let (mut b, e, s) = station_batch();
+        let a = b.add_claim(Claim::new(&e, "country", "nl", &s)).unwrap();
+        let again = b.add_claim(Claim::new(&e, "country", "NL", &s)).unwrap();
+        assert_eq!(a, again);
+        assert_eq!(b.statements.len(), 1);
+        let (mut other, _, _) = station_batch();
+        assert_eq!(other.add_claim(Claim::new(&e, "country", "NL", &s)).unwrap(), a);
+    }
+
+    #[test]
+    fn claims_are_checked_against_the_schema() {
+        let (mut b, e, s) = station_batch();
+        assert!(b.add_claim(Claim::new(&e, "colour", "red", &s)).is_err());
+        assert!(b.add_claim(Claim::new(&e, "reportedDate", "2022-13", &s)).is_err());
+        let unknown = EntityId::new("nope").unwrap();
+        assert!(b.add_claim(Claim::new(&unknown, "name", "x", &s)).is_err());
+        assert!(b.add_entity(&e, Schema::Place).is_err());
+        assert!(b.statements.is_empty());
+    }
+}
