@@ -19,6 +19,7 @@
 mod batch;
 mod date;
 mod error;
+mod fold;
 mod grade;
 pub mod ids;
 mod schema;
@@ -30,6 +31,7 @@ mod vocabulary;
 pub use batch::{Batch, Claim};
 pub use date::{DatePrecision, PartialDate};
 pub use error::ModelError;
+pub use fold::{EntityView, PropertyView, ValueView};
 pub use grade::{Credibility, Grade, Reliability};
 pub use ids::{EntityId, SourceId, StatementId};
 pub use schema::{PropType, Property, Schema, StationStatus};

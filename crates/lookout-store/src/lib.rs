@@ -1,0 +1,31 @@
+//! Lookout's persistence. Callers use the [`Store`] trait; [`SqliteStore`] keeps everything in one
+//! SQLite file (WAL) with its own migrations, and a PostgreSQL backend can follow the same trait.
+//!
+//! ```
+//! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+//! use lookout_core::{Batch, Claim, EntityId, Schema, Source};
+//! use lookout_store::{SqliteStore, Store};
+//!
+//! let store = SqliteStore::open_in_memory().await.unwrap();
+//! let mut batch = Batch::new("example");
+//! let id = EntityId::new("station-X").unwrap();
+//! batch.add_entity(&id, Schema::Station).unwrap();
+//! let src = batch.add_source(Source::from_url("https://example.org/report"));
+//! batch.add_claim(Claim::new(&id, "country", "NL", &src)).unwrap();
+//! assert_eq!(store.write_batch(&batch).await.unwrap().statements_added, 1);
+//! assert_eq!(store.write_batch(&batch).await.unwrap().statements_added, 0);
+//! assert_eq!(store.entity(&id).await.unwrap().unwrap().statements.len(), 1);
+//! # });
+//! ```
+
+mod error;
+mod query;
+mod sqlite;
+mod store;
+mod timeline;
+
+pub use error::StoreError;
+pub use query::{EntityFilter, EntityRecord, Stats, TimelineStep, WriteReport};
+pub use sqlite::SqliteStore;
+pub use store::Store;
+pub use timeline::status_timeline;

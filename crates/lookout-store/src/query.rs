@@ -1,0 +1,76 @@
+//! What the store is asked for and what it answers.
+
+use std::collections::BTreeMap;
+
+use lookout_core::{Entity, EntityId, PartialDate, Schema, SourceId, StationStatus, Statement};
+
+/// Which entities a listing returns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntityFilter {
+    /// Only this schema.
+    pub schema: Option<Schema>,
+    /// Only entities with an accepted `country` statement of this ISO code.
+    pub country: Option<String>,
+    /// Only stations an accepted `Operation` links to this operator (a bureau's entity id).
+    pub operator: Option<EntityId>,
+    /// Only entities with an accepted `status` statement of this value at any step of their timeline.
+    pub status: Option<StationStatus>,
+    /// Include restricted entities (persons not marked public); never for public pages or exports.
+    pub include_restricted: bool,
+}
+
+/// An entity and its statements.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityRecord {
+    /// The entity.
+    pub entity: Entity,
+    /// Whether it is restricted (kept out of public pages and exports).
+    pub restricted: bool,
+    /// Its statements, in the order recorded.
+    pub statements: Vec<Statement>,
+}
+
+/// What writing a batch changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteReport {
+    /// Entities new to the store.
+    pub entities_added: u64,
+    /// Sources new to the store.
+    pub sources_added: u64,
+    /// Statements new to the store.
+    pub statements_added: u64,
+    /// Statements of the batch the store already had (same id).
+    pub statements_present: u64,
+}
+
+/// Counts for `lookout stats`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Stats {
+    /// Entities per schema.
+    pub entities_by_schema: BTreeMap<String, u64>,
+    /// Distinct country codes among accepted `country` statements.
+    pub countries: u64,
+    /// Sources.
+    pub sources: u64,
+    /// Statements.
+    pub statements: u64,
+    /// Statements per review status.
+    pub statements_by_status: BTreeMap<String, u64>,
+}
+
+/// One step of a station's status timeline, with the statements that support it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineStep {
+    /// The state.
+    pub status: StationStatus,
+    /// When it was reached, where the source dates it.
+    pub date: Option<PartialDate>,
+    /// The latest date it can have been reached by (the date of the chain it belongs to), where `date` is unknown.
+    pub by: Option<PartialDate>,
+    /// Who made the claim, where the source reports someone else's.
+    pub claimant: Option<String>,
+    /// The sources that say so.
+    pub sources: Vec<SourceId>,
+    /// The statements behind the step.
+    pub statements: Vec<Statement>,
+}

@@ -1,0 +1,90 @@
+//! The SQLite implementation: one file in the data directory, WAL journal, migrations on open.
+
+mod read;
+mod rows;
+mod write;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use lookout_core::Batch;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+use crate::{StoreError, WriteReport};
+
+/// The store over an embedded SQLite database.
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub async fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10))
+            .pragma("cache_size", "-16000");
+        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+        Self::migrated(pool).await
+    }
+
+    /// A private in-memory database, for tests.
+    pub async fn open_in_memory() -> Result<SqliteStore, StoreError> {
+        let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
+        let pool = SqlitePoolOptions::new().max_connections(1).connect_with(options).await?;
+        Self::migrated(pool).await
+    }
+
+    async fn migrated(pool: SqlitePool) -> Result<SqliteStore, StoreError> {
+        sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+        Ok(SqliteStore { pool })
+    }
+
+    /// Closes the pool, checkpointing the WAL.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    pub(crate) async fn write(&self, batch: &Batch) -> Result<WriteReport, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        match write::write_batch(&mut tx, batch).await {
+            Ok(report) => {
+                tx.commit().await?;
+                Ok(report)
+            }
+            Err(e) => {
+                tx.rollback().await?;
+                Err(self.explain_write_error(e, batch).await)
+            }
+        }
+    }
+
+    /// Turns a constraint failure into a message that names the offending entity.
+    async fn explain_write_error(&self, error: StoreError, batch: &Batch) -> StoreError {
+        let StoreError::Database(db) = &error else { return error };
+        if !db.to_string().contains("entity schema conflict") {
+            return error;
+        }
+        for e in &batch.entities {
+            let stored: Option<String> = sqlx::query_scalar("SELECT schema FROM entities WHERE id = ?")
+                .bind(e.id.as_str())
+                .fetch_optional(&self.pool)
+                .await
+                .ok()
+                .flatten();
+            if let Some(stored) = stored.filter(|s| s != e.schema.as_str()) {
+                return StoreError::Conflict(format!(
+                    "entity {} is stored as a {stored}; the import gives it as a {}",
+                    e.id, e.schema
+                ));
+            }
+        }
+        error
+    }
+}

@@ -1,0 +1,200 @@
+//! Reading: the queries the pages, exports and commands need.
+
+use std::collections::{BTreeMap, HashMap};
+
+use lookout_core::{Batch, EntityId, PropType, Source, SourceId, Statement};
+use sqlx::sqlite::SqliteRow;
+use sqlx::{AssertSqlSafe, Row};
+
+use super::rows::{entity_from_row, source_from_row, statement_from_row, SOURCE_COLUMNS, STATEMENT_COLUMNS};
+use super::SqliteStore;
+use crate::{EntityFilter, EntityRecord, Stats, Store, StoreError, TimelineStep, WriteReport};
+
+/// Entities matching a filter; `?1` schema, `?2` country, `?3` operator, `?4` status, `?5` include restricted.
+const FILTERED_ENTITIES: &str = "
+SELECT e.id, e.schema, e.restricted FROM entities e
+WHERE (?1 IS NULL OR e.schema = ?1)
+  AND (?5 OR e.restricted = 0)
+  AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statements s WHERE s.entity_id = e.id AND s.prop = 'country'
+       AND s.value = ?2 AND s.status = 'accepted' AND s.stance = 'asserts'))
+  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM statements op JOIN statements st ON st.entity_id = op.entity_id
+       WHERE op.prop = 'operator' AND op.value = ?3 AND op.status = 'accepted'
+         AND st.prop = 'station' AND st.value = e.id AND st.status = 'accepted'))
+  AND (?4 IS NULL OR EXISTS (SELECT 1 FROM statements s WHERE s.entity_id = e.id AND s.prop = 'status'
+       AND s.value = ?4 AND s.status = 'accepted' AND s.stance = 'asserts'))";
+
+/// Groups statement rows (ordered by entity) under the entity rows, keeping entity order.
+fn assemble(entity_rows: Vec<SqliteRow>, statement_rows: Vec<SqliteRow>) -> Result<Vec<EntityRecord>, StoreError> {
+    let mut records = Vec::with_capacity(entity_rows.len());
+    let mut index = HashMap::with_capacity(entity_rows.len());
+    for row in &entity_rows {
+        let (entity, restricted) = entity_from_row(row)?;
+        index.insert(entity.id.clone(), records.len());
+        records.push(EntityRecord { entity, restricted, statements: Vec::new() });
+    }
+    for row in &statement_rows {
+        let st = statement_from_row(row)?;
+        if let Some(&i) = index.get(&st.entity_id) {
+            records[i].statements.push(st);
+        }
+    }
+    Ok(records)
+}
+
+impl SqliteStore {
+    async fn records_for(&self, entity_sql: &str, binds: Binds<'_>) -> Result<Vec<EntityRecord>, StoreError> {
+        let statements_sql = format!(
+            "SELECT {STATEMENT_COLUMNS} FROM statements WHERE entity_id IN (SELECT id FROM ({entity_sql})) ORDER BY entity_id, rowid"
+        );
+        let entity_sql = format!("{entity_sql} ORDER BY id");
+        // Both queries are fixed text from this module; every value is bound.
+        let entities = binds.apply(sqlx::query(AssertSqlSafe(entity_sql))).fetch_all(&self.pool).await?;
+        let statements = binds.apply(sqlx::query(AssertSqlSafe(statements_sql))).fetch_all(&self.pool).await?;
+        assemble(entities, statements)
+    }
+}
+
+/// Values bound, in order, to both queries of [`SqliteStore::records_for`].
+#[derive(Clone, Copy)]
+enum Binds<'a> {
+    Filter(&'a EntityFilter),
+    Ids(&'a [String]),
+    Page(Option<&'a str>, u32, bool),
+}
+
+type Query<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>;
+
+impl Binds<'_> {
+    fn apply<'q>(self, q: Query<'q>) -> Query<'q> {
+        match self {
+            Binds::Filter(f) => q
+                .bind(f.schema.map(|s| s.as_str()))
+                .bind(f.country.clone())
+                .bind(f.operator.as_ref().map(|o| o.to_string()))
+                .bind(f.status.map(|s| s.as_str()))
+                .bind(f.include_restricted),
+            Binds::Ids(ids) => ids.iter().fold(q, |q, id| q.bind(id.clone())),
+            Binds::Page(after, limit, restricted) => {
+                q.bind(after.map(str::to_string)).bind(restricted).bind(i64::from(limit))
+            }
+        }
+    }
+}
+
+fn placeholders(n: usize) -> String {
+    vec!["?"; n].join(",")
+}
+
+impl Store for SqliteStore {
+    async fn write_batch(&self, batch: &Batch) -> Result<WriteReport, StoreError> {
+        self.write(batch).await
+    }
+
+    async fn is_empty(&self) -> Result<bool, StoreError> {
+        let any: Option<i64> = sqlx::query_scalar("SELECT 1 FROM entities LIMIT 1").fetch_optional(&self.pool).await?;
+        Ok(any.is_none())
+    }
+
+    async fn entity(&self, id: &EntityId) -> Result<Option<EntityRecord>, StoreError> {
+        let ids = [id.to_string()];
+        let mut records = self
+            .records_for("SELECT id, schema, restricted FROM entities WHERE id = ?", Binds::Ids(&ids))
+            .await?;
+        Ok(records.pop())
+    }
+
+    async fn list_entities(&self, filter: &EntityFilter) -> Result<Vec<EntityRecord>, StoreError> {
+        self.records_for(FILTERED_ENTITIES, Binds::Filter(filter)).await
+    }
+
+    async fn referencing(&self, id: &EntityId) -> Result<Vec<EntityRecord>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT DISTINCT s.entity_id, s.prop, e.schema FROM statements s JOIN entities e ON e.id = s.entity_id
+             WHERE s.value = ? AND s.status = 'accepted' AND e.restricted = 0",
+        )
+        .bind(id.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        let mut ids: Vec<String> = Vec::new();
+        for row in rows {
+            let schema: String = row.try_get("schema")?;
+            let prop: String = row.try_get("prop")?;
+            let is_link = schema
+                .parse::<lookout_core::Schema>()
+                .ok()
+                .and_then(|s| s.property(&prop).ok())
+                .is_some_and(|p| matches!(p.kind, PropType::Entity(_)));
+            let entity_id: String = row.try_get("entity_id")?;
+            if is_link && !ids.contains(&entity_id) {
+                ids.push(entity_id);
+            }
+        }
+        let mut out = Vec::new();
+        for chunk in ids.chunks(500) {
+            let sql = format!("SELECT id, schema, restricted FROM entities WHERE id IN ({})", placeholders(chunk.len()));
+            out.extend(self.records_for(&sql, Binds::Ids(chunk)).await?);
+        }
+        Ok(out)
+    }
+
+    async fn entity_page(&self, after: Option<&EntityId>, limit: u32, include_restricted: bool) -> Result<Vec<EntityRecord>, StoreError> {
+        let sql = "SELECT id, schema, restricted FROM (SELECT id, schema, restricted FROM entities
+                   WHERE (?1 IS NULL OR id > ?1) AND (?2 OR restricted = 0) ORDER BY id LIMIT ?3)";
+        self.records_for(sql, Binds::Page(after.map(|a| a.as_str()), limit, include_restricted)).await
+    }
+
+    async fn sources(&self, ids: &[SourceId]) -> Result<HashMap<SourceId, Source>, StoreError> {
+        let mut out = HashMap::new();
+        for chunk in ids.chunks(500) {
+            let sql = format!("SELECT {SOURCE_COLUMNS} FROM sources WHERE id IN ({})", placeholders(chunk.len()));
+            let q = chunk.iter().fold(sqlx::query(AssertSqlSafe(sql)), |q, id| q.bind(id.as_str().to_string()));
+            for row in q.fetch_all(&self.pool).await? {
+                let s = source_from_row(&row)?;
+                out.insert(s.id.clone(), s);
+            }
+        }
+        Ok(out)
+    }
+
+    async fn all_sources(&self) -> Result<Vec<Source>, StoreError> {
+        let sql = format!("SELECT {SOURCE_COLUMNS} FROM sources ORDER BY id");
+        let rows = sqlx::query(AssertSqlSafe(sql)).fetch_all(&self.pool).await?;
+        rows.iter().map(source_from_row).collect()
+    }
+
+    async fn statements_of_source(&self, id: &SourceId) -> Result<Vec<Statement>, StoreError> {
+        let sql = format!(
+            "SELECT {STATEMENT_COLUMNS} FROM statements s WHERE source_id = ?
+             AND EXISTS (SELECT 1 FROM entities e WHERE e.id = s.entity_id AND e.restricted = 0) ORDER BY entity_id, rowid"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql)).bind(id.as_str()).fetch_all(&self.pool).await?;
+        rows.iter().map(statement_from_row).collect()
+    }
+
+    async fn status_timeline(&self, station: &EntityId) -> Result<Vec<TimelineStep>, StoreError> {
+        let sql = format!("SELECT {STATEMENT_COLUMNS} FROM statements WHERE entity_id = ? AND prop = 'status' ORDER BY rowid");
+        let rows = sqlx::query(AssertSqlSafe(sql)).bind(station.as_str()).fetch_all(&self.pool).await?;
+        let statements = rows.iter().map(statement_from_row).collect::<Result<Vec<_>, _>>()?;
+        Ok(crate::timeline::status_timeline(&statements))
+    }
+
+    async fn stats(&self) -> Result<Stats, StoreError> {
+        let mut stats = Stats::default();
+        for row in sqlx::query("SELECT schema, COUNT(*) AS n FROM entities GROUP BY schema").fetch_all(&self.pool).await? {
+            stats.entities_by_schema.insert(row.try_get("schema")?, row.try_get::<i64, _>("n")? as u64);
+        }
+        let mut by_status = BTreeMap::new();
+        for row in sqlx::query("SELECT status, COUNT(*) AS n FROM statements GROUP BY status").fetch_all(&self.pool).await? {
+            by_status.insert(row.try_get("status")?, row.try_get::<i64, _>("n")? as u64);
+        }
+        stats.statements = by_status.values().sum();
+        stats.statements_by_status = by_status;
+        stats.sources = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sources").fetch_one(&self.pool).await? as u64;
+        stats.countries = sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(DISTINCT value) FROM statements WHERE prop = 'country' AND status = 'accepted'",
+        )
+        .fetch_one(&self.pool)
+        .await? as u64;
+        Ok(stats)
+    }
+}

@@ -1,0 +1,82 @@
+//! Turning SQLite rows into model values.
+
+use lookout_core::{Entity, EntityId, Grade, Locator, PartialDate, Source, SourceId, Statement, StatementId};
+use sqlx::sqlite::SqliteRow;
+use sqlx::Row;
+
+use crate::StoreError;
+
+/// The columns of `statements`, in the order [`statement_from_row`] and the writer use.
+pub(crate) const STATEMENT_COLUMNS: &str = "id, entity_id, prop, value, lang, source_id, quote, page, span_start, span_end, claimant, reliability, credibility, stance, status, valid_from, valid_to, recorded_by, recorded_at";
+
+/// The columns of `sources`.
+pub(crate) const SOURCE_COLUMNS: &str = "id, url, title, publisher, kind, kind_guess, published, retrieved, lang, sha256";
+
+fn corrupt(table: &'static str, id: &str, reason: impl ToString) -> StoreError {
+    StoreError::Corrupt { table, id: id.to_string(), reason: reason.to_string() }
+}
+
+fn parse<T: std::str::FromStr>(table: &'static str, id: &str, text: &str) -> Result<T, StoreError>
+where
+    T::Err: std::fmt::Display,
+{
+    text.parse::<T>().map_err(|e| corrupt(table, id, e))
+}
+
+fn date(table: &'static str, id: &str, text: Option<String>) -> Result<Option<PartialDate>, StoreError> {
+    text.map(|t| parse(table, id, &t)).transpose()
+}
+
+pub(crate) fn entity_from_row(row: &SqliteRow) -> Result<(Entity, bool), StoreError> {
+    let id: String = row.try_get("id")?;
+    let schema: String = row.try_get("schema")?;
+    let restricted: bool = row.try_get("restricted")?;
+    let entity = Entity { id: EntityId::new(id.clone()).map_err(|e| corrupt("entities", &id, e))?, schema: parse("entities", &id, &schema)? };
+    Ok((entity, restricted))
+}
+
+pub(crate) fn statement_from_row(row: &SqliteRow) -> Result<Statement, StoreError> {
+    let id: String = row.try_get("id")?;
+    let t = "statements";
+    let span = match (row.try_get::<Option<i64>, _>("span_start")?, row.try_get::<Option<i64>, _>("span_end")?) {
+        (Some(a), Some(b)) => Some((a as u32, b as u32)),
+        _ => None,
+    };
+    Ok(Statement {
+        entity_id: EntityId::new(row.try_get::<String, _>("entity_id")?).map_err(|e| corrupt(t, &id, e))?,
+        prop: row.try_get("prop")?,
+        value: row.try_get("value")?,
+        lang: row.try_get("lang")?,
+        source_id: SourceId::new(row.try_get::<String, _>("source_id")?).map_err(|e| corrupt(t, &id, e))?,
+        locator: Locator { quote: row.try_get("quote")?, page: row.try_get("page")?, span },
+        claimant: row.try_get("claimant")?,
+        grade: Grade {
+            reliability: parse(t, &id, &row.try_get::<String, _>("reliability")?)?,
+            credibility: parse(t, &id, &row.try_get::<String, _>("credibility")?)?,
+        },
+        stance: parse(t, &id, &row.try_get::<String, _>("stance")?)?,
+        status: parse(t, &id, &row.try_get::<String, _>("status")?)?,
+        valid_from: date(t, &id, row.try_get("valid_from")?)?,
+        valid_to: date(t, &id, row.try_get("valid_to")?)?,
+        recorded_by: row.try_get("recorded_by")?,
+        recorded_at: parse(t, &id, &row.try_get::<String, _>("recorded_at")?)?,
+        id: StatementId::new(id.clone()).map_err(|e| corrupt(t, &id, e))?,
+    })
+}
+
+pub(crate) fn source_from_row(row: &SqliteRow) -> Result<Source, StoreError> {
+    let id: String = row.try_get("id")?;
+    let t = "sources";
+    Ok(Source {
+        url: row.try_get("url")?,
+        title: row.try_get("title")?,
+        publisher: row.try_get("publisher")?,
+        kind: parse(t, &id, &row.try_get::<String, _>("kind")?)?,
+        kind_guess: row.try_get("kind_guess")?,
+        published: date(t, &id, row.try_get("published")?)?,
+        retrieved: date(t, &id, row.try_get("retrieved")?)?,
+        lang: row.try_get("lang")?,
+        sha256: row.try_get("sha256")?,
+        id: SourceId::new(id.clone()).map_err(|e| corrupt(t, &id, e))?,
+    })
+}

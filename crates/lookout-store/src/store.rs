@@ -1,0 +1,53 @@
+//! The storage trait. Callers depend on it, not on a backend; each backend has its own migrations.
+
+use std::collections::HashMap;
+use std::future::Future;
+
+use lookout_core::{Batch, EntityId, Source, SourceId, Statement};
+
+use crate::{EntityFilter, EntityRecord, Stats, StoreError, TimelineStep, WriteReport};
+
+/// Persistence of entities, sources and statements.
+///
+/// Writes are atomic per batch: all of it or none. Nothing is ever updated in place: a statement
+/// with an id the store already has is left as it was.
+pub trait Store: Send + Sync + 'static {
+    /// Writes a batch in one transaction. Statements must refer to entities and sources in the batch
+    /// or already stored; otherwise nothing is written.
+    fn write_batch(&self, batch: &Batch) -> impl Future<Output = Result<WriteReport, StoreError>> + Send;
+
+    /// Whether the store holds no entity at all.
+    fn is_empty(&self) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    /// An entity with all its statements (any review status).
+    fn entity(&self, id: &EntityId) -> impl Future<Output = Result<Option<EntityRecord>, StoreError>> + Send;
+
+    /// Entities matching the filter, by id, with their statements.
+    fn list_entities(&self, filter: &EntityFilter) -> impl Future<Output = Result<Vec<EntityRecord>, StoreError>> + Send;
+
+    /// Entities with an accepted statement whose value is `id` (links to it: operations, responses…).
+    fn referencing(&self, id: &EntityId) -> impl Future<Output = Result<Vec<EntityRecord>, StoreError>> + Send;
+
+    /// Up to `limit` entities with ids after `after`, in id order, for exports that page through everything.
+    fn entity_page(
+        &self,
+        after: Option<&EntityId>,
+        limit: u32,
+        include_restricted: bool,
+    ) -> impl Future<Output = Result<Vec<EntityRecord>, StoreError>> + Send;
+
+    /// Sources by id.
+    fn sources(&self, ids: &[SourceId]) -> impl Future<Output = Result<HashMap<SourceId, Source>, StoreError>> + Send;
+
+    /// Every source.
+    fn all_sources(&self) -> impl Future<Output = Result<Vec<Source>, StoreError>> + Send;
+
+    /// The statements a source supports.
+    fn statements_of_source(&self, id: &SourceId) -> impl Future<Output = Result<Vec<Statement>, StoreError>> + Send;
+
+    /// A station's status timeline.
+    fn status_timeline(&self, station: &EntityId) -> impl Future<Output = Result<Vec<TimelineStep>, StoreError>> + Send;
+
+    /// Counts.
+    fn stats(&self) -> impl Future<Output = Result<Stats, StoreError>> + Send;
+}
