@@ -2,7 +2,7 @@
 //! SQLite file (WAL) with its own migrations, and a PostgreSQL backend can follow the same trait.
 //!
 //! ```
-//! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+//! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
 //! use lookout_core::{Batch, Claim, EntityId, Schema, Source};
 //! use lookout_store::{SqliteStore, Store};
 //!
