@@ -142,11 +142,11 @@ const FIGURE: &[Property] = &[
 ];
 const OPERATION: &[Property] = &[
     one("station", T::Entity(Schema::Station)), one("operator", T::Entity(Schema::PublicBody)),
-    p("role", T::Text), one("startDate", T::Date),
+    p("role", T::Text), one("startDate", T::Date), p("notes", T::Text),
 ];
 const HOSTING: &[Property] = &[
     one("station", T::Entity(Schema::Station)), one("host", T::Entity(Schema::Organization)),
-    p("role", T::Text), one("startDate", T::Date),
+    p("role", T::Text), one("startDate", T::Date), p("notes", T::Text),
 ];
 const MEMBERSHIP: &[Property] = &[
     one("member", T::Entity(Schema::Person)), one("organization", T::Entity(Schema::Organization)),

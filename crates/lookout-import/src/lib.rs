@@ -1,0 +1,171 @@
+//! Lookout's importers. Each reads one format into a [`lookout_core::Batch`] that the store writes
+//! in one transaction, so a bad row anywhere means nothing is written. Errors name the file, the
+//! line and the field.
+//!
+//! Formats: the bundled CSV tables (`stations.csv`, `responses.csv`, `figures.csv`, recognised by
+//! their header) and FollowTheMoney JSON lines (`.json`, `.jsonl`, `.ftm`).
+//!
+//! ```
+//! use lookout_import::{import_files, Bundled};
+//! let gazetteer = lookout_geo::Gazetteer::bundled();
+//! let (batch, report) = import_files(&Bundled::files(), &gazetteer, "import:bundled").unwrap();
+//! assert!(report.rows > 150);
+//! assert!(batch.statements.len() > 1000);
+//! ```
+
+mod context;
+mod error;
+pub mod figures;
+pub mod ftm;
+mod grading;
+mod notes;
+pub mod responses;
+pub mod stations;
+mod table;
+
+use std::collections::HashSet;
+
+use lookout_core::{Batch, EntityId, Schema};
+use lookout_geo::Gazetteer;
+
+pub use context::{geonames_source, ImportContext};
+pub use error::{ImportError, Place};
+pub use grading::{corroboration, default_reliability};
+
+/// A reference from an imported row to another entity, checked before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// The entity referred to.
+    pub target: EntityId,
+    /// The schema it must have.
+    pub schema: Schema,
+    /// Where the reference is.
+    pub place: Place,
+    /// The column or field.
+    pub field: &'static str,
+}
+
+/// What an import found, besides the batch.
+#[derive(Debug, Clone, Default)]
+pub struct ImportReport {
+    /// Rows (CSV records or JSON lines) read.
+    pub rows: u64,
+    /// Stations placed at a city.
+    pub geocoded: u64,
+    /// Things a user should know (stations placed only at country level, skipped properties…).
+    pub warnings: Vec<String>,
+    /// References to other entities, to check against the batch and the store.
+    pub references: Vec<Reference>,
+}
+
+impl ImportReport {
+    /// Checks every reference against the batch, then against `stored` (the schema of an entity
+    /// already in the store). The first dangling or mistyped reference is an error.
+    pub fn check_references(&self, batch: &Batch, stored: impl Fn(&EntityId) -> Option<Schema>) -> Result<(), ImportError> {
+        for r in &self.references {
+            match batch.schema_of(&r.target).or_else(|| stored(&r.target)) {
+                Some(s) if s == r.schema => {}
+                Some(s) => return Err(r.place.error(r.field, format!("{} is a {s}, not a {}", r.target, r.schema))),
+                None => return Err(r.place.error(r.field, format!("no {} with id {} in this import or the store", r.schema, r.target))),
+            }
+        }
+        Ok(())
+    }
+
+    /// The targets of all references, for looking them up in the store.
+    pub fn reference_targets(&self) -> HashSet<EntityId> {
+        self.references.iter().map(|r| r.target.clone()).collect()
+    }
+}
+
+/// The input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `stations.csv`.
+    Stations,
+    /// `responses.csv`.
+    Responses,
+    /// `figures.csv`.
+    Figures,
+    /// FollowTheMoney JSON lines.
+    Ftm,
+}
+
+/// Recognises a file's format from its name and header line.
+pub fn detect_format(file: &str, text: &str) -> Result<Format, ImportError> {
+    let lower = file.to_lowercase();
+    if [".json", ".jsonl", ".ftm", ".ndjson"].iter().any(|e| lower.ends_with(e)) {
+        return Ok(Format::Ftm);
+    }
+    let header: Vec<&str> = text.lines().next().unwrap_or("").split(',').map(|h| h.trim().trim_start_matches('\u{feff}')).collect();
+    let has = |c: &str| header.contains(&c);
+    if has("status") && has("operating_bureau") {
+        Ok(Format::Stations)
+    } else if has("actor") && has("action") {
+        Ok(Format::Responses)
+    } else if has("figure") && has("claimed_by") {
+        Ok(Format::Figures)
+    } else {
+        Err(ImportError {
+            file: file.to_string(),
+            line: 1,
+            field: None,
+            message: format!(
+                "unrecognised header; expected the columns of stations.csv ({}), responses.csv ({}) or figures.csv ({}), or a .jsonl file of FollowTheMoney entities",
+                stations::COLUMNS.join(","),
+                responses::COLUMNS.join(","),
+                figures::COLUMNS.join(",")
+            ),
+        })
+    }
+}
+
+/// Decodes a file's bytes as UTF-8, naming the line of the first invalid byte.
+pub fn decode(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        ImportError { file: file.to_string(), line, field: None, message: format!("not valid UTF-8 (byte {at})") }
+    })
+}
+
+/// Imports one file into `batch`.
+pub fn import_file(file: &str, bytes: &[u8], ctx: &ImportContext, batch: &mut Batch, report: &mut ImportReport) -> Result<(), ImportError> {
+    let text = decode(file, bytes)?;
+    match detect_format(file, &text)? {
+        Format::Stations => stations::import(file, &text, ctx, batch, report),
+        Format::Responses => responses::import(file, &text, ctx, batch, report),
+        Format::Figures => figures::import(file, &text, batch, report),
+        Format::Ftm => ftm::import(file, &text, ctx, batch, report),
+    }
+}
+
+/// Imports several files (name, bytes) into one batch, stations first so that others may refer to them.
+pub fn import_files(files: &[(String, Vec<u8>)], gazetteer: &Gazetteer, recorded_by: &str) -> Result<(Batch, ImportReport), ImportError> {
+    let ctx = ImportContext { gazetteer };
+    let mut batch = Batch::new(recorded_by);
+    let mut report = ImportReport::default();
+    let mut ordered: Vec<&(String, Vec<u8>)> = files.iter().collect();
+    ordered.sort_by_key(|(name, bytes)| {
+        let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).into_owned();
+        !matches!(detect_format(name, &text), Ok(Format::Stations))
+    });
+    for (name, bytes) in ordered {
+        import_file(name, bytes, &ctx, &mut batch, &mut report)?;
+    }
+    Ok((batch, report))
+}
+
+/// The dataset bundled in `data/` and embedded in the binary.
+pub struct Bundled;
+
+impl Bundled {
+    /// The bundled files as (name, bytes).
+    pub fn files() -> Vec<(String, Vec<u8>)> {
+        vec![
+            ("data/stations.csv".to_string(), include_bytes!("../../../data/stations.csv").to_vec()),
+            ("data/responses.csv".to_string(), include_bytes!("../../../data/responses.csv").to_vec()),
+            ("data/figures.csv".to_string(), include_bytes!("../../../data/figures.csv").to_vec()),
+        ]
+    }
+}
