@@ -1,0 +1,93 @@
+//! Exports of the bundled dataset, checked for structure and for what must never be exported.
+
+use lookout_core::{Batch, Claim, EntityId, Schema, Source};
+use lookout_import::{import_files, Bundled};
+use lookout_release::{export_csv, export_ftm, export_geojson, export_json};
+use lookout_store::{SqliteStore, Store};
+use serde_json::Value;
+
+async fn bundled_store() -> SqliteStore {
+    let store = SqliteStore::open_in_memory().await.unwrap();
+    let gazetteer = lookout_geo::Gazetteer::bundled();
+    let (batch, _) = import_files(&Bundled::files(), &gazetteer, "test").unwrap();
+    store.write_batch(&batch).await.unwrap();
+    let mut private = Batch::new("test");
+    let id = EntityId::new("person-private").unwrap();
+    private.add_entity(&id, Schema::Person).unwrap();
+    let s = private.add_source(Source::from_url("https://example.org/testimony"));
+    private.add_claim(Claim::new(&id, "name", "CANARY PRIVATE PERSON", &s)).unwrap();
+    store.write_batch(&private).await.unwrap();
+    store
+}
+
+#[tokio::test]
+async fn geojson_is_a_feature_collection_of_every_station() {
+    let store = bundled_store().await;
+    let mut out = Vec::new();
+    let n = export_geojson(&store, &mut out).await.unwrap();
+    assert_eq!(n, 86);
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["type"], "FeatureCollection");
+    let features = doc["features"].as_array().unwrap();
+    assert_eq!(features.len(), 86);
+    let mut points = 0;
+    for f in features {
+        assert_eq!(f["type"], "Feature");
+        assert!(!f["properties"]["sources"].as_array().unwrap().is_empty(), "every station cites sources");
+        match &f["geometry"] {
+            Value::Null => assert_eq!(f["properties"]["location_precision"], "country"),
+            g => {
+                assert_eq!(g["type"], "Point");
+                let c = g["coordinates"].as_array().unwrap();
+                let (lon, lat) = (c[0].as_f64().unwrap(), c[1].as_f64().unwrap());
+                assert!((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat));
+                points += 1;
+            }
+        }
+    }
+    assert!(points >= 55, "most stations are placed at a city, got {points}");
+    let rotterdam = features.iter().find(|f| f["id"] == "station-ST033").unwrap();
+    assert_eq!(rotterdam["properties"]["place"], "Rotterdam");
+    assert_eq!(rotterdam["properties"]["operators"][0], "Fuzhou Public Security Bureau");
+    assert_eq!(rotterdam["properties"]["status"], "closed");
+    let lon = rotterdam["geometry"]["coordinates"][0].as_f64().unwrap();
+    assert!((4.0..5.0).contains(&lon), "RFC 7946 order is [longitude, latitude]");
+}
+
+#[tokio::test]
+async fn csv_has_a_row_per_public_accepted_statement_and_no_person() {
+    let store = bundled_store().await;
+    let mut out = Vec::new();
+    let rows = export_csv(&store, &mut out).await.unwrap();
+    let stats = store.stats().await.unwrap();
+    assert_eq!(rows, stats.statements - 1, "all but the restricted person's statement");
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("statement_id,entity_id,schema,prop,value"));
+    assert!(!text.contains("CANARY PRIVATE PERSON"));
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    for record in reader.records() {
+        let record = record.unwrap();
+        assert!(!record[13].is_empty(), "every row has a source URL");
+    }
+}
+
+#[tokio::test]
+async fn json_and_ftm_leave_out_restricted_persons() {
+    let store = bundled_store().await;
+    let mut json = Vec::new();
+    let n = export_json(&store, &mut json).await.unwrap();
+    let doc: Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(doc["entities"].as_array().unwrap().len() as u64, n);
+    assert!(!String::from_utf8_lossy(&json).contains("CANARY"));
+
+    let mut ftm = Vec::new();
+    let lines = export_ftm(&store, &mut ftm).await.unwrap();
+    let text = String::from_utf8(ftm).unwrap();
+    assert_eq!(text.lines().count() as u64, lines);
+    assert!(!text.contains("CANARY"));
+    let schemas: std::collections::BTreeSet<String> =
+        text.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["schema"].as_str().unwrap().to_string()).collect();
+    for s in ["Organization", "PublicBody", "Address", "Event", "Note", "UnknownLink"] {
+        assert!(schemas.contains(s), "{s} missing from {schemas:?}");
+    }
+}
