@@ -78,12 +78,21 @@ pub enum PropType {
     Country,
     /// The id of another entity, of the given schema.
     Entity(Schema),
+    /// The id of another entity of any schema.
+    AnyEntity,
     /// A decimal number.
     Number,
     /// A web address.
     Url,
     /// A [`StationStatus`].
     StationStatus,
+}
+
+impl PropType {
+    /// Whether values are ids of other entities.
+    pub fn is_entity(self) -> bool {
+        matches!(self, PropType::Entity(_) | PropType::AnyEntity)
+    }
 }
 
 /// A property of a schema.
@@ -153,7 +162,7 @@ const MEMBERSHIP: &[Property] = &[
     p("role", T::Text), one("startDate", T::Date),
 ];
 const LINK: &[Property] = &[
-    one("subject", T::Entity(Schema::Organization)), one("object", T::Entity(Schema::Organization)),
+    one("subject", T::AnyEntity), one("object", T::AnyEntity),
     p("role", T::Text),
 ];
 
@@ -216,7 +225,7 @@ impl Property {
                     Err(invalid(format!("{value:?} is not a two-letter country code")))
                 }
             }
-            PropType::Entity(_) => crate::EntityId::new(value)
+            PropType::Entity(_) | PropType::AnyEntity => crate::EntityId::new(value)
                 .map(|id| id.to_string())
                 .map_err(|e| invalid(e.to_string())),
             PropType::Number => value

@@ -94,9 +94,13 @@ pub fn import(file: &str, text: &str, ctx: &ImportContext, batch: &mut Batch, re
             if property.kind == PropType::Country && ctx.gazetteer.countries().get(&value).is_none() {
                 return Err(place.error(&field, format!("unknown country code {value:?}")));
             }
-            if let PropType::Entity(target) = property.kind {
+            if property.kind.is_entity() {
                 let target_id = EntityId::new(value.clone()).map_err(|e| place.error(&field, e))?;
-                report.references.push(Reference { target: target_id, schema: target, place: place.clone(), field: "properties" });
+                let schema = match property.kind {
+                    PropType::Entity(target) => Some(target),
+                    _ => None,
+                };
+                report.references.push(Reference { target: target_id, schema, place: place.clone(), field: "properties" });
             }
             for source in &sources {
                 batch.add_claim(Claim::new(&id, &prop, value.as_str(), source)).map_err(|e| place.error(&field, e))?;

@@ -37,8 +37,8 @@ pub use grading::{corroboration, default_reliability};
 pub struct Reference {
     /// The entity referred to.
     pub target: EntityId,
-    /// The schema it must have.
-    pub schema: Schema,
+    /// The schema it must have, if one.
+    pub schema: Option<Schema>,
     /// Where the reference is.
     pub place: Place,
     /// The column or field.
@@ -63,10 +63,13 @@ impl ImportReport {
     /// already in the store). The first dangling or mistyped reference is an error.
     pub fn check_references(&self, batch: &Batch, stored: impl Fn(&EntityId) -> Option<Schema>) -> Result<(), ImportError> {
         for r in &self.references {
-            match batch.schema_of(&r.target).or_else(|| stored(&r.target)) {
-                Some(s) if s == r.schema => {}
-                Some(s) => return Err(r.place.error(r.field, format!("{} is a {s}, not a {}", r.target, r.schema))),
-                None => return Err(r.place.error(r.field, format!("no {} with id {} in this import or the store", r.schema, r.target))),
+            let wanted = r.schema.map_or("entity".to_string(), |s| s.to_string());
+            match (batch.schema_of(&r.target).or_else(|| stored(&r.target)), r.schema) {
+                (Some(found), Some(s)) if found != s => {
+                    return Err(r.place.error(r.field, format!("{} is a {found}, not a {s}", r.target)))
+                }
+                (Some(_), _) => {}
+                (None, _) => return Err(r.place.error(r.field, format!("no {wanted} with id {} in this import or the store", r.target))),
             }
         }
         Ok(())

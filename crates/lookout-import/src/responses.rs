@@ -41,7 +41,7 @@ pub fn import(file: &str, text: &str, ctx: &ImportContext, batch: &mut Batch, re
         for station in record.list("station_ids") {
             let target = station_id(station).map_err(|e| record.error("station_ids", e))?;
             sources.state(batch, &record, "station_ids", &id, "station", target.as_str())?;
-            report.references.push(Reference { target, schema: Schema::Station, place: record.place.clone(), field: "station_ids" });
+            report.references.push(Reference { target, schema: Some(Schema::Station), place: record.place.clone(), field: "station_ids" });
         }
         report.rows += 1;
     }

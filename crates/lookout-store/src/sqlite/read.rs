@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use lookout_core::{Batch, EntityId, PropType, Source, SourceId, Statement};
+use lookout_core::{Batch, EntityId, Source, SourceId, Statement};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row};
 
@@ -123,7 +123,7 @@ impl Store for SqliteStore {
                 .parse::<lookout_core::Schema>()
                 .ok()
                 .and_then(|s| s.property(&prop).ok())
-                .is_some_and(|p| matches!(p.kind, PropType::Entity(_)));
+                .is_some_and(|p| p.kind.is_entity());
             let entity_id: String = row.try_get("entity_id")?;
             if is_link && !ids.contains(&entity_id) {
                 ids.push(entity_id);

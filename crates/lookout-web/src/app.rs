@@ -1,0 +1,68 @@
+//! The router, its shared state, and the headers every response carries.
+
+use std::sync::Arc;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use lookout_geo::Countries;
+use lookout_store::Store;
+
+use crate::pages;
+use crate::WebError;
+
+/// What handlers share.
+pub struct AppState<S> {
+    /// The store.
+    pub store: Arc<S>,
+    /// Country names.
+    pub countries: Arc<Countries>,
+}
+
+impl<S> Clone for AppState<S> {
+    fn clone(&self) -> Self {
+        AppState { store: self.store.clone(), countries: self.countries.clone() }
+    }
+}
+
+const STYLE: &str = include_str!("../assets/style.css");
+
+/// Security headers on every response: no third-party requests, no framing, no referrer.
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let h = response.headers_mut();
+    let set = |h: &mut axum::http::HeaderMap, k: &'static str, v: &'static str| {
+        h.insert(k, HeaderValue::from_static(v));
+    };
+    set(h, "content-security-policy", "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    set(h, "x-content-type-options", "nosniff");
+    set(h, "x-frame-options", "DENY");
+    set(h, "referrer-policy", "no-referrer");
+    set(h, "cross-origin-opener-policy", "same-origin");
+    set(h, "permissions-policy", "geolocation=(), camera=(), microphone=(), interest-cohort=()");
+    response
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], STYLE)
+}
+
+async fn not_found() -> WebError {
+    WebError::NotFound("this page".into())
+}
+
+/// The application's routes.
+pub fn router<S: Store>(state: AppState<S>) -> Router {
+    Router::new()
+        .route("/", get(|| async { Redirect::to("/stations") }))
+        .route("/stations", get(pages::stations::stations::<S>))
+        .route("/stations/{key}", get(pages::stations::station::<S>))
+        .route("/assets/style.css", get(stylesheet))
+        .route("/healthz", get(|| async { (StatusCode::OK, "ok") }))
+        .fallback(not_found)
+        .layer(middleware::from_fn(security_headers))
+        .with_state(state)
+}

@@ -1,0 +1,49 @@
+//! `/stations` and `/stations/{key}`.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Html;
+use lookout_store::Store;
+
+use crate::service::stations::{list_stations, station_detail, StationDetail, StationList, StationQuery};
+use crate::{AppState, WebError};
+
+/// The stations list page.
+#[derive(Template)]
+#[template(path = "stations.html")]
+pub struct StationsPage {
+    /// Stations and filter choices.
+    pub list: StationList,
+    /// Selected country.
+    pub country: String,
+    /// Selected bureau.
+    pub bureau: String,
+    /// Selected status.
+    pub status: String,
+}
+
+/// One station's page.
+#[derive(Template)]
+#[template(path = "station.html")]
+pub struct StationPage {
+    /// The station.
+    pub d: StationDetail,
+}
+
+/// `GET /stations`.
+pub async fn stations<S: Store>(State(app): State<AppState<S>>, Query(query): Query<StationQuery>) -> Result<Html<String>, WebError> {
+    let list = list_stations(app.store.as_ref(), &app.countries, &query).await?;
+    let page = StationsPage {
+        list,
+        country: query.country.unwrap_or_default().to_ascii_uppercase(),
+        bureau: query.bureau.unwrap_or_default(),
+        status: query.status.unwrap_or_default(),
+    };
+    Ok(Html(page.render()?))
+}
+
+/// `GET /stations/{key}`.
+pub async fn station<S: Store>(State(app): State<AppState<S>>, Path(key): Path<String>) -> Result<Html<String>, WebError> {
+    let d = station_detail(app.store.as_ref(), &app.countries, &key).await?;
+    Ok(Html(StationPage { d }.render()?))
+}

@@ -1,0 +1,368 @@
+//! Stations: the list with filters, and one station with every statement and its sources.
+
+use std::collections::{BTreeMap, HashMap};
+
+use lookout_core::{EntityId, EntityView, Schema, Source, SourceId, StationStatus, Statement};
+use lookout_geo::Countries;
+use lookout_store::{status_timeline, EntityFilter, EntityRecord, Store, TimelineStep};
+
+use crate::WebError;
+
+/// A bureau operating a station.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OperatorRef {
+    /// The bureau's entity id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+}
+
+/// A row of the stations list.
+#[derive(Debug, Clone)]
+pub struct StationRow {
+    /// Short id for the URL (`ST001`).
+    pub key: String,
+    /// City as the sources write it.
+    pub city: String,
+    /// ISO code.
+    pub country: String,
+    /// English country name.
+    pub country_name: String,
+    /// Operating bureaus.
+    pub operators: Vec<OperatorRef>,
+    /// Latest status step.
+    pub status: Option<String>,
+    /// Its date, or the date it was reached by.
+    pub status_date: Option<String>,
+    /// When first reported.
+    pub reported_date: Option<String>,
+}
+
+/// The URL key of a station entity (`station-ST001` → `ST001`).
+pub fn station_key(id: &EntityId) -> String {
+    id.as_str().strip_prefix("station-").unwrap_or(id.as_str()).to_string()
+}
+
+/// The entity id for a URL key (`ST001` → `station-ST001`).
+pub fn station_entity_id(key: &str) -> Result<EntityId, WebError> {
+    let full = if key.starts_with("station-") { key.to_string() } else { format!("station-{key}") };
+    EntityId::new(full).map_err(|_| WebError::NotFound(format!("station {key:?}")))
+}
+
+/// Stations' operators: station entity id → bureaus, from accepted Operation entities.
+async fn operators<S: Store>(store: &S) -> Result<HashMap<String, Vec<OperatorRef>>, WebError> {
+    let ops = store.list_entities(&EntityFilter { schema: Some(Schema::Operation), ..Default::default() }).await?;
+    let bureaus = store.list_entities(&EntityFilter { schema: Some(Schema::PublicBody), ..Default::default() }).await?;
+    let names: HashMap<String, String> = bureaus
+        .into_iter()
+        .map(|b| {
+            let view = EntityView::fold(b.entity, &b.statements);
+            let name = view.first("name").unwrap_or(view.entity.id.as_str()).to_string();
+            (view.entity.id.to_string(), name)
+        })
+        .collect();
+    let mut out: HashMap<String, Vec<OperatorRef>> = HashMap::new();
+    for op in ops {
+        let view = EntityView::fold(op.entity, &op.statements);
+        if let (Some(station), Some(bureau)) = (view.first("station"), view.first("operator")) {
+            let list = out.entry(station.to_string()).or_default();
+            if !list.iter().any(|o| o.id == bureau) {
+                list.push(OperatorRef { id: bureau.to_string(), name: names.get(bureau).cloned().unwrap_or_else(|| bureau.to_string()) });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A vocabulary term as words (`closed_per_host_government` → `closed per host government`).
+pub fn label(term: &str) -> String {
+    term.replace('_', " ")
+}
+
+fn step_date(step: &TimelineStep) -> Option<String> {
+    match (step.date, step.by) {
+        (Some(d), _) => Some(d.to_string()),
+        (None, Some(by)) => Some(format!("by {by}")),
+        _ => None,
+    }
+}
+
+fn row(record: &EntityRecord, countries: &Countries, operators: &HashMap<String, Vec<OperatorRef>>) -> StationRow {
+    let view = EntityView::fold(record.entity.clone(), &record.statements);
+    let timeline = status_timeline(&record.statements);
+    let country = view.first("country").unwrap_or("").to_string();
+    StationRow {
+        key: station_key(&record.entity.id),
+        city: view.first("city").unwrap_or("").to_string(),
+        country_name: countries.get(&country).map(|c| c.name.clone()).unwrap_or_else(|| country.clone()),
+        country,
+        operators: operators.get(record.entity.id.as_str()).cloned().unwrap_or_default(),
+        status: timeline.last().map(|s| label(s.status.as_str())),
+        status_date: timeline.last().and_then(step_date),
+        reported_date: view.first("reportedDate").map(str::to_string),
+    }
+}
+
+/// Filters of the stations list, as given in the query string.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct StationQuery {
+    /// ISO country code.
+    pub country: Option<String>,
+    /// Bureau entity id.
+    pub bureau: Option<String>,
+    /// A status reached at any step.
+    pub status: Option<String>,
+}
+
+impl StationQuery {
+    /// The store filter, or a message naming the bad parameter.
+    pub fn to_filter(&self, countries: &Countries) -> Result<EntityFilter, WebError> {
+        let nonempty = |o: &Option<String>| o.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        let country = match nonempty(&self.country) {
+            Some(c) => Some(countries.get(&c).map(|c| c.iso2.clone()).ok_or_else(|| WebError::BadRequest(format!("country: unknown country code {c:?}")))?),
+            None => None,
+        };
+        let operator = match nonempty(&self.bureau) {
+            Some(b) => Some(EntityId::new(b.clone()).map_err(|_| WebError::BadRequest(format!("bureau: {b:?} is not an entity id")))?),
+            None => None,
+        };
+        let status = match nonempty(&self.status) {
+            Some(s) => Some(s.parse::<StationStatus>().map_err(|_| WebError::BadRequest(format!("status: unknown status {s:?}")))?),
+            None => None,
+        };
+        Ok(EntityFilter { schema: Some(Schema::Station), country, operator, status, include_restricted: false })
+    }
+}
+
+/// The stations list and the choices its filters offer.
+#[derive(Debug, Clone)]
+pub struct StationList {
+    /// Matching stations.
+    pub rows: Vec<StationRow>,
+    /// Countries with stations: (code, name, count).
+    pub countries: Vec<(String, String, usize)>,
+    /// Bureaus operating stations: (id, name).
+    pub bureaus: Vec<OperatorRef>,
+    /// All status values: (value, label).
+    pub statuses: Vec<(String, String)>,
+    /// Stations in total, before filtering.
+    pub total: usize,
+}
+
+/// Lists stations matching `query`.
+pub async fn list_stations<S: Store>(store: &S, countries: &Countries, query: &StationQuery) -> Result<StationList, WebError> {
+    let filter = query.to_filter(countries)?;
+    let operators = operators(store).await?;
+    let all = store.list_entities(&EntityFilter { schema: Some(Schema::Station), ..Default::default() }).await?;
+    let all_rows: Vec<StationRow> = all.iter().map(|r| row(r, countries, &operators)).collect();
+    let mut per_country: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for r in &all_rows {
+        per_country.entry(r.country.clone()).or_insert_with(|| (r.country_name.clone(), 0)).1 += 1;
+    }
+    let mut bureaus: Vec<OperatorRef> = operators.values().flatten().cloned().collect();
+    bureaus.sort_by(|a, b| a.name.cmp(&b.name));
+    bureaus.dedup();
+    let rows = if filter == (EntityFilter { schema: Some(Schema::Station), ..Default::default() }) {
+        all_rows.clone()
+    } else {
+        store.list_entities(&filter).await?.iter().map(|r| row(r, countries, &operators)).collect()
+    };
+    let mut country_list: Vec<(String, String, usize)> = per_country.into_iter().map(|(k, (n, c))| (k, n, c)).collect();
+    country_list.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(StationList { rows, countries: country_list, bureaus, statuses: StationStatus::ALL.iter().map(|s| (s.as_str().to_string(), label(s.as_str()))).collect(), total: all_rows.len() })
+}
+
+/// One statement as the page shows it.
+#[derive(Debug, Clone)]
+pub struct Evidence {
+    /// The source's URL.
+    pub url: String,
+    /// Publisher or host.
+    pub publisher: String,
+    /// Source kind.
+    pub kind: String,
+    /// Why the kind was guessed, if it was.
+    pub kind_guess: Option<String>,
+    /// Grade, e.g. `C2`.
+    pub grade: String,
+    /// What the grade means.
+    pub grade_meaning: String,
+    /// Who made the claim.
+    pub claimant: Option<String>,
+    /// The supporting words.
+    pub quote: Option<String>,
+    /// Where in the source.
+    pub locator: Option<String>,
+    /// The statement's own date.
+    pub date: Option<String>,
+    /// The source's page on this site.
+    pub source_id: String,
+}
+
+/// A value with the statements behind it.
+#[derive(Debug, Clone)]
+pub struct ValueEvidence {
+    /// The value as shown.
+    pub value: String,
+    /// Language tag.
+    pub lang: Option<String>,
+    /// Statements asserting it.
+    pub asserted: Vec<Evidence>,
+    /// Statements denying it.
+    pub denied: Vec<Evidence>,
+}
+
+/// A property with its values.
+#[derive(Debug, Clone)]
+pub struct PropertyEvidence {
+    /// Property name.
+    pub prop: String,
+    /// Several values of a single-valued property.
+    pub conflict: bool,
+    /// Values.
+    pub values: Vec<ValueEvidence>,
+}
+
+/// A timeline step as shown.
+#[derive(Debug, Clone)]
+pub struct TimelineEntry {
+    /// The state.
+    pub status: String,
+    /// Its date (or "by" date, or unknown).
+    pub date: String,
+    /// Who says so.
+    pub claimant: Option<String>,
+    /// The step as the source words it.
+    pub quote: Option<String>,
+    /// Sources.
+    pub sources: Vec<(String, String)>,
+}
+
+/// A government or institutional response linked to the station.
+#[derive(Debug, Clone)]
+pub struct ResponseRef {
+    /// Date.
+    pub date: String,
+    /// Who acted.
+    pub actor: String,
+    /// What they did.
+    pub action: String,
+    /// Summary.
+    pub summary: String,
+}
+
+/// Everything the station page shows.
+#[derive(Debug, Clone)]
+pub struct StationDetail {
+    /// The row facts.
+    pub row: StationRow,
+    /// Full entity id.
+    pub id: String,
+    /// Every property with every statement.
+    pub props: Vec<PropertyEvidence>,
+    /// Status timeline.
+    pub timeline: Vec<TimelineEntry>,
+    /// Related responses.
+    pub responses: Vec<ResponseRef>,
+    /// Coordinates and place name, where geocoded.
+    pub place: Option<(String, String, String)>,
+}
+
+fn quote_of(s: &Statement) -> Option<String> {
+    let quote = s.locator.quote.as_ref()?;
+    Some(match s.locator.span {
+        Some((a, z)) => quote.chars().skip(a as usize).take(z.saturating_sub(a) as usize).collect(),
+        None => quote.clone(),
+    })
+}
+
+fn evidence(s: &Statement, sources: &HashMap<SourceId, Source>) -> Evidence {
+    let src = sources.get(&s.source_id);
+    Evidence {
+        url: src.map(|x| x.url.clone()).unwrap_or_default(),
+        publisher: src.and_then(|x| x.publisher.clone().or_else(|| x.title.clone())).unwrap_or_else(|| s.source_id.to_string()),
+        kind: src.map(|x| x.kind.as_str().replace('_', " ")).unwrap_or_default(),
+        kind_guess: src.and_then(|x| x.kind_guess.clone()),
+        grade: s.grade.to_string(),
+        grade_meaning: format!("source {}; information {}", s.grade.reliability.meaning(), s.grade.credibility.meaning()),
+        claimant: s.claimant.clone(),
+        quote: quote_of(s),
+        locator: s.locator.page.clone(),
+        date: s.valid_from.map(|d| d.to_string()),
+        source_id: s.source_id.to_string(),
+    }
+}
+
+/// Loads one station with all it takes to show its evidence.
+pub async fn station_detail<S: Store>(store: &S, countries: &Countries, key: &str) -> Result<StationDetail, WebError> {
+    let id = station_entity_id(key)?;
+    let record = store.entity(&id).await?.filter(|r| r.entity.schema == Schema::Station && !r.restricted).ok_or_else(|| WebError::NotFound(format!("station {key:?}")))?;
+    let operators = operators(store).await?;
+    let referencing = store.referencing(&id).await?;
+    let mut source_ids: Vec<SourceId> = record.statements.iter().map(|s| s.source_id.clone()).collect();
+    source_ids.extend(referencing.iter().flat_map(|r| r.statements.iter().map(|s| s.source_id.clone())));
+    source_ids.sort();
+    source_ids.dedup();
+    let sources = store.sources(&source_ids).await?;
+    let view = EntityView::fold(record.entity.clone(), &record.statements);
+
+    // Names of linked entities (the place), to show instead of ids.
+    let mut linked_names: HashMap<String, String> = HashMap::new();
+    let mut place = None;
+    if let Some(place_id) = view.first("place") {
+        if let Some(p) = store.entity(&EntityId::new(place_id).map_err(|e| WebError::Internal(e.to_string()))?).await? {
+            let pv = EntityView::fold(p.entity, &p.statements);
+            let names = pv.values("name").join(" / ");
+            linked_names.insert(place_id.to_string(), names.clone());
+            if let (Some(lat), Some(lon)) = (pv.first("latitude"), pv.first("longitude")) {
+                place = Some((names, lat.to_string(), lon.to_string()));
+            }
+        }
+    }
+    let props = view
+        .props
+        .iter()
+        .map(|p| {
+            let is_link = Schema::Station.property(&p.prop).is_ok_and(|q| q.kind.is_entity());
+            PropertyEvidence {
+                prop: p.prop.clone(),
+                conflict: p.is_conflict(),
+                values: p
+                    .values
+                    .iter()
+                    .map(|v| ValueEvidence {
+                        value: if is_link { linked_names.get(&v.value).cloned().unwrap_or_else(|| v.value.clone()) } else { v.value.clone() },
+                        lang: v.asserted_by.first().and_then(|s| s.lang.clone()),
+                        asserted: v.asserted_by.iter().map(|s| evidence(s, &sources)).collect(),
+                        denied: v.denied_by.iter().map(|s| evidence(s, &sources)).collect(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let timeline = status_timeline(&record.statements)
+        .iter()
+        .map(|step| TimelineEntry {
+            status: label(step.status.as_str()),
+            date: step_date(step).unwrap_or_else(|| "date unknown".into()),
+            claimant: step.claimant.clone(),
+            quote: step.statements.first().and_then(quote_of),
+            sources: step.sources.iter().filter_map(|id| sources.get(id)).map(|s| (s.url.clone(), s.publisher.clone().unwrap_or_default())).collect(),
+        })
+        .collect();
+    let mut responses: Vec<ResponseRef> = referencing
+        .iter()
+        .filter(|r| r.entity.schema == Schema::Response)
+        .map(|r| {
+            let v = EntityView::fold(r.entity.clone(), &r.statements);
+            ResponseRef {
+                date: v.first("date").unwrap_or("").to_string(),
+                actor: v.values("actor").join("; "),
+                action: v.values("action").join(", ").replace('_', " "),
+                summary: v.values("summary").join(" "),
+            }
+        })
+        .collect();
+    responses.sort_by(|a, b| a.date.cmp(&b.date));
+    Ok(StationDetail { row: row(&record, countries, &operators), id: id.to_string(), props, timeline, responses, place })
+}

@@ -1,0 +1,76 @@
+//! Command-line arguments.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Lookout: a sourced record of transnational repression — stations, bureaus, responses, figures.
+#[derive(Debug, Parser)]
+#[command(name = "lookout", version, about)]
+pub struct Cli {
+    /// Where Lookout keeps its database.
+    #[arg(long, global = true, env = "LOOKOUT_DATA_DIR", default_value = "./lookout-data")]
+    pub data_dir: PathBuf,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the site; on an empty data directory, import the bundled dataset first.
+    Serve {
+        /// Address to listen on (port 0 picks a free port).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+    },
+    /// Import files in one transaction: stations.csv, responses.csv, figures.csv (recognised by
+    /// header) or FollowTheMoney JSON lines (.json, .jsonl, .ftm). Any bad row: nothing is written.
+    Import {
+        /// Files to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Export the public record (no restricted entities, accepted statements only).
+    Export {
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Output file (written atomically); standard output if absent.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Counts by schema, countries, sources and statements.
+    Stats {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// A row per statement, with source and grade.
+    Csv,
+    /// Sources and entities with their statements.
+    Json,
+    /// Stations as RFC 7946 points.
+    Geojson,
+    /// FollowTheMoney JSON lines.
+    Ftm,
+}
+
+impl From<Format> for lookout_release::ExportFormat {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Csv => lookout_release::ExportFormat::Csv,
+            Format::Json => lookout_release::ExportFormat::Json,
+            Format::Geojson => lookout_release::ExportFormat::GeoJson,
+            Format::Ftm => lookout_release::ExportFormat::Ftm,
+        }
+    }
+}

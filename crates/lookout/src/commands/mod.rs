@@ -1,0 +1,30 @@
+//! One module per command.
+
+mod export;
+mod import;
+mod serve;
+mod stats;
+
+use std::path::Path;
+
+use anyhow::Context;
+use lookout_store::SqliteStore;
+
+use crate::cli::{Cli, Command};
+
+/// Opens (creating) the store in the data directory.
+pub async fn open_store(data_dir: &Path) -> anyhow::Result<SqliteStore> {
+    std::fs::create_dir_all(data_dir).with_context(|| format!("cannot create data directory {}", data_dir.display()))?;
+    let path = data_dir.join("lookout.db");
+    SqliteStore::open(&path).await.with_context(|| format!("cannot open database {}", path.display()))
+}
+
+/// Runs a command.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve { addr } => serve::run(&cli.data_dir, addr).await,
+        Command::Import { files } => import::run(&cli.data_dir, &files).await,
+        Command::Export { format, out } => export::run(&cli.data_dir, format.into(), out.as_deref()).await,
+        Command::Stats { json } => stats::run(&cli.data_dir, json).await,
+    }
+}
