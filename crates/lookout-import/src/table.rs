@@ -94,10 +94,21 @@ pub fn read_table(file: &str, text: &str, required: &[&str], optional: &[&str]) 
             return Err(ImportError { file: file.to_string(), line: 1, field: Some(h.clone()), message: "column appears twice".into() });
         }
     }
+    // Line numbers from byte offsets. The csv crate may place a record at the terminator of the
+    // line before it (it does so for the first record after a header), so skip line ends first.
+    let bytes = text.as_bytes();
+    let newlines: Vec<usize> = bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i).collect();
+    let line_at = |byte: u64| {
+        let mut at = byte as usize;
+        while at < bytes.len() && matches!(bytes[at], b'\n' | b'\r') {
+            at += 1;
+        }
+        newlines.partition_point(|&i| i < at) as u64 + 1
+    };
     let mut out = Vec::new();
     for result in reader.records() {
         let record = result.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
+            let line = e.position().map_or(0, |p| line_at(p.byte()));
             let message = match e.kind() {
                 csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
                     format!("record has {len} fields, the header has {expected_len}")
@@ -107,7 +118,7 @@ pub fn read_table(file: &str, text: &str, required: &[&str], optional: &[&str]) 
             };
             whole(line, message)
         })?;
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| line_at(p.byte()));
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -139,6 +150,14 @@ mod tests {
         assert_eq!(err("a,b\n1,2\n3\n"), "t.csv:3: record has 1 fields, the header has 2");
         assert_eq!(err("a,b\n1,2\n3,\"oops\n4,5\n"), "t.csv:3: a quoted field opened here is never closed (unbalanced quote)");
         assert_eq!(err("a,b,a\n1,2,3\n"), "t.csv:1: field `a`: column appears twice");
+    }
+
+    #[test]
+    fn line_numbers_are_right_for_the_bundled_file() {
+        let t = include_str!("../../../data/stations.csv");
+        let rows = read_table("stations.csv", t, crate::stations::COLUMNS, &[]).unwrap();
+        assert_eq!((rows[0].place.line, rows[0].get("id")), (2, "ST001"));
+        assert_eq!((rows[28].place.line, rows[28].get("id")), (30, "ST029"));
     }
 
     #[test]

@@ -1,0 +1,100 @@
+//! Headless Chromium with JavaScript disabled, against a real server: what a reader on Tor Browser
+//! "Safest" sees. Screenshots are kept in `target/browser-artifacts/` for inspection.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use common::*;
+
+/// Debian's Chromium (`LOOKOUT_CHROMIUM` overrides). `None` (skip) only outside CI.
+fn chromium() -> Option<String> {
+    let path = std::env::var("LOOKOUT_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if std::path::Path::new(&path).exists() {
+        return Some(path);
+    }
+    assert!(std::env::var_os("CI").is_none(), "CI must run browser tests: install chromium (see .ci/run)");
+    eprintln!("skipping browser test: no {path}");
+    None
+}
+
+fn artifacts() -> PathBuf {
+    let dir = workspace().join("target/browser-artifacts");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs headless Chromium with a fresh profile whose content settings block JavaScript (as Tor
+/// Browser "Safest" does; `--blink-settings=scriptEnabled=false` would also stop `--dump-dom`
+/// and `--screenshot` from working in new headless mode), and no background networking.
+fn chromium_run(binary: &str, extra: &[&str], url: &str) -> std::process::Output {
+    let profile = TempDir::new("chromium-profile");
+    std::fs::create_dir_all(profile.path().join("Default")).unwrap();
+    std::fs::write(
+        profile.path().join("Default/Preferences"),
+        r#"{"profile":{"default_content_setting_values":{"javascript":2},"managed_default_content_settings":{"javascript":2}}}"#,
+    )
+    .unwrap();
+    Command::new(binary)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(url)
+        .output()
+        .expect("run chromium")
+}
+
+#[test]
+fn the_browser_profile_really_blocks_javascript() {
+    let Some(browser) = chromium() else { return };
+    let dir = TempDir::new("js-canary");
+    let page = dir.write("canary.html", "<p id=x>script blocked</p><script>document.getElementById('x').textContent='SCRIPT RAN'</script>");
+    let out = chromium_run(&browser, &["--dump-dom"], &format!("file://{}", page.display()));
+    let dom = String::from_utf8_lossy(&out.stdout);
+    // The script's own text is in the DOM either way; only the paragraph tells whether it ran.
+    assert!(dom.contains("<p id=\"x\">script blocked</p>"), "{dom}");
+    assert!(!dom.contains("<p id=\"x\">SCRIPT RAN</p>"), "{dom}");
+}
+
+#[test]
+fn stations_render_and_link_without_javascript() {
+    let Some(browser) = chromium() else { return };
+    let dir = TempDir::new("browser");
+    let server = Server::start(dir.path());
+
+    let list = chromium_run(&browser, &["--dump-dom"], &format!("{}/stations", server.base));
+    let dom = String::from_utf8_lossy(&list.stdout);
+    assert!(dom.contains("86 of 86 reported stations"), "DOM: {dom}");
+    assert!(dom.contains("href=\"/stations/ST039\""), "the Dublin station is linked");
+
+    let station = chromium_run(&browser, &["--dump-dom"], &format!("{}/stations/ST039", server.base));
+    let dom = String::from_utf8_lossy(&station.stdout);
+    assert!(dom.contains("Dublin"));
+    assert!(dom.contains("Status timeline"));
+    assert!(dom.contains("closure ordered"));
+    assert!(dom.contains("Irish Department of Foreign Affairs"));
+
+    // A filter is a plain GET form: its result page renders without script too.
+    let filtered = chromium_run(&browser, &["--dump-dom"], &format!("{}/stations?country=ES&status=under_investigation", server.base));
+    assert!(String::from_utf8_lossy(&filtered.stdout).contains("9 of 86 reported stations"));
+
+    for (name, path, size) in [("stations-1280", "/stations", "1280,1600"), ("station-360", "/stations/ST001", "360,1800")] {
+        let png = artifacts().join(format!("{name}.png"));
+        let _ = std::fs::remove_file(&png);
+        let shot = chromium_run(&browser, &[&format!("--screenshot={}", png.display()), &format!("--window-size={size}"), "--hide-scrollbars"], &format!("{}{path}", server.base));
+        assert!(png.exists(), "no screenshot {}: {}", png.display(), String::from_utf8_lossy(&shot.stderr));
+        let bytes = std::fs::read(&png).unwrap();
+        assert_eq!(&bytes[1..4], b"PNG");
+        assert!(bytes.len() > 10_000, "screenshot {name} looks empty");
+    }
+}

@@ -1,0 +1,94 @@
+//! `lookout export` in every format; FtM checked with the real `followthemoney` package.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+
+fn seeded() -> TempDir {
+    let dir = TempDir::new("export");
+    let data = workspace().join("data");
+    let files: Vec<String> = ["stations.csv", "responses.csv", "figures.csv"].iter().map(|f| data.join(f).display().to_string()).collect();
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    let o = lookout(dir.path(), &args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    dir
+}
+
+/// The Python with `followthemoney`: `LOOKOUT_FTM_PYTHON`, else `python3`. `None` (skip) only outside CI.
+fn ftm_python() -> Option<String> {
+    let python = std::env::var("LOOKOUT_FTM_PYTHON").unwrap_or_else(|_| "python3".into());
+    let ok = Command::new(&python).args(["-c", "import followthemoney"]).status().is_ok_and(|s| s.success());
+    if ok {
+        return Some(python);
+    }
+    assert!(std::env::var_os("CI").is_none(), "CI must have followthemoney for {python} (see .ci/run)");
+    eprintln!("skipping FtM validation: {python} cannot import followthemoney");
+    None
+}
+
+#[test]
+fn ftm_export_is_accepted_by_followthemoney() {
+    let dir = seeded();
+    let out = dir.path().join("record.ftm.jsonl");
+    let o = lookout(dir.path(), &["export", "--format", "ftm", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.lines().count() > 250);
+    let Some(python) = ftm_python() else { return };
+    let script = workspace().join("scripts/validate_ftm.py");
+    let v = Command::new(python).arg(script).arg(&out).output().unwrap();
+    assert!(v.status.success(), "followthemoney rejected the export:\n{}{}", String::from_utf8_lossy(&v.stdout), String::from_utf8_lossy(&v.stderr));
+    assert!(String::from_utf8_lossy(&v.stdout).starts_with("ok: "));
+}
+
+#[test]
+fn the_validator_itself_rejects_bad_ftm() {
+    let Some(python) = ftm_python() else { return };
+    let dir = TempDir::new("ftm-bad");
+    let bad = dir.write("bad.jsonl", "{\"id\":\"a\",\"schema\":\"Organization\",\"properties\":{\"name\":[\"A\"],\"country\":[\"xq\"]}}\n");
+    let v = Command::new(python).arg(workspace().join("scripts/validate_ftm.py")).arg(&bad).output().unwrap();
+    assert!(!v.status.success());
+    assert!(String::from_utf8_lossy(&v.stdout).contains("country values invalid"));
+}
+
+#[test]
+fn geojson_csv_and_json_exports_are_written_atomically_and_parse() {
+    let dir = seeded();
+    let geo = dir.path().join("stations.geojson");
+    let o = lookout(dir.path(), &["export", "--format", "geojson", "--out", geo.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&geo).unwrap()).unwrap();
+    assert_eq!(doc["type"], "FeatureCollection");
+    assert_eq!(doc["features"].as_array().unwrap().len(), 86);
+    assert!(std::fs::read_dir(dir.path()).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".partial")));
+
+    let o = lookout(dir.path(), &["export", "--format", "csv"]);
+    assert!(o.status.success());
+    let csv = stdout(&o);
+    assert!(csv.starts_with("statement_id,entity_id,schema,prop,value"));
+    assert_eq!(csv.lines().count() as u64 - 1, stats(dir.path())["statements"].as_u64().unwrap());
+
+    let o = lookout(dir.path(), &["export", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["format"], "lookout-statements/1");
+    assert!(json["sources"].as_array().unwrap().len() > 100);
+
+    let o = lookout(dir.path(), &["export", "--format", "yaml"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("invalid value 'yaml'"));
+}
+
+#[test]
+fn stats_prints_counts() {
+    let dir = seeded();
+    let o = lookout(dir.path(), &["stats"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(text.contains("Station") && text.contains("86"));
+    assert!(text.contains("countries") && text.contains("statements"));
+    let s = stats(dir.path());
+    assert_eq!(s["countries"], 42, "{s}");
+}
