@@ -3,8 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::{
-    EntityId, Grade, Locator, ModelError, PartialDate, Schema, Source, SourceId, Stance, Statement,
-    StatementId, StatementStatus, Timestamp,
+    EntityId, Grade, Locator, ModelError, PartialDate, Schema, Source, SourceId, Stance, Statement, StatementId,
+    StatementStatus, Timestamp,
 };
 
 /// A statement being made: what a [`Batch`] checks and turns into a [`Statement`].

@@ -56,9 +56,7 @@ impl PartialDate {
         match (month, day) {
             (None, Some(_)) => return Err(ModelError::InvalidDate(text())),
             (Some(m), _) if !(1..=12).contains(&m) => return Err(ModelError::InvalidDate(text())),
-            (Some(m), Some(d)) if d == 0 || d > days_in_month(year, m) => {
-                return Err(ModelError::InvalidDate(text()))
-            }
+            (Some(m), Some(d)) if d == 0 || d > days_in_month(year, m) => return Err(ModelError::InvalidDate(text())),
             _ => {}
         }
         Ok(PartialDate { year, month, day })
@@ -93,7 +91,7 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
         2 => 28,
         _ => 0,
     }
@@ -162,7 +160,9 @@ mod tests {
 
     #[test]
     fn rejects_impossible_and_malformed_dates() {
-        for text in ["2023-02-29", "2022-13", "2022-00", "2022-04-31", "22-01", "2022/01/01", "", "2022-1", "abcd", "0000"] {
+        for text in
+            ["2023-02-29", "2022-13", "2022-00", "2022-04-31", "22-01", "2022/01/01", "", "2022-1", "abcd", "0000"]
+        {
             assert!(text.parse::<PartialDate>().is_err(), "{text} should be rejected");
         }
     }

@@ -58,7 +58,11 @@ impl EntityView {
             let vv = match pv.values.iter_mut().position(|v| v.value == st.value) {
                 Some(i) => &mut pv.values[i],
                 None => {
-                    pv.values.push(ValueView { value: st.value.clone(), asserted_by: Vec::new(), denied_by: Vec::new() });
+                    pv.values.push(ValueView {
+                        value: st.value.clone(),
+                        asserted_by: Vec::new(),
+                        denied_by: Vec::new(),
+                    });
                     pv.values.last_mut().expect("just pushed")
                 }
             };
@@ -67,9 +71,8 @@ impl EntityView {
                 Stance::Denies => vv.denied_by.push(st.clone()),
             }
         }
-        let order = |p: &PropertyView| {
-            entity.schema.properties().iter().position(|q| q.name == p.prop).unwrap_or(usize::MAX)
-        };
+        let order =
+            |p: &PropertyView| entity.schema.properties().iter().position(|q| q.name == p.prop).unwrap_or(usize::MAX);
         props.sort_by_key(order);
         EntityView { entity, props }
     }

@@ -7,14 +7,18 @@ use sha2::{Digest, Sha256};
 
 use crate::ModelError;
 
+fn push_hex(out: &mut String, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for b in bytes {
+        out.push(HEX[(b >> 4) as usize] as char);
+        out.push(HEX[(b & 0xf) as usize] as char);
+    }
+}
+
 /// Lower-case hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
     let mut out = String::with_capacity(64);
-    for b in digest {
-        out.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0'));
-        out.push(char::from_digit((b & 0xf) as u32, 16).unwrap_or('0'));
-    }
+    push_hex(&mut out, &Sha256::digest(bytes));
     out
 }
 
@@ -25,8 +29,9 @@ pub fn stable_digest(parts: &[&str]) -> String {
         hasher.update((p.len() as u64).to_le_bytes());
         hasher.update(p.as_bytes());
     }
-    let digest = hasher.finalize();
-    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    let mut out = String::with_capacity(32);
+    push_hex(&mut out, &hasher.finalize()[..16]);
+    out
 }
 
 /// Lower-case ASCII slug of `text` for readable ids (`"Fuzhou PSB"` → `"fuzhou-psb"`); non-ASCII

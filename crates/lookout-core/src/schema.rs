@@ -117,54 +117,96 @@ const fn one(name: &'static str, kind: PropType) -> Property {
 use PropType as T;
 
 const STATION: &[Property] = &[
-    p("name", T::Name), one("city", T::Text), one("country", T::Country), one("address", T::Text),
-    one("place", T::Entity(Schema::Place)), p("firstReportedIn", T::Text), one("reportedDate", T::Date),
-    p("status", T::StationStatus), p("statusNote", T::Text), p("operatorNote", T::Text), p("notes", T::Text),
+    p("name", T::Name),
+    one("city", T::Text),
+    one("country", T::Country),
+    one("address", T::Text),
+    one("place", T::Entity(Schema::Place)),
+    p("firstReportedIn", T::Text),
+    one("reportedDate", T::Date),
+    p("status", T::StationStatus),
+    p("statusNote", T::Text),
+    p("operatorNote", T::Text),
+    p("notes", T::Text),
 ];
 const PUBLIC_BODY: &[Property] = &[
-    p("name", T::Name), p("alias", T::Name), one("country", T::Country),
-    one("jurisdiction", T::Entity(Schema::Place)), p("notes", T::Text), p("sourceUrl", T::Url),
+    p("name", T::Name),
+    p("alias", T::Name),
+    one("country", T::Country),
+    one("jurisdiction", T::Entity(Schema::Place)),
+    p("notes", T::Text),
+    p("sourceUrl", T::Url),
 ];
 const ORGANIZATION: &[Property] = &[
-    p("name", T::Name), p("alias", T::Name), one("country", T::Country), one("address", T::Text),
-    p("notes", T::Text), p("sourceUrl", T::Url),
+    p("name", T::Name),
+    p("alias", T::Name),
+    one("country", T::Country),
+    one("address", T::Text),
+    p("notes", T::Text),
+    p("sourceUrl", T::Url),
 ];
 const PERSON: &[Property] = &[
-    p("name", T::Name), p("alias", T::Name), one("country", T::Country), p("position", T::Text),
-    p("publicFigure", T::Text), p("notes", T::Text), p("sourceUrl", T::Url),
+    p("name", T::Name),
+    p("alias", T::Name),
+    one("country", T::Country),
+    p("position", T::Text),
+    p("publicFigure", T::Text),
+    p("notes", T::Text),
+    p("sourceUrl", T::Url),
 ];
 const PLACE: &[Property] = &[
-    p("name", T::Name), one("country", T::Country), one("latitude", T::Number), one("longitude", T::Number),
-    one("geonamesId", T::Text), one("admin1", T::Text), one("population", T::Number),
+    p("name", T::Name),
+    one("country", T::Country),
+    one("latitude", T::Number),
+    one("longitude", T::Number),
+    one("geonamesId", T::Text),
+    one("admin1", T::Text),
+    one("population", T::Number),
 ];
 const INCIDENT: &[Property] = &[
-    one("date", T::Date), one("country", T::Country), p("category", T::Text), p("summary", T::Text),
+    one("date", T::Date),
+    one("country", T::Country),
+    p("category", T::Text),
+    p("summary", T::Text),
     p("station", T::Entity(Schema::Station)),
 ];
 const RESPONSE: &[Property] = &[
-    one("date", T::Date), one("country", T::Country), p("actor", T::Text), p("action", T::Text),
-    p("summary", T::Text), p("station", T::Entity(Schema::Station)),
+    one("date", T::Date),
+    one("country", T::Country),
+    p("actor", T::Text),
+    p("action", T::Text),
+    p("summary", T::Text),
+    p("station", T::Entity(Schema::Station)),
 ];
 const FIGURE: &[Property] = &[
-    p("name", T::Name), p("value", T::Text), one("asOf", T::Date), p("asOfNote", T::Text),
-    p("claimedBy", T::Text), p("contradicts", T::Entity(Schema::Figure)),
+    p("name", T::Name),
+    p("value", T::Text),
+    one("asOf", T::Date),
+    p("asOfNote", T::Text),
+    p("claimedBy", T::Text),
+    p("contradicts", T::Entity(Schema::Figure)),
 ];
 const OPERATION: &[Property] = &[
-    one("station", T::Entity(Schema::Station)), one("operator", T::Entity(Schema::PublicBody)),
-    p("role", T::Text), one("startDate", T::Date), p("notes", T::Text),
+    one("station", T::Entity(Schema::Station)),
+    one("operator", T::Entity(Schema::PublicBody)),
+    p("role", T::Text),
+    one("startDate", T::Date),
+    p("notes", T::Text),
 ];
 const HOSTING: &[Property] = &[
-    one("station", T::Entity(Schema::Station)), one("host", T::Entity(Schema::Organization)),
-    p("role", T::Text), one("startDate", T::Date), p("notes", T::Text),
+    one("station", T::Entity(Schema::Station)),
+    one("host", T::Entity(Schema::Organization)),
+    p("role", T::Text),
+    one("startDate", T::Date),
+    p("notes", T::Text),
 ];
 const MEMBERSHIP: &[Property] = &[
-    one("member", T::Entity(Schema::Person)), one("organization", T::Entity(Schema::Organization)),
-    p("role", T::Text), one("startDate", T::Date),
-];
-const LINK: &[Property] = &[
-    one("subject", T::AnyEntity), one("object", T::AnyEntity),
+    one("member", T::Entity(Schema::Person)),
+    one("organization", T::Entity(Schema::Organization)),
     p("role", T::Text),
+    one("startDate", T::Date),
 ];
+const LINK: &[Property] = &[one("subject", T::AnyEntity), one("object", T::AnyEntity), p("role", T::Text)];
 
 impl Schema {
     /// The schema's properties.
@@ -214,10 +256,7 @@ impl Property {
         }
         match self.kind {
             PropType::Name | PropType::Text => Ok(value.to_string()),
-            PropType::Date => value
-                .parse::<PartialDate>()
-                .map(|d| d.to_string())
-                .map_err(|e| invalid(e.to_string())),
+            PropType::Date => value.parse::<PartialDate>().map(|d| d.to_string()).map_err(|e| invalid(e.to_string())),
             PropType::Country => {
                 if value.len() == 2 && value.bytes().all(|b| b.is_ascii_alphabetic()) {
                     Ok(value.to_ascii_uppercase())
@@ -225,9 +264,9 @@ impl Property {
                     Err(invalid(format!("{value:?} is not a two-letter country code")))
                 }
             }
-            PropType::Entity(_) | PropType::AnyEntity => crate::EntityId::new(value)
-                .map(|id| id.to_string())
-                .map_err(|e| invalid(e.to_string())),
+            PropType::Entity(_) | PropType::AnyEntity => {
+                crate::EntityId::new(value).map(|id| id.to_string()).map_err(|e| invalid(e.to_string()))
+            }
             PropType::Number => value
                 .parse::<f64>()
                 .ok()
@@ -241,10 +280,9 @@ impl Property {
                     Err(invalid(format!("{value:?} is not an http(s) address")))
                 }
             }
-            PropType::StationStatus => value
-                .parse::<StationStatus>()
-                .map(|s| s.as_str().to_string())
-                .map_err(|e| invalid(e.to_string())),
+            PropType::StationStatus => {
+                value.parse::<StationStatus>().map(|s| s.as_str().to_string()).map_err(|e| invalid(e.to_string()))
+            }
         }
     }
 }

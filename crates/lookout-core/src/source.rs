@@ -88,15 +88,42 @@ pub fn host_of(url: &str) -> Option<&str> {
 /// Sites that republish other outlets' articles (aggregators, mirrors, archives, content farms)
 /// seen in the bundled data. A source on one of these is a copy: its original should replace it.
 const REPOST_HOSTS: &[&str] = &[
-    "liveactioneating.com", "nwostop.com", "defending-gibraltar.net", "biselliano.info",
-    "news24x7world.com", "bobrtimes.com", "populistpress.com", "breakinglatest.news",
-    "tellerreport.com", "r.genit.al", "megalodon.jp", "fnvaworld.org", "pledgetimes.com",
-    "gettotext.com", "fastheadline.com", "aktiencheck.de", "newsbreakworld.com",
-    "news.charm-retirement.com", "investmentwatchblog.com", "coinlib.io", "patriotnownews.com",
-    "middleamericanews.com", "blackheritageradio.com", "fromthetrenchesworldreport.com",
-    "stuff.pressreader.com", "en.wiki.x.io", "netherlandsnewslive.com", "thegoaspotlight.com",
-    "openkamer.org", "kildarestreet.com", "a24now.com", "idomavoice.com", "wtvbam.com",
-    "kfiam640.iheart.com", "finance.yahoo.com", "latestly.com",
+    "liveactioneating.com",
+    "nwostop.com",
+    "defending-gibraltar.net",
+    "biselliano.info",
+    "news24x7world.com",
+    "bobrtimes.com",
+    "populistpress.com",
+    "breakinglatest.news",
+    "tellerreport.com",
+    "r.genit.al",
+    "megalodon.jp",
+    "fnvaworld.org",
+    "pledgetimes.com",
+    "gettotext.com",
+    "fastheadline.com",
+    "aktiencheck.de",
+    "newsbreakworld.com",
+    "news.charm-retirement.com",
+    "investmentwatchblog.com",
+    "coinlib.io",
+    "patriotnownews.com",
+    "middleamericanews.com",
+    "blackheritageradio.com",
+    "fromthetrenchesworldreport.com",
+    "stuff.pressreader.com",
+    "en.wiki.x.io",
+    "netherlandsnewslive.com",
+    "thegoaspotlight.com",
+    "openkamer.org",
+    "kildarestreet.com",
+    "a24now.com",
+    "idomavoice.com",
+    "wtvbam.com",
+    "kfiam640.iheart.com",
+    "finance.yahoo.com",
+    "latestly.com",
 ];
 
 /// Non-governmental organisations and research groups whose own site publishes their reports.
@@ -108,8 +135,25 @@ pub fn guess_kind(url: &str) -> (SourceKind, String) {
         return (SourceKind::News, "no web address; assumed news".into());
     };
     let labels: Vec<&str> = host.split('.').collect();
-    let is_official = labels.iter().any(|l| matches!(*l, "gov" | "gouv" | "gob" | "govt" | "mil" | "gc" | "admin" | "bund" | "parliament" | "parlament" | "europarl" | "riksdagen" | "senate" | "congress"))
-        || host.ends_with("europa.eu")
+    let is_official = labels.iter().any(|l| {
+        matches!(
+            *l,
+            "gov"
+                | "gouv"
+                | "gob"
+                | "govt"
+                | "mil"
+                | "gc"
+                | "admin"
+                | "bund"
+                | "parliament"
+                | "parlament"
+                | "europarl"
+                | "riksdagen"
+                | "senate"
+                | "congress"
+        )
+    }) || host.ends_with("europa.eu")
         || host.ends_with("government.nl")
         || host.ends_with("rijksoverheid.nl")
         || host.ends_with("canada.ca");
@@ -128,7 +172,10 @@ pub fn guess_kind(url: &str) -> (SourceKind, String) {
     if host.ends_with("wikipedia.org") {
         return (SourceKind::Reference, format!("{host} is an encyclopaedia"));
     }
-    if host.ends_with("blogspot.com") || host.starts_with("bbs.") || matches!(host.as_str(), "twitter.com" | "x.com" | "facebook.com" | "brighteon.com" | "weibo.com") {
+    if host.ends_with("blogspot.com")
+        || host.starts_with("bbs.")
+        || matches!(host.as_str(), "twitter.com" | "x.com" | "facebook.com" | "brighteon.com" | "weibo.com")
+    {
         return (SourceKind::Social, format!("{host} is a blog, forum or social platform"));
     }
     (SourceKind::News, format!("{host}: no evidence of another kind; assumed news"))

@@ -78,7 +78,14 @@ impl std::str::FromStr for Timestamp {
     fn from_str(s: &str) -> Result<Self, String> {
         let bad = || format!("invalid timestamp {s:?}: expected YYYY-MM-DDTHH:MM:SSZ");
         let b = s.as_bytes();
-        if b.len() != 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' || b[19] != b'Z' {
+        if b.len() != 20
+            || b[4] != b'-'
+            || b[7] != b'-'
+            || b[10] != b'T'
+            || b[13] != b':'
+            || b[16] != b':'
+            || b[19] != b'Z'
+        {
             return Err(bad());
         }
         let n = |r: std::ops::Range<usize>| s[r].parse::<i64>().map_err(|_| bad());

@@ -94,7 +94,8 @@ mod tests {
 
     #[test]
     fn a_bad_line_is_reported_with_file_line_and_field() {
-        let err = Countries::parse("iso2\tiso3\tname\tcontinent\tcapital\tzh_hans\tzh_hant\nnl1\tNLD\tX\tEU\tA\t\t\n").unwrap_err();
+        let err = Countries::parse("iso2\tiso3\tname\tcontinent\tcapital\tzh_hans\tzh_hant\nnl1\tNLD\tX\tEU\tA\t\t\n")
+            .unwrap_err();
         assert_eq!(err.to_string(), "countries.tsv:2: iso2: \"nl1\" is not a two-letter code");
     }
 }

@@ -13,7 +13,11 @@ pub(crate) struct Row<'a, 'h> {
 impl<'a> Row<'a, '_> {
     /// The cell in column `field`, or an error naming it.
     pub fn get(&self, field: &'static str) -> Result<&'a str, GeoError> {
-        let i = self.header.iter().position(|h| *h == field).ok_or_else(|| self.error(field, "column missing from header".into()))?;
+        let i = self
+            .header
+            .iter()
+            .position(|h| *h == field)
+            .ok_or_else(|| self.error(field, "column missing from header".into()))?;
         self.cells.get(i).copied().ok_or_else(|| self.error(field, "line has too few cells".into()))
     }
 

@@ -95,7 +95,10 @@ impl ImportContext<'_> {
         let code = record.required(column)?;
         match self.gazetteer.countries().get(code) {
             Some(c) if code.len() == 2 => Ok(c.iso2.clone()),
-            _ => Err(record.error(column, format!("unknown country code {code:?} (expected ISO 3166-1 alpha-2, e.g. NL)"))),
+            _ => {
+                Err(record
+                    .error(column, format!("unknown country code {code:?} (expected ISO 3166-1 alpha-2, e.g. NL)")))
+            }
         }
     }
 }

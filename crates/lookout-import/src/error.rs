@@ -40,7 +40,12 @@ pub struct Place {
 impl Place {
     /// An error about `field` at this place.
     pub fn error(&self, field: &str, message: impl fmt::Display) -> ImportError {
-        ImportError { file: self.file.clone(), line: self.line, field: Some(field.to_string()), message: message.to_string() }
+        ImportError {
+            file: self.file.clone(),
+            line: self.line,
+            field: Some(field.to_string()),
+            message: message.to_string(),
+        }
     }
 
     /// An error about the record as a whole.

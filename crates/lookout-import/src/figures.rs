@@ -71,7 +71,12 @@ pub fn import(file: &str, text: &str, batch: &mut Batch, report: &mut ImportRepo
                 return Err(record.error("contradicts", "a figure cannot contradict itself"));
             }
             sources.state(batch, record, "contradicts", &id, "contradicts", target.as_str())?;
-            report.references.push(Reference { target, schema: Some(Schema::Figure), place: record.place.clone(), field: "contradicts" });
+            report.references.push(Reference {
+                target,
+                schema: Some(Schema::Figure),
+                place: record.place.clone(),
+                field: "contradicts",
+            });
         }
         if conflicting && contradicts.is_empty() && !value.contains(" vs ") {
             report.warnings.push(format!(

@@ -45,7 +45,13 @@ fn file_source(file: &str, bytes: &[u8]) -> Source {
 }
 
 /// Imports FtM JSON lines into `batch`. Properties Lookout does not model are skipped and counted.
-pub fn import(file: &str, text: &str, ctx: &ImportContext, batch: &mut Batch, report: &mut ImportReport) -> Result<(), ImportError> {
+pub fn import(
+    file: &str,
+    text: &str,
+    ctx: &ImportContext,
+    batch: &mut Batch,
+    report: &mut ImportReport,
+) -> Result<(), ImportError> {
     let whole_file = file_source(file, text.as_bytes());
     let mut file_source_id: Option<SourceId> = None;
     let mut skipped: BTreeMap<String, u64> = BTreeMap::new();
@@ -54,11 +60,14 @@ pub fn import(file: &str, text: &str, ctx: &ImportContext, batch: &mut Batch, re
             continue;
         }
         let place = Place { file: file.to_string(), line: i as u64 + 1 };
-        let entity: FtmEntity = serde_json::from_str(line).map_err(|e| place.record_error(format!("not a JSON object: {e}")))?;
-        let raw_id = entity.id.filter(|s| !s.is_empty()).ok_or_else(|| place.error("id", "required value is missing"))?;
+        let entity: FtmEntity =
+            serde_json::from_str(line).map_err(|e| place.record_error(format!("not a JSON object: {e}")))?;
+        let raw_id =
+            entity.id.filter(|s| !s.is_empty()).ok_or_else(|| place.error("id", "required value is missing"))?;
         let id = EntityId::new(raw_id).map_err(|e| place.error("id", e))?;
         let ftm_schema = entity.schema.ok_or_else(|| place.error("schema", "required value is missing"))?;
-        let schema = schema_for(&ftm_schema).ok_or_else(|| place.error("schema", format!("FtM schema {ftm_schema:?} is not one Lookout imports")))?;
+        let schema = schema_for(&ftm_schema)
+            .ok_or_else(|| place.error("schema", format!("FtM schema {ftm_schema:?} is not one Lookout imports")))?;
         batch.add_entity(&id, schema).map_err(|e| place.error("schema", e))?;
 
         let mut values: Vec<(String, String)> = Vec::new();
@@ -100,7 +109,12 @@ pub fn import(file: &str, text: &str, ctx: &ImportContext, batch: &mut Batch, re
                     PropType::Entity(target) => Some(target),
                     _ => None,
                 };
-                report.references.push(Reference { target: target_id, schema, place: place.clone(), field: "properties" });
+                report.references.push(Reference {
+                    target: target_id,
+                    schema,
+                    place: place.clone(),
+                    field: "properties",
+                });
             }
             for source in &sources {
                 batch.add_claim(Claim::new(&id, &prop, value.as_str(), source)).map_err(|e| place.error(&field, e))?;

@@ -20,11 +20,8 @@ pub fn default_reliability(kind: SourceKind) -> Reliability {
 /// publishers (not reposts) say it, possibly true (3) with one such publisher or several reposts,
 /// cannot be judged (6) on a single repost. "Confirmed" (1) is left to analysts.
 pub fn corroboration(sources: &[&Source]) -> Credibility {
-    let independent: HashSet<&str> = sources
-        .iter()
-        .filter(|s| s.kind != SourceKind::Repost)
-        .filter_map(|s| s.publisher.as_deref())
-        .collect();
+    let independent: HashSet<&str> =
+        sources.iter().filter(|s| s.kind != SourceKind::Repost).filter_map(|s| s.publisher.as_deref()).collect();
     match (independent.len(), sources.len()) {
         (n, _) if n >= 2 => Credibility::Probable,
         (1, _) => Credibility::Possible,

@@ -61,7 +61,11 @@ pub struct ImportReport {
 impl ImportReport {
     /// Checks every reference against the batch, then against `stored` (the schema of an entity
     /// already in the store). The first dangling or mistyped reference is an error.
-    pub fn check_references(&self, batch: &Batch, stored: impl Fn(&EntityId) -> Option<Schema>) -> Result<(), ImportError> {
+    pub fn check_references(
+        &self,
+        batch: &Batch,
+        stored: impl Fn(&EntityId) -> Option<Schema>,
+    ) -> Result<(), ImportError> {
         for r in &self.references {
             let wanted = r.schema.map_or("entity".to_string(), |s| s.to_string());
             match (batch.schema_of(&r.target).or_else(|| stored(&r.target)), r.schema) {
@@ -69,7 +73,11 @@ impl ImportReport {
                     return Err(r.place.error(r.field, format!("{} is a {found}, not a {s}", r.target)))
                 }
                 (Some(_), _) => {}
-                (None, _) => return Err(r.place.error(r.field, format!("no {wanted} with id {} in this import or the store", r.target))),
+                (None, _) => {
+                    return Err(r
+                        .place
+                        .error(r.field, format!("no {wanted} with id {} in this import or the store", r.target)))
+                }
             }
         }
         Ok(())
@@ -100,7 +108,8 @@ pub fn detect_format(file: &str, text: &str) -> Result<Format, ImportError> {
     if [".json", ".jsonl", ".ftm", ".ndjson"].iter().any(|e| lower.ends_with(e)) {
         return Ok(Format::Ftm);
     }
-    let header: Vec<&str> = text.lines().next().unwrap_or("").split(',').map(|h| h.trim().trim_start_matches('\u{feff}')).collect();
+    let header: Vec<&str> =
+        text.lines().next().unwrap_or("").split(',').map(|h| h.trim().trim_start_matches('\u{feff}')).collect();
     let has = |c: &str| header.contains(&c);
     if has("status") && has("operating_bureau") {
         Ok(Format::Stations)
@@ -133,7 +142,13 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
 }
 
 /// Imports one file into `batch`.
-pub fn import_file(file: &str, bytes: &[u8], ctx: &ImportContext, batch: &mut Batch, report: &mut ImportReport) -> Result<(), ImportError> {
+pub fn import_file(
+    file: &str,
+    bytes: &[u8],
+    ctx: &ImportContext,
+    batch: &mut Batch,
+    report: &mut ImportReport,
+) -> Result<(), ImportError> {
     let text = decode(file, bytes)?;
     match detect_format(file, &text)? {
         Format::Stations => stations::import(file, &text, ctx, batch, report),
@@ -144,7 +159,11 @@ pub fn import_file(file: &str, bytes: &[u8], ctx: &ImportContext, batch: &mut Ba
 }
 
 /// Imports several files (name, bytes) into one batch, stations first so that others may refer to them.
-pub fn import_files(files: &[(String, Vec<u8>)], gazetteer: &Gazetteer, recorded_by: &str) -> Result<(Batch, ImportReport), ImportError> {
+pub fn import_files(
+    files: &[(String, Vec<u8>)],
+    gazetteer: &Gazetteer,
+    recorded_by: &str,
+) -> Result<(Batch, ImportReport), ImportError> {
     let ctx = ImportContext { gazetteer };
     let mut batch = Batch::new(recorded_by);
     let mut report = ImportReport::default();

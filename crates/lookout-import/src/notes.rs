@@ -110,7 +110,9 @@ pub fn parse_bureau(cell: &str) -> Option<(String, Option<String>)> {
     let words: Vec<&str> = place.split_whitespace().collect();
     let plausible = !words.is_empty()
         && words.len() <= 3
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-'));
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        });
     if !plausible || !(after.is_empty() || after.starts_with('(')) {
         return None;
     }
@@ -140,8 +142,11 @@ mod tests {
 
     #[test]
     fn prose_steps_are_kept_and_unknown_states_rejected() {
-        let steps = parse_status("under_investigation (multi-agency review); review concluded, outcome not published").unwrap();
-        assert!(matches!(&steps[1], StatusStep::Prose { text, .. } if text == "review concluded, outcome not published"));
+        let steps =
+            parse_status("under_investigation (multi-agency review); review concluded, outcome not published").unwrap();
+        assert!(
+            matches!(&steps[1], StatusStep::Prose { text, .. } if text == "review concluded, outcome not published")
+        );
         assert!(parse_status("closd").unwrap_err().contains("unknown status \"closd\""));
         assert!(parse_status("reported; under_investgation (police)").is_err());
         assert!(parse_status(" ; ").is_err());
@@ -150,7 +155,10 @@ mod tests {
     #[test]
     fn claimants_come_from_per_notes_and_speaker_prefixes() {
         assert_eq!(claimant("per Public Safety Minister").as_deref(), Some("Public Safety Minister"));
-        assert_eq!(claimant("officially closed in 2024 per Código Vidrio, as reported by Diálogo").as_deref(), Some("Código Vidrio"));
+        assert_eq!(
+            claimant("officially closed in 2024 per Código Vidrio, as reported by Diálogo").as_deref(),
+            Some("Código Vidrio")
+        );
         assert_eq!(claimant("Interior Ministry: DGSI monitoring").as_deref(), Some("Interior Ministry"));
         assert_eq!(claimant("1 of 2 defendants"), None);
         assert_eq!(claimant("Hesse LKA + state Verfassungsschutz"), None);
@@ -159,7 +167,13 @@ mod tests {
     #[test]
     fn bureaus_are_read_from_psb_cells() {
         assert_eq!(parse_bureau("Fuzhou PSB"), Some(("Fuzhou".into(), None)));
-        assert_eq!(parse_bureau("Fuzhou PSB (per ABC via al-anwar)"), Some(("Fuzhou".into(), Some("per ABC via al-anwar".into()))));
-        assert_eq!(parse_bureau("unconfirmed (Chinese embassy: set up at request of a Fuzhou overseas-Chinese association)"), None);
+        assert_eq!(
+            parse_bureau("Fuzhou PSB (per ABC via al-anwar)"),
+            Some(("Fuzhou".into(), Some("per ABC via al-anwar".into())))
+        );
+        assert_eq!(
+            parse_bureau("unconfirmed (Chinese embassy: set up at request of a Fuzhou overseas-Chinese association)"),
+            None
+        );
     }
 }

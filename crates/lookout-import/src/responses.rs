@@ -14,7 +14,13 @@ pub const COLUMNS: &[&str] = &["date", "country_iso2", "actor", "action", "summa
 pub const OPTIONAL: &[&str] = &["station_ids"];
 
 /// Imports a responses table into `batch`.
-pub fn import(file: &str, text: &str, ctx: &ImportContext, batch: &mut Batch, report: &mut ImportReport) -> Result<(), ImportError> {
+pub fn import(
+    file: &str,
+    text: &str,
+    ctx: &ImportContext,
+    batch: &mut Batch,
+    report: &mut ImportReport,
+) -> Result<(), ImportError> {
     for record in read_table(file, text, COLUMNS, OPTIONAL)? {
         let date: PartialDate = record.required("date")?.parse().map_err(|e| record.error("date", e))?;
         let country = ctx.country(&record, "country_iso2")?;
@@ -41,7 +47,12 @@ pub fn import(file: &str, text: &str, ctx: &ImportContext, batch: &mut Batch, re
         for station in record.list("station_ids") {
             let target = station_id(station).map_err(|e| record.error("station_ids", e))?;
             sources.state(batch, &record, "station_ids", &id, "station", target.as_str())?;
-            report.references.push(Reference { target, schema: Some(Schema::Station), place: record.place.clone(), field: "station_ids" });
+            report.references.push(Reference {
+                target,
+                schema: Some(Schema::Station),
+                place: record.place.clone(),
+                field: "station_ids",
+            });
         }
         report.rows += 1;
     }

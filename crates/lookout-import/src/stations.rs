@@ -11,8 +11,17 @@ use crate::{ImportError, ImportReport};
 
 /// The columns of `stations.csv`.
 pub const COLUMNS: &[&str] = &[
-    "id", "city", "country_iso2", "country", "operating_bureau", "first_reported_in", "reported_date", "status",
-    "status_date", "address", "source_urls",
+    "id",
+    "city",
+    "country_iso2",
+    "country",
+    "operating_bureau",
+    "first_reported_in",
+    "reported_date",
+    "status",
+    "status_date",
+    "address",
+    "source_urls",
 ];
 
 /// The entity id of the station with dataset id `id` (`ST001` → `station-ST001`).
@@ -35,7 +44,13 @@ fn date(record: &Record, column: &str) -> Result<PartialDate, ImportError> {
 }
 
 /// Imports a stations table into `batch`.
-pub fn import(file: &str, text: &str, ctx: &ImportContext, batch: &mut Batch, report: &mut ImportReport) -> Result<(), ImportError> {
+pub fn import(
+    file: &str,
+    text: &str,
+    ctx: &ImportContext,
+    batch: &mut Batch,
+    report: &mut ImportReport,
+) -> Result<(), ImportError> {
     let records = read_table(file, text, COLUMNS, &[])?;
     let mut seen = std::collections::HashMap::new();
     for record in &records {
@@ -50,7 +65,13 @@ pub fn import(file: &str, text: &str, ctx: &ImportContext, batch: &mut Batch, re
     Ok(())
 }
 
-fn import_row(record: &Record, id: &EntityId, ctx: &ImportContext, batch: &mut Batch, report: &mut ImportReport) -> Result<(), ImportError> {
+fn import_row(
+    record: &Record,
+    id: &EntityId,
+    ctx: &ImportContext,
+    batch: &mut Batch,
+    report: &mut ImportReport,
+) -> Result<(), ImportError> {
     let country = ctx.country(record, "country_iso2")?;
     let city = record.required("city")?;
     let first_reported_in = record.required("first_reported_in")?;
@@ -65,7 +86,9 @@ fn import_row(record: &Record, id: &EntityId, ctx: &ImportContext, batch: &mut B
     sources.state(batch, record, "first_reported_in", id, "firstReportedIn", first_reported_in)?;
     let located = locate(record, "reported_date", None);
     sources.claim_each(batch, record, "reported_date", |s| {
-        Claim::new(id, "reportedDate", reported_date.to_string(), s).locator(located.clone()).valid_from(Some(reported_date))
+        Claim::new(id, "reportedDate", reported_date.to_string(), s)
+            .locator(located.clone())
+            .valid_from(Some(reported_date))
     })?;
     let address = record.get("address");
     if !address.is_empty() {
@@ -76,7 +99,14 @@ fn import_row(record: &Record, id: &EntityId, ctx: &ImportContext, batch: &mut B
     geocode(record, id, city, &country, ctx, batch, report)
 }
 
-fn import_status(record: &Record, id: &EntityId, steps: &[StatusStep], status_date: PartialDate, sources: &RowSources, batch: &mut Batch) -> Result<(), ImportError> {
+fn import_status(
+    record: &Record,
+    id: &EntityId,
+    steps: &[StatusStep],
+    status_date: PartialDate,
+    sources: &RowSources,
+    batch: &mut Batch,
+) -> Result<(), ImportError> {
     let last_state = steps.iter().rposition(|s| matches!(s, StatusStep::State { .. }));
     for (i, step) in steps.iter().enumerate() {
         match step {
@@ -85,7 +115,10 @@ fn import_status(record: &Record, id: &EntityId, steps: &[StatusStep], status_da
                 let dated = (Some(i) == last_state).then_some(status_date);
                 let who = note.as_deref().and_then(claimant);
                 sources.claim_each(batch, record, "status", |s| {
-                    Claim::new(id, "status", state.as_str(), s).locator(locator.clone()).valid_from(dated).claimant(who.clone())
+                    Claim::new(id, "status", state.as_str(), s)
+                        .locator(locator.clone())
+                        .valid_from(dated)
+                        .claimant(who.clone())
                 })?;
             }
             StatusStep::Prose { text, span } => {
@@ -99,7 +132,13 @@ fn import_status(record: &Record, id: &EntityId, steps: &[StatusStep], status_da
     Ok(())
 }
 
-fn import_bureau(record: &Record, station: &EntityId, sources: &RowSources, ctx: &ImportContext, batch: &mut Batch) -> Result<(), ImportError> {
+fn import_bureau(
+    record: &Record,
+    station: &EntityId,
+    sources: &RowSources,
+    ctx: &ImportContext,
+    batch: &mut Batch,
+) -> Result<(), ImportError> {
     let cell = record.get("operating_bureau");
     if cell.is_empty() {
         return Ok(());
@@ -112,8 +151,12 @@ fn import_bureau(record: &Record, station: &EntityId, sources: &RowSources, ctx:
     sources.state(batch, record, "operating_bureau", &bureau, "name", &format!("{place} Public Security Bureau"))?;
     sources.state(batch, record, "operating_bureau", &bureau, "alias", &format!("{place} PSB"))?;
     sources.state(batch, record, "operating_bureau", &bureau, "country", "CN")?;
-    let operation = EntityId::new(format!("operation-{}-{}", station.as_str().trim_start_matches("station-"), bureau.as_str().trim_start_matches("publicbody-")))
-        .map_err(|e| record.error("operating_bureau", e))?;
+    let operation = EntityId::new(format!(
+        "operation-{}-{}",
+        station.as_str().trim_start_matches("station-"),
+        bureau.as_str().trim_start_matches("publicbody-")
+    ))
+    .map_err(|e| record.error("operating_bureau", e))?;
     batch.add_entity(&operation, Schema::Operation).map_err(|e| record.error("operating_bureau", e))?;
     let who = note.as_deref().and_then(claimant);
     let locator = locate(record, "operating_bureau", None);
@@ -182,7 +225,15 @@ pub fn add_place(batch: &mut Batch, city: &City) -> Result<EntityId, lookout_cor
     Ok(id)
 }
 
-fn geocode(record: &Record, id: &EntityId, city: &str, country: &str, ctx: &ImportContext, batch: &mut Batch, report: &mut ImportReport) -> Result<(), ImportError> {
+fn geocode(
+    record: &Record,
+    id: &EntityId,
+    city: &str,
+    country: &str,
+    ctx: &ImportContext,
+    batch: &mut Batch,
+    report: &mut ImportReport,
+) -> Result<(), ImportError> {
     match ctx.gazetteer.geocode(city, country) {
         Geocode::City { city: found, matched, alias_note } => {
             let place = add_place(batch, found).map_err(|e| record.error("city", e))?;
@@ -190,7 +241,9 @@ fn geocode(record: &Record, id: &EntityId, city: &str, country: &str, ctx: &Impo
             let candidates = ctx.gazetteer.cities_named(&matched, country).len().max(1);
             let how = match &alias_note {
                 Some(note) => format!("{city} → {matched}: {note}"),
-                None if candidates > 1 => format!("{city} → {matched}: most populous of {candidates} cities of that name"),
+                None if candidates > 1 => {
+                    format!("{city} → {matched}: most populous of {candidates} cities of that name")
+                }
                 None => format!("{city} → {matched}"),
             };
             let mut grade = place_grade(candidates);

@@ -91,7 +91,12 @@ pub fn read_table(file: &str, text: &str, required: &[&str], optional: &[&str]) 
             });
         }
         if header[..i].contains(h) {
-            return Err(ImportError { file: file.to_string(), line: 1, field: Some(h.clone()), message: "column appears twice".into() });
+            return Err(ImportError {
+                file: file.to_string(),
+                line: 1,
+                field: Some(h.clone()),
+                message: "column appears twice".into(),
+            });
         }
     }
     // Line numbers from byte offsets. The csv crate may place a record at the terminator of the
@@ -148,7 +153,10 @@ mod tests {
         assert_eq!(err("a\n1\n"), "t.csv:1: field `b`: header lacks required column; expected columns: a,b");
         assert_eq!(err("a,b,d\n1,2,3\n"), "t.csv:1: field `d`: unknown column; expected columns: a,b,c");
         assert_eq!(err("a,b\n1,2\n3\n"), "t.csv:3: record has 1 fields, the header has 2");
-        assert_eq!(err("a,b\n1,2\n3,\"oops\n4,5\n"), "t.csv:3: a quoted field opened here is never closed (unbalanced quote)");
+        assert_eq!(
+            err("a,b\n1,2\n3,\"oops\n4,5\n"),
+            "t.csv:3: a quoted field opened here is never closed (unbalanced quote)"
+        );
         assert_eq!(err("a,b,a\n1,2,3\n"), "t.csv:1: field `a`: column appears twice");
     }
 

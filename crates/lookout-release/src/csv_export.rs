@@ -9,9 +9,26 @@ use crate::ExportError;
 
 /// The CSV header.
 pub const COLUMNS: &[&str] = &[
-    "statement_id", "entity_id", "schema", "prop", "value", "lang", "stance", "claimant", "valid_from", "valid_to",
-    "reliability", "credibility", "source_id", "source_url", "source_kind", "source_kind_guess", "quote", "locator",
-    "recorded_by", "recorded_at",
+    "statement_id",
+    "entity_id",
+    "schema",
+    "prop",
+    "value",
+    "lang",
+    "stance",
+    "claimant",
+    "valid_from",
+    "valid_to",
+    "reliability",
+    "credibility",
+    "source_id",
+    "source_url",
+    "source_kind",
+    "source_kind_guess",
+    "quote",
+    "locator",
+    "recorded_by",
+    "recorded_at",
 ];
 
 /// Writes every accepted statement about public entities as CSV; returns the number of rows.

@@ -24,7 +24,11 @@ fn put(props: &mut Props, key: &'static str, values: Vec<&str>) {
 }
 
 /// Maps one entity; `None` for an entity with nothing FtM can hold (e.g. a link missing an end).
-pub fn to_ftm(view: &EntityView, sources: &HashMap<SourceId, Source>, source_ids: &[SourceId]) -> Option<serde_json::Value> {
+pub fn to_ftm(
+    view: &EntityView,
+    sources: &HashMap<SourceId, Source>,
+    source_ids: &[SourceId],
+) -> Option<serde_json::Value> {
     let mut p = Props::new();
     let v = |name: &str| view.values(name);
     let country: Vec<String> = v("country").iter().filter(|c| **c != "EU").map(|c| c.to_lowercase()).collect();
@@ -36,7 +40,11 @@ pub fn to_ftm(view: &EntityView, sources: &HashMap<SourceId, Source>, source_ids
             put(&mut p, "name", vec![&format!("Reported overseas police service station: {city} ({cc})")]);
             put(&mut p, "country", country);
             put(&mut p, "address", v("address"));
-            let notes: Vec<String> = v("status").iter().map(|s| format!("status: {s}")).chain(v("statusNote").iter().map(|s| s.to_string())).collect();
+            let notes: Vec<String> = v("status")
+                .iter()
+                .map(|s| format!("status: {s}"))
+                .chain(v("statusNote").iter().map(|s| s.to_string()))
+                .collect();
             put(&mut p, "notes", notes.iter().map(String::as_str).collect());
             put(&mut p, "description", v("firstReportedIn"));
             "Organization"
@@ -85,7 +93,11 @@ pub fn to_ftm(view: &EntityView, sources: &HashMap<SourceId, Source>, source_ids
         Schema::Figure => {
             put(&mut p, "name", v("name"));
             put(&mut p, "description", v("value"));
-            let summary: Vec<String> = v("claimedBy").iter().map(|c| format!("claimed by {c}")).chain(v("asOf").iter().map(|d| format!("as of {d}"))).collect();
+            let summary: Vec<String> = v("claimedBy")
+                .iter()
+                .map(|c| format!("claimed by {c}"))
+                .chain(v("asOf").iter().map(|d| format!("as of {d}")))
+                .collect();
             put(&mut p, "summary", vec![&summary.join("; ")]);
             let notes: Vec<String> = v("contradicts").iter().map(|c| format!("contradicts {c}")).collect();
             put(&mut p, "notes", notes.iter().map(String::as_str).collect());

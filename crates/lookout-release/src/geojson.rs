@@ -10,7 +10,10 @@ use serde_json::{json, Value};
 
 use crate::ExportError;
 
-async fn views<S: Store>(store: &S, schema: Schema) -> Result<Vec<(EntityView, Vec<lookout_core::Statement>)>, ExportError> {
+async fn views<S: Store>(
+    store: &S,
+    schema: Schema,
+) -> Result<Vec<(EntityView, Vec<lookout_core::Statement>)>, ExportError> {
     let filter = EntityFilter { schema: Some(schema), ..Default::default() };
     Ok(store
         .list_entities(&filter)

@@ -45,7 +45,11 @@ impl ExportFormat {
 }
 
 /// Writes the export in `format`; returns the number of records written.
-pub async fn export<S: lookout_store::Store>(store: &S, format: ExportFormat, out: impl std::io::Write) -> Result<u64, ExportError> {
+pub async fn export<S: lookout_store::Store>(
+    store: &S,
+    format: ExportFormat,
+    out: impl std::io::Write,
+) -> Result<u64, ExportError> {
     match format {
         ExportFormat::Csv => export_csv(store, out).await,
         ExportFormat::Json => export_json(store, out).await,

@@ -85,8 +85,10 @@ async fn json_and_ftm_leave_out_restricted_persons() {
     let text = String::from_utf8(ftm).unwrap();
     assert_eq!(text.lines().count() as u64, lines);
     assert!(!text.contains("CANARY"));
-    let schemas: std::collections::BTreeSet<String> =
-        text.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["schema"].as_str().unwrap().to_string()).collect();
+    let schemas: std::collections::BTreeSet<String> = text
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["schema"].as_str().unwrap().to_string())
+        .collect();
     for s in ["Organization", "PublicBody", "Address", "Event", "Note", "UnknownLink"] {
         assert!(schemas.contains(s), "{s} missing from {schemas:?}");
     }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use lookout_core::{Entity, EntityId, PartialDate, Schema, SourceId, StationStatus, Statement};
+use lookout_core::{Entity, EntityId, PartialDate, Schema, SourceId, Statement, StationStatus};
 
 /// Which entities a listing returns.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -23,7 +23,10 @@ pub trait Store: Send + Sync + 'static {
     fn entity(&self, id: &EntityId) -> impl Future<Output = Result<Option<EntityRecord>, StoreError>> + Send;
 
     /// Entities matching the filter, by id, with their statements.
-    fn list_entities(&self, filter: &EntityFilter) -> impl Future<Output = Result<Vec<EntityRecord>, StoreError>> + Send;
+    fn list_entities(
+        &self,
+        filter: &EntityFilter,
+    ) -> impl Future<Output = Result<Vec<EntityRecord>, StoreError>> + Send;
 
     /// Entities with an accepted statement whose value is `id` (links to it: operations, responses…).
     fn referencing(&self, id: &EntityId) -> impl Future<Output = Result<Vec<EntityRecord>, StoreError>> + Send;
@@ -46,7 +49,8 @@ pub trait Store: Send + Sync + 'static {
     fn statements_of_source(&self, id: &SourceId) -> impl Future<Output = Result<Vec<Statement>, StoreError>> + Send;
 
     /// A station's status timeline.
-    fn status_timeline(&self, station: &EntityId) -> impl Future<Output = Result<Vec<TimelineStep>, StoreError>> + Send;
+    fn status_timeline(&self, station: &EntityId)
+        -> impl Future<Output = Result<Vec<TimelineStep>, StoreError>> + Send;
 
     /// Counts.
     fn stats(&self) -> impl Future<Output = Result<Stats, StoreError>> + Send;

@@ -1,6 +1,6 @@
 //! Ordering a station's status statements into a timeline.
 
-use lookout_core::{PartialDate, Stance, StationStatus, Statement, StatementStatus};
+use lookout_core::{PartialDate, Stance, Statement, StatementStatus, StationStatus};
 
 use crate::TimelineStep;
 
@@ -26,14 +26,14 @@ pub fn status_timeline(statements: &[Statement]) -> Vec<TimelineStep> {
         .iter()
         .map(|st| (st.valid_from.or_else(|| chain_date(st)), st.locator.span.map_or(0, |s| s.0), *st))
         .collect();
-    keyed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    keyed.sort_by_key(|k| (k.0, k.1));
     let mut steps: Vec<TimelineStep> = Vec::new();
     for (effective, _, st) in keyed {
         let Ok(state) = st.value.parse::<StationStatus>() else { continue };
         let by = if st.valid_from.is_none() { effective } else { None };
-        let same = steps.iter_mut().find(|s| {
-            s.status == state && s.date == st.valid_from && s.by == by && s.claimant == st.claimant
-        });
+        let same = steps
+            .iter_mut()
+            .find(|s| s.status == state && s.date == st.valid_from && s.by == by && s.claimant == st.claimant);
         match same {
             Some(step) => {
                 if !step.sources.contains(&st.source_id) {
@@ -69,7 +69,13 @@ mod tests {
         for url in ["https://a.example/", "https://b.example/"] {
             let s = b.add_source(Source::from_url(url));
             let loc = |a, z| Locator { quote: Some(quote.clone()), page: None, span: Some((a, z)) };
-            b.add_claim(Claim::new(&e, "status", "reported_closed", &s).locator(loc(21, 36)).valid_from(Some(date)).claimant(Some("Minister".into()))).unwrap();
+            b.add_claim(
+                Claim::new(&e, "status", "reported_closed", &s)
+                    .locator(loc(21, 36))
+                    .valid_from(Some(date))
+                    .claimant(Some("Minister".into())),
+            )
+            .unwrap();
             b.add_claim(Claim::new(&e, "status", "under_investigation", &s).locator(loc(0, 19))).unwrap();
         }
         let steps = status_timeline(&b.statements);

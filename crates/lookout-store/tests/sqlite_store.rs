@@ -1,6 +1,6 @@
 //! The SQLite store against a real database file.
 
-use lookout_core::{Batch, Claim, EntityId, Locator, Schema, Source, StationStatus, StatementStatus};
+use lookout_core::{Batch, Claim, EntityId, Locator, Schema, Source, StatementStatus, StationStatus};
 use lookout_store::{EntityFilter, SqliteStore, Store, StoreError};
 
 fn id(s: &str) -> EntityId {
@@ -17,7 +17,12 @@ fn sample() -> Batch {
         b.add_claim(Claim::new(&id(station), "country", country, &src)).unwrap();
     }
     let quote = Some("closure_ordered; closed (per Dutch government)".to_string());
-    b.add_claim(Claim::new(&id("station-A"), "status", "closure_ordered", &src).locator(Locator { quote: quote.clone(), page: None, span: Some((0, 15)) })).unwrap();
+    b.add_claim(Claim::new(&id("station-A"), "status", "closure_ordered", &src).locator(Locator {
+        quote: quote.clone(),
+        page: None,
+        span: Some((0, 15)),
+    }))
+    .unwrap();
     b.add_claim(
         Claim::new(&id("station-A"), "status", "closed", &src)
             .locator(Locator { quote, page: None, span: Some((17, 23)) })
@@ -26,7 +31,8 @@ fn sample() -> Batch {
     )
     .unwrap();
     b.add_claim(Claim::new(&id("station-B"), "status", "reported", &news)).unwrap();
-    b.add_claim(Claim::new(&id("station-B"), "address", "unverified", &news).status(StatementStatus::Proposed)).unwrap();
+    b.add_claim(Claim::new(&id("station-B"), "address", "unverified", &news).status(StatementStatus::Proposed))
+        .unwrap();
     b.add_entity(&id("publicbody-fuzhou-psb"), Schema::PublicBody).unwrap();
     b.add_claim(Claim::new(&id("publicbody-fuzhou-psb"), "name", "Fuzhou PSB", &src)).unwrap();
     b.add_entity(&id("operation-1"), Schema::Operation).unwrap();
@@ -52,7 +58,11 @@ mod tempdir {
         pub fn new() -> Dir {
             use std::sync::atomic::{AtomicU32, Ordering};
             static N: AtomicU32 = AtomicU32::new(0);
-            let path = std::env::temp_dir().join(format!("lookout-store-test-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
+            let path = std::env::temp_dir().join(format!(
+                "lookout-store-test-{}-{}",
+                std::process::id(),
+                N.fetch_add(1, Ordering::SeqCst)
+            ));
             std::fs::create_dir_all(&path).unwrap();
             Dir { path }
         }
@@ -102,7 +112,9 @@ async fn a_conflicting_batch_changes_nothing_and_names_the_entity() {
 async fn filters_select_by_schema_country_operator_and_status() {
     let (_dir, store) = temp_store().await;
     store.write_batch(&sample()).await.unwrap();
-    let ids = |records: Vec<lookout_store::EntityRecord>| records.into_iter().map(|r| r.entity.id.to_string()).collect::<Vec<_>>();
+    let ids = |records: Vec<lookout_store::EntityRecord>| {
+        records.into_iter().map(|r| r.entity.id.to_string()).collect::<Vec<_>>()
+    };
     let stations = EntityFilter { schema: Some(Schema::Station), ..Default::default() };
     assert_eq!(ids(store.list_entities(&stations).await.unwrap()), ["station-A", "station-B"]);
     let fr = EntityFilter { country: Some("FR".into()), ..stations.clone() };
@@ -150,4 +162,23 @@ async fn the_database_file_survives_reopening() {
     store.close().await;
     let reopened = SqliteStore::open(&path).await.unwrap();
     assert_eq!(reopened.stats().await.unwrap().statements, 10);
+}
+
+#[test]
+fn the_link_value_column_lists_exactly_the_entity_typed_properties() {
+    let migration = include_str!("../migrations/sqlite/0001_statements.sql");
+    let start = migration.find("CASE WHEN prop IN (").unwrap() + "CASE WHEN prop IN (".len();
+    let end = start + migration[start..].find(')').unwrap();
+    let mut in_sql: Vec<String> =
+        migration[start..end].split(',').map(|p| p.trim().trim_matches('\'').to_string()).collect();
+    in_sql.sort();
+    let mut in_model: Vec<String> = Schema::ALL
+        .iter()
+        .flat_map(|s| s.properties())
+        .filter(|p| p.kind.is_entity())
+        .map(|p| p.name.to_string())
+        .collect();
+    in_model.sort();
+    in_model.dedup();
+    assert_eq!(in_sql, in_model);
 }

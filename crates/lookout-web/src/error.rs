@@ -53,7 +53,10 @@ impl IntoResponse for WebError {
         if let WebError::Internal(detail) = &self {
             eprintln!("lookout-web: {detail}");
         }
-        let page = crate::pages::ErrorPage { title: self.status().canonical_reason().unwrap_or("Error").to_string(), message: self.public_message() };
+        let page = crate::pages::ErrorPage {
+            title: self.status().canonical_reason().unwrap_or("Error").to_string(),
+            message: self.public_message(),
+        };
         let body = askama::Template::render(&page).unwrap_or_else(|_| page.message.clone());
         (self.status(), Html(body)).into_response()
     }

@@ -58,7 +58,10 @@ fn chromium_run(binary: &str, extra: &[&str], url: &str) -> std::process::Output
 fn the_browser_profile_really_blocks_javascript() {
     let Some(browser) = chromium() else { return };
     let dir = TempDir::new("js-canary");
-    let page = dir.write("canary.html", "<p id=x>script blocked</p><script>document.getElementById('x').textContent='SCRIPT RAN'</script>");
+    let page = dir.write(
+        "canary.html",
+        "<p id=x>script blocked</p><script>document.getElementById('x').textContent='SCRIPT RAN'</script>",
+    );
     let out = chromium_run(&browser, &["--dump-dom"], &format!("file://{}", page.display()));
     let dom = String::from_utf8_lossy(&out.stdout);
     // The script's own text is in the DOM either way; only the paragraph tells whether it ran.
@@ -85,13 +88,23 @@ fn stations_render_and_link_without_javascript() {
     assert!(dom.contains("Irish Department of Foreign Affairs"));
 
     // A filter is a plain GET form: its result page renders without script too.
-    let filtered = chromium_run(&browser, &["--dump-dom"], &format!("{}/stations?country=ES&status=under_investigation", server.base));
+    let filtered = chromium_run(
+        &browser,
+        &["--dump-dom"],
+        &format!("{}/stations?country=ES&status=under_investigation", server.base),
+    );
     assert!(String::from_utf8_lossy(&filtered.stdout).contains("9 of 86 reported stations"));
 
-    for (name, path, size) in [("stations-1280", "/stations", "1280,1600"), ("station-360", "/stations/ST001", "360,1800")] {
+    for (name, path, size) in
+        [("stations-1280", "/stations", "1280,1600"), ("station-360", "/stations/ST001", "360,1800")]
+    {
         let png = artifacts().join(format!("{name}.png"));
         let _ = std::fs::remove_file(&png);
-        let shot = chromium_run(&browser, &[&format!("--screenshot={}", png.display()), &format!("--window-size={size}"), "--hide-scrollbars"], &format!("{}{path}", server.base));
+        let shot = chromium_run(
+            &browser,
+            &[&format!("--screenshot={}", png.display()), &format!("--window-size={size}"), "--hide-scrollbars"],
+            &format!("{}{path}", server.base),
+        );
         assert!(png.exists(), "no screenshot {}: {}", png.display(), String::from_utf8_lossy(&shot.stderr));
         let bytes = std::fs::read(&png).unwrap();
         assert_eq!(&bytes[1..4], b"PNG");

@@ -9,7 +9,8 @@ use common::*;
 fn seeded() -> TempDir {
     let dir = TempDir::new("export");
     let data = workspace().join("data");
-    let files: Vec<String> = ["stations.csv", "responses.csv", "figures.csv"].iter().map(|f| data.join(f).display().to_string()).collect();
+    let files: Vec<String> =
+        ["stations.csv", "responses.csv", "figures.csv"].iter().map(|f| data.join(f).display().to_string()).collect();
     let mut args = vec!["import"];
     args.extend(files.iter().map(String::as_str));
     let o = lookout(dir.path(), &args);
@@ -40,7 +41,12 @@ fn ftm_export_is_accepted_by_followthemoney() {
     let Some(python) = ftm_python() else { return };
     let script = workspace().join("scripts/validate_ftm.py");
     let v = Command::new(python).arg(script).arg(&out).output().unwrap();
-    assert!(v.status.success(), "followthemoney rejected the export:\n{}{}", String::from_utf8_lossy(&v.stdout), String::from_utf8_lossy(&v.stderr));
+    assert!(
+        v.status.success(),
+        "followthemoney rejected the export:\n{}{}",
+        String::from_utf8_lossy(&v.stdout),
+        String::from_utf8_lossy(&v.stderr)
+    );
     assert!(String::from_utf8_lossy(&v.stdout).starts_with("ok: "));
 }
 
@@ -48,7 +54,10 @@ fn ftm_export_is_accepted_by_followthemoney() {
 fn the_validator_itself_rejects_bad_ftm() {
     let Some(python) = ftm_python() else { return };
     let dir = TempDir::new("ftm-bad");
-    let bad = dir.write("bad.jsonl", "{\"id\":\"a\",\"schema\":\"Organization\",\"properties\":{\"name\":[\"A\"],\"country\":[\"xq\"]}}\n");
+    let bad = dir.write(
+        "bad.jsonl",
+        "{\"id\":\"a\",\"schema\":\"Organization\",\"properties\":{\"name\":[\"A\"],\"country\":[\"xq\"]}}\n",
+    );
     let v = Command::new(python).arg(workspace().join("scripts/validate_ftm.py")).arg(&bad).output().unwrap();
     assert!(!v.status.success());
     assert!(String::from_utf8_lossy(&v.stdout).contains("country values invalid"));
@@ -63,7 +72,11 @@ fn geojson_csv_and_json_exports_are_written_atomically_and_parse() {
     let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&geo).unwrap()).unwrap();
     assert_eq!(doc["type"], "FeatureCollection");
     assert_eq!(doc["features"].as_array().unwrap().len(), 86);
-    assert!(std::fs::read_dir(dir.path()).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".partial")));
+    assert!(std::fs::read_dir(dir.path()).unwrap().all(|e| !e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .ends_with(".partial")));
 
     let o = lookout(dir.path(), &["export", "--format", "csv"]);
     assert!(o.status.success());

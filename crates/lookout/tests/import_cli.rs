@@ -14,7 +14,15 @@ fn station_row(id: &str, country: &str, reported: &str) -> String {
 fn seeded() -> (TempDir, serde_json::Value) {
     let dir = TempDir::new("import");
     let data = workspace().join("data");
-    let o = lookout(dir.path(), &["import", data.join("stations.csv").to_str().unwrap(), data.join("responses.csv").to_str().unwrap(), data.join("figures.csv").to_str().unwrap()]);
+    let o = lookout(
+        dir.path(),
+        &[
+            "import",
+            data.join("stations.csv").to_str().unwrap(),
+            data.join("responses.csv").to_str().unwrap(),
+            data.join("figures.csv").to_str().unwrap(),
+        ],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let s = stats(dir.path());
     (dir, s)
@@ -31,7 +39,10 @@ fn bundled_files_import_with_every_station_geocoded_or_reported() {
     assert!(places >= 40, "{places} places");
     // Import again: nothing new, nothing duplicated.
     let data = workspace().join("data");
-    let o = lookout(dir.path(), &["import", data.join("figures.csv").to_str().unwrap(), data.join("stations.csv").to_str().unwrap()]);
+    let o = lookout(
+        dir.path(),
+        &["import", data.join("figures.csv").to_str().unwrap(), data.join("stations.csv").to_str().unwrap()],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("0 new statements"), "{}", stderr(&o));
     assert_eq!(stats(dir.path()), s);

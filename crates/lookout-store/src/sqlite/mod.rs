@@ -52,7 +52,28 @@ impl SqliteStore {
     }
 
     pub(crate) async fn write(&self, batch: &Batch) -> Result<WriteReport, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.pool.acquire().await?;
+        // The writer looks up the integer key of every entity and source it refers to inside the
+        // transaction, so each reference is proven by construction; checking foreign keys again
+        // row by row would cost a third of the write time. They stay on for every other query.
+        sqlx::query("PRAGMA foreign_keys = OFF").execute(&mut *conn).await?;
+        // A large batch inserts into indexes keyed by hashes, i.e. at random places: give this
+        // connection a cache big enough to keep them in memory while it writes, then shrink it.
+        let big = batch.statements.len() > 50_000;
+        if big {
+            sqlx::query("PRAGMA cache_size = -262144").execute(&mut *conn).await?;
+        }
+        let result = self.write_on(&mut conn, batch).await;
+        if big {
+            sqlx::query("PRAGMA cache_size = -16000").execute(&mut *conn).await?;
+            sqlx::query("PRAGMA shrink_memory").execute(&mut *conn).await?;
+        }
+        sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+        result
+    }
+
+    async fn write_on(&self, conn: &mut sqlx::SqliteConnection, batch: &Batch) -> Result<WriteReport, StoreError> {
+        let mut tx = sqlx::Connection::begin(conn).await?;
         match write::write_batch(&mut tx, batch).await {
             Ok(report) => {
                 tx.commit().await?;

@@ -6,21 +6,23 @@ use lookout_core::{Batch, EntityId, Source, SourceId, Statement};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row};
 
-use super::rows::{entity_from_row, source_from_row, statement_from_row, SOURCE_COLUMNS, STATEMENT_COLUMNS};
+use super::rows::{
+    entity_from_row, source_from_row, statement_from_row, SOURCE_COLUMNS, STATEMENT_FROM, STATEMENT_SELECT,
+};
 use super::SqliteStore;
 use crate::{EntityFilter, EntityRecord, Stats, Store, StoreError, TimelineStep, WriteReport};
 
 /// Entities matching a filter; `?1` schema, `?2` country, `?3` operator, `?4` status, `?5` include restricted.
 const FILTERED_ENTITIES: &str = "
-SELECT e.id, e.schema, e.restricted FROM entities e
+SELECT e.key, e.id, e.schema, e.restricted FROM entities e
 WHERE (?1 IS NULL OR e.schema = ?1)
   AND (?5 OR e.restricted = 0)
-  AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statements s WHERE s.entity_id = e.id AND s.prop = 'country'
+  AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statements s WHERE s.entity_key = e.key AND s.prop = 'country'
        AND s.value = ?2 AND s.status = 'accepted' AND s.stance = 'asserts'))
-  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM statements op JOIN statements st ON st.entity_id = op.entity_id
-       WHERE op.prop = 'operator' AND op.value = ?3 AND op.status = 'accepted'
-         AND st.prop = 'station' AND st.value = e.id AND st.status = 'accepted'))
-  AND (?4 IS NULL OR EXISTS (SELECT 1 FROM statements s WHERE s.entity_id = e.id AND s.prop = 'status'
+  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM statements op JOIN statements st ON st.entity_key = op.entity_key
+       WHERE op.link_value = ?3 AND op.prop = 'operator' AND op.status = 'accepted'
+         AND st.link_value = e.id AND st.prop = 'station' AND st.status = 'accepted'))
+  AND (?4 IS NULL OR EXISTS (SELECT 1 FROM statements s WHERE s.entity_key = e.key AND s.prop = 'status'
        AND s.value = ?4 AND s.status = 'accepted' AND s.stance = 'asserts'))";
 
 /// Groups statement rows (ordered by entity) under the entity rows, keeping entity order.
@@ -42,19 +44,24 @@ fn assemble(entity_rows: Vec<SqliteRow>, statement_rows: Vec<SqliteRow>) -> Resu
 }
 
 impl SqliteStore {
+    /// The entities `entity_sql` selects (it must select `key, id, schema, restricted`), with their
+    /// statements, fetched by key in a second query.
     async fn records_for(&self, entity_sql: &str, binds: Binds<'_>) -> Result<Vec<EntityRecord>, StoreError> {
-        let statements_sql = format!(
-            "SELECT {STATEMENT_COLUMNS} FROM statements WHERE entity_id IN (SELECT id FROM ({entity_sql})) ORDER BY entity_id, rowid"
-        );
         let entity_sql = format!("{entity_sql} ORDER BY id");
-        // Both queries are fixed text from this module; every value is bound.
+        // The query is fixed text from this module; every value is bound.
         let entities = binds.apply(sqlx::query(AssertSqlSafe(entity_sql))).fetch_all(&self.pool).await?;
-        let statements = binds.apply(sqlx::query(AssertSqlSafe(statements_sql))).fetch_all(&self.pool).await?;
+        let keys = entities.iter().map(|r| r.try_get::<i64, _>("key")).collect::<Result<Vec<_>, _>>()?;
+        let keys = format!("[{}]", keys.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
+        let statements_sql = format!(
+            "SELECT {STATEMENT_SELECT} FROM {STATEMENT_FROM}
+             WHERE s.entity_key IN (SELECT value FROM json_each(?)) ORDER BY s.entity_key, s.rowid"
+        );
+        let statements = sqlx::query(AssertSqlSafe(statements_sql)).bind(keys).fetch_all(&self.pool).await?;
         assemble(entities, statements)
     }
 }
 
-/// Values bound, in order, to both queries of [`SqliteStore::records_for`].
+/// Values bound, in order, to the entity query of [`SqliteStore::records_for`].
 #[derive(Clone, Copy)]
 enum Binds<'a> {
     Filter(&'a EntityFilter),
@@ -97,9 +104,8 @@ impl Store for SqliteStore {
 
     async fn entity(&self, id: &EntityId) -> Result<Option<EntityRecord>, StoreError> {
         let ids = [id.to_string()];
-        let mut records = self
-            .records_for("SELECT id, schema, restricted FROM entities WHERE id = ?", Binds::Ids(&ids))
-            .await?;
+        let mut records =
+            self.records_for("SELECT key, id, schema, restricted FROM entities WHERE id = ?", Binds::Ids(&ids)).await?;
         Ok(records.pop())
     }
 
@@ -109,8 +115,8 @@ impl Store for SqliteStore {
 
     async fn referencing(&self, id: &EntityId) -> Result<Vec<EntityRecord>, StoreError> {
         let rows = sqlx::query(
-            "SELECT DISTINCT s.entity_id, s.prop, e.schema FROM statements s JOIN entities e ON e.id = s.entity_id
-             WHERE s.value = ? AND s.status = 'accepted' AND e.restricted = 0",
+            "SELECT DISTINCT e.id AS entity_id, s.prop, e.schema FROM statements s JOIN entities e ON e.key = s.entity_key
+             WHERE s.link_value = ? AND s.status = 'accepted' AND e.restricted = 0",
         )
         .bind(id.as_str())
         .fetch_all(&self.pool)
@@ -131,14 +137,20 @@ impl Store for SqliteStore {
         }
         let mut out = Vec::new();
         for chunk in ids.chunks(500) {
-            let sql = format!("SELECT id, schema, restricted FROM entities WHERE id IN ({})", placeholders(chunk.len()));
+            let sql =
+                format!("SELECT key, id, schema, restricted FROM entities WHERE id IN ({})", placeholders(chunk.len()));
             out.extend(self.records_for(&sql, Binds::Ids(chunk)).await?);
         }
         Ok(out)
     }
 
-    async fn entity_page(&self, after: Option<&EntityId>, limit: u32, include_restricted: bool) -> Result<Vec<EntityRecord>, StoreError> {
-        let sql = "SELECT id, schema, restricted FROM (SELECT id, schema, restricted FROM entities
+    async fn entity_page(
+        &self,
+        after: Option<&EntityId>,
+        limit: u32,
+        include_restricted: bool,
+    ) -> Result<Vec<EntityRecord>, StoreError> {
+        let sql = "SELECT key, id, schema, restricted FROM (SELECT key, id, schema, restricted FROM entities
                    WHERE (?1 IS NULL OR id > ?1) AND (?2 OR restricted = 0) ORDER BY id LIMIT ?3)";
         self.records_for(sql, Binds::Page(after.map(|a| a.as_str()), limit, include_restricted)).await
     }
@@ -164,15 +176,18 @@ impl Store for SqliteStore {
 
     async fn statements_of_source(&self, id: &SourceId) -> Result<Vec<Statement>, StoreError> {
         let sql = format!(
-            "SELECT {STATEMENT_COLUMNS} FROM statements s WHERE source_id = ?
-             AND EXISTS (SELECT 1 FROM entities e WHERE e.id = s.entity_id AND e.restricted = 0) ORDER BY entity_id, rowid"
+            "SELECT {STATEMENT_SELECT} FROM {STATEMENT_FROM}
+             WHERE s.source_key = (SELECT k.key FROM sources k WHERE k.id = ?) AND se.restricted = 0 ORDER BY se.id, s.rowid"
         );
         let rows = sqlx::query(AssertSqlSafe(sql)).bind(id.as_str()).fetch_all(&self.pool).await?;
         rows.iter().map(statement_from_row).collect()
     }
 
     async fn status_timeline(&self, station: &EntityId) -> Result<Vec<TimelineStep>, StoreError> {
-        let sql = format!("SELECT {STATEMENT_COLUMNS} FROM statements WHERE entity_id = ? AND prop = 'status' ORDER BY rowid");
+        let sql = format!(
+            "SELECT {STATEMENT_SELECT} FROM {STATEMENT_FROM}
+             WHERE s.entity_key = (SELECT k.key FROM entities k WHERE k.id = ?) AND s.prop = 'status' ORDER BY s.rowid"
+        );
         let rows = sqlx::query(AssertSqlSafe(sql)).bind(station.as_str()).fetch_all(&self.pool).await?;
         let statements = rows.iter().map(statement_from_row).collect::<Result<Vec<_>, _>>()?;
         Ok(crate::timeline::status_timeline(&statements))
@@ -180,16 +195,21 @@ impl Store for SqliteStore {
 
     async fn stats(&self) -> Result<Stats, StoreError> {
         let mut stats = Stats::default();
-        for row in sqlx::query("SELECT schema, COUNT(*) AS n FROM entities GROUP BY schema").fetch_all(&self.pool).await? {
+        for row in
+            sqlx::query("SELECT schema, COUNT(*) AS n FROM entities GROUP BY schema").fetch_all(&self.pool).await?
+        {
             stats.entities_by_schema.insert(row.try_get("schema")?, row.try_get::<i64, _>("n")? as u64);
         }
         let mut by_status = BTreeMap::new();
-        for row in sqlx::query("SELECT status, COUNT(*) AS n FROM statements GROUP BY status").fetch_all(&self.pool).await? {
+        for row in
+            sqlx::query("SELECT status, COUNT(*) AS n FROM statements GROUP BY status").fetch_all(&self.pool).await?
+        {
             by_status.insert(row.try_get("status")?, row.try_get::<i64, _>("n")? as u64);
         }
         stats.statements = by_status.values().sum();
         stats.statements_by_status = by_status;
-        stats.sources = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sources").fetch_one(&self.pool).await? as u64;
+        stats.sources =
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sources").fetch_one(&self.pool).await? as u64;
         stats.countries = sqlx::query_scalar::<_, i64>(
             "SELECT COUNT(DISTINCT value) FROM statements WHERE prop = 'country' AND status = 'accepted'",
         )

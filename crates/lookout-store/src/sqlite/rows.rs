@@ -6,11 +6,17 @@ use sqlx::Row;
 
 use crate::StoreError;
 
-/// The columns of `statements`, in the order [`statement_from_row`] and the writer use.
-pub(crate) const STATEMENT_COLUMNS: &str = "id, entity_id, prop, value, lang, source_id, quote, page, span_start, span_end, claimant, reliability, credibility, stance, status, valid_from, valid_to, recorded_by, recorded_at";
+/// A statement with its entity's and source's ids, as [`statement_from_row`] reads it:
+/// `SELECT {STATEMENT_SELECT} FROM {STATEMENT_FROM} WHERE …`.
+pub(crate) const STATEMENT_SELECT: &str = "s.id, se.id AS entity_id, s.prop, s.value, s.lang, ss.id AS source_id, s.quote, s.page, s.span_start, s.span_end, s.claimant, s.reliability, s.credibility, s.stance, s.status, s.valid_from, s.valid_to, s.recorded_by, s.recorded_at";
+
+/// The tables behind [`STATEMENT_SELECT`]: `s` statements, `se` its entity, `ss` its source.
+pub(crate) const STATEMENT_FROM: &str =
+    "statements s JOIN entities se ON se.key = s.entity_key JOIN sources ss ON ss.key = s.source_key";
 
 /// The columns of `sources`.
-pub(crate) const SOURCE_COLUMNS: &str = "id, url, title, publisher, kind, kind_guess, published, retrieved, lang, sha256";
+pub(crate) const SOURCE_COLUMNS: &str =
+    "id, url, title, publisher, kind, kind_guess, published, retrieved, lang, sha256";
 
 fn corrupt(table: &'static str, id: &str, reason: impl ToString) -> StoreError {
     StoreError::Corrupt { table, id: id.to_string(), reason: reason.to_string() }
@@ -31,7 +37,10 @@ pub(crate) fn entity_from_row(row: &SqliteRow) -> Result<(Entity, bool), StoreEr
     let id: String = row.try_get("id")?;
     let schema: String = row.try_get("schema")?;
     let restricted: bool = row.try_get("restricted")?;
-    let entity = Entity { id: EntityId::new(id.clone()).map_err(|e| corrupt("entities", &id, e))?, schema: parse("entities", &id, &schema)? };
+    let entity = Entity {
+        id: EntityId::new(id.clone()).map_err(|e| corrupt("entities", &id, e))?,
+        schema: parse("entities", &id, &schema)?,
+    };
     Ok((entity, restricted))
 }
 

@@ -1,19 +1,45 @@
 //! Writing batches: multi-row inserts in one transaction.
 
 use lookout_core::{Batch, Entity, Source, Statement};
-use sqlx::sqlite::{SqliteArguments, SqliteConnection};
-use sqlx::{AssertSqlSafe, Arguments};
+use std::collections::HashMap;
 
-use super::rows::{SOURCE_COLUMNS, STATEMENT_COLUMNS};
+use sqlx::sqlite::{SqliteArguments, SqliteConnection};
+use sqlx::{Arguments, AssertSqlSafe, Row};
+
+use super::rows::SOURCE_COLUMNS;
 use crate::{StoreError, WriteReport};
 
 /// Rows per INSERT: 500 × 19 columns stays well under SQLite's 32,766 bound parameters.
-const ROWS_PER_INSERT: usize = 500;
+const ROWS_PER_INSERT: usize = 1_500;
+
+/// The columns a statement row is inserted with.
+const STATEMENT_COLUMNS: &str = "id, entity_key, prop, value, lang, source_key, quote, page, span_start, span_end, claimant, reliability, credibility, stance, status, valid_from, valid_to, recorded_by, recorded_at";
+
+/// Ids looked up per query when resolving keys.
+const IDS_PER_LOOKUP: usize = 20_000;
 
 fn insert_sql(table: &str, columns: &str, rows: usize) -> String {
-    let width = columns.split(',').count();
-    let one = format!("({})", vec!["?"; width].join(","));
-    format!("INSERT OR IGNORE INTO {table} ({columns}) VALUES {}", vec![one; rows].join(","))
+    let row = format!("({})", vec!["?"; columns.split(',').count()].join(","));
+    format!("INSERT OR IGNORE INTO {table} ({columns}) VALUES {}", vec![row; rows].join(","))
+}
+
+/// The integer keys of the rows of `table` (`entities` or `sources`) with these ids.
+async fn keys_of<'a>(
+    conn: &mut SqliteConnection,
+    table: &'static str,
+    ids: impl Iterator<Item = &'a str>,
+) -> Result<HashMap<String, i64>, StoreError> {
+    let ids: Vec<&str> = ids.collect();
+    let mut keys = HashMap::with_capacity(ids.len());
+    let sql = format!("SELECT key, id FROM {table} WHERE id IN (SELECT value FROM json_each(?))");
+    for chunk in ids.chunks(IDS_PER_LOOKUP) {
+        let list = serde_json::to_string(chunk).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        // `table` is one of two constants; the ids are bound.
+        for row in sqlx::query(AssertSqlSafe(sql.clone())).bind(list).fetch_all(&mut *conn).await? {
+            keys.insert(row.try_get::<String, _>("id")?, row.try_get::<i64, _>("key")?);
+        }
+    }
+    Ok(keys)
 }
 
 /// Inserts `items` in chunks, binding each with `bind`; returns how many rows were new.
@@ -64,13 +90,23 @@ fn bind_source(s: &Source, a: &mut SqliteArguments) -> Result<(), sqlx::error::B
     Ok(())
 }
 
-fn bind_statement(s: &Statement, a: &mut SqliteArguments) -> Result<(), sqlx::error::BoxDynError> {
+/// Integer keys of the batch's entities and sources.
+struct Keys {
+    entities: HashMap<String, i64>,
+    sources: HashMap<String, i64>,
+}
+
+fn bind_statement(keys: &Keys, s: &Statement, a: &mut SqliteArguments) -> Result<(), sqlx::error::BoxDynError> {
+    let entity =
+        keys.entities.get(s.entity_id.as_str()).ok_or_else(|| format!("entity {} was not stored", s.entity_id))?;
+    let source =
+        keys.sources.get(s.source_id.as_str()).ok_or_else(|| format!("source {} was not stored", s.source_id))?;
     a.add(s.id.as_str().to_string())?;
-    a.add(s.entity_id.as_str().to_string())?;
+    a.add(*entity)?;
     a.add(s.prop.clone())?;
     a.add(s.value.clone())?;
     a.add(s.lang.clone())?;
-    a.add(s.source_id.as_str().to_string())?;
+    a.add(*source)?;
     a.add(s.locator.quote.clone())?;
     a.add(s.locator.page.clone())?;
     a.add(s.locator.span.map(|x| x.0 as i64))?;
@@ -91,7 +127,13 @@ fn bind_statement(s: &Statement, a: &mut SqliteArguments) -> Result<(), sqlx::er
 pub(crate) async fn write_batch(conn: &mut SqliteConnection, batch: &Batch) -> Result<WriteReport, StoreError> {
     let entities_added = insert_all(conn, "entities", "id, schema, restricted", &batch.entities, bind_entity).await?;
     let sources_added = insert_all(conn, "sources", SOURCE_COLUMNS, &batch.sources, bind_source).await?;
-    let statements_added = insert_all(conn, "statements", STATEMENT_COLUMNS, &batch.statements, bind_statement).await?;
+    let keys = Keys {
+        entities: keys_of(conn, "entities", batch.entities.iter().map(|e| e.id.as_str())).await?,
+        sources: keys_of(conn, "sources", batch.sources.iter().map(|s| s.id.as_str())).await?,
+    };
+    let statements_added =
+        insert_all(conn, "statements", STATEMENT_COLUMNS, &batch.statements, |s, a| bind_statement(&keys, s, a))
+            .await?;
     Ok(WriteReport {
         entities_added,
         sources_added,

@@ -31,7 +31,10 @@ pub struct StationPage {
 }
 
 /// `GET /stations`.
-pub async fn stations<S: Store>(State(app): State<AppState<S>>, Query(query): Query<StationQuery>) -> Result<Html<String>, WebError> {
+pub async fn stations<S: Store>(
+    State(app): State<AppState<S>>,
+    Query(query): Query<StationQuery>,
+) -> Result<Html<String>, WebError> {
     let list = list_stations(app.store.as_ref(), &app.countries, &query).await?;
     let page = StationsPage {
         list,
@@ -43,7 +46,10 @@ pub async fn stations<S: Store>(State(app): State<AppState<S>>, Query(query): Qu
 }
 
 /// `GET /stations/{key}`.
-pub async fn station<S: Store>(State(app): State<AppState<S>>, Path(key): Path<String>) -> Result<Html<String>, WebError> {
+pub async fn station<S: Store>(
+    State(app): State<AppState<S>>,
+    Path(key): Path<String>,
+) -> Result<Html<String>, WebError> {
     let d = station_detail(app.store.as_ref(), &app.countries, &key).await?;
     Ok(Html(StationPage { d }.render()?))
 }

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use lookout_core::{EntityId, EntityView, Schema, Source, SourceId, StationStatus, Statement};
+use lookout_core::{EntityId, EntityView, Schema, Source, SourceId, Statement, StationStatus};
 use lookout_geo::Countries;
 use lookout_store::{status_timeline, EntityFilter, EntityRecord, Store, TimelineStep};
 
@@ -67,7 +67,10 @@ async fn operators<S: Store>(store: &S) -> Result<HashMap<String, Vec<OperatorRe
         if let (Some(station), Some(bureau)) = (view.first("station"), view.first("operator")) {
             let list = out.entry(station.to_string()).or_default();
             if !list.iter().any(|o| o.id == bureau) {
-                list.push(OperatorRef { id: bureau.to_string(), name: names.get(bureau).cloned().unwrap_or_else(|| bureau.to_string()) });
+                list.push(OperatorRef {
+                    id: bureau.to_string(),
+                    name: names.get(bureau).cloned().unwrap_or_else(|| bureau.to_string()),
+                });
             }
         }
     }
@@ -119,15 +122,26 @@ impl StationQuery {
     pub fn to_filter(&self, countries: &Countries) -> Result<EntityFilter, WebError> {
         let nonempty = |o: &Option<String>| o.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
         let country = match nonempty(&self.country) {
-            Some(c) => Some(countries.get(&c).map(|c| c.iso2.clone()).ok_or_else(|| WebError::BadRequest(format!("country: unknown country code {c:?}")))?),
+            Some(c) => Some(
+                countries
+                    .get(&c)
+                    .map(|c| c.iso2.clone())
+                    .ok_or_else(|| WebError::BadRequest(format!("country: unknown country code {c:?}")))?,
+            ),
             None => None,
         };
         let operator = match nonempty(&self.bureau) {
-            Some(b) => Some(EntityId::new(b.clone()).map_err(|_| WebError::BadRequest(format!("bureau: {b:?} is not an entity id")))?),
+            Some(b) => Some(
+                EntityId::new(b.clone())
+                    .map_err(|_| WebError::BadRequest(format!("bureau: {b:?} is not an entity id")))?,
+            ),
             None => None,
         };
         let status = match nonempty(&self.status) {
-            Some(s) => Some(s.parse::<StationStatus>().map_err(|_| WebError::BadRequest(format!("status: unknown status {s:?}")))?),
+            Some(s) => Some(
+                s.parse::<StationStatus>()
+                    .map_err(|_| WebError::BadRequest(format!("status: unknown status {s:?}")))?,
+            ),
             None => None,
         };
         Ok(EntityFilter { schema: Some(Schema::Station), country, operator, status, include_restricted: false })
@@ -150,7 +164,11 @@ pub struct StationList {
 }
 
 /// Lists stations matching `query`.
-pub async fn list_stations<S: Store>(store: &S, countries: &Countries, query: &StationQuery) -> Result<StationList, WebError> {
+pub async fn list_stations<S: Store>(
+    store: &S,
+    countries: &Countries,
+    query: &StationQuery,
+) -> Result<StationList, WebError> {
     let filter = query.to_filter(countries)?;
     let operators = operators(store).await?;
     let all = store.list_entities(&EntityFilter { schema: Some(Schema::Station), ..Default::default() }).await?;
@@ -169,7 +187,13 @@ pub async fn list_stations<S: Store>(store: &S, countries: &Countries, query: &S
     };
     let mut country_list: Vec<(String, String, usize)> = per_country.into_iter().map(|(k, (n, c))| (k, n, c)).collect();
     country_list.sort_by(|a, b| a.1.cmp(&b.1));
-    Ok(StationList { rows, countries: country_list, bureaus, statuses: StationStatus::ALL.iter().map(|s| (s.as_str().to_string(), label(s.as_str()))).collect(), total: all_rows.len() })
+    Ok(StationList {
+        rows,
+        countries: country_list,
+        bureaus,
+        statuses: StationStatus::ALL.iter().map(|s| (s.as_str().to_string(), label(s.as_str()))).collect(),
+        total: all_rows.len(),
+    })
 }
 
 /// One statement as the page shows it.
@@ -280,11 +304,17 @@ fn evidence(s: &Statement, sources: &HashMap<SourceId, Source>) -> Evidence {
     let src = sources.get(&s.source_id);
     Evidence {
         url: src.map(|x| x.url.clone()).unwrap_or_default(),
-        publisher: src.and_then(|x| x.publisher.clone().or_else(|| x.title.clone())).unwrap_or_else(|| s.source_id.to_string()),
+        publisher: src
+            .and_then(|x| x.publisher.clone().or_else(|| x.title.clone()))
+            .unwrap_or_else(|| s.source_id.to_string()),
         kind: src.map(|x| x.kind.as_str().replace('_', " ")).unwrap_or_default(),
         kind_guess: src.and_then(|x| x.kind_guess.clone()),
         grade: s.grade.to_string(),
-        grade_meaning: format!("source {}; information {}", s.grade.reliability.meaning(), s.grade.credibility.meaning()),
+        grade_meaning: format!(
+            "source {}; information {}",
+            s.grade.reliability.meaning(),
+            s.grade.credibility.meaning()
+        ),
         claimant: s.claimant.clone(),
         quote: quote_of(s),
         locator: s.locator.page.clone(),
@@ -296,7 +326,11 @@ fn evidence(s: &Statement, sources: &HashMap<SourceId, Source>) -> Evidence {
 /// Loads one station with all it takes to show its evidence.
 pub async fn station_detail<S: Store>(store: &S, countries: &Countries, key: &str) -> Result<StationDetail, WebError> {
     let id = station_entity_id(key)?;
-    let record = store.entity(&id).await?.filter(|r| r.entity.schema == Schema::Station && !r.restricted).ok_or_else(|| WebError::NotFound(format!("station {key:?}")))?;
+    let record = store
+        .entity(&id)
+        .await?
+        .filter(|r| r.entity.schema == Schema::Station && !r.restricted)
+        .ok_or_else(|| WebError::NotFound(format!("station {key:?}")))?;
     let operators = operators(store).await?;
     let referencing = store.referencing(&id).await?;
     let mut source_ids: Vec<SourceId> = record.statements.iter().map(|s| s.source_id.clone()).collect();
@@ -331,7 +365,11 @@ pub async fn station_detail<S: Store>(store: &S, countries: &Countries, key: &st
                     .values
                     .iter()
                     .map(|v| ValueEvidence {
-                        value: if is_link { linked_names.get(&v.value).cloned().unwrap_or_else(|| v.value.clone()) } else { v.value.clone() },
+                        value: if is_link {
+                            linked_names.get(&v.value).cloned().unwrap_or_else(|| v.value.clone())
+                        } else {
+                            v.value.clone()
+                        },
                         lang: v.asserted_by.first().and_then(|s| s.lang.clone()),
                         asserted: v.asserted_by.iter().map(|s| evidence(s, &sources)).collect(),
                         denied: v.denied_by.iter().map(|s| evidence(s, &sources)).collect(),
@@ -347,7 +385,12 @@ pub async fn station_detail<S: Store>(store: &S, countries: &Countries, key: &st
             date: step_date(step).unwrap_or_else(|| "date unknown".into()),
             claimant: step.claimant.clone(),
             quote: step.statements.first().and_then(quote_of),
-            sources: step.sources.iter().filter_map(|id| sources.get(id)).map(|s| (s.url.clone(), s.publisher.clone().unwrap_or_default())).collect(),
+            sources: step
+                .sources
+                .iter()
+                .filter_map(|id| sources.get(id))
+                .map(|s| (s.url.clone(), s.publisher.clone().unwrap_or_default()))
+                .collect(),
         })
         .collect();
     let mut responses: Vec<ResponseRef> = referencing
@@ -364,5 +407,12 @@ pub async fn station_detail<S: Store>(store: &S, countries: &Countries, key: &st
         })
         .collect();
     responses.sort_by(|a, b| a.date.cmp(&b.date));
-    Ok(StationDetail { row: row(&record, countries, &operators), id: id.to_string(), props, timeline, responses, place })
+    Ok(StationDetail {
+        row: row(&record, countries, &operators),
+        id: id.to_string(),
+        props,
+        timeline,
+        responses,
+        place,
+    })
 }

@@ -16,7 +16,12 @@ async fn parse(files: Vec<(String, Vec<u8>)>, recorded_by: String) -> anyhow::Re
         let gazetteer = lookout_geo::Gazetteer::bundled();
         let result = import_files(&files, &gazetteer, &recorded_by);
         if let Ok((batch, report)) = &result {
-            eprintln!("read {} rows into {} statements in {:.1?}", report.rows, batch.statements.len(), started.elapsed());
+            eprintln!(
+                "read {} rows into {} statements in {:.1?}",
+                report.rows,
+                batch.statements.len(),
+                started.elapsed()
+            );
         }
         result
     })
@@ -35,7 +40,12 @@ async fn write(store: &SqliteStore, batch: &Batch, report: &ImportReport) -> any
         }
     }
     report.check_references(batch, |id| stored.get(id).copied())?;
-    eprintln!("writing {} entities, {} sources, {} statements…", batch.entities.len(), batch.sources.len(), batch.statements.len());
+    eprintln!(
+        "writing {} entities, {} sources, {} statements…",
+        batch.entities.len(),
+        batch.sources.len(),
+        batch.statements.len()
+    );
     let started = Instant::now();
     let written = store.write_batch(batch).await?;
     let secs = started.elapsed().as_secs_f64();

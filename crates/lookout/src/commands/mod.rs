@@ -14,7 +14,8 @@ use crate::cli::{Cli, Command};
 
 /// Opens (creating) the store in the data directory.
 pub async fn open_store(data_dir: &Path) -> anyhow::Result<SqliteStore> {
-    std::fs::create_dir_all(data_dir).with_context(|| format!("cannot create data directory {}", data_dir.display()))?;
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("cannot create data directory {}", data_dir.display()))?;
     let path = data_dir.join("lookout.db");
     SqliteStore::open(&path).await.with_context(|| format!("cannot open database {}", path.display()))
 }
