@@ -31,8 +31,9 @@ CREATE TABLE sources (
     sha256      TEXT
 );
 
+-- `id` holds the 16 bytes of the statement id's digest ("stmt-" and 32 hex digits as text).
 CREATE TABLE statements (
-    id           TEXT PRIMARY KEY NOT NULL,
+    id           BLOB PRIMARY KEY NOT NULL,
     entity_key   INTEGER NOT NULL REFERENCES entities (key),
     prop         TEXT NOT NULL,
     value        TEXT NOT NULL,

@@ -8,7 +8,7 @@ use crate::StoreError;
 
 /// A statement with its entity's and source's ids, as [`statement_from_row`] reads it:
 /// `SELECT {STATEMENT_SELECT} FROM {STATEMENT_FROM} WHERE …`.
-pub(crate) const STATEMENT_SELECT: &str = "s.id, se.id AS entity_id, s.prop, s.value, s.lang, ss.id AS source_id, s.quote, s.page, s.span_start, s.span_end, s.claimant, s.reliability, s.credibility, s.stance, s.status, s.valid_from, s.valid_to, s.recorded_by, s.recorded_at";
+pub(crate) const STATEMENT_SELECT: &str = "'stmt-' || lower(hex(s.id)) AS id, se.id AS entity_id, s.prop, s.value, s.lang, ss.id AS source_id, s.quote, s.page, s.span_start, s.span_end, s.claimant, s.reliability, s.credibility, s.stance, s.status, s.valid_from, s.valid_to, s.recorded_by, s.recorded_at";
 
 /// The tables behind [`STATEMENT_SELECT`]: `s` statements, `se` its entity, `ss` its source.
 pub(crate) const STATEMENT_FROM: &str =
@@ -17,6 +17,15 @@ pub(crate) const STATEMENT_FROM: &str =
 /// The columns of `sources`.
 pub(crate) const SOURCE_COLUMNS: &str =
     "id, url, title, publisher, kind, kind_guess, published, retrieved, lang, sha256";
+
+/// The stored form of a statement id: the 16 digest bytes behind `stmt-` and 32 hex digits.
+pub(crate) fn statement_id_bytes(id: &StatementId) -> Option<Vec<u8>> {
+    let hex = id.as_str().strip_prefix("stmt-")?;
+    if hex.len() != 32 {
+        return None;
+    }
+    (0..16).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()).collect()
+}
 
 fn corrupt(table: &'static str, id: &str, reason: impl ToString) -> StoreError {
     StoreError::Corrupt { table, id: id.to_string(), reason: reason.to_string() }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use sqlx::sqlite::{SqliteArguments, SqliteConnection};
 use sqlx::{Arguments, AssertSqlSafe, Row};
 
-use super::rows::SOURCE_COLUMNS;
+use super::rows::{statement_id_bytes, SOURCE_COLUMNS};
 use crate::{StoreError, WriteReport};
 
 /// Rows per INSERT: 500 × 19 columns stays well under SQLite's 32,766 bound parameters.
@@ -101,7 +101,7 @@ fn bind_statement(keys: &Keys, s: &Statement, a: &mut SqliteArguments) -> Result
         keys.entities.get(s.entity_id.as_str()).ok_or_else(|| format!("entity {} was not stored", s.entity_id))?;
     let source =
         keys.sources.get(s.source_id.as_str()).ok_or_else(|| format!("source {} was not stored", s.source_id))?;
-    a.add(s.id.as_str().to_string())?;
+    a.add(statement_id_bytes(&s.id).ok_or_else(|| format!("malformed statement id {}", s.id))?)?;
     a.add(*entity)?;
     a.add(s.prop.clone())?;
     a.add(s.value.clone())?;
