@@ -37,9 +37,14 @@ pub struct City {
 #[derive(Debug)]
 pub struct Gazetteer {
     cities: Vec<City>,
-    by_name: HashMap<(String, String), Vec<usize>>,
-    aliases: HashMap<(String, String), (usize, String)>,
+    by_name: HashMap<String, Vec<u32>>,
+    aliases: HashMap<String, (usize, String)>,
     countries: Countries,
+}
+
+/// The index key of a name in a country: one string, to keep the index small.
+fn name_key(country: &str, name: &str) -> String {
+    format!("{}\u{1f}{}", country.to_ascii_uppercase(), fold_name(name))
 }
 
 /// Folds a name for lookup: lower case, single spaces, no surrounding punctuation.
@@ -77,29 +82,28 @@ impl Gazetteer {
             });
             Ok(())
         })?;
-        let mut by_name: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, c) in cities.iter().enumerate() {
             let names = std::iter::once(&c.name).chain(&c.latin_names).chain(&c.zh_hans).chain(&c.zh_hant);
             for n in names {
-                let entry = by_name.entry((c.country.clone(), fold_name(n))).or_default();
-                if !entry.contains(&i) {
-                    entry.push(i);
+                let entry = by_name.entry(name_key(&c.country, n)).or_default();
+                if !entry.contains(&(i as u32)) {
+                    entry.push(i as u32);
                 }
             }
         }
         // Most populous first, so that the first candidate is the likeliest.
         for list in by_name.values_mut() {
-            list.sort_by_key(|&i| std::cmp::Reverse(cities[i].population));
+            list.sort_by_key(|&i| std::cmp::Reverse(cities[i as usize].population));
+            list.shrink_to_fit();
         }
+        by_name.shrink_to_fit();
         let by_id: HashMap<u32, usize> = cities.iter().enumerate().map(|(i, c)| (c.geonameid, i)).collect();
         let mut aliases = HashMap::new();
         for_each_row("aliases.tsv", aliases_tsv, |row| {
             let id: u32 = row.parse("geonameid")?;
             let index = *by_id.get(&id).ok_or_else(|| row.error("geonameid", format!("no city {id} in cities.tsv")))?;
-            aliases.insert(
-                (row.get("country")?.to_string(), fold_name(row.get("alias")?)),
-                (index, row.get("note")?.to_string()),
-            );
+            aliases.insert(name_key(row.get("country")?, row.get("alias")?), (index, row.get("note")?.to_string()));
             Ok(())
         })?;
         Ok(Gazetteer { cities, by_name, aliases, countries })
@@ -118,16 +122,14 @@ impl Gazetteer {
     /// Cities in `country` with this exact name (any language, case-insensitive), most populous first.
     pub fn cities_named(&self, name: &str, country: &str) -> Vec<&City> {
         self.by_name
-            .get(&(country.to_ascii_uppercase(), fold_name(name)))
-            .map(|list| list.iter().map(|&i| &self.cities[i]).collect())
+            .get(&name_key(country, name))
+            .map(|list| list.iter().map(|&i| &self.cities[i as usize]).collect())
             .unwrap_or_default()
     }
 
     /// A curated alias (a region placed at its central city), with its note.
     pub fn alias(&self, name: &str, country: &str) -> Option<(&City, &str)> {
-        self.aliases
-            .get(&(country.to_ascii_uppercase(), fold_name(name)))
-            .map(|(i, note)| (&self.cities[*i], note.as_str()))
+        self.aliases.get(&name_key(country, name)).map(|(i, note)| (&self.cities[*i], note.as_str()))
     }
 }
 

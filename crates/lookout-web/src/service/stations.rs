@@ -49,32 +49,47 @@ pub fn station_entity_id(key: &str) -> Result<EntityId, WebError> {
     EntityId::new(full).map_err(|_| WebError::NotFound(format!("station {key:?}")))
 }
 
-/// Stations' operators: station entity id → bureaus, from accepted Operation entities.
-async fn operators<S: Store>(store: &S) -> Result<HashMap<String, Vec<OperatorRef>>, WebError> {
-    let ops = store.list_entities(&EntityFilter { schema: Some(Schema::Operation), ..Default::default() }).await?;
-    let bureaus = store.list_entities(&EntityFilter { schema: Some(Schema::PublicBody), ..Default::default() }).await?;
-    let names: HashMap<String, String> = bureaus
-        .into_iter()
-        .map(|b| {
-            let view = EntityView::fold(b.entity, &b.statements);
-            let name = view.first("name").unwrap_or(view.entity.id.as_str()).to_string();
-            (view.entity.id.to_string(), name)
+/// Stations' operators (station entity id → bureaus) from accepted Operation entities.
+async fn operators_of<S: Store>(
+    store: &S,
+    operations: &[EntityRecord],
+) -> Result<HashMap<String, Vec<OperatorRef>>, WebError> {
+    let links: Vec<(String, String)> = operations
+        .iter()
+        .filter(|r| r.entity.schema == Schema::Operation)
+        .filter_map(|op| {
+            let view = EntityView::fold(op.entity.clone(), &op.statements);
+            Some((view.first("station")?.to_string(), view.first("operator")?.to_string()))
         })
         .collect();
+    let mut names: HashMap<String, String> = HashMap::new();
+    for (_, bureau) in &links {
+        if names.contains_key(bureau) {
+            continue;
+        }
+        let name = match EntityId::new(bureau.clone()) {
+            Ok(id) => store.entity(&id).await?.map(|b| EntityView::fold(b.entity, &b.statements)),
+            Err(_) => None,
+        };
+        names.insert(
+            bureau.clone(),
+            name.and_then(|v| v.first("name").map(str::to_string)).unwrap_or_else(|| bureau.clone()),
+        );
+    }
     let mut out: HashMap<String, Vec<OperatorRef>> = HashMap::new();
-    for op in ops {
-        let view = EntityView::fold(op.entity, &op.statements);
-        if let (Some(station), Some(bureau)) = (view.first("station"), view.first("operator")) {
-            let list = out.entry(station.to_string()).or_default();
-            if !list.iter().any(|o| o.id == bureau) {
-                list.push(OperatorRef {
-                    id: bureau.to_string(),
-                    name: names.get(bureau).cloned().unwrap_or_else(|| bureau.to_string()),
-                });
-            }
+    for (station, bureau) in links {
+        let list = out.entry(station).or_default();
+        if !list.iter().any(|o| o.id == bureau) {
+            list.push(OperatorRef { name: names[&bureau].clone(), id: bureau });
         }
     }
     Ok(out)
+}
+
+/// Every station's operators.
+async fn all_operators<S: Store>(store: &S) -> Result<HashMap<String, Vec<OperatorRef>>, WebError> {
+    let ops = store.list_entities(&EntityFilter { schema: Some(Schema::Operation), ..Default::default() }).await?;
+    operators_of(store, &ops).await
 }
 
 /// A vocabulary term as words (`closed_per_host_government` → `closed per host government`).
@@ -170,7 +185,7 @@ pub async fn list_stations<S: Store>(
     query: &StationQuery,
 ) -> Result<StationList, WebError> {
     let filter = query.to_filter(countries)?;
-    let operators = operators(store).await?;
+    let operators = all_operators(store).await?;
     let all = store.list_entities(&EntityFilter { schema: Some(Schema::Station), ..Default::default() }).await?;
     let all_rows: Vec<StationRow> = all.iter().map(|r| row(r, countries, &operators)).collect();
     let mut per_country: BTreeMap<String, (String, usize)> = BTreeMap::new();
@@ -331,8 +346,8 @@ pub async fn station_detail<S: Store>(store: &S, countries: &Countries, key: &st
         .await?
         .filter(|r| r.entity.schema == Schema::Station && !r.restricted)
         .ok_or_else(|| WebError::NotFound(format!("station {key:?}")))?;
-    let operators = operators(store).await?;
     let referencing = store.referencing(&id).await?;
+    let operators = operators_of(store, &referencing).await?;
     let mut source_ids: Vec<SourceId> = record.statements.iter().map(|s| s.source_id.clone()).collect();
     source_ids.extend(referencing.iter().flat_map(|r| r.statements.iter().map(|s| s.source_id.clone())));
     source_ids.sort();
