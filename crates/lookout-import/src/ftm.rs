@@ -29,6 +29,82 @@ pub fn schema_for(ftm: &str) -> Option<Schema> {
     })
 }
 
+/// The schemata of FollowTheMoney 4 (followthemoney 4.11). Entities of those Lookout does not import
+/// are skipped and counted; a schema not in this list is an error.
+const FTM_SCHEMATA: &[&str] = &[
+    "Address",
+    "Airplane",
+    "Analyzable",
+    "Article",
+    "Asset",
+    "Associate",
+    "Audio",
+    "BankAccount",
+    "Call",
+    "CallForTenders",
+    "Company",
+    "Contract",
+    "ContractAward",
+    "Control",
+    "CourtCase",
+    "CourtCaseParty",
+    "CryptoWallet",
+    "Debt",
+    "Directorship",
+    "Document",
+    "Documentation",
+    "EconomicActivity",
+    "Email",
+    "Employment",
+    "Event",
+    "Family",
+    "Folder",
+    "HyperText",
+    "Identification",
+    "Image",
+    "Interest",
+    "Interval",
+    "LegalEntity",
+    "License",
+    "Membership",
+    "Mention",
+    "Message",
+    "Note",
+    "Occupancy",
+    "Organization",
+    "Ownership",
+    "Package",
+    "Page",
+    "Pages",
+    "Passport",
+    "Payment",
+    "Person",
+    "PlainText",
+    "Position",
+    "Project",
+    "ProjectParticipant",
+    "PublicBody",
+    "RealEstate",
+    "Representation",
+    "Risk",
+    "Sanction",
+    "Security",
+    "Similar",
+    "Succession",
+    "Table",
+    "TaxRoll",
+    "Territory",
+    "Thing",
+    "Trip",
+    "UnknownLink",
+    "UserAccount",
+    "Value",
+    "Vehicle",
+    "Vessel",
+    "Video",
+    "Workbook",
+];
+
 /// The source standing for the file itself, for entities that cite no `sourceUrl`.
 fn file_source(file: &str, bytes: &[u8]) -> Source {
     let sha = lookout_core::ids::sha256_hex(bytes);
@@ -55,6 +131,7 @@ pub fn import(
     let whole_file = file_source(file, text.as_bytes());
     let mut file_source_id: Option<SourceId> = None;
     let mut skipped: BTreeMap<String, u64> = BTreeMap::new();
+    let mut skipped_schemata: BTreeMap<String, u64> = BTreeMap::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -66,8 +143,13 @@ pub fn import(
             entity.id.filter(|s| !s.is_empty()).ok_or_else(|| place.error("id", "required value is missing"))?;
         let id = EntityId::new(raw_id).map_err(|e| place.error("id", e))?;
         let ftm_schema = entity.schema.ok_or_else(|| place.error("schema", "required value is missing"))?;
-        let schema = schema_for(&ftm_schema)
-            .ok_or_else(|| place.error("schema", format!("FtM schema {ftm_schema:?} is not one Lookout imports")))?;
+        let Some(schema) = schema_for(&ftm_schema) else {
+            if FTM_SCHEMATA.contains(&ftm_schema.as_str()) {
+                *skipped_schemata.entry(ftm_schema).or_default() += 1;
+                continue;
+            }
+            return Err(place.error("schema", format!("{ftm_schema:?} is not a FollowTheMoney schema")));
+        };
         batch.add_entity(&id, schema).map_err(|e| place.error("schema", e))?;
 
         let mut values: Vec<(String, String)> = Vec::new();
@@ -121,6 +203,11 @@ pub fn import(
             }
         }
         report.rows += 1;
+    }
+    for (schema, n) in skipped_schemata {
+        report
+            .warnings
+            .push(format!("{file}: skipped {n} entities of FtM schema {schema}, which Lookout does not import"));
     }
     for (prop, n) in skipped {
         report.warnings.push(format!("{file}: skipped {n} value(s) of {prop}, which Lookout does not model"));

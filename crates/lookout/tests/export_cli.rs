@@ -51,6 +51,21 @@ fn ftm_export_is_accepted_by_followthemoney() {
 }
 
 #[test]
+fn an_ftm_export_imports_into_another_store() {
+    let dir = seeded();
+    let out = dir.path().join("record.ftm.jsonl");
+    assert!(lookout(dir.path(), &["export", "--format", "ftm", "--out", out.to_str().unwrap()]).status.success());
+    let other = TempDir::new("export-reimport");
+    let o = lookout(other.path(), &["import", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = stats(other.path());
+    assert_eq!(s["entities_by_schema"]["PublicBody"], 4);
+    assert_eq!(s["entities_by_schema"]["Organization"], 86, "stations travel as FtM organisations");
+    assert_eq!(s["entities_by_schema"]["Link"], 44, "operations travel as FtM UnknownLinks");
+    assert!(stderr(&o).contains("skipped 58 entities of FtM schema Event"), "{}", stderr(&o));
+}
+
+#[test]
 fn the_validator_itself_rejects_bad_ftm() {
     let Some(python) = ftm_python() else { return };
     let dir = TempDir::new("ftm-bad");

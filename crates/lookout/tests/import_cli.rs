@@ -78,7 +78,7 @@ fn bad_input_names_the_place_and_changes_nothing() {
         ("duplicate-id.csv", format!("{STATIONS_HEADER}\n{good}\n{good}\n"), "duplicate-id.csv:3: field `id`: NEW1 already used on line 2"),
         ("no-source.csv", format!("{STATIONS_HEADER}\n{}\n", good.replace("https://news.example/NEW1", "")), "no-source.csv:2: field `source_urls`: at least one source URL is required"),
         ("bad.jsonl", "{\"id\": \"org-1\", \"schema\": \"Organization\", \"properties\": {\"name\": [\"A\"]}}\n{\"id\": \"org-2\", \"schema\": \"Organization\", \"properties\": {\"name\": [\"B\"]\n".to_string(), "bad.jsonl:2: not a JSON object"),
-        ("bad-schema.jsonl", "{\"id\": \"org-1\", \"schema\": \"Vessel\", \"properties\": {}}\n".to_string(), "bad-schema.jsonl:1: field `schema`: FtM schema \"Vessel\" is not one Lookout imports"),
+        ("bad-schema.jsonl", "{\"id\": \"org-1\", \"schema\": \"Starship\", \"properties\": {}}\n".to_string(), "bad-schema.jsonl:1: field `schema`: \"Starship\" is not a FollowTheMoney schema"),
         ("dangling.csv", "date,country_iso2,actor,action,summary,source_urls,station_ids\n2023,NL,Minister,statement,Said so,https://a.example/,ST999\n".to_string(), "dangling.csv:2: field `station_ids`: no Station with id station-ST999"),
     ];
     for (name, content, expected) in cases {
@@ -118,11 +118,13 @@ fn ftm_lines_import_with_sources_and_skip_unmodelled_properties() {
         "orgs.ftm.jsonl",
         "{\"id\": \"org-changle\", \"schema\": \"Organization\", \"properties\": {\"name\": [\"American Changle Association\", \"美国长乐公会\"], \"country\": [\"us\"], \"sourceUrl\": [\"https://example.org/a\"], \"incorporationDate\": [\"2001\"]}}\n\
          {\"id\": \"psb-fz\", \"schema\": \"PublicBody\", \"properties\": {\"name\": [\"福州市公安局\"]}}\n\
-         {\"id\": \"link-1\", \"schema\": \"UnknownLink\", \"properties\": {\"subject\": [\"org-changle\"], \"object\": [\"psb-fz\"], \"role\": [\"liaison\"]}}\n",
+         {\"id\": \"link-1\", \"schema\": \"UnknownLink\", \"properties\": {\"subject\": [\"org-changle\"], \"object\": [\"psb-fz\"], \"role\": [\"liaison\"]}}\n\
+         {\"id\": \"boat-1\", \"schema\": \"Vessel\", \"properties\": {\"name\": [\"Boat\"]}}\n",
     );
     let o = lookout(dir.path(), &["import", path.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("skipped 1 value(s) of Organization:incorporationDate"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("skipped 1 entities of FtM schema Vessel"), "{}", stderr(&o));
     let s = stats(dir.path());
     assert_eq!(s["entities_by_schema"]["Organization"], 1);
     assert_eq!(s["entities_by_schema"]["Link"], 1);
