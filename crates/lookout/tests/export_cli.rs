@@ -120,3 +120,17 @@ fn stats_prints_counts() {
     let s = stats(dir.path());
     assert_eq!(s["countries"], 42, "{s}");
 }
+
+#[test]
+fn the_data_directory_can_come_from_the_environment() {
+    let dir = seeded();
+    let o = Command::new(env!("CARGO_BIN_EXE_lookout"))
+        .args(["stats", "--json"])
+        .env("LOOKOUT_DATA_DIR", dir.path())
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(s["entities_by_schema"]["Station"], 86);
+}
