@@ -198,22 +198,6 @@ impl Batch {
         }
         Ok(id)
     }
-
-    /// Appends another batch's contents (first occurrence wins).
-    pub fn extend(&mut self, other: Batch) -> Result<(), ModelError> {
-        for e in other.entities {
-            self.add_entity(&e.id, e.schema)?;
-        }
-        for s in other.sources {
-            self.add_source(s);
-        }
-        for st in other.statements {
-            if self.statement_ids.insert(st.id.clone()) {
-                self.statements.push(st);
-            }
-        }
-        Ok(())
-    }
 }
 
 #[cfg(test)]

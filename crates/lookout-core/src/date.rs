@@ -38,11 +38,6 @@ pub enum DatePrecision {
 }
 
 impl PartialDate {
-    /// A date known to the year.
-    pub fn year_only(year: u16) -> Result<Self, ModelError> {
-        Self::new(year, None, None)
-    }
-
     /// Builds a date, checking that the month and day exist (a day needs a month).
     pub fn new(year: u16, month: Option<u8>, day: Option<u8>) -> Result<Self, ModelError> {
         let text = || match (month, day) {

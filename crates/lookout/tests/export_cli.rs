@@ -18,16 +18,30 @@ fn seeded() -> TempDir {
     dir
 }
 
-/// The Python with `followthemoney`: `LOOKOUT_FTM_PYTHON`, else `python3`. `None` (skip) only outside CI.
-fn ftm_python() -> Option<String> {
-    let python = std::env::var("LOOKOUT_FTM_PYTHON").unwrap_or_else(|_| "python3".into());
-    let ok = Command::new(&python).args(["-c", "import followthemoney"]).status().is_ok_and(|s| s.success());
+/// The Python with the validators' packages (`followthemoney`, `geojson`): `LOOKOUT_PYTHON`, else
+/// `python3`. `None` (skip) only outside CI.
+fn validator_python() -> Option<String> {
+    let python = std::env::var("LOOKOUT_PYTHON").unwrap_or_else(|_| "python3".into());
+    let ok = Command::new(&python).args(["-c", "import followthemoney, geojson"]).status().is_ok_and(|s| s.success());
     if ok {
         return Some(python);
     }
-    assert!(std::env::var_os("CI").is_none(), "CI must have followthemoney for {python} (see .ci/run)");
-    eprintln!("skipping FtM validation: {python} cannot import followthemoney");
+    assert!(std::env::var_os("CI").is_none(), "CI must have followthemoney and geojson for {python} (see .ci/run)");
+    eprintln!("skipping export validation: {python} cannot import followthemoney and geojson");
     None
+}
+
+/// Runs `scripts/SCRIPT FILE` with the validators' Python; panics with its output unless it passes.
+fn validate(python: &str, script: &str, file: &std::path::Path) {
+    let v = Command::new(python).arg(workspace().join("scripts").join(script)).arg(file).output().unwrap();
+    assert!(
+        v.status.success(),
+        "{script} rejected {}:\n{}{}",
+        file.display(),
+        String::from_utf8_lossy(&v.stdout),
+        String::from_utf8_lossy(&v.stderr)
+    );
+    assert!(String::from_utf8_lossy(&v.stdout).starts_with("ok: "));
 }
 
 #[test]
@@ -38,16 +52,8 @@ fn ftm_export_is_accepted_by_followthemoney() {
     assert!(o.status.success(), "{}", stderr(&o));
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.lines().count() > 250);
-    let Some(python) = ftm_python() else { return };
-    let script = workspace().join("scripts/validate_ftm.py");
-    let v = Command::new(python).arg(script).arg(&out).output().unwrap();
-    assert!(
-        v.status.success(),
-        "followthemoney rejected the export:\n{}{}",
-        String::from_utf8_lossy(&v.stdout),
-        String::from_utf8_lossy(&v.stderr)
-    );
-    assert!(String::from_utf8_lossy(&v.stdout).starts_with("ok: "));
+    let Some(python) = validator_python() else { return };
+    validate(&python, "validate_ftm.py", &out);
 }
 
 #[test]
@@ -67,7 +73,7 @@ fn an_ftm_export_imports_into_another_store() {
 
 #[test]
 fn the_validator_itself_rejects_bad_ftm() {
-    let Some(python) = ftm_python() else { return };
+    let Some(python) = validator_python() else { return };
     let dir = TempDir::new("ftm-bad");
     let bad = dir.write(
         "bad.jsonl",
