@@ -12,7 +12,7 @@ Usage:
 
 Output (UTF-8, tab-separated, one header line; multi-valued cells joined by '|'):
   cities.tsv:    geonameid name country admin1 latitude longitude population latin_names zh_hans zh_hant
-  countries.tsv: iso2 iso3 name continent capital zh_hans zh_hant
+  countries.tsv: iso2 iso3 isonumeric name continent capital zh_hans zh_hant
 The output is deterministic: rows sorted by id, names sorted.
 """
 import gettext
@@ -91,17 +91,17 @@ def main(out_dir):
             hans = ""
         if hant == en:
             hant = ""
-        out.append([iso2, c["iso3"], clean(c["name"]), c["continentcode"], clean(c["capital"]), hans, hant])
-    # Neutral names where the zh_CN/zh_TW translations carry a political claim.
-    neutral = {"TW": ("台湾", "臺灣"), "HK": ("香港", "香港"), "MO": ("澳门", "澳門")}
+        out.append([iso2, c["iso3"], ("%03d" % int(c["isonumeric"])) if int(c["isonumeric"] or 0) else "", clean(c["name"]), c["continentcode"], clean(c["capital"]), hans, hant])
+    # Neutral names where the zh_CN/zh_TW translations carry a political claim (or lack one).
+    neutral = {"TW": ("台湾", "臺灣"), "HK": ("香港", "香港"), "MO": ("澳门", "澳門"), "XK": ("科索沃", "科索沃")}
     for r in out:
         if r[0] in neutral:
-            r[5], r[6] = neutral[r[0]]
+            r[6], r[7] = neutral[r[0]]
     # ISO 3166-1 exceptionally reserved code used for EU institutions.
-    out.append(["EU", "EUR", "European Union", "EU", "Brussels", "欧盟", "歐盟"])
+    out.append(["EU", "EUR", "", "European Union", "EU", "Brussels", "欧盟", "歐盟"])
     out.sort()
     with open(os.path.join(out_dir, "countries.tsv"), "w", encoding="utf-8", newline="\n") as f:
-        f.write("iso2\tiso3\tname\tcontinent\tcapital\tzh_hans\tzh_hant\n")
+        f.write("iso2\tiso3\tisonumeric\tname\tcontinent\tcapital\tzh_hans\tzh_hant\n")
         for r in out:
             f.write("\t".join(r) + "\n")
     print(f"{len(rows)} cities, {len(out)} countries -> {out_dir}", file=sys.stderr)

@@ -14,6 +14,8 @@ pub struct Country {
     pub iso2: String,
     /// ISO 3166-1 alpha-3.
     pub iso3: String,
+    /// ISO 3166-1 numeric (`528`), where there is one.
+    pub isonumeric: Option<String>,
     /// English name.
     pub name: String,
     /// Continent code (GeoNames).
@@ -52,6 +54,7 @@ impl Countries {
                 Country {
                     iso2: iso2.to_string(),
                     iso3: row.get("iso3")?.to_string(),
+                    isonumeric: opt(row.get("isonumeric")?),
                     name: row.get("name")?.to_string(),
                     continent: row.get("continent")?.to_string(),
                     capital: row.get("capital")?.to_string(),
@@ -67,6 +70,11 @@ impl Countries {
     /// The country with this alpha-2 code (case-insensitive).
     pub fn get(&self, iso2: &str) -> Option<&Country> {
         self.by_iso2.get(&iso2.to_ascii_uppercase())
+    }
+
+    /// The country with this ISO 3166-1 numeric code (`"528"`).
+    pub fn by_numeric(&self, numeric: &str) -> Option<&Country> {
+        self.by_iso2.values().find(|c| c.isonumeric.as_deref() == Some(numeric))
     }
 
     /// All countries, by code.
@@ -85,6 +93,8 @@ mod tests {
         assert!(c.iter().count() > 240);
         let nl = c.get("nl").unwrap();
         assert_eq!(nl.iso3, "NLD");
+        assert_eq!(c.by_numeric("528").unwrap().iso2, "NL");
+        assert_eq!(c.get("XK").unwrap().isonumeric, None);
         assert_eq!(nl.zh_hans.as_deref(), Some("荷兰"));
         assert_eq!(nl.zh_hant.as_deref(), Some("荷蘭"));
         assert_eq!(c.get("EU").unwrap().name, "European Union");
@@ -94,8 +104,10 @@ mod tests {
 
     #[test]
     fn a_bad_line_is_reported_with_file_line_and_field() {
-        let err = Countries::parse("iso2\tiso3\tname\tcontinent\tcapital\tzh_hans\tzh_hant\nnl1\tNLD\tX\tEU\tA\t\t\n")
-            .unwrap_err();
+        let err = Countries::parse(
+            "iso2\tiso3\tisonumeric\tname\tcontinent\tcapital\tzh_hans\tzh_hant\nnl1\tNLD\t528\tX\tEU\tA\t\t\n",
+        )
+        .unwrap_err();
         assert_eq!(err.to_string(), "countries.tsv:2: iso2: \"nl1\" is not a two-letter code");
     }
 }

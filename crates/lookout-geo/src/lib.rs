@@ -13,9 +13,13 @@ mod country;
 mod error;
 mod gazetteer;
 mod geocode;
+pub mod map;
+pub mod projection;
+pub mod topojson;
 mod tsv;
 
 pub use country::{Countries, Country};
 pub use error::GeoError;
 pub use gazetteer::{fold_name, City, Gazetteer};
 pub use geocode::{candidate_names, Geocode};
+pub use map::{MapDot, MapText, WorldMap};
