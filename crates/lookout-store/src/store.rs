@@ -52,6 +52,10 @@ pub trait Store: Send + Sync + 'static {
     fn status_timeline(&self, station: &EntityId)
         -> impl Future<Output = Result<Vec<TimelineStep>, StoreError>> + Send;
 
+    /// A number that grows with every write (statements are never deleted), for caches of
+    /// anything computed from the store.
+    fn data_version(&self) -> impl Future<Output = Result<i64, StoreError>> + Send;
+
     /// Counts.
     fn stats(&self) -> impl Future<Output = Result<Stats, StoreError>> + Send;
 }

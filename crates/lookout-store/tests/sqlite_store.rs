@@ -78,10 +78,14 @@ mod tempdir {
 async fn writing_twice_adds_nothing_the_second_time() {
     let (_dir, store) = temp_store().await;
     assert!(store.is_empty().await.unwrap());
+    let empty = store.data_version().await.unwrap();
     let first = store.write_batch(&sample()).await.unwrap();
+    let version = store.data_version().await.unwrap();
+    assert!(version > empty);
     assert_eq!(first.entities_added, 5);
     assert_eq!(first.statements_added, 10);
     let second = store.write_batch(&sample()).await.unwrap();
+    assert_eq!(store.data_version().await.unwrap(), version, "nothing new, same version");
     assert_eq!(second.statements_added, 0);
     assert_eq!(second.statements_present, 10);
     let stats = store.stats().await.unwrap();

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use lookout_geo::Countries;
@@ -20,11 +20,13 @@ pub struct AppState<S> {
     pub store: Arc<S>,
     /// Country names.
     pub countries: Arc<Countries>,
+    /// The world map.
+    pub map: Arc<crate::map_cache::MapCache>,
 }
 
 impl<S> Clone for AppState<S> {
     fn clone(&self) -> Self {
-        AppState { store: self.store.clone(), countries: self.countries.clone() }
+        AppState { store: self.store.clone(), countries: self.countries.clone(), map: self.map.clone() }
     }
 }
 
@@ -61,9 +63,18 @@ async fn not_found() -> WebError {
 /// The application's routes.
 pub fn router<S: Store>(state: AppState<S>) -> Router {
     Router::new()
-        .route("/", get(|| async { Redirect::to("/stations") }))
+        .route("/", get(pages::home::home::<S>))
         .route("/stations", get(pages::stations::stations::<S>))
         .route("/stations/{key}", get(pages::stations::station::<S>))
+        .route("/countries/{code}", get(pages::countries::country::<S>))
+        .route("/bureaus/{id}", get(pages::bureaus::bureau::<S>))
+        .route("/figures", get(pages::figures::figures::<S>))
+        .route("/responses", get(pages::responses::responses::<S>))
+        .route("/sources/{id}", get(pages::sources::source::<S>))
+        .route("/data", get(pages::data::data))
+        .route("/data/{file}", get(pages::data::download::<S>))
+        .route("/about", get(pages::data::about))
+        .route("/map.svg", get(pages::data::map_svg::<S>))
         .route("/assets/style.css", get(stylesheet))
         .route("/healthz", get(|| async { (StatusCode::OK, "ok") }))
         .fallback(not_found)

@@ -6,6 +6,7 @@
 
 mod app;
 mod error;
+pub mod map_cache;
 pub mod pages;
 pub mod service;
 
@@ -24,7 +25,9 @@ pub async fn serve<S: Store>(
     listener: TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let state = AppState { store, countries: Arc::new(lookout_geo::Countries::bundled()) };
+    let countries = lookout_geo::Countries::bundled();
+    let map = map_cache::MapCache::new(&countries).map_err(|e| std::io::Error::other(e.to_string()))?;
+    let state = AppState { store, countries: Arc::new(countries), map: Arc::new(map) };
     axum::serve(listener, router(state).into_make_service()).with_graceful_shutdown(shutdown).await
 }
 

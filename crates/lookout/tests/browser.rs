@@ -95,9 +95,22 @@ fn stations_render_and_link_without_javascript() {
     );
     assert!(String::from_utf8_lossy(&filtered.stdout).contains("9 of 86 reported stations"));
 
-    for (name, path, size) in
-        [("stations-1280", "/stations", "1280,1600"), ("station-360", "/stations/ST001", "360,1800")]
-    {
+    // The map: an inline SVG whose countries are links; following Italy's leads to its page.
+    let home = chromium_run(&browser, &["--dump-dom"], &format!("{}/", server.base));
+    let dom = String::from_utf8_lossy(&home.stdout);
+    assert!(dom.contains("<a href=\"/countries/IT\""), "no link to Italy in the rendered map");
+    let italy = chromium_run(&browser, &["--dump-dom"], &format!("{}/countries/IT", server.base));
+    let dom = String::from_utf8_lossy(&italy.stdout);
+    assert!(dom.contains("Reported stations (11)"), "{dom}");
+    assert!(dom.contains("Italian Interior Minister"));
+
+    for (name, path, size) in [
+        ("home-1280", "/", "1280,2000"),
+        ("home-360", "/", "360,1400"),
+        ("stations-1280", "/stations", "1280,1600"),
+        ("station-360", "/stations/ST001", "360,1800"),
+        ("figures-1280", "/figures", "1280,1600"),
+    ] {
         let png = artifacts().join(format!("{name}.png"));
         let _ = std::fs::remove_file(&png);
         let shot = chromium_run(

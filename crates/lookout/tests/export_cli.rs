@@ -98,6 +98,9 @@ fn geojson_csv_and_json_exports_are_written_atomically_and_parse() {
         .file_name()
         .to_string_lossy()
         .ends_with(".partial")));
+    if let Some(python) = validator_python() {
+        validate(&python, "validate_geojson.py", &geo);
+    }
 
     let o = lookout(dir.path(), &["export", "--format", "csv"]);
     assert!(o.status.success());

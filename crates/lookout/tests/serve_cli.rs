@@ -52,16 +52,104 @@ fn serve_imports_the_bundled_dataset_and_shows_stations_with_sources() {
     assert!(missing.contains("Not found"));
     let (status, _, _) = server.get("/stations/..%2f..%2fetc");
     assert_eq!(status, 404);
-    let (status, headers, _) = server.get("/");
-    assert_eq!(status, 303);
-    assert_eq!(header(&headers, "location"), Some("/stations"));
+}
+
+#[test]
+fn the_public_pages_show_the_record() {
+    let dir = TempDir::new("serve-pages");
+    let server = Server::start(dir.path());
+
+    let (status, _, home) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(home.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), "the map is inline SVG");
+    assert!(home.contains(r#"<a href="/countries/IT" aria-label="Italy: 11 reported stations">"#));
+    assert!(home.contains(r#"<a href="/stations/ST039" aria-label="Dublin: station ST039">"#), "a dot per city");
+    assert!(home.contains("86 reported stations in 40 countries"));
+    assert!(
+        home.contains("<td><a href=\"/countries/ES\">Spain</a></td><td>9</td>"),
+        "the text alternative lists the counts"
+    );
+    assert!(home.contains("Conflicting claim"), "conflicting figures side by side");
+    assert!(home.contains("Latest government responses"));
+
+    let (status, headers, svg) = server.get("/map.svg");
+    assert_eq!(status, 200);
+    assert_eq!(header(&headers, "content-type"), Some("image/svg+xml; charset=utf-8"));
+    assert!(home.contains(&svg), "the page and /map.svg are the same cached rendering");
+
+    let (status, _, figures) = server.get("/figures");
+    assert_eq!(status, 200);
+    let f02 = figures.find("id=\"figure-F02\"").unwrap();
+    let f03 = figures.find("id=\"figure-F03\"").unwrap();
+    assert!(f02 < f03 && figures[f02..f03].contains("Countries hosting the 54 stations"));
+    assert!(figures[f03..].contains("25 cities and 21 countries"), "F03 contradicts F02 and follows it");
+
+    let (status, _, responses) = server.get("/responses?country=NL&action=closure_ordered");
+    assert_eq!(status, 200);
+    assert!(responses.contains("1 of 58 responses"), "{responses}");
+    assert!(responses.contains("Dutch Foreign Minister"));
+    let (status, _, _) = server.get("/responses?country=QQ");
+    assert_eq!(status, 400);
+
+    let (status, _, nl) = server.get("/countries/NL");
+    assert_eq!(status, 200);
+    assert!(nl.contains("荷兰") && nl.contains("Reported stations (2)"));
+    let closure = nl.find("closure ordered").unwrap();
+    let answer = nl.find("parliamentary answer").unwrap();
+    assert!(closure < answer, "responses as a timeline, oldest first");
+    assert_eq!(server.get("/countries/ZZ").0, 404);
+    assert_eq!(server.get("/countries/nl").0, 200);
+
+    let (status, _, bureau) = server.get("/bureaus/publicbody-fuzhou-psb");
+    assert_eq!(status, 200);
+    assert!(bureau.contains("Fuzhou Public Security Bureau"));
+    assert!(bureau.contains("福州"), "the bureau's city with its Chinese name, from GeoNames");
+    assert!(bureau.contains("/stations/ST033"));
+    assert_eq!(server.get("/bureaus/publicbody-nowhere").0, 404);
+
+    let (_, _, station) = server.get("/stations/ST039");
+    let at = station.find("href=\"/sources/").unwrap() + "href=\"/sources/".len();
+    let source = &station[at..at + station[at..].find('"').unwrap()];
+    let (status, _, page) = server.get(&format!("/sources/{source}"));
+    assert_eq!(status, 200);
+    assert!(page.contains("What it supports") && page.contains("/stations/ST039"));
+    assert_eq!(server.get("/sources/source-0").0, 404);
+
+    for (path, kind) in [
+        ("/data/lookout.csv", "text/csv"),
+        ("/data/lookout.json", "application/json"),
+        ("/data/lookout.geojson", "application/geo+json"),
+        ("/data/lookout.ftm.jsonl", "application/x-ndjson"),
+    ] {
+        let (status, headers, body) = server.get(path);
+        assert_eq!(status, 200, "{path}");
+        assert!(header(&headers, "content-type").unwrap().starts_with(kind), "{path}");
+        assert!(header(&headers, "content-disposition").unwrap().starts_with("attachment"), "{path}");
+        assert!(body.len() > 10_000, "{path}");
+    }
+    assert_eq!(server.get("/data/passwords.txt").0, 404);
+    let (_, _, data) = server.get("/data");
+    assert!(data.contains("CC BY 4.0") && data.contains("How to cite"));
+    let (_, _, about) = server.get("/about");
+    assert!(about.contains("Admiralty grade") && about.contains("GeoNames"));
 }
 
 #[test]
 fn pages_load_nothing_from_other_hosts() {
     let dir = TempDir::new("serve-hosts");
     let server = Server::start(dir.path());
-    for path in ["/stations", "/stations/ST001", "/stations/ST053"] {
+    for path in [
+        "/",
+        "/stations",
+        "/stations/ST001",
+        "/stations/ST053",
+        "/figures",
+        "/responses",
+        "/countries/IT",
+        "/bureaus/publicbody-wenzhou-psb",
+        "/data",
+        "/about",
+    ] {
         let (status, _, body) = server.get(path);
         assert_eq!(status, 200, "{path}");
         assert!(!body.contains("<script"), "{path} has script");

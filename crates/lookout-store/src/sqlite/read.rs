@@ -193,6 +193,15 @@ impl Store for SqliteStore {
         Ok(crate::timeline::status_timeline(&statements))
     }
 
+    async fn data_version(&self) -> Result<i64, StoreError> {
+        let version: i64 = sqlx::query_scalar(
+            "SELECT COALESCE((SELECT MAX(rowid) FROM statements), 0) + (SELECT COUNT(*) FROM entities) + (SELECT COUNT(*) FROM sources)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(version)
+    }
+
     async fn stats(&self) -> Result<Stats, StoreError> {
         let mut stats = Stats::default();
         for row in

@@ -1,5 +1,12 @@
 //! HTML pages: one module per resource, each a template struct and its handler.
 
+pub mod bureaus;
+pub mod countries;
+pub mod data;
+pub mod figures;
+pub mod home;
+pub mod responses;
+pub mod sources;
 pub mod stations;
 
 use askama::Template;

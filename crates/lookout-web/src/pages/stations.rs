@@ -14,6 +14,8 @@ use crate::{AppState, WebError};
 pub struct StationsPage {
     /// Stations and filter choices.
     pub list: StationList,
+    /// The matching stations (the shared table's rows).
+    pub rows: Vec<crate::service::stations::StationRow>,
     /// Selected country.
     pub country: String,
     /// Selected bureau.
@@ -37,6 +39,7 @@ pub async fn stations<S: Store>(
 ) -> Result<Html<String>, WebError> {
     let list = list_stations(app.store.as_ref(), &app.countries, &query).await?;
     let page = StationsPage {
+        rows: list.rows.clone(),
         list,
         country: query.country.unwrap_or_default().to_ascii_uppercase(),
         bureau: query.bureau.unwrap_or_default(),

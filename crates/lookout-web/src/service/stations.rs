@@ -50,7 +50,7 @@ pub fn station_entity_id(key: &str) -> Result<EntityId, WebError> {
 }
 
 /// Stations' operators (station entity id → bureaus) from accepted Operation entities.
-async fn operators_of<S: Store>(
+pub(crate) async fn operators_of<S: Store>(
     store: &S,
     operations: &[EntityRecord],
 ) -> Result<HashMap<String, Vec<OperatorRef>>, WebError> {
@@ -87,7 +87,7 @@ async fn operators_of<S: Store>(
 }
 
 /// Every station's operators.
-async fn all_operators<S: Store>(store: &S) -> Result<HashMap<String, Vec<OperatorRef>>, WebError> {
+pub(crate) async fn all_operators<S: Store>(store: &S) -> Result<HashMap<String, Vec<OperatorRef>>, WebError> {
     let ops = store.list_entities(&EntityFilter { schema: Some(Schema::Operation), ..Default::default() }).await?;
     operators_of(store, &ops).await
 }
@@ -105,7 +105,11 @@ fn step_date(step: &TimelineStep) -> Option<String> {
     }
 }
 
-fn row(record: &EntityRecord, countries: &Countries, operators: &HashMap<String, Vec<OperatorRef>>) -> StationRow {
+pub(crate) fn row(
+    record: &EntityRecord,
+    countries: &Countries,
+    operators: &HashMap<String, Vec<OperatorRef>>,
+) -> StationRow {
     let view = EntityView::fold(record.entity.clone(), &record.statements);
     let timeline = status_timeline(&record.statements);
     let country = view.first("country").unwrap_or("").to_string();
@@ -277,19 +281,6 @@ pub struct TimelineEntry {
     pub sources: Vec<(String, String)>,
 }
 
-/// A government or institutional response linked to the station.
-#[derive(Debug, Clone)]
-pub struct ResponseRef {
-    /// Date.
-    pub date: String,
-    /// Who acted.
-    pub actor: String,
-    /// What they did.
-    pub action: String,
-    /// Summary.
-    pub summary: String,
-}
-
 /// Everything the station page shows.
 #[derive(Debug, Clone)]
 pub struct StationDetail {
@@ -301,8 +292,8 @@ pub struct StationDetail {
     pub props: Vec<PropertyEvidence>,
     /// Status timeline.
     pub timeline: Vec<TimelineEntry>,
-    /// Related responses.
-    pub responses: Vec<ResponseRef>,
+    /// Related responses, oldest first.
+    pub responses: Vec<crate::service::responses::ResponseView>,
     /// Coordinates and place name, where geocoded.
     pub place: Option<(String, String, String)>,
 }
@@ -315,7 +306,7 @@ fn quote_of(s: &Statement) -> Option<String> {
     })
 }
 
-fn evidence(s: &Statement, sources: &HashMap<SourceId, Source>) -> Evidence {
+pub(crate) fn evidence(s: &Statement, sources: &HashMap<SourceId, Source>) -> Evidence {
     let src = sources.get(&s.source_id);
     Evidence {
         url: src.map(|x| x.url.clone()).unwrap_or_default(),
@@ -408,20 +399,8 @@ pub async fn station_detail<S: Store>(store: &S, countries: &Countries, key: &st
                 .collect(),
         })
         .collect();
-    let mut responses: Vec<ResponseRef> = referencing
-        .iter()
-        .filter(|r| r.entity.schema == Schema::Response)
-        .map(|r| {
-            let v = EntityView::fold(r.entity.clone(), &r.statements);
-            ResponseRef {
-                date: v.first("date").unwrap_or("").to_string(),
-                actor: v.values("actor").join("; "),
-                action: v.values("action").join(", ").replace('_', " "),
-                summary: v.values("summary").join(" "),
-            }
-        })
-        .collect();
-    responses.sort_by(|a, b| a.date.cmp(&b.date));
+    let mut responses = crate::service::responses::response_views(store, countries, &referencing).await?;
+    responses.reverse();
     Ok(StationDetail {
         row: row(&record, countries, &operators),
         id: id.to_string(),

@@ -1,0 +1,26 @@
+//! `/countries/{iso2}`.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Html;
+use lookout_store::Store;
+
+use crate::service::countries::{country_page, CountryPage};
+use crate::{AppState, WebError};
+
+/// A country's page.
+#[derive(Template)]
+#[template(path = "country.html")]
+pub struct CountryTemplate {
+    /// The country.
+    pub c: CountryPage,
+}
+
+/// `GET /countries/{iso2}`.
+pub async fn country<S: Store>(
+    State(app): State<AppState<S>>,
+    Path(code): Path<String>,
+) -> Result<Html<String>, WebError> {
+    let c = country_page(app.store.as_ref(), &app.countries, &code).await?;
+    Ok(Html(CountryTemplate { c }.render()?))
+}

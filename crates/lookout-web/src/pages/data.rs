@@ -1,0 +1,61 @@
+//! `/data` (downloads, licence, how to cite), the downloads themselves, `/about` and `/map.svg`.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Response};
+use lookout_release::ExportFormat;
+use lookout_store::Store;
+
+use crate::{AppState, WebError};
+
+/// The downloads page.
+#[derive(Template)]
+#[template(path = "data.html")]
+pub struct DataPage;
+
+/// The methodology page.
+#[derive(Template)]
+#[template(path = "about.html")]
+pub struct AboutPage;
+
+/// `GET /data`.
+pub async fn data() -> Result<Html<String>, WebError> {
+    Ok(Html(DataPage.render()?))
+}
+
+/// `GET /about`.
+pub async fn about() -> Result<Html<String>, WebError> {
+    Ok(Html(AboutPage.render()?))
+}
+
+/// `GET /data/{file}`: `lookout.csv`, `lookout.json`, `lookout.geojson`, `lookout.ftm.jsonl`.
+pub async fn download<S: Store>(
+    State(app): State<AppState<S>>,
+    Path(file): Path<String>,
+) -> Result<Response, WebError> {
+    let (format, media_type) = match file.as_str() {
+        "lookout.csv" => (ExportFormat::Csv, "text/csv; charset=utf-8"),
+        "lookout.json" => (ExportFormat::Json, "application/json"),
+        "lookout.geojson" => (ExportFormat::GeoJson, "application/geo+json"),
+        "lookout.ftm.jsonl" => (ExportFormat::Ftm, "application/x-ndjson"),
+        _ => return Err(WebError::NotFound(format!("download {file:?}"))),
+    };
+    let mut body = Vec::new();
+    lookout_release::export(app.store.as_ref(), format, &mut body)
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+    let disposition = format!("attachment; filename=\"{file}\"");
+    Ok(([(header::CONTENT_TYPE, media_type.to_string()), (header::CONTENT_DISPOSITION, disposition)], body)
+        .into_response())
+}
+
+/// `GET /map.svg`: the map on its own, from the cache.
+pub async fn map_svg<S: Store>(State(app): State<AppState<S>>) -> Result<Response, WebError> {
+    let rendered = app.map.rendered(app.store.as_ref(), &app.countries).await?;
+    Ok((
+        [(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=300")],
+        rendered.svg.to_string(),
+    )
+        .into_response())
+}

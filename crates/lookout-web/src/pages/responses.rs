@@ -1,0 +1,35 @@
+//! `/responses`.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Html;
+use lookout_store::Store;
+
+use crate::service::responses::{list_responses, ResponseList, ResponseQuery};
+use crate::{AppState, WebError};
+
+/// The responses page.
+#[derive(Template)]
+#[template(path = "responses.html")]
+pub struct ResponsesPage {
+    /// Responses and filter choices.
+    pub list: ResponseList,
+    /// Selected country.
+    pub country: String,
+    /// Selected action.
+    pub action: String,
+}
+
+/// `GET /responses`.
+pub async fn responses<S: Store>(
+    State(app): State<AppState<S>>,
+    Query(q): Query<ResponseQuery>,
+) -> Result<Html<String>, WebError> {
+    let list = list_responses(app.store.as_ref(), &app.countries, &q).await?;
+    let page = ResponsesPage {
+        list,
+        country: q.country.unwrap_or_default().to_ascii_uppercase(),
+        action: q.action.unwrap_or_default(),
+    };
+    Ok(Html(page.render()?))
+}

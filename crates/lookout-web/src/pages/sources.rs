@@ -1,0 +1,26 @@
+//! `/sources/{id}`.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Html;
+use lookout_store::Store;
+
+use crate::service::sources::{source_page, SourcePage};
+use crate::{AppState, WebError};
+
+/// A source's page.
+#[derive(Template)]
+#[template(path = "source.html")]
+pub struct SourceTemplate {
+    /// The source.
+    pub p: SourcePage,
+}
+
+/// `GET /sources/{id}`.
+pub async fn source<S: Store>(
+    State(app): State<AppState<S>>,
+    Path(id): Path<String>,
+) -> Result<Html<String>, WebError> {
+    let p = source_page(app.store.as_ref(), &id).await?;
+    Ok(Html(SourceTemplate { p }.render()?))
+}

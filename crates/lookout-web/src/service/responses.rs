@@ -1,0 +1,155 @@
+//! Government and institutional responses: listed, filtered by country and action.
+
+use std::collections::{BTreeSet, HashMap};
+
+use lookout_core::{EntityView, Schema, Source, SourceId};
+use lookout_geo::Countries;
+use lookout_store::{EntityFilter, EntityRecord, Store};
+
+use crate::service::stations::{label, station_entity_id, station_key};
+use crate::WebError;
+
+/// A response as pages show it.
+#[derive(Debug, Clone)]
+pub struct ResponseView {
+    /// Entity id (the page anchor).
+    pub id: String,
+    /// Date (partial, ISO).
+    pub date: String,
+    /// ISO code.
+    pub country: String,
+    /// Country name.
+    pub country_name: String,
+    /// Who acted.
+    pub actor: String,
+    /// What they did, as words.
+    pub actions: Vec<String>,
+    /// Summary.
+    pub summary: String,
+    /// Stations concerned: (URL key, city).
+    pub stations: Vec<(String, String)>,
+    /// Sources: (URL, publisher).
+    pub sources: Vec<(String, String)>,
+}
+
+/// Turns response records into views, newest first.
+pub(crate) async fn response_views<S: Store>(
+    store: &S,
+    countries: &Countries,
+    records: &[EntityRecord],
+) -> Result<Vec<ResponseView>, WebError> {
+    let mut source_ids: Vec<SourceId> =
+        records.iter().flat_map(|r| r.statements.iter().map(|s| s.source_id.clone())).collect();
+    source_ids.sort();
+    source_ids.dedup();
+    let sources: HashMap<SourceId, Source> = store.sources(&source_ids).await?;
+    let mut cities: HashMap<String, String> = HashMap::new();
+    let mut out = Vec::new();
+    for r in records.iter().filter(|r| r.entity.schema == Schema::Response) {
+        let v = EntityView::fold(r.entity.clone(), &r.statements);
+        let mut stations = Vec::new();
+        for station in v.values("station") {
+            if !cities.contains_key(station) {
+                let city = match store.entity(&station_entity_id(station)?).await? {
+                    Some(s) => EntityView::fold(s.entity, &s.statements).first("city").unwrap_or(station).to_string(),
+                    None => station.to_string(),
+                };
+                cities.insert(station.to_string(), city);
+            }
+            let id = station_entity_id(station)?;
+            stations.push((station_key(&id), cities[station].clone()));
+        }
+        let mut urls: Vec<(String, String)> = r
+            .statements
+            .iter()
+            .filter_map(|s| sources.get(&s.source_id))
+            .map(|s| (s.url.clone(), s.publisher.clone().unwrap_or_default()))
+            .collect();
+        urls.sort();
+        urls.dedup();
+        let country = v.first("country").unwrap_or("").to_string();
+        out.push(ResponseView {
+            id: r.entity.id.to_string(),
+            date: v.first("date").unwrap_or("").to_string(),
+            country_name: countries.get(&country).map(|c| c.name.clone()).unwrap_or_else(|| country.clone()),
+            country,
+            actor: v.values("actor").join("; "),
+            actions: v.values("action").iter().map(|a| label(a)).collect(),
+            summary: v.values("summary").join(" "),
+            stations,
+            sources: urls,
+        });
+    }
+    out.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
+    Ok(out)
+}
+
+/// Filters of the responses list.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct ResponseQuery {
+    /// ISO code.
+    pub country: Option<String>,
+    /// Action (snake_case).
+    pub action: Option<String>,
+}
+
+/// The responses list and its filter choices.
+#[derive(Debug, Clone)]
+pub struct ResponseList {
+    /// Matching responses, newest first.
+    pub responses: Vec<ResponseView>,
+    /// Countries with responses: (code, name).
+    pub countries: Vec<(String, String)>,
+    /// Actions: (value, label).
+    pub actions: Vec<(String, String)>,
+    /// Responses in all.
+    pub total: usize,
+}
+
+/// Lists responses matching `query`.
+pub async fn list_responses<S: Store>(
+    store: &S,
+    countries: &Countries,
+    query: &ResponseQuery,
+) -> Result<ResponseList, WebError> {
+    let nonempty = |o: &Option<String>| o.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let country = match nonempty(&query.country) {
+        Some(c) => Some(
+            countries
+                .get(&c)
+                .map(|c| c.iso2.clone())
+                .ok_or_else(|| WebError::BadRequest(format!("country: unknown country code {c:?}")))?,
+        ),
+        None => None,
+    };
+    let action = nonempty(&query.action);
+    if let Some(a) = &action {
+        if !a.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            return Err(WebError::BadRequest(format!("action: {a:?} is not an action name")));
+        }
+    }
+    let records = store.list_entities(&EntityFilter { schema: Some(Schema::Response), ..Default::default() }).await?;
+    let all = response_views(store, countries, &records).await?;
+    let mut country_set: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut action_set: BTreeSet<String> = BTreeSet::new();
+    for r in &records {
+        let v = EntityView::fold(r.entity.clone(), &r.statements);
+        action_set.extend(v.values("action").iter().map(|a| a.to_string()));
+    }
+    for r in &all {
+        country_set.insert((r.country_name.clone(), r.country.clone()));
+    }
+    let total = all.len();
+    let action_label = action.as_deref().map(label);
+    let responses = all
+        .into_iter()
+        .filter(|r| country.as_ref().is_none_or(|c| &r.country == c))
+        .filter(|r| action_label.as_ref().is_none_or(|a| r.actions.contains(a)))
+        .collect();
+    Ok(ResponseList {
+        responses,
+        countries: country_set.into_iter().map(|(name, code)| (code, name)).collect(),
+        actions: action_set.into_iter().map(|a| (a.clone(), label(&a))).collect(),
+        total,
+    })
+}

@@ -1,0 +1,90 @@
+//! Sources: what a source is, and every statement it supports.
+
+use std::collections::BTreeMap;
+
+use lookout_core::{EntityView, Schema, Source, SourceId};
+use lookout_store::Store;
+
+use crate::service::stations::{label, station_key};
+use crate::WebError;
+
+/// A statement a source supports, as shown on the source's page.
+#[derive(Debug, Clone)]
+pub struct Supported {
+    /// Property.
+    pub prop: String,
+    /// Value.
+    pub value: String,
+    /// Grade.
+    pub grade: String,
+    /// Who makes the claim.
+    pub claimant: Option<String>,
+}
+
+/// The statements about one entity.
+#[derive(Debug, Clone)]
+pub struct SupportedEntity {
+    /// Schema, as a word.
+    pub schema: String,
+    /// A link to the entity's page, where it has one.
+    pub href: Option<String>,
+    /// Its id.
+    pub id: String,
+    /// The statements.
+    pub statements: Vec<Supported>,
+}
+
+/// A source's page.
+#[derive(Debug, Clone)]
+pub struct SourcePage {
+    /// The source.
+    pub source: Source,
+    /// Its kind as words.
+    pub kind: String,
+    /// What it supports, by entity.
+    pub entities: Vec<SupportedEntity>,
+}
+
+/// Where an entity's page is.
+pub(crate) fn entity_href(schema: Schema, id: &lookout_core::EntityId) -> Option<String> {
+    match schema {
+        Schema::Station => Some(format!("/stations/{}", station_key(id))),
+        Schema::PublicBody => Some(format!("/bureaus/{id}")),
+        Schema::Response => Some(format!("/responses#{id}")),
+        Schema::Figure => Some(format!("/figures#{id}")),
+        _ => None,
+    }
+}
+
+/// Loads a source's page.
+pub async fn source_page<S: Store>(store: &S, id: &str) -> Result<SourcePage, WebError> {
+    let not_found = || WebError::NotFound(format!("source {id:?}"));
+    let source_id = SourceId::new(id).map_err(|_| not_found())?;
+    let source = store.sources(std::slice::from_ref(&source_id)).await?.remove(&source_id).ok_or_else(not_found)?;
+    let statements = store.statements_of_source(&source_id).await?;
+    let mut by_entity: BTreeMap<String, Vec<Supported>> = BTreeMap::new();
+    for s in statements.iter().filter(|s| s.status == lookout_core::StatementStatus::Accepted) {
+        by_entity.entry(s.entity_id.to_string()).or_default().push(Supported {
+            prop: s.prop.clone(),
+            value: s.value.clone(),
+            grade: s.grade.to_string(),
+            claimant: s.claimant.clone(),
+        });
+    }
+    let mut entities = Vec::new();
+    for (entity, statements) in by_entity {
+        let id = lookout_core::EntityId::new(entity.clone()).map_err(|e| WebError::Internal(e.to_string()))?;
+        let schema = match store.entity(&id).await? {
+            Some(r) => EntityView::fold(r.entity, &[]).schema(),
+            None => continue,
+        };
+        entities.push(SupportedEntity {
+            schema: schema.to_string(),
+            href: entity_href(schema, &id),
+            id: entity,
+            statements,
+        });
+    }
+    let kind = label(source.kind.as_str());
+    Ok(SourcePage { source, kind, entities })
+}
