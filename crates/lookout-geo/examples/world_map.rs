@@ -6,7 +6,7 @@ use std::collections::HashMap;
 fn main() -> Result<(), lookout_geo::GeoError> {
     let countries = lookout_geo::Countries::bundled();
     let map = lookout_geo::WorldMap::bundled(&countries)?;
-    let label = |name: &str, n: usize| format!("{name}: {n}");
+    let label = |code: &str, n: usize| format!("{code}: {n}");
     let text = lookout_geo::MapText { title: "World", description: "Natural Earth 1:50m", country_label: &label };
     let counts: HashMap<String, usize> = [("NL", 2), ("IT", 11), ("ES", 9), ("US", 4), ("CA", 7), ("JP", 2)]
         .into_iter()

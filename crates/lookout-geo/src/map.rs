@@ -27,7 +27,6 @@ const SHADES: [(usize, &str); 5] = [(0, "#e4e4e4"), (1, "#f4a261"), (2, "#e76f51
 #[derive(Debug, Clone)]
 struct MapCountry {
     iso2: Option<String>,
-    name: String,
     path: String,
 }
 
@@ -50,7 +49,7 @@ pub struct MapText<'a> {
     pub title: &'a str,
     /// Description (says where the same data is listed as text).
     pub description: &'a str,
-    /// Label of a country with its count.
+    /// Label of a country (by ISO code) with its count.
     pub country_label: &'a dyn Fn(&str, usize) -> String,
 }
 
@@ -184,7 +183,7 @@ impl WorldMap {
             let rings: Vec<&Ring> = cut.iter().collect();
             let path = path_data(&rings);
             if !path.is_empty() {
-                out.push(MapCountry { iso2, name: shape.name, path });
+                out.push(MapCountry { iso2, path });
             }
         }
         Ok(WorldMap { countries: out, height: 2.0 * MAX_Y * scale() })
@@ -224,7 +223,7 @@ impl WorldMap {
             let fill = Self::shade(count);
             match (&c.iso2, count) {
                 (Some(code), n) if n > 0 => {
-                    let label = (text.country_label)(&c.name, n);
+                    let label = (text.country_label)(code, n);
                     let _ = write!(
                         svg,
                         r#"<a href="{}" aria-label="{}"><path d="{}" fill="{fill}"><title>{}</title></path></a>"#,
@@ -299,11 +298,11 @@ mod tests {
         let counts: HashMap<String, usize> = [("NL".to_string(), 2)].into();
         let dots =
             [MapDot { lon: 4.47917, lat: 51.9225, href: "/stations/ST033".into(), label: "Rotterdam <ST033>".into() }];
-        let label = |name: &str, n: usize| format!("{name}: {n} stations");
+        let label = |code: &str, n: usize| format!("{}: {n} stations", countries.get(code).unwrap().name);
         let text = MapText { title: "Stations", description: "Listed below", country_label: &label };
         let svg = map.render(&counts, &|c| format!("/countries/{c}"), &dots, &text);
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-        assert!(svg.contains(r#"<a href="/countries/NL" aria-label="Netherlands: 2 stations">"#));
+        assert!(svg.contains(r#"<a href="/countries/NL" aria-label="The Netherlands: 2 stations">"#));
         assert!(svg.contains(&format!("fill=\"{}\"", WorldMap::shade(2))));
         assert!(svg.contains("Rotterdam &lt;ST033&gt;"));
         assert_eq!(svg.matches("<a href=").count(), 2, "only countries with stations and the dots are links");

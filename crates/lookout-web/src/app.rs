@@ -11,6 +11,7 @@ use axum::Router;
 use lookout_geo::Countries;
 use lookout_store::Store;
 
+use crate::i18n::{query_lang, Lang};
 use crate::pages;
 use crate::WebError;
 
@@ -22,6 +23,13 @@ pub struct AppState<S> {
     pub countries: Arc<Countries>,
     /// The world map.
     pub map: Arc<crate::map_cache::MapCache>,
+}
+
+impl<S> AppState<S> {
+    /// The country table in a language.
+    pub fn localized(&self, lang: crate::i18n::Lang) -> crate::i18n::Localized<'_> {
+        crate::i18n::Localized { countries: &self.countries, lang }
+    }
 }
 
 impl<S> Clone for AppState<S> {
@@ -52,6 +60,24 @@ async fn security_headers(request: Request, next: Next) -> Response {
     response
 }
 
+/// Marks responses with their language and, when `?lang=` chose it, remembers the choice in a
+/// preference cookie (no identifier: only `en` or `zh`).
+async fn language(request: Request, next: Next) -> Response {
+    let lang = Lang::of_request(request.uri().query(), request.headers());
+    let chosen = request.uri().query().and_then(query_lang);
+    let mut response = next.run(request).await;
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.tag()));
+    h.insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    if let Some(chosen) = chosen {
+        let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly", chosen.code());
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            h.insert(header::SET_COOKIE, v);
+        }
+    }
+    response
+}
+
 async fn stylesheet() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], STYLE)
 }
@@ -78,6 +104,7 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .route("/assets/style.css", get(stylesheet))
         .route("/healthz", get(|| async { (StatusCode::OK, "ok") }))
         .fallback(not_found)
+        .layer(middleware::from_fn(language))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
 }

@@ -54,6 +54,8 @@ impl IntoResponse for WebError {
             eprintln!("lookout-web: {detail}");
         }
         let page = crate::pages::ErrorPage {
+            t: &crate::i18n::EN,
+            switch_href: "/?lang=zh".into(),
             title: self.status().canonical_reason().unwrap_or("Error").to_string(),
             message: self.public_message(),
         };

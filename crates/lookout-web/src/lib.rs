@@ -6,6 +6,7 @@
 
 mod app;
 mod error;
+pub mod i18n;
 pub mod map_cache;
 pub mod pages;
 pub mod service;

@@ -1,10 +1,11 @@
-//! The world map, projected once at start-up and rendered once per version of the data.
+//! The world map, projected once at start-up and rendered once per version of the data and language.
 
 use std::sync::{Arc, Mutex};
 
 use lookout_geo::{Countries, MapText, WorldMap};
 use lookout_store::Store;
 
+use crate::i18n::{Lang, Localized, Text};
 use crate::service::countries::{map_data, MapData};
 use crate::WebError;
 
@@ -17,40 +18,42 @@ pub struct RenderedMap {
     pub data: MapData,
 }
 
-/// The projected world and the last rendering, keyed by the store's data version.
+/// The projected world and its renderings for the current data version, one per language.
 pub struct MapCache {
     world: WorldMap,
-    rendered: Mutex<Option<(i64, RenderedMap)>>,
+    rendered: Mutex<Vec<(i64, Lang, RenderedMap)>>,
 }
 
 impl MapCache {
     /// Projects the bundled world map.
     pub fn new(countries: &Countries) -> Result<MapCache, lookout_geo::GeoError> {
-        Ok(MapCache { world: WorldMap::bundled(countries)?, rendered: Mutex::new(None) })
+        Ok(MapCache { world: WorldMap::bundled(countries)?, rendered: Mutex::new(Vec::new()) })
     }
 
-    /// The map for the store's current data, rendered again only when the data changed.
-    pub async fn rendered<S: Store>(&self, store: &S, countries: &Countries) -> Result<RenderedMap, WebError> {
+    /// The map for the store's current data in a language, rendered again only when the data changed.
+    pub async fn rendered<S: Store>(
+        &self,
+        store: &S,
+        names: &Localized<'_>,
+        t: &Text,
+    ) -> Result<RenderedMap, WebError> {
         let version = store.data_version().await?;
-        if let Some((v, map)) =
-            self.rendered.lock().map_err(|_| WebError::Internal("map cache poisoned".into()))?.as_ref()
+        let poisoned = || WebError::Internal("map cache poisoned".into());
         {
-            if *v == version {
+            let cache = self.rendered.lock().map_err(|_| poisoned())?;
+            if let Some((_, _, map)) = cache.iter().find(|(v, l, _)| *v == version && *l == names.lang) {
                 return Ok(map.clone());
             }
         }
-        let data = map_data(store, countries).await?;
+        let data = map_data(store, names).await?;
         let counts = data.countries.iter().map(|c| (c.code.clone(), c.count)).collect();
-        let label = |name: &str, n: usize| format!("{name}: {n} reported station{}", if n == 1 { "" } else { "s" });
-        let text = MapText {
-            title: "Reported overseas police service stations by country",
-            description: "Countries shaded by the number of stations reported there; dots mark the cities. The same data is listed as a table below the map.",
-            country_label: &label,
-        };
+        let label = |code: &str, n: usize| t.map_country_label(&names.name(code), n);
+        let text = MapText { title: t.map_title, description: t.map_description, country_label: &label };
         let svg: Arc<str> = self.world.render(&counts, &|code| format!("/countries/{code}"), &data.dots, &text).into();
         let map = RenderedMap { svg, data };
-        *self.rendered.lock().map_err(|_| WebError::Internal("map cache poisoned".into()))? =
-            Some((version, map.clone()));
+        let mut cache = self.rendered.lock().map_err(|_| poisoned())?;
+        cache.retain(|(v, l, _)| *v == version && *l != names.lang);
+        cache.push((version, names.lang, map.clone()));
         Ok(map)
     }
 }

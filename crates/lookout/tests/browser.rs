@@ -104,12 +104,25 @@ fn stations_render_and_link_without_javascript() {
     assert!(dom.contains("Reported stations (11)"), "{dom}");
     assert!(dom.contains("Italian Interior Minister"));
 
+    // Switch to Chinese with the visible link of the station page, as a reader would.
+    let page = chromium_run(&browser, &["--dump-dom"], &format!("{}/stations/ST001", server.base));
+    let dom = String::from_utf8_lossy(&page.stdout);
+    let at =
+        dom.find("class=\"lang-switch\" href=\"").expect("a language switch") + "class=\"lang-switch\" href=\"".len();
+    let href = dom[at..at + dom[at..].find('"').unwrap()].replace("&amp;", "&");
+    assert_eq!(href, "/stations/ST001?lang=zh");
+    let zh = chromium_run(&browser, &["--dump-dom"], &format!("{}{href}", server.base));
+    let dom = String::from_utf8_lossy(&zh.stdout);
+    assert!(dom.contains("<html lang=\"zh-Hans\">") && dom.contains("状态时间线"), "{dom}");
+
     for (name, path, size) in [
         ("home-1280", "/", "1280,2000"),
         ("home-360", "/", "360,1400"),
         ("stations-1280", "/stations", "1280,1600"),
         ("station-360", "/stations/ST001", "360,1800"),
         ("figures-1280", "/figures", "1280,1600"),
+        ("home-zh-360", "/?lang=zh", "360,1400"),
+        ("station-zh-1280", "/stations/ST033?lang=zh", "1280,1800"),
     ] {
         let png = artifacts().join(format!("{name}.png"));
         let _ = std::fs::remove_file(&png);

@@ -22,7 +22,10 @@ fn serve_imports_the_bundled_dataset_and_shows_stations_with_sources() {
     assert_eq!(status, 200);
     assert!(page.contains("Rotterdam, The Netherlands"));
     assert!(page.contains("closure ordered"));
-    assert!(page.contains("according to Dutch government"), "the claimant is kept with the step");
+    assert!(
+        page.contains("according to <span lang=\"en\">Dutch government</span>"),
+        "the claimant is kept with the step"
+    );
     assert!(page.contains("Rotterdam / 鹿特丹"), "place names in English and Chinese from GeoNames");
     assert!(page.contains("Dutch Foreign Minister"), "linked responses are listed");
     // Every statement shows its source and grade.
@@ -112,7 +115,7 @@ fn the_public_pages_show_the_record() {
     let source = &station[at..at + station[at..].find('"').unwrap()];
     let (status, _, page) = server.get(&format!("/sources/{source}"));
     assert_eq!(status, 200);
-    assert!(page.contains("What it supports") && page.contains("/stations/ST039"));
+    assert!(page.contains("<h2>what it supports</h2>") && page.contains("/stations/ST039"));
     assert_eq!(server.get("/sources/source-0").0, 404);
 
     for (path, kind) in [
@@ -172,4 +175,52 @@ fn a_second_start_reuses_the_data_directory() {
     assert_eq!(status, 200);
     drop(server);
     assert_eq!(stats(dir.path()), before);
+}
+
+#[test]
+fn chinese_readers_get_every_page_in_chinese() {
+    let dir = TempDir::new("serve-zh");
+    let server = Server::start(dir.path());
+    let get_zh = |path: &str| http_get_with(&server.base, path, &[("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5")]);
+
+    let (status, headers, home) = get_zh("/");
+    assert_eq!(status, 200);
+    assert_eq!(header(&headers, "content-language"), Some("zh-Hans"));
+    assert!(header(&headers, "vary").unwrap().contains("Accept-Language"));
+    assert!(home.contains("<html lang=\"zh-Hans\">"));
+    assert!(home.contains("海外警务服务站：有据可查的记录"));
+    assert!(home.contains("aria-label=\"意大利：已报道 11 个警务站\""), "the map speaks Chinese too");
+    assert!(home.contains(">意大利</a>"), "country names from the gazetteer's Chinese names");
+    assert!(home.contains("年") && home.contains("月"), "dates in Chinese form");
+    assert!(home.contains("href=\"/?lang=en\""), "a visible switch back to English");
+
+    let (_, _, station) = get_zh("/stations/ST033");
+    assert!(station.contains("状态时间线") && station.contains("被勒令关闭"));
+    assert!(station.contains("2022年12月20日"));
+    assert!(station.contains("鹿特丹"));
+    assert!(
+        station.contains("<span lang=\"en\">Dutch government</span>"),
+        "data stays in its language, marked as such"
+    );
+
+    let (_, _, list) = get_zh("/stations?country=ES");
+    assert!(list.contains("共 86 个已报道的警务站，显示 9 个"));
+    assert!(list.contains("href=\"/stations?country=ES&#38;lang=en\""), "the switch keeps the page and its filters");
+
+    for path in ["/figures", "/responses", "/countries/NL", "/bureaus/publicbody-fuzhou-psb", "/data", "/about"] {
+        let (status, _, body) = get_zh(path);
+        assert_eq!(status, 200, "{path}");
+        assert!(body.contains("<html lang=\"zh-Hans\">"), "{path}");
+        assert!(body.contains("警务站"), "{path}");
+    }
+
+    // English readers get English; ?lang= overrides and is remembered in a preference cookie.
+    let (_, headers, en) = server.get("/");
+    assert_eq!(header(&headers, "content-language"), Some("en"));
+    assert!(en.contains("the documented record"));
+    let (_, headers, switched) = server.get("/figures?lang=zh");
+    assert!(switched.contains("<h1>数字</h1>"));
+    assert_eq!(header(&headers, "set-cookie"), Some("lang=zh; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly"));
+    let (_, _, remembered) = http_get_with(&server.base, "/about", &[("Cookie", "lang=zh")]);
+    assert!(remembered.contains("关于本站与方法"));
 }

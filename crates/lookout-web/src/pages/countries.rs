@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::response::Html;
 use lookout_store::Store;
 
+use crate::i18n::{Locale, Text};
 use crate::service::countries::{country_page, CountryPage};
 use crate::{AppState, WebError};
 
@@ -12,6 +13,10 @@ use crate::{AppState, WebError};
 #[derive(Template)]
 #[template(path = "country.html")]
 pub struct CountryTemplate {
+    /// Interface text.
+    pub t: &'static Text,
+    /// This page in the other language.
+    pub switch_href: String,
     /// The country.
     pub c: CountryPage,
 }
@@ -19,8 +24,9 @@ pub struct CountryTemplate {
 /// `GET /countries/{iso2}`.
 pub async fn country<S: Store>(
     State(app): State<AppState<S>>,
+    loc: Locale,
     Path(code): Path<String>,
 ) -> Result<Html<String>, WebError> {
-    let c = country_page(app.store.as_ref(), &app.countries, &code).await?;
-    Ok(Html(CountryTemplate { c }.render()?))
+    let c = country_page(app.store.as_ref(), &app.localized(loc.lang), &code).await?;
+    Ok(Html(CountryTemplate { t: loc.t, switch_href: loc.switch_href, c }.render()?))
 }

@@ -7,26 +7,37 @@ use axum::response::{Html, IntoResponse, Response};
 use lookout_release::ExportFormat;
 use lookout_store::Store;
 
+use crate::i18n::{Locale, Text};
 use crate::{AppState, WebError};
 
 /// The downloads page.
 #[derive(Template)]
 #[template(path = "data.html")]
-pub struct DataPage;
+pub struct DataPage {
+    /// Interface text.
+    pub t: &'static Text,
+    /// This page in the other language.
+    pub switch_href: String,
+}
 
 /// The methodology page.
 #[derive(Template)]
 #[template(path = "about.html")]
-pub struct AboutPage;
+pub struct AboutPage {
+    /// Interface text.
+    pub t: &'static Text,
+    /// This page in the other language.
+    pub switch_href: String,
+}
 
 /// `GET /data`.
-pub async fn data() -> Result<Html<String>, WebError> {
-    Ok(Html(DataPage.render()?))
+pub async fn data(loc: Locale) -> Result<Html<String>, WebError> {
+    Ok(Html(DataPage { t: loc.t, switch_href: loc.switch_href }.render()?))
 }
 
 /// `GET /about`.
-pub async fn about() -> Result<Html<String>, WebError> {
-    Ok(Html(AboutPage.render()?))
+pub async fn about(loc: Locale) -> Result<Html<String>, WebError> {
+    Ok(Html(AboutPage { t: loc.t, switch_href: loc.switch_href }.render()?))
 }
 
 /// `GET /data/{file}`: `lookout.csv`, `lookout.json`, `lookout.geojson`, `lookout.ftm.jsonl`.
@@ -51,8 +62,8 @@ pub async fn download<S: Store>(
 }
 
 /// `GET /map.svg`: the map on its own, from the cache.
-pub async fn map_svg<S: Store>(State(app): State<AppState<S>>) -> Result<Response, WebError> {
-    let rendered = app.map.rendered(app.store.as_ref(), &app.countries).await?;
+pub async fn map_svg<S: Store>(State(app): State<AppState<S>>, loc: Locale) -> Result<Response, WebError> {
+    let rendered = app.map.rendered(app.store.as_ref(), &app.localized(loc.lang), loc.t).await?;
     Ok((
         [(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=300")],
         rendered.svg.to_string(),

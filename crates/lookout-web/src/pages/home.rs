@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::response::Html;
 use lookout_store::Store;
 
+use crate::i18n::{Locale, Text};
 use crate::map_cache::RenderedMap;
 use crate::service::figures::{figure_groups, FigureGroup};
 use crate::service::responses::{list_responses, ResponseQuery, ResponseView};
@@ -19,6 +20,10 @@ const HEADLINE_FIGURES: usize = 6;
 #[derive(Template)]
 #[template(path = "home.html")]
 pub struct HomePage {
+    /// Interface text.
+    pub t: &'static Text,
+    /// This page in the other language.
+    pub switch_href: String,
     /// Map data (its text alternative).
     pub map: crate::service::countries::MapData,
     /// The map's SVG.
@@ -32,12 +37,14 @@ pub struct HomePage {
 }
 
 /// `GET /`.
-pub async fn home<S: Store>(State(app): State<AppState<S>>) -> Result<Html<String>, WebError> {
-    let RenderedMap { svg, data } = app.map.rendered(app.store.as_ref(), &app.countries).await?;
+pub async fn home<S: Store>(State(app): State<AppState<S>>, loc: Locale) -> Result<Html<String>, WebError> {
+    let names = app.localized(loc.lang);
+    let RenderedMap { svg, data } = app.map.rendered(app.store.as_ref(), &names, loc.t).await?;
     let mut groups = figure_groups(app.store.as_ref()).await?;
     groups.truncate(HEADLINE_FIGURES);
-    let mut responses = list_responses(app.store.as_ref(), &app.countries, &ResponseQuery::default()).await?.responses;
+    let mut responses = list_responses(app.store.as_ref(), &names, &ResponseQuery::default()).await?.responses;
     responses.truncate(LATEST_RESPONSES);
     let total = data.countries.iter().map(|c| c.count).sum();
-    Ok(Html(HomePage { map: data, map_svg: svg, total, groups, responses }.render()?))
+    let page = HomePage { t: loc.t, switch_href: loc.switch_href, map: data, map_svg: svg, total, groups, responses };
+    Ok(Html(page.render()?))
 }

@@ -15,6 +15,10 @@ use askama::Template;
 #[derive(Template)]
 #[template(path = "error.html")]
 pub struct ErrorPage {
+    /// Interface text.
+    pub t: &'static crate::i18n::Text,
+    /// The home page in the other language.
+    pub switch_href: String,
     /// Heading.
     pub title: String,
     /// What the user is told.

@@ -5,6 +5,7 @@ use axum::extract::{Query, State};
 use axum::response::Html;
 use lookout_store::Store;
 
+use crate::i18n::{Locale, Text};
 use crate::service::responses::{list_responses, ResponseList, ResponseQuery};
 use crate::{AppState, WebError};
 
@@ -12,6 +13,10 @@ use crate::{AppState, WebError};
 #[derive(Template)]
 #[template(path = "responses.html")]
 pub struct ResponsesPage {
+    /// Interface text.
+    pub t: &'static Text,
+    /// This page in the other language.
+    pub switch_href: String,
     /// Responses and filter choices.
     pub list: ResponseList,
     /// Selected country.
@@ -23,10 +28,13 @@ pub struct ResponsesPage {
 /// `GET /responses`.
 pub async fn responses<S: Store>(
     State(app): State<AppState<S>>,
+    loc: Locale,
     Query(q): Query<ResponseQuery>,
 ) -> Result<Html<String>, WebError> {
-    let list = list_responses(app.store.as_ref(), &app.countries, &q).await?;
+    let list = list_responses(app.store.as_ref(), &app.localized(loc.lang), &q).await?;
     let page = ResponsesPage {
+        t: loc.t,
+        switch_href: loc.switch_href,
         list,
         country: q.country.unwrap_or_default().to_ascii_uppercase(),
         action: q.action.unwrap_or_default(),

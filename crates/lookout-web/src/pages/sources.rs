@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::response::Html;
 use lookout_store::Store;
 
+use crate::i18n::{Locale, Text};
 use crate::service::sources::{source_page, SourcePage};
 use crate::{AppState, WebError};
 
@@ -12,6 +13,10 @@ use crate::{AppState, WebError};
 #[derive(Template)]
 #[template(path = "source.html")]
 pub struct SourceTemplate {
+    /// Interface text.
+    pub t: &'static Text,
+    /// This page in the other language.
+    pub switch_href: String,
     /// The source.
     pub p: SourcePage,
 }
@@ -19,8 +24,9 @@ pub struct SourceTemplate {
 /// `GET /sources/{id}`.
 pub async fn source<S: Store>(
     State(app): State<AppState<S>>,
+    loc: Locale,
     Path(id): Path<String>,
 ) -> Result<Html<String>, WebError> {
     let p = source_page(app.store.as_ref(), &id).await?;
-    Ok(Html(SourceTemplate { p }.render()?))
+    Ok(Html(SourceTemplate { t: loc.t, switch_href: loc.switch_href, p }.render()?))
 }

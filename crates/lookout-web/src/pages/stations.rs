@@ -5,17 +5,22 @@ use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use lookout_store::Store;
 
-use crate::service::stations::{list_stations, station_detail, StationDetail, StationList, StationQuery};
+use crate::i18n::{Locale, Text};
+use crate::service::stations::{list_stations, station_detail, StationDetail, StationList, StationQuery, StationRow};
 use crate::{AppState, WebError};
 
 /// The stations list page.
 #[derive(Template)]
 #[template(path = "stations.html")]
 pub struct StationsPage {
+    /// Interface text.
+    pub t: &'static Text,
+    /// This page in the other language.
+    pub switch_href: String,
     /// Stations and filter choices.
     pub list: StationList,
     /// The matching stations (the shared table's rows).
-    pub rows: Vec<crate::service::stations::StationRow>,
+    pub rows: Vec<StationRow>,
     /// Selected country.
     pub country: String,
     /// Selected bureau.
@@ -24,10 +29,21 @@ pub struct StationsPage {
     pub status: String,
 }
 
+impl StationsPage {
+    /// Whether `s` is the selected status.
+    pub fn is_status(&self, s: &str) -> bool {
+        self.status == s
+    }
+}
+
 /// One station's page.
 #[derive(Template)]
 #[template(path = "station.html")]
 pub struct StationPage {
+    /// Interface text.
+    pub t: &'static Text,
+    /// This page in the other language.
+    pub switch_href: String,
     /// The station.
     pub d: StationDetail,
 }
@@ -35,10 +51,13 @@ pub struct StationPage {
 /// `GET /stations`.
 pub async fn stations<S: Store>(
     State(app): State<AppState<S>>,
+    loc: Locale,
     Query(query): Query<StationQuery>,
 ) -> Result<Html<String>, WebError> {
-    let list = list_stations(app.store.as_ref(), &app.countries, &query).await?;
+    let list = list_stations(app.store.as_ref(), &app.localized(loc.lang), &query).await?;
     let page = StationsPage {
+        t: loc.t,
+        switch_href: loc.switch_href,
         rows: list.rows.clone(),
         list,
         country: query.country.unwrap_or_default().to_ascii_uppercase(),
@@ -51,8 +70,9 @@ pub async fn stations<S: Store>(
 /// `GET /stations/{key}`.
 pub async fn station<S: Store>(
     State(app): State<AppState<S>>,
+    loc: Locale,
     Path(key): Path<String>,
 ) -> Result<Html<String>, WebError> {
-    let d = station_detail(app.store.as_ref(), &app.countries, &key).await?;
-    Ok(Html(StationPage { d }.render()?))
+    let d = station_detail(app.store.as_ref(), &app.localized(loc.lang), &key).await?;
+    Ok(Html(StationPage { t: loc.t, switch_href: loc.switch_href, d }.render()?))
 }

@@ -1,7 +1,7 @@
 //! Bureaus: a public security bureau and the stations it is reported to operate.
 
+use crate::i18n::Localized;
 use lookout_core::{EntityId, EntityView, Schema};
-use lookout_geo::Countries;
 use lookout_store::Store;
 
 use crate::service::stations::{list_stations, StationQuery, StationRow};
@@ -23,7 +23,7 @@ pub struct BureauPage {
 }
 
 /// Loads a bureau's page.
-pub async fn bureau_page<S: Store>(store: &S, countries: &Countries, id: &str) -> Result<BureauPage, WebError> {
+pub async fn bureau_page<S: Store>(store: &S, countries: &Localized<'_>, id: &str) -> Result<BureauPage, WebError> {
     let not_found = || WebError::NotFound(format!("bureau {id:?}"));
     let entity_id = EntityId::new(id).map_err(|_| not_found())?;
     let record = store

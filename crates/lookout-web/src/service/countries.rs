@@ -3,7 +3,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use lookout_core::{EntityView, Schema};
-use lookout_geo::{Countries, MapDot};
+use lookout_geo::MapDot;
+
+use crate::i18n::Localized;
 use lookout_store::{EntityFilter, Store};
 
 use crate::service::responses::{response_views, ResponseView};
@@ -26,7 +28,7 @@ pub struct CountryPage {
 }
 
 /// Loads a country's page; an unknown code is not found.
-pub async fn country_page<S: Store>(store: &S, countries: &Countries, code: &str) -> Result<CountryPage, WebError> {
+pub async fn country_page<S: Store>(store: &S, countries: &Localized<'_>, code: &str) -> Result<CountryPage, WebError> {
     let country = countries
         .get(code)
         .filter(|_| code.len() == 2)
@@ -40,7 +42,7 @@ pub async fn country_page<S: Store>(store: &S, countries: &Countries, code: &str
     responses.reverse();
     Ok(CountryPage {
         code: country.iso2.clone(),
-        name: country.name.clone(),
+        name: countries.name(&country.iso2),
         name_zh: country.zh_hans.clone(),
         stations,
         responses,
@@ -70,7 +72,7 @@ pub struct MapData {
 }
 
 /// Counts stations per country and places them at their gazetteer cities.
-pub async fn map_data<S: Store>(store: &S, countries: &Countries) -> Result<MapData, WebError> {
+pub async fn map_data<S: Store>(store: &S, countries: &Localized<'_>) -> Result<MapData, WebError> {
     let rows = list_stations(store, countries, &StationQuery::default()).await?.rows;
     let stations = store.list_entities(&EntityFilter { schema: Some(Schema::Station), ..Default::default() }).await?;
     let places = store.list_entities(&EntityFilter { schema: Some(Schema::Place), ..Default::default() }).await?;

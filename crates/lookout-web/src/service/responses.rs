@@ -2,11 +2,11 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::i18n::Localized;
 use lookout_core::{EntityView, Schema, Source, SourceId};
-use lookout_geo::Countries;
 use lookout_store::{EntityFilter, EntityRecord, Store};
 
-use crate::service::stations::{label, station_entity_id, station_key};
+use crate::service::stations::{station_entity_id, station_key};
 use crate::WebError;
 
 /// A response as pages show it.
@@ -22,7 +22,7 @@ pub struct ResponseView {
     pub country_name: String,
     /// Who acted.
     pub actor: String,
-    /// What they did, as words.
+    /// What they did (action codes).
     pub actions: Vec<String>,
     /// Summary.
     pub summary: String,
@@ -35,7 +35,7 @@ pub struct ResponseView {
 /// Turns response records into views, newest first.
 pub(crate) async fn response_views<S: Store>(
     store: &S,
-    countries: &Countries,
+    countries: &Localized<'_>,
     records: &[EntityRecord],
 ) -> Result<Vec<ResponseView>, WebError> {
     let mut source_ids: Vec<SourceId> =
@@ -71,10 +71,10 @@ pub(crate) async fn response_views<S: Store>(
         out.push(ResponseView {
             id: r.entity.id.to_string(),
             date: v.first("date").unwrap_or("").to_string(),
-            country_name: countries.get(&country).map(|c| c.name.clone()).unwrap_or_else(|| country.clone()),
+            country_name: countries.name(&country),
             country,
             actor: v.values("actor").join("; "),
-            actions: v.values("action").iter().map(|a| label(a)).collect(),
+            actions: v.values("action").iter().map(|a| a.to_string()).collect(),
             summary: v.values("summary").join(" "),
             stations,
             sources: urls,
@@ -100,8 +100,8 @@ pub struct ResponseList {
     pub responses: Vec<ResponseView>,
     /// Countries with responses: (code, name).
     pub countries: Vec<(String, String)>,
-    /// Actions: (value, label).
-    pub actions: Vec<(String, String)>,
+    /// Actions (codes).
+    pub actions: Vec<String>,
     /// Responses in all.
     pub total: usize,
 }
@@ -109,7 +109,7 @@ pub struct ResponseList {
 /// Lists responses matching `query`.
 pub async fn list_responses<S: Store>(
     store: &S,
-    countries: &Countries,
+    countries: &Localized<'_>,
     query: &ResponseQuery,
 ) -> Result<ResponseList, WebError> {
     let nonempty = |o: &Option<String>| o.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
@@ -140,16 +140,16 @@ pub async fn list_responses<S: Store>(
         country_set.insert((r.country_name.clone(), r.country.clone()));
     }
     let total = all.len();
-    let action_label = action.as_deref().map(label);
+
     let responses = all
         .into_iter()
         .filter(|r| country.as_ref().is_none_or(|c| &r.country == c))
-        .filter(|r| action_label.as_ref().is_none_or(|a| r.actions.contains(a)))
+        .filter(|r| action.as_ref().is_none_or(|a| r.actions.contains(a)))
         .collect();
     Ok(ResponseList {
         responses,
         countries: country_set.into_iter().map(|(name, code)| (code, name)).collect(),
-        actions: action_set.into_iter().map(|a| (a.clone(), label(&a))).collect(),
+        actions: action_set.into_iter().collect(),
         total,
     })
 }

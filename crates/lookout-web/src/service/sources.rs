@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use lookout_core::{EntityView, Schema, Source, SourceId};
 use lookout_store::Store;
 
-use crate::service::stations::{label, station_key};
+use crate::service::stations::station_key;
 use crate::WebError;
 
 /// A statement a source supports, as shown on the source's page.
@@ -39,8 +39,6 @@ pub struct SupportedEntity {
 pub struct SourcePage {
     /// The source.
     pub source: Source,
-    /// Its kind as words.
-    pub kind: String,
     /// What it supports, by entity.
     pub entities: Vec<SupportedEntity>,
 }
@@ -85,6 +83,5 @@ pub async fn source_page<S: Store>(store: &S, id: &str) -> Result<SourcePage, We
             statements,
         });
     }
-    let kind = label(source.kind.as_str());
-    Ok(SourcePage { source, kind, entities })
+    Ok(SourcePage { source, entities })
 }

@@ -2,8 +2,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::i18n::Localized;
 use lookout_core::{EntityId, EntityView, Schema, Source, SourceId, Statement, StationStatus};
-use lookout_geo::Countries;
 use lookout_store::{status_timeline, EntityFilter, EntityRecord, Store, TimelineStep};
 
 use crate::WebError;
@@ -107,7 +107,7 @@ fn step_date(step: &TimelineStep) -> Option<String> {
 
 pub(crate) fn row(
     record: &EntityRecord,
-    countries: &Countries,
+    countries: &Localized<'_>,
     operators: &HashMap<String, Vec<OperatorRef>>,
 ) -> StationRow {
     let view = EntityView::fold(record.entity.clone(), &record.statements);
@@ -116,10 +116,10 @@ pub(crate) fn row(
     StationRow {
         key: station_key(&record.entity.id),
         city: view.first("city").unwrap_or("").to_string(),
-        country_name: countries.get(&country).map(|c| c.name.clone()).unwrap_or_else(|| country.clone()),
+        country_name: countries.name(&country),
         country,
         operators: operators.get(record.entity.id.as_str()).cloned().unwrap_or_default(),
-        status: timeline.last().map(|s| label(s.status.as_str())),
+        status: timeline.last().map(|s| s.status.as_str().to_string()),
         status_date: timeline.last().and_then(step_date),
         reported_date: view.first("reportedDate").map(str::to_string),
     }
@@ -138,7 +138,7 @@ pub struct StationQuery {
 
 impl StationQuery {
     /// The store filter, or a message naming the bad parameter.
-    pub fn to_filter(&self, countries: &Countries) -> Result<EntityFilter, WebError> {
+    pub fn to_filter(&self, countries: &Localized<'_>) -> Result<EntityFilter, WebError> {
         let nonempty = |o: &Option<String>| o.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
         let country = match nonempty(&self.country) {
             Some(c) => Some(
@@ -176,8 +176,8 @@ pub struct StationList {
     pub countries: Vec<(String, String, usize)>,
     /// Bureaus operating stations: (id, name).
     pub bureaus: Vec<OperatorRef>,
-    /// All status values: (value, label).
-    pub statuses: Vec<(String, String)>,
+    /// All status values.
+    pub statuses: Vec<&'static str>,
     /// Stations in total, before filtering.
     pub total: usize,
 }
@@ -185,7 +185,7 @@ pub struct StationList {
 /// Lists stations matching `query`.
 pub async fn list_stations<S: Store>(
     store: &S,
-    countries: &Countries,
+    countries: &Localized<'_>,
     query: &StationQuery,
 ) -> Result<StationList, WebError> {
     let filter = query.to_filter(countries)?;
@@ -210,7 +210,7 @@ pub async fn list_stations<S: Store>(
         rows,
         countries: country_list,
         bureaus,
-        statuses: StationStatus::ALL.iter().map(|s| (s.as_str().to_string(), label(s.as_str()))).collect(),
+        statuses: StationStatus::ALL.iter().map(|s| s.as_str()).collect(),
         total: all_rows.len(),
     })
 }
@@ -222,14 +222,12 @@ pub struct Evidence {
     pub url: String,
     /// Publisher or host.
     pub publisher: String,
-    /// Source kind.
+    /// Source kind (its code).
     pub kind: String,
     /// Why the kind was guessed, if it was.
     pub kind_guess: Option<String>,
     /// Grade, e.g. `C2`.
     pub grade: String,
-    /// What the grade means.
-    pub grade_meaning: String,
     /// Who made the claim.
     pub claimant: Option<String>,
     /// The supporting words.
@@ -271,8 +269,8 @@ pub struct PropertyEvidence {
 pub struct TimelineEntry {
     /// The state.
     pub status: String,
-    /// Its date (or "by" date, or unknown).
-    pub date: String,
+    /// Its date, or the date it was reached by ("by 2023"), if known.
+    pub date: Option<String>,
     /// Who says so.
     pub claimant: Option<String>,
     /// The step as the source words it.
@@ -313,14 +311,9 @@ pub(crate) fn evidence(s: &Statement, sources: &HashMap<SourceId, Source>) -> Ev
         publisher: src
             .and_then(|x| x.publisher.clone().or_else(|| x.title.clone()))
             .unwrap_or_else(|| s.source_id.to_string()),
-        kind: src.map(|x| x.kind.as_str().replace('_', " ")).unwrap_or_default(),
+        kind: src.map(|x| x.kind.as_str().to_string()).unwrap_or_default(),
         kind_guess: src.and_then(|x| x.kind_guess.clone()),
         grade: s.grade.to_string(),
-        grade_meaning: format!(
-            "source {}; information {}",
-            s.grade.reliability.meaning(),
-            s.grade.credibility.meaning()
-        ),
         claimant: s.claimant.clone(),
         quote: quote_of(s),
         locator: s.locator.page.clone(),
@@ -330,7 +323,11 @@ pub(crate) fn evidence(s: &Statement, sources: &HashMap<SourceId, Source>) -> Ev
 }
 
 /// Loads one station with all it takes to show its evidence.
-pub async fn station_detail<S: Store>(store: &S, countries: &Countries, key: &str) -> Result<StationDetail, WebError> {
+pub async fn station_detail<S: Store>(
+    store: &S,
+    countries: &Localized<'_>,
+    key: &str,
+) -> Result<StationDetail, WebError> {
     let id = station_entity_id(key)?;
     let record = store
         .entity(&id)
@@ -387,8 +384,8 @@ pub async fn station_detail<S: Store>(store: &S, countries: &Countries, key: &st
     let timeline = status_timeline(&record.statements)
         .iter()
         .map(|step| TimelineEntry {
-            status: label(step.status.as_str()),
-            date: step_date(step).unwrap_or_else(|| "date unknown".into()),
+            status: step.status.as_str().to_string(),
+            date: step_date(step),
             claimant: step.claimant.clone(),
             quote: step.statements.first().and_then(quote_of),
             sources: step

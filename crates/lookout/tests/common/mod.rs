@@ -115,10 +115,16 @@ impl Drop for Server {
 
 /// A minimal HTTP/1.1 GET over a fresh connection.
 pub fn http_get(base: &str, path: &str) -> (u16, Vec<(String, String)>, String) {
+    http_get_with(base, path, &[])
+}
+
+/// A GET with extra request headers.
+pub fn http_get_with(base: &str, path: &str, extra: &[(&str, &str)]) -> (u16, Vec<(String, String)>, String) {
     let host = base.trim_start_matches("http://");
     let mut stream = TcpStream::connect(host).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+    let headers: String = extra.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\n{headers}Connection: close\r\n\r\n").unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
     let text = String::from_utf8_lossy(&raw).into_owned();
