@@ -103,6 +103,7 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .route("/map.svg", get(pages::data::map_svg::<S>))
         .route("/assets/style.css", get(stylesheet))
         .route("/healthz", get(|| async { (StatusCode::OK, "ok") }))
+        .merge(crate::api::router::<S>())
         .fallback(not_found)
         .layer(middleware::from_fn(language))
         .layer(middleware::from_fn(security_headers))

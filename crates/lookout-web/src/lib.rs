@@ -4,6 +4,7 @@
 //!
 //! Handlers call the functions of [`service`]; templates only lay out what those return.
 
+pub mod api;
 mod app;
 mod error;
 pub mod i18n;

@@ -1,0 +1,46 @@
+//! `/api/v1/sources`.
+
+use axum::extract::{Path, Query, State};
+use axum::Json;
+use lookout_core::{SourceId, StatementStatus};
+use lookout_store::Store;
+
+use super::docs::{SourceDoc, SourceWithStatements, StatementDoc};
+use super::pagination::{paginate, Page, PageParams};
+use super::ApiError;
+use crate::{AppState, WebError};
+
+/// List sources.
+#[utoipa::path(get, path = "/api/v1/sources", tag = "sources",
+    params(PageParams),
+    responses((status = 200, body = Page<SourceDoc>), (status = 400, body = super::ErrorBody)))]
+pub async fn list<S: Store>(
+    State(app): State<AppState<S>>,
+    Query(page): Query<PageParams>,
+) -> Result<Json<Page<SourceDoc>>, ApiError> {
+    let sources: Vec<SourceDoc> = app.store.all_sources().await?.iter().map(SourceDoc::from).collect();
+    Ok(Json(paginate(sources, &page, |s| s.id.as_str())?))
+}
+
+/// A source and every accepted statement about a public entity that cites it.
+#[utoipa::path(get, path = "/api/v1/sources/{id}", tag = "sources",
+    params(("id" = String, Path, description = "Source id")),
+    responses((status = 200, body = SourceWithStatements), (status = 404, body = super::ErrorBody)))]
+pub async fn get<S: Store>(
+    State(app): State<AppState<S>>,
+    Path(id): Path<String>,
+) -> Result<Json<SourceWithStatements>, ApiError> {
+    let not_found = || ApiError(WebError::NotFound(format!("source {id:?}")));
+    let source_id = SourceId::new(id.clone()).map_err(|_| not_found())?;
+    let sources = app.store.sources(std::slice::from_ref(&source_id)).await?;
+    let source = sources.get(&source_id).ok_or_else(not_found)?;
+    let statements = app.store.statements_of_source(&source_id).await?;
+    Ok(Json(SourceWithStatements {
+        source: SourceDoc::from(source),
+        statements: statements
+            .iter()
+            .filter(|s| s.status == StatementStatus::Accepted)
+            .map(|s| StatementDoc::new(s, &sources))
+            .collect(),
+    }))
+}
