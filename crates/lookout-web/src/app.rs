@@ -23,6 +23,8 @@ pub struct AppState<S> {
     pub countries: Arc<Countries>,
     /// The world map.
     pub map: Arc<crate::map_cache::MapCache>,
+    /// Rendered pages.
+    pub pages: Arc<crate::page_cache::PageCache>,
 }
 
 impl<S> AppState<S> {
@@ -34,7 +36,12 @@ impl<S> AppState<S> {
 
 impl<S> Clone for AppState<S> {
     fn clone(&self) -> Self {
-        AppState { store: self.store.clone(), countries: self.countries.clone(), map: self.map.clone() }
+        AppState {
+            store: self.store.clone(),
+            countries: self.countries.clone(),
+            map: self.map.clone(),
+            pages: self.pages.clone(),
+        }
     }
 }
 
@@ -105,6 +112,7 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .route("/healthz", get(|| async { (StatusCode::OK, "ok") }))
         .merge(crate::api::router::<S>())
         .fallback(not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), crate::page_cache::cached_pages::<S>))
         .layer(middleware::from_fn(language))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)

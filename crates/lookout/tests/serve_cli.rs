@@ -342,3 +342,27 @@ fn the_json_api_pages_tags_and_documents_itself() {
         assert!(!body.contains("CANARY"));
     }
 }
+
+#[test]
+fn cached_pages_follow_an_import_made_while_serving() {
+    let dir = TempDir::new("serve-cache");
+    let server = Server::start(dir.path());
+    let (_, _, before) = server.get("/stations");
+    assert!(before.contains("86 of 86 reported stations"));
+    let (_, _, again) = server.get("/stations");
+    assert_eq!(before, again, "served from the cache");
+
+    let files = TempDir::new("serve-cache-files");
+    let extra = files.write(
+        "one.csv",
+        "id,city,country_iso2,country,operating_bureau,first_reported_in,reported_date,status,status_date,address,source_urls\n\
+         NEW1,Lyon,FR,France,,Test,2024-01,reported,2024-01,,https://news.example/lyon\n",
+    );
+    let o = lookout(dir.path(), &["import", extra.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::thread::sleep(std::time::Duration::from_millis(1_200));
+    let (_, _, after) = server.get("/stations");
+    assert!(after.contains("87 of 87 reported stations"), "the cache saw the new data version");
+    let (_, _, home) = server.get("/");
+    assert!(home.contains("87 reported stations"), "and so did the map");
+}

@@ -1,0 +1,92 @@
+//! Rendered pages kept in memory per data version: a page is rendered once per version of the
+//! store, language and URL, then served from memory. The version is read from the store at most
+//! once a second, so an import by another process shows within a second.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use lookout_store::Store;
+
+use crate::i18n::Lang;
+use crate::AppState;
+
+/// Pages kept at most; past this the cache is emptied and refilled (pages are cheap to render again).
+const MAX_PAGES: usize = 4_096;
+/// How long a read of the data version is trusted.
+const VERSION_TTL: Duration = Duration::from_secs(1);
+/// Bodies larger than this are not kept (downloads).
+const MAX_BODY: usize = 1 << 20;
+
+struct Cached {
+    version: i64,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+/// The cache of rendered pages.
+#[derive(Default)]
+pub struct PageCache {
+    version: Mutex<Option<(Instant, i64)>>,
+    pages: Mutex<HashMap<(Lang, String), Cached>>,
+}
+
+impl PageCache {
+    async fn version<S: Store>(&self, store: &S) -> Option<i64> {
+        if let Ok(guard) = self.version.lock() {
+            if let Some((at, v)) = *guard {
+                if at.elapsed() < VERSION_TTL {
+                    return Some(v);
+                }
+            }
+        }
+        let v = store.data_version().await.ok()?;
+        if let Ok(mut guard) = self.version.lock() {
+            *guard = Some((Instant::now(), v));
+        }
+        Some(v)
+    }
+}
+
+/// Serves GET pages from the cache, or renders and keeps them. The API (which has its own ETags)
+/// and downloads are not cached; responses that set a cookie, are not 200, or are large pass
+/// through untouched.
+pub async fn cached_pages<S: Store>(State(app): State<AppState<S>>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    if request.method() != Method::GET || path.starts_with("/data/") || path.starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let Some(version) = app.pages.version(app.store.as_ref()).await else { return next.run(request).await };
+    let lang = Lang::of_request(request.uri().query(), request.headers());
+    let sets_cookie = request.uri().query().and_then(crate::i18n::query_lang).is_some();
+    let key = (lang, request.uri().to_string());
+    if !sets_cookie {
+        if let Ok(pages) = app.pages.pages.lock() {
+            if let Some(c) = pages.get(&key).filter(|c| c.version == version) {
+                let mut response = (StatusCode::OK, c.body.clone()).into_response();
+                *response.headers_mut() = c.headers.clone();
+                return response;
+            }
+        }
+    }
+    let response = next.run(request).await;
+    if sets_cookie || response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "response too large to buffer").into_response();
+    };
+    if let Ok(mut pages) = app.pages.pages.lock() {
+        if pages.len() >= MAX_PAGES {
+            pages.clear();
+        }
+        pages.insert(key, Cached { version, headers: parts.headers.clone(), body: bytes.clone() });
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
