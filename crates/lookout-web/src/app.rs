@@ -25,6 +25,8 @@ pub struct AppState<S> {
     pub map: Arc<crate::map_cache::MapCache>,
     /// Rendered pages.
     pub pages: Arc<crate::page_cache::PageCache>,
+    /// The search index.
+    pub search: Arc<crate::service::search::SearchCache>,
 }
 
 impl<S> AppState<S> {
@@ -41,6 +43,7 @@ impl<S> Clone for AppState<S> {
             countries: self.countries.clone(),
             map: self.map.clone(),
             pages: self.pages.clone(),
+            search: self.search.clone(),
         }
     }
 }
@@ -102,6 +105,7 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .route("/countries/{code}", get(pages::countries::country::<S>))
         .route("/bureaus/{id}", get(pages::bureaus::bureau::<S>))
         .route("/figures", get(pages::figures::figures::<S>))
+        .route("/search", get(pages::search::search::<S>))
         .route("/responses", get(pages::responses::responses::<S>))
         .route("/sources/{id}", get(pages::sources::source::<S>))
         .route("/data", get(pages::data::data))

@@ -320,6 +320,18 @@ pub struct Text {
     pub about_title: &'static str,
     /// Map title.
     pub map_title: &'static str,
+    /// Navigation and heading.
+    pub search: &'static str,
+    /// Label of the search box.
+    pub search_label: &'static str,
+    /// Text.
+    pub no_results: &'static str,
+    /// Facet heading.
+    pub kind_of_record: &'static str,
+    /// Facet option.
+    pub all: &'static str,
+    /// Hint under the search form.
+    pub search_hint: &'static str,
     /// Map description.
     pub map_description: &'static str,
 }
@@ -411,6 +423,12 @@ pub static EN: Text = Text {
     data_title: "Download the data",
     about_title: "About and methodology",
     map_title: "Reported overseas police service stations by country",
+    search: "Search",
+    search_label: "Search the record",
+    no_results: "Nothing matches.",
+    kind_of_record: "Kind of record",
+    all: "All",
+    search_hint: "Search in English or Chinese: places, bureaus (福州, 公安局, 青田), organisations, sources, words of the summaries.",
     map_description: "Countries shaded by the number of stations reported there; dots mark the cities. The same data is listed as a table below the map.",
 };
 
@@ -501,6 +519,12 @@ pub static ZH: Text = Text {
     data_title: "下载数据",
     about_title: "关于本站与方法",
     map_title: "各国已报道的海外警务服务站",
+    search: "搜索",
+    search_label: "搜索记录",
+    no_results: "没有匹配的结果。",
+    kind_of_record: "记录类型",
+    all: "全部",
+    search_hint: "可用中文或英文搜索：地点、公安局（福州、公安局、青田）、组织、来源、摘要中的字词。",
     map_description: "国家颜色越深，报道的警务站越多；圆点标出城市。地图下方的表格列出相同的数据。",
 };
 
@@ -615,6 +639,36 @@ impl Text {
             _ => iso.to_string(),
         };
         format!("{prefix}{formatted}")
+    }
+
+    /// "12 results for …".
+    pub fn results_for(&self, n: impl Borrow<usize>, q: &str) -> String {
+        let n = *n.borrow();
+        if self.zh {
+            format!("“{q}”共有 {n} 个结果")
+        } else {
+            format!("{n} result{} for “{q}”", if n == 1 { "" } else { "s" })
+        }
+    }
+
+    /// A schema name as words.
+    pub fn schema(&self, code: &str) -> String {
+        let (en, zh) = match code {
+            "Station" => ("station", "警务站"),
+            "PublicBody" => ("public body", "公共机构"),
+            "Organization" => ("organisation", "组织"),
+            "Place" => ("place", "地点"),
+            "Response" => ("response", "回应"),
+            "Figure" => ("figure", "数字"),
+            "Operation" => ("operation link", "运营关系"),
+            "Hosting" => ("hosting link", "承办关系"),
+            "Link" => ("link", "关联"),
+            "Membership" => ("membership", "成员关系"),
+            "Incident" => ("incident", "事件"),
+            "Source" => ("source", "来源"),
+            other => (other, other),
+        };
+        if self.zh { zh } else { en }.to_string()
     }
 
     /// A station status as words.

@@ -30,7 +30,13 @@ pub async fn serve<S: Store>(
 ) -> std::io::Result<()> {
     let countries = lookout_geo::Countries::bundled();
     let map = map_cache::MapCache::new(&countries).map_err(|e| std::io::Error::other(e.to_string()))?;
-    let state = AppState { store, countries: Arc::new(countries), map: Arc::new(map), pages: Arc::default() };
+    let state = AppState {
+        store,
+        countries: Arc::new(countries),
+        map: Arc::new(map),
+        pages: Arc::default(),
+        search: Arc::default(),
+    };
     axum::serve(listener, router(state).into_make_service()).with_graceful_shutdown(shutdown).await
 }
 

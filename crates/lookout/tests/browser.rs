@@ -104,6 +104,11 @@ fn stations_render_and_link_without_javascript() {
     assert!(dom.contains("Reported stations (11)"), "{dom}");
     assert!(dom.contains("Italian Interior Minister"));
 
+    // Search 公安局 through the form (a GET form: submitting it loads this address).
+    let found = chromium_run(&browser, &["--dump-dom"], &format!("{}/search?q=%E5%85%AC%E5%AE%89%E5%B1%80", server.base));
+    let dom = String::from_utf8_lossy(&found.stdout);
+    assert!(dom.contains("/bureaus/publicbody-qingtian-psb") && dom.contains("<mark>公安局</mark>"), "{dom}");
+
     // Switch to Chinese with the visible link of the station page, as a reader would.
     let page = chromium_run(&browser, &["--dump-dom"], &format!("{}/stations/ST001", server.base));
     let dom = String::from_utf8_lossy(&page.stdout);
@@ -122,6 +127,7 @@ fn stations_render_and_link_without_javascript() {
         ("station-360", "/stations/ST001", "360,1800"),
         ("figures-1280", "/figures", "1280,1600"),
         ("home-zh-360", "/?lang=zh", "360,1400"),
+        ("search-zh-1280", "/search?q=%E5%85%AC%E5%AE%89%E5%B1%80&lang=zh", "1280,1200"),
         ("station-zh-1280", "/stations/ST033?lang=zh", "1280,1800"),
     ] {
         let png = artifacts().join(format!("{name}.png"));

@@ -366,3 +366,64 @@ fn cached_pages_follow_an_import_made_while_serving() {
     let (_, _, home) = server.get("/");
     assert!(home.contains("87 reported stations"), "and so did the map");
 }
+
+#[test]
+fn search_finds_english_and_chinese_with_snippets_and_facets() {
+    let dir = TempDir::new("serve-search");
+    let server = Server::start(dir.path());
+    let search = |q: &str| server.get(&format!("/search?q={}", percent(q)));
+
+    let (status, _, psb) = search("公安局");
+    assert_eq!(status, 200);
+    for bureau in ["publicbody-fuzhou-psb", "publicbody-qingtian-psb", "publicbody-wenzhou-psb", "publicbody-nantong-psb"] {
+        assert!(psb.contains(&format!("/bureaus/{bureau}")), "{bureau} not found by 公安局");
+    }
+    assert!(psb.contains("<mark>公安局</mark>"), "matches are highlighted");
+    let (_, _, fz) = search("福州");
+    assert!(fz.contains("/bureaus/publicbody-fuzhou-psb"));
+    let (_, _, qt) = search("青田");
+    assert!(qt.contains("/bureaus/publicbody-qingtian-psb"));
+    let (_, _, rotterdam) = search("鹿特丹");
+    assert!(rotterdam.contains("/stations/ST033"), "a station is found by its city's Chinese name");
+    let (_, _, nl) = search("荷兰");
+    assert!(nl.contains("/stations/ST033") && nl.contains("/stations/ST034"), "and by its country's");
+    let (_, _, capel) = search("Capel Street");
+    assert!(capel.contains("/stations/ST039"));
+    assert!(capel.contains("<mark>Capel</mark>"));
+
+    // Facets narrow by kind of record and country; the links keep the query.
+    let (_, _, all) = search("Prato");
+    assert!(all.contains("/search?q=Prato&amp;schema=Station") || all.contains("/search?q=Prato&#38;schema=Station"), "{all}");
+    let (_, _, stations_only) = server.get("/search?q=Prato&schema=Station");
+    assert!(stations_only.contains("/stations/ST023") && !stations_only.contains("/responses#"));
+
+    // Hostile and odd input: no error page, no injection.
+    for q in ["\"unclosed", "<script>alert(1)</script>", "AND OR", "title:(", "*"] {
+        let (status, _, body) = search(q);
+        assert_eq!(status, 200, "{q}");
+        assert!(!body.contains("<script>alert"), "{q} is escaped");
+    }
+    let (status, _, _) = server.get(&format!("/search?q={}", "x".repeat(201)));
+    assert_eq!(status, 400);
+    let (status, _, empty) = server.get("/search");
+    assert_eq!(status, 200);
+    assert!(empty.contains("role=\"search\""));
+
+    // The API.
+    let (status, _, body) = server.get(&format!("/api/v1/search?q={}&schema=PublicBody", percent("公安局")));
+    assert_eq!(status, 200);
+    let doc: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(doc["total"], 4);
+    assert_eq!(doc["hits"].as_array().unwrap().len(), 4);
+    assert!(doc["by_schema"].as_array().unwrap().iter().any(|f| f["value"] == "PublicBody" && f["count"] == 4));
+    let (status, _, body) = server.get("/api/v1/search?q=");
+    assert_eq!(status, 400);
+    assert!(body.contains("\"code\":\"invalid_parameter\""));
+}
+
+/// Percent-encodes a query value.
+fn percent(s: &str) -> String {
+    s.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
+}

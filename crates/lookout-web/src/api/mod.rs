@@ -9,6 +9,7 @@ mod entities;
 mod error;
 mod figures;
 mod pagination;
+mod search;
 mod sources;
 mod stations;
 
@@ -33,10 +34,10 @@ use crate::AppState;
     info(title = "Lookout API", description = "The public record of reported overseas police service stations: stations, entities, statements with their sources and grades, sources, figures, responses and countries. Persons are never included."),
     paths(
         stations::list, stations::get, entities::get, entities::statements, sources::list, sources::get,
-        figures::figures, figures::responses, countries::list, countries::get,
+        figures::figures, figures::responses, countries::list, countries::get, search::search,
     ),
     components(schemas(ErrorBody)),
-    tags((name = "stations"), (name = "entities"), (name = "sources"), (name = "figures"), (name = "responses"), (name = "countries"))
+    tags((name = "stations"), (name = "entities"), (name = "sources"), (name = "figures"), (name = "responses"), (name = "countries"), (name = "search"))
 )]
 pub struct ApiDoc;
 
@@ -66,6 +67,7 @@ fn routes<S: Store>() -> Routes<S> {
         .get("/api/v1/responses", get(figures::responses::<S>))
         .get("/api/v1/countries", get(countries::list::<S>))
         .get("/api/v1/countries/{code}", get(countries::get::<S>))
+        .get("/api/v1/search", get(search::search::<S>))
 }
 
 /// The paths the API serves (for the test that checks they are all documented).

@@ -6,6 +6,7 @@ pub mod data;
 pub mod figures;
 pub mod home;
 pub mod responses;
+pub mod search;
 pub mod sources;
 pub mod stations;
 

@@ -4,5 +4,6 @@ pub mod bureaus;
 pub mod countries;
 pub mod figures;
 pub mod responses;
+pub mod search;
 pub mod sources;
 pub mod stations;
