@@ -211,7 +211,7 @@ impl WorldMap {
         let mut svg = String::with_capacity(400_000);
         let _ = write!(
             svg,
-            r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {:.0}" role="img" aria-labelledby="map-title map-desc" class="world-map"><title id="map-title">{}</title><desc id="map-desc">{}</desc><rect width="{WIDTH}" height="{:.0}" fill="#f6f9fc"/>"##,
+            r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {:.0}" role="group" aria-labelledby="map-title map-desc" class="world-map"><title id="map-title">{}</title><desc id="map-desc">{}</desc><rect width="{WIDTH}" height="{:.0}" fill="#f6f9fc"/>"##,
             self.height,
             xml_escape(text.title),
             xml_escape(text.description),
