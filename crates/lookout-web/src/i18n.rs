@@ -320,6 +320,14 @@ pub struct Text {
     pub about_title: &'static str,
     /// Map title.
     pub map_title: &'static str,
+    /// Label.
+    pub first_reported_in: &'static str,
+    /// Option.
+    pub any_report: &'static str,
+    /// Label.
+    pub sort_by: &'static str,
+    /// Option.
+    pub sort_default: &'static str,
     /// Navigation and heading.
     pub search: &'static str,
     /// Label of the search box.
@@ -424,6 +432,10 @@ pub static EN: Text = Text {
     about_title: "About and methodology",
     map_title: "Reported overseas police service stations by country",
     search: "Search",
+    first_reported_in: "First reported in",
+    any_report: "Any report",
+    sort_by: "Order",
+    sort_default: "By id",
     search_label: "Search the record",
     no_results: "Nothing matches.",
     kind_of_record: "Kind of record",
@@ -520,6 +532,10 @@ pub static ZH: Text = Text {
     about_title: "关于本站与方法",
     map_title: "各国已报道的海外警务服务站",
     search: "搜索",
+    first_reported_in: "首次报道于",
+    any_report: "任何报告",
+    sort_by: "排序",
+    sort_default: "按编号",
     search_label: "搜索记录",
     no_results: "没有匹配的结果。",
     kind_of_record: "记录类型",
@@ -649,6 +665,18 @@ impl Text {
         } else {
             format!("{n} result{} for “{q}”", if n == 1 { "" } else { "s" })
         }
+    }
+
+    /// An order of the stations list as words.
+    pub fn sort_label(&self, code: &str) -> String {
+        let (en, zh) = match code {
+            "city" => ("city", "城市"),
+            "country" => ("country", "国家"),
+            "reported" => ("newest first report", "最新报道在前"),
+            "status" => ("latest status", "最新状态"),
+            other => (other, other),
+        };
+        if self.zh { zh } else { en }.to_string()
     }
 
     /// A schema name as words.

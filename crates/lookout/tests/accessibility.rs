@@ -38,7 +38,8 @@ fn public_pages_have_no_serious_or_critical_accessibility_violations() {
         "/data",
         "/about",
     ];
-    let out = Command::new("node").arg(a11y.join("axe.mjs")).arg(&chromium).arg(&server.base).args(pages).output().unwrap();
+    let out =
+        Command::new("node").arg(a11y.join("axe.mjs")).arg(&chromium).arg(&server.base).args(pages).output().unwrap();
     assert!(out.status.success(), "axe run failed: {}", String::from_utf8_lossy(&out.stderr));
     let results: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let audited = results.as_object().unwrap();

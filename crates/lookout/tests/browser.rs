@@ -105,7 +105,8 @@ fn stations_render_and_link_without_javascript() {
     assert!(dom.contains("Italian Interior Minister"));
 
     // Search 公安局 through the form (a GET form: submitting it loads this address).
-    let found = chromium_run(&browser, &["--dump-dom"], &format!("{}/search?q=%E5%85%AC%E5%AE%89%E5%B1%80", server.base));
+    let found =
+        chromium_run(&browser, &["--dump-dom"], &format!("{}/search?q=%E5%85%AC%E5%AE%89%E5%B1%80", server.base));
     let dom = String::from_utf8_lossy(&found.stdout);
     assert!(dom.contains("/bureaus/publicbody-qingtian-psb") && dom.contains("<mark>公安局</mark>"), "{dom}");
 

@@ -375,7 +375,9 @@ fn search_finds_english_and_chinese_with_snippets_and_facets() {
 
     let (status, _, psb) = search("公安局");
     assert_eq!(status, 200);
-    for bureau in ["publicbody-fuzhou-psb", "publicbody-qingtian-psb", "publicbody-wenzhou-psb", "publicbody-nantong-psb"] {
+    for bureau in
+        ["publicbody-fuzhou-psb", "publicbody-qingtian-psb", "publicbody-wenzhou-psb", "publicbody-nantong-psb"]
+    {
         assert!(psb.contains(&format!("/bureaus/{bureau}")), "{bureau} not found by 公安局");
     }
     assert!(psb.contains("<mark>公安局</mark>"), "matches are highlighted");
@@ -393,7 +395,10 @@ fn search_finds_english_and_chinese_with_snippets_and_facets() {
 
     // Facets narrow by kind of record and country; the links keep the query.
     let (_, _, all) = search("Prato");
-    assert!(all.contains("/search?q=Prato&amp;schema=Station") || all.contains("/search?q=Prato&#38;schema=Station"), "{all}");
+    assert!(
+        all.contains("/search?q=Prato&amp;schema=Station") || all.contains("/search?q=Prato&#38;schema=Station"),
+        "{all}"
+    );
     let (_, _, stations_only) = server.get("/search?q=Prato&schema=Station");
     assert!(stations_only.contains("/stations/ST023") && !stations_only.contains("/responses#"));
 
@@ -423,7 +428,28 @@ fn search_finds_english_and_chinese_with_snippets_and_facets() {
 
 /// Percent-encodes a query value.
 fn percent(s: &str) -> String {
-    s.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect()
+    s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+#[test]
+fn stations_filter_by_first_report_and_sort() {
+    let dir = TempDir::new("serve-sort");
+    let server = Server::start(dir.path());
+    let (status, _, pp) = server.get("/stations?first=Patrol+and+Persuade+%28Safeguard+Defenders%29");
+    assert_eq!(status, 200);
+    assert!(pp.contains("of 86 reported stations") && pp.contains("/stations/ST057") && !pp.contains("/stations/ST001\""));
+    let (_, _, by_city) = server.get("/stations?sort=city");
+    let amsterdam = by_city.find(">Amsterdam</a>").unwrap();
+    let athens = by_city.find(">Athens</a>").unwrap();
+    let vienna = by_city.find(">Vienna</a>").unwrap();
+    assert!(amsterdam < athens && athens < vienna, "sorted by city");
+    let (_, _, newest) = server.get("/stations?sort=reported");
+    assert!(newest.find("/stations/ST084").unwrap() < newest.find("/stations/ST001").unwrap(), "2023 before 2022");
+    let (status, _, bad) = server.get("/stations?sort=colour");
+    assert_eq!(status, 400);
+    assert!(bad.contains("sort:"));
+    let (_, _, api) = server.get("/api/v1/stations?first=Patrol+and+Persuade+%28Safeguard+Defenders%29&limit=500");
+    let doc: serde_json::Value = serde_json::from_str(&api).unwrap();
+    assert!(doc["data"].as_array().unwrap().iter().all(|s| s["first_reported_in"][0] == "Patrol and Persuade (Safeguard Defenders)"));
+    assert!(doc["data"].as_array().unwrap().len() > 20);
 }

@@ -99,6 +99,8 @@ pub struct StationSummary {
     pub status_date: Option<String>,
     /// When first reported.
     pub reported_date: Option<String>,
+    /// Where first reported.
+    pub first_reported_in: Vec<String>,
 }
 
 impl From<crate::service::stations::StationRow> for StationSummary {
@@ -113,6 +115,7 @@ impl From<crate::service::stations::StationRow> for StationSummary {
             status: r.status,
             status_date: r.status_date,
             reported_date: r.reported_date,
+            first_reported_in: r.first_reported_in,
         }
     }
 }

@@ -24,6 +24,8 @@ pub struct StationFilter {
     pub bureau: Option<String>,
     /// A status reached at any step (`closed`, `under_investigation`…).
     pub status: Option<String>,
+    /// Where first reported, exactly as the record gives it (`110 Overseas (Safeguard Defenders)`).
+    pub first: Option<String>,
 }
 
 /// List reported stations.
@@ -35,7 +37,13 @@ pub async fn list<S: Store>(
     Query(filter): Query<StationFilter>,
     Query(page): Query<PageParams>,
 ) -> Result<Json<Page<StationSummary>>, ApiError> {
-    let query = StationQuery { country: filter.country, bureau: filter.bureau, status: filter.status };
+    let query = StationQuery {
+        country: filter.country,
+        bureau: filter.bureau,
+        status: filter.status,
+        first: filter.first,
+        sort: None,
+    };
     let rows = list_stations(app.store.as_ref(), &app.localized(Lang::En), &query).await?.rows;
     let items: Vec<StationSummary> = rows.into_iter().map(StationSummary::from).collect();
     Ok(Json(paginate(items, &page, |s| s.id.as_str())?))

@@ -27,12 +27,26 @@ pub struct StationsPage {
     pub bureau: String,
     /// Selected status.
     pub status: String,
+    /// Selected first report.
+    pub first: String,
+    /// Selected order.
+    pub sort: String,
 }
 
 impl StationsPage {
     /// Whether `s` is the selected status.
     pub fn is_status(&self, s: &str) -> bool {
         self.status == s
+    }
+
+    /// Whether `s` is the selected order.
+    pub fn is_sort(&self, s: &str) -> bool {
+        self.sort == s
+    }
+
+    /// The orders offered.
+    pub fn sorts(&self) -> &'static [&'static str] {
+        crate::service::stations::SORTS
     }
 }
 
@@ -60,9 +74,11 @@ pub async fn stations<S: Store>(
         switch_href: loc.switch_href,
         rows: list.rows.clone(),
         list,
-        country: query.country.unwrap_or_default().to_ascii_uppercase(),
-        bureau: query.bureau.unwrap_or_default(),
-        status: query.status.unwrap_or_default(),
+        country: query.country.clone().unwrap_or_default().to_ascii_uppercase(),
+        bureau: query.bureau.clone().unwrap_or_default(),
+        status: query.status.clone().unwrap_or_default(),
+        first: query.first.clone().unwrap_or_default(),
+        sort: query.sort.clone().unwrap_or_default(),
     };
     Ok(Html(page.render()?))
 }

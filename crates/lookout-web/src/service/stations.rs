@@ -36,6 +36,8 @@ pub struct StationRow {
     pub status_date: Option<String>,
     /// When first reported.
     pub reported_date: Option<String>,
+    /// Where first reported (`110 Overseas (Safeguard Defenders)`).
+    pub first_reported_in: Vec<String>,
 }
 
 /// The URL key of a station entity (`station-ST001` → `ST001`).
@@ -122,6 +124,7 @@ pub(crate) fn row(
         status: timeline.last().map(|s| s.status.as_str().to_string()),
         status_date: timeline.last().and_then(step_date),
         reported_date: view.first("reportedDate").map(str::to_string),
+        first_reported_in: view.values("firstReportedIn").iter().map(|s| s.to_string()).collect(),
     }
 }
 
@@ -134,7 +137,14 @@ pub struct StationQuery {
     pub bureau: Option<String>,
     /// A status reached at any step.
     pub status: Option<String>,
+    /// Where first reported (exactly as the record gives it).
+    pub first: Option<String>,
+    /// Order: `city`, `country`, `reported` (newest first), `status`; by id when absent.
+    pub sort: Option<String>,
 }
+
+/// The orders the stations list offers.
+pub const SORTS: &[&str] = &["city", "country", "reported", "status"];
 
 impl StationQuery {
     /// The store filter, or a message naming the bad parameter.
@@ -178,6 +188,8 @@ pub struct StationList {
     pub bureaus: Vec<OperatorRef>,
     /// All status values.
     pub statuses: Vec<&'static str>,
+    /// Where stations were first reported, with counts.
+    pub first_reports: Vec<(String, usize)>,
     /// Stations in total, before filtering.
     pub total: usize,
 }
@@ -199,11 +211,30 @@ pub async fn list_stations<S: Store>(
     let mut bureaus: Vec<OperatorRef> = operators.values().flatten().cloned().collect();
     bureaus.sort_by(|a, b| a.name.cmp(&b.name));
     bureaus.dedup();
-    let rows = if filter == (EntityFilter { schema: Some(Schema::Station), ..Default::default() }) {
+    let sort = query.sort.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    if let Some(s) = sort.filter(|s| !SORTS.contains(s)) {
+        return Err(WebError::BadRequest(format!("sort: {s:?} is not one of {}", SORTS.join(", "))));
+    }
+    let mut rows: Vec<StationRow> = if filter == (EntityFilter { schema: Some(Schema::Station), ..Default::default() })
+    {
         all_rows.clone()
     } else {
         store.list_entities(&filter).await?.iter().map(|r| row(r, countries, &operators)).collect()
     };
+    if let Some(first) = query.first.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        rows.retain(|r| r.first_reported_in.iter().any(|f| f == first));
+    }
+    match sort {
+        Some("city") => rows.sort_by(|a, b| a.city.to_lowercase().cmp(&b.city.to_lowercase())),
+        Some("country") => rows.sort_by(|a, b| a.country_name.cmp(&b.country_name).then(a.city.cmp(&b.city))),
+        Some("reported") => rows.sort_by(|a, b| b.reported_date.cmp(&a.reported_date).then(a.key.cmp(&b.key))),
+        Some("status") => rows.sort_by(|a, b| a.status.cmp(&b.status).then(a.key.cmp(&b.key))),
+        _ => {}
+    }
+    let mut first_reports: BTreeMap<String, usize> = BTreeMap::new();
+    for f in all_rows.iter().flat_map(|r| r.first_reported_in.iter()) {
+        *first_reports.entry(f.clone()).or_default() += 1;
+    }
     let mut country_list: Vec<(String, String, usize)> = per_country.into_iter().map(|(k, (n, c))| (k, n, c)).collect();
     country_list.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(StationList {
@@ -211,6 +242,7 @@ pub async fn list_stations<S: Store>(
         countries: country_list,
         bureaus,
         statuses: StationStatus::ALL.iter().map(|s| s.as_str()).collect(),
+        first_reports: first_reports.into_iter().collect(),
         total: all_rows.len(),
     })
 }
