@@ -437,7 +437,9 @@ fn stations_filter_by_first_report_and_sort() {
     let server = Server::start(dir.path());
     let (status, _, pp) = server.get("/stations?first=Patrol+and+Persuade+%28Safeguard+Defenders%29");
     assert_eq!(status, 200);
-    assert!(pp.contains("of 86 reported stations") && pp.contains("/stations/ST057") && !pp.contains("/stations/ST001\""));
+    assert!(
+        pp.contains("of 86 reported stations") && pp.contains("/stations/ST057") && !pp.contains("/stations/ST001\"")
+    );
     let (_, _, by_city) = server.get("/stations?sort=city");
     let amsterdam = by_city.find(">Amsterdam</a>").unwrap();
     let athens = by_city.find(">Athens</a>").unwrap();
@@ -450,6 +452,10 @@ fn stations_filter_by_first_report_and_sort() {
     assert!(bad.contains("sort:"));
     let (_, _, api) = server.get("/api/v1/stations?first=Patrol+and+Persuade+%28Safeguard+Defenders%29&limit=500");
     let doc: serde_json::Value = serde_json::from_str(&api).unwrap();
-    assert!(doc["data"].as_array().unwrap().iter().all(|s| s["first_reported_in"][0] == "Patrol and Persuade (Safeguard Defenders)"));
+    assert!(doc["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["first_reported_in"][0] == "Patrol and Persuade (Safeguard Defenders)"));
     assert!(doc["data"].as_array().unwrap().len() > 20);
 }

@@ -225,7 +225,7 @@ pub async fn list_stations<S: Store>(
         rows.retain(|r| r.first_reported_in.iter().any(|f| f == first));
     }
     match sort {
-        Some("city") => rows.sort_by(|a, b| a.city.to_lowercase().cmp(&b.city.to_lowercase())),
+        Some("city") => rows.sort_by_key(|r| r.city.to_lowercase()),
         Some("country") => rows.sort_by(|a, b| a.country_name.cmp(&b.country_name).then(a.city.cmp(&b.city))),
         Some("reported") => rows.sort_by(|a, b| b.reported_date.cmp(&a.reported_date).then(a.key.cmp(&b.key))),
         Some("status") => rows.sort_by(|a, b| a.status.cmp(&b.status).then(a.key.cmp(&b.key))),
