@@ -16,8 +16,10 @@ use lookout_store::Store;
 use crate::i18n::Lang;
 use crate::AppState;
 
-/// Pages kept at most; past this the cache is emptied and refilled (pages are cheap to render again).
-const MAX_PAGES: usize = 4_096;
+/// Bytes of pages kept at most; past this the cache is emptied and refilled (pages are cheap to
+/// render again). A bound on bytes, not entries, so that requests for many distinct URLs cannot
+/// make the server hold more than this.
+const MAX_BYTES: usize = 32 << 20;
 /// How long a read of the data version is trusted.
 const VERSION_TTL: Duration = Duration::from_secs(1);
 /// Bodies larger than this are not kept (downloads).
@@ -33,7 +35,13 @@ struct Cached {
 #[derive(Default)]
 pub struct PageCache {
     version: Mutex<Option<(Instant, i64)>>,
-    pages: Mutex<HashMap<(Lang, String), Cached>>,
+    pages: Mutex<Pages>,
+}
+
+#[derive(Default)]
+struct Pages {
+    entries: HashMap<(Lang, String), Cached>,
+    bytes: usize,
 }
 
 impl PageCache {
@@ -53,12 +61,12 @@ impl PageCache {
     }
 }
 
-/// Serves GET pages from the cache, or renders and keeps them. The API (which has its own ETags)
-/// and downloads are not cached; responses that set a cookie, are not 200, or are large pass
+/// Serves GET pages from the cache, or renders and keeps them. The API (which has its own ETags),
+/// downloads and search results are not cached; responses that set a cookie, are not 200, or are large pass
 /// through untouched.
 pub async fn cached_pages<S: Store>(State(app): State<AppState<S>>, request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    if request.method() != Method::GET || path.starts_with("/data/") || path.starts_with("/api/") {
+    if request.method() != Method::GET || path.starts_with("/data/") || path.starts_with("/api/") || path == "/search" {
         return next.run(request).await;
     }
     let Some(version) = app.pages.version(app.store.as_ref()).await else { return next.run(request).await };
@@ -67,7 +75,7 @@ pub async fn cached_pages<S: Store>(State(app): State<AppState<S>>, request: Req
     let key = (lang, request.uri().to_string());
     if !sets_cookie {
         if let Ok(pages) = app.pages.pages.lock() {
-            if let Some(c) = pages.get(&key).filter(|c| c.version == version) {
+            if let Some(c) = pages.entries.get(&key).filter(|c| c.version == version) {
                 let mut response = (StatusCode::OK, c.body.clone()).into_response();
                 *response.headers_mut() = c.headers.clone();
                 return response;
@@ -83,10 +91,16 @@ pub async fn cached_pages<S: Store>(State(app): State<AppState<S>>, request: Req
         return (StatusCode::INTERNAL_SERVER_ERROR, "response too large to buffer").into_response();
     };
     if let Ok(mut pages) = app.pages.pages.lock() {
-        if pages.len() >= MAX_PAGES {
-            pages.clear();
+        if pages.bytes + bytes.len() > MAX_BYTES {
+            pages.entries.clear();
+            pages.bytes = 0;
         }
-        pages.insert(key, Cached { version, headers: parts.headers.clone(), body: bytes.clone() });
+        pages.bytes += bytes.len();
+        if let Some(old) =
+            pages.entries.insert(key, Cached { version, headers: parts.headers.clone(), body: bytes.clone() })
+        {
+            pages.bytes -= old.body.len();
+        }
     }
     Response::from_parts(parts, Body::from(bytes))
 }

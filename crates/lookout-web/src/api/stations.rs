@@ -2,7 +2,7 @@
 
 use axum::extract::{Path, Query, State};
 use axum::Json;
-use lookout_core::{EntityView, Schema, SourceId, StatementStatus};
+use lookout_core::{Schema, SourceId, StatementStatus};
 use lookout_store::{status_timeline, Store};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -81,7 +81,6 @@ pub async fn get<S: Store>(
     let place = detail.place.as_ref().and_then(|(name, lat, lon)| {
         Some(PlaceDoc { name: name.clone(), latitude: lat.parse().ok()?, longitude: lon.parse().ok()? })
     });
-    let _ = EntityView::fold(record.entity.clone(), &record.statements);
     Ok(Json(StationDoc {
         summary: StationSummary::from(detail.row),
         place,

@@ -15,7 +15,7 @@ pub async fn run(data_dir: &Path, addr: SocketAddr) -> anyhow::Result<()> {
     }
     let listener = lookout_web::bind(addr).await?;
     let local = listener.local_addr()?;
-    println!("Lookout is serving at http://{local}/stations");
+    println!("Lookout is serving at http://{local}/");
     let store = Arc::new(store);
     lookout_web::serve(store.clone(), listener, shutdown_signal()).await?;
     store.close().await;

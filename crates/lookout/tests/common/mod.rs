@@ -96,7 +96,7 @@ impl Server {
         BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
         let url =
             line.split_whitespace().find(|w| w.starts_with("http://")).unwrap_or_else(|| panic!("no URL in {line:?}"));
-        let base = url.trim_end_matches("/stations").to_string();
+        let base = url.trim_end_matches('/').to_string();
         Server { child, base, started, ready_after: started.elapsed() }
     }
 
