@@ -459,3 +459,36 @@ fn stations_filter_by_first_report_and_sort() {
         .all(|s| s["first_reported_in"][0] == "Patrol and Persuade (Safeguard Defenders)"));
     assert!(doc["data"].as_array().unwrap().len() > 20);
 }
+
+#[test]
+fn conflicting_values_stand_side_by_side_with_their_sources() {
+    let dir = TempDir::new("serve-conflict");
+    drop(Server::start(dir.path()));
+    let files = TempDir::new("serve-conflict-files");
+    let other = files.write(
+        "other.csv",
+        "id,city,country_iso2,country,operating_bureau,first_reported_in,reported_date,status,status_date,address,source_urls\n\
+         ST033,Schiedam,NL,Netherlands,Qingtian PSB,Other report,2022-10,reported,2022-10,,https://other.example/article\n",
+    );
+    let o = lookout(dir.path(), &["import", other.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let server = Server::start(dir.path());
+    let (_, _, page) = server.get("/stations/ST033");
+    let city = page
+        .find("<h3>city <span class=\"conflict\">conflicting values</span></h3>")
+        .expect("the city is marked as conflicting");
+    let block = &page[city..city + page[city..].find("</section>").unwrap()];
+    assert!(block.contains("class=\"values side-by-side\""));
+    assert!(block.contains(">Rotterdam</p>") && block.contains(">Schiedam</p>"), "both values, each with its sources");
+    assert!(block.contains("other.example"));
+    let (_, _, st) = server.get("/api/v1/stations/ST033");
+    let doc: serde_json::Value = serde_json::from_str(&st).unwrap();
+    let cities: Vec<&str> = doc["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["prop"] == "city")
+        .filter_map(|s| s["value"].as_str())
+        .collect();
+    assert!(cities.contains(&"Rotterdam") && cities.contains(&"Schiedam"), "nothing is overwritten");
+}
