@@ -50,14 +50,7 @@ pub async fn figure_groups<S: Store>(store: &S) -> Result<Vec<FigureGroup>, WebE
         .iter()
         .map(|r| {
             let v = EntityView::fold(r.entity.clone(), &r.statements);
-            let mut urls: Vec<(String, String)> = r
-                .statements
-                .iter()
-                .filter_map(|s| sources.get(&s.source_id))
-                .map(|s| (s.url.clone(), s.publisher.clone().unwrap_or_default()))
-                .collect();
-            urls.sort();
-            urls.dedup();
+            let urls = super::source_links(&r.statements, &sources);
             FigureView {
                 id: r.entity.id.to_string(),
                 name: v.first("name").unwrap_or("").to_string(),

@@ -59,14 +59,7 @@ pub(crate) async fn response_views<S: Store>(
             let id = station_entity_id(station)?;
             stations.push((station_key(&id), cities[station].clone()));
         }
-        let mut urls: Vec<(String, String)> = r
-            .statements
-            .iter()
-            .filter_map(|s| sources.get(&s.source_id))
-            .map(|s| (s.url.clone(), s.publisher.clone().unwrap_or_default()))
-            .collect();
-        urls.sort();
-        urls.dedup();
+        let urls = super::source_links(&r.statements, &sources);
         let country = v.first("country").unwrap_or("").to_string();
         out.push(ResponseView {
             id: r.entity.id.to_string(),
@@ -112,17 +105,8 @@ pub async fn list_responses<S: Store>(
     countries: &Localized<'_>,
     query: &ResponseQuery,
 ) -> Result<ResponseList, WebError> {
-    let nonempty = |o: &Option<String>| o.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-    let country = match nonempty(&query.country) {
-        Some(c) => Some(
-            countries
-                .get(&c)
-                .map(|c| c.iso2.clone())
-                .ok_or_else(|| WebError::BadRequest(format!("country: unknown country code {c:?}")))?,
-        ),
-        None => None,
-    };
-    let action = nonempty(&query.action);
+    let country = super::country_param(countries, &query.country)?;
+    let action = super::param(&query.action);
     if let Some(a) = &action {
         if !a.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
             return Err(WebError::BadRequest(format!("action: {a:?} is not an action name")));

@@ -149,16 +149,8 @@ pub const SORTS: &[&str] = &["city", "country", "reported", "status"];
 impl StationQuery {
     /// The store filter, or a message naming the bad parameter.
     pub fn to_filter(&self, countries: &Localized<'_>) -> Result<EntityFilter, WebError> {
-        let nonempty = |o: &Option<String>| o.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-        let country = match nonempty(&self.country) {
-            Some(c) => Some(
-                countries
-                    .get(&c)
-                    .map(|c| c.iso2.clone())
-                    .ok_or_else(|| WebError::BadRequest(format!("country: unknown country code {c:?}")))?,
-            ),
-            None => None,
-        };
+        let nonempty = super::param;
+        let country = super::country_param(countries, &self.country)?;
         let operator = match nonempty(&self.bureau) {
             Some(b) => Some(
                 EntityId::new(b.clone())
