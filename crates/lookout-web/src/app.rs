@@ -117,6 +117,7 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .merge(crate::api::router::<S>())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), crate::page_cache::cached_pages::<S>))
+        .layer(middleware::from_fn(crate::error::localize_error_pages))
         .layer(middleware::from_fn(language))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)

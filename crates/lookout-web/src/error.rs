@@ -48,18 +48,62 @@ impl WebError {
     }
 }
 
+/// What an error page says, left on the response for [`localize_error_pages`] to render in the
+/// reader's language.
+#[derive(Debug, Clone)]
+pub struct ErrorPageInfo {
+    /// The status.
+    pub status: StatusCode,
+    /// The detail (for not found and bad request; none for internal errors).
+    pub detail: Option<String>,
+}
+
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         if let WebError::Internal(detail) = &self {
             eprintln!("lookout-web: {detail}");
         }
-        let page = crate::pages::ErrorPage {
-            t: &crate::i18n::EN,
-            switch_href: "/?lang=zh".into(),
-            title: self.status().canonical_reason().unwrap_or("Error").to_string(),
-            message: self.public_message(),
+        let detail = match &self {
+            WebError::NotFound(d) | WebError::BadRequest(d) => Some(d.clone()),
+            WebError::Internal(_) => None,
         };
-        let body = askama::Template::render(&page).unwrap_or_else(|_| page.message.clone());
-        (self.status(), Html(body)).into_response()
+        let mut response = render_error(&crate::i18n::EN, "/?lang=zh", self.status(), detail.as_deref());
+        response.extensions_mut().insert(ErrorPageInfo { status: self.status(), detail });
+        response
+    }
+}
+
+/// The error page in one language.
+fn render_error(
+    t: &'static crate::i18n::Text,
+    switch_href: &str,
+    status: StatusCode,
+    detail: Option<&str>,
+) -> Response {
+    let (title, lead) = match status {
+        StatusCode::NOT_FOUND => (t.not_found, t.not_found),
+        StatusCode::BAD_REQUEST => (t.bad_request, t.bad_request),
+        _ => (t.server_error, t.server_error_detail),
+    };
+    let message = match detail {
+        Some(d) => format!("{lead}: {d}"),
+        None => lead.to_string(),
+    };
+    let page = crate::pages::ErrorPage { t, switch_href: switch_href.to_string(), title: title.to_string(), message };
+    let body = askama::Template::render(&page).unwrap_or_else(|_| page.message.clone());
+    (status, Html(body)).into_response()
+}
+
+/// Renders error pages again in the language of the request.
+pub async fn localize_error_pages(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let lang = crate::i18n::Lang::of_request(request.uri().query(), request.headers());
+    let path = request.uri().path().to_string();
+    let response = next.run(request).await;
+    match response.extensions().get::<ErrorPageInfo>() {
+        Some(info) if lang != crate::i18n::Lang::En && !path.starts_with("/api/") => {
+            let switch = format!("{path}?lang={}", lang.other().code());
+            render_error(crate::i18n::Text::of(lang), &switch, info.status, info.detail.as_deref())
+        }
+        _ => response,
     }
 }

@@ -320,6 +320,14 @@ pub struct Text {
     pub about_title: &'static str,
     /// Map title.
     pub map_title: &'static str,
+    /// Error title.
+    pub not_found: &'static str,
+    /// Error title.
+    pub bad_request: &'static str,
+    /// Error title.
+    pub server_error: &'static str,
+    /// Error text.
+    pub server_error_detail: &'static str,
     /// Label.
     pub first_reported_in: &'static str,
     /// Option.
@@ -432,6 +440,10 @@ pub static EN: Text = Text {
     about_title: "About and methodology",
     map_title: "Reported overseas police service stations by country",
     search: "Search",
+    not_found: "Not found",
+    bad_request: "Bad request",
+    server_error: "Server error",
+    server_error_detail: "Something went wrong on the server. The error has been logged.",
     first_reported_in: "First reported in",
     any_report: "Any report",
     sort_by: "Order",
@@ -532,6 +544,10 @@ pub static ZH: Text = Text {
     about_title: "关于本站与方法",
     map_title: "各国已报道的海外警务服务站",
     search: "搜索",
+    not_found: "未找到",
+    bad_request: "请求有误",
+    server_error: "服务器错误",
+    server_error_detail: "服务器出错了。错误已被记录。",
     first_reported_in: "首次报道于",
     any_report: "任何报告",
     sort_by: "排序",

@@ -214,6 +214,15 @@ fn chinese_readers_get_every_page_in_chinese() {
         assert!(body.contains("警务站"), "{path}");
     }
 
+    let (status, _, missing) = get_zh("/stations/ST999");
+    assert_eq!(status, 404);
+    assert!(missing.contains("<html lang=\"zh-Hans\">") && missing.contains("<h1>未找到</h1>"), "{missing}");
+    let (status, _, bad) = get_zh("/stations?status=vanished");
+    assert_eq!(status, 400);
+    assert!(bad.contains("请求有误"));
+    let (_, _, station_zh) = get_zh("/stations/ST033");
+    assert!(station_zh.contains("荷兰 (NL)"), "country values are shown as names");
+
     // English readers get English; ?lang= overrides and is remembered in a preference cookie.
     let (_, headers, en) = server.get("/");
     assert_eq!(header(&headers, "content-language"), Some("en"));

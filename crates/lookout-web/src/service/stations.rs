@@ -384,7 +384,9 @@ pub async fn station_detail<S: Store>(
         .props
         .iter()
         .map(|p| {
-            let is_link = Schema::Station.property(&p.prop).is_ok_and(|q| q.kind.is_entity());
+            let kind = Schema::Station.property(&p.prop).map(|q| q.kind).ok();
+            let is_link = kind.is_some_and(|k| k.is_entity());
+            let is_country = kind == Some(lookout_core::PropType::Country);
             PropertyEvidence {
                 prop: p.prop.clone(),
                 conflict: p.is_conflict(),
@@ -394,6 +396,8 @@ pub async fn station_detail<S: Store>(
                     .map(|v| ValueEvidence {
                         value: if is_link {
                             linked_names.get(&v.value).cloned().unwrap_or_else(|| v.value.clone())
+                        } else if is_country {
+                            format!("{} ({})", countries.name(&v.value), v.value)
                         } else {
                             v.value.clone()
                         },
