@@ -38,34 +38,6 @@ vocabulary!(
     }
 );
 
-impl Reliability {
-    /// The scale's wording for this grade.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            Reliability::A => "completely reliable",
-            Reliability::B => "usually reliable",
-            Reliability::C => "fairly reliable",
-            Reliability::D => "not usually reliable",
-            Reliability::E => "unreliable",
-            Reliability::F => "reliability cannot be judged",
-        }
-    }
-}
-
-impl Credibility {
-    /// The scale's wording for this grade.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            Credibility::Confirmed => "confirmed by other sources",
-            Credibility::Probable => "probably true",
-            Credibility::Possible => "possibly true",
-            Credibility::Doubtful => "doubtful",
-            Credibility::Improbable => "improbable",
-            Credibility::Unknown => "truth cannot be judged",
-        }
-    }
-}
-
 /// A statement's grade, written `B2` (reliability then credibility).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Grade {

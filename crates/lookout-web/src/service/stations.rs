@@ -94,11 +94,6 @@ pub(crate) async fn all_operators<S: Store>(store: &S) -> Result<HashMap<String,
     operators_of(store, &ops).await
 }
 
-/// A vocabulary term as words (`closed_per_host_government` → `closed per host government`).
-pub fn label(term: &str) -> String {
-    term.replace('_', " ")
-}
-
 fn step_date(step: &TimelineStep) -> Option<String> {
     match (step.date, step.by) {
         (Some(d), _) => Some(d.to_string()),
