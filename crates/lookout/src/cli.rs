@@ -43,6 +43,19 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Compare two names across scripts (score and explanation), or score nomenklatura JudgedPair
+    /// lines with --pairs (one `{"score", "match"}` line per pair, in order).
+    Match {
+        /// Two names.
+        #[arg(num_args = 0..=2)]
+        names: Vec<String>,
+        /// What they name (Person, Organization, PublicBody…).
+        #[arg(long)]
+        schema: Option<String>,
+        /// A file of JudgedPair JSON lines.
+        #[arg(long, conflicts_with = "names")]
+        pairs: Option<PathBuf>,
+    },
     /// Counts by schema, countries, sources and statements.
     Stats {
         /// Print JSON.

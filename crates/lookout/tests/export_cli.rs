@@ -143,3 +143,30 @@ fn the_data_directory_can_come_from_the_environment() {
     let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(s["entities_by_schema"]["Station"], 86);
 }
+
+#[test]
+fn match_explains_and_scores_judged_pairs() {
+    let dir = TempDir::new("match");
+    let o = lookout(dir.path(), &["match", "Fuzhou Public Security Bureau", "福州市公安局"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains(": match") && text.contains("+ place: 福州 = fuzhou") && text.contains("+ kind:"), "{text}");
+    let o = lookout(dir.path(), &["match", "Fuzhou PSB", "抚州市公安局"]);
+    assert!(stdout(&o).contains("no match"));
+    let pairs = dir.write(
+        "pairs.jsonl",
+        "{\"left\": {\"id\": \"a\", \"schema\": \"Person\", \"properties\": {\"name\": [\"宋林金\"]}}, \"right\": {\"id\": \"b\", \"schema\": \"Person\", \"properties\": {\"name\": [\"Song Linjin\"]}}, \"judgement\": \"positive\", \"group\": \"p\"}\n\
+         {\"left\": {\"id\": \"c\", \"schema\": \"PublicBody\", \"properties\": {\"name\": [\"浦阳市公安局\"]}}, \"right\": {\"id\": \"d\", \"schema\": \"PublicBody\", \"properties\": {\"name\": [\"濮阳市公安局\"]}}, \"judgement\": \"negative\", \"group\": \"h\"}\n",
+    );
+    let o = lookout(dir.path(), &["match", "--pairs", pairs.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["match"], true);
+    assert_eq!(lines[1]["match"], false);
+    assert!(lines[0]["score"].as_f64().unwrap() <= 1.0);
+    let bad = dir.write("bad.jsonl", "{\"left\": {}}\n");
+    let o = lookout(dir.path(), &["match", "--pairs", bad.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("line 1: left.properties.name[0] is missing"), "{}", stderr(&o));
+}

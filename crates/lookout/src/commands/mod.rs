@@ -2,6 +2,7 @@
 
 mod export;
 mod import;
+mod matching;
 mod serve;
 mod stats;
 
@@ -27,5 +28,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { files } => import::run(&cli.data_dir, &files).await,
         Command::Export { format, out } => export::run(&cli.data_dir, format.into(), out.as_deref()).await,
         Command::Stats { json } => stats::run(&cli.data_dir, json).await,
+        Command::Match { names, schema, pairs } => matching::run(&names, schema.as_deref(), pairs.as_deref()),
     }
 }

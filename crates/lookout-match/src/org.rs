@@ -1,0 +1,219 @@
+//! Reading organisation names, Chinese or English, into their parts.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::script::{fold, is_han, letters};
+use crate::symbols::{OrgKind, EN_KINDS, LEVELS, PROVINCES, ZH_KINDS};
+
+/// An organisation name taken apart.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OrgName {
+    /// Whether it was written in Chinese.
+    pub chinese: bool,
+    /// Its kind, if named.
+    pub kind: Option<OrgKind>,
+    /// The host country (ISO code), for associations abroad.
+    pub country: Option<String>,
+    /// The Chinese province (GeoNames admin1 code), if named.
+    pub province: Option<&'static str>,
+    /// The place: simplified Han characters, or lower-case letters.
+    pub place: String,
+}
+
+/// Country names: English (lower case) → code, and Chinese names with their codes, longest first.
+type CountryNames = (HashMap<String, String>, Vec<(String, String)>);
+
+fn countries() -> &'static CountryNames {
+    static TABLE: OnceLock<CountryNames> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let table = lookout_geo::Countries::bundled();
+        let mut english = HashMap::new();
+        let mut chinese = Vec::new();
+        for c in table.iter() {
+            let name = c.name.to_lowercase();
+            english.insert(name.trim_start_matches("the ").to_string(), c.iso2.clone());
+            english.insert(name, c.iso2.clone());
+            for zh in [&c.zh_hans, &c.zh_hant].into_iter().flatten() {
+                chinese.push((fold(zh), c.iso2.clone()));
+            }
+        }
+        for (alias, code) in [
+            ("czech republic", "CZ"),
+            ("usa", "US"),
+            ("united states of america", "US"),
+            ("uk", "GB"),
+            ("britain", "GB"),
+            ("great britain", "GB"),
+            ("holland", "NL"),
+            ("korea", "KR"),
+            ("russia", "RU"),
+        ] {
+            english.insert(alias.to_string(), code.to_string());
+        }
+        chinese.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
+        (english, chinese)
+    })
+}
+
+/// Reads a Chinese organisation name (`西班牙鎮江同乡会`, `河南省周口市公安局`).
+pub fn parse_chinese(name: &str) -> OrgName {
+    let mut rest: String = fold(name).chars().filter(|c| !c.is_whitespace()).collect();
+    let mut out = OrgName { chinese: true, ..Default::default() };
+    if let Some((suffix, kind)) = ZH_KINDS.iter().find(|(s, _)| rest.ends_with(s)) {
+        out.kind = Some(*kind);
+        rest.truncate(rest.len() - suffix.len());
+    }
+    if let Some((zh, code)) =
+        countries().1.iter().find(|(zh, _)| rest.starts_with(zh.as_str()) && rest.len() > zh.len())
+    {
+        out.country = Some(code.clone());
+        rest = rest[zh.len()..].to_string();
+    }
+    // A province before the place (河南省周口市); a province-level city (重庆市) is the place itself.
+    if let Some((zh, _, code)) = PROVINCES
+        .iter()
+        .find(|(zh, _, _)| rest.starts_with(zh) && rest[zh.len()..].trim_start_matches("省").chars().count() >= 2)
+    {
+        out.province = Some(code);
+        rest = rest[zh.len()..].trim_start_matches("省").to_string();
+    }
+    // 周口市 → 周口, but 沙市 stays: a place keeps at least two characters.
+    if let Some(stripped) = LEVELS.iter().find_map(|(s, _)| rest.strip_suffix(s)) {
+        if stripped.chars().count() >= 2 {
+            rest = stripped.to_string();
+        }
+    }
+    out.place = rest;
+    out
+}
+
+/// Reads an English organisation name (`Zhoukou (Henan) Public Security Bureau`,
+/// `Nanping Chamber of Commerce in Czech Republic`).
+pub fn parse_english(name: &str) -> OrgName {
+    let folded = fold(name).to_lowercase().replace(['\'', '’'], "");
+    let mut out = OrgName::default();
+    // Parenthesised parts: a province or a country.
+    let mut text = String::new();
+    let mut extra = Vec::new();
+    let mut depth = 0;
+    let mut current = String::new();
+    for c in folded.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => {
+                depth -= 1;
+                extra.push(std::mem::take(&mut current));
+            }
+            _ if depth > 0 => current.push(c),
+            _ => text.push(c),
+        }
+    }
+    let mut words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+    let take_phrase = |words: &mut Vec<String>, phrase: &str| -> bool {
+        let p: Vec<&str> = phrase.split(' ').collect();
+        if let Some(at) = (0..words.len())
+            .find(|&i| words.len() >= i + p.len() && words[i..i + p.len()].iter().zip(&p).all(|(a, b)| a == b))
+        {
+            words.drain(at..at + p.len());
+            true
+        } else {
+            false
+        }
+    };
+    if let Some((phrase, kind)) = EN_KINDS.iter().find(|(phrase, _)| take_phrase(&mut words, phrase)) {
+        let _ = phrase;
+        out.kind = Some(*kind);
+    }
+    let (english, _) = countries();
+    // The longest country name present, with the "of"/"in" before it.
+    let mut best: Option<(usize, usize, String)> = None;
+    for start in 0..words.len() {
+        for end in (start + 1..=words.len().min(start + 5)).rev() {
+            if let Some(code) = english.get(&words[start..end].join(" ")) {
+                if best.as_ref().is_none_or(|b| end - start > b.1 - b.0) {
+                    best = Some((start, end, code.clone()));
+                }
+                break;
+            }
+        }
+    }
+    for e in &extra {
+        if let Some(code) = english.get(e.trim()) {
+            out.country = Some(code.clone());
+        } else if let Some((_, _, code)) =
+            PROVINCES.iter().find(|(_, en, _)| e.trim() == *en || e.trim() == format!("{en} province"))
+        {
+            out.province = Some(code);
+        }
+    }
+    if let Some((start, end, code)) = best {
+        // A place that shares its name with a country is the place when nothing else is left.
+        if words.len() > end - start {
+            out.country = Some(code);
+            words.drain(start..end);
+            if start > 0 && matches!(words[start - 1].as_str(), "of" | "in") {
+                words.remove(start - 1);
+            }
+        }
+    }
+    let filler = ["the", "of", "in", "overseas", "chinese"];
+    let is_filler = |w: &str| filler.contains(&w) || LEVELS.iter().any(|(_, en)| en.contains(&w));
+    if out.province.is_none() {
+        if let Some(i) = words.iter().position(|w| PROVINCES.iter().any(|(_, en, _)| en == w)) {
+            let next_is_level = words.get(i + 1).is_some_and(|w| w == "province" || w == "provincial");
+            let others = words.iter().enumerate().any(|(j, w)| j != i && !is_filler(w));
+            if others {
+                out.province = PROVINCES.iter().find(|(_, en, _)| *en == words[i]).map(|(_, _, c)| *c);
+                words.remove(i);
+                if next_is_level {
+                    words.remove(i);
+                }
+            }
+        }
+    }
+    words.retain(|w| !is_filler(w));
+    out.place = letters(&words.join(""));
+    out
+}
+
+/// Reads a name in whichever script it is written.
+pub fn parse(name: &str) -> OrgName {
+    if name.chars().any(is_han) {
+        parse_chinese(name)
+    } else {
+        parse_english(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_names_come_apart() {
+        let n = parse("河南省周口市公安局");
+        assert_eq!((n.kind, n.province, n.place.as_str()), (Some(OrgKind::PublicSecurityBureau), Some("09"), "周口"));
+        let n = parse("西班牙鎮江同乡会");
+        assert_eq!((n.country.as_deref(), n.place.as_str()), (Some("ES"), "镇江"));
+        assert_eq!(parse("真州公安局").place, "真州");
+        assert_eq!(parse("青田县公安局").place, "青田");
+    }
+
+    #[test]
+    fn english_names_come_apart() {
+        let n = parse("Zhoukou (Henan) Public Security Bureau");
+        assert_eq!(
+            (n.kind, n.province, n.place.as_str()),
+            (Some(OrgKind::PublicSecurityBureau), Some("09"), "zhoukou")
+        );
+        let n = parse("Nanping Chamber of Commerce in Czech Republic");
+        assert_eq!(
+            (n.kind, n.country.as_deref(), n.place.as_str()),
+            (Some(OrgKind::ChamberOfCommerce), Some("CZ"), "nanping")
+        );
+        assert_eq!(parse("Zhoukou Municipal Public Security Bureau").place, "zhoukou");
+        assert_eq!(parse("Fujian Province Fuzhou PSB").province, Some("07"));
+    }
+}
