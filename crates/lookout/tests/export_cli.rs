@@ -8,13 +8,7 @@ use common::*;
 
 fn seeded() -> TempDir {
     let dir = TempDir::new("export");
-    let data = workspace().join("data");
-    let files: Vec<String> =
-        ["stations.csv", "responses.csv", "figures.csv"].iter().map(|f| data.join(f).display().to_string()).collect();
-    let mut args = vec!["import"];
-    args.extend(files.iter().map(String::as_str));
-    let o = lookout(dir.path(), &args);
-    assert!(o.status.success(), "{}", stderr(&o));
+    import_bundled_csv(dir.path());
     dir
 }
 

@@ -13,17 +13,7 @@ fn station_row(id: &str, country: &str, reported: &str) -> String {
 /// A data directory holding the bundled dataset, and its stats.
 fn seeded() -> (TempDir, serde_json::Value) {
     let dir = TempDir::new("import");
-    let data = workspace().join("data");
-    let o = lookout(
-        dir.path(),
-        &[
-            "import",
-            data.join("stations.csv").to_str().unwrap(),
-            data.join("responses.csv").to_str().unwrap(),
-            data.join("figures.csv").to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    import_bundled_csv(dir.path());
     let s = stats(dir.path());
     (dir, s)
 }

@@ -244,17 +244,7 @@ fn the_json_api_pages_tags_and_documents_itself() {
         "{\"id\": \"person-private\", \"schema\": \"Person\", \"properties\": {\"name\": [\"CANARY PERSON\"]}}\n",
     );
     assert!(lookout(dir.path(), &["import", person.to_str().unwrap()]).status.success());
-    let data = workspace().join("data");
-    let o = lookout(
-        dir.path(),
-        &[
-            "import",
-            data.join("stations.csv").to_str().unwrap(),
-            data.join("responses.csv").to_str().unwrap(),
-            data.join("figures.csv").to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    import_bundled_csv(dir.path());
     let server = Server::start(dir.path());
     let json = |path: &str| {
         let (status, headers, body) = server.get(path);

@@ -65,6 +65,17 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Imports the bundled CSV files of `data/` into `data_dir` with `lookout import`.
+pub fn import_bundled_csv(data_dir: &Path) {
+    let data = workspace().join("data");
+    let files: Vec<String> =
+        ["stations.csv", "responses.csv", "figures.csv"].iter().map(|f| data.join(f).display().to_string()).collect();
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    let o = lookout(data_dir, &args);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
 /// `lookout stats --json` as JSON.
 pub fn stats(data_dir: &Path) -> serde_json::Value {
     let o = lookout(data_dir, &["stats", "--json"]);
