@@ -28,6 +28,9 @@ pub enum ModelError {
         /// Why the value does not fit.
         reason: String,
     },
+    /// A decision that cannot be recorded (an entity paired with itself, no decider).
+    #[error("{0}")]
+    InvalidDecision(String),
     /// A value of one of the model's vocabularies (grade, stance, status, source kind) that is not in it.
     #[error("unknown {what} {value:?}")]
     UnknownTerm {

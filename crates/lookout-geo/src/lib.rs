@@ -10,6 +10,7 @@
 //! ```
 
 mod country;
+mod demonym;
 mod error;
 mod gazetteer;
 mod geocode;
@@ -19,6 +20,7 @@ pub mod topojson;
 mod tsv;
 
 pub use country::{Countries, Country};
+pub use demonym::{country_of_demonym, demonyms};
 pub use error::GeoError;
 pub use gazetteer::{fold_name, City, Gazetteer};
 pub use geocode::{candidate_names, Geocode};

@@ -21,8 +21,9 @@ pub struct OrgName {
     pub place: String,
 }
 
-/// Country names: English (lower case) → code, and Chinese names with their codes, longest first.
-type CountryNames = (HashMap<String, String>, Vec<(String, String)>);
+/// Country names: English (lower case) → code, and Chinese names with their codes by first
+/// character, longest first.
+type CountryNames = (HashMap<String, String>, HashMap<char, Vec<(String, String)>>);
 
 fn countries() -> &'static CountryNames {
     static TABLE: OnceLock<CountryNames> = OnceLock::new();
@@ -42,17 +43,49 @@ fn countries() -> &'static CountryNames {
             ("czech republic", "CZ"),
             ("usa", "US"),
             ("united states of america", "US"),
+            ("america", "US"),
             ("uk", "GB"),
             ("britain", "GB"),
             ("great britain", "GB"),
             ("holland", "NL"),
             ("korea", "KR"),
             ("russia", "RU"),
+            ("republic of korea", "KR"),
+            ("england", "GB"),
+            ("the netherlands", "NL"),
+            ("uae", "AE"),
         ] {
             english.insert(alias.to_string(), code.to_string());
         }
+        // Everyday Chinese names where the table gives the formal one (大韩民国 → 韩国).
+        for (alias, code) in [
+            ("韩国", "KR"),
+            ("南韩", "KR"),
+            ("朝鲜", "KP"),
+            ("北韩", "KP"),
+            ("伊朗", "IR"),
+            ("叙利亚", "SY"),
+            ("老挝", "LA"),
+            ("玻利维亚", "BO"),
+            ("摩尔多瓦", "MD"),
+            ("委内瑞拉", "VE"),
+            ("坦桑尼亚", "TZ"),
+            ("沙特", "SA"),
+            ("捷克共和国", "CZ"),
+            ("吉尔吉斯斯坦", "KG"),
+            ("刚果金", "CD"),
+            ("英格兰", "GB"),
+        ] {
+            chinese.push((alias.to_string(), code.to_string()));
+        }
         chinese.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
-        (english, chinese)
+        let mut by_first: HashMap<char, Vec<(String, String)>> = HashMap::new();
+        for (name, code) in chinese {
+            if let Some(first) = name.chars().next() {
+                by_first.entry(first).or_default().push((name, code));
+            }
+        }
+        (english, by_first)
     })
 }
 
@@ -64,8 +97,13 @@ pub fn parse_chinese(name: &str) -> OrgName {
         out.kind = Some(*kind);
         rest.truncate(rest.len() - suffix.len());
     }
-    if let Some((zh, code)) =
-        countries().1.iter().find(|(zh, _)| rest.starts_with(zh.as_str()) && rest.len() > zh.len())
+    if let Some((zh, code)) = rest
+        .chars()
+        .next()
+        .and_then(|first| countries().1.get(&first))
+        .into_iter()
+        .flatten()
+        .find(|(zh, _)| rest.starts_with(zh.as_str()) && rest.len() > zh.len())
     {
         out.country = Some(code.clone());
         rest = rest[zh.len()..].to_string();
@@ -137,6 +175,13 @@ pub fn parse_english(name: &str) -> OrgName {
                 }
                 break;
             }
+        }
+    }
+    // A demonym names the host country ("Italian Wenzhou Association"), unless it is all there is.
+    if best.is_none() && words.len() > 1 {
+        if let Some(i) = words.iter().position(|w| lookout_geo::country_of_demonym(w).is_some()) {
+            out.country = lookout_geo::country_of_demonym(&words[i]).map(str::to_string);
+            words.remove(i);
         }
     }
     for e in &extra {

@@ -1,6 +1,6 @@
 //! Personal names: Chinese characters, or pinyin in either order, joined or separated, any case.
 
-use crate::script::{fold, is_han, letters, spells};
+use crate::script::{fold, is_han, letters, spells_name};
 use crate::symbols::COMPOUND_SURNAMES;
 
 /// A personal name taken apart.
@@ -31,6 +31,8 @@ pub fn parse(name: &str) -> PersonName {
         let split = compound.map_or_else(|| han.chars().next().map_or(0, char::len_utf8), |s| s.len());
         return PersonName::Chinese { surname: han[..split].to_string(), given: han[split..].to_string() };
     }
+    // Tone marks and ü (Lǚ Liáng, Lü) fold to plain letters; the readings try u and v for ü.
+    let folded = crate::latin::strip_marks(&folded);
     let raw: Vec<&str> = folded.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
     let caps: Vec<usize> = raw
         .iter()
@@ -74,8 +76,8 @@ pub fn compare(a: &PersonName, b: &PersonName) -> (bool, String) {
 /// A Chinese name against Latin words: some reading of the surname, then of the given name.
 fn compare_across(surname: &str, given: &str, words: &[String], capitalised: Option<usize>) -> (bool, String) {
     for (sur, rest) in orders(words, capitalised) {
-        if spells(surname, &sur) {
-            return if spells(given, &rest) {
+        if spells_name(surname, &sur) {
+            return if spells_name(given, &rest) {
                 (true, format!("{surname} = {sur}, {given} = {rest}"))
             } else {
                 (false, format!("surname {surname} = {sur}, but given name {given} ≠ {rest}"))
@@ -120,5 +122,6 @@ mod tests {
         assert!(!same("宋林金", "Song Linwen"));
         assert!(!same("宋林金", "Lin Linjin"));
         assert!(same("張偉", "张伟"));
+        assert!(same("吕良", "Lǚ Liáng") && same("吕良", "Lü Liang") && same("张伟", "ZHANG Wei"));
     }
 }

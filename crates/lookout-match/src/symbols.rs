@@ -49,10 +49,13 @@ pub const ZH_KINDS: &[(&str, OrgKind)] = &[
     ("同乡会", OrgKind::HometownAssociation),
     ("联谊会", OrgKind::HometownAssociation),
     ("公安局", OrgKind::PublicSecurityBureau),
+    ("公安", OrgKind::PublicSecurityBureau),
+    ("警察局", OrgKind::PublicSecurityBureau),
     ("总商会", OrgKind::ChamberOfCommerce),
     ("商会", OrgKind::ChamberOfCommerce),
     ("侨联", OrgKind::OverseasChineseFederation),
     ("协会", OrgKind::Association),
+    ("公会", OrgKind::Association),
 ];
 
 /// English phrases of organisation kinds (lower case, words), longest first.
@@ -62,7 +65,9 @@ pub const EN_KINDS: &[(&str, OrgKind)] = &[
     ("overseas chinese association", OrgKind::OverseasChineseFederation),
     ("fellow townsmen association", OrgKind::HometownAssociation),
     ("fellow villagers association", OrgKind::HometownAssociation),
+    ("bureau of public security", OrgKind::PublicSecurityBureau),
     ("public security bureau", OrgKind::PublicSecurityBureau),
+    ("municipal public security", OrgKind::PublicSecurityBureau),
     ("hometown association", OrgKind::HometownAssociation),
     ("natives association", OrgKind::HometownAssociation),
     ("native place association", OrgKind::HometownAssociation),
@@ -70,9 +75,18 @@ pub const EN_KINDS: &[(&str, OrgKind)] = &[
     ("business association", OrgKind::ChamberOfCommerce),
     ("commerce association", OrgKind::ChamberOfCommerce),
     ("police bureau", OrgKind::PublicSecurityBureau),
+    ("police department", OrgKind::PublicSecurityBureau),
+    ("public security", OrgKind::PublicSecurityBureau),
+    ("police", OrgKind::PublicSecurityBureau),
     ("psb", OrgKind::PublicSecurityBureau),
     ("association", OrgKind::Association),
 ];
+
+/// Whether a Latin-script name may name one of the [`EN_KINDS`] (it has the last word of one).
+pub fn mentions_kind(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    EN_KINDS.iter().any(|(phrase, _)| lower.contains(phrase.rsplit(' ').next().unwrap_or(phrase)))
+}
 
 /// Administrative levels: Chinese suffix, English words.
 pub const LEVELS: &[(&str, &[&str])] = &[

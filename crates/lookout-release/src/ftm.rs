@@ -137,16 +137,40 @@ pub fn to_ftm(
     Some(json!({"id": view.entity.id, "schema": schema, "properties": p}))
 }
 
-/// Writes every public entity as one FtM JSON line; returns the number of lines.
+/// Entity-valued FtM properties, whose values are rewritten to canonical ids.
+const FTM_LINKS: &[&str] = &["subject", "object", "member", "organization", "involved"];
+
+/// Writes every public entity as one FtM JSON line, resolved: entities that analysts decided are
+/// one (`lookout decide … match`) are merged under their canonical id with the others' ids as
+/// `referents`, and links point at canonical ids. Returns the number of lines.
 pub async fn export_ftm<S: Store>(store: &S, mut out: impl Write) -> Result<u64, ExportError> {
     let sources = sources_by_id(store).await?;
+    let resolution = lookout_core::Resolution::from_decisions(&store.decisions().await?);
+    let clustered: BTreeSet<lookout_core::EntityId> = resolution.clusters().into_iter().flatten().collect();
+    let mut merged: BTreeMap<String, serde_json::Value> = BTreeMap::new();
     let mut n = 0;
     for_each_public_entity(store, |record| {
         let mut ids: Vec<SourceId> = record.statements.iter().map(|s| s.source_id.clone()).collect();
         ids.sort();
         ids.dedup();
+        let id = record.entity.id.clone();
         let view = EntityView::fold(record.entity, &record.statements);
-        if let Some(doc) = to_ftm(&view, &sources, &ids) {
+        let Some(mut doc) = to_ftm(&view, &sources, &ids) else { return Ok(()) };
+        if let Some(props) = doc["properties"].as_object_mut() {
+            for link in FTM_LINKS {
+                if let Some(values) = props.get_mut(*link).and_then(|v| v.as_array_mut()) {
+                    for v in values.iter_mut() {
+                        if let Some(target) = v.as_str().and_then(|t| lookout_core::EntityId::new(t).ok()) {
+                            *v = json!(resolution.canonical(&target).as_str());
+                        }
+                    }
+                }
+            }
+        }
+        if clustered.contains(&id) {
+            let canonical = resolution.canonical(&id);
+            merge_into(&mut merged, canonical.as_str(), doc, (*canonical != id).then_some(id.as_str()));
+        } else {
             serde_json::to_writer(&mut out, &doc)?;
             out.write_all(b"\n")?;
             n += 1;
@@ -154,6 +178,45 @@ pub async fn export_ftm<S: Store>(store: &S, mut out: impl Write) -> Result<u64,
         Ok(())
     })
     .await?;
+    for doc in merged.values() {
+        serde_json::to_writer(&mut out, doc)?;
+        out.write_all(b"\n")?;
+        n += 1;
+    }
     out.flush()?;
     Ok(n)
+}
+
+/// Adds one entity's FtM document to the merged entity `canonical`: properties are united, the
+/// canonical entity's schema wins, and a merged-in id is listed in `referents`.
+fn merge_into(
+    merged: &mut BTreeMap<String, serde_json::Value>,
+    canonical: &str,
+    doc: serde_json::Value,
+    referent: Option<&str>,
+) {
+    let entry = merged
+        .entry(canonical.to_string())
+        .or_insert_with(|| json!({"id": canonical, "schema": doc["schema"], "properties": {}, "referents": []}));
+    if referent.is_none() {
+        entry["schema"] = doc["schema"].clone();
+    }
+    if let Some(r) = referent {
+        if let Some(list) = entry["referents"].as_array_mut() {
+            list.push(json!(r));
+        }
+    }
+    let (Some(target), Some(props)) = (entry["properties"].as_object_mut(), doc["properties"].as_object()) else {
+        return;
+    };
+    for (key, values) in props {
+        let list = target.entry(key.clone()).or_insert_with(|| json!([]));
+        if let (Some(list), Some(values)) = (list.as_array_mut(), values.as_array()) {
+            for v in values {
+                if !list.contains(v) {
+                    list.push(v.clone());
+                }
+            }
+        }
+    }
 }

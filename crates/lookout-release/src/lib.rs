@@ -10,6 +10,7 @@ mod csv_export;
 mod error;
 mod ftm;
 mod geojson;
+mod gexf;
 mod json_export;
 mod walk;
 
@@ -17,6 +18,7 @@ pub use csv_export::{export_csv, COLUMNS as CSV_COLUMNS};
 pub use error::ExportError;
 pub use ftm::{export_ftm, to_ftm};
 pub use geojson::export_geojson;
+pub use gexf::export_gexf;
 pub use json_export::export_json;
 
 /// The export formats.
@@ -30,6 +32,8 @@ pub enum ExportFormat {
     GeoJson,
     /// FollowTheMoney JSON lines.
     Ftm,
+    /// The resolved link graph, GEXF 1.3.
+    Gexf,
 }
 
 impl ExportFormat {
@@ -40,6 +44,7 @@ impl ExportFormat {
             ExportFormat::Json => "json",
             ExportFormat::GeoJson => "geojson",
             ExportFormat::Ftm => "ftm.jsonl",
+            ExportFormat::Gexf => "gexf",
         }
     }
 }
@@ -55,5 +60,6 @@ pub async fn export<S: lookout_store::Store>(
         ExportFormat::Json => export_json(store, out).await,
         ExportFormat::GeoJson => export_geojson(store, out).await,
         ExportFormat::Ftm => export_ftm(store, out).await,
+        ExportFormat::Gexf => export_gexf(store, out).await,
     }
 }

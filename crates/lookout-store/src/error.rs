@@ -19,6 +19,9 @@ pub enum StoreError {
         /// What does not fit.
         reason: String,
     },
+    /// Something asked for is not in the store.
+    #[error("{0}")]
+    NotFound(String),
     /// A batch conflicts with what is stored (an entity id stored under another schema).
     #[error("{0}")]
     Conflict(String),

@@ -25,7 +25,7 @@ mod store;
 mod timeline;
 
 pub use error::StoreError;
-pub use query::{EntityFilter, EntityRecord, Stats, TimelineStep, WriteReport};
+pub use query::{EntityFilter, EntityRecord, NamedEntity, Stats, TimelineStep, WriteReport};
 pub use sqlite::SqliteStore;
 pub use store::Store;
 pub use timeline::status_timeline;

@@ -74,3 +74,14 @@ pub struct TimelineStep {
     /// The statements behind the step.
     pub statements: Vec<Statement>,
 }
+
+/// An entity's names, for matching.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedEntity {
+    /// The entity.
+    pub id: lookout_core::EntityId,
+    /// Its schema.
+    pub schema: lookout_core::Schema,
+    /// Its accepted names and aliases, first recorded first.
+    pub names: Vec<String>,
+}

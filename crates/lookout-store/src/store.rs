@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 use std::future::Future;
 
-use lookout_core::{Batch, EntityId, Source, SourceId, Statement};
+use lookout_core::{Batch, Decision, EntityId, Schema, Source, SourceId, Statement};
 
-use crate::{EntityFilter, EntityRecord, Stats, StoreError, TimelineStep, WriteReport};
+use crate::{EntityFilter, EntityRecord, NamedEntity, Stats, StoreError, TimelineStep, WriteReport};
 
 /// Persistence of entities, sources and statements.
 ///
@@ -55,6 +55,20 @@ pub trait Store: Send + Sync + 'static {
     /// A number that grows with every write (statements are never deleted), for caches of
     /// anything computed from the store.
     fn data_version(&self) -> impl Future<Output = Result<i64, StoreError>> + Send;
+
+    /// Every entity of these schemata with its accepted names (`name` and `alias`), in id order.
+    fn names(
+        &self,
+        schemata: &[Schema],
+        include_restricted: bool,
+    ) -> impl Future<Output = Result<Vec<NamedEntity>, StoreError>> + Send;
+
+    /// Records an analyst's decision on a pair of entities; both must be stored. Decisions are
+    /// appended, never changed or removed.
+    fn record_decision(&self, decision: &Decision) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Every decision, oldest first.
+    fn decisions(&self) -> impl Future<Output = Result<Vec<Decision>, StoreError>> + Send;
 
     /// Counts.
     fn stats(&self) -> impl Future<Output = Result<Stats, StoreError>> + Send;

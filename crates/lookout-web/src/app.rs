@@ -27,6 +27,8 @@ pub struct AppState<S> {
     pub pages: Arc<crate::page_cache::PageCache>,
     /// The search index.
     pub search: Arc<crate::service::search::SearchCache>,
+    /// The name index for matching.
+    pub matcher: Arc<crate::service::matching::MatchCache>,
 }
 
 impl<S> AppState<S> {
@@ -44,6 +46,7 @@ impl<S> Clone for AppState<S> {
             map: self.map.clone(),
             pages: self.pages.clone(),
             search: self.search.clone(),
+            matcher: self.matcher.clone(),
         }
     }
 }

@@ -12,6 +12,9 @@ pub enum WebError {
     /// The request is malformed; the message says what to change.
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// The request body is larger than the route accepts; the message gives the limit.
+    #[error("payload too large: {0}")]
+    TooLarge(String),
     /// Something failed inside; the detail is logged, not shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -34,6 +37,7 @@ impl WebError {
         match self {
             WebError::NotFound(_) => StatusCode::NOT_FOUND,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -43,6 +47,7 @@ impl WebError {
         match self {
             WebError::NotFound(what) => format!("Not found: {what}"),
             WebError::BadRequest(why) => format!("Bad request: {why}"),
+            WebError::TooLarge(why) => format!("Too large: {why}"),
             WebError::Internal(_) => "Something went wrong on the server. The error has been logged.".into(),
         }
     }
@@ -64,7 +69,7 @@ impl IntoResponse for WebError {
             eprintln!("lookout-web: {detail}");
         }
         let detail = match &self {
-            WebError::NotFound(d) | WebError::BadRequest(d) => Some(d.clone()),
+            WebError::NotFound(d) | WebError::BadRequest(d) | WebError::TooLarge(d) => Some(d.clone()),
             WebError::Internal(_) => None,
         };
         let mut response = render_error(&crate::i18n::EN, "/?lang=zh", self.status(), detail.as_deref());

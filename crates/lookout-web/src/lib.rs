@@ -36,6 +36,7 @@ pub async fn serve<S: Store>(
         map: Arc::new(map),
         pages: Arc::default(),
         search: Arc::default(),
+        matcher: Arc::default(),
     };
     axum::serve(listener, router(state).into_make_service()).with_graceful_shutdown(shutdown).await
 }

@@ -56,12 +56,79 @@ pub enum Command {
         #[arg(long, conflicts_with = "names")]
         pairs: Option<PathBuf>,
     },
+    /// Find candidate duplicates in the store (a blocking index over words, pinyin and places),
+    /// best first, leaving out pairs already decided.
+    Xref {
+        /// Schemata to cross-reference (comma-separated).
+        #[arg(long, value_delimiter = ',', default_value = "Organization,PublicBody")]
+        schema: Vec<String>,
+        /// How many candidates to print.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Leave out pairs scoring below this.
+        #[arg(long, default_value_t = 0.5)]
+        min_score: f64,
+        /// Print JSON lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record a decision on two entities: match, no-match or unsure. Decisions are never changed;
+    /// a later one on the same pair is in force.
+    Decide {
+        /// One entity id.
+        a: String,
+        /// The other.
+        b: String,
+        /// What was decided.
+        #[arg(value_enum)]
+        judgement: JudgementArg,
+        /// Who decided.
+        #[arg(long, env = "LOOKOUT_ANALYST")]
+        by: String,
+    },
+    /// Undo the decision in force on two entities (a merge undone splits them).
+    Undo {
+        /// One entity id.
+        a: String,
+        /// The other.
+        b: String,
+        /// Who undid it.
+        #[arg(long, env = "LOOKOUT_ANALYST")]
+        by: String,
+    },
+    /// List the canonical entities that match decisions have made.
+    Clusters {
+        /// Print JSON lines.
+        #[arg(long)]
+        json: bool,
+    },
     /// Counts by schema, countries, sources and statements.
     Stats {
         /// Print JSON.
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Decisions an analyst can record.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum JudgementArg {
+    /// The two are one.
+    Match,
+    /// They are not.
+    NoMatch,
+    /// Cannot tell yet.
+    Unsure,
+}
+
+impl From<JudgementArg> for lookout_core::Judgement {
+    fn from(j: JudgementArg) -> Self {
+        match j {
+            JudgementArg::Match => lookout_core::Judgement::Match,
+            JudgementArg::NoMatch => lookout_core::Judgement::NoMatch,
+            JudgementArg::Unsure => lookout_core::Judgement::Unsure,
+        }
+    }
 }
 
 /// Export formats.
@@ -73,8 +140,10 @@ pub enum Format {
     Json,
     /// Stations as RFC 7946 points.
     Geojson,
-    /// FollowTheMoney JSON lines.
+    /// FollowTheMoney JSON lines, resolved (entities decided to be one are merged).
     Ftm,
+    /// The resolved link graph as GEXF 1.3, for Gephi.
+    Gexf,
 }
 
 impl From<Format> for lookout_release::ExportFormat {
@@ -84,6 +153,7 @@ impl From<Format> for lookout_release::ExportFormat {
             Format::Json => lookout_release::ExportFormat::Json,
             Format::Geojson => lookout_release::ExportFormat::GeoJson,
             Format::Ftm => lookout_release::ExportFormat::Ftm,
+            Format::Gexf => lookout_release::ExportFormat::Gexf,
         }
     }
 }

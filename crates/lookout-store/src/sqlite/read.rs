@@ -202,6 +202,22 @@ impl Store for SqliteStore {
         Ok(version)
     }
 
+    async fn names(
+        &self,
+        schemata: &[lookout_core::Schema],
+        include_restricted: bool,
+    ) -> Result<Vec<crate::NamedEntity>, StoreError> {
+        self.names_of(schemata, include_restricted).await
+    }
+
+    async fn record_decision(&self, decision: &lookout_core::Decision) -> Result<(), StoreError> {
+        self.insert_decision(decision).await
+    }
+
+    async fn decisions(&self) -> Result<Vec<lookout_core::Decision>, StoreError> {
+        self.all_decisions().await
+    }
+
     async fn stats(&self) -> Result<Stats, StoreError> {
         let mut stats = Stats::default();
         for row in

@@ -50,6 +50,7 @@ impl IntoResponse for ApiError {
         let (status, code, kind) = match &self.0 {
             WebError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found", "invalid_request"),
             WebError::BadRequest(_) => (StatusCode::BAD_REQUEST, "invalid_parameter", "invalid_request"),
+            WebError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "too_large", "invalid_request"),
             WebError::Internal(detail) => {
                 eprintln!("lookout-web api: {detail}");
                 (StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal")

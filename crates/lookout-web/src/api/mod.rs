@@ -8,6 +8,7 @@ mod docs;
 mod entities;
 mod error;
 mod figures;
+mod matching;
 mod pagination;
 mod search;
 mod sources;
@@ -18,7 +19,7 @@ use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, MethodRouter};
+use axum::routing::{get, post, MethodRouter};
 use axum::{Json, Router};
 use lookout_store::Store;
 use sha2::{Digest, Sha256};
@@ -31,13 +32,14 @@ use crate::AppState;
 /// The OpenAPI document.
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Lookout API", description = "The public record of reported overseas police service stations: stations, entities, statements with their sources and grades, sources, figures, responses and countries. Persons are never included."),
+    info(title = "Lookout API", description = "The public record of reported overseas police service stations: stations, entities, statements with their sources and grades, sources, figures, responses and countries; and name matching against it in yente's /match shape. Persons are never included."),
     paths(
         stations::list, stations::get, entities::get, entities::statements, sources::list, sources::get,
         figures::figures, figures::responses, countries::list, countries::get, search::search,
+        matching::match_entities,
     ),
     components(schemas(ErrorBody)),
-    tags((name = "stations"), (name = "entities"), (name = "sources"), (name = "figures"), (name = "responses"), (name = "countries"), (name = "search"))
+    tags((name = "stations"), (name = "entities"), (name = "sources"), (name = "figures"), (name = "responses"), (name = "countries"), (name = "search"), (name = "match"))
 )]
 pub struct ApiDoc;
 
@@ -48,7 +50,7 @@ struct Routes<S> {
 }
 
 impl<S: Store> Routes<S> {
-    fn get(mut self, path: &'static str, handler: MethodRouter<AppState<S>>) -> Self {
+    fn route(mut self, path: &'static str, handler: MethodRouter<AppState<S>>) -> Self {
         self.paths.push(path);
         self.router = self.router.route(path, handler);
         self
@@ -57,18 +59,25 @@ impl<S: Store> Routes<S> {
 
 fn routes<S: Store>() -> Routes<S> {
     Routes { router: Router::new(), paths: Vec::new() }
-        .get("/api/v1/stations", get(stations::list::<S>))
-        .get("/api/v1/stations/{key}", get(stations::get::<S>))
-        .get("/api/v1/entities/{id}", get(entities::get::<S>))
-        .get("/api/v1/statements", get(entities::statements::<S>))
-        .get("/api/v1/sources", get(sources::list::<S>))
-        .get("/api/v1/sources/{id}", get(sources::get::<S>))
-        .get("/api/v1/figures", get(figures::figures::<S>))
-        .get("/api/v1/responses", get(figures::responses::<S>))
-        .get("/api/v1/countries", get(countries::list::<S>))
-        .get("/api/v1/countries/{code}", get(countries::get::<S>))
-        .get("/api/v1/search", get(search::search::<S>))
+        .route("/api/v1/stations", get(stations::list::<S>))
+        .route("/api/v1/stations/{key}", get(stations::get::<S>))
+        .route("/api/v1/entities/{id}", get(entities::get::<S>))
+        .route("/api/v1/statements", get(entities::statements::<S>))
+        .route("/api/v1/sources", get(sources::list::<S>))
+        .route("/api/v1/sources/{id}", get(sources::get::<S>))
+        .route("/api/v1/figures", get(figures::figures::<S>))
+        .route("/api/v1/responses", get(figures::responses::<S>))
+        .route("/api/v1/countries", get(countries::list::<S>))
+        .route("/api/v1/countries/{code}", get(countries::get::<S>))
+        .route("/api/v1/search", get(search::search::<S>))
+        .route(
+            "/api/v1/match",
+            post(matching::match_entities::<S>).layer(axum::extract::DefaultBodyLimit::max(MATCH_BODY_LIMIT)),
+        )
 }
+
+/// Largest `POST /api/v1/match` body accepted.
+pub const MATCH_BODY_LIMIT: usize = 256 * 1024;
 
 /// The paths the API serves (for the test that checks they are all documented).
 pub fn served_paths<S: Store>() -> Vec<&'static str> {

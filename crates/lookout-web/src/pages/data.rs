@@ -40,7 +40,7 @@ pub async fn about(loc: Locale) -> Result<Html<String>, WebError> {
     Ok(Html(AboutPage { t: loc.t, switch_href: loc.switch_href }.render()?))
 }
 
-/// `GET /data/{file}`: `lookout.csv`, `lookout.json`, `lookout.geojson`, `lookout.ftm.jsonl`.
+/// `GET /data/{file}`: `lookout.csv`, `lookout.json`, `lookout.geojson`, `lookout.ftm.jsonl`, `lookout.gexf`.
 pub async fn download<S: Store>(
     State(app): State<AppState<S>>,
     Path(file): Path<String>,
@@ -50,6 +50,7 @@ pub async fn download<S: Store>(
         "lookout.json" => (ExportFormat::Json, "application/json"),
         "lookout.geojson" => (ExportFormat::GeoJson, "application/geo+json"),
         "lookout.ftm.jsonl" => (ExportFormat::Ftm, "application/x-ndjson"),
+        "lookout.gexf" => (ExportFormat::Gexf, "application/gexf+xml"),
         _ => return Err(WebError::NotFound(format!("download {file:?}"))),
     };
     let mut body = Vec::new();

@@ -38,6 +38,7 @@ pub(crate) fn source_links(statements: &[Statement], sources: &HashMap<SourceId,
 pub mod bureaus;
 pub mod countries;
 pub mod figures;
+pub mod matching;
 pub mod responses;
 pub mod search;
 pub mod sources;

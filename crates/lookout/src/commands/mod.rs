@@ -5,6 +5,7 @@ mod import;
 mod matching;
 mod serve;
 mod stats;
+mod xref;
 
 use std::path::Path;
 
@@ -28,6 +29,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { files } => import::run(&cli.data_dir, &files).await,
         Command::Export { format, out } => export::run(&cli.data_dir, format.into(), out.as_deref()).await,
         Command::Stats { json } => stats::run(&cli.data_dir, json).await,
+        Command::Xref { schema, limit, min_score, json } => {
+            xref::run_xref(&cli.data_dir, &schema, limit, min_score, json).await
+        }
+        Command::Decide { a, b, judgement, by } => xref::run_decide(&cli.data_dir, &a, &b, judgement.into(), &by).await,
+        Command::Undo { a, b, by } => {
+            xref::run_decide(&cli.data_dir, &a, &b, lookout_core::Judgement::Undone, &by).await
+        }
+        Command::Clusters { json } => xref::run_clusters(&cli.data_dir, json).await,
         Command::Match { names, schema, pairs } => matching::run(&names, schema.as_deref(), pairs.as_deref()),
     }
 }

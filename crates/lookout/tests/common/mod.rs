@@ -132,10 +132,28 @@ pub fn http_get(base: &str, path: &str) -> (u16, Vec<(String, String)>, String) 
 /// A GET with extra request headers.
 pub fn http_get_with(base: &str, path: &str, extra: &[(&str, &str)]) -> (u16, Vec<(String, String)>, String) {
     let host = base.trim_start_matches("http://");
+    let headers: String = extra.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+    exchange(host, &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n{headers}Connection: close\r\n\r\n"))
+}
+
+/// Sends a POST with a JSON body; returns status, headers and body.
+pub fn http_post_json(base: &str, path: &str, body: &str) -> (u16, Vec<(String, String)>, String) {
+    let host = base.trim_start_matches("http://");
+    exchange(
+        host,
+        &format!(
+            "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    )
+}
+
+/// Writes a raw HTTP/1.1 request and reads the whole response: status, headers (names in lower
+/// case), body.
+fn exchange(host: &str, request: &str) -> (u16, Vec<(String, String)>, String) {
     let mut stream = TcpStream::connect(host).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-    let headers: String = extra.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\n{headers}Connection: close\r\n\r\n").unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
     let text = String::from_utf8_lossy(&raw).into_owned();
@@ -151,4 +169,30 @@ pub fn http_get_with(base: &str, path: &str, extra: &[(&str, &str)]) -> (u16, Ve
 
 pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
     headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+}
+
+/// The Python with the validators' packages (`followthemoney`, `geojson`): `LOOKOUT_PYTHON`, else
+/// `python3`. `None` (skip) only outside CI.
+pub fn validator_python() -> Option<String> {
+    let python = std::env::var("LOOKOUT_PYTHON").unwrap_or_else(|_| "python3".into());
+    let ok = Command::new(&python).args(["-c", "import followthemoney, geojson"]).status().is_ok_and(|s| s.success());
+    if ok {
+        return Some(python);
+    }
+    assert!(std::env::var_os("CI").is_none(), "CI must have followthemoney and geojson for {python} (see .ci/run)");
+    eprintln!("skipping export validation: {python} cannot import followthemoney and geojson");
+    None
+}
+
+/// Runs `scripts/SCRIPT FILE` with the validators' Python; panics with its output unless it passes.
+pub fn validate(python: &str, script: &str, file: &std::path::Path) {
+    let v = Command::new(python).arg(workspace().join("scripts").join(script)).arg(file).output().unwrap();
+    assert!(
+        v.status.success(),
+        "{script} rejected {}:\n{}{}",
+        file.display(),
+        String::from_utf8_lossy(&v.stdout),
+        String::from_utf8_lossy(&v.stderr)
+    );
+    assert!(String::from_utf8_lossy(&v.stdout).starts_with("ok: "));
 }

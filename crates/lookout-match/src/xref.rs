@@ -1,0 +1,159 @@
+//! Cross-referencing a whole collection: a blocking index proposes pairs that share a rare key,
+//! the matcher scores them, and the best candidates come first.
+
+use serde::Serialize;
+
+use crate::index::NameIndex;
+use crate::{match_names, MatchResult};
+
+/// A named entity to cross-reference.
+#[derive(Debug, Clone)]
+pub struct Named {
+    /// Its id.
+    pub id: String,
+    /// Its schema (`Person`, `Organization`, `PublicBody`…).
+    pub schema: String,
+    /// Its names.
+    pub names: Vec<String>,
+}
+
+/// A proposed duplicate.
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    /// Index of one entity in the input.
+    pub left: usize,
+    /// Index of the other.
+    pub right: usize,
+    /// The names that scored best.
+    pub names: (String, String),
+    /// The score and why.
+    pub result: MatchResult,
+}
+
+/// How xref runs.
+#[derive(Debug, Clone)]
+pub struct XrefOptions {
+    /// Keys shared by more entities than this are too common to propose pairs (`association`).
+    pub max_key_frequency: usize,
+    /// At most this many candidates compared per entity, those sharing the most rare keys first.
+    pub candidates_per_entity: usize,
+    /// Pairs scoring below this are not reported.
+    pub min_score: f64,
+    /// Worker threads.
+    pub threads: usize,
+}
+
+impl Default for XrefOptions {
+    fn default() -> Self {
+        XrefOptions {
+            max_key_frequency: 500,
+            candidates_per_entity: 20,
+            min_score: 0.5,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        }
+    }
+}
+
+/// Schemata that can name the same thing (an organisation may be recorded as a public body).
+fn comparable(a: &str, b: &str) -> bool {
+    let person = |s: &str| s == "Person";
+    person(a) == person(b)
+}
+
+/// Scores the best pair of names of two entities.
+fn compare(a: &Named, b: &Named) -> Option<(MatchResult, String, String)> {
+    let mut best: Option<(MatchResult, String, String)> = None;
+    for x in a.names.iter().take(5) {
+        for y in b.names.iter().take(5) {
+            let r = match_names(x, y, Some(&a.schema));
+            if best.as_ref().is_none_or(|(b, _, _)| r.score > b.score) {
+                best = Some((r, x.clone(), y.clone()));
+            }
+        }
+    }
+    best
+}
+
+/// Finds candidate duplicates among the indexed entities, best first (`left` and `right` are
+/// positions in [`NameIndex::entities`]). `skip(i, j)` leaves out pairs already decided;
+/// `progress(done, total)` is called as entities are compared.
+pub fn xref(
+    index: &NameIndex,
+    options: &XrefOptions,
+    skip: &(dyn Fn(usize, usize) -> bool + Sync),
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Vec<Candidate> {
+    let entities = index.entities();
+    let total = entities.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let threads = options.threads.max(1);
+    let mut found: Vec<Candidate> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|t| {
+                let done = &done;
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    for i in (t..total).step_by(threads) {
+                        let ranked = index.ranked(
+                            index.keys_of(i),
+                            options.max_key_frequency,
+                            options.candidates_per_entity,
+                            |j| j > i,
+                        );
+                        for j in ranked {
+                            let (a, b) = (&entities[i], &entities[j]);
+                            if !comparable(&a.schema, &b.schema) || skip(i, j) {
+                                continue;
+                            }
+                            if let Some((result, x, y)) = compare(a, b) {
+                                if result.score >= options.min_score {
+                                    out.push(Candidate { left: i, right: j, names: (x, y), result });
+                                }
+                            }
+                        }
+                        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                        if n.is_multiple_of(1000) || n == total {
+                            progress(n, total);
+                        }
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+    });
+    found.sort_by(|a, b| b.result.score.total_cmp(&a.result.score).then((a.left, a.right).cmp(&(b.left, b.right))));
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(id: &str, schema: &str, name: &str) -> Named {
+        Named { id: id.into(), schema: schema.into(), names: vec![name.into()] }
+    }
+
+    #[test]
+    fn finds_the_cross_script_duplicate_and_skips_decided_pairs() {
+        let entities = vec![
+            named("a", "PublicBody", "Fuzhou Public Security Bureau"),
+            named("b", "PublicBody", "福州市公安局"),
+            named("c", "PublicBody", "抚州市公安局"),
+            named("d", "PublicBody", "Qingtian County Public Security Bureau"),
+            named("e", "Person", "福州"),
+        ];
+        let none = |_: usize, _: usize| false;
+        let quiet = |_: usize, _: usize| {};
+        let index = NameIndex::build(entities);
+        let found = xref(&index, &XrefOptions::default(), &none, &quiet);
+        let first = &found[0];
+        assert_eq!((first.left, first.right), (0, 1), "{found:?}");
+        assert!(first.result.is_match);
+        assert!(found.iter().all(|c| c.left != 4 && c.right != 4), "a person is not compared with a bureau");
+        assert!(!found.iter().any(|c| (c.left, c.right) == (1, 2) && c.result.is_match));
+        let decided = |i: usize, j: usize| (i, j) == (0, 1);
+        let found = xref(&index, &XrefOptions::default(), &decided, &quiet);
+        assert!(found.iter().all(|c| (c.left, c.right) != (0, 1)));
+    }
+}

@@ -1,0 +1,142 @@
+//! Names for matching, and analysts' decisions on pairs of entities.
+
+use std::collections::BTreeMap;
+
+use lookout_core::{Decision, EntityId, Schema, Timestamp};
+use sqlx::{AssertSqlSafe, Row};
+
+use super::SqliteStore;
+use crate::{NamedEntity, StoreError};
+
+impl SqliteStore {
+    pub(crate) async fn names_of(
+        &self,
+        schemata: &[Schema],
+        include_restricted: bool,
+    ) -> Result<Vec<NamedEntity>, StoreError> {
+        if schemata.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; schemata.len()].join(", ");
+        let sql = format!(
+            "SELECT e.id, e.schema, s.value FROM entities e JOIN statements s ON s.entity_key = e.key
+             WHERE e.schema IN ({marks}) AND (? OR e.restricted = 0)
+               AND s.prop IN ('name', 'alias') AND s.status = 'accepted' AND s.stance = 'asserts'
+             ORDER BY e.id, s.rowid"
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql));
+        for schema in schemata {
+            query = query.bind(schema.as_str());
+        }
+        let rows = query.bind(include_restricted).fetch_all(&self.pool).await?;
+        let mut out: Vec<NamedEntity> = Vec::new();
+        for row in rows {
+            let id: String = row.try_get("id")?;
+            let value: String = row.try_get("value")?;
+            if out.last().is_none_or(|last| last.id.as_str() != id) {
+                let schema: String = row.try_get("schema")?;
+                let corrupt = |reason: String| StoreError::Corrupt { table: "entities", id: id.clone(), reason };
+                out.push(NamedEntity {
+                    id: EntityId::new(&id).map_err(|e| corrupt(e.to_string()))?,
+                    schema: schema.parse().map_err(|e: lookout_core::ModelError| corrupt(e.to_string()))?,
+                    names: Vec::new(),
+                });
+            }
+            let last = out.last_mut().expect("pushed above");
+            if !last.names.contains(&value) {
+                last.names.push(value);
+            }
+        }
+        Ok(out)
+    }
+
+    pub(crate) async fn insert_decision(&self, d: &Decision) -> Result<(), StoreError> {
+        let mut keys = BTreeMap::new();
+        for id in [&d.left, &d.right] {
+            let key: Option<i64> = sqlx::query_scalar("SELECT key FROM entities WHERE id = ?")
+                .bind(id.as_str())
+                .fetch_optional(&self.pool)
+                .await?;
+            let key = key.ok_or_else(|| StoreError::NotFound(format!("no entity {id} in the store")))?;
+            keys.insert(id.as_str(), key);
+        }
+        sqlx::query(
+            "INSERT INTO decisions (left_key, right_key, judgement, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(keys[d.left.as_str()])
+        .bind(keys[d.right.as_str()])
+        .bind(d.judgement.as_str())
+        .bind(&d.decided_by)
+        .bind(d.decided_at.to_string())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub(crate) async fn all_decisions(&self) -> Result<Vec<Decision>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT d.seq, l.id AS left_id, r.id AS right_id, d.judgement, d.decided_by, d.decided_at
+             FROM decisions d JOIN entities l ON l.key = d.left_key JOIN entities r ON r.key = d.right_key
+             ORDER BY d.seq",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let seq: i64 = row.try_get("seq")?;
+                let corrupt = |reason: String| StoreError::Corrupt { table: "decisions", id: seq.to_string(), reason };
+                let id = |column: &str| -> Result<EntityId, StoreError> {
+                    let text: String = row.try_get(column)?;
+                    EntityId::new(&text).map_err(|e| corrupt(e.to_string()))
+                };
+                let judgement: String = row.try_get("judgement")?;
+                let at: String = row.try_get("decided_at")?;
+                Ok(Decision {
+                    left: id("left_id")?,
+                    right: id("right_id")?,
+                    judgement: judgement.parse().map_err(|e: lookout_core::ModelError| corrupt(e.to_string()))?,
+                    decided_by: row.try_get("decided_by")?,
+                    decided_at: at.parse::<Timestamp>().map_err(corrupt)?,
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use lookout_core::{Batch, Claim, Decision, EntityId, Judgement, Schema, Source};
+
+    use crate::{SqliteStore, Store, StoreError};
+
+    #[tokio::test]
+    async fn decisions_are_appended_and_never_changed() {
+        let store = SqliteStore::open_in_memory().await.unwrap();
+        let mut batch = Batch::new("test");
+        let source = batch.add_source(Source::from_url("https://example.org/a"));
+        let (a, b) = (EntityId::new("psb-a").unwrap(), EntityId::new("psb-b").unwrap());
+        for (id, name) in [(&a, "Fuzhou PSB"), (&b, "福州市公安局")] {
+            batch.add_entity(id, Schema::PublicBody).unwrap();
+            batch.add_claim(Claim::new(id, "name", name, &source)).unwrap();
+        }
+        store.write_batch(&batch).await.unwrap();
+        let names = store.names(&[Schema::PublicBody], false).await.unwrap();
+        assert_eq!(names.iter().map(|n| n.names[0].as_str()).collect::<Vec<_>>(), ["Fuzhou PSB", "福州市公安局"]);
+
+        store.record_decision(&Decision::new(&a, &b, Judgement::Match, "ana").unwrap()).await.unwrap();
+        store.record_decision(&Decision::new(&b, &a, Judgement::Undone, "ben").unwrap()).await.unwrap();
+        let log = store.decisions().await.unwrap();
+        assert_eq!(log.iter().map(|d| d.judgement).collect::<Vec<_>>(), [Judgement::Match, Judgement::Undone]);
+        assert_eq!((log[1].left.as_str(), log[1].decided_by.as_str()), ("psb-a", "ben"));
+
+        for sql in ["UPDATE decisions SET judgement = 'no-match'", "DELETE FROM decisions"] {
+            let err = sqlx::query(sql).execute(&store.pool).await.unwrap_err();
+            assert!(err.to_string().contains("append-only"), "{err}");
+        }
+        let ghost = EntityId::new("psb-ghost").unwrap();
+        let err =
+            store.record_decision(&Decision::new(&a, &ghost, Judgement::Match, "ana").unwrap()).await.unwrap_err();
+        assert!(matches!(err, StoreError::NotFound(ref m) if m.contains("psb-ghost")), "{err}");
+        assert_eq!(store.decisions().await.unwrap().len(), 2);
+    }
+}
