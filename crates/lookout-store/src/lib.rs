@@ -20,12 +20,17 @@
 
 mod error;
 mod query;
+mod reports;
 mod sqlite;
 mod store;
 mod timeline;
 
 pub use error::StoreError;
 pub use query::{EntityFilter, EntityRecord, NamedEntity, Stats, TimelineStep, WriteReport};
+pub use reports::{
+    Account, AuditHasher, AuditRow, NewReport, PublishedIncident, ReportRecord, ReportStore, ReportWithReplyKey,
+    SealedMessage,
+};
 pub use sqlite::SqliteStore;
 pub use store::Store;
 pub use timeline::status_timeline;

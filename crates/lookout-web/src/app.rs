@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use lookout_geo::Countries;
-use lookout_store::Store;
+use lookout_store::{ReportStore, Store};
 
 use crate::i18n::{query_lang, Lang};
 use crate::pages;
@@ -29,6 +29,8 @@ pub struct AppState<S> {
     pub search: Arc<crate::service::search::SearchCache>,
     /// The name index for matching.
     pub matcher: Arc<crate::service::matching::MatchCache>,
+    /// Protected reporting: form tokens, sessions, limits.
+    pub reporting: Arc<crate::reporting::Reporting>,
 }
 
 impl<S> AppState<S> {
@@ -47,6 +49,7 @@ impl<S> Clone for AppState<S> {
             pages: self.pages.clone(),
             search: self.search.clone(),
             matcher: self.matcher.clone(),
+            reporting: self.reporting.clone(),
         }
     }
 }
@@ -100,7 +103,7 @@ async fn not_found() -> WebError {
 }
 
 /// The application's routes.
-pub fn router<S: Store>(state: AppState<S>) -> Router {
+pub fn router<S: Store + ReportStore>(state: AppState<S>) -> Router {
     Router::new()
         .route("/", get(pages::home::home::<S>))
         .route("/stations", get(pages::stations::stations::<S>))
@@ -118,6 +121,7 @@ pub fn router<S: Store>(state: AppState<S>) -> Router {
         .route("/assets/style.css", get(stylesheet))
         .route("/healthz", get(|| async { (StatusCode::OK, "ok") }))
         .merge(crate::api::router::<S>())
+        .merge(crate::reporting::router::<S>())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), crate::page_cache::cached_pages::<S>))
         .layer(middleware::from_fn(crate::error::localize_error_pages))

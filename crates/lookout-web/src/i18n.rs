@@ -170,6 +170,8 @@ pub struct Text {
     pub nav_data: &'static str,
     /// Navigation.
     pub nav_about: &'static str,
+    /// Navigation: report what happened.
+    pub nav_report: &'static str,
     /// Footer.
     pub footer: &'static str,
     /// Headings and labels.
@@ -364,6 +366,7 @@ pub static EN: Text = Text {
     nav_responses: "Responses",
     nav_data: "Data",
     nav_about: "About",
+    nav_report: "Report",
     footer: "The bundled record is a draft compiled from secondary reporting: every fact links to its source, with its grade (source reliability A–F, information credibility 1–6). Places: GeoNames (CC BY 4.0). Country shapes: Natural Earth.",
     stations_title: "Reported overseas police service stations",
     country: "Country",
@@ -468,6 +471,7 @@ pub static ZH: Text = Text {
     nav_responses: "各国回应",
     nav_data: "数据",
     nav_about: "关于",
+    nav_report: "报告遭遇",
     footer: "本站收录的记录是根据二手报道整理的草稿：每一条事实都链接到其来源，并标注等级（来源可靠性 A–F，信息可信度 1–6）。地名：GeoNames（CC BY 4.0）。国界：Natural Earth。",
     stations_title: "已报道的海外警务服务站",
     country: "国家",

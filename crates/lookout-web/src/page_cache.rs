@@ -66,7 +66,15 @@ impl PageCache {
 /// through untouched.
 pub async fn cached_pages<S: Store>(State(app): State<AppState<S>>, request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    if request.method() != Method::GET || path.starts_with("/data/") || path.starts_with("/api/") || path == "/search" {
+    // Never cached: downloads, the API, search, and the reporting and review pages (form tokens,
+    // sessions, no-store).
+    if request.method() != Method::GET
+        || path.starts_with("/data/")
+        || path.starts_with("/api/")
+        || path == "/search"
+        || path.starts_with("/report")
+        || path.starts_with("/review")
+    {
         return next.run(request).await;
     }
     let Some(version) = app.pages.version(app.store.as_ref()).await else { return next.run(request).await };

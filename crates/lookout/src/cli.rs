@@ -102,12 +102,89 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Reviewer, analyst and admin accounts of protected reporting.
+    Account {
+        /// What to do.
+        #[command(subcommand)]
+        action: AccountAction,
+    },
+    /// Age keys of accounts.
+    Keys {
+        /// What to do.
+        #[command(subcommand)]
+        action: KeysAction,
+    },
+    /// Sealed reports.
+    Report {
+        /// What to do.
+        #[command(subcommand)]
+        action: ReportAction,
+    },
+    /// The audit log of reviewer actions.
+    Audit {
+        /// What to do.
+        #[command(subcommand)]
+        action: AuditAction,
+    },
+    /// Delete the sealed contents of reports closed more than DAYS ago (the server also does this daily).
+    Retention {
+        /// Days after closing (default: LOOKOUT_RETENTION_DAYS or 365).
+        #[arg(long, env = "LOOKOUT_RETENTION_DAYS", default_value_t = 365)]
+        days: u32,
+    },
     /// Counts by schema, countries, sources and statements.
     Stats {
         /// Print JSON.
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Account commands.
+#[derive(Debug, Subcommand)]
+pub enum AccountAction {
+    /// Add an account; its password is read from standard input (one line). Prints the TOTP
+    /// secret once, for the person's authenticator app.
+    Add {
+        /// Account name.
+        name: String,
+        /// reviewer (reads and handles reports), analyst (sees the list, not contents) or admin.
+        #[arg(long)]
+        role: String,
+    },
+}
+
+/// Key commands.
+#[derive(Debug, Subcommand)]
+pub enum KeysAction {
+    /// Print an account's age identity (password on standard input), so that the stock `age -d
+    /// -i FILE` decrypts its reports offline.
+    Export {
+        /// Account name.
+        name: String,
+    },
+}
+
+/// Report commands.
+#[derive(Debug, Subcommand)]
+pub enum ReportAction {
+    /// List reports: id, day received, status (never contents).
+    List,
+    /// Write one sealed message of a report (age format) to standard output.
+    Sealed {
+        /// Report id.
+        id: String,
+        /// Message number (1 is the report itself).
+        #[arg(long, default_value_t = 1)]
+        message: i64,
+    },
+}
+
+/// Audit commands.
+#[derive(Debug, Subcommand)]
+pub enum AuditAction {
+    /// Check the hash chain: any edited or deleted entry is named.
+    Verify,
 }
 
 /// Decisions an analyst can record.

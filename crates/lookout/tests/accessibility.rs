@@ -37,6 +37,11 @@ fn public_pages_have_no_serious_or_critical_accessibility_violations() {
         "/search?q=%E5%85%AC%E5%AE%89%E5%B1%80&lang=zh",
         "/data",
         "/about",
+        "/report",
+        "/report?lang=zh",
+        "/report/follow-up",
+        "/incidents",
+        "/review/login",
     ];
     let out =
         Command::new("node").arg(a11y.join("axe.mjs")).arg(&chromium).arg(&server.base).args(pages).output().unwrap();

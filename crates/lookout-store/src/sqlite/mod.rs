@@ -1,6 +1,7 @@
 //! The SQLite implementation: one file in the data directory, WAL journal, migrations on open.
 
 mod read;
+mod reports;
 mod resolution;
 mod rows;
 mod write;

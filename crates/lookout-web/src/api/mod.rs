@@ -21,7 +21,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, MethodRouter};
 use axum::{Json, Router};
-use lookout_store::Store;
+use lookout_store::{ReportStore, Store};
 use sha2::{Digest, Sha256};
 use utoipa::OpenApi;
 
@@ -36,10 +36,10 @@ use crate::AppState;
     paths(
         stations::list, stations::get, entities::get, entities::statements, sources::list, sources::get,
         figures::figures, figures::responses, countries::list, countries::get, search::search,
-        matching::match_entities,
+        matching::match_entities, crate::reporting::counts::api_counts,
     ),
     components(schemas(ErrorBody)),
-    tags((name = "stations"), (name = "entities"), (name = "sources"), (name = "figures"), (name = "responses"), (name = "countries"), (name = "search"), (name = "match"))
+    tags((name = "stations"), (name = "entities"), (name = "sources"), (name = "figures"), (name = "responses"), (name = "countries"), (name = "search"), (name = "match"), (name = "incidents"))
 )]
 pub struct ApiDoc;
 
@@ -49,7 +49,7 @@ struct Routes<S> {
     paths: Vec<&'static str>,
 }
 
-impl<S: Store> Routes<S> {
+impl<S: Store + ReportStore> Routes<S> {
     fn route(mut self, path: &'static str, handler: MethodRouter<AppState<S>>) -> Self {
         self.paths.push(path);
         self.router = self.router.route(path, handler);
@@ -57,7 +57,7 @@ impl<S: Store> Routes<S> {
     }
 }
 
-fn routes<S: Store>() -> Routes<S> {
+fn routes<S: Store + ReportStore>() -> Routes<S> {
     Routes { router: Router::new(), paths: Vec::new() }
         .route("/api/v1/stations", get(stations::list::<S>))
         .route("/api/v1/stations/{key}", get(stations::get::<S>))
@@ -70,6 +70,7 @@ fn routes<S: Store>() -> Routes<S> {
         .route("/api/v1/countries", get(countries::list::<S>))
         .route("/api/v1/countries/{code}", get(countries::get::<S>))
         .route("/api/v1/search", get(search::search::<S>))
+        .route("/api/v1/incidents/counts", get(crate::reporting::counts::api_counts::<S>))
         .route(
             "/api/v1/match",
             post(matching::match_entities::<S>).layer(axum::extract::DefaultBodyLimit::max(MATCH_BODY_LIMIT)),
@@ -80,7 +81,7 @@ fn routes<S: Store>() -> Routes<S> {
 pub const MATCH_BODY_LIMIT: usize = 256 * 1024;
 
 /// The paths the API serves (for the test that checks they are all documented).
-pub fn served_paths<S: Store>() -> Vec<&'static str> {
+pub fn served_paths<S: Store + ReportStore>() -> Vec<&'static str> {
     routes::<S>().paths
 }
 
@@ -115,7 +116,7 @@ async fn etag(request: Request, next: Next) -> Response {
 }
 
 /// The API routes, with ETags, JSON errors for unknown paths, and the OpenAPI document.
-pub fn router<S: Store>() -> Router<AppState<S>> {
+pub fn router<S: Store + ReportStore>() -> Router<AppState<S>> {
     routes::<S>()
         .router
         .route("/api/openapi.json", get(openapi_json))

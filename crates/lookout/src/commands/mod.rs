@@ -1,5 +1,6 @@
 //! One module per command.
 
+mod desk;
 mod export;
 mod import;
 mod matching;
@@ -12,7 +13,7 @@ use std::path::Path;
 use anyhow::Context;
 use lookout_store::SqliteStore;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{AccountAction, AuditAction, Cli, Command, KeysAction, ReportAction};
 
 /// Opens (creating) the store in the data directory.
 pub async fn open_store(data_dir: &Path) -> anyhow::Result<SqliteStore> {
@@ -37,6 +38,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             xref::run_decide(&cli.data_dir, &a, &b, lookout_core::Judgement::Undone, &by).await
         }
         Command::Clusters { json } => xref::run_clusters(&cli.data_dir, json).await,
+        Command::Account { action: AccountAction::Add { name, role } } => {
+            desk::add_account(&cli.data_dir, &name, &role).await
+        }
+        Command::Keys { action: KeysAction::Export { name } } => desk::export_key(&cli.data_dir, &name).await,
+        Command::Report { action: ReportAction::Sealed { id, message } } => {
+            desk::sealed(&cli.data_dir, &id, message).await
+        }
+        Command::Report { action: ReportAction::List } => desk::list(&cli.data_dir).await,
+        Command::Audit { action: AuditAction::Verify } => desk::verify_audit(&cli.data_dir).await,
+        Command::Retention { days } => desk::retention(&cli.data_dir, days).await,
         Command::Match { names, schema, pairs } => matching::run(&names, schema.as_deref(), pairs.as_deref()),
     }
 }

@@ -1,6 +1,8 @@
 //! Helpers for driving the real `lookout` binary.
 #![allow(dead_code)]
 
+pub mod desk;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -115,6 +117,17 @@ impl Server {
     pub fn get(&self, path: &str) -> (u16, Vec<(String, String)>, String) {
         http_get(&self.base, path)
     }
+
+    /// Stops the server and returns everything it wrote to standard error.
+    pub fn stop_and_logs(mut self) -> Vec<u8> {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let mut logs = Vec::new();
+        if let Some(mut err) = self.child.stderr.take() {
+            let _ = err.read_to_end(&mut logs);
+        }
+        logs
+    }
 }
 
 impl Drop for Server {
@@ -136,6 +149,25 @@ pub fn http_get_with(base: &str, path: &str, extra: &[(&str, &str)]) -> (u16, Ve
     exchange(host, &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n{headers}Connection: close\r\n\r\n"))
 }
 
+/// Sends a request with extra headers and a body; returns status, headers and body.
+pub fn http_send(
+    base: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> (u16, Vec<(String, String)>, String) {
+    let host = base.trim_start_matches("http://");
+    let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+    let mut request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    request.extend_from_slice(body);
+    exchange_bytes(host, &request)
+}
+
 /// Sends a POST with a JSON body; returns status, headers and body.
 pub fn http_post_json(base: &str, path: &str, body: &str) -> (u16, Vec<(String, String)>, String) {
     let host = base.trim_start_matches("http://");
@@ -151,9 +183,13 @@ pub fn http_post_json(base: &str, path: &str, body: &str) -> (u16, Vec<(String, 
 /// Writes a raw HTTP/1.1 request and reads the whole response: status, headers (names in lower
 /// case), body.
 fn exchange(host: &str, request: &str) -> (u16, Vec<(String, String)>, String) {
+    exchange_bytes(host, request.as_bytes())
+}
+
+fn exchange_bytes(host: &str, request: &[u8]) -> (u16, Vec<(String, String)>, String) {
     let mut stream = TcpStream::connect(host).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-    stream.write_all(request.as_bytes()).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    stream.write_all(request).unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
     let text = String::from_utf8_lossy(&raw).into_owned();

@@ -1,0 +1,119 @@
+//! Sealing with `age`: reports to every active reviewer's X25519 key; each report's reply key
+//! wrapped under its receipt code; reviewers' identities wrapped under their passwords as age
+//! passphrase files, which the stock `age -d` opens.
+
+use std::io::{Read, Write};
+use std::str::FromStr;
+
+use age::secrecy::{ExposeSecret, SecretString};
+use age::x25519;
+use zeroize::Zeroizing;
+
+use crate::ReportError;
+
+/// Seals `plaintext` to every recipient: any one of their identities opens it.
+pub fn seal(plaintext: &[u8], recipients: &[x25519::Recipient]) -> Result<Vec<u8>, ReportError> {
+    if recipients.is_empty() {
+        return Err(ReportError::Seal("no reviewer key to seal to: add a reviewer first".into()));
+    }
+    let encryptor = age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
+        .map_err(|e| ReportError::Seal(e.to_string()))?;
+    let mut out = Vec::with_capacity(plaintext.len() + 256);
+    let mut writer = encryptor.wrap_output(&mut out).map_err(|e| ReportError::Seal(e.to_string()))?;
+    writer.write_all(plaintext).map_err(|e| ReportError::Seal(e.to_string()))?;
+    writer.finish().map_err(|e| ReportError::Seal(e.to_string()))?;
+    Ok(out)
+}
+
+/// Opens what [`seal`] sealed, with one identity; the plaintext is wiped when dropped.
+pub fn open(ciphertext: &[u8], identity: &dyn age::Identity) -> Result<Zeroizing<Vec<u8>>, ReportError> {
+    let decryptor = age::Decryptor::new_buffered(ciphertext).map_err(|e| ReportError::Seal(e.to_string()))?;
+    let mut reader = decryptor.decrypt(std::iter::once(identity)).map_err(|_| ReportError::WrongSecret)?;
+    let mut out = Zeroizing::new(Vec::new());
+    reader.read_to_end(&mut out).map_err(|e| ReportError::Seal(e.to_string()))?;
+    Ok(out)
+}
+
+/// Reads an `age1…` recipient.
+pub fn recipient(text: &str) -> Result<x25519::Recipient, ReportError> {
+    x25519::Recipient::from_str(text.trim()).map_err(|e| ReportError::Seal(format!("not an age X25519 recipient: {e}")))
+}
+
+/// Reads an `AGE-SECRET-KEY-1…` identity.
+pub fn identity(text: &str) -> Result<x25519::Identity, ReportError> {
+    x25519::Identity::from_str(text.trim()).map_err(|_| ReportError::WrongSecret)
+}
+
+/// The identity as its `AGE-SECRET-KEY-1…` text, wiped when dropped.
+pub fn identity_text(identity: &x25519::Identity) -> Zeroizing<String> {
+    Zeroizing::new(identity.to_string().expose_secret().to_string())
+}
+
+/// Wraps an identity under a passphrase: an age passphrase file holding the identity's text.
+/// `work_factor` is scrypt's log2 N (age calibrates about one second when `None`).
+pub fn wrap_identity(
+    identity: &x25519::Identity,
+    passphrase: &str,
+    work_factor: Option<u8>,
+) -> Result<Vec<u8>, ReportError> {
+    let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_string()));
+    if let Some(n) = work_factor {
+        recipient.set_work_factor(n);
+    }
+    let encryptor = age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+        .map_err(|e| ReportError::Seal(e.to_string()))?;
+    let mut out = Vec::new();
+    let mut writer = encryptor.wrap_output(&mut out).map_err(|e| ReportError::Seal(e.to_string()))?;
+    writer.write_all(identity_text(identity).as_bytes()).map_err(|e| ReportError::Seal(e.to_string()))?;
+    writer.finish().map_err(|e| ReportError::Seal(e.to_string()))?;
+    Ok(out)
+}
+
+/// Unwraps what [`wrap_identity`] wrapped; a wrong passphrase is [`ReportError::WrongSecret`].
+pub fn unwrap_identity(wrapped: &[u8], passphrase: &str) -> Result<x25519::Identity, ReportError> {
+    let mut key = age::scrypt::Identity::new(SecretString::from(passphrase.to_string()));
+    key.set_max_work_factor(22);
+    let text = open(wrapped, &key)?;
+    identity(std::str::from_utf8(&text).map_err(|_| ReportError::WrongSecret)?)
+}
+
+/// Wraps a report's reply key under its receipt code's unlock key. The unlock key is 256 bits
+/// from argon2id already, so scrypt's own work factor can stay low.
+pub fn wrap_reply_key(identity: &x25519::Identity, unlock: &[u8; 32]) -> Result<Vec<u8>, ReportError> {
+    wrap_identity(identity, &crate::hex(unlock), Some(10))
+}
+
+/// Unwraps a report's reply key with its receipt code's unlock key.
+pub fn unwrap_reply_key(wrapped: &[u8], unlock: &[u8; 32]) -> Result<x25519::Identity, ReportError> {
+    unwrap_identity(wrapped, &crate::hex(unlock))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sealed_to_each_reviewer_and_to_no_one_else() {
+        let (a, b, c) = (x25519::Identity::generate(), x25519::Identity::generate(), x25519::Identity::generate());
+        let sealed = seal(b"visited by two men", &[a.to_public(), b.to_public()]).unwrap();
+        assert!(!sealed.windows(7).any(|w| w == b"visited"));
+        assert_eq!(&open(&sealed, &a).unwrap()[..], b"visited by two men");
+        assert_eq!(&open(&sealed, &b).unwrap()[..], b"visited by two men");
+        assert!(matches!(open(&sealed, &c), Err(ReportError::WrongSecret)));
+        assert!(seal(b"x", &[]).is_err());
+        assert_eq!(recipient(&a.to_public().to_string()).unwrap().to_string(), a.to_public().to_string());
+    }
+
+    #[test]
+    fn identities_unwrap_only_with_their_passphrase() {
+        let id = x25519::Identity::generate();
+        let wrapped = wrap_identity(&id, "correct horse", Some(10)).unwrap();
+        let back = unwrap_identity(&wrapped, "correct horse").unwrap();
+        assert_eq!(back.to_public().to_string(), id.to_public().to_string());
+        assert!(matches!(unwrap_identity(&wrapped, "wrong"), Err(ReportError::WrongSecret)));
+        let unlock = [9u8; 32];
+        let reply = wrap_reply_key(&id, &unlock).unwrap();
+        assert_eq!(unwrap_reply_key(&reply, &unlock).unwrap().to_public().to_string(), id.to_public().to_string());
+        assert!(unwrap_reply_key(&reply, &[8u8; 32]).is_err());
+    }
+}

@@ -1,0 +1,216 @@
+//! Protected reporting against the real binary and server: nothing readable reaches the disk or
+//! the logs, attachments lose their metadata, the stock `age` decrypts offline, every route is
+//! allowed or refused by role, and tampering with the audit log is detected.
+
+mod common;
+
+use std::process::Command;
+
+use common::desk::*;
+use common::*;
+
+/// Every file under `dir`, recursively.
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn age_binary() -> Option<String> {
+    if Command::new("age").arg("--version").output().is_ok_and(|o| o.status.success()) {
+        return Some("age".into());
+    }
+    assert!(std::env::var_os("CI").is_none(), "CI must have Debian's age (see .ci/run)");
+    eprintln!("skipping the offline decryption check: no `age` command");
+    None
+}
+
+#[test]
+fn a_report_leaves_no_plaintext_anywhere_and_opens_offline_with_age() {
+    let dir = TempDir::new("report-canary");
+    add_account(dir.path(), "ana", "reviewer");
+    let server = Server::start(dir.path());
+    let text_canary = "CANARY-TEXT-4417";
+    let zh_canary = "金丝雀证词九七";
+    let code = submit_report(
+        &server.base,
+        &format!("{text_canary} {zh_canary}: two men came to my door"),
+        &[&jpeg_with_gps("CANARY-EXIF-7391")],
+    );
+    assert_eq!(code.len(), 29, "{code}");
+
+    // Wrong and right codes: the right one opens the thread.
+    let (_, _, page) = http_get(&server.base, "/report/follow-up");
+    let token = form_token(&page);
+    let body = format!("csrf={token}&code=11111+22222+33333+44444+55555");
+    let (_, _, wrong) = http_send(
+        &server.base,
+        "POST",
+        "/report/follow-up",
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        body.as_bytes(),
+    );
+    assert!(wrong.contains("No report has this receipt code"), "{wrong}");
+    let body = format!("csrf={token}&code={}", code.replace(' ', "+"));
+    let (_, _, thread) = http_send(
+        &server.base,
+        "POST",
+        "/report/follow-up",
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        body.as_bytes(),
+    );
+    assert!(thread.contains("No reply yet"), "{thread}");
+    assert!(!thread.contains(text_canary), "the reporter's own words are not shown back from the code");
+
+    let logs = server.stop_and_logs();
+    for canary in [text_canary.as_bytes(), zh_canary.as_bytes(), b"CANARY-EXIF-7391"] {
+        assert!(!contains(&logs, canary), "a canary is in the server's log");
+        for file in files_under(dir.path()) {
+            let bytes = std::fs::read(&file).unwrap();
+            assert!(!contains(&bytes, canary), "a canary is in {}", file.display());
+        }
+    }
+
+    // Offline: the reviewer exports their key and the stock age command opens the report.
+    let o = lookout(dir.path(), &["report", "list"]);
+    let id = stdout(&o).split('\t').next().unwrap().to_string();
+    let key = lookout_with_input(dir.path(), &["keys", "export", "ana"], &format!("{PASSWORD}\n"));
+    assert!(key.status.success(), "{}", stderr(&key));
+    assert!(stdout(&key).starts_with("AGE-SECRET-KEY-1"));
+    let wrong = lookout_with_input(dir.path(), &["keys", "export", "ana"], "not the password\n");
+    assert!(!wrong.status.success());
+    let files = TempDir::new("report-offline");
+    let key_file = files.write("key.txt", &stdout(&key));
+    let sealed = Command::new(env!("CARGO_BIN_EXE_lookout"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["report", "sealed", &id])
+        .output()
+        .unwrap();
+    assert!(sealed.status.success(), "{}", String::from_utf8_lossy(&sealed.stderr));
+    assert!(sealed.stdout.starts_with(b"age-encryption.org/v1"));
+    let sealed_file = files.0.join("report.age");
+    std::fs::write(&sealed_file, &sealed.stdout).unwrap();
+    let Some(age) = age_binary() else { return };
+    let opened = Command::new(age).arg("-d").arg("-i").arg(&key_file).arg(&sealed_file).output().unwrap();
+    assert!(opened.status.success(), "{}", String::from_utf8_lossy(&opened.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&opened.stdout).unwrap();
+    assert!(report["text"].as_str().unwrap().contains(text_canary));
+    assert_eq!(report["country"], "NL");
+    let attachment = &report["attachments"][0];
+    assert_eq!(attachment["media_type"], "image/jpeg");
+    assert_eq!(attachment["removed"], serde_json::json!(["exif", "gps", "text"]));
+    let bytes = decode_base64(attachment["bytes"].as_str().unwrap());
+    assert!(bytes.starts_with(&[0xFF, 0xD8]) && contains(&bytes, b"JFIF"));
+    assert!(!contains(&bytes, b"Exif") && !contains(&bytes, b"CANARY-EXIF-7391"), "no EXIF after intake");
+}
+
+fn decode_base64(text: &str) -> Vec<u8> {
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let (mut out, mut acc, mut bits) = (Vec::new(), 0u32, 0);
+    for c in text.bytes().filter(|c| *c != b'=') {
+        acc = (acc << 6) | alphabet.iter().position(|a| *a == c).unwrap() as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_route_by_every_role_and_the_audit_chain() {
+    let dir = TempDir::new("report-roles");
+    let totp: Vec<(&str, Vec<u8>)> = [("rev", "reviewer"), ("ana", "analyst"), ("adm", "admin")]
+        .iter()
+        .map(|(n, r)| (*n, add_account(dir.path(), n, r)))
+        .collect();
+    let server = Server::start(dir.path());
+    submit_report(&server.base, "something happened", &[]);
+    let id = stdout(&lookout(dir.path(), &["report", "list"])).split('\t').next().unwrap().to_string();
+    let sessions: Vec<(String, String)> = totp.iter().map(|(n, secret)| sign_in(&server.base, n, secret)).collect();
+
+    // (method, path, body, expected for: anonymous, analyst, reviewer, admin)
+    let report = format!("/review/reports/{id}");
+    let routes: Vec<(&str, String, &str, [u16; 4])> = vec![
+        ("GET", "/review".into(), "", [303, 200, 200, 200]),
+        ("GET", "/review/audit".into(), "", [303, 403, 403, 200]),
+        ("GET", report.clone(), "", [303, 403, 200, 200]),
+        ("GET", format!("{report}/attachments/1/1"), "", [303, 403, 404, 404]),
+        ("POST", format!("{report}/reply"), "text=Thank+you", [303, 403, 303, 303]),
+        ("POST", format!("{report}/status"), "status=triaged", [303, 403, 303, 303]),
+        ("POST", format!("{report}/publish"), "country=NL&category=approach&month=2026-10", [303, 403, 400, 400]),
+    ];
+    let roles = [
+        ("anonymous", None),
+        ("analyst", Some(&sessions[1])),
+        ("reviewer", Some(&sessions[0])),
+        ("admin", Some(&sessions[2])),
+    ];
+    for (method, path, body, expected) in &routes {
+        for (i, (role, session)) in roles.iter().enumerate() {
+            let mut headers = vec![("Content-Type", "application/x-www-form-urlencoded")];
+            let cookie;
+            let body = match session {
+                Some((c, csrf)) => {
+                    cookie = c.clone();
+                    headers.push(("Cookie", &cookie));
+                    if body.is_empty() {
+                        format!("csrf={csrf}")
+                    } else {
+                        format!("csrf={csrf}&{body}")
+                    }
+                }
+                None => body.to_string(),
+            };
+            let (status, h, text) =
+                http_send(&server.base, method, path, &headers, if *method == "GET" { b"" } else { body.as_bytes() });
+            assert_eq!(status, expected[i], "{method} {path} as {role}: {text}");
+            if *role == "anonymous" {
+                assert_eq!(header(&h, "location"), Some("/review/login"), "{method} {path}");
+            }
+        }
+    }
+    // A form without the session's token is refused, and changes nothing.
+    let (cookie, _) = &sessions[0];
+    let (status, _, _) = http_send(
+        &server.base,
+        "POST",
+        &format!("{report}/status"),
+        &[("Content-Type", "application/x-www-form-urlencoded"), ("Cookie", cookie)],
+        b"csrf=forged&status=closed",
+    );
+    assert_eq!(status, 400);
+    let (_, _, page) = http_get_with(&server.base, &report, &[("Cookie", cookie)]);
+    assert!(page.contains("<strong id=\"report-status\">triaged</strong>"), "{page}");
+    assert!(page.contains("Thank you"), "the reviewer reads the replies");
+    drop(server);
+
+    // The audit chain verifies; editing one row is detected.
+    let o = lookout(dir.path(), &["audit", "verify"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("chain intact"));
+    let python = std::env::var("LOOKOUT_PYTHON").unwrap_or_else(|_| "python3".into());
+    let db = dir.path().join("lookout.db");
+    let tamper = Command::new(python)
+        .args(["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('DROP TRIGGER audit_log_is_never_updated'); c.execute(\"UPDATE audit_log SET actor='mallory' WHERE seq=3\"); c.commit()"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(tamper.status.success(), "{}", String::from_utf8_lossy(&tamper.stderr));
+    let o = lookout(dir.path(), &["audit", "verify"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("audit log broken at entry 3"), "{}", stderr(&o));
+}
