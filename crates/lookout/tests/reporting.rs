@@ -196,6 +196,22 @@ fn every_route_by_every_role_and_the_audit_chain() {
     let (_, _, page) = http_get_with(&server.base, &report, &[("Cookie", cookie)]);
     assert!(page.contains("<strong id=\"report-status\">triaged</strong>"), "{page}");
     assert!(page.contains("Thank you"), "the reviewer reads the replies");
+    // Links must name a station, bureau or organisation of the record.
+    let post = |body: &str| {
+        http_send(
+            &server.base,
+            "POST",
+            &format!("{report}/status"),
+            &[("Content-Type", "application/x-www-form-urlencoded"), ("Cookie", cookie)],
+            format!("csrf={}&{body}", sessions[0].1).as_bytes(),
+        )
+        .0
+    };
+    assert_eq!(post("status=linked&linked=station-NOPE"), 400);
+    assert_eq!(post("status=linked"), 400, "linking needs an entity");
+    assert_eq!(post("status=linked&linked=publicbody-fuzhou-psb"), 303);
+    let (_, _, page) = http_get_with(&server.base, &report, &[("Cookie", cookie)]);
+    assert!(page.contains("linked to publicbody-fuzhou-psb"), "{page}");
     drop(server);
 
     // The audit chain verifies; editing one row is detected.

@@ -35,6 +35,22 @@ pub struct Reporting {
     pub logins: guard::GlobalLimit,
     /// k of the public counts.
     pub k: u64,
+    /// The last TOTP step each account signed in with: a code is accepted once.
+    pub used_totp: std::sync::Mutex<std::collections::HashMap<String, u64>>,
+}
+
+impl Reporting {
+    /// Records a TOTP step for an account; false if it (or a later one) was used already.
+    pub fn first_use_of_totp(&self, account: &str, step: u64) -> bool {
+        let Ok(mut used) = self.used_totp.lock() else { return false };
+        match used.get(account) {
+            Some(last) if *last >= step => false,
+            _ => {
+                used.insert(account.to_string(), step);
+                true
+            }
+        }
+    }
 }
 
 impl Reporting {
@@ -47,6 +63,7 @@ impl Reporting {
             code_attempts: guard::GlobalLimit::new(30, 30),
             logins: guard::GlobalLimit::new(10, 10),
             k,
+            used_totp: Default::default(),
         }
     }
 }
@@ -71,4 +88,17 @@ pub fn router<S: Store + ReportStore>() -> Router<AppState<S>> {
         .route("/review/reports/{id}/status", post(review::status::<S>))
         .route("/review/reports/{id}/publish", post(review::publish::<S>))
         .layer(DefaultBodyLimit::max(FORM_BODY_LIMIT))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_totp_step_is_accepted_once() {
+        let r = super::Reporting::new([0; 32], 5);
+        assert!(r.first_use_of_totp("ana", 100));
+        assert!(!r.first_use_of_totp("ana", 100));
+        assert!(!r.first_use_of_totp("ana", 99));
+        assert!(r.first_use_of_totp("ana", 101));
+        assert!(r.first_use_of_totp("ben", 100));
+    }
 }

@@ -155,6 +155,9 @@ pub async fn login<S: Store + ReportStore>(
     let Ok(who) = desk::sign_in(app.store.as_ref(), form.name.trim(), &form.password, &form.code).await else {
         return login_page(&app, &loc, Some("Name, password or code not accepted."));
     };
+    if !app.reporting.first_use_of_totp(&who.name, who.totp_step) {
+        return login_page(&app, &loc, Some("That code was used already; wait for the next one."));
+    }
     let token = app.reporting.sessions.start(who);
     // Secure when a TLS-terminating proxy says the request came over HTTPS.
     let secure = headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https");
@@ -335,9 +338,19 @@ pub async fn status<S: Store + ReportStore>(
     Form(form): Form<StatusForm>,
 ) -> Result<Response, WebError> {
     check_csrf(&session, &form.csrf)?;
-    desk::set_status(app.store.as_ref(), &session.who, &id, &form.status, Some(&form.linked))
-        .await
-        .map_err(desk_error)?;
+    let linked = form.linked.trim();
+    if !linked.is_empty() {
+        // A link names a station, bureau or organisation of the record.
+        let entity = lookout_core::EntityId::new(linked).map_err(|e| WebError::BadRequest(format!("linked: {e}")))?;
+        let schema = app.store.entity(&entity).await?.map(|r| r.entity.schema);
+        if !matches!(
+            schema,
+            Some(lookout_core::Schema::Station | lookout_core::Schema::PublicBody | lookout_core::Schema::Organization)
+        ) {
+            return Err(WebError::BadRequest(format!("linked: no station, bureau or organisation {linked}")));
+        }
+    }
+    desk::set_status(app.store.as_ref(), &session.who, &id, &form.status, Some(linked)).await.map_err(desk_error)?;
     Ok(Redirect::to(&format!("/review/reports/{id}")).into_response())
 }
 
