@@ -81,6 +81,46 @@ const DEMONYMS: &[(&str, &str)] = &[
     ("zimbabwean", "ZW"),
 ];
 
+/// Everyday English names of countries beside the table's (`holland`, `usa`, `america`), lower case.
+pub const ENGLISH_ALIASES: &[(&str, &str)] = &[
+    ("czech republic", "CZ"),
+    ("usa", "US"),
+    ("united states of america", "US"),
+    ("america", "US"),
+    ("uk", "GB"),
+    ("britain", "GB"),
+    ("great britain", "GB"),
+    ("england", "GB"),
+    ("holland", "NL"),
+    ("the netherlands", "NL"),
+    ("korea", "KR"),
+    ("republic of korea", "KR"),
+    ("russia", "RU"),
+    ("uae", "AE"),
+];
+
+/// Everyday Chinese names of countries where the table gives the formal one (大韩民国 → 韩国).
+pub const CHINESE_ALIASES: &[(&str, &str)] = &[
+    ("韩国", "KR"),
+    ("南韩", "KR"),
+    ("朝鲜", "KP"),
+    ("北韩", "KP"),
+    ("伊朗", "IR"),
+    ("叙利亚", "SY"),
+    ("老挝", "LA"),
+    ("玻利维亚", "BO"),
+    ("摩尔多瓦", "MD"),
+    ("委内瑞拉", "VE"),
+    ("坦桑尼亚", "TZ"),
+    ("沙特", "SA"),
+    ("捷克共和国", "CZ"),
+    ("吉尔吉斯斯坦", "KG"),
+    ("刚果金", "CD"),
+    ("英格兰", "GB"),
+    ("英国", "GB"),
+    ("美国", "US"),
+];
+
 /// The country of an English demonym (`"Dutch"` → `NL`), case-insensitively.
 pub fn country_of_demonym(word: &str) -> Option<&'static str> {
     let lower = word.trim().to_lowercase();
@@ -102,7 +142,7 @@ mod tests {
         assert_eq!(country_of_demonym("american"), Some("US"));
         assert_eq!(country_of_demonym("Martian"), None);
         let countries = crate::Countries::bundled();
-        for (d, code) in DEMONYMS {
+        for (d, code) in DEMONYMS.iter().chain(ENGLISH_ALIASES).chain(CHINESE_ALIASES) {
             assert!(countries.get(code).is_some(), "{d} → {code} is not a known country");
         }
     }

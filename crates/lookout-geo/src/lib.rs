@@ -20,7 +20,10 @@ pub mod topojson;
 mod tsv;
 
 pub use country::{Countries, Country};
-pub use demonym::{country_of_demonym, demonyms};
+pub use demonym::{
+    country_of_demonym, demonyms, CHINESE_ALIASES as CHINESE_COUNTRY_ALIASES,
+    ENGLISH_ALIASES as ENGLISH_COUNTRY_ALIASES,
+};
 pub use error::GeoError;
 pub use gazetteer::{fold_name, City, Gazetteer};
 pub use geocode::{candidate_names, Geocode};

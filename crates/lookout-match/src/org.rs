@@ -39,43 +39,10 @@ fn countries() -> &'static CountryNames {
                 chinese.push((fold(zh), c.iso2.clone()));
             }
         }
-        for (alias, code) in [
-            ("czech republic", "CZ"),
-            ("usa", "US"),
-            ("united states of america", "US"),
-            ("america", "US"),
-            ("uk", "GB"),
-            ("britain", "GB"),
-            ("great britain", "GB"),
-            ("holland", "NL"),
-            ("korea", "KR"),
-            ("russia", "RU"),
-            ("republic of korea", "KR"),
-            ("england", "GB"),
-            ("the netherlands", "NL"),
-            ("uae", "AE"),
-        ] {
+        for (alias, code) in lookout_geo::ENGLISH_COUNTRY_ALIASES {
             english.insert(alias.to_string(), code.to_string());
         }
-        // Everyday Chinese names where the table gives the formal one (大韩民国 → 韩国).
-        for (alias, code) in [
-            ("韩国", "KR"),
-            ("南韩", "KR"),
-            ("朝鲜", "KP"),
-            ("北韩", "KP"),
-            ("伊朗", "IR"),
-            ("叙利亚", "SY"),
-            ("老挝", "LA"),
-            ("玻利维亚", "BO"),
-            ("摩尔多瓦", "MD"),
-            ("委内瑞拉", "VE"),
-            ("坦桑尼亚", "TZ"),
-            ("沙特", "SA"),
-            ("捷克共和国", "CZ"),
-            ("吉尔吉斯斯坦", "KG"),
-            ("刚果金", "CD"),
-            ("英格兰", "GB"),
-        ] {
+        for (alias, code) in lookout_geo::CHINESE_COUNTRY_ALIASES {
             chinese.push((alias.to_string(), code.to_string()));
         }
         chinese.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));

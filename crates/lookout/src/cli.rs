@@ -34,6 +34,32 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Keep documents as evidence (content-addressed, never modified) and find what they mention:
+    /// places, organisations, figures and dates. Files and directories; .txt, .md, .html, .pdf.
+    /// A sidecar NAME.meta.json may give url, published, kind and lang.
+    Ingest {
+        /// Files and directories.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where the documents were found.
+        #[arg(long)]
+        url: Option<String>,
+        /// When they were published (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        published: Option<String>,
+        /// Their kind (news, ngo-report, official, court, social…).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Their language, instead of detecting it.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Who captures them.
+        #[arg(long, env = "LOOKOUT_ANALYST", default_value = "lookout")]
+        by: String,
+        /// Print one JSON line per document: id, language and mentions with offsets.
+        #[arg(long)]
+        json: bool,
+    },
     /// Export the public record (no restricted entities, accepted statements only).
     Export {
         /// Output format.

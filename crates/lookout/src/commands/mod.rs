@@ -3,6 +3,7 @@
 mod desk;
 mod export;
 mod import;
+mod ingest;
 mod matching;
 mod serve;
 mod stats;
@@ -30,6 +31,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { files } => import::run(&cli.data_dir, &files).await,
         Command::Export { format, out } => export::run(&cli.data_dir, format.into(), out.as_deref()).await,
         Command::Stats { json } => stats::run(&cli.data_dir, json).await,
+        Command::Ingest { paths, url, published, kind, lang, by, json } => {
+            ingest::run(&cli.data_dir, &paths, &ingest::SourceArgs { url, published, kind, lang, by, json })
+        }
         Command::Xref { schema, limit, min_score, json } => {
             xref::run_xref(&cli.data_dir, &schema, limit, min_score, json).await
         }

@@ -1,0 +1,161 @@
+//! Absolute dates: `12 September 2022`, `September 12, 2022`, `September 2022`, `2022-09-12`,
+//! `2022年10月`, `2022年10月12日`.
+
+use super::segment::latin_words;
+use super::{Found, Kind};
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+fn month(word: &str) -> Option<u32> {
+    // Month names are capitalised in English; "may" in lower case is a verb.
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == lower).map(|(_, n)| *n)
+}
+
+fn year(word: &str) -> Option<u32> {
+    (word.len() == 4).then(|| word.parse().ok()).flatten().filter(|y| (1900..=2100).contains(y))
+}
+
+fn day(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn found(start: usize, end: usize, date: String) -> Found {
+    let mut f = Found::new(Kind::Date, start, end);
+    f.date = Some(date);
+    f
+}
+
+/// Every date in `text`.
+pub fn find(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    let words = latin_words(text);
+    let mut i = 0;
+    while i < words.len() {
+        let w = |k: usize| words.get(k).map(|w| w.text);
+        // 12 September 2022
+        if let (Some(d), Some(m), Some(y)) = (w(i).and_then(day), w(i + 1).and_then(month), w(i + 2).and_then(year)) {
+            out.push(found(words[i].start, words[i + 2].end, format!("{y:04}-{m:02}-{d:02}")));
+            i += 3;
+            continue;
+        }
+        if let Some(m) = w(i).and_then(month) {
+            // September 12, 2022
+            if let (Some(d), Some(y)) = (w(i + 1).and_then(day), w(i + 2).and_then(year)) {
+                out.push(found(words[i].start, words[i + 2].end, format!("{y:04}-{m:02}-{d:02}")));
+                i += 3;
+                continue;
+            }
+            // September 2022
+            if let Some(y) = w(i + 1).and_then(year) {
+                out.push(found(words[i].start, words[i + 1].end, format!("{y:04}-{m:02}")));
+                i += 2;
+                continue;
+            }
+        }
+        // 2022-09-12
+        let t = words[i].text;
+        if t.len() == 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-' {
+            if let (Some(y), Ok(m), Ok(d)) = (year(&t[..4]), t[5..7].parse::<u32>(), t[8..].parse::<u32>()) {
+                if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                    out.push(found(words[i].start, words[i].end, format!("{y:04}-{m:02}-{d:02}")));
+                }
+            }
+        }
+        i += 1;
+    }
+    out.extend(chinese(text));
+    out
+}
+
+/// `2022年10月` and `2022年10月12日`.
+fn chinese(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = text[from..].find("年") {
+        let at = from + pos;
+        from = at + "年".len();
+        if at < 4 || !b[at - 4..at].iter().all(u8::is_ascii_digit) || (at > 4 && b[at - 5].is_ascii_digit()) {
+            continue;
+        }
+        let Some(y) = year(&text[at - 4..at]) else { continue };
+        let rest = &text[from..];
+        let m_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if m_len == 0 || m_len > 2 || !rest[m_len..].starts_with('月') {
+            continue;
+        }
+        let m: u32 = rest[..m_len].parse().unwrap_or(0);
+        if !(1..=12).contains(&m) {
+            continue;
+        }
+        let mut end = from + m_len + "月".len();
+        let mut date = format!("{y:04}-{m:02}");
+        let after = &text[end..];
+        let d_len = after.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&d_len) && (after[d_len..].starts_with('日') || after[d_len..].starts_with('号')) {
+            let d: u32 = after[..d_len].parse().unwrap_or(0);
+            if (1..=31).contains(&d) {
+                date = format!("{date}-{d:02}");
+                end += d_len + '日'.len_utf8();
+            }
+        }
+        out.push(found(at - 4, end, date));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<String> {
+        find(text).into_iter().map(|f| format!("{}={}", &text[f.start..f.end], f.date.unwrap())).collect()
+    }
+
+    #[test]
+    fn english_and_chinese_dates() {
+        assert_eq!(dates("On 12 September 2022 the report"), ["12 September 2022=2022-09-12"]);
+        assert_eq!(
+            dates("By December 2022, and on March 3rd, 2023"),
+            ["December 2022=2022-12", "March 3rd, 2023=2023-03-03"]
+        );
+        assert_eq!(dates("posted 2023-04-17."), ["2023-04-17=2023-04-17"]);
+        assert_eq!(dates("2022年10月，荷兰；2023年4月17日"), ["2022年10月=2022-10", "2023年4月17日=2023-04-17"]);
+        assert!(dates("they may 2022 stations").is_empty());
+        assert!(dates("in 2022 there were 54").is_empty(), "a bare year is not an absolute date");
+    }
+}

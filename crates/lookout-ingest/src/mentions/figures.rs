@@ -1,0 +1,365 @@
+//! Figures: a number with what it counts — `54 police stations`, `230,000 Chinese nationals`,
+//! `1.2 million people`, `102个`, `23万人`, `五十四个海外警务站`.
+
+use super::segment::{is_han, latin_words};
+use super::{Found, Kind};
+
+/// Words that end the description of what is counted.
+const STOP: &[&str] = &[
+    "in",
+    "of",
+    "across",
+    "and",
+    "or",
+    "the",
+    "by",
+    "to",
+    "from",
+    "for",
+    "with",
+    "at",
+    "on",
+    "since",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "that",
+    "which",
+    "who",
+    "as",
+    "per",
+    "than",
+    "more",
+    "over",
+    "under",
+    "between",
+    "a",
+    "an",
+    "been",
+    "be",
+    "will",
+    "would",
+    "could",
+    "said",
+    "says",
+    "according",
+    "during",
+    "after",
+    "before",
+    "around",
+    "about",
+    "run",
+    "operated",
+    "linked",
+    "opened",
+    "closed",
+    "set",
+    "based",
+    "located",
+    "used",
+    "held",
+    "named",
+    "reported",
+    "identified",
+    "found",
+    "arrested",
+    "questioned",
+    "detained",
+    "involved",
+];
+
+/// Number words.
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("dozens", 24.0),
+    ("hundreds", 200.0),
+    ("thousands", 2000.0),
+];
+
+fn multiplier(word: &str) -> Option<f64> {
+    match word.to_ascii_lowercase().as_str() {
+        "thousand" => Some(1e3),
+        "million" | "millions" => Some(1e6),
+        "billion" => Some(1e9),
+        _ => None,
+    }
+}
+
+/// An English number (`230,000`, `54`, `1.2`), if the word is one.
+fn number(word: &str) -> Option<f64> {
+    let lower = word.to_ascii_lowercase();
+    if let Some((_, v)) = NUMBER_WORDS.iter().find(|(w, _)| *w == lower) {
+        return Some(*v);
+    }
+    let first = word.chars().next()?;
+    if !first.is_ascii_digit() {
+        return None;
+    }
+    let grouped = word.contains(',');
+    if grouped && !word.split(',').skip(1).all(|g| g.len() == 3) {
+        return None;
+    }
+    word.replace(',', "").parse().ok()
+}
+
+/// Every figure in `text`, leaving out numbers inside `dates`.
+pub fn find(text: &str, dates: &[Found]) -> Vec<Found> {
+    // Date spans in order, searched by bisection.
+    let mut spans: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
+    spans.sort_unstable();
+    let in_date = |start: usize, end: usize| {
+        let at = spans.partition_point(|(s, _)| *s < end);
+        at > 0 && spans[at - 1].1 > start
+    };
+    let mut out = english(text, &in_date);
+    out.extend(chinese(text, &in_date));
+    out
+}
+
+fn english(text: &str, in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
+    let mut out = Vec::new();
+    // Commas inside numbers split words: join "230" "," "000" back.
+    let words = latin_words(text);
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let mut end = w.end;
+        let mut raw = w.text.to_string();
+        let mut j = i + 1;
+        while let Some(next) = words.get(j) {
+            if next.start == end + 1
+                && &text[end..next.start] == ","
+                && next.text.len() == 3
+                && next.text.bytes().all(|b| b.is_ascii_digit())
+            {
+                raw.push(',');
+                raw.push_str(next.text);
+                end = next.end;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let Some(mut value) = number(&raw) else {
+            i += 1;
+            continue;
+        };
+        // A decimal point splits words too: 1.2 million.
+        if let Some(next) = words.get(j) {
+            if next.start == end + 1 && &text[end..next.start] == "." && next.text.bytes().all(|b| b.is_ascii_digit()) {
+                if let Ok(v) = format!("{raw}.{}", next.text).replace(',', "").parse::<f64>() {
+                    value = v;
+                    end = next.end;
+                    j += 1;
+                }
+            }
+        }
+        let is_year = !raw.contains(',') && raw.len() == 4 && (1900.0..=2100.0).contains(&value);
+        if is_year || in_date(w.start, end) {
+            i = j;
+            continue;
+        }
+        if let Some(m) = words.get(j).and_then(|n| multiplier(n.text)) {
+            value *= m;
+            j += 1;
+        }
+        // What is counted: up to three words, not across punctuation or a stop word.
+        let mut unit_end = None;
+        let mut unit_start = None;
+        let mut k = j;
+        let mut last_end = words.get(j.wrapping_sub(1)).map_or(end, |w| w.end).max(end);
+        while k < words.len() && k < j + 3 {
+            let u = words[k];
+            let gap = &text[last_end..u.start];
+            if !gap.chars().all(char::is_whitespace) || STOP.contains(&u.text.to_ascii_lowercase().as_str()) {
+                break;
+            }
+            if u.text.chars().any(|c| c.is_ascii_digit()) {
+                break;
+            }
+            unit_start.get_or_insert(u.start);
+            unit_end = Some(u.end);
+            last_end = u.end;
+            k += 1;
+        }
+        if let (Some(us), Some(ue)) = (unit_start, unit_end) {
+            let mut f = Found::new(Kind::Figure, w.start, ue);
+            f.value = Some(value);
+            f.unit = Some(text[us..ue].to_string());
+            out.push(f);
+            i = k;
+        } else {
+            i = j.max(i + 1);
+        }
+    }
+    out
+}
+
+const HAN_DIGITS: &[(char, u32)] = &[
+    ('零', 0),
+    ('〇', 0),
+    ('一', 1),
+    ('二', 2),
+    ('两', 2),
+    ('三', 3),
+    ('四', 4),
+    ('五', 5),
+    ('六', 6),
+    ('七', 7),
+    ('八', 8),
+    ('九', 9),
+];
+const HAN_UNITS: &[(char, u32)] = &[('十', 10), ('百', 100), ('千', 1000)];
+/// Measure words that make a number a count.
+const MEASURES: &[char] = &['个', '家', '名', '人', '座', '处', '所', '间', '位', '起', '次', '国', '批', '宗', '件'];
+
+/// The value of a Chinese numeral (`五十四` → 54, `一百零二` → 102), if it is one.
+fn han_number(s: &str) -> Option<f64> {
+    let (mut total, mut current) = (0u32, 0u32);
+    let mut any = false;
+    for c in s.chars() {
+        if let Some((_, d)) = HAN_DIGITS.iter().find(|(h, _)| *h == c) {
+            current = *d;
+            any = true;
+        } else if let Some((_, u)) = HAN_UNITS.iter().find(|(h, _)| *h == c) {
+            total += if current == 0 { 1 } else { current } * u;
+            current = 0;
+            any = true;
+        } else {
+            return None;
+        }
+    }
+    any.then(|| f64::from(total + current))
+}
+
+fn chinese(text: &str, in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let is_num = |c: char| {
+        c.is_ascii_digit()
+            || c == ','
+            || c == '.'
+            || HAN_DIGITS.iter().any(|(h, _)| *h == c)
+            || HAN_UNITS.iter().any(|(h, _)| *h == c)
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if !(c.is_ascii_digit() || HAN_DIGITS.iter().any(|(h, _)| *h == c) || c == '十')
+            || (i > 0 && is_num(chars[i - 1].1) && chars[i - 1].1 != ',')
+        {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && is_num(chars[j].1) {
+            j += 1;
+        }
+        let raw: String = chars[i..j].iter().map(|(_, c)| *c).collect::<String>();
+        let raw = raw.trim_end_matches([',', '.']).to_string();
+        let value = if raw.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            raw.replace(',', "").parse::<f64>().ok()
+        } else {
+            han_number(&raw)
+        };
+        let Some(mut value) = value else {
+            i = j.max(i + 1);
+            continue;
+        };
+        let mut k = i + raw.chars().count();
+        let mut scale = |ch: char, m: f64, k: &mut usize| {
+            if chars.get(*k).map(|x| x.1) == Some(ch) {
+                value *= m;
+                *k += 1;
+            }
+        };
+        scale('万', 1e4, &mut k);
+        scale('亿', 1e8, &mut k);
+        // Words like 多 and 余 ("more than") may stand between the number and its measure word.
+        if matches!(chars.get(k).map(|x| x.1), Some('多' | '余')) {
+            k += 1;
+        }
+        let Some(&(m_at, _)) = chars.get(k).filter(|(_, ch)| MEASURES.contains(ch)) else {
+            i = j.max(i + 1);
+            continue;
+        };
+        let end_of = |idx: usize| chars.get(idx).map_or(text.len(), |x| x.0);
+        if in_date(start, end_of(k + 1)) {
+            i = k + 1;
+            continue;
+        }
+        // The unit: the measure word and the noun after it (a run of Han characters, at most six,
+        // cut at the segmentation boundary nearest six).
+        let mut u = k + 1;
+        while u < chars.len()
+            && u < k + 7
+            && is_han(chars[u].1)
+            && !is_num(chars[u].1)
+            && !"在于和与及的了是有遍布分布设立位于被已曾将来去到上中".contains(chars[u].1)
+        {
+            u += 1;
+        }
+        // A measure word alone, cut short by a function word (三个与…), counts nothing named.
+        if u == k + 1 && chars.get(u).is_some_and(|x| "与和及的".contains(x.1)) {
+            i = u;
+            continue;
+        }
+        let unit = text[m_at..end_of(u)].to_string();
+        let mut f = Found::new(Kind::Figure, start, end_of(u));
+        f.value = Some(value);
+        f.unit = Some(unit);
+        out.push(f);
+        i = u.max(i + 1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(text: &str) -> Vec<String> {
+        find(text, &[])
+            .into_iter()
+            .map(|f| format!("{}|{}|{}", &text[f.start..f.end], f.value.unwrap(), f.unit.unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn english_figures() {
+        assert_eq!(
+            figures("It found 54 police stations in 30 countries, and 230,000 Chinese nationals were persuaded."),
+            [
+                "54 police stations|54|police stations",
+                "30 countries|30|countries",
+                "230,000 Chinese nationals|230000|Chinese nationals"
+            ]
+        );
+        assert_eq!(figures("some 1.2 million people"), ["1.2 million people|1200000|people"]);
+        assert!(figures("In 2022 the police").is_empty());
+    }
+
+    #[test]
+    fn chinese_figures() {
+        assert_eq!(
+            figures("共102个海外警务站分布在53个国家"),
+            ["102个海外警务站|102|个海外警务站", "53个国家|53|个国家"]
+        );
+        assert_eq!(figures("劝返23万人"), ["23万人|230000|人"]);
+        assert_eq!(figures("五十四个服务站"), ["五十四个服务站|54|个服务站"]);
+    }
+}

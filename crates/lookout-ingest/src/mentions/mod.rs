@@ -1,0 +1,106 @@
+//! Mentions in a text: places, organisations, figures and dates, with character offsets.
+
+mod dates;
+mod figures;
+mod names;
+mod orgs;
+mod places;
+mod segment;
+
+use serde::Serialize;
+
+/// What a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A city, region or country.
+    Place,
+    /// A bureau, association, chamber or other body.
+    Organisation,
+    /// A number with what it counts.
+    Figure,
+    /// An absolute date.
+    Date,
+}
+
+/// One mention.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// What it is.
+    pub kind: Kind,
+    /// The words as written.
+    pub text: String,
+    /// Start, in characters from the start of the text.
+    pub start: usize,
+    /// End (exclusive), in characters.
+    pub end: usize,
+    /// The entity it resolves to (`geonames:ID` for a city, an id of the store for a body).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity_id: Option<String>,
+    /// The country (ISO code) of a place, or of an association's host country.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// A figure's value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// What a figure counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// A date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// A mention found at byte offsets, before offsets become characters.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    pub entity_id: Option<String>,
+    pub country: Option<String>,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    pub date: Option<String>,
+}
+
+impl Found {
+    pub(crate) fn new(kind: Kind, start: usize, end: usize) -> Found {
+        Found { kind, start, end, entity_id: None, country: None, value: None, unit: None, date: None }
+    }
+}
+
+/// Every mention in `text`, in order.
+pub fn extract_mentions(text: &str) -> Vec<Mention> {
+    let dates = dates::find(text);
+    let figures = figures::find(text, &dates);
+    let orgs = orgs::find(text);
+    let places = places::find(text);
+    let mut found: Vec<Found> = dates.into_iter().chain(figures).chain(orgs).chain(places).collect();
+    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.kind));
+    // Byte offsets → character offsets, in one pass over the offsets wanted.
+    let mut offsets: Vec<usize> = found.iter().flat_map(|f| [f.start, f.end]).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut chars_at = std::collections::HashMap::with_capacity(offsets.len());
+    let (mut byte, mut chars) = (0usize, 0usize);
+    for offset in offsets {
+        chars += text[byte..offset].chars().count();
+        byte = offset;
+        chars_at.insert(offset, chars);
+    }
+    found
+        .into_iter()
+        .map(|f| Mention {
+            kind: f.kind,
+            text: text[f.start..f.end].to_string(),
+            start: chars_at[&f.start],
+            end: chars_at[&f.end],
+            entity_id: f.entity_id,
+            country: f.country,
+            value: f.value,
+            unit: f.unit,
+            date: f.date,
+        })
+        .collect()
+}

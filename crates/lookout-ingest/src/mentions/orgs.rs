@@ -1,0 +1,249 @@
+//! Organisations: public security bureaus, hometown associations, chambers of commerce and
+//! federations of overseas Chinese, in English ("Fuzhou Public Security Bureau", "Fuzhou PSB",
+//! "Changle Association of America") and Chinese (福州市公安局, 美国长乐公会), named from the
+//! place or country words before their kind.
+
+use super::names::names;
+use super::segment::{is_han, latin_words};
+use super::{Found, Kind};
+
+/// Chinese kinds, longest first.
+const ZH_KINDS: &[&str] = &[
+    "华侨华人联合会",
+    "华人华侨联合会",
+    "同乡联谊总会",
+    "同乡联谊会",
+    "同乡总会",
+    "同乡会",
+    "联谊会",
+    "公安局",
+    "总商会",
+    "商会",
+    "侨联",
+    "公会",
+    "协会",
+];
+
+/// English kinds (words), longest first.
+const EN_KINDS: &[&str] = &[
+    "Federation of Overseas Chinese",
+    "Overseas Chinese Federation",
+    "Fellow Townsmen Association",
+    "Public Security Bureau",
+    "Hometown Association",
+    "Chamber of Commerce",
+    "Business Association",
+    "Police Bureau",
+    "Association",
+    "PSB",
+];
+
+/// [`EN_KINDS`] as words.
+fn en_kinds() -> &'static [Vec<&'static str>] {
+    static KINDS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    KINDS.get_or_init(|| EN_KINDS.iter().map(|k| k.split(' ').collect()).collect())
+}
+
+/// Words that may stand inside a body's name before its kind.
+const EN_NAME_WORDS: &[&str] =
+    &["Municipal", "City", "County", "Provincial", "Province", "District", "General", "Overseas", "Chinese"];
+
+/// Provinces (Chinese), which may open a name.
+const PROVINCES: &[&str] = &[
+    "安徽",
+    "浙江",
+    "江西",
+    "江苏",
+    "吉林",
+    "青海",
+    "福建",
+    "黑龙江",
+    "河南",
+    "河北",
+    "湖南",
+    "湖北",
+    "新疆",
+    "西藏",
+    "甘肃",
+    "广西",
+    "贵州",
+    "辽宁",
+    "内蒙古",
+    "宁夏",
+    "北京",
+    "上海",
+    "山西",
+    "山东",
+    "陕西",
+    "天津",
+    "云南",
+    "广东",
+    "海南",
+    "四川",
+    "重庆",
+];
+
+/// Every organisation in `text`.
+pub fn find(text: &str) -> Vec<Found> {
+    let mut out = chinese(text);
+    out.extend(english(text));
+    out
+}
+
+/// The length of the known place, province or country name that opens `s`, if any.
+fn known_prefix(s: &str) -> Option<usize> {
+    let n = names();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    (2..=chars.len().min(6)).rev().find_map(|len| {
+        let end = chars.get(len).map_or(s.len(), |c| c.0);
+        let head = &s[..end];
+        (n.chinese.contains_key(head) || n.countries_zh.contains_key(head) || PROVINCES.contains(&head)).then_some(end)
+    })
+}
+
+/// Whether `s` (the words before a kind) is a name: known places, provinces and countries with
+/// their levels (市, 县, 区, 省), the last possibly a two-character place the gazetteer lacks
+/// (长乐 after 美国, 青田 before 县).
+fn is_name(s: &str) -> bool {
+    let mut rest = s;
+    let mut known = 0;
+    loop {
+        if rest.is_empty() {
+            return known > 0;
+        }
+        if let Some(len) = known_prefix(rest) {
+            rest = &rest[len..];
+            known += 1;
+            continue;
+        }
+        if known > 0 && rest.starts_with(['市', '县', '区', '省']) {
+            rest = &rest[3..];
+            continue;
+        }
+        let count = rest.chars().count();
+        let with_level = rest.ends_with(['市', '县', '区']);
+        return (count == 2 && known > 0) || (count == 3 && with_level);
+    }
+}
+
+fn chinese(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    // Every occurrence of every kind, found once; at one place the longest kind wins.
+    let mut hits: Vec<(usize, &str)> = ZH_KINDS.iter().flat_map(|k| text.match_indices(k)).collect();
+    hits.sort_by_key(|(at, k)| (*at, std::cmp::Reverse(k.len())));
+    let mut from = 0;
+    for (at, kind) in hits {
+        if at < from {
+            continue;
+        }
+        let end = at + kind.len();
+        let floor = from;
+        from = end;
+        // The run of Han characters before the kind, at most 12, not reaching back into the
+        // body found before.
+        let before: Vec<(usize, char)> =
+            text[..at].char_indices().rev().take_while(|(i, c)| is_han(*c) && *i >= floor).take(12).collect();
+        let Some(&(run_start, _)) = before.last() else { continue };
+        // The earliest start from which the name opens with a known place or country.
+        let mut start = None;
+        let mut offsets: Vec<usize> = before.iter().map(|(i, _)| *i).collect();
+        offsets.sort_unstable();
+        for s in offsets {
+            if s < run_start {
+                continue;
+            }
+            if is_name(&text[s..at]) {
+                start = Some(s);
+                break;
+            }
+        }
+        let Some(start) = start else { continue };
+        if out.last().is_some_and(|f: &Found| f.start < end && start < f.end) {
+            continue;
+        }
+        out.push(Found::new(Kind::Organisation, start, end));
+    }
+    out
+}
+
+fn english(text: &str) -> Vec<Found> {
+    let words = latin_words(text);
+    let mut out: Vec<Found> = Vec::new();
+    let n = names();
+    let mut i = 0;
+    while i < words.len() {
+        let matched = en_kinds().iter().filter(|parts| parts[0] == words[i].text).find_map(|parts| {
+            (i + parts.len() <= words.len() && (0..parts.len()).all(|k| words[i + k].text == parts[k]))
+                .then_some(parts.len())
+        });
+        let Some(len) = matched else {
+            i += 1;
+            continue;
+        };
+        // Capitalised words before the kind: the place and qualifiers.
+        let mut s = i;
+        while s > 0
+            && i - s < 5
+            && words[s - 1].text.starts_with(|c: char| c.is_uppercase())
+            && text[words[s - 1].end..words[s].start].chars().all(|c| c == ' ')
+        {
+            s -= 1;
+        }
+        // A sentence's article is not part of the name.
+        while s < i && matches!(words[s].text, "The" | "A" | "An" | "This" | "That") {
+            s += 1;
+        }
+        let mut end = words[i + len - 1].end;
+        // "… of America", "… in the Netherlands", "Public Security Bureau of Fuzhou".
+        let mut k = i + len;
+        if let Some(link) = words.get(k).filter(|w| matches!(w.text, "of" | "in")) {
+            let mut t = k + 1;
+            if words.get(t).is_some_and(|w| w.text == "the") {
+                t += 1;
+            }
+            for span in (1..=3).rev() {
+                if t + span > words.len() {
+                    continue;
+                }
+                let phrase = &text[words[t].start..words[t + span - 1].end];
+                let known = n.countries.contains_key(&phrase.to_lowercase())
+                    || (n.latin.contains_key(&phrase.to_lowercase()) && s == i);
+                if known && phrase.starts_with(|c: char| c.is_uppercase()) {
+                    end = words[t + span - 1].end;
+                    k = t + span;
+                    let _ = link;
+                    break;
+                }
+            }
+        }
+        let named = s < i || end > words[i + len - 1].end;
+        let only_qualifiers = (s..i).all(|q| EN_NAME_WORDS.contains(&words[q].text));
+        if named && !(only_qualifiers && end == words[i + len - 1].end) {
+            out.push(Found::new(Kind::Organisation, words[s].start, end));
+        }
+        i = k.max(i + 1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn orgs(text: &str) -> Vec<&str> {
+        find(text).into_iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn bodies_in_both_languages() {
+        assert_eq!(orgs("由福州市公安局和青田县公安局设立"), ["福州市公安局", "青田县公安局"]);
+        assert_eq!(orgs("美国长乐公会的负责人"), ["美国长乐公会"]);
+        assert_eq!(orgs("据荷兰温州同乡会称"), ["荷兰温州同乡会"]);
+        assert_eq!(
+            orgs("The Fuzhou Public Security Bureau and the Qingtian PSB; the Changle Association of America."),
+            ["Fuzhou Public Security Bureau", "Qingtian PSB", "Changle Association of America"]
+        );
+        assert_eq!(orgs("the Public Security Bureau of Fuzhou said"), ["Public Security Bureau of Fuzhou"]);
+        assert!(orgs("a public security bureau somewhere").is_empty());
+    }
+}

@@ -1,0 +1,268 @@
+//! Places: countries by name and demonym ("the Netherlands", "Dutch", "荷兰"), and cities of the
+//! gazetteer by their English and Chinese names, matched on word boundaries (Chinese on jieba's
+//! segment boundaries), disambiguated by the countries the document names and by population.
+
+use super::names::{names, Names};
+use super::segment::{han_segments, latin_words, Word};
+use super::{Found, Kind};
+
+/// Capitalised words that are also the names of cities but are far more often something else.
+const COMMON_WORDS: &[&str] = &[
+    "police",
+    "march",
+    "may",
+    "nice",
+    "mobile",
+    "bath",
+    "reading",
+    "victoria",
+    "orange",
+    "union",
+    "liberty",
+    "independence",
+    "concord",
+    "surprise",
+    "marion",
+    "university",
+    "national",
+    "central",
+    "station",
+    "stations",
+    "security",
+    "public",
+    "office",
+    "new",
+    "san",
+    "santa",
+    "saint",
+    "city",
+    "china",
+    "chinese",
+    "overseas",
+    "service",
+    "news",
+    "report",
+    "reports",
+    "minister",
+    "ministry",
+    "president",
+    "general",
+    "court",
+    "home",
+    "hope",
+    "mission",
+    "progress",
+    "eagle",
+    "phoenix",
+    "bureau",
+    "american",
+    "european",
+    "asian",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "after",
+    "before",
+    "during",
+    "area",
+    "officials",
+    "investigators",
+    "police",
+    "an",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "and",
+    "but",
+    "or",
+    "if",
+    "when",
+    "where",
+    "while",
+    "two",
+    "three",
+    "one",
+];
+
+fn common_words() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| COMMON_WORDS.iter().copied().collect())
+}
+
+/// Regions named in the record that are not countries.
+const REGIONS: &[&str] =
+    &["Europe", "Asia", "Africa", "Oceania", "North America", "South America", "Latin America", "Middle East"];
+
+fn place(start: usize, end: usize, entity_id: Option<String>, country: &str) -> Found {
+    let mut f = Found::new(Kind::Place, start, end);
+    f.entity_id = entity_id;
+    f.country = Some(country.to_string());
+    f
+}
+
+/// Every place in `text`.
+pub fn find(text: &str) -> Vec<Found> {
+    let n = names();
+    let words = latin_words(text);
+    let segments = han_segments(text);
+    let mut out = Vec::new();
+    // Countries first: they disambiguate cities.
+    let countries = english_countries(text, &words, n, &mut out);
+    let mut doc_countries: Vec<String> = countries;
+    doc_countries.extend(chinese_countries(&segments, n, &mut out));
+    english_cities(text, &words, n, &doc_countries, &mut out);
+    chinese_cities(&segments, n, &doc_countries, &mut out);
+    out
+}
+
+fn capitalised(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+}
+
+fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> Vec<String> {
+    let mut seen = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let mut matched = false;
+        if !capitalised(words[i].text) {
+            i += 1;
+            continue;
+        }
+        for len in (1..=4).rev() {
+            if i + len > words.len() {
+                continue;
+            }
+            let span = &text[words[i].start..words[i + len - 1].end];
+            if !span.split_whitespace().count().eq(&len) {
+                continue;
+            }
+            if let Some(code) = n.countries.get(&span.to_lowercase()) {
+                out.push(place(words[i].start, words[i + len - 1].end, None, code));
+                seen.push(code.clone());
+                i += len;
+                matched = true;
+                break;
+            }
+        }
+        if !matched {
+            i += 1;
+        }
+    }
+    seen
+}
+
+fn chinese_countries(segments: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> Vec<String> {
+    let mut seen = Vec::new();
+    for s in segments {
+        if let Some(code) = n.countries_zh.get(s.text) {
+            out.push(place(s.start, s.end, None, code));
+            seen.push(code.clone());
+        }
+    }
+    seen
+}
+
+fn english_cities(text: &str, words: &[Word<'_>], n: &Names, doc: &[String], out: &mut Vec<Found>) {
+    // Spans already taken by countries, in order, searched by bisection.
+    let mut spans: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
+    spans.sort_unstable();
+    let taken = |start: usize, _: &Vec<Found>| {
+        let at = spans.partition_point(|(s, _)| *s <= start);
+        at > 0 && spans[at - 1].1 > start
+    };
+    let mut i = 0;
+    while i < words.len() {
+        let mut advanced = false;
+        if !capitalised(words[i].text) {
+            i += 1;
+            continue;
+        }
+        for len in (1..=3).rev() {
+            if i + len > words.len() || !(0..len).all(|k| capitalised(words[i + k].text)) || taken(words[i].start, out)
+            {
+                continue;
+            }
+            let span = &text[words[i].start..words[i + len - 1].end];
+            if span.split_whitespace().count() != len {
+                continue;
+            }
+            let key = span.to_lowercase();
+            if len == 1 && (common_words().contains(key.as_str()) || span.chars().all(|c| c.is_uppercase())) {
+                continue;
+            }
+            if REGIONS.contains(&span) {
+                let mut f = Found::new(Kind::Place, words[i].start, words[i + len - 1].end);
+                f.entity_id = None;
+                out.push(f);
+                i += len;
+                advanced = true;
+                break;
+            }
+            let Some(candidates) = n.latin.get(&key) else { continue };
+            let chosen = n.pick(candidates, doc);
+            let city = n.city(chosen);
+            // A lone word names a city only if the city is large or in a country the text names.
+            if len == 1 && city.population < 100_000 && !doc.contains(&city.country) {
+                continue;
+            }
+            out.push(place(
+                words[i].start,
+                words[i + len - 1].end,
+                Some(format!("geonames:{}", city.geonameid)),
+                &city.country,
+            ));
+            i += len;
+            advanced = true;
+            break;
+        }
+        if !advanced {
+            i += 1;
+        }
+    }
+}
+
+fn chinese_cities(segments: &[Word<'_>], n: &Names, doc: &[String], out: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < segments.len() {
+        // A place may be one segment (福州市) or two (福州 + 市).
+        let mut best: Option<(usize, &Vec<u32>)> = None;
+        for len in [2usize, 1] {
+            if i + len > segments.len() {
+                continue;
+            }
+            let joined: String = segments[i..i + len].iter().map(|s| s.text).collect();
+            if joined.chars().count() < 2 || n.countries_zh.contains_key(&joined) {
+                continue;
+            }
+            if let Some(c) = n.chinese.get(&joined) {
+                best = Some((len, c));
+                break;
+            }
+        }
+        if let Some((len, candidates)) = best {
+            let chosen = n.pick(candidates, doc);
+            let city = n.city(chosen);
+            out.push(place(
+                segments[i].start,
+                segments[i + len - 1].end,
+                Some(format!("geonames:{}", city.geonameid)),
+                &city.country,
+            ));
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+}

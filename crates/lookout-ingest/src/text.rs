@@ -1,0 +1,268 @@
+//! Text from documents: plain text and Markdown as they are, HTML without markup, scripts and
+//! navigation, PDF from its text layer; then NFKC (full-width forms folded) and whitespace tidied.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Most bytes of a document read for text; a larger file is kept whole as evidence and its text
+/// read from the start up to this size.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+
+/// The kinds of document read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.txt`.
+    Text,
+    /// `.md`.
+    Markdown,
+    /// `.html`, `.htm`.
+    Html,
+    /// `.pdf`.
+    Pdf,
+}
+
+impl Format {
+    /// From a file name's extension.
+    pub fn of_name(name: &str) -> Option<Format> {
+        let lower = name.to_ascii_lowercase();
+        let ext = lower.rsplit('.').next()?;
+        Some(match ext {
+            "txt" | "text" => Format::Text,
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "pdf" => Format::Pdf,
+            _ => return None,
+        })
+    }
+
+    /// The media type.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Text => "text/plain",
+            Format::Markdown => "text/markdown",
+            Format::Html => "text/html",
+            Format::Pdf => "application/pdf",
+        }
+    }
+}
+
+/// The text of a document's bytes, or why there is none.
+pub fn extract(bytes: &[u8], format: Format) -> Result<String, String> {
+    if bytes.is_empty() {
+        return Err("the file is empty".into());
+    }
+    let raw = match format {
+        Format::Pdf => pdf_text(bytes)?,
+        _ => {
+            if bytes.iter().take(8192).any(|b| *b == 0) {
+                return Err("a binary file, not text".into());
+            }
+            let text = match std::str::from_utf8(bytes) {
+                Ok(t) => t,
+                // A cut at the size limit may split a character: keep what is whole.
+                Err(e) if e.error_len().is_none() => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
+                Err(e) => return Err(format!("invalid UTF-8 at byte {}", e.valid_up_to())),
+            };
+            if format == Format::Html {
+                html_text(text)
+            } else {
+                text.to_string()
+            }
+        }
+    };
+    let normalised: String = raw.nfkc().collect();
+    Ok(tidy(&normalised))
+}
+
+/// Collapses runs of spaces and blank lines.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        let line: String = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(&line);
+    }
+    out
+}
+
+fn pdf_text(bytes: &[u8]) -> Result<String, String> {
+    let doc = lopdf::Document::load_mem(bytes).map_err(|_| "a damaged PDF file".to_string())?;
+    if doc.is_encrypted() {
+        return Err("an encrypted PDF".into());
+    }
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    if pages.is_empty() {
+        return Err("a PDF without pages".into());
+    }
+    let mut out = String::new();
+    for page in pages {
+        if let Ok(text) = doc.extract_text(&[page]) {
+            out.push_str(&text);
+            out.push_str("\n\n");
+        }
+    }
+    if out.trim().is_empty() {
+        return Err("a PDF without a text layer (scanned?)".into());
+    }
+    Ok(out)
+}
+
+/// Elements whose content is not the document's text.
+const SKIPPED: &[&str] =
+    &["script", "style", "nav", "header", "footer", "aside", "noscript", "template", "svg", "form", "head"];
+/// Elements that end a block of text.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "blockquote",
+    "table",
+    "ul",
+    "ol",
+    "pre",
+    "figcaption",
+    "dd",
+    "dt",
+];
+
+/// Readable text of an HTML page: the content of `<main>` or `<article>` when there is one,
+/// navigation, headers, footers, scripts and styles left out, entities decoded.
+pub fn html_text(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let body = ["<main", "<article"]
+        .iter()
+        .find_map(|tag| {
+            let start = lower.find(tag)?;
+            let close = format!("</{}", &tag[1..]);
+            let end = lower.rfind(&close).filter(|e| *e > start)?;
+            Some(&html[start..end])
+        })
+        .unwrap_or(html);
+    let mut out = String::with_capacity(body.len() / 2);
+    let mut skip_depth: Vec<String> = Vec::new();
+    let mut rest = body;
+    while let Some(lt) = rest.find('<') {
+        if skip_depth.is_empty() {
+            out.push_str(&decode_entities(&rest[..lt]));
+        }
+        let after = &rest[lt..];
+        if after.starts_with("<!--") {
+            rest = after.find("-->").map_or("", |e| &after[e + 3..]);
+            continue;
+        }
+        let Some(gt) = after.find('>') else { break };
+        let tag = &after[1..gt];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if SKIPPED.contains(&name.as_str()) && !tag.ends_with('/') {
+            if closing {
+                if skip_depth.last() == Some(&name) {
+                    skip_depth.pop();
+                }
+            } else {
+                skip_depth.push(name.clone());
+            }
+        }
+        if BLOCKS.contains(&name.as_str()) {
+            out.push('\n');
+        }
+        rest = &after[gt + 1..];
+    }
+    if skip_depth.is_empty() {
+        out.push_str(&decode_entities(rest));
+    }
+    out
+}
+
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp..];
+        let Some(semi) = after.find(';').filter(|s| *s <= 10) else {
+            out.push('&');
+            rest = &after[1..];
+            continue;
+        };
+        let entity = &after[1..semi];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" | "#39" => Some('\''),
+            "nbsp" => Some(' '),
+            "mdash" => Some('—'),
+            "ndash" => Some('–'),
+            "hellip" => Some('…'),
+            "rsquo" => Some('’'),
+            "lsquo" => Some('‘'),
+            "ldquo" => Some('“'),
+            "rdquo" => Some('”'),
+            e if e.starts_with("#x") || e.starts_with("#X") => {
+                u32::from_str_radix(&e[2..], 16).ok().and_then(char::from_u32)
+            }
+            e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
+            _ => None,
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &after[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_loses_markup_navigation_and_scripts() {
+        let html = "<html><head><title>t</title><style>p{}</style></head><body><nav>Home | News</nav><main><h1>Stations</h1><p>The &quot;110&quot; station&nbsp;in Prato &amp; Milan.</p><script>track()</script><p>福州市公安局</p></main><footer>© 2022</footer></body></html>";
+        let text = extract(html.as_bytes(), Format::Html).unwrap();
+        assert_eq!(text, "Stations\n\nThe \"110\" station in Prato & Milan.\n\n福州市公安局");
+    }
+
+    #[test]
+    fn bad_inputs_are_named() {
+        assert_eq!(extract(b"", Format::Text).unwrap_err(), "the file is empty");
+        assert_eq!(extract(b"ab\0cd", Format::Text).unwrap_err(), "a binary file, not text");
+        assert_eq!(extract(b"ok \xff\xfe", Format::Text).unwrap_err(), "invalid UTF-8 at byte 3");
+        assert_eq!(extract(b"%PDF-1.4 nonsense", Format::Pdf).unwrap_err(), "a damaged PDF file");
+        assert_eq!(extract("ＰＳＢ　１０２个".as_bytes(), Format::Text).unwrap(), "PSB 102个");
+    }
+}

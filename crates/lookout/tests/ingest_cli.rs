@@ -1,0 +1,108 @@
+//! `lookout ingest` as a user runs it: evidence kept once, mentions as JSON, bad files named.
+
+mod common;
+
+use common::*;
+
+fn corpus() -> std::path::PathBuf {
+    workspace().join("crates/lookout-ingest/tests/corpus")
+}
+
+#[test]
+fn documents_are_kept_once_as_evidence_with_their_mentions() {
+    let dir = TempDir::new("ingest");
+    let file = corpus().join("zh-report.txt");
+    let o = lookout(
+        dir.path(),
+        &["ingest", "--json", "--url", "https://example.org/a", "--by", "ana", file.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    let sha = doc["id"].as_str().unwrap();
+    assert_eq!(sha.len(), 64);
+    assert_eq!((doc["language"].as_str(), doc["url"].as_str()), (Some("zh"), Some("https://example.org/a")));
+    let mentions = doc["mentions"].as_array().unwrap();
+    let psb = mentions.iter().find(|m| m["text"] == "福州市公安局").expect("the bureau");
+    assert_eq!(
+        (psb["kind"].as_str(), psb["start"].as_u64(), psb["end"].as_u64()),
+        (Some("organisation"), Some(4), Some(10))
+    );
+    // Offsets are characters of the document's text.
+    let text: Vec<char> = std::fs::read_to_string(&file).unwrap().chars().collect();
+    for m in mentions {
+        let (start, end) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+        assert_eq!(text[start..end].iter().collect::<String>(), m["text"].as_str().unwrap(), "{m}");
+    }
+    let figure = mentions.iter().find(|m| m["text"] == "23万人").expect("the figure");
+    assert_eq!((figure["value"].as_f64(), figure["unit"].as_str()), (Some(230000.0), Some("人")));
+    let original = dir.path().join("evidence").join(&sha[..2]).join(sha);
+    assert_eq!(std::fs::read(&original).unwrap(), std::fs::read(&file).unwrap());
+    let capture: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(original.with_extension("capture.json")).unwrap()).unwrap();
+    assert_eq!(
+        (capture["captured_by"].as_str(), capture["original_name"].as_str()),
+        (Some("ana"), Some("zh-report.txt"))
+    );
+    assert!(capture["tool"].as_str().unwrap().starts_with("lookout "));
+    let modified = std::fs::metadata(&original).unwrap().modified().unwrap();
+    // The same bytes again: nothing changes.
+    let o = lookout(dir.path(), &["ingest", file.to_str().unwrap()]);
+    assert!(o.status.success() && stdout(&o).contains("(already kept)"), "{}", stdout(&o));
+    assert_eq!(std::fs::metadata(&original).unwrap().modified().unwrap(), modified);
+    assert_eq!(std::fs::read_dir(dir.path().join("evidence")).unwrap().count(), 1);
+}
+
+#[test]
+fn bad_files_are_named_and_leave_nothing_behind() {
+    let dir = TempDir::new("ingest-bad");
+    let files = TempDir::new("ingest-bad-files");
+    let good = files.write("good.txt", "The Fuzhou PSB opened 2 stations in Prato in October 2022.");
+    let empty = files.write("empty.txt", "");
+    std::fs::write(files.0.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    std::fs::write(files.0.join("latin1.txt"), b"caf\xe9 in Prato").unwrap();
+    std::fs::write(files.0.join("corrupt.pdf"), b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\n%%EOF garbage").unwrap();
+    let _ = (good, empty);
+    let o = lookout(dir.path(), &["ingest", files.path().to_str().unwrap()]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    for expected in [
+        "empty.txt: the file is empty",
+        "binary.txt: a binary file, not text",
+        "latin1.txt: invalid UTF-8 at byte 3",
+        "corrupt.pdf: a damaged PDF file",
+        "ingested 1 of 5 documents (1 new)",
+    ] {
+        assert!(err.contains(expected), "{expected:?} not in:\n{err}");
+    }
+    // Only the good document is kept.
+    let kept: Vec<_> = std::fs::read_dir(dir.path().join("evidence")).unwrap().collect();
+    assert_eq!(kept.len(), 1);
+}
+
+#[test]
+fn a_large_file_is_kept_whole_and_read_up_to_the_limit() {
+    let dir = TempDir::new("ingest-large");
+    let files = TempDir::new("ingest-large-files");
+    let line = "Investigators in Rotterdam counted 54 police stations in 30 countries in September 2022.\n";
+    let big = files.write("big.txt", &line.repeat(60_000)); // about 5.4 MB
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lookout"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["ingest", "--json", big.to_str().unwrap()])
+        .env("LOOKOUT_INGEST_TEXT_LIMIT", "1000000")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["truncated"], true);
+    assert_eq!(doc["size"].as_u64(), Some(std::fs::metadata(&big).unwrap().len()));
+    let sha = doc["id"].as_str().unwrap();
+    let kept = dir.path().join("evidence").join(&sha[..2]).join(sha);
+    assert_eq!(
+        std::fs::metadata(kept).unwrap().len(),
+        std::fs::metadata(&big).unwrap().len(),
+        "the whole original is kept"
+    );
+    let figures = doc["mentions"].as_array().unwrap().iter().filter(|m| m["kind"] == "figure").count();
+    assert!(figures > 1000 && figures < 2 * 60_000, "mentions from the first megabyte only: {figures}");
+}
