@@ -66,14 +66,15 @@ impl PageCache {
 /// through untouched.
 pub async fn cached_pages<S: Store>(State(app): State<AppState<S>>, request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    // Never cached: downloads, the API, search, and the reporting and review pages (form tokens,
-    // sessions, no-store).
+    // Never cached: downloads, the API, search, the reporting and review pages (form tokens,
+    // sessions, no-store), and the incident counts (publishing does not change the data version).
     if request.method() != Method::GET
         || path.starts_with("/data/")
         || path.starts_with("/api/")
         || path == "/search"
         || path.starts_with("/report")
         || path.starts_with("/review")
+        || path == "/incidents"
     {
         return next.run(request).await;
     }

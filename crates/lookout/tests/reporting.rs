@@ -230,3 +230,47 @@ fn every_route_by_every_role_and_the_audit_chain() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("audit log broken at entry 3"), "{}", stderr(&o));
 }
+
+#[test]
+fn public_counts_follow_publishing_and_hide_small_cells() {
+    let dir = TempDir::new("report-counts");
+    let totp = add_account(dir.path(), "rev", "reviewer");
+    let server = Server::start_with_env(dir.path(), &[("LOOKOUT_PUBLIC_K", "2")]);
+    let (_, _, page) = http_get(&server.base, "/incidents");
+    assert!(page.contains("Fewer than 2 reports are published"), "{page}");
+    for _ in 0..3 {
+        submit_report(&server.base, "something happened", &[]);
+    }
+    let ids: Vec<String> = stdout(&lookout(dir.path(), &["report", "list"]))
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect();
+    let (cookie, csrf) = sign_in(&server.base, "rev", &totp);
+    let post = |path: &str, body: &str| {
+        let (status, _, text) = http_send(
+            &server.base,
+            "POST",
+            path,
+            &[("Content-Type", "application/x-www-form-urlencoded"), ("Cookie", &cookie)],
+            format!("csrf={csrf}&{body}").as_bytes(),
+        );
+        assert_eq!(status, 303, "{path}: {text}");
+    };
+    for (i, id) in ids.iter().enumerate() {
+        post(&format!("/review/reports/{id}/status"), "status=verified");
+        let body = if i < 2 {
+            "country=NL&category=approach&month=2026-10"
+        } else {
+            "country=IE&category=other&month=2026-10"
+        };
+        post(&format!("/review/reports/{id}/publish"), body);
+    }
+    let (_, _, page) = http_get(&server.base, "/incidents");
+    assert!(page.contains("<strong id=\"incident-total\">3</strong>"), "the page is not stale: {page}");
+    let (_, _, json) = http_get(&server.base, "/api/v1/incidents/counts");
+    let counts: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(counts["total"], 3);
+    // IE (1) is below k; NL (2) is hidden with it, or IE would be 3 − 2.
+    assert_eq!(counts["by_country"], serde_json::json!([{"key": "IE", "count": null}, {"key": "NL", "count": null}]));
+    assert_eq!(counts["by_month"], serde_json::json!([{"key": "2026-10", "count": 3}]));
+}
