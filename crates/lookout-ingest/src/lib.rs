@@ -3,7 +3,7 @@
 //! navigation, PDF text layers), normalised (NFKC) and its language detected; and its mentions
 //! found — places (gazetteer, English and Chinese), countries (names and demonyms), organisations
 //! (public security bureaus, associations, chambers), figures (a number and what it counts) and
-//! dates — with character offsets.
+//! dates — with character offsets; and reposts of one text grouped by SimHash.
 //!
 //! ```
 //! use lookout_ingest::{extract_mentions, Kind};
@@ -16,6 +16,8 @@ mod error;
 pub mod evidence;
 pub mod lang;
 pub mod mentions;
+pub mod registry;
+pub mod simhash;
 pub mod text;
 
 pub use error::IngestError;

@@ -49,7 +49,9 @@ fn documents_are_kept_once_as_evidence_with_their_mentions() {
     let o = lookout(dir.path(), &["ingest", file.to_str().unwrap()]);
     assert!(o.status.success() && stdout(&o).contains("(already kept)"), "{}", stdout(&o));
     assert_eq!(std::fs::metadata(&original).unwrap().modified().unwrap(), modified);
-    assert_eq!(std::fs::read_dir(dir.path().join("evidence")).unwrap().count(), 1);
+    let kept_dirs =
+        std::fs::read_dir(dir.path().join("evidence")).unwrap().filter(|e| e.as_ref().unwrap().path().is_dir()).count();
+    assert_eq!(kept_dirs, 1);
 }
 
 #[test]
@@ -75,8 +77,9 @@ fn bad_files_are_named_and_leave_nothing_behind() {
         assert!(err.contains(expected), "{expected:?} not in:\n{err}");
     }
     // Only the good document is kept.
-    let kept: Vec<_> = std::fs::read_dir(dir.path().join("evidence")).unwrap().collect();
-    assert_eq!(kept.len(), 1);
+    let kept =
+        std::fs::read_dir(dir.path().join("evidence")).unwrap().filter(|e| e.as_ref().unwrap().path().is_dir()).count();
+    assert_eq!(kept, 1);
 }
 
 #[test]
@@ -105,4 +108,29 @@ fn a_large_file_is_kept_whole_and_read_up_to_the_limit() {
     );
     let figures = doc["mentions"].as_array().unwrap().iter().filter(|m| m["kind"] == "figure").count();
     assert!(figures > 1000 && figures < 2 * 60_000, "mentions from the first megabyte only: {figures}");
+}
+
+#[test]
+fn reposts_are_grouped_under_their_original() {
+    let dir = TempDir::new("ingest-reposts");
+    let files = TempDir::new("ingest-reposts-files");
+    let body = "<p>Investigators in Rotterdam said on 25 October 2022 that two offices had been run by the Fuzhou Public Security Bureau.</p><p>The Dutch foreign ministry ordered them closed, and the police opened an inquiry into pressure on residents to return.</p><p>A spokesman said more reports were expected in the coming weeks, and that people who were approached should come forward.</p>";
+    let original = files.write(
+        "a-original.html",
+        &format!("<html><body><nav>News | World</nav><main>{body}</main><footer>(c) A</footer></body></html>"),
+    );
+    let repost = files.write("b-repost.html", &format!("<html><body><header>Aggregator</header><article><p>Reposted:</p>{body}<p>Share this.</p></article></body></html>"));
+    let other = files.write("c-other.txt", "The Changle Association of America was named in a case in New York, where two men were arrested on 17 April 2023 and charged with acting as agents of a foreign government without notice to the Attorney General.");
+    let o = lookout(
+        dir.path(),
+        &["ingest", "--json", original.to_str().unwrap(), repost.to_str().unwrap(), other.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let docs: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(docs[0].get("near_duplicate_of").is_none());
+    assert_eq!(docs[1]["near_duplicate_of"], docs[0]["id"], "the repost points at the original");
+    assert!(docs[2].get("near_duplicate_of").is_none());
+    // The register keeps it across runs.
+    let o = lookout(dir.path(), &["ingest", repost.to_str().unwrap()]);
+    assert!(stdout(&o).contains("a near-duplicate of"), "{}", stdout(&o));
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use lookout_ingest::evidence::Evidence;
+use lookout_ingest::registry::Registry;
 use lookout_ingest::text::{extract, Format, MAX_TEXT_BYTES};
 
 /// What the command line says about the source of the documents.
@@ -67,6 +68,9 @@ pub fn run(data_dir: &Path, paths: &[PathBuf], args: &SourceArgs) -> anyhow::Res
         eprintln!("skipped {}: not .txt, .md, .html or .pdf", s.display());
     }
     let evidence = Evidence::at(&data_dir.join("evidence"));
+    std::fs::create_dir_all(data_dir.join("evidence"))
+        .with_context(|| format!("cannot create {}", data_dir.display()))?;
+    let mut registry = Registry::open(&data_dir.join("evidence"))?;
     let progress = std::io::stderr().is_terminal();
     let started = std::time::Instant::now();
     let now = lookout_core::Timestamp::now().to_string();
@@ -76,7 +80,7 @@ pub fn run(data_dir: &Path, paths: &[PathBuf], args: &SourceArgs) -> anyhow::Res
         if progress {
             eprint!("\r\x1b[2K[{}/{}] {}", i + 1, docs.len(), path.display());
         }
-        match ingest_one(&evidence, path, args, &now) {
+        match ingest_one(&evidence, &mut registry, path, args, &now) {
             Ok((doc, was_new, size)) => {
                 new += usize::from(was_new);
                 bytes_read += size;
@@ -86,13 +90,17 @@ pub fn run(data_dir: &Path, paths: &[PathBuf], args: &SourceArgs) -> anyhow::Res
                 } else {
                     writeln!(
                         out,
-                        "{} {} ({}, {}): {} mentions{}",
+                        "{} {} ({}, {}): {} mentions{}{}",
                         &doc["id"].as_str().unwrap_or("")[..12],
                         path.display(),
                         doc["language"].as_str().unwrap_or(""),
                         doc["media_type"].as_str().unwrap_or(""),
                         doc["mentions"].as_array().map_or(0, Vec::len),
-                        if was_new { "" } else { " (already kept)" }
+                        if was_new { "" } else { " (already kept)" },
+                        doc["near_duplicate_of"]
+                            .as_str()
+                            .map(|o| format!("; a near-duplicate of {}", &o[..12]))
+                            .unwrap_or_default()
                     )?;
                 }
             }
@@ -126,6 +134,7 @@ pub fn run(data_dir: &Path, paths: &[PathBuf], args: &SourceArgs) -> anyhow::Res
 /// original kept, then mentions.
 fn ingest_one(
     evidence: &Evidence,
+    registry: &mut Registry,
     path: &Path,
     args: &SourceArgs,
     now: &str,
@@ -144,6 +153,7 @@ fn ingest_one(
     let pick = |key: &str, arg: &Option<String>| side[key].as_str().map(str::to_string).or_else(|| arg.clone());
     let language = pick("lang", &args.lang).unwrap_or_else(|| lookout_ingest::lang::detect(&text).to_string());
     let found = lookout_ingest::extract_mentions(&text);
+    let registered = registry.register(&capture.sha256, lookout_ingest::simhash::fingerprint(&text))?;
     let mut doc = serde_json::json!({
         "id": capture.sha256,
         "file": path.display().to_string(),
@@ -153,6 +163,9 @@ fn ingest_one(
         "truncated": size > text_limit(),
         "mentions": found,
     });
+    if let Some(original) = registered.duplicate_of {
+        doc["near_duplicate_of"] = serde_json::Value::String(original);
+    }
     for (key, arg) in [("url", &args.url), ("published", &args.published), ("kind", &args.kind)] {
         if let Some(v) = pick(key, arg) {
             doc[key] = serde_json::Value::String(v);
