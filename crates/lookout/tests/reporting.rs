@@ -212,6 +212,19 @@ fn every_route_by_every_role_and_the_audit_chain() {
     assert_eq!(post("status=linked&linked=publicbody-fuzhou-psb"), 303);
     let (_, _, page) = http_get_with(&server.base, &report, &[("Cookie", cookie)]);
     assert!(page.contains("linked to publicbody-fuzhou-psb"), "{page}");
+    // Signing out ends the session: its cookie no longer opens anything.
+    for (cookie, csrf) in &sessions {
+        let (status, h, _) = http_send(
+            &server.base,
+            "POST",
+            "/review/logout",
+            &[("Content-Type", "application/x-www-form-urlencoded"), ("Cookie", cookie)],
+            format!("csrf={csrf}").as_bytes(),
+        );
+        assert_eq!((status, header(&h, "location")), (303, Some("/review/login")));
+        let (status, _, _) = http_get_with(&server.base, "/review", &[("Cookie", cookie)]);
+        assert_eq!(status, 303, "a signed-out session is refused");
+    }
     drop(server);
 
     // The audit chain verifies; editing one row is detected.
