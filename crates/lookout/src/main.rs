@@ -10,11 +10,29 @@ use clap::Parser;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Whether an error or panic message is a closed standard output (`lookout export | head`).
+fn is_broken_pipe(message: &str) -> bool {
+    message.contains("Broken pipe")
+}
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
+    // A reader that stops reading (`| head`) is not an error of ours: end quietly, as Unix tools do.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message =
+            payload.downcast_ref::<String>().map(String::as_str).or_else(|| payload.downcast_ref::<&str>().copied());
+        if message.is_some_and(is_broken_pipe) {
+            std::process::exit(0);
+        }
+        default_hook(info);
+    }));
     let cli = cli::Cli::parse();
     match commands::run(cli).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
+        // The error may wrap the I/O error in a library's own (CSV, JSON): its words tell.
+        Err(e) if is_broken_pipe(&format!("{e:#}")) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             std::process::ExitCode::FAILURE

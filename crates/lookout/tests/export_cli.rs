@@ -140,3 +140,25 @@ fn match_explains_and_scores_judged_pairs() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("line 1: left.properties.name[0] is missing"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::Read;
+    let dir = seeded();
+    for args in [vec!["export", "--format", "csv"], vec!["match", "Fuzhou PSB", "福州市公安局"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lookout"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 8];
+        child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+        drop(child.stdout.take()); // like `| head -c 8`
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stderr.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
