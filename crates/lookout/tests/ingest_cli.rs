@@ -134,3 +134,49 @@ fn reposts_are_grouped_under_their_original() {
     let o = lookout(dir.path(), &["ingest", repost.to_str().unwrap()]);
     assert!(stdout(&o).contains("a near-duplicate of"), "{}", stdout(&o));
 }
+
+#[test]
+fn documents_become_sources_and_mentions_link_to_stored_bodies() {
+    let dir = TempDir::new("ingest-link");
+    let bodies = dir.write(
+        "bodies.ftm.jsonl",
+        "{\"id\": \"psb-fz\", \"schema\": \"PublicBody\", \"properties\": {\"name\": [\"福州市公安局\"]}}\n",
+    );
+    let o = lookout(dir.path(), &["import", bodies.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let file = corpus().join("en-report.txt");
+    let args = [
+        "ingest",
+        "--json",
+        "--url",
+        "https://example.org/nl",
+        "--published",
+        "2022-10-25",
+        "--kind",
+        "news",
+        file.to_str().unwrap(),
+    ];
+    let o = lookout(dir.path(), &args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let psb =
+        doc["mentions"].as_array().unwrap().iter().find(|m| m["text"] == "Fuzhou Public Security Bureau").unwrap();
+    assert_eq!(psb["entity_id"], "psb-fz", "an English mention linked to the body stored under its Chinese name");
+    let o = lookout(dir.path(), &["export", "--format", "json"]);
+    let export: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let source = export["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["url"] == "https://example.org/nl")
+        .expect("the document is a source");
+    assert_eq!(
+        (source["sha256"].as_str(), source["published"].as_str(), source["kind"].as_str()),
+        (doc["id"].as_str(), Some("2022-10-25"), Some("news"))
+    );
+    // A bad --kind or --published is refused before anything is read or kept.
+    let o = lookout(dir.path(), &["ingest", "--kind", "rumour", file.to_str().unwrap()]);
+    assert!(!o.status.success() && stderr(&o).contains("--kind"), "{}", stderr(&o));
+    let o = lookout(dir.path(), &["ingest", "--published", "2022-02-30", file.to_str().unwrap()]);
+    assert!(!o.status.success() && stderr(&o).contains("--published"), "{}", stderr(&o));
+}

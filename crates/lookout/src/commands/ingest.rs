@@ -4,9 +4,11 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use lookout_core::{Batch, Schema, Source, SourceKind};
 use lookout_ingest::evidence::Evidence;
 use lookout_ingest::registry::Registry;
 use lookout_ingest::text::{extract, Format, MAX_TEXT_BYTES};
+use lookout_match::{NameIndex, Named};
 
 /// What the command line says about the source of the documents.
 pub struct SourceArgs {
@@ -61,8 +63,81 @@ fn sidecar(path: &Path) -> anyhow::Result<serde_json::Value> {
     serde_json::from_str(&text).with_context(|| format!("{}: not a JSON object", side.display()))
 }
 
-/// Ingests the files and directories named.
-pub fn run(data_dir: &Path, paths: &[PathBuf], args: &SourceArgs) -> anyhow::Result<()> {
+/// The organisations and public bodies of the store, indexed by name, to link mentions to.
+async fn bodies(store: &lookout_store::SqliteStore) -> anyhow::Result<NameIndex> {
+    use lookout_store::Store;
+    let named = store.names(&[Schema::Organization, Schema::PublicBody], true).await?;
+    Ok(NameIndex::build(
+        named
+            .into_iter()
+            .map(|e| Named { id: e.id.to_string(), schema: e.schema.as_str().to_string(), names: e.names })
+            .collect(),
+    ))
+}
+
+/// Links each organisation mention to the stored body whose name matches it best, if any does.
+fn link(doc: &mut serde_json::Value, index: &NameIndex) {
+    let Some(mentions) = doc["mentions"].as_array_mut() else { return };
+    for m in mentions.iter_mut().filter(|m| m["kind"] == "organisation") {
+        let Some(text) = m["text"].as_str().map(str::to_string) else { continue };
+        let best = index
+            .candidates(&[&text], 500)
+            .into_iter()
+            .filter_map(|i| {
+                let e = &index.entities()[i];
+                let score = e
+                    .names
+                    .iter()
+                    .map(|n| lookout_match::match_names(&text, n, Some(&e.schema)).score)
+                    .fold(0.0, f64::max);
+                (score >= lookout_match::THRESHOLD).then_some((score, e.id.clone()))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, id)) = best {
+            m["entity_id"] = serde_json::Value::String(id);
+        }
+    }
+}
+
+/// The source record of an ingested document: its URL when given, else the file by its SHA-256.
+fn source_of(doc: &serde_json::Value, capture_name: &str, args: &SourceArgs) -> anyhow::Result<Source> {
+    let sha = doc["id"].as_str().unwrap_or_default().to_string();
+    let mut source = match doc["url"].as_str() {
+        Some(url) => Source::from_url(url),
+        None => {
+            let mut s = Source::from_url(&format!("sha256:{sha}"));
+            s.url = format!("file:{capture_name}");
+            s.publisher = None;
+            s.kind = SourceKind::File;
+            s.kind_guess = None;
+            s
+        }
+    };
+    source.title = Some(capture_name.to_string());
+    source.sha256 = Some(sha);
+    source.lang = doc["language"].as_str().filter(|l| *l == "en" || *l == "zh").map(str::to_string);
+    if let Some(p) = doc["published"].as_str() {
+        source.published = Some(p.parse().map_err(|e| anyhow::anyhow!("--published / published: {e}"))?);
+    }
+    if let Some(kind) = doc["kind"].as_str().or(args.kind.as_deref()) {
+        source.kind = kind.parse().map_err(|e| anyhow::anyhow!("--kind / kind: {e}"))?;
+        source.kind_guess = None;
+    }
+    Ok(source)
+}
+
+/// Ingests the files and directories named; each document also becomes a source in the store
+/// (all in one transaction at the end).
+pub async fn run(data_dir: &Path, paths: &[PathBuf], args: &SourceArgs) -> anyhow::Result<()> {
+    if let Some(kind) = &args.kind {
+        kind.parse::<SourceKind>().map_err(|e| anyhow::anyhow!("--kind: {e}"))?;
+    }
+    if let Some(p) = &args.published {
+        p.parse::<lookout_core::PartialDate>().map_err(|e| anyhow::anyhow!("--published: {e}"))?;
+    }
+    let store = super::open_store(data_dir).await?;
+    let index = bodies(&store).await?;
+    let mut batch = Batch::new("lookout ingest");
     let (docs, skipped) = documents(paths)?;
     for s in &skipped {
         eprintln!("skipped {}: not .txt, .md, .html or .pdf", s.display());
@@ -80,7 +155,12 @@ pub fn run(data_dir: &Path, paths: &[PathBuf], args: &SourceArgs) -> anyhow::Res
         if progress {
             eprint!("\r\x1b[2K[{}/{}] {}", i + 1, docs.len(), path.display());
         }
-        match ingest_one(&evidence, &mut registry, path, args, &now) {
+        match ingest_one(&evidence, &mut registry, path, args, &now).and_then(|(mut doc, was_new, size)| {
+            link(&mut doc, &index);
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            batch.add_source(source_of(&doc, &name, args)?);
+            Ok((doc, was_new, size))
+        }) {
             Ok((doc, was_new, size)) => {
                 new += usize::from(was_new);
                 bytes_read += size;
@@ -117,6 +197,11 @@ pub fn run(data_dir: &Path, paths: &[PathBuf], args: &SourceArgs) -> anyhow::Res
     if progress {
         eprintln!();
     }
+    {
+        use lookout_store::Store;
+        store.write_batch(&batch).await.context("recording the documents as sources")?;
+    }
+    store.close().await;
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
         "ingested {} of {} documents ({new} new), {mentions} mentions, in {secs:.2} s ({:.1} MB/s)",

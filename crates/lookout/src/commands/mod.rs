@@ -32,7 +32,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export { format, out } => export::run(&cli.data_dir, format.into(), out.as_deref()).await,
         Command::Stats { json } => stats::run(&cli.data_dir, json).await,
         Command::Ingest { paths, url, published, kind, lang, by, json } => {
-            ingest::run(&cli.data_dir, &paths, &ingest::SourceArgs { url, published, kind, lang, by, json })
+            ingest::run(&cli.data_dir, &paths, &ingest::SourceArgs { url, published, kind, lang, by, json }).await
         }
         Command::Xref { schema, limit, min_score, json } => {
             xref::run_xref(&cli.data_dir, &schema, limit, min_score, json).await
