@@ -7,42 +7,70 @@
 /// with its own header and footer differs in 5 or so.
 pub const NEAR: u32 = 8;
 
-fn fnv1a(bytes: &[u8]) -> u64 {
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// FNV-1a of a word, lower-cased on the way (ASCII; other letters as they are).
+fn word_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
+    for b in word.bytes() {
+        h ^= u64::from(b.to_ascii_lowercase());
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+/// Mixes the hashes of a shingle's parts into one (order matters).
+fn mix(a: u64, b: u64, c: u64) -> u64 {
+    let mut h = a.rotate_left(21) ^ b.rotate_left(42) ^ c;
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
 }
 
 /// The SimHash of a text.
 pub fn fingerprint(text: &str) -> u64 {
-    let mut weights = [0i64; 64];
-    let mut add = |feature: &str| {
-        let h = fnv1a(feature.as_bytes());
+    let mut weights = [0i32; 64];
+    let mut add = |h: u64| {
         for (bit, w) in weights.iter_mut().enumerate() {
             *w += if h >> bit & 1 == 1 { 1 } else { -1 };
         }
     };
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric() || is_han(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    for shingle in words.windows(3) {
-        add(&shingle.join(" "));
+    // Three-word shingles of the Latin words, two-character shingles of the Han characters.
+    let (mut w1, mut w2, mut words) = (0u64, 0u64, 0usize);
+    let mut previous_han: Option<char> = None;
+    let mut word_start: Option<usize> = None;
+    let mut take_word = |word: &str, add: &mut dyn FnMut(u64)| {
+        let h = word_hash(word);
+        if words >= 2 {
+            add(mix(w1, w2, h));
+        }
+        w1 = w2;
+        w2 = h;
+        words += 1;
+    };
+    for (i, c) in text.char_indices() {
+        if is_han(c) {
+            if let Some(p) = previous_han {
+                add(mix(u64::from(p as u32), u64::from(c as u32), 0x9e37_79b9));
+            }
+            previous_han = Some(c);
+        } else {
+            previous_han = None;
+        }
+        let in_word = c.is_alphanumeric() && !is_han(c);
+        match (in_word, word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(s)) => {
+                take_word(&text[s..i], &mut add);
+                word_start = None;
+            }
+            _ => {}
+        }
     }
-    let han: Vec<char> = text.chars().filter(|c| is_han(*c)).collect();
-    let mut pair = String::with_capacity(8);
-    for w in han.windows(2) {
-        pair.clear();
-        pair.extend(w);
-        add(&pair);
+    if let Some(s) = word_start {
+        take_word(&text[s..], &mut add);
     }
     weights.iter().enumerate().fold(0u64, |acc, (bit, w)| if *w > 0 { acc | 1 << bit } else { acc })
 }
