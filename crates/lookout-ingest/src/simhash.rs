@@ -2,14 +2,12 @@
 //! words, two-character runs of Han characters). Reposts of one article — a different header,
 //! a line added, punctuation changed — differ in a few bits; different articles in about half.
 
+use crate::mentions::segment::is_han;
+
 /// Most differing bits for two texts to be one text reposted. Unrelated texts differ in about 32
 /// bits (binomial, σ = 4): 8 or fewer happens by chance about once in 10⁸ pairs, while a repost
 /// with its own header and footer differs in 5 or so.
 pub const NEAR: u32 = 8;
-
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
-}
 
 /// FNV-1a of a word, lower-cased on the way (ASCII; other letters as they are).
 fn word_hash(word: &str) -> u64 {

@@ -5,27 +5,10 @@ use sha2::{Digest, Sha256};
 
 use crate::ReportError;
 
-/// The hash before the first entry.
-pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-
-/// One entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AuditEntry {
-    /// Position, from 1, without gaps.
-    pub seq: i64,
-    /// When (`YYYY-MM-DDTHH:MM:SSZ`).
-    pub at: String,
-    /// Who (account name, or `system`).
-    pub actor: String,
-    /// What (`report.triaged`, `reviewer.added`…).
-    pub action: String,
-    /// On what (a report's id, an account); never report content.
-    pub subject: String,
-    /// The previous entry's hash.
-    pub prev_hash: String,
-    /// This entry's hash.
-    pub hash: String,
-}
+/// One entry, as the store keeps it.
+pub use lookout_store::AuditRow as AuditEntry;
+/// The hash before the first entry (the store's).
+pub use lookout_store::AUDIT_GENESIS as GENESIS;
 
 /// The hash of an entry's fields after `prev_hash`.
 pub fn entry_hash(prev_hash: &str, seq: i64, at: &str, actor: &str, action: &str, subject: &str) -> String {

@@ -55,20 +55,7 @@ pub async fn audit<S: ReportStore>(store: &S, actor: &str, action: &str, subject
 
 /// Checks the audit log; returns the number of entries.
 pub async fn verify_audit<S: ReportStore>(store: &S) -> Result<usize, DeskError> {
-    let rows = store.audit_log().await?;
-    let entries: Vec<crate::audit::AuditEntry> = rows
-        .into_iter()
-        .map(|r| crate::audit::AuditEntry {
-            seq: r.seq,
-            at: r.at,
-            actor: r.actor,
-            action: r.action,
-            subject: r.subject,
-            prev_hash: r.prev_hash,
-            hash: r.hash,
-        })
-        .collect();
-    Ok(crate::audit::verify(&entries)?)
+    Ok(crate::audit::verify(&store.audit_log().await?)?)
 }
 
 /// A new account: its TOTP secret (to show once) and the stored record.
@@ -105,7 +92,7 @@ pub async fn add_account<S: ReportStore>(
         name: name.to_string(),
         role: role.to_string(),
         password_hash: crate::password::hash(password)?,
-        totp_sealed: wrap_bytes(totp.as_ref(), password, work_factor)?,
+        totp_sealed: seal::wrap_bytes(totp.as_ref(), password, work_factor)?,
         identity_sealed: seal::wrap_identity(&identity, password, work_factor)?,
         recipient: identity.to_public().to_string(),
         active: true,
@@ -118,21 +105,6 @@ pub async fn add_account<S: ReportStore>(
     })
 }
 
-/// Seals arbitrary bytes under a passphrase (an age passphrase file).
-fn wrap_bytes(bytes: &[u8], passphrase: &str, work_factor: Option<u8>) -> Result<Vec<u8>, crate::ReportError> {
-    let mut recipient = age::scrypt::Recipient::new(age::secrecy::SecretString::from(passphrase.to_string()));
-    if let Some(n) = work_factor {
-        recipient.set_work_factor(n);
-    }
-    let encryptor = age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
-        .map_err(|e| crate::ReportError::Seal(e.to_string()))?;
-    let mut out = Vec::new();
-    let mut w = encryptor.wrap_output(&mut out).map_err(|e| crate::ReportError::Seal(e.to_string()))?;
-    std::io::Write::write_all(&mut w, bytes).map_err(|e| crate::ReportError::Seal(e.to_string()))?;
-    w.finish().map_err(|e| crate::ReportError::Seal(e.to_string()))?;
-    Ok(out)
-}
-
 /// A signed-in account: its name, role and age identity, unwrapped in memory only.
 pub struct SignedIn {
     /// Account name.
@@ -141,8 +113,6 @@ pub struct SignedIn {
     pub role: String,
     /// The account's age identity (its secret is wiped when dropped).
     pub identity: x25519::Identity,
-    /// The TOTP step last used, so a code is not accepted twice.
-    pub totp_step: u64,
 }
 
 impl std::fmt::Debug for SignedIn {
@@ -151,9 +121,16 @@ impl std::fmt::Debug for SignedIn {
     }
 }
 
-/// Checks a password and a TOTP code; unwraps the account's identity. Every failure is the same
-/// error, so that a wrong name, password or code cannot be told apart.
-pub async fn sign_in<S: ReportStore>(store: &S, name: &str, password: &str, code: &str) -> Result<SignedIn, DeskError> {
+/// Checks a password and a TOTP code; unwraps the account's identity. `first_use(account, step)`
+/// says whether the code's time step is used for the first time (a code is accepted once). Every
+/// failure is the same error, so that a wrong name, password, code or replay cannot be told apart.
+pub async fn sign_in<S: ReportStore>(
+    store: &S,
+    name: &str,
+    password: &str,
+    code: &str,
+    first_use: impl FnOnce(&str, u64) -> bool,
+) -> Result<SignedIn, DeskError> {
     let refused = || DeskError::Refused("name, password or code not accepted".into());
     let Some(account) = store.account(name).await? else {
         // Spend the same time as a real check.
@@ -163,15 +140,15 @@ pub async fn sign_in<S: ReportStore>(store: &S, name: &str, password: &str, code
     if !account.active || !crate::password::verify(&account.password_hash, password) {
         return Err(refused());
     }
-    let totp = seal::open(
-        &account.totp_sealed,
-        &age::scrypt::Identity::new(age::secrecy::SecretString::from(password.to_string())),
-    )
-    .map_err(|_| refused())?;
+    let totp = seal::unwrap_bytes(&account.totp_sealed, password).map_err(|_| refused())?;
     let step = crate::totp::verify(&totp, code).ok_or_else(refused)?;
+    // A code is accepted once: the caller remembers the steps used.
+    if !first_use(&account.name, step) {
+        return Err(refused());
+    }
     let identity = seal::unwrap_identity(&account.identity_sealed, password).map_err(|_| refused())?;
     audit(store, name, "account.signed-in", name).await?;
-    Ok(SignedIn { name: account.name, role: account.role, identity, totp_step: step })
+    Ok(SignedIn { name: account.name, role: account.role, identity })
 }
 
 /// Exports an account's age identity (`AGE-SECRET-KEY-1…`) for offline decryption with `age -d`.

@@ -49,13 +49,9 @@ pub fn identity_text(identity: &x25519::Identity) -> Zeroizing<String> {
     Zeroizing::new(identity.to_string().expose_secret().to_string())
 }
 
-/// Wraps an identity under a passphrase: an age passphrase file holding the identity's text.
-/// `work_factor` is scrypt's log2 N (age calibrates about one second when `None`).
-pub fn wrap_identity(
-    identity: &x25519::Identity,
-    passphrase: &str,
-    work_factor: Option<u8>,
-) -> Result<Vec<u8>, ReportError> {
+/// Seals bytes under a passphrase: an age passphrase file, which `age -d` opens. `work_factor`
+/// is scrypt's log2 N (age calibrates about one second when `None`).
+pub fn wrap_bytes(bytes: &[u8], passphrase: &str, work_factor: Option<u8>) -> Result<Vec<u8>, ReportError> {
     let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_string()));
     if let Some(n) = work_factor {
         recipient.set_work_factor(n);
@@ -64,16 +60,30 @@ pub fn wrap_identity(
         .map_err(|e| ReportError::Seal(e.to_string()))?;
     let mut out = Vec::new();
     let mut writer = encryptor.wrap_output(&mut out).map_err(|e| ReportError::Seal(e.to_string()))?;
-    writer.write_all(identity_text(identity).as_bytes()).map_err(|e| ReportError::Seal(e.to_string()))?;
+    writer.write_all(bytes).map_err(|e| ReportError::Seal(e.to_string()))?;
     writer.finish().map_err(|e| ReportError::Seal(e.to_string()))?;
     Ok(out)
 }
 
-/// Unwraps what [`wrap_identity`] wrapped; a wrong passphrase is [`ReportError::WrongSecret`].
-pub fn unwrap_identity(wrapped: &[u8], passphrase: &str) -> Result<x25519::Identity, ReportError> {
+/// Opens what [`wrap_bytes`] sealed; a wrong passphrase is [`ReportError::WrongSecret`].
+pub fn unwrap_bytes(wrapped: &[u8], passphrase: &str) -> Result<Zeroizing<Vec<u8>>, ReportError> {
     let mut key = age::scrypt::Identity::new(SecretString::from(passphrase.to_string()));
     key.set_max_work_factor(22);
-    let text = open(wrapped, &key)?;
+    open(wrapped, &key)
+}
+
+/// Wraps an identity under a passphrase (its `AGE-SECRET-KEY-1…` text, with [`wrap_bytes`]).
+pub fn wrap_identity(
+    identity: &x25519::Identity,
+    passphrase: &str,
+    work_factor: Option<u8>,
+) -> Result<Vec<u8>, ReportError> {
+    wrap_bytes(identity_text(identity).as_bytes(), passphrase, work_factor)
+}
+
+/// Unwraps what [`wrap_identity`] wrapped; a wrong passphrase is [`ReportError::WrongSecret`].
+pub fn unwrap_identity(wrapped: &[u8], passphrase: &str) -> Result<x25519::Identity, ReportError> {
+    let text = unwrap_bytes(wrapped, passphrase)?;
     identity(std::str::from_utf8(&text).map_err(|_| ReportError::WrongSecret)?)
 }
 

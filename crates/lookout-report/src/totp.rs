@@ -60,11 +60,7 @@ pub fn verify(secret: &[u8], code: &str) -> Option<u64> {
     let step = now() / STEP;
     [step.saturating_sub(1), step, step + 1]
         .into_iter()
-        .find(|s| constant_time_eq(code_at(secret, *s).as_bytes(), code.as_bytes()))
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+        .find(|s| crate::constant_time_eq(code_at(secret, *s).as_bytes(), code.as_bytes()))
 }
 
 /// The URI an authenticator app scans or takes by hand.

@@ -45,11 +45,13 @@ async fn a_report_from_intake_to_retention() {
 
     // A reviewer signs in (password and TOTP), reads and replies.
     assert!(
-        desk::sign_in(&store, "ana", PASSWORD, "000000").await.is_err()
+        desk::sign_in(&store, "ana", PASSWORD, "000000", |_, _| true).await.is_err()
             || lookout_report::totp::code_now(&totp) == "000000"
     );
-    assert!(desk::sign_in(&store, "ana", "wrong password!", &lookout_report::totp::code_now(&totp)).await.is_err());
-    let ana = desk::sign_in(&store, "ana", PASSWORD, &lookout_report::totp::code_now(&totp)).await.unwrap();
+    let totp_code = lookout_report::totp::code_now(&totp);
+    assert!(desk::sign_in(&store, "ana", "wrong password!", &totp_code, |_, _| true).await.is_err());
+    assert!(desk::sign_in(&store, "ana", PASSWORD, &totp_code, |_, _| false).await.is_err(), "a replayed code");
+    let ana = desk::sign_in(&store, "ana", PASSWORD, &totp_code, |name, _| name == "ana").await.unwrap();
     let reports = store.reports().await.unwrap();
     let id = reports[0].id.clone();
     let (_, messages) = desk::read_report(&store, &ana, &id).await.unwrap();

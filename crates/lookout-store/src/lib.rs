@@ -29,7 +29,7 @@ pub use error::StoreError;
 pub use query::{EntityFilter, EntityRecord, NamedEntity, Stats, TimelineStep, WriteReport};
 pub use reports::{
     Account, AuditHasher, AuditRow, NewReport, PublishedIncident, ReportRecord, ReportStore, ReportWithReplyKey,
-    SealedMessage,
+    SealedMessage, AUDIT_GENESIS,
 };
 pub use sqlite::SqliteStore;
 pub use store::Store;

@@ -114,6 +114,9 @@ pub struct AuditRow {
 /// A report with its reply key sealed under the receipt code (`None` once purged).
 pub type ReportWithReplyKey = (ReportRecord, Option<Vec<u8>>);
 
+/// The "previous hash" of the first audit row.
+pub const AUDIT_GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
 /// Computes an audit row's hash from (previous hash, seq, at, actor, action, subject).
 pub type AuditHasher = fn(&str, i64, &str, &str, &str, &str) -> String;
 

@@ -145,7 +145,8 @@ fn match_explains_and_scores_judged_pairs() {
 fn a_reader_that_stops_early_is_not_an_error() {
     use std::io::Read;
     let dir = seeded();
-    for args in [vec!["export", "--format", "csv"], vec!["match", "Fuzhou PSB", "福州市公安局"]] {
+    // Both write far more than a pipe holds, so the closed pipe is really met.
+    for args in [vec!["export", "--format", "csv"], vec!["export", "--format", "ftm"]] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_lookout"))
             .arg("--data-dir")
             .arg(dir.path())

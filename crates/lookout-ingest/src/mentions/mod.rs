@@ -5,7 +5,7 @@ mod figures;
 mod names;
 mod orgs;
 mod places;
-mod segment;
+pub(crate) mod segment;
 
 use serde::Serialize;
 

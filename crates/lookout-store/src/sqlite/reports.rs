@@ -9,9 +9,6 @@ use crate::reports::{
 };
 use crate::StoreError;
 
-/// The genesis "previous hash" of the audit chain.
-const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-
 const REPORT_COLUMNS: &str = "id, status, linked_entity, received_on, closed_on, purged_on, reply_recipient";
 
 fn report_from_row(row: &SqliteRow) -> Result<ReportRecord, StoreError> {
@@ -247,7 +244,7 @@ impl ReportStore for SqliteStore {
         let last: Option<(i64, String)> = sqlx::query_as("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
             .fetch_optional(&mut *tx)
             .await?;
-        let (seq, prev) = last.map_or((1, GENESIS.to_string()), |(s, h)| (s + 1, h));
+        let (seq, prev) = last.map_or((1, crate::AUDIT_GENESIS.to_string()), |(s, h)| (s + 1, h));
         let hash = hasher(&prev, seq, at, actor, action, subject);
         sqlx::query(
             "INSERT INTO audit_log (seq, at, actor, action, subject, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -45,9 +45,7 @@ impl FormTokens {
         let Some(issued) = message.split('.').next().and_then(|t| t.parse::<u64>().ok()) else { return false };
         let fresh = unix_now().saturating_sub(issued) <= FORM_LIFETIME.as_secs();
         let expected = self.mac(&format!("{purpose}.{message}"));
-        fresh
-            && expected.len() == mac.len()
-            && expected.bytes().zip(mac.bytes()).fold(0u8, |a, (x, y)| a | (x ^ y)) == 0
+        fresh && lookout_report::constant_time_eq(expected.as_bytes(), mac.as_bytes())
     }
 }
 

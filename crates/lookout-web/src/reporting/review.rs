@@ -103,9 +103,7 @@ fn no_store(html: String) -> Response {
 }
 
 fn check_csrf(session: &Session, token: &str) -> Result<(), WebError> {
-    let ok = session.csrf.len() == token.len()
-        && session.csrf.bytes().zip(token.bytes()).fold(0u8, |a, (x, y)| a | (x ^ y)) == 0;
-    if ok {
+    if lookout_report::constant_time_eq(session.csrf.as_bytes(), token.as_bytes()) {
         Ok(())
     } else {
         Err(WebError::BadRequest("the form's token does not match your session: reload the page".into()))
@@ -152,12 +150,11 @@ pub async fn login<S: Store + ReportStore>(
     if !app.reporting.tokens.check("login", &form.csrf) {
         return login_page(&app, &loc, Some("The form expired; try again."));
     }
-    let Ok(who) = desk::sign_in(app.store.as_ref(), form.name.trim(), &form.password, &form.code).await else {
-        return login_page(&app, &loc, Some("Name, password or code not accepted."));
+    let first_use = |account: &str, step: u64| app.reporting.first_use_of_totp(account, step);
+    let Ok(who) = desk::sign_in(app.store.as_ref(), form.name.trim(), &form.password, &form.code, first_use).await
+    else {
+        return login_page(&app, &loc, Some("Name, password or code not accepted (a code is accepted once)."));
     };
-    if !app.reporting.first_use_of_totp(&who.name, who.totp_step) {
-        return login_page(&app, &loc, Some("That code was used already; wait for the next one."));
-    }
     let token = app.reporting.sessions.start(who);
     // Secure when a TLS-terminating proxy says the request came over HTTPS.
     let secure = headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https");
