@@ -106,6 +106,10 @@ pub struct Batch {
     pub sources: Vec<Source>,
     /// Statements in the order first added, without duplicates.
     pub statements: Vec<Statement>,
+    /// Ingested documents, each the capture of one of the batch's sources.
+    pub documents: Vec<crate::Document>,
+    /// Proposals from ingested documents, awaiting review.
+    pub proposals: Vec<crate::Proposal>,
 }
 
 impl Batch {
@@ -120,7 +124,19 @@ impl Batch {
             entities: Vec::new(),
             sources: Vec::new(),
             statements: Vec::new(),
+            documents: Vec::new(),
+            proposals: Vec::new(),
         }
+    }
+
+    /// Who records the batch's statements.
+    pub fn recorded_by(&self) -> &str {
+        &self.recorded_by
+    }
+
+    /// When they are recorded.
+    pub fn recorded_at(&self) -> Timestamp {
+        self.recorded_at
     }
 
     /// Adds an entity; adding it again is a no-op, adding it with another schema an error.
@@ -151,6 +167,44 @@ impl Batch {
             self.sources.push(source);
         }
         id
+    }
+
+    /// Adds an ingested document; its source must already be in the batch.
+    pub fn add_document(&mut self, document: crate::Document) -> Result<(), ModelError> {
+        if !self.source_ids.contains(&document.source_id) {
+            return Err(ModelError::InvalidValue {
+                prop: "document".into(),
+                reason: format!("source {} is not in the batch", document.source_id),
+            });
+        }
+        if !self.documents.iter().any(|d| d.sha256 == document.sha256) {
+            self.documents.push(document);
+        }
+        Ok(())
+    }
+
+    /// Adds a proposal; its source must already be in the batch, and its claims must fit the
+    /// schemata of the entities it names (they are checked again when it is accepted).
+    pub fn add_proposal(&mut self, proposal: crate::Proposal) -> Result<(), ModelError> {
+        if !self.source_ids.contains(&proposal.source_id) {
+            return Err(ModelError::InvalidValue {
+                prop: "proposal".into(),
+                reason: format!("source {} is not in the batch", proposal.source_id),
+            });
+        }
+        for c in &proposal.claims {
+            let schema = proposal.entities.iter().find(|e| e.id == c.entity_id).map(|e| e.schema).ok_or_else(|| {
+                ModelError::InvalidValue {
+                    prop: c.prop.clone(),
+                    reason: format!("entity {} is not among the proposal's entities", c.entity_id),
+                }
+            })?;
+            schema.property(&c.prop)?.check(&c.value)?;
+        }
+        if !self.proposals.iter().any(|p| p.id == proposal.id) {
+            self.proposals.push(proposal);
+        }
+        Ok(())
     }
 
     /// Checks a claim against its entity's schema and adds it as a statement; a duplicate is dropped.

@@ -18,10 +18,13 @@
 
 mod batch;
 mod date;
+mod document;
 mod error;
 mod fold;
 mod grade;
+pub mod grading;
 pub mod ids;
+mod proposal;
 mod resolution;
 mod schema;
 mod source;
@@ -31,10 +34,12 @@ mod vocabulary;
 
 pub use batch::{Batch, Claim};
 pub use date::{DatePrecision, PartialDate};
+pub use document::Document;
 pub use error::ModelError;
 pub use fold::{EntityView, PropertyView, ValueView};
 pub use grade::{Credibility, Grade, Reliability};
 pub use ids::{EntityId, SourceId, StatementId};
+pub use proposal::{Proposal, ProposalKind, ProposalRecord, ProposedClaim, Verdict};
 pub use resolution::{Decision, Judgement, Resolution};
 pub use schema::{PropType, Property, Schema, StationStatus};
 pub use source::{guess_kind, host_of, Source, SourceKind};

@@ -3,9 +3,9 @@
 use lookout_core::{Batch, Claim, EntityId, Source, SourceId};
 use lookout_geo::Gazetteer;
 
-use crate::grading;
 use crate::table::Record;
 use crate::ImportError;
+use lookout_core::grading;
 
 /// The GeoNames source cited for geocoding statements.
 pub fn geonames_source() -> Source {

@@ -17,7 +17,6 @@ mod context;
 mod error;
 pub mod figures;
 pub mod ftm;
-mod grading;
 mod notes;
 pub mod responses;
 pub mod stations;
@@ -30,7 +29,7 @@ use lookout_geo::Gazetteer;
 
 pub use context::{geonames_source, ImportContext};
 pub use error::{ImportError, Place};
-pub use grading::{corroboration, default_reliability};
+pub use lookout_core::grading::{corroboration, default_reliability};
 
 /// A reference from an imported row to another entity, checked before anything is written.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,7 +16,9 @@ mod error;
 pub mod evidence;
 pub mod lang;
 pub mod mentions;
+pub mod proposals;
 pub mod registry;
+pub mod sentences;
 pub mod simhash;
 pub mod text;
 

@@ -1,79 +1,65 @@
-//! The register of ingested documents (`evidence/documents.jsonl`, one line per original, only
-//! ever appended): each document's SHA-256, SimHash and, for a repost, the original it copies.
+//! Reposts: each new document's SimHash compared with the originals known so far (the documents
+//! of the store, then those of this run); a near copy points at the first original it matches.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-
-use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 use crate::simhash::{distance, NEAR};
-use crate::IngestError;
 
-/// One document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Where a document stands among those known.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Registered {
-    /// SHA-256 of the original.
-    pub sha256: String,
-    /// SimHash of its text, hex.
-    pub simhash: String,
-    /// The original this one reposts, when its text is nearly the same.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duplicate_of: Option<String>,
+    /// The original it reposts, when its text is nearly the same as one known before it.
+    pub copy_of: Option<String>,
+    /// Whether it was known before this call.
+    pub known: bool,
 }
 
-/// The register.
+/// The documents known: SHA-256, SimHash, and the original each copies.
+#[derive(Debug, Default)]
 pub struct Registry {
-    path: PathBuf,
-    entries: Vec<(Registered, u64)>,
+    originals: Vec<(String, u64)>,
+    copy_of: HashMap<String, Option<String>>,
 }
 
 impl Registry {
-    /// Reads the register under the evidence directory `root`.
-    pub fn open(root: &Path) -> Result<Registry, IngestError> {
-        let path = root.join("documents.jsonl");
-        let mut entries = Vec::new();
-        if path.exists() {
-            let text = std::fs::read_to_string(&path)
-                .map_err(|source| IngestError::Io { file: path.display().to_string(), source })?;
-            for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-                let bad = |problem: String| IngestError::Unreadable {
-                    file: format!("{}:{}", path.display(), i + 1),
-                    problem,
-                };
-                let entry: Registered = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
-                let hash = u64::from_str_radix(&entry.simhash, 16).map_err(|e| bad(e.to_string()))?;
-                entries.push((entry, hash));
+    /// The documents known so far (from the store), in the order they were ingested.
+    pub fn new(known: impl IntoIterator<Item = (String, u64, Option<String>)>) -> Registry {
+        let mut registry = Registry::default();
+        for (sha, hash, copy_of) in known {
+            if copy_of.is_none() {
+                registry.originals.push((sha.clone(), hash));
             }
+            registry.copy_of.insert(sha, copy_of);
         }
-        Ok(Registry { path, entries })
+        registry
     }
 
-    /// A registered document.
-    pub fn get(&self, sha256: &str) -> Option<&Registered> {
-        self.entries.iter().map(|(e, _)| e).find(|e| e.sha256 == sha256)
-    }
-
-    /// Registers a new document; a near copy of an original registered before is marked as its
-    /// duplicate (copies of copies point at the first original).
-    pub fn register(&mut self, sha256: &str, simhash: u64) -> Result<Registered, IngestError> {
-        if let Some(known) = self.get(sha256) {
-            return Ok(known.clone());
+    /// Registers a document (again: as it was); a near copy of an original is marked as its copy
+    /// (copies of copies point at the first original).
+    pub fn register(&mut self, sha256: &str, simhash: u64) -> Registered {
+        if let Some(copy_of) = self.copy_of.get(sha256) {
+            return Registered { copy_of: copy_of.clone(), known: true };
         }
-        let original = self
-            .entries
-            .iter()
-            .filter(|(e, h)| e.duplicate_of.is_none() && distance(*h, simhash) <= NEAR)
-            .map(|(e, _)| e.sha256.clone())
-            .next();
-        let entry =
-            Registered { sha256: sha256.to_string(), simhash: format!("{simhash:016x}"), duplicate_of: original };
-        let io = |source| IngestError::Io { file: self.path.display().to_string(), source };
-        let mut file = std::fs::OpenOptions::new().create(true).append(true).open(&self.path).map_err(io)?;
-        let mut line = serde_json::to_vec(&entry).expect("serialises");
-        line.push(b'\n');
-        file.write_all(&line).map_err(io)?;
-        file.sync_data().map_err(io)?;
-        self.entries.push((entry.clone(), simhash));
-        Ok(entry)
+        let original = self.originals.iter().find(|(_, h)| distance(*h, simhash) <= NEAR).map(|(sha, _)| sha.clone());
+        if original.is_none() {
+            self.originals.push((sha256.to_string(), simhash));
+        }
+        self.copy_of.insert(sha256.to_string(), original.clone());
+        Registered { copy_of: original, known: false }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_point_at_the_first_original() {
+        let mut r = Registry::new([("a".to_string(), 0b1111u64, None), ("b".to_string(), 0b1110, Some("a".into()))]);
+        assert_eq!(r.register("b", 0), Registered { copy_of: Some("a".into()), known: true });
+        assert_eq!(r.register("c", 0b0111), Registered { copy_of: Some("a".into()), known: false });
+        let far = u64::MAX ^ 0b1111;
+        assert_eq!(r.register("d", far), Registered { copy_of: None, known: false });
+        assert_eq!(r.register("e", far ^ 1).copy_of.as_deref(), Some("d"));
     }
 }

@@ -14,6 +14,8 @@
 //! assert!(found.hits[0].snippet_html.contains("<mark>"));
 //! ```
 
+mod documents;
+
 use std::collections::BTreeMap;
 
 use tantivy::collector::{Count, TopDocs};
@@ -23,11 +25,13 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};
 use tantivy::{doc, Index, IndexReader, TantivyDocument, Term};
 
+pub use documents::{DocumentHit, DocumentIndex, DocumentResults, DocumentWriter, IndexedDocument};
+
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
 /// Most results returned.
 pub const MAX_RESULTS: usize = 100;
-const TOKENIZER: &str = "lookout_jieba";
+pub(crate) const TOKENIZER: &str = "lookout_jieba";
 
 /// Search failures.
 #[derive(Debug, thiserror::Error)]
@@ -113,7 +117,7 @@ pub struct SearchIndex {
     fields: Fields,
 }
 
-fn analyzer() -> TextAnalyzer {
+pub(crate) fn analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(tantivy_jieba::JiebaTokenizer::new())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)

@@ -18,6 +18,7 @@
 //! # });
 //! ```
 
+mod documents;
 mod error;
 mod query;
 mod reports;
@@ -25,6 +26,7 @@ mod sqlite;
 mod store;
 mod timeline;
 
+pub use documents::DocumentStore;
 pub use error::StoreError;
 pub use query::{EntityFilter, EntityRecord, NamedEntity, Stats, TimelineStep, WriteReport};
 pub use reports::{

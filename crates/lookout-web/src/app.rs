@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use lookout_geo::Countries;
-use lookout_store::{ReportStore, Store};
+use lookout_store::{DocumentStore, ReportStore, Store};
 
 use crate::i18n::{query_lang, Lang};
 use crate::pages;
@@ -27,6 +27,8 @@ pub struct AppState<S> {
     pub pages: Arc<crate::page_cache::PageCache>,
     /// The search index.
     pub search: Arc<crate::service::search::SearchCache>,
+    /// The ingested documents' index.
+    pub documents: Arc<crate::service::documents::DocumentSearch>,
     /// The name index for matching.
     pub matcher: Arc<crate::service::matching::MatchCache>,
     /// Protected reporting: form tokens, sessions, limits.
@@ -47,6 +49,7 @@ impl<S> Clone for AppState<S> {
             countries: self.countries.clone(),
             map: self.map.clone(),
             pages: self.pages.clone(),
+            documents: self.documents.clone(),
             search: self.search.clone(),
             matcher: self.matcher.clone(),
             reporting: self.reporting.clone(),
@@ -103,7 +106,7 @@ async fn not_found() -> WebError {
 }
 
 /// The application's routes.
-pub fn router<S: Store + ReportStore>(state: AppState<S>) -> Router {
+pub fn router<S: Store + ReportStore + DocumentStore>(state: AppState<S>) -> Router {
     Router::new()
         .route("/", get(pages::home::home::<S>))
         .route("/stations", get(pages::stations::stations::<S>))

@@ -714,9 +714,31 @@ impl Text {
             "Membership" => ("membership", "成员关系"),
             "Incident" => ("incident", "事件"),
             "Source" => ("source", "来源"),
+            "Document" => ("document", "文件"),
             other => (other, other),
         };
         if self.zh { zh } else { en }.to_string()
+    }
+
+    /// Words about ingested documents and their copies.
+    pub fn words(&self, key: &str) -> &'static str {
+        let (en, zh) = match key {
+            "documents" => ("Documents", "文件"),
+            "sources_heading" => ("Sources, originals first", "来源（原件在前）"),
+            "copies" => ("copies", "转载"),
+            "copy_of" => ("a copy of", "转载自"),
+            "copies_heading" => ("Copies of this document", "本文件的转载"),
+            "document_heading" => ("The captured document", "所存文件"),
+            "language" => ("Language", "语言"),
+            "characters" => ("Characters of text", "文本字数"),
+            "restricted" => ("Its text is not public.", "其文本不公开。"),
+            _ => ("", ""),
+        };
+        if self.zh {
+            zh
+        } else {
+            en
+        }
     }
 
     /// A station status as words.

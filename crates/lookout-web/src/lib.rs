@@ -17,16 +17,18 @@ pub mod service;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use lookout_store::{ReportStore, Store};
+use lookout_store::{DocumentStore, ReportStore, Store};
 use tokio::net::TcpListener;
 
 pub use app::{router, AppState};
 pub use error::WebError;
 
-/// Serves the site on `listener` until `shutdown` completes.
-pub async fn serve<S: Store + ReportStore>(
+/// Serves the site on `listener` until `shutdown` completes; ingested documents are searched in
+/// the index in `documents_dir` (written by `lookout ingest`) once it exists.
+pub async fn serve<S: Store + ReportStore + DocumentStore>(
     store: Arc<S>,
     listener: TcpListener,
+    documents_dir: std::path::PathBuf,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let countries = lookout_geo::Countries::bundled();
@@ -38,6 +40,7 @@ pub async fn serve<S: Store + ReportStore>(
         map: Arc::new(map),
         pages: Arc::default(),
         search: Arc::default(),
+        documents: Arc::new(service::documents::DocumentSearch::at(documents_dir)),
         matcher: Arc::default(),
         reporting: Arc::new(reporting::Reporting::new(form_key(store_ref).await?, public_k())),
     };

@@ -34,9 +34,10 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Keep documents as evidence (content-addressed, never modified) and find what they mention:
-    /// places, organisations, figures and dates. Files and directories; .txt, .md, .html, .pdf.
-    /// A sidecar NAME.meta.json may give url, published, kind and lang.
+    /// Keep documents as evidence (content-addressed, never modified), find what they mention
+    /// (places, organisations, figures, dates), group reposts, propose statements for review
+    /// (`lookout review`) and index the text for search. Files and directories; .txt, .md, .html,
+    /// .pdf. A sidecar NAME.meta.json may give url, published, kind, lang and restricted.
     Ingest {
         /// Files and directories.
         #[arg(required = true)]
@@ -53,10 +54,32 @@ pub enum Command {
         /// Their language, instead of detecting it.
         #[arg(long)]
         lang: Option<String>,
+        /// Keep their text out of public search (testimony always is).
+        #[arg(long)]
+        restricted: bool,
         /// Who captures them.
         #[arg(long, env = "LOOKOUT_ANALYST", default_value = "lookout")]
         by: String,
         /// Print one JSON line per document: id, language and mentions with offsets.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Statements proposed by `lookout ingest`: list them (the open ones by default), accept them
+    /// (their statements join the record, quoting the document) or reject them. A proposal is
+    /// reviewed once; nothing is deleted.
+    Review {
+        /// What to do (default: list the open proposals).
+        #[command(subcommand)]
+        action: Option<ReviewAction>,
+    },
+    /// Search the ingested documents, restricted ones included: the best passages, matches marked.
+    Search {
+        /// The words (English or Chinese).
+        query: String,
+        /// At most this many documents.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print JSON lines.
         #[arg(long)]
         json: bool,
     },
@@ -203,6 +226,38 @@ pub enum ReportAction {
         /// Message number (1 is the report itself).
         #[arg(long, default_value_t = 1)]
         message: i64,
+    },
+}
+
+/// Review commands.
+#[derive(Debug, Subcommand)]
+pub enum ReviewAction {
+    /// List proposals.
+    List {
+        /// Which: proposed (open), accepted, rejected or all.
+        #[arg(long, default_value = "proposed")]
+        status: String,
+        /// Print JSON lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Accept proposals: their statements join the record.
+    Accept {
+        /// Proposal ids (or unique prefixes of at least 12 characters).
+        #[arg(required = true)]
+        ids: Vec<String>,
+        /// Who reviews.
+        #[arg(long, env = "LOOKOUT_ANALYST")]
+        by: String,
+    },
+    /// Reject proposals.
+    Reject {
+        /// Proposal ids (or unique prefixes of at least 12 characters).
+        #[arg(required = true)]
+        ids: Vec<String>,
+        /// Who reviews.
+        #[arg(long, env = "LOOKOUT_ANALYST")]
+        by: String,
     },
 }
 

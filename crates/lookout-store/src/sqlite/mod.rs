@@ -1,5 +1,6 @@
 //! The SQLite implementation: one file in the data directory, WAL journal, migrations on open.
 
+mod documents;
 mod read;
 mod reports;
 mod resolution;

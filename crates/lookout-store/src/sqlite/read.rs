@@ -195,7 +195,8 @@ impl Store for SqliteStore {
 
     async fn data_version(&self) -> Result<i64, StoreError> {
         let version: i64 = sqlx::query_scalar(
-            "SELECT COALESCE((SELECT MAX(rowid) FROM statements), 0) + (SELECT COUNT(*) FROM entities) + (SELECT COUNT(*) FROM sources)",
+            "SELECT COALESCE((SELECT MAX(rowid) FROM statements), 0) + (SELECT COUNT(*) FROM entities)
+                  + (SELECT COUNT(*) FROM sources) + (SELECT COUNT(*) FROM documents)",
         )
         .fetch_one(&self.pool)
         .await?;

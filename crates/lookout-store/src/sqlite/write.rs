@@ -1,6 +1,6 @@
 //! Writing batches: multi-row inserts in one transaction.
 
-use lookout_core::{Batch, Entity, Source, Statement};
+use lookout_core::{Batch, Document, Entity, Proposal, Source, Statement};
 use std::collections::HashMap;
 
 use sqlx::sqlite::{SqliteArguments, SqliteConnection};
@@ -123,6 +123,44 @@ fn bind_statement(keys: &Keys, s: &Statement, a: &mut SqliteArguments) -> Result
     Ok(())
 }
 
+/// The columns a document row is inserted with.
+const DOCUMENT_COLUMNS: &str = "sha256, source_key, language, characters, simhash, copy_of, restricted";
+
+/// The columns a proposal row is inserted with.
+const PROPOSAL_COLUMNS: &str = "id, kind, source_key, document, summary, body, proposed_by, proposed_at";
+
+fn source_key(keys: &Keys, id: &lookout_core::SourceId) -> Result<i64, sqlx::error::BoxDynError> {
+    Ok(*keys.sources.get(id.as_str()).ok_or_else(|| format!("source {id} was not stored"))?)
+}
+
+fn bind_document(keys: &Keys, d: &Document, a: &mut SqliteArguments) -> Result<(), sqlx::error::BoxDynError> {
+    a.add(d.sha256.clone())?;
+    a.add(source_key(keys, &d.source_id)?)?;
+    a.add(d.language.clone())?;
+    a.add(d.characters as i64)?;
+    a.add(format!("{:016x}", d.simhash))?;
+    a.add(d.copy_of.clone())?;
+    a.add(d.restricted)?;
+    Ok(())
+}
+
+fn bind_proposal(
+    keys: &Keys,
+    batch: &Batch,
+    p: &Proposal,
+    a: &mut SqliteArguments,
+) -> Result<(), sqlx::error::BoxDynError> {
+    a.add(p.id.clone())?;
+    a.add(p.kind.as_str())?;
+    a.add(source_key(keys, &p.source_id)?)?;
+    a.add(p.document.clone())?;
+    a.add(p.summary.clone())?;
+    a.add(serde_json::to_string(p)?)?;
+    a.add(batch.recorded_by().to_string())?;
+    a.add(batch.recorded_at().to_string())?;
+    Ok(())
+}
+
 /// Writes the batch on `conn`, which the caller has put in a transaction.
 pub(crate) async fn write_batch(conn: &mut SqliteConnection, batch: &Batch) -> Result<WriteReport, StoreError> {
     let entities_added = insert_all(conn, "entities", "id, schema, restricted", &batch.entities, bind_entity).await?;
@@ -134,6 +172,9 @@ pub(crate) async fn write_batch(conn: &mut SqliteConnection, batch: &Batch) -> R
     let statements_added =
         insert_all(conn, "statements", STATEMENT_COLUMNS, &batch.statements, |s, a| bind_statement(&keys, s, a))
             .await?;
+    insert_all(conn, "documents", DOCUMENT_COLUMNS, &batch.documents, |d, a| bind_document(&keys, d, a)).await?;
+    let proposed = |p: &Proposal, a: &mut SqliteArguments| bind_proposal(&keys, batch, p, a);
+    insert_all(conn, "proposals", PROPOSAL_COLUMNS, &batch.proposals, proposed).await?;
     Ok(WriteReport {
         entities_added,
         sources_added,

@@ -21,7 +21,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, MethodRouter};
 use axum::{Json, Router};
-use lookout_store::{ReportStore, Store};
+use lookout_store::{DocumentStore, ReportStore, Store};
 use sha2::{Digest, Sha256};
 use utoipa::OpenApi;
 
@@ -49,7 +49,7 @@ struct Routes<S> {
     paths: Vec<&'static str>,
 }
 
-impl<S: Store + ReportStore> Routes<S> {
+impl<S: Store + ReportStore + DocumentStore> Routes<S> {
     fn route(mut self, path: &'static str, handler: MethodRouter<AppState<S>>) -> Self {
         self.paths.push(path);
         self.router = self.router.route(path, handler);
@@ -57,7 +57,7 @@ impl<S: Store + ReportStore> Routes<S> {
     }
 }
 
-fn routes<S: Store + ReportStore>() -> Routes<S> {
+fn routes<S: Store + ReportStore + DocumentStore>() -> Routes<S> {
     Routes { router: Router::new(), paths: Vec::new() }
         .route("/api/v1/stations", get(stations::list::<S>))
         .route("/api/v1/stations/{key}", get(stations::get::<S>))
@@ -81,7 +81,7 @@ fn routes<S: Store + ReportStore>() -> Routes<S> {
 pub const MATCH_BODY_LIMIT: usize = 256 * 1024;
 
 /// The paths the API serves (for the test that checks they are all documented).
-pub fn served_paths<S: Store + ReportStore>() -> Vec<&'static str> {
+pub fn served_paths<S: Store + ReportStore + DocumentStore>() -> Vec<&'static str> {
     routes::<S>().paths
 }
 
@@ -116,7 +116,7 @@ async fn etag(request: Request, next: Next) -> Response {
 }
 
 /// The API routes, with ETags, JSON errors for unknown paths, and the OpenAPI document.
-pub fn router<S: Store + ReportStore>() -> Router<AppState<S>> {
+pub fn router<S: Store + ReportStore + DocumentStore>() -> Router<AppState<S>> {
     routes::<S>()
         .router
         .route("/api/openapi.json", get(openapi_json))

@@ -48,9 +48,27 @@ pub struct SearchDoc {
     pub by_schema: Vec<FacetCount>,
     /// Matches per country.
     pub by_country: Vec<FacetCount>,
+    /// Public ingested documents that match (none under a country filter).
+    pub documents_total: usize,
+    /// The best of them, each with its best passage.
+    pub documents: Vec<DocumentHitDoc>,
 }
 
-/// Full-text search over entities, their statements and sources, in English and Chinese.
+/// A matching document.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentHitDoc {
+    /// Its title (or file name).
+    pub title: String,
+    /// Its language.
+    pub language: String,
+    /// The best passage, HTML-escaped, matches wrapped in `<mark>`.
+    pub passage_html: String,
+    /// Its source's page on this site.
+    pub href: String,
+}
+
+/// Full-text search over entities, their statements and sources, and the text of public ingested
+/// documents, in English and Chinese.
 #[utoipa::path(get, path = "/api/v1/search", tag = "search",
     params(SearchParams),
     responses((status = 200, body = SearchDoc), (status = 400, body = super::ErrorBody)))]
@@ -61,7 +79,7 @@ pub async fn search<S: Store>(
     if params.q.as_deref().unwrap_or("").trim().is_empty() {
         return Err(ApiError::invalid("q: the query is empty"));
     }
-    let r = run_search(app.store.as_ref(), &app.localized(Lang::En), &app.search, &params).await?;
+    let r = run_search(app.store.as_ref(), &app.localized(Lang::En), &app.search, &app.documents, &params).await?;
     Ok(Json(SearchDoc {
         total: r.total,
         hits: r
@@ -78,5 +96,16 @@ pub async fn search<S: Store>(
             .collect(),
         by_schema: r.by_schema.into_iter().map(|(value, count)| FacetCount { value, count }).collect(),
         by_country: r.by_country.into_iter().map(|(value, _, count)| FacetCount { value, count }).collect(),
+        documents_total: r.documents_total,
+        documents: r
+            .documents
+            .into_iter()
+            .map(|d| DocumentHitDoc {
+                title: d.title,
+                language: d.language,
+                passage_html: d.passage_html,
+                href: d.href,
+            })
+            .collect(),
     }))
 }

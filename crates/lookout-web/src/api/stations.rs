@@ -53,7 +53,7 @@ pub async fn list<S: Store>(
 #[utoipa::path(get, path = "/api/v1/stations/{key}", tag = "stations",
     params(("key" = String, Path, description = "Station key (`ST001`) or entity id")),
     responses((status = 200, body = StationDoc), (status = 404, body = super::ErrorBody)))]
-pub async fn get<S: Store>(
+pub async fn get<S: Store + lookout_store::DocumentStore>(
     State(app): State<AppState<S>>,
     Path(key): Path<String>,
 ) -> Result<Json<StationDoc>, ApiError> {

@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Html;
-use lookout_store::Store;
+use lookout_store::{DocumentStore, Store};
 
 use crate::i18n::{Locale, Text};
 use crate::service::search::{search as run_search, SearchParams, SearchView};
@@ -61,12 +61,12 @@ fn encode(s: &str) -> String {
 }
 
 /// `GET /search?q=&schema=&country=`.
-pub async fn search<S: Store>(
+pub async fn search<S: Store + DocumentStore>(
     State(app): State<AppState<S>>,
     loc: Locale,
     Query(params): Query<SearchParams>,
 ) -> Result<Html<String>, WebError> {
-    let r = run_search(app.store.as_ref(), &app.localized(loc.lang), &app.search, &params).await?;
+    let r = run_search(app.store.as_ref(), &app.localized(loc.lang), &app.search, &app.documents, &params).await?;
     let page = SearchPage {
         t: loc.t,
         switch_href: loc.switch_href,

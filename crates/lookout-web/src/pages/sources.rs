@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Html;
-use lookout_store::Store;
+use lookout_store::{DocumentStore, Store};
 
 use crate::i18n::{Locale, Text};
 use crate::service::sources::{source_page, SourcePage};
@@ -22,7 +22,7 @@ pub struct SourceTemplate {
 }
 
 /// `GET /sources/{id}`.
-pub async fn source<S: Store>(
+pub async fn source<S: Store + DocumentStore>(
     State(app): State<AppState<S>>,
     loc: Locale,
     Path(id): Path<String>,

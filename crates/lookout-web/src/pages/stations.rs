@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
-use lookout_store::Store;
+use lookout_store::{DocumentStore, Store};
 
 use crate::i18n::{Locale, Text};
 use crate::service::stations::{list_stations, station_detail, StationDetail, StationList, StationQuery, StationRow};
@@ -84,7 +84,7 @@ pub async fn stations<S: Store>(
 }
 
 /// `GET /stations/{key}`.
-pub async fn station<S: Store>(
+pub async fn station<S: Store + DocumentStore>(
     State(app): State<AppState<S>>,
     loc: Locale,
     Path(key): Path<String>,

@@ -37,6 +37,7 @@ pub(crate) fn source_links(statements: &[Statement], sources: &HashMap<SourceId,
 
 pub mod bureaus;
 pub mod countries;
+pub mod documents;
 pub mod figures;
 pub mod matching;
 pub mod responses;

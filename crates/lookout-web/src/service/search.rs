@@ -153,7 +153,27 @@ pub struct SearchView {
     pub by_schema: Vec<(String, usize)>,
     /// Matches per country: (code, name, count).
     pub by_country: Vec<(String, String, usize)>,
+    /// Matching ingested documents (public ones), with their best passages.
+    pub documents: Vec<DocumentHitView>,
+    /// How many public documents match.
+    pub documents_total: usize,
 }
+
+/// A matching document as pages and the API show it.
+#[derive(Debug, Clone)]
+pub struct DocumentHitView {
+    /// Its source's page.
+    pub href: String,
+    /// Its title.
+    pub title: String,
+    /// Its language.
+    pub language: String,
+    /// Escaped passage with `<mark>`ed matches.
+    pub passage_html: String,
+}
+
+/// The schema filter that shows ingested documents.
+pub const DOCUMENT_SCHEMA: &str = "Document";
 
 /// Parameters of a search.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
@@ -161,14 +181,57 @@ pub struct SearchView {
 pub struct SearchParams {
     /// The words (English or Chinese), at most 200 characters.
     pub q: Option<String>,
-    /// Only this kind of record (`Station`, `PublicBody`, `Response`, `Figure`, `Place`, `Source`…).
+    /// Only this kind of record (`Station`, `PublicBody`, `Response`, `Figure`, `Place`, `Source`…,
+    /// or `Document` for ingested documents only).
     pub schema: Option<String>,
     /// Only this country (ISO code).
     pub country: Option<String>,
 }
 
-/// Runs a search; an empty query gives no results (not an error), a bad one a message.
+/// Runs a search over the record and the public documents; an empty query gives no results (not
+/// an error), a bad one a message. Documents have no country: a country filter leaves them out.
 pub async fn search<S: Store>(
+    store: &S,
+    names: &Localized<'_>,
+    cache: &SearchCache,
+    documents: &crate::service::documents::DocumentSearch,
+    params: &SearchParams,
+) -> Result<SearchView, WebError> {
+    let schema = params.schema.clone().filter(|s| !s.is_empty());
+    let only_documents = schema.as_deref() == Some(DOCUMENT_SCHEMA);
+    let record_params = SearchParams { schema: schema.filter(|_| !only_documents), ..params.clone() };
+    let mut view = search_record(store, names, cache, &record_params).await?;
+    if only_documents {
+        view.hits.clear();
+        view.total = 0;
+    }
+    let text = params.q.as_deref().unwrap_or("").trim();
+    let country = params.country.as_deref().unwrap_or("").trim();
+    if text.is_empty() || !country.is_empty() {
+        return Ok(view);
+    }
+    let found = documents.search(text, lookout_search::MAX_RESULTS).await?;
+    view.documents_total = found.total;
+    if found.total > 0 {
+        view.by_schema.push((DOCUMENT_SCHEMA.to_string(), found.total));
+    }
+    if params.schema.as_deref().is_none_or(|s| s.is_empty() || s == DOCUMENT_SCHEMA) {
+        view.documents = found
+            .hits
+            .into_iter()
+            .map(|h| DocumentHitView {
+                href: format!("/sources/{}", h.source_id),
+                title: h.title,
+                language: h.language,
+                passage_html: h.passage_html,
+            })
+            .collect();
+    }
+    Ok(view)
+}
+
+/// Searches the record (entities and sources).
+async fn search_record<S: Store>(
     store: &S,
     names: &Localized<'_>,
     cache: &SearchCache,
@@ -215,5 +278,5 @@ pub async fn search<S: Store>(
     by_country.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
     let mut by_schema: Vec<(String, usize)> = results.by_schema.into_iter().collect();
     by_schema.sort_by_key(|f| std::cmp::Reverse(f.1));
-    Ok(SearchView { hits, total: results.total, by_schema, by_country })
+    Ok(SearchView { hits, total: results.total, by_schema, by_country, ..Default::default() })
 }

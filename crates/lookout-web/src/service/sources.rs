@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 
 use lookout_core::{EntityView, Schema, Source, SourceId};
-use lookout_store::Store;
+use lookout_store::{DocumentStore, Store};
+
+use crate::service::documents::SourceLink;
 
 use crate::service::stations::station_key;
 use crate::WebError;
@@ -34,6 +36,21 @@ pub struct SupportedEntity {
     pub statements: Vec<Supported>,
 }
 
+/// The document captured for a source, as its page shows it.
+#[derive(Debug, Clone)]
+pub struct CapturedDocument {
+    /// Language.
+    pub language: String,
+    /// Characters of text.
+    pub characters: u64,
+    /// Whether its text is kept out of public search.
+    pub restricted: bool,
+    /// The original it reposts.
+    pub copy_of: Option<crate::service::documents::SourceLink>,
+    /// The reposts of it.
+    pub copies: Vec<crate::service::documents::SourceLink>,
+}
+
 /// A source's page.
 #[derive(Debug, Clone)]
 pub struct SourcePage {
@@ -41,6 +58,8 @@ pub struct SourcePage {
     pub source: Source,
     /// What it supports, by entity.
     pub entities: Vec<SupportedEntity>,
+    /// The ingested document behind it, if one was ingested.
+    pub document: Option<CapturedDocument>,
 }
 
 /// Where an entity's page is.
@@ -54,8 +73,26 @@ pub(crate) fn entity_href(schema: Schema, id: &lookout_core::EntityId) -> Option
     }
 }
 
+/// The ingested document behind a source, with its original and its copies.
+async fn captured<S: Store + DocumentStore>(store: &S, id: &SourceId) -> Result<Option<CapturedDocument>, WebError> {
+    let Some(doc) = store.document_of(id).await? else { return Ok(None) };
+    let original = store.originals_of(std::slice::from_ref(id)).await?.remove(id);
+    let copies = store.copies_of(id).await?;
+    let mut wanted: Vec<SourceId> = copies.clone();
+    wanted.extend(original.clone());
+    let sources = store.sources(&wanted).await?;
+    let link = |id: &SourceId| sources.get(id).map(SourceLink::of);
+    Ok(Some(CapturedDocument {
+        language: doc.language,
+        characters: doc.characters,
+        restricted: doc.restricted,
+        copy_of: original.as_ref().and_then(link),
+        copies: copies.iter().filter_map(link).collect(),
+    }))
+}
+
 /// Loads a source's page.
-pub async fn source_page<S: Store>(store: &S, id: &str) -> Result<SourcePage, WebError> {
+pub async fn source_page<S: Store + DocumentStore>(store: &S, id: &str) -> Result<SourcePage, WebError> {
     let not_found = || WebError::NotFound(format!("source {id:?}"));
     let source_id = SourceId::new(id).map_err(|_| not_found())?;
     let source = store.sources(std::slice::from_ref(&source_id)).await?.remove(&source_id).ok_or_else(not_found)?;
@@ -83,5 +120,6 @@ pub async fn source_page<S: Store>(store: &S, id: &str) -> Result<SourcePage, We
             statements,
         });
     }
-    Ok(SourcePage { source, entities })
+    let document = captured(store, &source_id).await?;
+    Ok(SourcePage { source, entities, document })
 }

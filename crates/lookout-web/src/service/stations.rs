@@ -313,6 +313,8 @@ pub struct StationDetail {
     pub responses: Vec<crate::service::responses::ResponseView>,
     /// Coordinates and place name, where geocoded.
     pub place: Option<(String, String, String)>,
+    /// Every source cited, each original with the reposts of it.
+    pub sources: Vec<crate::service::documents::SourceGroup>,
 }
 
 fn quote_of(s: &Statement) -> Option<String> {
@@ -326,7 +328,10 @@ fn quote_of(s: &Statement) -> Option<String> {
 pub(crate) fn evidence(s: &Statement, sources: &HashMap<SourceId, Source>) -> Evidence {
     let src = sources.get(&s.source_id);
     Evidence {
-        url: src.map(|x| x.url.clone()).unwrap_or_default(),
+        // A captured file has no address: its page here stands for it.
+        url: src
+            .map(|x| if x.url.starts_with("file:") { format!("/sources/{}", x.id) } else { x.url.clone() })
+            .unwrap_or_default(),
         publisher: src
             .and_then(|x| x.publisher.clone().or_else(|| x.title.clone()))
             .unwrap_or_else(|| s.source_id.to_string()),
@@ -342,7 +347,7 @@ pub(crate) fn evidence(s: &Statement, sources: &HashMap<SourceId, Source>) -> Ev
 }
 
 /// Loads one station with all it takes to show its evidence.
-pub async fn station_detail<S: Store>(
+pub async fn station_detail<S: Store + lookout_store::DocumentStore>(
     store: &S,
     countries: &Localized<'_>,
     key: &str,
@@ -421,6 +426,7 @@ pub async fn station_detail<S: Store>(
         .collect();
     let mut responses = crate::service::responses::response_views(store, countries, &referencing).await?;
     responses.reverse();
+    let source_groups = crate::service::documents::group_sources(store, &sources, &source_ids).await?;
     Ok(StationDetail {
         row: row(&record, countries, &operators),
         id: id.to_string(),
@@ -428,5 +434,6 @@ pub async fn station_detail<S: Store>(
         timeline,
         responses,
         place,
+        sources: source_groups,
     })
 }

@@ -5,6 +5,7 @@ mod export;
 mod import;
 mod ingest;
 mod matching;
+mod review;
 mod serve;
 mod stats;
 mod xref;
@@ -12,9 +13,10 @@ mod xref;
 use std::path::Path;
 
 use anyhow::Context;
+use lookout_core::Verdict;
 use lookout_store::SqliteStore;
 
-use crate::cli::{AccountAction, AuditAction, Cli, Command, KeysAction, ReportAction};
+use crate::cli::{AccountAction, AuditAction, Cli, Command, KeysAction, ReportAction, ReviewAction};
 
 /// Opens (creating) the store in the data directory.
 pub async fn open_store(data_dir: &Path) -> anyhow::Result<SqliteStore> {
@@ -31,9 +33,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { files } => import::run(&cli.data_dir, &files).await,
         Command::Export { format, out } => export::run(&cli.data_dir, format.into(), out.as_deref()).await,
         Command::Stats { json } => stats::run(&cli.data_dir, json).await,
-        Command::Ingest { paths, url, published, kind, lang, by, json } => {
-            ingest::run(&cli.data_dir, &paths, &ingest::SourceArgs { url, published, kind, lang, by, json }).await
+        Command::Ingest { paths, url, published, kind, lang, restricted, by, json } => {
+            let args = ingest::SourceArgs { url, published, kind, lang, restricted, by, json };
+            ingest::run(&cli.data_dir, &paths, &args).await
         }
+        Command::Review { action } => {
+            match action.unwrap_or(ReviewAction::List { status: "proposed".into(), json: false }) {
+                ReviewAction::List { status, json } => review::list(&cli.data_dir, &status, json).await,
+                ReviewAction::Accept { ids, by } => review::decide(&cli.data_dir, &ids, Verdict::Accepted, &by).await,
+                ReviewAction::Reject { ids, by } => review::decide(&cli.data_dir, &ids, Verdict::Rejected, &by).await,
+            }
+        }
+        Command::Search { query, limit, json } => review::search(&cli.data_dir, &query, limit, json),
         Command::Xref { schema, limit, min_score, json } => {
             xref::run_xref(&cli.data_dir, &schema, limit, min_score, json).await
         }

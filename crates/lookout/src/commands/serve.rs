@@ -17,7 +17,8 @@ pub async fn run(data_dir: &Path, addr: SocketAddr) -> anyhow::Result<()> {
     let local = listener.local_addr()?;
     println!("Lookout is serving at http://{local}/");
     let store = Arc::new(store);
-    lookout_web::serve(store.clone(), listener, shutdown_signal()).await?;
+    let documents = super::ingest::index_dir(data_dir);
+    lookout_web::serve(store.clone(), listener, documents, shutdown_signal()).await?;
     store.close().await;
     Ok(())
 }

@@ -32,6 +32,7 @@ impl TempDir {
 
     pub fn write(&self, name: &str, content: &str) -> PathBuf {
         let p = self.0.join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(&p, content).unwrap();
         p
     }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use lookout_core::{Credibility, Grade, Reliability, Source, SourceKind};
+use crate::{Credibility, Grade, Reliability, Source, SourceKind};
 
 /// Reliability assumed for a kind of source until an analyst grades it.
 pub fn default_reliability(kind: SourceKind) -> Reliability {

@@ -1,0 +1,408 @@
+//! Proposed statements from a document's mentions, each quoting its sentence:
+//!
+//! - a sentence about a police station that names the city of a known station → "the document
+//!   mentions station S in city C" (and, when it also names a known bureau, that the bureau
+//!   operates it);
+//! - a known bureau or organisation named (in any script) → that name as its name or alias, cited
+//!   to the document;
+//! - a bureau or association the record does not have → a new entity with that name;
+//! - a figure with what it counts → a new figure claimed by the document, as of a date of the same
+//!   sentence or the document's date.
+//!
+//! Each suggestion is made once per document (at its first sentence); none is a statement of the
+//! record until someone accepts it.
+
+use std::collections::HashSet;
+
+use lookout_core::ids::stable_digest;
+use lookout_core::{Entity, EntityId, PartialDate, Proposal, ProposalKind, ProposedClaim, Schema, SourceId};
+
+use crate::sentences::Sentences;
+use crate::{Kind, Mention};
+
+/// Most proposals made from one document.
+pub const MAX_PER_DOCUMENT: usize = 200;
+
+/// Words that make a sentence one about a police station.
+const STATION_WORDS: &[&str] = &[
+    "police station",
+    "police service station",
+    "service station",
+    "police office",
+    "overseas police",
+    "service centre",
+    "service center",
+    "服务站",
+    "服務站",
+    "警务站",
+    "警務站",
+    "警侨",
+    "警僑",
+    "派出所",
+    "服务中心",
+];
+
+/// A station of the record, as proposals find it.
+#[derive(Debug, Clone)]
+pub struct KnownStation {
+    /// Its id.
+    pub id: EntityId,
+    /// Its city, as the record writes it.
+    pub city: String,
+    /// The GeoNames id of its place, where known.
+    pub geonames: Option<String>,
+}
+
+/// A bureau or organisation of the record.
+#[derive(Debug, Clone)]
+pub struct KnownBody {
+    /// Its id (what an organisation mention's `entity_id` holds once linked).
+    pub id: EntityId,
+    /// `PublicBody` or `Organization`.
+    pub schema: Schema,
+    /// Its names and aliases, the first its name.
+    pub names: Vec<String>,
+}
+
+/// What the record already knows.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    /// Stations.
+    pub stations: Vec<KnownStation>,
+    /// Bureaus and organisations.
+    pub bodies: Vec<KnownBody>,
+}
+
+/// The document the mentions come from.
+#[derive(Debug, Clone)]
+pub struct DocumentRef {
+    /// Its source.
+    pub source_id: SourceId,
+    /// Its SHA-256.
+    pub sha256: String,
+    /// Who the figures are claimed by (publisher, host or file name).
+    pub claimant: String,
+    /// When it was published, where known.
+    pub published: Option<PartialDate>,
+}
+
+fn is_public_body(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    ["公安", "public security", "psb", "police"].iter().any(|w| lower.contains(w))
+}
+
+fn number_text(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+struct Builder<'a> {
+    doc: &'a DocumentRef,
+    out: Vec<Proposal>,
+    seen: HashSet<String>,
+}
+
+impl Builder<'_> {
+    fn push(
+        &mut self,
+        key: String,
+        kind: ProposalKind,
+        summary: String,
+        quoted: &(String, (u32, u32)),
+        entities: Vec<Entity>,
+        claims: Vec<ProposedClaim>,
+    ) {
+        if self.out.len() >= MAX_PER_DOCUMENT || !self.seen.insert(key) {
+            return;
+        }
+        self.out.push(
+            Proposal {
+                id: String::new(),
+                kind,
+                source_id: self.doc.source_id.clone(),
+                document: self.doc.sha256.clone(),
+                summary,
+                quote: quoted.0.clone(),
+                span: Some(quoted.1),
+                entities,
+                claims,
+            }
+            .identified(),
+        );
+    }
+}
+
+fn claim(entity: &EntityId, prop: &str, value: impl Into<String>) -> ProposedClaim {
+    ProposedClaim { entity_id: entity.clone(), prop: prop.into(), value: value.into(), valid_from: None }
+}
+
+/// The proposals of one document: `mentions` are those of `text`, in order, organisation
+/// mentions already linked to the record's bodies where they match.
+pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRef) -> Vec<Proposal> {
+    let mut sentences = Sentences::new(text);
+    let mut b = Builder { doc, out: Vec::new(), seen: HashSet::new() };
+    // Mentions grouped by sentence, in order.
+    let mut groups: Vec<(crate::sentences::Sentence, Vec<&Mention>)> = Vec::new();
+    for m in mentions {
+        let Some(s) = sentences.around(m.start) else { continue };
+        match groups.last_mut() {
+            Some((last, ms)) if *last == s => ms.push(m),
+            _ => groups.push((s, vec![m])),
+        }
+    }
+    for (sentence, ms) in &groups {
+        let quote_of = |m: &Mention| sentences.quote(*sentence, m.start, m.end.min(sentence.end));
+        let words = sentences.quote(*sentence, sentence.start, sentence.start).0.to_lowercase();
+        let bodies_here: Vec<&KnownBody> = ms
+            .iter()
+            .filter(|m| m.kind == Kind::Organisation)
+            .filter_map(|m| m.entity_id.as_deref())
+            .filter_map(|id| known.bodies.iter().find(|k| k.id.as_str() == id))
+            .collect();
+        // About a station: station words, or a bureau named in the same sentence as a station's city.
+        let bureau_here = ms.iter().any(|m| m.kind == Kind::Organisation && is_public_body(&m.text));
+        if bureau_here || STATION_WORDS.iter().any(|w| words.contains(w)) {
+            let found: Vec<(&Mention, Vec<&KnownStation>)> = ms
+                .iter()
+                .filter(|m| m.kind == Kind::Place)
+                .map(|m| {
+                    let at = |s: &&KnownStation| {
+                        s.geonames.as_deref().is_some_and(|g| m.entity_id.as_deref() == Some(&format!("geonames:{g}")))
+                            || s.city.eq_ignore_ascii_case(&m.text)
+                    };
+                    (*m, known.stations.iter().filter(at).collect())
+                })
+                .collect();
+            // The operator is said only when the sentence names one station and one bureau.
+            let bureaus: Vec<&&KnownBody> = bodies_here.iter().filter(|k| k.schema == Schema::PublicBody).collect();
+            let one_station = found.iter().map(|(_, s)| s.len()).sum::<usize>() == 1;
+            let operator = if let ([body], true) = (bureaus.as_slice(), one_station) { Some(**body) } else { None };
+            for (m, stations) in &found {
+                let quoted = quote_of(m);
+                for s in stations {
+                    let mut entities = vec![Entity { id: s.id.clone(), schema: Schema::Station }];
+                    let mut claims = vec![claim(&s.id, "city", &s.city)];
+                    let mut summary = format!("mentions station {} in {}", s.id, s.city);
+                    if let Some(body) = operator {
+                        let op = EntityId::new(format!(
+                            "operation-{}-{}",
+                            s.id.as_str().trim_start_matches("station-"),
+                            body.id.as_str().trim_start_matches("publicbody-")
+                        ));
+                        if let Ok(op) = op {
+                            entities.push(Entity { id: body.id.clone(), schema: Schema::PublicBody });
+                            entities.push(Entity { id: op.clone(), schema: Schema::Operation });
+                            claims.push(claim(&op, "station", s.id.as_str()));
+                            claims.push(claim(&op, "operator", body.id.as_str()));
+                            summary.push_str(&format!(
+                                ", operated by {}",
+                                body.names.first().unwrap_or(&body.id.to_string())
+                            ));
+                        }
+                    }
+                    if stations.len() > 1 {
+                        summary.push_str(&format!(" (one of {} stations there)", stations.len()));
+                    }
+                    b.push(
+                        format!("station {}", s.id),
+                        ProposalKind::StationMention,
+                        summary,
+                        &quoted,
+                        entities,
+                        claims,
+                    );
+                }
+            }
+        }
+        for m in ms.iter().filter(|m| m.kind == Kind::Organisation) {
+            let quoted = quote_of(m);
+            match m.entity_id.as_deref().and_then(|id| known.bodies.iter().find(|k| k.id.as_str() == id)) {
+                Some(body) => {
+                    let label = body.names.first().cloned().unwrap_or_else(|| body.id.to_string());
+                    let (prop, summary) = if label == m.text {
+                        ("name", format!("names {label}"))
+                    } else {
+                        ("alias", format!("names {label} as “{}”", m.text))
+                    };
+                    b.push(
+                        format!("body {} {}", body.id, m.text),
+                        ProposalKind::BodyMention,
+                        summary,
+                        &quoted,
+                        vec![Entity { id: body.id.clone(), schema: body.schema }],
+                        vec![claim(&body.id, prop, &m.text)],
+                    );
+                }
+                None => {
+                    let (schema, prefix) = if is_public_body(&m.text) {
+                        (Schema::PublicBody, "publicbody")
+                    } else {
+                        (Schema::Organization, "organization")
+                    };
+                    let digest = stable_digest(&[&m.text.to_lowercase()]);
+                    let Ok(id) = EntityId::new(format!("{prefix}-x{}", &digest[..12])) else { continue };
+                    let mut claims = vec![claim(&id, "name", &m.text)];
+                    let country = if schema == Schema::PublicBody { Some("CN") } else { m.country.as_deref() };
+                    if let Some(c) = country {
+                        claims.push(claim(&id, "country", c));
+                    }
+                    b.push(
+                        format!("new {}", m.text),
+                        ProposalKind::NewBody,
+                        format!(
+                            "names {} not in the record: “{}”",
+                            if schema == Schema::PublicBody { "a bureau" } else { "an organisation" },
+                            m.text
+                        ),
+                        &quoted,
+                        vec![Entity { id: id.clone(), schema }],
+                        claims,
+                    );
+                }
+            }
+        }
+        for m in ms.iter().filter(|m| m.kind == Kind::Figure) {
+            // As of the nearest date before it in the sentence ("by December 2022 it listed 102"),
+            // else the document's date.
+            let date_here: Option<PartialDate> = ms
+                .iter()
+                .filter(|d| d.kind == Kind::Date && d.end <= m.start)
+                .filter_map(|d| d.date.as_deref()?.parse().ok())
+                .next_back();
+            let (Some(value), Some(unit)) = (m.value, m.unit.as_deref()) else { continue };
+            let value = number_text(value);
+            let digest = stable_digest(&[doc.source_id.as_str(), &value, unit]);
+            let Ok(id) = EntityId::new(format!("figure-x{}", &digest[..12])) else { continue };
+            let mut claims =
+                vec![claim(&id, "name", &m.text), claim(&id, "value", &value), claim(&id, "claimedBy", &doc.claimant)];
+            let as_of: Option<PartialDate> = date_here.or(doc.published);
+            if let Some(d) = as_of {
+                claims.push(ProposedClaim { valid_from: Some(d), ..claim(&id, "asOf", d.to_string()) });
+            }
+            b.push(
+                format!("figure {value} {unit}"),
+                ProposalKind::Figure,
+                format!("claims {value} {unit}{}", as_of.map(|d| format!(" as of {d}")).unwrap_or_default()),
+                &quote_of(m),
+                vec![Entity { id, schema: Schema::Figure }],
+                claims,
+            );
+        }
+    }
+    b.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract_mentions;
+
+    fn known() -> Known {
+        Known {
+            stations: vec![
+                KnownStation {
+                    id: EntityId::new("station-ST033").unwrap(),
+                    city: "Rotterdam".into(),
+                    geonames: Some("2747891".into()),
+                },
+                KnownStation {
+                    id: EntityId::new("station-ST034").unwrap(),
+                    city: "Amsterdam".into(),
+                    geonames: Some("2759794".into()),
+                },
+            ],
+            bodies: vec![KnownBody {
+                id: EntityId::new("publicbody-fuzhou-psb").unwrap(),
+                schema: Schema::PublicBody,
+                names: vec!["Fuzhou Public Security Bureau".into(), "Fuzhou PSB".into()],
+            }],
+        }
+    }
+
+    fn doc() -> DocumentRef {
+        DocumentRef {
+            source_id: SourceId::for_url("https://nos.nl/x"),
+            sha256: "a".repeat(64),
+            claimant: "nos.nl".into(),
+            published: Some("2022-11-01".parse().unwrap()),
+        }
+    }
+
+    /// Mentions with bodies linked the way `lookout ingest` links them (here: by a known name).
+    fn mentions(text: &str) -> Vec<Mention> {
+        let mut ms = extract_mentions(text);
+        for m in ms.iter_mut().filter(|m| m.kind == Kind::Organisation) {
+            if m.text.starts_with("Fuzhou") || m.text.starts_with("福州") {
+                m.entity_id = Some("publicbody-fuzhou-psb".into());
+            }
+        }
+        ms
+    }
+
+    #[test]
+    fn a_station_sentence_proposes_the_station_and_its_operator() {
+        let text = "Officials said the police station in Rotterdam was run by the Fuzhou PSB. \
+                    Rotterdam has a large port.";
+        let ps = propose(text, &mentions(text), &known(), &doc());
+        let station: Vec<_> = ps.iter().filter(|p| p.kind == ProposalKind::StationMention).collect();
+        assert_eq!(station.len(), 1, "{ps:#?}");
+        let p = station[0];
+        assert_eq!(p.quote, "Officials said the police station in Rotterdam was run by the Fuzhou PSB.");
+        let (a, b) = p.span.unwrap();
+        assert_eq!(p.quote.chars().skip(a as usize).take((b - a) as usize).collect::<String>(), "Rotterdam");
+        let claims: Vec<(&str, &str)> = p.claims.iter().map(|c| (c.prop.as_str(), c.value.as_str())).collect();
+        assert_eq!(
+            claims,
+            [("city", "Rotterdam"), ("station", "station-ST033"), ("operator", "publicbody-fuzhou-psb")]
+        );
+        assert!(p.summary.contains("operated by Fuzhou Public Security Bureau"), "{}", p.summary);
+        let alias = ps.iter().find(|p| p.kind == ProposalKind::BodyMention).unwrap();
+        assert_eq!((alias.claims[0].prop.as_str(), alias.claims[0].value.as_str()), ("alias", "Fuzhou PSB"));
+    }
+
+    #[test]
+    fn two_bureaus_and_two_stations_in_one_sentence_say_nothing_of_who_runs_which() {
+        let text = "据报道，福州市公安局和青田县公安局在荷兰鹿特丹和阿姆斯特丹设立了海外服务站。";
+        let ps = propose(text, &mentions(text), &known(), &doc());
+        let stations: Vec<_> = ps.iter().filter(|p| p.kind == ProposalKind::StationMention).collect();
+        assert_eq!(stations.len(), 2);
+        assert!(stations.iter().all(|p| p.claims.len() == 1), "{stations:#?}");
+    }
+
+    #[test]
+    fn chinese_city_names_find_the_station_and_figures_take_the_sentence_date() {
+        let text = "据报道，福州市公安局在鹿特丹设立了海外警务服务站。2022年12月，共有102个海外警务站。";
+        let ps = propose(text, &mentions(text), &known(), &doc());
+        let station = ps.iter().find(|p| p.kind == ProposalKind::StationMention).expect("station");
+        assert_eq!(station.claims[0].value, "Rotterdam");
+        assert_eq!(station.claims.len(), 3, "the bureau in the sentence operates it");
+        let figure = ps.iter().find(|p| p.kind == ProposalKind::Figure).expect("figure");
+        let get = |prop: &str| figure.claims.iter().find(|c| c.prop == prop).map(|c| c.value.clone());
+        assert_eq!(get("value").as_deref(), Some("102"));
+        assert_eq!(get("asOf").as_deref(), Some("2022-12"));
+        assert_eq!(get("claimedBy").as_deref(), Some("nos.nl"));
+        assert!(figure.quote.starts_with("2022年12月"));
+    }
+
+    #[test]
+    fn unknown_bodies_are_proposed_once_and_places_without_station_words_are_not_stations() {
+        let text = "The Lishui PSB issued a notice. The Lishui PSB denied it. Amsterdam has many canals. \
+                    54 police stations were counted; the document was published later.";
+        let ps = propose(text, &mentions(text), &known(), &doc());
+        assert!(ps.iter().all(|p| p.kind != ProposalKind::StationMention), "{ps:#?}");
+        let new: Vec<_> = ps.iter().filter(|p| p.kind == ProposalKind::NewBody).collect();
+        assert_eq!(new.len(), 1, "one proposal per name and document");
+        assert_eq!(new[0].entities[0].schema, Schema::PublicBody);
+        assert_eq!(new[0].claims[1].value, "CN");
+        let figure = ps.iter().find(|p| p.kind == ProposalKind::Figure).unwrap();
+        assert!(figure.claims.iter().any(|c| c.prop == "asOf" && c.value == "2022-11-01"), "the document's date");
+        let mut batch = lookout_core::Batch::new("test");
+        batch.add_source(lookout_core::Source::from_url("https://nos.nl/x"));
+        for p in ps {
+            batch.add_proposal(p).expect("every proposal fits the schemata");
+        }
+    }
+}

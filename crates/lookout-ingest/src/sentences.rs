@@ -1,0 +1,136 @@
+//! Sentences, found lazily for the mentions that need one: the quote a proposal cites.
+
+/// Longest quote kept whole, in characters; a longer sentence is cut around the mention.
+pub const MAX_QUOTE_CHARS: usize = 400;
+
+/// A sentence: character and byte ranges in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    start_byte: usize,
+    end_byte: usize,
+}
+
+/// Walks a text's sentences in order; ask for the sentence around ascending character offsets.
+pub struct Sentences<'a> {
+    text: &'a str,
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    at_char: usize,
+    current: Option<Sentence>,
+}
+
+/// Whether the character `c` at byte `i` of `text` ends a sentence: Chinese full stops and line
+/// ends always; `.`, `!`, `?` before a space and a word that does not start in lower case, unless
+/// the `.` closes an initial or an abbreviation of single letters ("U.S.").
+fn ends_sentence(text: &str, i: usize, c: char) -> bool {
+    match c {
+        '。' | '！' | '？' | '；' | '\n' => true,
+        '.' | '!' | '?' => {
+            let after = &text[i + c.len_utf8()..];
+            if !after.chars().next().is_none_or(char::is_whitespace) {
+                return false;
+            }
+            if after.trim_start().chars().next().is_some_and(char::is_lowercase) {
+                return false;
+            }
+            let mut before = text[..i].chars().rev();
+            let initial = c == '.'
+                && before.next().is_some_and(char::is_alphabetic)
+                && before.next().is_none_or(|p| p == '.' || p.is_whitespace());
+            !initial
+        }
+        _ => false,
+    }
+}
+
+impl<'a> Sentences<'a> {
+    /// Sentences of `text`.
+    pub fn new(text: &'a str) -> Sentences<'a> {
+        Sentences { text, chars: text.char_indices().peekable(), at_char: 0, current: None }
+    }
+
+    fn next_sentence(&mut self) -> Option<Sentence> {
+        // Skip leading whitespace.
+        while let Some(&(_, c)) = self.chars.peek() {
+            if !c.is_whitespace() {
+                break;
+            }
+            self.chars.next();
+            self.at_char += 1;
+        }
+        let &(start_byte, _) = self.chars.peek()?;
+        let start = self.at_char;
+        let mut end_byte = self.text.len();
+        for (i, c) in self.chars.by_ref() {
+            self.at_char += 1;
+            if ends_sentence(self.text, i, c) {
+                end_byte = i + c.len_utf8();
+                break;
+            }
+        }
+        Some(Sentence { start, end: self.at_char, start_byte, end_byte })
+    }
+
+    /// The sentence holding character `offset` (offsets asked for must not decrease).
+    pub fn around(&mut self, offset: usize) -> Option<Sentence> {
+        loop {
+            match self.current {
+                Some(s) if offset < s.end => return (offset >= s.start).then_some(s),
+                _ => self.current = Some(self.next_sentence()?),
+            }
+        }
+    }
+
+    /// The words of `sentence`, trimmed, and the span `[start, end)` (sentence characters) inside
+    /// them; a sentence longer than [`MAX_QUOTE_CHARS`] is cut to a window around the span.
+    pub fn quote(&self, sentence: Sentence, start: usize, end: usize) -> (String, (u32, u32)) {
+        let words = self.text[sentence.start_byte..sentence.end_byte].trim_end();
+        let len = words.chars().count();
+        let (from, to) = if len <= MAX_QUOTE_CHARS {
+            (0, len)
+        } else {
+            let rel = start - sentence.start;
+            let from = rel.saturating_sub(MAX_QUOTE_CHARS / 3);
+            (from, (from + MAX_QUOTE_CHARS).min(len))
+        };
+        let quote: String = words.chars().skip(from).take(to - from).collect();
+        let (a, b) = (start - sentence.start - from, (end - sentence.start - from).min(to - from));
+        let quote = quote.replace(['\n', '\r', '\t'], " ");
+        (quote, (a as u32, b as u32))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_in_both_languages() {
+        let text = "In 2022 it opened. The U.S.A. office closed!  福州市公安局在荷兰开设了服务站。后来关闭了";
+        let mut s = Sentences::new(text);
+        let first = s.around(3).unwrap();
+        assert_eq!(s.quote(first, 3, 7).0, "In 2022 it opened.");
+        let second = s.around(24).unwrap();
+        assert_eq!(s.quote(second, 24, 30), ("The U.S.A. office closed!".into(), (5, 11)));
+        let zh_start = text.chars().position(|c| c == '福').unwrap();
+        let zh = s.around(zh_start + 8).unwrap();
+        assert_eq!(s.quote(zh, zh_start + 7, zh_start + 9), ("福州市公安局在荷兰开设了服务站。".into(), (7, 9)));
+        let last = s.around(text.chars().count() - 1).unwrap();
+        assert_eq!(s.quote(last, last.start, last.start + 2).0, "后来关闭了");
+        assert!(s.around(text.chars().count() + 5).is_none());
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_around_the_mention() {
+        let text = format!("{} Rotterdam {}", "word ".repeat(200), "more ".repeat(200));
+        let mut s = Sentences::new(&text);
+        let at = text.find("Rotterdam").unwrap();
+        let sentence = s.around(at).unwrap();
+        let (quote, (a, b)) = s.quote(sentence, at, at + 9);
+        assert!(quote.chars().count() <= MAX_QUOTE_CHARS);
+        assert_eq!(quote.chars().skip(a as usize).take((b - a) as usize).collect::<String>(), "Rotterdam");
+    }
+}

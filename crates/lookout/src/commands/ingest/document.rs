@@ -1,0 +1,189 @@
+//! One document: its text read first (so that an unreadable file leaves nothing behind), then its
+//! original kept, its mentions found and linked, its repost group and proposals worked out.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use lookout_core::{Document, PartialDate, Proposal, Source, SourceKind};
+use lookout_ingest::evidence::Evidence;
+use lookout_ingest::proposals::DocumentRef;
+use lookout_ingest::registry::Registry;
+use lookout_ingest::text::{extract, Format, MAX_TEXT_BYTES};
+use lookout_ingest::Mention;
+use serde::Serialize;
+
+use super::known::Record;
+use super::SourceArgs;
+
+/// Bytes of each document read for text: `LOOKOUT_INGEST_TEXT_LIMIT`, default 64 MiB.
+fn text_limit() -> u64 {
+    std::env::var("LOOKOUT_INGEST_TEXT_LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(MAX_TEXT_BYTES as u64)
+}
+
+/// What `--json` prints of a document.
+#[derive(Debug, Serialize)]
+pub struct DocumentReport {
+    /// SHA-256 of the original.
+    pub id: String,
+    /// The file read.
+    pub file: String,
+    /// Its media type.
+    pub media_type: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Its language.
+    pub language: String,
+    /// Whether only the first bytes were read for text.
+    pub truncated: bool,
+    /// Kept out of public search.
+    pub restricted: bool,
+    /// What it mentions.
+    pub mentions: Vec<Mention>,
+    /// How many statements it proposes.
+    pub proposals: usize,
+    /// The original it reposts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub near_duplicate_of: Option<String>,
+    /// Where it was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When it was published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Its kind.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+/// A document read: what to report, to store and to index.
+pub struct Ingested {
+    /// What `--json` prints.
+    pub report: DocumentReport,
+    /// Whether the original was new to the evidence store.
+    pub new_original: bool,
+    /// Bytes read.
+    pub bytes: u64,
+    /// Its source.
+    pub source: Source,
+    /// Its document record.
+    pub document: Document,
+    /// What it proposes.
+    pub proposals: Vec<Proposal>,
+    /// Its text (for the search index).
+    pub text: String,
+}
+
+/// A sidecar `NAME.meta.json` with `url`, `published`, `kind`, `lang`, `restricted`.
+fn sidecar(path: &Path) -> anyhow::Result<serde_json::Value> {
+    let side = PathBuf::from(format!("{}.meta.json", path.display()));
+    if !side.exists() {
+        return Ok(serde_json::Value::Null);
+    }
+    let text = std::fs::read_to_string(&side).with_context(|| format!("cannot read {}", side.display()))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("{}: not a JSON object", side.display()))?;
+    if !value.is_object() {
+        anyhow::bail!("{}: not a JSON object", side.display());
+    }
+    Ok(value)
+}
+
+/// The source record: its URL when given, else the file by its SHA-256.
+fn source_of(sha: &str, url: Option<&str>, capture_name: &str) -> Source {
+    match url {
+        Some(url) => {
+            let mut s = Source::from_url(url);
+            s.title = Some(capture_name.to_string());
+            s
+        }
+        None => {
+            let mut s = Source::from_url(&format!("sha256:{sha}"));
+            s.url = format!("file:{capture_name}");
+            s.title = Some(capture_name.to_string());
+            s.publisher = None;
+            s.kind = SourceKind::File;
+            s.kind_guess = None;
+            s
+        }
+    }
+}
+
+/// Reads, keeps and analyses one document.
+pub fn ingest_one(
+    evidence: &Evidence,
+    registry: &mut Registry,
+    record: &Record,
+    path: &Path,
+    args: &SourceArgs,
+    now: &str,
+) -> anyhow::Result<Ingested> {
+    let format = Format::of_name(&path.to_string_lossy()).context("unknown format")?;
+    let side = sidecar(path)?;
+    let pick = |key: &str, arg: &Option<String>| side[key].as_str().map(str::to_string).or_else(|| arg.clone());
+    let (url, published, kind) = (pick("url", &args.url), pick("published", &args.published), pick("kind", &args.kind));
+    let published_date: Option<PartialDate> =
+        published.as_deref().map(|p| p.parse()).transpose().map_err(|e| anyhow::anyhow!("published: {e}"))?;
+    let kind_value: Option<SourceKind> =
+        kind.as_deref().map(|k| k.parse()).transpose().map_err(|e| anyhow::anyhow!("kind: {e}"))?;
+
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .take(text_limit())
+        .read_to_end(&mut head)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let text = extract(&head, format).map_err(|problem| anyhow::anyhow!("{}: {problem}", path.display()))?;
+    drop(head);
+    let size = std::fs::metadata(path)?.len();
+    let (capture, new_original) = evidence.store(path, format.media_type(), &args.by, now)?;
+    let language = pick("lang", &args.lang).unwrap_or_else(|| lookout_ingest::lang::detect(&text).to_string());
+
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut source = source_of(&capture.sha256, url.as_deref(), &name);
+    source.sha256 = Some(capture.sha256.clone());
+    source.lang = Some(language.clone()).filter(|l| l == "en" || l == "zh");
+    source.published = published_date;
+    if let Some(k) = kind_value {
+        source.kind = k;
+        source.kind_guess = None;
+    }
+    let restricted = args.restricted || side["restricted"] == true || source.kind == SourceKind::Testimony;
+
+    let mut mentions = lookout_ingest::extract_mentions(&text);
+    record.link(&mut mentions);
+    let simhash = lookout_ingest::simhash::fingerprint(&text);
+    let registered = registry.register(&capture.sha256, simhash);
+    let doc_ref = DocumentRef {
+        source_id: source.id.clone(),
+        sha256: capture.sha256.clone(),
+        claimant: source.publisher.clone().unwrap_or_else(|| name.clone()),
+        published: published_date,
+    };
+    let proposals = lookout_ingest::proposals::propose(&text, &mentions, &record.known, &doc_ref);
+    let document = Document {
+        sha256: capture.sha256.clone(),
+        source_id: source.id.clone(),
+        language: language.clone(),
+        characters: text.chars().count() as u64,
+        simhash,
+        copy_of: registered.copy_of.clone(),
+        restricted,
+    };
+    let report = DocumentReport {
+        id: capture.sha256,
+        file: path.display().to_string(),
+        media_type: capture.media_type,
+        size,
+        language,
+        truncated: size > text_limit(),
+        restricted,
+        mentions,
+        proposals: proposals.len(),
+        near_duplicate_of: registered.copy_of,
+        url,
+        published,
+        kind,
+    };
+    Ok(Ingested { report, new_original, bytes: size.min(text_limit()), source, document, proposals, text })
+}

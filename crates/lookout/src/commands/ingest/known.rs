@@ -1,0 +1,65 @@
+//! What the record already knows, for ingest: its stations (to recognise them in sentences) and
+//! its bureaus and organisations (to link mentions to, across scripts).
+
+use lookout_core::{EntityView, Schema};
+use lookout_ingest::proposals::{Known, KnownBody, KnownStation};
+use lookout_ingest::Mention;
+use lookout_match::{NameIndex, Named};
+use lookout_store::{EntityFilter, SqliteStore, Store};
+
+/// The record's stations and bodies, and a name index over the bodies.
+pub struct Record {
+    /// For proposals.
+    pub known: Known,
+    /// Bodies by name.
+    pub index: NameIndex,
+}
+
+/// Reads what the store knows.
+pub async fn read(store: &SqliteStore) -> anyhow::Result<Record> {
+    let stations = store.list_entities(&EntityFilter { schema: Some(Schema::Station), ..Default::default() }).await?;
+    let stations = stations
+        .into_iter()
+        .filter_map(|r| {
+            let view = EntityView::fold(r.entity, &r.statements);
+            let city = view.first("city")?.to_string();
+            let geonames = view.first("place").and_then(|p| p.strip_prefix("place-gn")).map(str::to_string);
+            Some(KnownStation { id: view.entity.id.clone(), city, geonames })
+        })
+        .collect();
+    let named = store.names(&[Schema::Organization, Schema::PublicBody], true).await?;
+    let bodies: Vec<KnownBody> =
+        named.iter().map(|e| KnownBody { id: e.id.clone(), schema: e.schema, names: e.names.clone() }).collect();
+    let index = NameIndex::build(
+        named
+            .into_iter()
+            .map(|e| Named { id: e.id.to_string(), schema: e.schema.as_str().to_string(), names: e.names })
+            .collect(),
+    );
+    Ok(Record { known: Known { stations, bodies }, index })
+}
+
+impl Record {
+    /// Links each organisation mention to the stored body whose name matches it best, if any does.
+    pub fn link(&self, mentions: &mut [Mention]) {
+        for m in mentions.iter_mut().filter(|m| m.kind == lookout_ingest::Kind::Organisation) {
+            let best = self
+                .index
+                .candidates(&[&m.text], 500)
+                .into_iter()
+                .filter_map(|i| {
+                    let e = &self.index.entities()[i];
+                    let score = e
+                        .names
+                        .iter()
+                        .map(|n| lookout_match::match_names(&m.text, n, Some(&e.schema)).score)
+                        .fold(0.0, f64::max);
+                    (score >= lookout_match::THRESHOLD).then_some((score, e.id.clone()))
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((_, id)) = best {
+                m.entity_id = Some(id);
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! `lookout ingest`: originals kept as evidence, their text read, their mentions found and linked
+//! to the record, reposts grouped, statements proposed, and the text indexed for search. The store
+//! records every document (as a source), its repost group and its proposals in one transaction at
+//! the end; the search index is committed after it.
+
+mod document;
+mod known;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use lookout_core::{Batch, SourceKind};
+use lookout_ingest::evidence::Evidence;
+use lookout_ingest::registry::Registry;
+use lookout_ingest::text::Format;
+use lookout_search::{DocumentIndex, IndexedDocument};
+use lookout_store::{DocumentStore, Store};
+
+/// What the command line says about the source of the documents.
+pub struct SourceArgs {
+    /// Where the document was found.
+    pub url: Option<String>,
+    /// When it was published.
+    pub published: Option<String>,
+    /// Its kind (news, ngo-report, official…).
+    pub kind: Option<String>,
+    /// Its language, when detection should not decide.
+    pub lang: Option<String>,
+    /// Keep the documents' text out of public search.
+    pub restricted: bool,
+    /// Who captures it.
+    pub by: String,
+    /// Print JSON lines.
+    pub json: bool,
+}
+
+/// The directory of the documents' search index.
+pub fn index_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("index").join("documents")
+}
+
+/// The files named, directories walked (in name order); other files are listed as skipped.
+fn documents(paths: &[PathBuf]) -> anyhow::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    let (mut docs, mut skipped) = (Vec::new(), Vec::new());
+    for path in paths {
+        let meta = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+        if meta.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            entries.sort();
+            let (d, s) = documents(&entries)?;
+            docs.extend(d);
+            skipped.extend(s);
+        } else if path.to_string_lossy().ends_with(".meta.json") {
+            // a sidecar
+        } else if Format::of_name(&path.to_string_lossy()).is_some() {
+            docs.push(path.clone());
+        } else {
+            skipped.push(path.clone());
+        }
+    }
+    Ok((docs, skipped))
+}
+
+/// Ingests the files and directories named.
+pub async fn run(data_dir: &Path, paths: &[PathBuf], args: &SourceArgs) -> anyhow::Result<()> {
+    if let Some(kind) = &args.kind {
+        kind.parse::<SourceKind>().map_err(|e| anyhow::anyhow!("--kind: {e}"))?;
+    }
+    if let Some(p) = &args.published {
+        p.parse::<lookout_core::PartialDate>().map_err(|e| anyhow::anyhow!("--published: {e}"))?;
+    }
+    let (docs, skipped) = documents(paths)?;
+    if args.url.is_some() && docs.len() > 1 {
+        anyhow::bail!(
+            "--url names the place of one document, but {} were given; use a NAME.meta.json per document",
+            docs.len()
+        );
+    }
+    let store = super::open_store(data_dir).await?;
+    let record = known::read(&store).await?;
+    let mut registry = Registry::new(store.documents().await?.into_iter().map(|d| (d.sha256, d.simhash, d.copy_of)));
+    let search = DocumentIndex::open_or_create(&index_dir(data_dir))
+        .with_context(|| format!("cannot open the search index in {}", index_dir(data_dir).display()))?;
+    let mut writer = search.writer().context("the search index is in use by another ingest")?;
+    let mut batch = Batch::new(format!("lookout ingest ({})", args.by));
+    for s in &skipped {
+        eprintln!("skipped {}: not .txt, .md, .html or .pdf", s.display());
+    }
+    let evidence = Evidence::at(&data_dir.join("evidence"));
+    std::fs::create_dir_all(data_dir.join("evidence"))
+        .with_context(|| format!("cannot create {}", data_dir.display()))?;
+    let progress = std::io::stderr().is_terminal();
+    let started = std::time::Instant::now();
+    let now = lookout_core::Timestamp::now().to_string();
+    let (mut failed, mut new, mut bytes_read, mut mentions, mut proposed) = (0usize, 0usize, 0u64, 0usize, 0usize);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (i, path) in docs.iter().enumerate() {
+        if progress {
+            eprint!("\r\x1b[2K[{}/{}] {}", i + 1, docs.len(), path.display());
+        }
+        match document::ingest_one(&evidence, &mut registry, &record, path, args, &now) {
+            Ok(doc) => {
+                new += usize::from(doc.new_original);
+                bytes_read += doc.bytes;
+                mentions += doc.report.mentions.len();
+                proposed += doc.proposals.len();
+                if args.json {
+                    serde_json::to_writer(&mut out, &doc.report)?;
+                    writeln!(out)?;
+                } else {
+                    let r = &doc.report;
+                    writeln!(
+                        out,
+                        "{} {} ({}, {}): {} mentions, {} proposals{}{}",
+                        &r.id[..12],
+                        path.display(),
+                        r.language,
+                        r.media_type,
+                        r.mentions.len(),
+                        r.proposals,
+                        if doc.new_original { "" } else { " (already kept)" },
+                        r.near_duplicate_of
+                            .as_deref()
+                            .map(|o| format!("; a near-duplicate of {}", &o[..12]))
+                            .unwrap_or_default()
+                    )?;
+                }
+                if !search.contains(&doc.document.sha256)? {
+                    writer.add(IndexedDocument {
+                        sha256: doc.document.sha256.clone(),
+                        source_id: doc.source.id.to_string(),
+                        title: doc.source.title.clone().unwrap_or_default(),
+                        language: doc.document.language.clone(),
+                        text: doc.text,
+                        restricted: doc.document.restricted,
+                    })?;
+                }
+                batch.add_source(doc.source);
+                batch.add_document(doc.document)?;
+                for p in doc.proposals {
+                    batch.add_proposal(p)?;
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                if progress {
+                    eprintln!();
+                }
+                eprintln!("error: {e:#}");
+            }
+        }
+    }
+    out.flush()?;
+    if progress {
+        eprintln!();
+    }
+    if let Err(e) = store.write_batch(&batch).await {
+        writer.rollback()?;
+        return Err(e).context("recording the documents");
+    }
+    writer.commit().context("committing the search index")?;
+    store.close().await;
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "ingested {} of {} documents ({new} new), {mentions} mentions, {proposed} proposals, in {secs:.2} s ({:.1} MB/s)",
+        docs.len() - failed,
+        docs.len(),
+        bytes_read as f64 / 1e6 / secs.max(1e-9)
+    );
+    if proposed > 0 {
+        eprintln!("review the proposals: lookout review");
+    }
+    if failed > 0 {
+        anyhow::bail!("{failed} document(s) could not be read; nothing was kept of them");
+    }
+    Ok(())
+}

@@ -1,0 +1,150 @@
+//! From documents to the record: `lookout ingest` proposes, `lookout review` accepts or rejects,
+//! the station page shows one original and its copies, and search finds the public documents'
+//! passages (never a restricted one's).
+
+mod common;
+
+use common::*;
+
+const REPORT: &str = "Investigators in the Netherlands said on 25 October 2022 that the police station in \
+Rotterdam had been run by the Fuzhou Public Security Bureau. The Dutch foreign ministry ordered it closed.\n\n\
+An earlier count by the NGO found 54 police stations in 30 countries. The ministry said it had asked \
+the embassy for an explanation and that people who felt watched could contact the police. Members of the \
+diaspora told reporters they had been asked to register with the office and to report on relatives. The \
+embassy denied that the office carried out police work and called it a volunteer service centre for \
+renewing driving licences. Parliament asked the minister to report on similar offices in other cities.\n";
+
+fn json_lines(text: &str) -> Vec<serde_json::Value> {
+    text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+fn proposals(dir: &std::path::Path, status: &str) -> Vec<serde_json::Value> {
+    let o = lookout(dir, &["review", "list", "--status", status, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    json_lines(&stdout(&o))
+}
+
+/// Sets up: the bundled record, then an original, a repost of it and a restricted witness account.
+fn ingested(tag: &str) -> (TempDir, Vec<serde_json::Value>) {
+    let dir = TempDir::new(tag);
+    import_bundled_csv(dir.path());
+    dir.write("docs/a-original.txt", REPORT);
+    dir.write(
+        "docs/a-original.txt.meta.json",
+        r#"{"url": "https://news.example/nl", "published": "2022-10-25", "kind": "news"}"#,
+    );
+    dir.write("docs/b-repost.txt", &format!("{REPORT}Shared from news.example.\n"));
+    dir.write("docs/b-repost.txt.meta.json", r#"{"url": "https://repost.example/nl", "kind": "repost"}"#);
+    dir.write("docs/c-witness.txt", "A witness described the Rotterdam office and the word zanzibarword.\n");
+    dir.write("docs/c-witness.txt.meta.json", r#"{"restricted": true}"#);
+    let docs = dir.path().join("docs");
+    let o = lookout(dir.path(), &["ingest", "--json", docs.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("lookout review"), "the next step is named: {}", stderr(&o));
+    let out = json_lines(&stdout(&o));
+    (dir, out)
+}
+
+#[test]
+fn proposals_are_reviewed_once_and_accepted_ones_join_the_record() {
+    let (dir, docs) = ingested("review");
+    assert_eq!(docs.len(), 3);
+    assert_eq!(docs[1]["near_duplicate_of"], docs[0]["id"]);
+    assert_eq!(docs[2]["restricted"], true);
+
+    let open = proposals(dir.path(), "proposed");
+    let station: Vec<&serde_json::Value> = open
+        .iter()
+        .filter(|p| p["kind"] == "station-mention" && p["summary"].as_str().unwrap().contains("station-ST033"))
+        .collect();
+    assert_eq!(station.len(), 2, "one from the original, one from the repost: {open:#?}");
+    let first = station[0];
+    assert!(first["quote"].as_str().unwrap().starts_with("Investigators in the Netherlands"), "{first}");
+    assert!(first["summary"].as_str().unwrap().contains("operated by"), "the bureau of the sentence: {first}");
+    let figure = open.iter().find(|p| p["kind"] == "figure" && p["summary"].as_str().unwrap().contains("54")).unwrap();
+
+    // Accept by a prefix; reject the figure; a second review of either is refused and changes nothing.
+    let prefix = &first["id"].as_str().unwrap()[..16];
+    let o = lookout(dir.path(), &["review", "accept", prefix, station[1]["id"].as_str().unwrap(), "--by", "alice"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("accepted"), "{}", stdout(&o));
+    let o = lookout(dir.path(), &["review", "reject", figure["id"].as_str().unwrap(), "--by", "bob"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = lookout(dir.path(), &["review", "reject", prefix, "--by", "bob"]);
+    assert!(!o.status.success() && stderr(&o).contains("already accepted by alice"), "{}", stderr(&o));
+    let o = lookout(dir.path(), &["review", "accept", "proposal-", "--by", "bob"]);
+    assert!(!o.status.success() && stderr(&o).contains("at least 12"), "{}", stderr(&o));
+    let o = lookout(dir.path(), &["review", "list", "--status", "maybe"]);
+    assert!(!o.status.success() && stderr(&o).contains("--status"), "{}", stderr(&o));
+    assert_eq!(proposals(dir.path(), "accepted").len(), 2);
+    let rejected = proposals(dir.path(), "rejected");
+    assert_eq!((rejected.len(), rejected[0]["reviewed_by"].as_str()), (1, Some("bob")));
+
+    // The accepted statements are in the record, quoting the sentence, graded by the source's kind.
+    let o = lookout(dir.path(), &["export", "--format", "json"]);
+    let export: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let sources = export["sources"].as_array().unwrap();
+    let news = sources.iter().find(|s| s["url"] == "https://news.example/nl").unwrap();
+    let entities = export["entities"].as_array().unwrap();
+    let st033 = entities.iter().find(|e| e["id"] == "station-ST033").unwrap();
+    let from_news: Vec<&serde_json::Value> =
+        st033["statements"].as_array().unwrap().iter().filter(|s| s["source_id"] == news["id"]).collect();
+    assert_eq!(from_news.len(), 1);
+    assert_eq!(from_news[0]["recorded_by"], "alice");
+    assert_eq!(from_news[0]["grade"]["reliability"], "C", "news is fairly reliable by default");
+    assert!(from_news[0]["locator"]["quote"].as_str().unwrap().contains("police station in Rotterdam"));
+    let operation = entities.iter().find(|e| e["id"] == "operation-ST033-fuzhou-psb").expect("the operator, proposed");
+    assert!(operation["statements"].as_array().unwrap().iter().any(|s| s["source_id"] == news["id"]));
+    assert!(
+        !entities.iter().any(|e| e["statements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["value"] == "54" && s["source_id"] == news["id"])),
+        "the rejected figure is not in the record"
+    );
+
+    // The station page: one original, its copy under it. Search: passages of public documents only.
+    let server = Server::start(dir.path());
+    let (status, _, page) = server.get("/stations/ST033");
+    assert_eq!(status, 200);
+    let sources = page.split("id=\"sources\"").nth(1).unwrap().split("</section>").next().unwrap();
+    let group = sources.split("\n<li>").find(|li| li.contains("https://news.example/nl")).expect("the original");
+    assert!(group.contains("1 copies") && group.contains(">repost.example</a>"), "{group}");
+    assert!(
+        !sources.split("\n<li>").any(|li| li.starts_with("<a href=\"https://repost.example")),
+        "the copy is not listed as an original: {sources}"
+    );
+    let (_, _, search) = server.get("/search?q=Rotterdam");
+    assert!(search.contains("id=\"documents\""), "{search}");
+    assert!(search.contains("<mark>Rotterdam</mark>"));
+    assert!(!search.contains("c-witness.txt"), "a restricted document is never public");
+    let (_, _, search) = server.get("/search?q=zanzibarword");
+    assert!(!search.contains("<mark>"), "{search}");
+    let (status, _, api) = server.get("/api/v1/search?q=Rotterdam&schema=Document");
+    assert_eq!(status, 200);
+    let api: serde_json::Value = serde_json::from_str(&api).unwrap();
+    assert_eq!((api["documents_total"].as_u64(), api["total"].as_u64()), (Some(2), Some(0)), "{api}");
+    let (_, _, source) = server.get(&format!("/sources/{}", news["id"].as_str().unwrap()));
+    assert!(source.contains("Copies of this document (1)"), "{source}");
+    server.stop_and_logs();
+
+    // On the analyst's own machine, `lookout search` finds restricted documents too.
+    let o = lookout(dir.path(), &["search", "zanzibarword"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("c-witness.txt") && stdout(&o).contains("[zanzibarword]"), "{}", stdout(&o));
+}
+
+#[test]
+fn ingesting_again_proposes_nothing_new_and_url_names_one_document() {
+    let (dir, _) = ingested("review-again");
+    let before = proposals(dir.path(), "all").len();
+    let docs = dir.path().join("docs");
+    let o = lookout(dir.path(), &["ingest", docs.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(proposals(dir.path(), "all").len(), before);
+    let o = lookout(dir.path(), &["search", "Rotterdam", "--json"]);
+    assert_eq!(json_lines(&stdout(&o)).len(), 3, "each document indexed once");
+    let o = lookout(dir.path(), &["ingest", "--url", "https://x.example/", docs.to_str().unwrap()]);
+    assert!(!o.status.success() && stderr(&o).contains("--url names the place of one document"), "{}", stderr(&o));
+}
