@@ -39,6 +39,7 @@ pub struct Gazetteer {
     cities: Vec<City>,
     by_name: HashMap<String, Vec<u32>>,
     aliases: HashMap<String, (usize, String)>,
+    alias_names: Vec<(String, usize)>,
     countries: Countries,
 }
 
@@ -100,13 +101,16 @@ impl Gazetteer {
         by_name.shrink_to_fit();
         let by_id: HashMap<u32, usize> = cities.iter().enumerate().map(|(i, c)| (c.geonameid, i)).collect();
         let mut aliases = HashMap::new();
+        let mut alias_names = Vec::new();
         for_each_row("aliases.tsv", aliases_tsv, |row| {
             let id: u32 = row.parse("geonameid")?;
             let index = *by_id.get(&id).ok_or_else(|| row.error("geonameid", format!("no city {id} in cities.tsv")))?;
-            aliases.insert(name_key(row.get("country")?, row.get("alias")?), (index, row.get("note")?.to_string()));
+            let alias = row.get("alias")?;
+            aliases.insert(name_key(row.get("country")?, alias), (index, row.get("note")?.to_string()));
+            alias_names.push((alias.to_string(), index));
             Ok(())
         })?;
-        Ok(Gazetteer { cities, by_name, aliases, countries })
+        Ok(Gazetteer { cities, by_name, aliases, alias_names, countries })
     }
 
     /// The countries table.
@@ -125,6 +129,11 @@ impl Gazetteer {
             .get(&name_key(country, name))
             .map(|list| list.iter().map(|&i| &self.cities[i as usize]).collect())
             .unwrap_or_default()
+    }
+
+    /// Every curated alias as written, with the city it is placed at.
+    pub fn aliases(&self) -> impl Iterator<Item = (&str, &City)> {
+        self.alias_names.iter().map(|(alias, i)| (alias.as_str(), &self.cities[*i]))
     }
 
     /// A curated alias (a region placed at its central city), with its note.

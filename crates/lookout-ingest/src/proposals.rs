@@ -12,7 +12,7 @@
 //! Each suggestion is made once per document (at its first sentence); none is a statement of the
 //! record until someone accepts it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use lookout_core::ids::stable_digest;
 use lookout_core::{Entity, EntityId, PartialDate, Proposal, ProposalKind, ProposedClaim, Schema, SourceId};
@@ -64,13 +64,49 @@ pub struct KnownBody {
     pub names: Vec<String>,
 }
 
-/// What the record already knows.
+/// What the record already knows, indexed for the mentions of documents.
 #[derive(Debug, Clone, Default)]
 pub struct Known {
-    /// Stations.
-    pub stations: Vec<KnownStation>,
-    /// Bureaus and organisations.
-    pub bodies: Vec<KnownBody>,
+    stations: Vec<KnownStation>,
+    bodies: Vec<KnownBody>,
+    /// `geonames:ID` and lower-case city → stations there (positions).
+    stations_at: HashMap<String, Vec<usize>>,
+    /// Body id → position.
+    body_at: HashMap<String, usize>,
+}
+
+impl Known {
+    /// The record's stations and bodies.
+    pub fn new(stations: Vec<KnownStation>, bodies: Vec<KnownBody>) -> Known {
+        let mut stations_at: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, s) in stations.iter().enumerate() {
+            let keys = s.geonames.iter().map(|g| format!("geonames:{g}")).chain([s.city.to_lowercase()]);
+            for key in keys {
+                let at = stations_at.entry(key).or_default();
+                if !at.contains(&i) {
+                    at.push(i);
+                }
+            }
+        }
+        let body_at = bodies.iter().enumerate().map(|(i, b)| (b.id.to_string(), i)).collect();
+        Known { stations, bodies, stations_at, body_at }
+    }
+
+    /// The stations in the place a mention names (by its GeoNames id, or its words).
+    fn stations_in(&self, m: &Mention) -> Vec<&KnownStation> {
+        let mut at: Vec<usize> =
+            m.entity_id.as_deref().and_then(|id| self.stations_at.get(id)).cloned().unwrap_or_default();
+        if let Some(by_name) = self.stations_at.get(&m.text.to_lowercase()) {
+            at.extend(by_name.iter().filter(|i| !at.contains(i)).collect::<Vec<_>>());
+        }
+        at.sort_unstable();
+        at.into_iter().map(|i| &self.stations[i]).collect()
+    }
+
+    /// The body a linked mention names.
+    fn body(&self, id: Option<&str>) -> Option<&KnownBody> {
+        id.and_then(|id| self.body_at.get(id)).map(|i| &self.bodies[*i])
+    }
 }
 
 /// The document the mentions come from.
@@ -106,6 +142,11 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    /// Whether a suggestion under `key` would still be made.
+    fn wants(&self, key: &str) -> bool {
+        self.out.len() < MAX_PER_DOCUMENT && !self.seen.contains(key)
+    }
+
     fn push(
         &mut self,
         key: String,
@@ -154,28 +195,29 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
         }
     }
     for (sentence, ms) in &groups {
+        if b.out.len() >= MAX_PER_DOCUMENT {
+            break;
+        }
         let quote_of = |m: &Mention| sentences.quote(*sentence, m.start, m.end.min(sentence.end));
-        let words = sentences.quote(*sentence, sentence.start, sentence.start).0.to_lowercase();
         let bodies_here: Vec<&KnownBody> = ms
             .iter()
             .filter(|m| m.kind == Kind::Organisation)
-            .filter_map(|m| m.entity_id.as_deref())
-            .filter_map(|id| known.bodies.iter().find(|k| k.id.as_str() == id))
+            .filter_map(|m| known.body(m.entity_id.as_deref()))
+            .collect();
+        // Places of known stations, not yet proposed from this document.
+        let found: Vec<(&Mention, Vec<&KnownStation>)> = ms
+            .iter()
+            .filter(|m| m.kind == Kind::Place)
+            .map(|m| (*m, known.stations_in(m)))
+            .filter(|(_, at)| at.iter().any(|s| b.wants(&format!("station {}", s.id))))
             .collect();
         // About a station: station words, or a bureau named in the same sentence as a station's city.
-        let bureau_here = ms.iter().any(|m| m.kind == Kind::Organisation && is_public_body(&m.text));
-        if bureau_here || STATION_WORDS.iter().any(|w| words.contains(w)) {
-            let found: Vec<(&Mention, Vec<&KnownStation>)> = ms
-                .iter()
-                .filter(|m| m.kind == Kind::Place)
-                .map(|m| {
-                    let at = |s: &&KnownStation| {
-                        s.geonames.as_deref().is_some_and(|g| m.entity_id.as_deref() == Some(&format!("geonames:{g}")))
-                            || s.city.eq_ignore_ascii_case(&m.text)
-                    };
-                    (*m, known.stations.iter().filter(at).collect())
-                })
-                .collect();
+        let about_station = || {
+            let words = sentences.quote(*sentence, sentence.start, sentence.start).0.to_lowercase();
+            ms.iter().any(|m| m.kind == Kind::Organisation && is_public_body(&m.text))
+                || STATION_WORDS.iter().any(|w| words.contains(w))
+        };
+        if !found.is_empty() && about_station() {
             // The operator is said only when the sentence names one station and one bureau.
             let bureaus: Vec<&&KnownBody> = bodies_here.iter().filter(|k| k.schema == Schema::PublicBody).collect();
             let one_station = found.iter().map(|(_, s)| s.len()).sum::<usize>() == 1;
@@ -218,8 +260,16 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
             }
         }
         for m in ms.iter().filter(|m| m.kind == Kind::Organisation) {
+            let body = known.body(m.entity_id.as_deref());
+            let key = match body {
+                Some(body) => format!("body {} {}", body.id, m.text),
+                None => format!("new {}", m.text),
+            };
+            if !b.wants(&key) {
+                continue;
+            }
             let quoted = quote_of(m);
-            match m.entity_id.as_deref().and_then(|id| known.bodies.iter().find(|k| k.id.as_str() == id)) {
+            match body {
                 Some(body) => {
                     let label = body.names.first().cloned().unwrap_or_else(|| body.id.to_string());
                     let (prop, summary) = if label == m.text {
@@ -228,7 +278,7 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
                         ("alias", format!("names {label} as “{}”", m.text))
                     };
                     b.push(
-                        format!("body {} {}", body.id, m.text),
+                        key,
                         ProposalKind::BodyMention,
                         summary,
                         &quoted,
@@ -250,7 +300,7 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
                         claims.push(claim(&id, "country", c));
                     }
                     b.push(
-                        format!("new {}", m.text),
+                        key,
                         ProposalKind::NewBody,
                         format!(
                             "names {} not in the record: “{}”",
@@ -265,6 +315,12 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
             }
         }
         for m in ms.iter().filter(|m| m.kind == Kind::Figure) {
+            let (Some(value), Some(unit)) = (m.value, m.unit.as_deref()) else { continue };
+            let value = number_text(value);
+            let key = format!("figure {value} {unit}");
+            if !b.wants(&key) {
+                continue;
+            }
             // As of the nearest date before it in the sentence ("by December 2022 it listed 102"),
             // else the document's date.
             let date_here: Option<PartialDate> = ms
@@ -272,8 +328,6 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
                 .filter(|d| d.kind == Kind::Date && d.end <= m.start)
                 .filter_map(|d| d.date.as_deref()?.parse().ok())
                 .next_back();
-            let (Some(value), Some(unit)) = (m.value, m.unit.as_deref()) else { continue };
-            let value = number_text(value);
             let digest = stable_digest(&[doc.source_id.as_str(), &value, unit]);
             let Ok(id) = EntityId::new(format!("figure-x{}", &digest[..12])) else { continue };
             let mut claims =
@@ -283,7 +337,7 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
                 claims.push(ProposedClaim { valid_from: Some(d), ..claim(&id, "asOf", d.to_string()) });
             }
             b.push(
-                format!("figure {value} {unit}"),
+                key,
                 ProposalKind::Figure,
                 format!("claims {value} {unit}{}", as_of.map(|d| format!(" as of {d}")).unwrap_or_default()),
                 &quote_of(m),
@@ -301,8 +355,8 @@ mod tests {
     use crate::extract_mentions;
 
     fn known() -> Known {
-        Known {
-            stations: vec![
+        Known::new(
+            vec![
                 KnownStation {
                     id: EntityId::new("station-ST033").unwrap(),
                     city: "Rotterdam".into(),
@@ -314,12 +368,12 @@ mod tests {
                     geonames: Some("2759794".into()),
                 },
             ],
-            bodies: vec![KnownBody {
+            vec![KnownBody {
                 id: EntityId::new("publicbody-fuzhou-psb").unwrap(),
                 schema: Schema::PublicBody,
                 names: vec!["Fuzhou Public Security Bureau".into(), "Fuzhou PSB".into()],
             }],
-        }
+        )
     }
 
     fn doc() -> DocumentRef {

@@ -69,17 +69,26 @@ pub fn extract(bytes: &[u8], format: Format) -> Result<String, String> {
             }
         }
     };
-    let normalised: String = raw.nfkc().collect();
-    Ok(tidy(&normalised))
+    Ok(tidy(&raw))
 }
 
-/// Collapses runs of spaces and blank lines.
+/// NFKC-normalises each line (a line already in NFKC, as most are, is copied as it is) and
+/// collapses runs of spaces and blank lines.
 fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = 0;
+    let mut normalised = String::new();
     for line in text.lines() {
-        let line: String = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if line.is_empty() {
+        let line = if unicode_normalization::is_nfkc_quick(line.chars()) == unicode_normalization::IsNormalized::Yes {
+            line
+        } else {
+            normalised.clear();
+            normalised.extend(line.nfkc());
+            // NFKC may make line breaks (U+2028 stays one; others do not appear).
+            normalised.as_str()
+        };
+        let mut words = line.split_whitespace().peekable();
+        if words.peek().is_none() {
             blank += 1;
             continue;
         }
@@ -87,7 +96,12 @@ fn tidy(text: &str) -> String {
             out.push_str(if blank > 0 { "\n\n" } else { "\n" });
         }
         blank = 0;
-        out.push_str(&line);
+        for (i, w) in words.enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
     }
     out
 }

@@ -11,10 +11,13 @@ use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextO
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-use crate::{analyzer, SearchError, MAX_QUERY_CHARS, MAX_RESULTS, TOKENIZER};
+use crate::{document_analyzer, SearchError, MAX_QUERY_CHARS, MAX_RESULTS};
+
+/// The name the documents' analyzer is registered under.
+const TOKENIZER: &str = "lookout_mixed";
 
 /// Memory the writer may fill before it writes a segment, in bytes.
-const WRITER_MEMORY: usize = 100_000_000;
+const WRITER_MEMORY: usize = 40_000_000;
 
 /// A document to index.
 #[derive(Debug, Clone)]
@@ -109,7 +112,7 @@ impl DocumentIndex {
         let (schema, fields) = schema();
         let directory = MmapDirectory::open(dir).map_err(|e| SearchError::Index(e.into()))?;
         let index = Index::open_or_create(directory, schema)?;
-        index.tokenizers().register(TOKENIZER, analyzer());
+        index.tokenizers().register(TOKENIZER, document_analyzer());
         let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
         Ok(DocumentIndex { index, reader, fields })
     }
@@ -258,7 +261,8 @@ mod tests {
         assert_eq!(found.hits[0].source_id, "source-a");
         assert_eq!(index.search("rotterdam", true, 10).unwrap().total, 2);
         let c = index.search("witness", true, 10).unwrap();
-        assert!(c.hits[0].passage_html.contains("&lt;script&gt;"), "passages are escaped");
+        let passage = &c.hits[0].passage_html;
+        assert!(passage.contains("&lt;script") && !passage.contains("<script"), "passages are escaped: {passage}");
 
         let zh = index.search("鹿特丹", false, 10).unwrap();
         assert_eq!(zh.hits.len(), 1);

@@ -15,6 +15,7 @@
 //! ```
 
 mod documents;
+mod mixed;
 
 use std::collections::BTreeMap;
 
@@ -115,6 +116,14 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+}
+
+/// The analyzer of ingested documents' text: [`mixed::MixedTokenizer`], long tokens dropped, lower case.
+pub(crate) fn document_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(mixed::MixedTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .build()
 }
 
 pub(crate) fn analyzer() -> TextAnalyzer {

@@ -33,6 +33,6 @@ pub use reports::{
     Account, AuditHasher, AuditRow, NewReport, PublishedIncident, ReportRecord, ReportStore, ReportWithReplyKey,
     SealedMessage, AUDIT_GENESIS,
 };
-pub use sqlite::SqliteStore;
+pub use sqlite::{BatchWriter, SqliteStore};
 pub use store::Store;
 pub use timeline::status_timeline;

@@ -1,7 +1,7 @@
 //! Absolute dates: `12 September 2022`, `September 12, 2022`, `September 2022`, `2022-09-12`,
 //! `2022年10月`, `2022年10月12日`.
 
-use super::segment::latin_words;
+use super::segment::Word;
 use super::{Found, Kind};
 
 const MONTHS: &[(&str, u32)] = &[
@@ -60,9 +60,8 @@ fn found(start: usize, end: usize, date: String) -> Found {
 }
 
 /// Every date in `text`.
-pub fn find(text: &str) -> Vec<Found> {
+pub fn find(text: &str, words: &[Word<'_>]) -> Vec<Found> {
     let mut out = Vec::new();
-    let words = latin_words(text);
     let mut i = 0;
     while i < words.len() {
         let w = |k: usize| words.get(k).map(|w| w.text);
@@ -143,7 +142,10 @@ mod tests {
     use super::*;
 
     fn dates(text: &str) -> Vec<String> {
-        find(text).into_iter().map(|f| format!("{}={}", &text[f.start..f.end], f.date.unwrap())).collect()
+        find(text, &super::super::segment::latin_words(text))
+            .into_iter()
+            .map(|f| format!("{}={}", &text[f.start..f.end], f.date.unwrap()))
+            .collect()
     }
 
     #[test]

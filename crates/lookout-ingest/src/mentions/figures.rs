@@ -1,7 +1,7 @@
 //! Figures: a number with what it counts — `54 police stations`, `230,000 Chinese nationals`,
 //! `1.2 million people`, `102个`, `23万人`, `五十四个海外警务站`.
 
-use super::segment::{is_han, latin_words};
+use super::segment::{is_han, Word};
 use super::{Found, Kind};
 
 /// Words that end the description of what is counted.
@@ -101,23 +101,26 @@ fn multiplier(word: &str) -> Option<f64> {
 
 /// An English number (`230,000`, `54`, `1.2`), if the word is one.
 fn number(word: &str) -> Option<f64> {
-    let lower = word.to_ascii_lowercase();
-    if let Some((_, v)) = NUMBER_WORDS.iter().find(|(w, _)| *w == lower) {
-        return Some(*v);
-    }
     let first = word.chars().next()?;
     if !first.is_ascii_digit() {
-        return None;
+        return NUMBER_WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|(_, v)| *v);
     }
-    let grouped = word.contains(',');
-    if grouped && !word.split(',').skip(1).all(|g| g.len() == 3) {
+    if !word.contains(',') {
+        return word.parse().ok();
+    }
+    if !word.split(',').skip(1).all(|g| g.len() == 3) {
         return None;
     }
     word.replace(',', "").parse().ok()
 }
 
+/// Whether a word may open a number: a digit, or the first letter of a number word.
+fn may_be_number(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(|b| b.is_ascii_digit() || b"tfsendhTFSENDH".contains(b))
+}
+
 /// Every figure in `text`, leaving out numbers inside `dates`.
-pub fn find(text: &str, dates: &[Found]) -> Vec<Found> {
+pub fn find(text: &str, words: &[Word<'_>], dates: &[Found]) -> Vec<Found> {
     // Date spans in order, searched by bisection.
     let mut spans: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
     spans.sort_unstable();
@@ -125,18 +128,21 @@ pub fn find(text: &str, dates: &[Found]) -> Vec<Found> {
         let at = spans.partition_point(|(s, _)| *s < end);
         at > 0 && spans[at - 1].1 > start
     };
-    let mut out = english(text, &in_date);
+    let mut out = english(text, words, &in_date);
     out.extend(chinese(text, &in_date));
     out
 }
 
-fn english(text: &str, in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
+fn english(text: &str, words: &[Word<'_>], in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
     let mut out = Vec::new();
     // Commas inside numbers split words: join "230" "," "000" back.
-    let words = latin_words(text);
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
+        if !may_be_number(w.text) {
+            i += 1;
+            continue;
+        }
         let mut end = w.end;
         let mut raw = w.text.to_string();
         let mut j = i + 1;
@@ -185,7 +191,7 @@ fn english(text: &str, in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
         while k < words.len() && k < j + 3 {
             let u = words[k];
             let gap = &text[last_end..u.start];
-            if !gap.chars().all(char::is_whitespace) || STOP.contains(&u.text.to_ascii_lowercase().as_str()) {
+            if !gap.chars().all(char::is_whitespace) || STOP.iter().any(|s| s.eq_ignore_ascii_case(u.text)) {
                 break;
             }
             if u.text.chars().any(|c| c.is_ascii_digit()) {
@@ -246,9 +252,11 @@ fn han_number(s: &str) -> Option<f64> {
     any.then(|| f64::from(total + current))
 }
 
+/// Characters looked at from a number's first: the number, its scale, measure word and unit.
+const WINDOW: usize = 48;
+
 fn chinese(text: &str, in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let is_num = |c: char| {
         c.is_ascii_digit()
             || c == ','
@@ -256,31 +264,40 @@ fn chinese(text: &str, in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
             || HAN_DIGITS.iter().any(|(h, _)| *h == c)
             || HAN_UNITS.iter().any(|(h, _)| *h == c)
     };
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        if !(c.is_ascii_digit() || HAN_DIGITS.iter().any(|(h, _)| *h == c) || c == '十')
-            || (i > 0 && is_num(chars[i - 1].1) && chars[i - 1].1 != ',')
+    let mut prev: Option<char> = None;
+    let mut resume = 0usize;
+    // The characters from a candidate on (no copy of the whole text).
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(WINDOW);
+    for (start, c) in text.char_indices() {
+        let before = prev.replace(c);
+        if start < resume
+            || !(c.is_ascii_digit() || HAN_DIGITS.iter().any(|(h, _)| *h == c) || c == '十')
+            || before.is_some_and(|p| is_num(p) && p != ',')
         {
-            i += 1;
             continue;
         }
-        let mut j = i;
+        chars.clear();
+        chars.extend(text[start..].char_indices().take(WINDOW).map(|(o, ch)| (start + o, ch)));
+        // The byte offset of window position `idx` (the end of the last one past it).
+        let end_of = |idx: usize| match chars.get(idx) {
+            Some(x) => x.0,
+            None => chars.last().map_or(text.len(), |(o, ch)| o + ch.len_utf8()),
+        };
+        let mut j = 0;
         while j < chars.len() && is_num(chars[j].1) {
             j += 1;
         }
-        let raw: String = chars[i..j].iter().map(|(_, c)| *c).collect::<String>();
-        let raw = raw.trim_end_matches([',', '.']).to_string();
-        let value = if raw.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        let raw = text[start..end_of(j)].trim_end_matches([',', '.']);
+        let value = if raw.starts_with(|c: char| c.is_ascii_digit()) {
             raw.replace(',', "").parse::<f64>().ok()
         } else {
-            han_number(&raw)
+            han_number(raw)
         };
         let Some(mut value) = value else {
-            i = j.max(i + 1);
+            resume = end_of(j.max(1));
             continue;
         };
-        let mut k = i + raw.chars().count();
+        let mut k = raw.chars().count();
         let mut scale = |ch: char, m: f64, k: &mut usize| {
             if chars.get(*k).map(|x| x.1) == Some(ch) {
                 value *= m;
@@ -294,12 +311,11 @@ fn chinese(text: &str, in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
             k += 1;
         }
         let Some(&(m_at, _)) = chars.get(k).filter(|(_, ch)| MEASURES.contains(ch)) else {
-            i = j.max(i + 1);
+            resume = end_of(j.max(1));
             continue;
         };
-        let end_of = |idx: usize| chars.get(idx).map_or(text.len(), |x| x.0);
         if in_date(start, end_of(k + 1)) {
-            i = k + 1;
+            resume = end_of(k + 1);
             continue;
         }
         // The unit: the measure word and the noun after it (a run of Han characters, at most six,
@@ -315,15 +331,14 @@ fn chinese(text: &str, in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
         }
         // A measure word alone, cut short by a function word (三个与…), counts nothing named.
         if u == k + 1 && chars.get(u).is_some_and(|x| "与和及的".contains(x.1)) {
-            i = u;
+            resume = end_of(u);
             continue;
         }
-        let unit = text[m_at..end_of(u)].to_string();
         let mut f = Found::new(Kind::Figure, start, end_of(u));
         f.value = Some(value);
-        f.unit = Some(unit);
+        f.unit = Some(text[m_at..end_of(u)].to_string());
         out.push(f);
-        i = u.max(i + 1);
+        resume = end_of(u.max(1));
     }
     out
 }
@@ -333,7 +348,7 @@ mod tests {
     use super::*;
 
     fn figures(text: &str) -> Vec<String> {
-        find(text, &[])
+        find(text, &super::super::segment::latin_words(text), &[])
             .into_iter()
             .map(|f| format!("{}|{}|{}", &text[f.start..f.end], f.value.unwrap(), f.unit.unwrap()))
             .collect()

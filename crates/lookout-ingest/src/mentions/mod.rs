@@ -1,6 +1,7 @@
 //! Mentions in a text: places, organisations, figures and dates, with character offsets.
 
 mod dates;
+mod fast_hash;
 mod figures;
 mod names;
 mod orgs;
@@ -72,30 +73,32 @@ impl Found {
 
 /// Every mention in `text`, in order.
 pub fn extract_mentions(text: &str) -> Vec<Mention> {
-    let dates = dates::find(text);
-    let figures = figures::find(text, &dates);
-    let orgs = orgs::find(text);
-    let places = places::find(text);
+    let words = segment::latin_words(text);
+    let dates = dates::find(text, &words);
+    let figures = figures::find(text, &words, &dates);
+    let orgs = orgs::find(text, &words);
+    let places = places::find(text, &words);
     let mut found: Vec<Found> = dates.into_iter().chain(figures).chain(orgs).chain(places).collect();
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.kind));
     // Byte offsets → character offsets, in one pass over the offsets wanted.
     let mut offsets: Vec<usize> = found.iter().flat_map(|f| [f.start, f.end]).collect();
     offsets.sort_unstable();
     offsets.dedup();
-    let mut chars_at = std::collections::HashMap::with_capacity(offsets.len());
+    let mut chars_of = Vec::with_capacity(offsets.len());
     let (mut byte, mut chars) = (0usize, 0usize);
-    for offset in offsets {
+    for &offset in &offsets {
         chars += text[byte..offset].chars().count();
         byte = offset;
-        chars_at.insert(offset, chars);
+        chars_of.push(chars);
     }
+    let chars_at = |offset: usize| chars_of[offsets.binary_search(&offset).expect("every offset was counted")];
     found
         .into_iter()
         .map(|f| Mention {
             kind: f.kind,
             text: text[f.start..f.end].to_string(),
-            start: chars_at[&f.start],
-            end: chars_at[&f.end],
+            start: chars_at(f.start),
+            end: chars_at(f.end),
             entity_id: f.entity_id,
             country: f.country,
             value: f.value,

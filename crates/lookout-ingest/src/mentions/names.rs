@@ -1,7 +1,7 @@
 //! Name indexes built once from the bundled gazetteer: cities by their Latin and Chinese names,
 //! countries by name, Chinese name and demonym, and Chinese provinces.
 
-use std::collections::HashMap;
+use super::fast_hash::FastMap;
 use std::sync::OnceLock;
 
 use lookout_geo::{City, Gazetteer};
@@ -11,13 +11,41 @@ pub struct Names {
     /// The gazetteer.
     pub gazetteer: Gazetteer,
     /// Lower-case Latin name → cities (by position).
-    pub latin: HashMap<String, Vec<u32>>,
+    pub latin: FastMap<String, Vec<u32>>,
     /// Chinese name (simplified; with and without 市/县/区) → cities.
-    pub chinese: HashMap<String, Vec<u32>>,
+    pub chinese: FastMap<String, Vec<u32>>,
     /// Lower-case English country name or demonym → ISO code.
-    pub countries: HashMap<String, String>,
+    pub countries: FastMap<String, String>,
     /// Chinese country name → ISO code.
-    pub countries_zh: HashMap<String, String>,
+    pub countries_zh: FastMap<String, String>,
+    /// First word (lower case) of a Latin city name → the most words a name opening with it has.
+    pub latin_words: FastMap<String, usize>,
+    /// First word (lower case) of an English country name or demonym → the most words.
+    pub country_words: FastMap<String, usize>,
+}
+
+/// First word → the most words of a key opening with it.
+fn first_words<'a>(keys: impl Iterator<Item = &'a String>) -> FastMap<String, usize> {
+    let mut out: FastMap<String, usize> = FastMap::default();
+    for key in keys {
+        let mut words = key.split_whitespace();
+        let Some(first) = words.next() else { continue };
+        let n = 1 + words.count();
+        let entry = out.entry(first.to_string()).or_default();
+        *entry = (*entry).max(n);
+    }
+    out
+}
+
+/// `s` in lower case, into `buf` (ASCII without Unicode tables).
+pub fn lower_into(s: &str, buf: &mut String) {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(s.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// The indexes, built on first use.
@@ -25,8 +53,8 @@ pub fn names() -> &'static Names {
     static NAMES: OnceLock<Names> = OnceLock::new();
     NAMES.get_or_init(|| {
         let gazetteer = Gazetteer::bundled();
-        let mut latin: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut chinese: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut latin: FastMap<String, Vec<u32>> = FastMap::default();
+        let mut chinese: FastMap<String, Vec<u32>> = FastMap::default();
         for (i, city) in gazetteer.cities().iter().enumerate() {
             let i = i as u32;
             for name in std::iter::once(&city.name).chain(&city.latin_names) {
@@ -51,8 +79,21 @@ pub fn names() -> &'static Names {
                 }
             }
         }
-        let mut countries = HashMap::new();
-        let mut countries_zh = HashMap::new();
+        // Curated aliases: places below the gazetteer's population cut that matter here
+        // (青田 Qingtian, 长乐 Changle), placed at the city they belong to.
+        let index_of: std::collections::HashMap<u32, u32> =
+            gazetteer.cities().iter().enumerate().map(|(i, c)| (c.geonameid, i as u32)).collect();
+        for (alias, city) in gazetteer.aliases() {
+            let Some(&i) = index_of.get(&city.geonameid) else { continue };
+            let key = if alias.chars().any(super::segment::is_han) { alias.to_string() } else { alias.to_lowercase() };
+            let map = if alias.chars().any(super::segment::is_han) { &mut chinese } else { &mut latin };
+            let list = map.entry(key).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
+        }
+        let mut countries = FastMap::default();
+        let mut countries_zh = FastMap::default();
         for c in gazetteer.countries().iter() {
             let name = c.name.to_lowercase();
             countries.insert(name.trim_start_matches("the ").to_string(), c.iso2.clone());
@@ -70,7 +111,9 @@ pub fn names() -> &'static Names {
         for (alias, code) in lookout_geo::CHINESE_COUNTRY_ALIASES {
             countries_zh.insert(alias.to_string(), code.to_string());
         }
-        Names { gazetteer, latin, chinese, countries, countries_zh }
+        let latin_words = first_words(latin.keys());
+        let country_words = first_words(countries.keys());
+        Names { gazetteer, latin, chinese, countries, countries_zh, latin_words, country_words }
     })
 }
 
@@ -83,9 +126,16 @@ impl Names {
     /// Picks among cities of one name: one in a country the document names, else the most
     /// populous.
     pub fn pick(&self, candidates: &[u32], doc_countries: &[String]) -> u32 {
-        let in_doc: Vec<u32> =
-            candidates.iter().copied().filter(|i| doc_countries.contains(&self.city(*i).country)).collect();
-        let pool = if in_doc.is_empty() { candidates.to_vec() } else { in_doc };
-        pool.into_iter().max_by_key(|i| self.city(*i).population).unwrap_or(candidates[0])
+        if let [only] = candidates {
+            return *only;
+        }
+        let in_doc = |i: &u32| doc_countries.iter().any(|c| *c == self.city(*i).country);
+        let pool_is_doc = candidates.iter().any(in_doc);
+        candidates
+            .iter()
+            .copied()
+            .filter(|i| !pool_is_doc || in_doc(i))
+            .max_by_key(|i| self.city(*i).population)
+            .unwrap_or(candidates[0])
     }
 }

@@ -4,7 +4,7 @@
 //! place or country words before their kind.
 
 use super::names::names;
-use super::segment::{is_han, latin_words};
+use super::segment::{is_han, Word};
 use super::{Found, Kind};
 
 /// Chinese kinds, longest first.
@@ -84,9 +84,9 @@ const PROVINCES: &[&str] = &[
 ];
 
 /// Every organisation in `text`.
-pub fn find(text: &str) -> Vec<Found> {
+pub fn find(text: &str, words: &[Word<'_>]) -> Vec<Found> {
     let mut out = chinese(text);
-    out.extend(english(text));
+    out.extend(english(text, words));
     out
 }
 
@@ -166,8 +166,7 @@ fn chinese(text: &str) -> Vec<Found> {
     out
 }
 
-fn english(text: &str) -> Vec<Found> {
-    let words = latin_words(text);
+fn english(text: &str, words: &[Word<'_>]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let n = names();
     let mut i = 0;
@@ -231,7 +230,7 @@ mod tests {
     use super::*;
 
     fn orgs(text: &str) -> Vec<&str> {
-        find(text).into_iter().map(|f| &text[f.start..f.end]).collect()
+        find(text, &super::super::segment::latin_words(text)).into_iter().map(|f| &text[f.start..f.end]).collect()
     }
 
     #[test]

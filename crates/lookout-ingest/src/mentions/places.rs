@@ -2,8 +2,8 @@
 //! gazetteer by their English and Chinese names, matched on word boundaries (Chinese on jieba's
 //! segment boundaries), disambiguated by the countries the document names and by population.
 
-use super::names::{names, Names};
-use super::segment::{han_segments, latin_words, Word};
+use super::names::{lower_into, names, Names};
+use super::segment::{han_segments, Word};
 use super::{Found, Kind};
 
 /// Capitalised words that are also the names of cities but are far more often something else.
@@ -113,17 +113,19 @@ fn place(start: usize, end: usize, entity_id: Option<String>, country: &str) -> 
 }
 
 /// Every place in `text`.
-pub fn find(text: &str) -> Vec<Found> {
+pub fn find(text: &str, words: &[Word<'_>]) -> Vec<Found> {
     let n = names();
-    let words = latin_words(text);
     let segments = han_segments(text);
     let mut out = Vec::new();
     // Countries first: they disambiguate cities.
-    let countries = english_countries(text, &words, n, &mut out);
+    let countries = english_countries(text, words, n, &mut out);
     let mut doc_countries: Vec<String> = countries;
     doc_countries.extend(chinese_countries(&segments, n, &mut out));
-    english_cities(text, &words, n, &doc_countries, &mut out);
-    chinese_cities(&segments, n, &doc_countries, &mut out);
+    // Each country once: a long document names some hundreds of times.
+    doc_countries.sort_unstable();
+    doc_countries.dedup();
+    english_cities(text, words, n, &doc_countries, &mut out);
+    chinese_cities(text, &segments, n, &doc_countries, &mut out);
     out
 }
 
@@ -133,6 +135,7 @@ fn capitalised(w: &str) -> bool {
 
 fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> Vec<String> {
     let mut seen = Vec::new();
+    let mut key = String::new();
     let mut i = 0;
     while i < words.len() {
         let mut matched = false;
@@ -140,7 +143,9 @@ fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Fo
             i += 1;
             continue;
         }
-        for len in (1..=4).rev() {
+        lower_into(words[i].text, &mut key);
+        let longest = n.country_words.get(key.as_str()).copied().unwrap_or(0).min(4);
+        for len in (1..=longest).rev() {
             if i + len > words.len() {
                 continue;
             }
@@ -148,7 +153,8 @@ fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Fo
             if !span.split_whitespace().count().eq(&len) {
                 continue;
             }
-            if let Some(code) = n.countries.get(&span.to_lowercase()) {
+            lower_into(span, &mut key);
+            if let Some(code) = n.countries.get(key.as_str()) {
                 out.push(place(words[i].start, words[i + len - 1].end, None, code));
                 seen.push(code.clone());
                 i += len;
@@ -183,13 +189,17 @@ fn english_cities(text: &str, words: &[Word<'_>], n: &Names, doc: &[String], out
         at > 0 && spans[at - 1].1 > start
     };
     let mut i = 0;
+    let mut key = String::new();
     while i < words.len() {
         let mut advanced = false;
         if !capitalised(words[i].text) {
             i += 1;
             continue;
         }
-        for len in (1..=3).rev() {
+        lower_into(words[i].text, &mut key);
+        let region = REGIONS.iter().any(|r| r.starts_with(words[i].text));
+        let longest = n.latin_words.get(key.as_str()).copied().unwrap_or(0).max(if region { 2 } else { 0 }).min(3);
+        for len in (1..=longest).rev() {
             if i + len > words.len() || !(0..len).all(|k| capitalised(words[i + k].text)) || taken(words[i].start, out)
             {
                 continue;
@@ -198,7 +208,7 @@ fn english_cities(text: &str, words: &[Word<'_>], n: &Names, doc: &[String], out
             if span.split_whitespace().count() != len {
                 continue;
             }
-            let key = span.to_lowercase();
+            lower_into(span, &mut key);
             if len == 1 && (common_words().contains(key.as_str()) || span.chars().all(|c| c.is_uppercase())) {
                 continue;
             }
@@ -210,7 +220,7 @@ fn english_cities(text: &str, words: &[Word<'_>], n: &Names, doc: &[String], out
                 advanced = true;
                 break;
             }
-            let Some(candidates) = n.latin.get(&key) else { continue };
+            let Some(candidates) = n.latin.get(key.as_str()) else { continue };
             let chosen = n.pick(candidates, doc);
             let city = n.city(chosen);
             // A lone word names a city only if the city is large or in a country the text names.
@@ -233,20 +243,21 @@ fn english_cities(text: &str, words: &[Word<'_>], n: &Names, doc: &[String], out
     }
 }
 
-fn chinese_cities(segments: &[Word<'_>], n: &Names, doc: &[String], out: &mut Vec<Found>) {
+fn chinese_cities(text: &str, segments: &[Word<'_>], n: &Names, doc: &[String], out: &mut Vec<Found>) {
     let mut i = 0;
     while i < segments.len() {
-        // A place may be one segment (福州市) or two (福州 + 市).
+        // A place may be one segment (福州市) or two adjacent ones (福州 + 市).
         let mut best: Option<(usize, &Vec<u32>)> = None;
         for len in [2usize, 1] {
-            if i + len > segments.len() {
+            if i + len > segments.len() || (len == 2 && segments[i].end != segments[i + 1].start) {
                 continue;
             }
-            let joined: String = segments[i..i + len].iter().map(|s| s.text).collect();
-            if joined.chars().count() < 2 || n.countries_zh.contains_key(&joined) {
+            let joined = &text[segments[i].start..segments[i + len - 1].end];
+            // Two characters at least (one Han character is three bytes).
+            if joined.len() < 6 || n.countries_zh.contains_key(joined) {
                 continue;
             }
-            if let Some(c) = n.chinese.get(&joined) {
+            if let Some(c) = n.chinese.get(joined) {
                 best = Some((len, c));
                 break;
             }

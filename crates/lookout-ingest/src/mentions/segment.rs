@@ -1,7 +1,5 @@
 //! Words of a text with their byte spans: Latin words, and Chinese segmented with jieba.
 
-use std::sync::OnceLock;
-
 /// A word and where it is.
 #[derive(Debug, Clone, Copy)]
 pub struct Word<'a> {
@@ -43,33 +41,46 @@ pub fn latin_words(text: &str) -> Vec<Word<'_>> {
     out
 }
 
-fn jieba() -> &'static jieba_rs::Jieba {
-    static JIEBA: OnceLock<jieba_rs::Jieba> = OnceLock::new();
-    JIEBA.get_or_init(jieba_rs::Jieba::new)
+/// jieba's segmentation (no HMM), through the search index's tokenizer: one dictionary in
+/// memory for both.
+fn segmenter() -> tantivy_jieba::JiebaTokenizer {
+    let mut t = tantivy_jieba::JiebaTokenizer::with_hmm(false);
+    t.set_search_mode(false);
+    t
 }
 
 /// The Chinese segments of every run of Han characters, with byte spans.
 pub fn han_segments(text: &str) -> Vec<Word<'_>> {
-    fn flush<'t>(text: &'t str, s: usize, e: usize, out: &mut Vec<Word<'t>>) {
-        for token in jieba().cut(&text[s..e], false) {
-            let (start, end) = (s + token.byte_start, s + token.byte_end);
+    use tantivy_tokenizer_api::{TokenStream, Tokenizer};
+    fn flush<'t>(
+        jieba: &mut tantivy_jieba::JiebaTokenizer,
+        text: &'t str,
+        s: usize,
+        e: usize,
+        out: &mut Vec<Word<'t>>,
+    ) {
+        let mut tokens = jieba.token_stream(&text[s..e]);
+        while tokens.advance() {
+            let token = tokens.token();
+            let (start, end) = (s + token.offset_from, s + token.offset_to);
             out.push(Word { text: &text[start..end], start, end });
         }
     }
-    let mut out = Vec::new();
+    let mut jieba = segmenter();
+    let mut out: Vec<Word<'_>> = Vec::new();
     let mut run_start: Option<usize> = None;
     for (i, c) in text.char_indices() {
         match (is_han(c), run_start) {
             (true, None) => run_start = Some(i),
             (false, Some(s)) => {
-                flush(text, s, i, &mut out);
+                flush(&mut jieba, text, s, i, &mut out);
                 run_start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = run_start {
-        flush(text, s, text.len(), &mut out);
+        flush(&mut jieba, text, s, text.len(), &mut out);
     }
     out
 }

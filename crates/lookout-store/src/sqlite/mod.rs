@@ -1,5 +1,7 @@
 //! The SQLite implementation: one file in the data directory, WAL journal, migrations on open.
 
+mod batches;
+pub use batches::BatchWriter;
 mod documents;
 mod read;
 mod reports;

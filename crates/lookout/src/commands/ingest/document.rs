@@ -17,7 +17,7 @@ use super::known::Record;
 use super::SourceArgs;
 
 /// Bytes of each document read for text: `LOOKOUT_INGEST_TEXT_LIMIT`, default 64 MiB.
-fn text_limit() -> u64 {
+pub fn text_limit() -> u64 {
     std::env::var("LOOKOUT_INGEST_TEXT_LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(MAX_TEXT_BYTES as u64)
 }
 
@@ -109,15 +109,30 @@ fn source_of(sha: &str, url: Option<&str>, capture_name: &str) -> Source {
     }
 }
 
-/// Reads, keeps and analyses one document.
-pub fn ingest_one(
+/// A document read and analysed, before it is placed among the documents known.
+pub struct Analysed {
+    ingested: Ingested,
+    simhash: u64,
+}
+
+/// Places an analysed document among those known (in the order given): a near copy of an
+/// original is marked as such.
+pub fn register(analysed: Analysed, registry: &mut Registry) -> Ingested {
+    let Analysed { mut ingested, simhash } = analysed;
+    let registered = registry.register(&ingested.document.sha256, simhash);
+    ingested.document.copy_of = registered.copy_of.clone();
+    ingested.report.near_duplicate_of = registered.copy_of;
+    ingested
+}
+
+/// Reads, keeps and analyses one document (any number at once, on several threads).
+pub fn analyse(
     evidence: &Evidence,
-    registry: &mut Registry,
     record: &Record,
     path: &Path,
     args: &SourceArgs,
     now: &str,
-) -> anyhow::Result<Ingested> {
+) -> anyhow::Result<Analysed> {
     let format = Format::of_name(&path.to_string_lossy()).context("unknown format")?;
     let side = sidecar(path)?;
     let pick = |key: &str, arg: &Option<String>| side[key].as_str().map(str::to_string).or_else(|| arg.clone());
@@ -153,7 +168,6 @@ pub fn ingest_one(
     let mut mentions = lookout_ingest::extract_mentions(&text);
     record.link(&mut mentions);
     let simhash = lookout_ingest::simhash::fingerprint(&text);
-    let registered = registry.register(&capture.sha256, simhash);
     let doc_ref = DocumentRef {
         source_id: source.id.clone(),
         sha256: capture.sha256.clone(),
@@ -167,7 +181,7 @@ pub fn ingest_one(
         language: language.clone(),
         characters: text.chars().count() as u64,
         simhash,
-        copy_of: registered.copy_of.clone(),
+        copy_of: None,
         restricted,
     };
     let report = DocumentReport {
@@ -180,10 +194,11 @@ pub fn ingest_one(
         restricted,
         mentions,
         proposals: proposals.len(),
-        near_duplicate_of: registered.copy_of,
+        near_duplicate_of: None,
         url,
         published,
         kind,
     };
-    Ok(Ingested { report, new_original, bytes: size.min(text_limit()), source, document, proposals, text })
+    let ingested = Ingested { report, new_original, bytes: size.min(text_limit()), source, document, proposals, text };
+    Ok(Analysed { ingested, simhash })
 }

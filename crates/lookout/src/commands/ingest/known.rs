@@ -36,7 +36,7 @@ pub async fn read(store: &SqliteStore) -> anyhow::Result<Record> {
             .map(|e| Named { id: e.id.to_string(), schema: e.schema.as_str().to_string(), names: e.names })
             .collect(),
     );
-    Ok(Record { known: Known { stations, bodies }, index })
+    Ok(Record { known: Known::new(stations, bodies), index })
 }
 
 impl Record {

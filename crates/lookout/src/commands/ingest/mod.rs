@@ -5,9 +5,11 @@
 
 mod document;
 mod known;
+mod workers;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Context;
 use lookout_core::{Batch, SourceKind};
@@ -15,9 +17,10 @@ use lookout_ingest::evidence::Evidence;
 use lookout_ingest::registry::Registry;
 use lookout_ingest::text::Format;
 use lookout_search::{DocumentIndex, IndexedDocument};
-use lookout_store::{DocumentStore, Store};
+use lookout_store::DocumentStore;
 
 /// What the command line says about the source of the documents.
+#[derive(Clone)]
 pub struct SourceArgs {
     /// Where the document was found.
     pub url: Option<String>,
@@ -62,6 +65,19 @@ fn documents(paths: &[PathBuf]) -> anyhow::Result<(Vec<PathBuf>, Vec<PathBuf>)> 
     Ok((docs, skipped))
 }
 
+/// What a run has done so far.
+#[derive(Default)]
+struct Tally {
+    failed: usize,
+    new: usize,
+    bytes: u64,
+    mentions: usize,
+    proposed: usize,
+}
+
+/// Documents recorded in the store per batch of the run's one transaction.
+const DOCUMENTS_PER_BATCH: usize = 16;
+
 /// Ingests the files and directories named.
 pub async fn run(data_dir: &Path, paths: &[PathBuf], args: &SourceArgs) -> anyhow::Result<()> {
     if let Some(kind) = &args.kind {
@@ -77,102 +93,125 @@ pub async fn run(data_dir: &Path, paths: &[PathBuf], args: &SourceArgs) -> anyho
             docs.len()
         );
     }
+    for s in &skipped {
+        eprintln!("skipped {}: not .txt, .md, .html or .pdf", s.display());
+    }
     let store = super::open_store(data_dir).await?;
-    let record = known::read(&store).await?;
+    let record = Arc::new(known::read(&store).await?);
     let mut registry = Registry::new(store.documents().await?.into_iter().map(|d| (d.sha256, d.simhash, d.copy_of)));
     let search = DocumentIndex::open_or_create(&index_dir(data_dir))
         .with_context(|| format!("cannot open the search index in {}", index_dir(data_dir).display()))?;
     let mut writer = search.writer().context("the search index is in use by another ingest")?;
-    let mut batch = Batch::new(format!("lookout ingest ({})", args.by));
-    for s in &skipped {
-        eprintln!("skipped {}: not .txt, .md, .html or .pdf", s.display());
-    }
-    let evidence = Evidence::at(&data_dir.join("evidence"));
     std::fs::create_dir_all(data_dir.join("evidence"))
         .with_context(|| format!("cannot create {}", data_dir.display()))?;
-    let progress = std::io::stderr().is_terminal();
     let started = std::time::Instant::now();
-    let now = lookout_core::Timestamp::now().to_string();
-    let (mut failed, mut new, mut bytes_read, mut mentions, mut proposed) = (0usize, 0usize, 0u64, 0usize, 0usize);
+    let job: workers::Job<document::Analysed> = {
+        let (evidence, record, args) = (Evidence::at(&data_dir.join("evidence")), record.clone(), args.clone());
+        let now = lookout_core::Timestamp::now().to_string();
+        Arc::new(move |path: &Path| document::analyse(&evidence, &record, path, &args, &now))
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut analysed = workers::Workers::start(threads, docs.clone(), job);
+
+    // One transaction for the whole run, written a batch of documents at a time; the search
+    // index is committed once the store has committed.
+    let recorded_by = format!("lookout ingest ({})", args.by);
+    let mut records = store.begin_batches().await?;
+    let mut batch = Batch::new(recorded_by.as_str());
+    let progress = std::io::stderr().is_terminal();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for (i, path) in docs.iter().enumerate() {
+    let mut tally = Tally::default();
+    let mut done = 0;
+    while let Some((path, result)) = analysed.next().await {
+        done += 1;
         if progress {
-            eprint!("\r\x1b[2K[{}/{}] {}", i + 1, docs.len(), path.display());
+            eprint!("\r\x1b[2K[{done}/{}] {}", docs.len(), path.display());
         }
-        match document::ingest_one(&evidence, &mut registry, &record, path, args, &now) {
-            Ok(doc) => {
-                new += usize::from(doc.new_original);
-                bytes_read += doc.bytes;
-                mentions += doc.report.mentions.len();
-                proposed += doc.proposals.len();
-                if args.json {
-                    serde_json::to_writer(&mut out, &doc.report)?;
-                    writeln!(out)?;
-                } else {
-                    let r = &doc.report;
-                    writeln!(
-                        out,
-                        "{} {} ({}, {}): {} mentions, {} proposals{}{}",
-                        &r.id[..12],
-                        path.display(),
-                        r.language,
-                        r.media_type,
-                        r.mentions.len(),
-                        r.proposals,
-                        if doc.new_original { "" } else { " (already kept)" },
-                        r.near_duplicate_of
-                            .as_deref()
-                            .map(|o| format!("; a near-duplicate of {}", &o[..12]))
-                            .unwrap_or_default()
-                    )?;
-                }
-                if !search.contains(&doc.document.sha256)? {
-                    writer.add(IndexedDocument {
-                        sha256: doc.document.sha256.clone(),
-                        source_id: doc.source.id.to_string(),
-                        title: doc.source.title.clone().unwrap_or_default(),
-                        language: doc.document.language.clone(),
-                        text: doc.text,
-                        restricted: doc.document.restricted,
-                    })?;
-                }
-                batch.add_source(doc.source);
-                batch.add_document(doc.document)?;
-                for p in doc.proposals {
-                    batch.add_proposal(p)?;
-                }
-            }
+        let doc = match result {
+            Ok(a) => document::register(a, &mut registry),
             Err(e) => {
-                failed += 1;
+                tally.failed += 1;
                 if progress {
                     eprintln!();
                 }
                 eprintln!("error: {e:#}");
+                continue;
             }
+        };
+        report(&mut out, &path, &doc, args.json)?;
+        tally.new += usize::from(doc.new_original);
+        tally.bytes += doc.bytes;
+        tally.mentions += doc.report.mentions.len();
+        tally.proposed += doc.proposals.len();
+        if !search.contains(&doc.document.sha256)? {
+            writer.add(IndexedDocument {
+                sha256: doc.document.sha256.clone(),
+                source_id: doc.source.id.to_string(),
+                title: doc.source.title.clone().unwrap_or_default(),
+                language: doc.document.language.clone(),
+                text: doc.text,
+                restricted: doc.document.restricted,
+            })?;
+        }
+        batch.add_source(doc.source);
+        batch.add_document(doc.document)?;
+        for p in doc.proposals {
+            batch.add_proposal(p)?;
+        }
+        if batch.documents.len() >= DOCUMENTS_PER_BATCH {
+            records.write(&batch).await.context("recording the documents")?;
+            batch = Batch::new(recorded_by.as_str());
         }
     }
+    drop(analysed);
     out.flush()?;
     if progress {
         eprintln!();
     }
-    if let Err(e) = store.write_batch(&batch).await {
-        writer.rollback()?;
-        return Err(e).context("recording the documents");
-    }
+    // Dropped on an error above, the transaction and the index writer keep nothing.
+    records.write(&batch).await.context("recording the documents")?;
+    records.commit().await.context("recording the documents")?;
     writer.commit().context("committing the search index")?;
     store.close().await;
     let secs = started.elapsed().as_secs_f64();
+    let t = tally;
     eprintln!(
-        "ingested {} of {} documents ({new} new), {mentions} mentions, {proposed} proposals, in {secs:.2} s ({:.1} MB/s)",
-        docs.len() - failed,
+        "ingested {} of {} documents ({} new), {} mentions, {} proposals, in {secs:.2} s ({:.1} MB/s)",
+        docs.len() - t.failed,
         docs.len(),
-        bytes_read as f64 / 1e6 / secs.max(1e-9)
+        t.new,
+        t.mentions,
+        t.proposed,
+        t.bytes as f64 / 1e6 / secs.max(1e-9)
     );
-    if proposed > 0 {
+    if t.proposed > 0 {
         eprintln!("review the proposals: lookout review");
     }
-    if failed > 0 {
-        anyhow::bail!("{failed} document(s) could not be read; nothing was kept of them");
+    if t.failed > 0 {
+        anyhow::bail!("{} document(s) could not be read; nothing was kept of them", t.failed);
     }
+    Ok(())
+}
+
+/// One line (or JSON line) about a document.
+fn report(out: &mut impl Write, path: &Path, doc: &document::Ingested, json: bool) -> anyhow::Result<()> {
+    let r = &doc.report;
+    if json {
+        serde_json::to_writer(&mut *out, r)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{} {} ({}, {}): {} mentions, {} proposals{}{}",
+        &r.id[..12],
+        path.display(),
+        r.language,
+        r.media_type,
+        r.mentions.len(),
+        r.proposals,
+        if doc.new_original { "" } else { " (already kept)" },
+        r.near_duplicate_of.as_deref().map(|o| format!("; a near-duplicate of {}", &o[..12])).unwrap_or_default()
+    )?;
     Ok(())
 }
