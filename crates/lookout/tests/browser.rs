@@ -144,3 +144,50 @@ fn stations_render_and_link_without_javascript() {
         assert!(bytes.len() > 10_000, "screenshot {name} looks empty");
     }
 }
+
+#[test]
+fn ingested_documents_are_searched_and_copies_shown_without_javascript() {
+    let Some(browser) = chromium() else { return };
+    let dir = TempDir::new("browser-documents");
+    import_bundled_csv(dir.path());
+    let report = "据报道，福州市公安局在鹿特丹设立了海外警务服务站。荷兰外交部于2022年10月宣布调查，\
+                  并要求该服务站立即关闭。多名侨民表示曾被要求登记个人信息，并被劝说回国。\
+                  大使馆否认该处从事警务工作，称其只是帮助办理驾照更新的志愿服务点。\n";
+    dir.write("docs/a.txt", report);
+    dir.write("docs/a.txt.meta.json", r#"{"url": "https://nieuws.example/rotterdam", "kind": "news"}"#);
+    dir.write("docs/b.txt", &format!("{report}转载自网络。\n"));
+    dir.write("docs/b.txt.meta.json", r#"{"url": "https://zhuanzai.example/1", "kind": "repost"}"#);
+    let o = lookout(dir.path(), &["ingest", dir.path().join("docs").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Accept what the two documents propose about the Rotterdam station.
+    let o = lookout(dir.path(), &["review", "list", "--json"]);
+    let ids: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|p| p["kind"] == "station-mention")
+        .map(|p| p["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 2, "{}", stdout(&o));
+    let mut args = vec!["review", "accept"];
+    args.extend(ids.iter().map(String::as_str));
+    args.extend(["--by", "ana"]);
+    let o = lookout(dir.path(), &args);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let server = Server::start(dir.path());
+    let found =
+        chromium_run(&browser, &["--dump-dom"], &format!("{}/search?q=%E9%B9%BF%E7%89%B9%E4%B8%B9", server.base));
+    let dom = String::from_utf8_lossy(&found.stdout);
+    assert!(dom.contains("id=\"documents\"") && dom.contains("<mark>鹿特丹</mark>"), "{dom}");
+    let station = chromium_run(&browser, &["--dump-dom"], &format!("{}/stations/ST033", server.base));
+    let dom = String::from_utf8_lossy(&station.stdout);
+    assert!(dom.contains("nieuws.example") && dom.contains("1 copies") && dom.contains("zhuanzai.example"), "{dom}");
+    let png = artifacts().join("search-documents-1280.png");
+    let _ = std::fs::remove_file(&png);
+    chromium_run(
+        &browser,
+        &[&format!("--screenshot={}", png.display()), "--window-size=1280,1200", "--hide-scrollbars"],
+        &format!("{}/search?q=%E9%B9%BF%E7%89%B9%E4%B8%B9", server.base),
+    );
+    assert!(png.exists());
+}

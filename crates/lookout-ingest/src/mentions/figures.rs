@@ -257,13 +257,10 @@ const WINDOW: usize = 48;
 
 fn chinese(text: &str, in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
     let mut out = Vec::new();
-    let is_num = |c: char| {
-        c.is_ascii_digit()
-            || c == ','
-            || c == '.'
-            || HAN_DIGITS.iter().any(|(h, _)| *h == c)
-            || HAN_UNITS.iter().any(|(h, _)| *h == c)
-    };
+    let is_han_digit =
+        |c: char| matches!(c, '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
+    let is_num =
+        |c: char| c.is_ascii_digit() || c == ',' || c == '.' || is_han_digit(c) || matches!(c, '十' | '百' | '千');
     let mut prev: Option<char> = None;
     let mut resume = 0usize;
     // The characters from a candidate on (no copy of the whole text).
@@ -271,7 +268,7 @@ fn chinese(text: &str, in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
     for (start, c) in text.char_indices() {
         let before = prev.replace(c);
         if start < resume
-            || !(c.is_ascii_digit() || HAN_DIGITS.iter().any(|(h, _)| *h == c) || c == '十')
+            || !(c.is_ascii_digit() || is_han_digit(c) || c == '十')
             || before.is_some_and(|p| is_num(p) && p != ',')
         {
             continue;

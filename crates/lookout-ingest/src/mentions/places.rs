@@ -96,9 +96,9 @@ const COMMON_WORDS: &[&str] = &[
     "one",
 ];
 
-fn common_words() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| COMMON_WORDS.iter().copied().collect())
+fn common_words() -> &'static super::fast_hash::FastMap<&'static str, ()> {
+    static SET: std::sync::OnceLock<super::fast_hash::FastMap<&'static str, ()>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| COMMON_WORDS.iter().map(|w| (*w, ())).collect())
 }
 
 /// Regions named in the record that are not countries.
@@ -209,7 +209,7 @@ fn english_cities(text: &str, words: &[Word<'_>], n: &Names, doc: &[String], out
                 continue;
             }
             lower_into(span, &mut key);
-            if len == 1 && (common_words().contains(key.as_str()) || span.chars().all(|c| c.is_uppercase())) {
+            if len == 1 && (common_words().contains_key(key.as_str()) || span.chars().all(|c| c.is_uppercase())) {
                 continue;
             }
             if REGIONS.contains(&span) {

@@ -16,7 +16,14 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
-/// Latin words (letters, digits, `'` and `-` inside), in order.
+/// A word without its possessive ending (`Bureau's` → `Bureau`).
+fn word<'a>(text: &'a str, start: usize, end: usize) -> Word<'a> {
+    let w = &text[start..end];
+    let end = ["'s", "’s", "'S"].iter().find(|p| w.len() > p.len() && w.ends_with(*p)).map_or(end, |p| end - p.len());
+    Word { text: &text[start..end], start, end }
+}
+
+/// Latin words (letters, digits, `'` and `-` inside; a possessive `'s` left out), in order.
 pub fn latin_words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -29,14 +36,14 @@ pub fn latin_words(text: &str) -> Vec<Word<'_>> {
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Word { text: &text[s..i], start: s, end: i });
+                out.push(word(text, s, i));
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        out.push(Word { text: &text[s..], start: s, end: bytes.len() });
+        out.push(word(text, s, bytes.len()));
     }
     out
 }

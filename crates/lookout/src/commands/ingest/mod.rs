@@ -147,7 +147,11 @@ pub async fn run(data_dir: &Path, paths: &[PathBuf], args: &SourceArgs) -> anyho
             writer.add(IndexedDocument {
                 sha256: doc.document.sha256.clone(),
                 source_id: doc.source.id.to_string(),
-                title: doc.source.title.clone().unwrap_or_default(),
+                // The publisher, where the source has an address, then the file's name.
+                title: match (&doc.source.publisher, &doc.source.title) {
+                    (Some(p), Some(t)) => format!("{p} · {t}"),
+                    (p, t) => p.clone().or_else(|| t.clone()).unwrap_or_default(),
+                },
                 language: doc.document.language.clone(),
                 text: doc.text,
                 restricted: doc.document.restricted,
