@@ -1,6 +1,6 @@
 //! `lookout match`.
 
-use std::io::{BufRead, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use anyhow::{bail, Context};
@@ -42,31 +42,47 @@ fn first_name<'a>(side: &'a Side<'_>, line: usize, which: &str) -> anyhow::Resul
 /// Compares two names, or scores a file of JudgedPair lines.
 pub fn run(names: &[String], schema: Option<&str>, pairs: Option<&Path>) -> anyhow::Result<()> {
     if let Some(path) = pairs {
-        let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
         let mut out = BufWriter::new(std::io::stdout().lock());
         let loading = std::time::Instant::now();
         lookout_match::warm_up();
         let loaded = loading.elapsed();
-        let scoring = std::time::Instant::now();
-        let mut n = 0u64;
-        for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-            let line = line?;
+        let started = std::time::Instant::now();
+        // Read every pair first, as the peer's benchmark does, so that scoring is timed alone.
+        let mut pairs: Vec<(&str, &str, Option<String>)> = Vec::new();
+        let mut parsed = Vec::new();
+        for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
-            let pair: Pair = serde_json::from_str(&line)
+            let pair: Pair = serde_json::from_str(line)
                 .with_context(|| format!("{}:{}: not a JudgedPair JSON object", path.display(), i + 1))?;
+            parsed.push((i, pair));
+        }
+        for (i, pair) in &parsed {
             let left = first_name(&pair.left, i + 1, "left")?;
             let right = first_name(&pair.right, i + 1, "right")?;
-            let r = match_names(left, right, schema.or(pair.left.schema.as_deref()));
-            writeln!(out, "{}", serde_json::json!({"score": r.score, "match": r.is_match}))?;
-            n += 1;
+            pairs.push((left, right, pair.left.schema.as_deref().map(str::to_string)));
+        }
+        let scoring = std::time::Instant::now();
+        let results: Vec<(f64, bool)> = pairs
+            .iter()
+            .map(|(a, b, s)| {
+                let r = match_names(a, b, schema.or(s.as_deref()));
+                (r.score, r.is_match)
+            })
+            .collect();
+        let scored = scoring.elapsed().as_secs_f64();
+        for (score, is_match) in &results {
+            writeln!(out, "{}", serde_json::json!({"score": score, "match": is_match}))?;
         }
         out.flush()?;
-        let secs = scoring.elapsed().as_secs_f64();
+        let secs = started.elapsed().as_secs_f64();
+        let n = results.len() as f64;
         eprintln!(
-            "scored {n} pairs in {secs:.3} s ({:.0} pairs/s, reading and writing included); tables loaded in {:.3} s",
-            n as f64 / secs.max(1e-9),
+            "scored {n} pairs: {:.0} pairs/s scoring alone ({scored:.3} s), {:.0} pairs/s with reading and writing ({secs:.3} s); tables loaded in {:.3} s",
+            n / scored.max(1e-9),
+            n / secs.max(1e-9),
             loaded.as_secs_f64()
         );
         return Ok(());
