@@ -23,4 +23,4 @@ pub mod simhash;
 pub mod text;
 
 pub use error::IngestError;
-pub use mentions::{extract_mentions, Kind, Mention};
+pub use mentions::{extract_mentions, extract_mentions_knowing, Kind, KnownNames, Mention};

@@ -272,10 +272,13 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
             match body {
                 Some(body) => {
                     let label = body.names.first().cloned().unwrap_or_else(|| body.id.to_string());
-                    let (prop, summary) = if label == m.text {
-                        ("name", format!("names {label}"))
-                    } else {
-                        ("alias", format!("names {label} as “{}”", m.text))
+                    // A name the record has (in any case) is corroborated as the record writes it;
+                    // another spelling is proposed as an alias.
+                    let known = body.names.iter().position(|n| n.to_lowercase() == m.text.to_lowercase());
+                    let (prop, value, summary) = match known {
+                        Some(0) => ("name", label.clone(), format!("names {label}")),
+                        Some(i) => ("alias", body.names[i].clone(), format!("names {label} as “{}”", body.names[i])),
+                        None => ("alias", m.text.clone(), format!("names {label} as “{}”, a new spelling", m.text)),
                     };
                     b.push(
                         key,
@@ -283,7 +286,7 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
                         summary,
                         &quoted,
                         vec![Entity { id: body.id.clone(), schema: body.schema }],
-                        vec![claim(&body.id, prop, &m.text)],
+                        vec![claim(&body.id, prop, value)],
                     );
                 }
                 None => {

@@ -180,3 +180,41 @@ fn documents_become_sources_and_mentions_link_to_stored_bodies() {
     let o = lookout(dir.path(), &["ingest", "--published", "2022-02-30", file.to_str().unwrap()]);
     assert!(!o.status.success() && stderr(&o).contains("--published"), "{}", stderr(&o));
 }
+
+#[test]
+fn actors_known_to_the_store_are_found_by_name_and_proposed_as_named() {
+    let dir = TempDir::new("ingest-known-actors");
+    let bodies = dir.write(
+        "bodies.ftm.jsonl",
+        "{\"id\": \"org-ocsn\", \"schema\": \"Organization\", \"properties\": {\"name\": [\"Overseas Chinese Service Network\", \"海外华人服务网络\"]}}\n",
+    );
+    let o = lookout(dir.path(), &["import", bodies.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc = dir.write(
+        "note.txt",
+        "A spokesperson for the overseas chinese service network denied any link. 海外华人服务网络未回应。\n",
+    );
+    let o = lookout(dir.path(), &["ingest", "--json", doc.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let named: Vec<(&str, &str)> = out["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["kind"] == "organisation")
+        .map(|m| (m["text"].as_str().unwrap(), m["entity_id"].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(named, [("overseas chinese service network", "org-ocsn"), ("海外华人服务网络", "org-ocsn")]);
+    let o = lookout(dir.path(), &["review", "list", "--json"]);
+    let aliases: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|p| p["kind"] == "body-mention")
+        .map(|p| p["summary"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        aliases,
+        ["names Overseas Chinese Service Network", "names Overseas Chinese Service Network as “海外华人服务网络”"],
+        "names the record has are corroborated as it writes them"
+    );
+}

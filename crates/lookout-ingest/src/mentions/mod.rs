@@ -3,10 +3,13 @@
 mod dates;
 mod fast_hash;
 mod figures;
+mod known;
 mod names;
 mod orgs;
 mod places;
 pub(crate) mod segment;
+
+pub use known::KnownNames;
 
 use serde::Serialize;
 
@@ -73,12 +76,21 @@ impl Found {
 
 /// Every mention in `text`, in order.
 pub fn extract_mentions(text: &str) -> Vec<Mention> {
+    extract_mentions_knowing(text, &KnownNames::default())
+}
+
+/// Every mention in `text`, in order, the record's `known` bureaus and organisations among them
+/// by name (each with its entity). Where a known name and a name found by its kind overlap, the
+/// known name stands.
+pub fn extract_mentions_knowing(text: &str, known: &KnownNames) -> Vec<Mention> {
     let words = segment::latin_words(text);
     let dates = dates::find(text, &words);
     let figures = figures::find(text, &words, &dates);
-    let orgs = orgs::find(text, &words);
+    let named = known.find(text, &words);
+    let overlaps_named = |f: &Found| named.iter().any(|n| f.start < n.end && n.start < f.end);
+    let orgs: Vec<Found> = orgs::find(text, &words).into_iter().filter(|f| !overlaps_named(f)).collect();
     let places = places::find(text, &words);
-    let mut found: Vec<Found> = dates.into_iter().chain(figures).chain(orgs).chain(places).collect();
+    let mut found: Vec<Found> = dates.into_iter().chain(figures).chain(named).chain(orgs).chain(places).collect();
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.kind));
     // Byte offsets → character offsets, in one pass over the offsets wanted.
     let mut offsets: Vec<usize> = found.iter().flat_map(|f| [f.start, f.end]).collect();

@@ -165,7 +165,7 @@ pub fn analyse(
     }
     let restricted = args.restricted || side["restricted"] == true || source.kind == SourceKind::Testimony;
 
-    let mut mentions = lookout_ingest::extract_mentions(&text);
+    let mut mentions = lookout_ingest::extract_mentions_knowing(&text, &record.names);
     record.link(&mut mentions);
     let simhash = lookout_ingest::simhash::fingerprint(&text);
     let doc_ref = DocumentRef {

@@ -3,7 +3,7 @@
 
 use lookout_core::{EntityView, Schema};
 use lookout_ingest::proposals::{Known, KnownBody, KnownStation};
-use lookout_ingest::Mention;
+use lookout_ingest::{KnownNames, Mention};
 use lookout_match::{NameIndex, Named};
 use lookout_store::{EntityFilter, SqliteStore, Store};
 
@@ -11,8 +11,10 @@ use lookout_store::{EntityFilter, SqliteStore, Store};
 pub struct Record {
     /// For proposals.
     pub known: Known,
-    /// Bodies by name.
+    /// Bodies by name, for matching a mention across scripts.
     pub index: NameIndex,
+    /// Bodies' names as written, found in texts.
+    pub names: KnownNames,
 }
 
 /// Reads what the store knows.
@@ -30,19 +32,21 @@ pub async fn read(store: &SqliteStore) -> anyhow::Result<Record> {
     let named = store.names(&[Schema::Organization, Schema::PublicBody], true).await?;
     let bodies: Vec<KnownBody> =
         named.iter().map(|e| KnownBody { id: e.id.clone(), schema: e.schema, names: e.names.clone() }).collect();
+    let names = KnownNames::new(named.iter().flat_map(|e| e.names.iter().map(|n| (n.as_str(), e.id.as_str()))));
     let index = NameIndex::build(
         named
             .into_iter()
             .map(|e| Named { id: e.id.to_string(), schema: e.schema.as_str().to_string(), names: e.names })
             .collect(),
     );
-    Ok(Record { known: Known::new(stations, bodies), index })
+    Ok(Record { known: Known::new(stations, bodies), index, names })
 }
 
 impl Record {
-    /// Links each organisation mention to the stored body whose name matches it best, if any does.
+    /// Links each organisation mention not yet linked (found by its kind rather than by a known
+    /// name) to the stored body whose name matches it best, if any does.
     pub fn link(&self, mentions: &mut [Mention]) {
-        for m in mentions.iter_mut().filter(|m| m.kind == lookout_ingest::Kind::Organisation) {
+        for m in mentions.iter_mut().filter(|m| m.kind == lookout_ingest::Kind::Organisation && m.entity_id.is_none()) {
             let best = self
                 .index
                 .candidates(&[&m.text], 500)

@@ -1,0 +1,133 @@
+//! The names of the record's own bureaus and organisations, found as written: Latin names of two
+//! words or more in any case, on word boundaries ("Safeguard Defenders", "America ChangLe
+//! Association"); Chinese names of three characters or more as they stand. Each mention carries
+//! the entity it names.
+
+use super::fast_hash::FastMap;
+use super::segment::{is_han, Word};
+use super::{Found, Kind};
+
+/// Names known to the record, indexed for one pass over a text.
+#[derive(Debug, Default)]
+pub struct KnownNames {
+    /// First word (lower case) → (every word, lower case; entity id).
+    latin: FastMap<String, Vec<(Vec<String>, String)>>,
+    /// First character → (name; entity id), longest first.
+    han: FastMap<char, Vec<(String, String)>>,
+}
+
+impl KnownNames {
+    /// Indexes `(name, entity id)` pairs; names too short to be told from ordinary words are left out.
+    pub fn new<'a>(names: impl IntoIterator<Item = (&'a str, &'a str)>) -> KnownNames {
+        let mut known = KnownNames::default();
+        for (name, id) in names {
+            let name = name.trim();
+            if name.chars().any(is_han) {
+                if name.chars().count() >= 3 && name.chars().all(is_han) {
+                    let first = name.chars().next().expect("not empty");
+                    known.han.entry(first).or_default().push((name.to_string(), id.to_string()));
+                }
+                continue;
+            }
+            let words: Vec<String> = super::segment::latin_words(name).iter().map(|w| w.text.to_lowercase()).collect();
+            if words.len() >= 2 {
+                known.latin.entry(words[0].clone()).or_default().push((words, id.to_string()));
+            }
+        }
+        for list in known.han.values_mut() {
+            list.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+        }
+        for list in known.latin.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        known
+    }
+
+    /// Whether no name is known.
+    pub fn is_empty(&self) -> bool {
+        self.latin.is_empty() && self.han.is_empty()
+    }
+
+    /// Every known name in `text`, as organisation mentions at byte offsets.
+    pub(crate) fn find(&self, text: &str, words: &[Word<'_>]) -> Vec<Found> {
+        let mut out = Vec::new();
+        if self.is_empty() {
+            return out;
+        }
+        let mut lower = String::new();
+        let mut i = 0;
+        while i < words.len() {
+            super::names::lower_into(words[i].text, &mut lower);
+            let hit = self.latin.get(lower.as_str()).and_then(|names| {
+                names.iter().find(|(name, _)| {
+                    i + name.len() <= words.len()
+                        && name.iter().zip(&words[i..]).all(|(n, w)| w.text.eq_ignore_ascii_case(n) || w.text.to_lowercase() == *n)
+                        // A name's words stand together: nothing but spaces between them.
+                        && words[i..i + name.len()].windows(2).all(|p| text[p[0].end..p[1].start].trim().is_empty())
+                })
+            });
+            match hit {
+                Some((name, id)) => {
+                    let mut f = Found::new(Kind::Organisation, words[i].start, words[i + name.len() - 1].end);
+                    f.entity_id = Some(id.clone());
+                    out.push(f);
+                    i += name.len();
+                }
+                None => i += 1,
+            }
+        }
+        let mut resume = 0;
+        for (at, c) in text.char_indices() {
+            if at < resume {
+                continue;
+            }
+            let Some(names) = self.han.get(&c) else { continue };
+            if let Some((name, id)) = names.iter().find(|(n, _)| text[at..].starts_with(n.as_str())) {
+                let mut f = Found::new(Kind::Organisation, at, at + name.len());
+                f.entity_id = Some(id.clone());
+                out.push(f);
+                resume = at + name.len();
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract_mentions_knowing, Kind, KnownNames};
+
+    #[test]
+    fn the_records_own_names_are_found_with_their_entities() {
+        let known = KnownNames::new([
+            ("Safeguard Defenders", "organization-sd"),
+            ("America ChangLe Association", "organization-acla"),
+            ("美国长乐公会", "organization-acla"),
+            ("Fuzhou Public Security Bureau", "publicbody-fuzhou-psb"),
+            ("Police", "organization-too-short"),
+            ("公安局", "publicbody-too-short"),
+        ]);
+        let text = "SAFEGUARD DEFENDERS counted them; the America Changle Association and 美国长乐公会 \
+                    denied it. The Fuzhou Public Security Bureau did not answer the police.";
+        let ms = extract_mentions_knowing(text, &known);
+        let orgs: Vec<(&str, Option<&str>)> = ms
+            .iter()
+            .filter(|m| m.kind == Kind::Organisation)
+            .map(|m| (m.text.as_str(), m.entity_id.as_deref()))
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                ("SAFEGUARD DEFENDERS", Some("organization-sd")),
+                ("America Changle Association", Some("organization-acla")),
+                ("美国长乐公会", Some("organization-acla")),
+                ("Fuzhou Public Security Bureau", Some("publicbody-fuzhou-psb")),
+            ],
+            "a known name stands for the mention its kind would also find; short names are left out"
+        );
+        let chars: Vec<char> = text.chars().collect();
+        for m in &ms {
+            assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+        }
+    }
+}
