@@ -55,6 +55,13 @@ pub fn fold_name(name: &str) -> String {
 }
 
 impl Gazetteer {
+    /// The bundled gazetteer, parsed once per process and shared by whoever needs it (matching
+    /// and ingest each used to hold a copy).
+    pub fn shared() -> &'static Gazetteer {
+        static SHARED: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        SHARED.get_or_init(Gazetteer::bundled)
+    }
+
     /// The gazetteer shipped in `data/gazetteer/`.
     pub fn bundled() -> Gazetteer {
         Gazetteer::parse(BUNDLED_CITIES, BUNDLED_ALIASES, Countries::bundled())

@@ -110,9 +110,7 @@ pub fn warm_up() {
 }
 
 fn gazetteer() -> &'static lookout_geo::Gazetteer {
-    use std::sync::OnceLock;
-    static GAZETTEER: OnceLock<lookout_geo::Gazetteer> = OnceLock::new();
-    GAZETTEER.get_or_init(lookout_geo::Gazetteer::bundled)
+    lookout_geo::Gazetteer::shared()
 }
 
 /// A Chinese place name without its level (`福州市` → `福州`), folded to simplified characters.

@@ -16,6 +16,9 @@ use crate::{document_analyzer, SearchError, MAX_QUERY_CHARS, MAX_RESULTS};
 /// The name the documents' analyzer is registered under.
 const TOKENIZER: &str = "lookout_mixed";
 
+/// Segments with more documents than this are not merged.
+const MERGED_DOCUMENTS: usize = 256;
+
 /// Memory the writer may fill before it writes a segment, in bytes.
 const WRITER_MEMORY: usize = 40_000_000;
 
@@ -125,9 +128,13 @@ impl DocumentIndex {
         Self::open_or_create(dir).map(Some)
     }
 
-    /// A writer (one at a time, across processes).
+    /// A writer (one at a time, across processes). Segments of more than a few hundred documents
+    /// are not merged again, so that a merge's memory stays bounded whatever the corpus.
     pub fn writer(&self) -> Result<DocumentWriter<'_>, SearchError> {
         let writer = self.index.writer_with_num_threads(2, WRITER_MEMORY)?;
+        let mut merging = tantivy::indexer::LogMergePolicy::default();
+        merging.set_max_docs_before_merge(MERGED_DOCUMENTS);
+        writer.set_merge_policy(Box::new(merging));
         Ok(DocumentWriter { index: self, writer })
     }
 

@@ -9,7 +9,7 @@ use lookout_geo::{City, Gazetteer};
 /// The indexes.
 pub struct Names {
     /// The gazetteer.
-    pub gazetteer: Gazetteer,
+    pub gazetteer: &'static Gazetteer,
     /// Lower-case Latin name → cities (by position).
     pub latin: FastMap<String, Vec<u32>>,
     /// Chinese name (simplified; with and without 市/县/区) → cities.
@@ -52,7 +52,7 @@ pub fn lower_into(s: &str, buf: &mut String) {
 pub fn names() -> &'static Names {
     static NAMES: OnceLock<Names> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let gazetteer = Gazetteer::bundled();
+        let gazetteer = Gazetteer::shared();
         let mut latin: FastMap<String, Vec<u32>> = FastMap::default();
         let mut chinese: FastMap<String, Vec<u32>> = FastMap::default();
         for (i, city) in gazetteer.cities().iter().enumerate() {

@@ -38,8 +38,11 @@ pub struct DocumentReport {
     pub truncated: bool,
     /// Kept out of public search.
     pub restricted: bool,
-    /// What it mentions.
+    /// What it mentions (kept only for `--json`; the count is always kept).
     pub mentions: Vec<Mention>,
+    /// How many mentions it has.
+    #[serde(skip)]
+    pub mention_count: usize,
     /// How many statements it proposes.
     pub proposals: usize,
     /// The original it reposts.
@@ -192,7 +195,10 @@ pub fn analyse(
         language,
         truncated: size > text_limit(),
         restricted,
-        mentions,
+        mention_count: mentions.len(),
+        // Without --json the mentions are not printed: they are dropped here rather than held
+        // while the document waits for its turn to be recorded.
+        mentions: if args.json { mentions } else { Vec::new() },
         proposals: proposals.len(),
         near_duplicate_of: None,
         url,

@@ -1,6 +1,9 @@
 //! What the record already knows, for ingest: its stations (to recognise them in sentences) and
 //! its bureaus and organisations (to link mentions to, across scripts).
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use lookout_core::{EntityView, Schema};
 use lookout_ingest::proposals::{Known, KnownBody, KnownStation};
 use lookout_ingest::{KnownNames, Mention};
@@ -15,7 +18,13 @@ pub struct Record {
     pub index: NameIndex,
     /// Bodies' names as written, found in texts.
     pub names: KnownNames,
+    /// Mention text → the body it was linked to, for this run (the store does not change during
+    /// it, and documents repeat names).
+    linked: Mutex<HashMap<String, Option<String>>>,
 }
+
+/// Most link answers remembered in a run.
+const LINKS_REMEMBERED: usize = 100_000;
 
 /// Reads what the store knows.
 pub async fn read(store: &SqliteStore) -> anyhow::Result<Record> {
@@ -39,7 +48,7 @@ pub async fn read(store: &SqliteStore) -> anyhow::Result<Record> {
             .map(|e| Named { id: e.id.to_string(), schema: e.schema.as_str().to_string(), names: e.names })
             .collect(),
     );
-    Ok(Record { known: Known::new(stations, bodies), index, names })
+    Ok(Record { known: Known::new(stations, bodies), index, names, linked: Mutex::default() })
 }
 
 impl Record {
@@ -47,6 +56,10 @@ impl Record {
     /// name) to the stored body whose name matches it best, if any does.
     pub fn link(&self, mentions: &mut [Mention]) {
         for m in mentions.iter_mut().filter(|m| m.kind == lookout_ingest::Kind::Organisation && m.entity_id.is_none()) {
+            if let Some(known) = self.linked.lock().ok().and_then(|l| l.get(&m.text).cloned()) {
+                m.entity_id = known;
+                continue;
+            }
             let best = self
                 .index
                 .candidates(&[&m.text], 500)
@@ -61,8 +74,12 @@ impl Record {
                     (score >= lookout_match::THRESHOLD).then_some((score, e.id.clone()))
                 })
                 .max_by(|a, b| a.0.total_cmp(&b.0));
-            if let Some((_, id)) = best {
-                m.entity_id = Some(id);
+            m.entity_id = best.map(|(_, id)| id);
+            if let Ok(mut linked) = self.linked.lock() {
+                if linked.len() >= LINKS_REMEMBERED {
+                    linked.clear();
+                }
+                linked.insert(m.text.clone(), m.entity_id.clone());
             }
         }
     }

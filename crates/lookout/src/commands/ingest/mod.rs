@@ -141,7 +141,7 @@ pub async fn run(data_dir: &Path, paths: &[PathBuf], args: &SourceArgs) -> anyho
         report(&mut out, &path, &doc, args.json)?;
         tally.new += usize::from(doc.new_original);
         tally.bytes += doc.bytes;
-        tally.mentions += doc.report.mentions.len();
+        tally.mentions += doc.report.mention_count;
         tally.proposed += doc.proposals.len();
         if !search.contains(&doc.document.sha256)? {
             writer.add(IndexedDocument {
@@ -212,7 +212,7 @@ fn report(out: &mut impl Write, path: &Path, doc: &document::Ingested, json: boo
         path.display(),
         r.language,
         r.media_type,
-        r.mentions.len(),
+        r.mention_count,
         r.proposals,
         if doc.new_original { "" } else { " (already kept)" },
         r.near_duplicate_of.as_deref().map(|o| format!("; a near-duplicate of {}", &o[..12])).unwrap_or_default()

@@ -50,7 +50,7 @@ impl<T: Send + 'static> Workers<T> {
             submitted: 0,
             next: 0,
             waiting: BTreeMap::new(),
-            in_flight: 2 * threads.max(1),
+            in_flight: threads.max(1) + 1,
         };
         while workers.submitted < workers.docs.len().min(workers.in_flight) {
             workers.submit();
