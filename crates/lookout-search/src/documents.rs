@@ -7,11 +7,11 @@ use std::path::Path;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::MmapDirectory;
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING};
+use tantivy::schema::{Field, IndexRecordOption, Schema, Value, STORED, STRING};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-use crate::{document_analyzer, SearchError, MAX_QUERY_CHARS, MAX_RESULTS};
+use crate::{document_analyzer, stored_words, SearchError, MAX_QUERY_CHARS, MAX_RESULTS};
 
 /// The name the documents' analyzer is registered under.
 const TOKENIZER: &str = "lookout_mixed";
@@ -76,13 +76,7 @@ struct Fields {
 
 fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
-    let words = TextOptions::default()
-        .set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(TOKENIZER)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        )
-        .set_stored();
+    let words = stored_words(TOKENIZER);
     let fields = Fields {
         sha256: builder.add_text_field("sha256", STRING | STORED),
         source_id: builder.add_text_field("source_id", STRING | STORED),

@@ -118,6 +118,18 @@ pub struct SearchIndex {
     fields: Fields,
 }
 
+/// A stored text field whose words are indexed with positions (for phrases and passages), read by
+/// the analyzer registered as `tokenizer`.
+pub(crate) fn stored_words(tokenizer: &str) -> TextOptions {
+    TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored()
+}
+
 /// The analyzer of ingested documents' text: [`mixed::MixedTokenizer`], long tokens dropped, lower case.
 pub(crate) fn document_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(mixed::MixedTokenizer::default())
@@ -137,13 +149,7 @@ impl SearchIndex {
     /// Indexes `docs` in memory.
     pub fn build(docs: Vec<SearchDoc>) -> Result<SearchIndex, SearchError> {
         let mut builder = Schema::builder();
-        let text = TextOptions::default()
-            .set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(TOKENIZER)
-                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-            )
-            .set_stored();
+        let text = stored_words(TOKENIZER);
         let fields = Fields {
             id: builder.add_text_field("id", STRING | STORED),
             schema: builder.add_text_field("schema", STRING | STORED),

@@ -54,7 +54,8 @@ pub enum Command {
         /// Their language, instead of detecting it.
         #[arg(long)]
         lang: Option<String>,
-        /// Keep their text out of public search (testimony always is).
+        /// Keep their text out of public search (testimony always is, and so is a file without an
+        /// address unless its sidecar says `"restricted": false`).
         #[arg(long)]
         restricted: bool,
         /// Who captures them.

@@ -148,3 +148,21 @@ fn ingesting_again_proposes_nothing_new_and_url_names_one_document() {
     let o = lookout(dir.path(), &["ingest", "--url", "https://x.example/", docs.to_str().unwrap()]);
     assert!(!o.status.success() && stderr(&o).contains("--url names the place of one document"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_file_without_an_address_stays_out_of_public_search_unless_its_sidecar_says_otherwise() {
+    let dir = TempDir::new("review-private");
+    dir.write("docs/local.txt", "Notes on the Rotterdam office, written by an analyst: quokkaword.\n");
+    dir.write("docs/leaflet.txt", "A leaflet handed out near the Rotterdam office: wombatword.\n");
+    dir.write("docs/leaflet.txt.meta.json", r#"{"restricted": false}"#);
+    let o = lookout(dir.path(), &["ingest", "--json", dir.path().join("docs").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let docs = json_lines(&stdout(&o));
+    assert_eq!((docs[0]["restricted"].as_bool(), docs[1]["restricted"].as_bool()), (Some(false), Some(true)));
+    let server = Server::start(dir.path());
+    let (_, _, page) = server.get("/search?q=quokkaword");
+    assert!(!page.contains("<mark>"), "a file without an address is private by default: {page}");
+    let (_, _, page) = server.get("/search?q=wombatword");
+    assert!(page.contains("<mark>wombatword</mark>"), "{page}");
+    server.stop_and_logs();
+}

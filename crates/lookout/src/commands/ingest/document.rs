@@ -166,7 +166,15 @@ pub fn analyse(
         source.kind = k;
         source.kind_guess = None;
     }
-    let restricted = args.restricted || side["restricted"] == true || source.kind == SourceKind::Testimony;
+    // Whose text the public may search: a testimony never; one marked restricted never; one the
+    // sidecar marks `"restricted": false` yes; otherwise one published at an address, and not a
+    // file without one (it may be private material: an analyst opens it with its sidecar).
+    let restricted = source.kind == SourceKind::Testimony
+        || args.restricted
+        || match side["restricted"].as_bool() {
+            Some(marked) => marked,
+            None => url.is_none(),
+        };
 
     let mut mentions = lookout_ingest::extract_mentions_knowing(&text, &record.names);
     record.link(&mut mentions);

@@ -1,7 +1,7 @@
 //! `lookout ingest`: originals kept as evidence, their text read, their mentions found and linked
 //! to the record, reposts grouped, statements proposed, and the text indexed for search. The store
-//! records every document (as a source), its repost group and its proposals in one transaction at
-//! the end; the search index is committed after it.
+//! records every document (as a source), its repost group and its proposals in one transaction,
+//! written as the run goes and committed at its end; the search index is committed after it.
 
 mod document;
 mod known;
