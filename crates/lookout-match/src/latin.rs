@@ -387,9 +387,12 @@ fn sound(word: &str) -> String {
     let b = word.as_bytes();
     let mut out = String::with_capacity(b.len());
     let mut i = 0;
-    let push = |c: char, out: &mut String| {
-        if !out.ends_with(c) {
+    // Doubled sounds count once: the last one pushed is remembered rather than read back.
+    let mut last: Option<char> = None;
+    let mut push = |c: char, out: &mut String| {
+        if last != Some(c) {
             out.push(c);
+            last = Some(c);
         }
     };
     while i < b.len() {
@@ -450,6 +453,8 @@ fn ascii_ratio(a: &[u8], b: &[u8]) -> f64 {
         let text = |x: &[u8]| String::from_utf8_lossy(x).into_owned();
         return 1.0 - strsim::osa_distance(&text(a), &text(b)) as f64 / longest as f64;
     }
+    // The most edits a pair within WORD_NEAR can need: past it, the answer is 0 whatever the rest.
+    let most = ((1.0 - WORD_NEAR) * longest as f64 + 1e-9).floor() as usize;
     // Three rows of the optimal string alignment table.
     let mut before = [0usize; 33];
     let mut previous = [0usize; 33];
@@ -457,8 +462,10 @@ fn ascii_ratio(a: &[u8], b: &[u8]) -> f64 {
     for (j, cell) in previous.iter_mut().enumerate().take(b.len() + 1) {
         *cell = j;
     }
+    let mut previous_min = 0;
     for i in 1..=a.len() {
         current[0] = i;
+        let mut row_min = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut d = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
@@ -466,9 +473,19 @@ fn ascii_ratio(a: &[u8], b: &[u8]) -> f64 {
                 d = d.min(before[j - 2] + 1);
             }
             current[j] = d;
+            row_min = row_min.min(d);
         }
+        // A row's least cell never falls below the least of the row before it and one more than
+        // the row before that: two rows past the bound keep every later row past it.
+        if row_min > most && previous_min > most {
+            return 0.0;
+        }
+        previous_min = row_min;
         before = previous;
         previous = current;
+    }
+    if previous[b.len()] > most {
+        return 0.0;
     }
     1.0 - previous[b.len()] as f64 / longest as f64
 }
