@@ -83,9 +83,19 @@ impl Proposal {
         self
     }
 
+    /// What the statements of an accepted proposal say of where they come from: the sentence, or
+    /// for a restricted document (whose text is not public) only that it is one.
+    pub const RESTRICTED_LOCATOR: &'static str = "a restricted document (its words are not public)";
+
     /// The statements of an accepted proposal, recorded by `reviewer`, graded by the kind of its
-    /// `source` (the proposal's), each quoting the whole sentence.
-    pub fn accept(&self, source: &Source, reviewer: &str) -> Result<(Batch, Vec<StatementId>), ModelError> {
+    /// `source` (the proposal's), each quoting the whole sentence — unless the document is
+    /// `restricted`: then the statements cite it without its words.
+    pub fn accept(
+        &self,
+        source: &Source,
+        reviewer: &str,
+        restricted: bool,
+    ) -> Result<(Batch, Vec<StatementId>), ModelError> {
         if source.id != self.source_id {
             return Err(ModelError::InvalidValue {
                 prop: "source".into(),
@@ -100,7 +110,11 @@ impl Proposal {
         let grade = Grade { reliability: default_reliability(source.kind), credibility: corroboration(&[source]) };
         // The whole sentence is the quote (pages show a span's words only, and a mention's words
         // alone — "Rotterdam" — would not say what the document says of it).
-        let locator = Locator { quote: Some(self.quote.clone()), page: None, span: None };
+        let locator = if restricted {
+            Locator { quote: None, page: Some(Self::RESTRICTED_LOCATOR.to_string()), span: None }
+        } else {
+            Locator { quote: Some(self.quote.clone()), page: None, span: None }
+        };
         let mut ids = Vec::new();
         for c in &self.claims {
             let claim = Claim::new(&c.entity_id, &c.prop, c.value.clone(), &self.source_id)
@@ -164,7 +178,7 @@ mod tests {
         let p = proposal(&source);
         assert_eq!(p.id, proposal(&source).id, "ids are stable");
         assert!(p.id.starts_with("proposal-"));
-        let (batch, ids) = p.accept(&source, "alice").unwrap();
+        let (batch, ids) = p.accept(&source, "alice", false).unwrap();
         assert_eq!(ids.len(), 1);
         let s = &batch.statements[0];
         assert_eq!((s.prop.as_str(), s.value.as_str(), s.status), ("city", "Rotterdam", StatementStatus::Accepted));
@@ -173,7 +187,11 @@ mod tests {
         assert_eq!(s.recorded_by, "alice");
         assert_eq!(s.grade.to_string(), "C3");
         let other = Source::from_url("https://example.org/x");
-        assert!(p.accept(&other, "alice").is_err(), "a proposal is accepted with its own source only");
+        assert!(p.accept(&other, "alice", false).is_err(), "a proposal is accepted with its own source only");
+        let (private, _) = p.accept(&source, "alice", true).unwrap();
+        let s = &private.statements[0];
+        assert_eq!(s.locator.quote, None, "a restricted document's words stay out of the record");
+        assert_eq!(s.locator.page.as_deref(), Some(Proposal::RESTRICTED_LOCATOR));
     }
 
     #[test]
@@ -181,6 +199,6 @@ mod tests {
         let source = Source::from_url("https://nos.nl/artikel/1");
         let mut p = proposal(&source);
         p.claims[0].prop = "colour".into();
-        assert!(p.accept(&source, "alice").is_err());
+        assert!(p.accept(&source, "alice", false).is_err());
     }
 }

@@ -152,7 +152,11 @@ fn ingesting_again_proposes_nothing_new_and_url_names_one_document() {
 #[test]
 fn a_file_without_an_address_stays_out_of_public_search_unless_its_sidecar_says_otherwise() {
     let dir = TempDir::new("review-private");
-    dir.write("docs/local.txt", "Notes on the Rotterdam office, written by an analyst: quokkaword.\n");
+    import_bundled_csv(dir.path());
+    dir.write(
+        "docs/local.txt",
+        "Notes by an analyst: the police station in Rotterdam was run by the Fuzhou Public Security Bureau, quokkaword.\n",
+    );
     dir.write("docs/leaflet.txt", "A leaflet handed out near the Rotterdam office: wombatword.\n");
     dir.write("docs/leaflet.txt.meta.json", r#"{"restricted": false}"#);
     let o = lookout(dir.path(), &["ingest", "--json", dir.path().join("docs").to_str().unwrap()]);
@@ -165,4 +169,17 @@ fn a_file_without_an_address_stays_out_of_public_search_unless_its_sidecar_says_
     let (_, _, page) = server.get("/search?q=wombatword");
     assert!(page.contains("<mark>wombatword</mark>"), "{page}");
     server.stop_and_logs();
+
+    // Accepting what the private file proposes cites it without publishing its words.
+    let station = proposals(dir.path(), "proposed")
+        .into_iter()
+        .find(|p| p["kind"] == "station-mention")
+        .expect("the private note proposes the station");
+    let o = lookout(dir.path(), &["review", "accept", station["id"].as_str().unwrap(), "--by", "ana"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = lookout(dir.path(), &["export", "--format", "json"]);
+    let export: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let text = export.to_string();
+    assert!(!text.contains("quokkaword"), "the restricted document's words are not in the public record");
+    assert!(text.contains("a restricted document (its words are not public)"));
 }

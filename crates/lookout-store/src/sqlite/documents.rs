@@ -137,8 +137,14 @@ impl DocumentStore for SqliteStore {
                 let source = sources
                     .get(&p.source_id)
                     .ok_or_else(|| corrupt("proposals", id, format!("source {} is missing", p.source_id)))?;
-                let (batch, _) =
-                    p.accept(source, by).map_err(|e| StoreError::Conflict(format!("proposal {id}: {e}")))?;
+                let restricted: bool = sqlx::query_scalar("SELECT restricted FROM documents WHERE sha256 = ?")
+                    .bind(&p.document)
+                    .fetch_optional(&self.pool)
+                    .await?
+                    .unwrap_or(true);
+                let (batch, _) = p
+                    .accept(source, by, restricted)
+                    .map_err(|e| StoreError::Conflict(format!("proposal {id}: {e}")))?;
                 Some(batch)
             }
             Verdict::Rejected => None,
