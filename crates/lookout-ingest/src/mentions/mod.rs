@@ -91,7 +91,10 @@ pub fn extract_mentions_knowing(text: &str, known: &KnownNames) -> Vec<Mention> 
     let orgs: Vec<Found> = orgs::find(text, &words).into_iter().filter(|f| !overlaps_named(f)).collect();
     let places = places::find(text, &words);
     let mut found: Vec<Found> = dates.into_iter().chain(figures).chain(named).chain(orgs).chain(places).collect();
-    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.kind));
+    // In order of the text: small keys sorted, the mentions themselves moved once.
+    let mut order: Vec<(usize, std::cmp::Reverse<usize>, Kind, u32)> =
+        found.iter().enumerate().map(|(i, f)| (f.start, std::cmp::Reverse(f.end), f.kind, i as u32)).collect();
+    order.sort_unstable();
     // Byte offsets → character offsets, in one pass over the offsets wanted.
     let mut offsets: Vec<usize> = found.iter().flat_map(|f| [f.start, f.end]).collect();
     offsets.sort_unstable();
@@ -104,8 +107,10 @@ pub fn extract_mentions_knowing(text: &str, known: &KnownNames) -> Vec<Mention> 
         chars_of.push(chars);
     }
     let chars_at = |offset: usize| chars_of[offsets.binary_search(&offset).expect("every offset was counted")];
-    found
+    let mut found: Vec<Option<Found>> = found.into_iter().map(Some).collect();
+    order
         .into_iter()
+        .filter_map(|(.., i)| found[i as usize].take())
         .map(|f| Mention {
             kind: f.kind,
             text: text[f.start..f.end].to_string(),
