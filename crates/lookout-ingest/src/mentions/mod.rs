@@ -90,7 +90,7 @@ pub fn extract_mentions_knowing(text: &str, known: &KnownNames) -> Vec<Mention> 
     let overlaps_named = |f: &Found| named.iter().any(|n| f.start < n.end && n.start < f.end);
     let orgs: Vec<Found> = orgs::find(text, &words).into_iter().filter(|f| !overlaps_named(f)).collect();
     let places = places::find(text, &words);
-    let mut found: Vec<Found> = dates.into_iter().chain(figures).chain(named).chain(orgs).chain(places).collect();
+    let found: Vec<Found> = dates.into_iter().chain(figures).chain(named).chain(orgs).chain(places).collect();
     // In order of the text: small keys sorted, the mentions themselves moved once.
     let mut order: Vec<(usize, std::cmp::Reverse<usize>, Kind, u32)> =
         found.iter().enumerate().map(|(i, f)| (f.start, std::cmp::Reverse(f.end), f.kind, i as u32)).collect();
