@@ -11,7 +11,7 @@ use tantivy::schema::{Field, IndexRecordOption, Schema, Value, STORED, STRING};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-use crate::{document_analyzer, stored_words, SearchError, MAX_QUERY_CHARS, MAX_RESULTS};
+use crate::{checked_query, document_analyzer, stored_words, SearchError, MAX_RESULTS};
 
 /// The name the documents' analyzer is registered under.
 const TOKENIZER: &str = "lookout_mixed";
@@ -155,13 +155,7 @@ impl DocumentIndex {
 
     /// Searches; restricted documents only when `include_restricted`.
     pub fn search(&self, text: &str, include_restricted: bool, limit: usize) -> Result<DocumentResults, SearchError> {
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(SearchError::BadQuery("the query is empty".into()));
-        }
-        if text.chars().count() > MAX_QUERY_CHARS {
-            return Err(SearchError::BadQuery(format!("the query is longer than {MAX_QUERY_CHARS} characters")));
-        }
+        let text = checked_query(text)?;
         let f = &self.fields;
         let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.text]);
         parser.set_field_boost(f.title, 2.0);

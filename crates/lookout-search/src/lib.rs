@@ -118,6 +118,18 @@ pub struct SearchIndex {
     fields: Fields,
 }
 
+/// The words of a query, trimmed: refused when empty or longer than [`MAX_QUERY_CHARS`].
+pub(crate) fn checked_query(text: &str) -> Result<&str, SearchError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(SearchError::BadQuery("the query is empty".into()));
+    }
+    if text.chars().count() > MAX_QUERY_CHARS {
+        return Err(SearchError::BadQuery(format!("the query is longer than {MAX_QUERY_CHARS} characters")));
+    }
+    Ok(text)
+}
+
 /// A stored text field whose words are indexed with positions (for phrases and passages), read by
 /// the analyzer registered as `tokenizer`.
 pub(crate) fn stored_words(tokenizer: &str) -> TextOptions {
@@ -176,13 +188,7 @@ impl SearchIndex {
 
     /// Searches; the text is read leniently (no syntax errors), filters narrow by schema and country.
     pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
-        let text = q.text.trim();
-        if text.is_empty() {
-            return Err(SearchError::BadQuery("the query is empty".into()));
-        }
-        if text.chars().count() > MAX_QUERY_CHARS {
-            return Err(SearchError::BadQuery(format!("the query is longer than {MAX_QUERY_CHARS} characters")));
-        }
+        let text = checked_query(&q.text)?;
         let f = &self.fields;
         let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
         parser.set_field_boost(f.title, 2.0);

@@ -60,13 +60,12 @@ pub struct SourceLink {
 }
 
 impl SourceLink {
-    /// The link of `source` (a captured file, which has no address, links to its page here).
+    /// The link of `source`.
     pub fn of(source: &Source) -> SourceLink {
-        let href = format!("/sources/{}", source.id);
         SourceLink {
-            label: source.publisher.clone().or_else(|| source.title.clone()).unwrap_or_else(|| source.url.clone()),
-            url: if source.url.starts_with("file:") { href.clone() } else { source.url.clone() },
-            href,
+            href: format!("/sources/{}", source.id),
+            label: super::source_label(source),
+            url: super::source_address(source),
         }
     }
 }

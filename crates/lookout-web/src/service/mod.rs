@@ -23,12 +23,27 @@ pub(crate) fn country_param(names: &Localized<'_>, value: &Option<String>) -> Re
     }
 }
 
-/// The (URL, publisher) of the sources of `statements`, sorted, without repeats.
+/// Where a page links for a source: its address, or for a captured file (which has none) its
+/// page here.
+pub(crate) fn source_address(source: &Source) -> String {
+    if source.url.starts_with("file:") {
+        format!("/sources/{}", source.id)
+    } else {
+        source.url.clone()
+    }
+}
+
+/// What a page calls a source: its publisher, else its title, else its address.
+pub(crate) fn source_label(source: &Source) -> String {
+    source.publisher.clone().or_else(|| source.title.clone()).unwrap_or_else(|| source.url.clone())
+}
+
+/// The (address, label) of the sources of `statements`, sorted, without repeats.
 pub(crate) fn source_links(statements: &[Statement], sources: &HashMap<SourceId, Source>) -> Vec<(String, String)> {
     let mut links: Vec<(String, String)> = statements
         .iter()
         .filter_map(|s| sources.get(&s.source_id))
-        .map(|s| (s.url.clone(), s.publisher.clone().unwrap_or_default()))
+        .map(|s| (source_address(s), source_label(s)))
         .collect();
     links.sort();
     links.dedup();

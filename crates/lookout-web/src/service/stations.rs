@@ -328,13 +328,8 @@ fn quote_of(s: &Statement) -> Option<String> {
 pub(crate) fn evidence(s: &Statement, sources: &HashMap<SourceId, Source>) -> Evidence {
     let src = sources.get(&s.source_id);
     Evidence {
-        // A captured file has no address: its page here stands for it.
-        url: src
-            .map(|x| if x.url.starts_with("file:") { format!("/sources/{}", x.id) } else { x.url.clone() })
-            .unwrap_or_default(),
-        publisher: src
-            .and_then(|x| x.publisher.clone().or_else(|| x.title.clone()))
-            .unwrap_or_else(|| s.source_id.to_string()),
+        url: src.map(super::source_address).unwrap_or_default(),
+        publisher: src.map(super::source_label).unwrap_or_else(|| s.source_id.to_string()),
         kind: src.map(|x| x.kind.as_str().to_string()).unwrap_or_default(),
         kind_guess: src.and_then(|x| x.kind_guess.clone()),
         grade: s.grade.to_string(),
@@ -420,7 +415,7 @@ pub async fn station_detail<S: Store + lookout_store::DocumentStore>(
                 .sources
                 .iter()
                 .filter_map(|id| sources.get(id))
-                .map(|s| (s.url.clone(), s.publisher.clone().unwrap_or_default()))
+                .map(|s| (super::source_address(s), super::source_label(s)))
                 .collect(),
         })
         .collect();
