@@ -40,14 +40,14 @@ pub fn block_keys(name: &str) -> Vec<String> {
             keys.extend(spellings(&given).into_iter().filter(|g| g.len() > 1));
         }
     } else {
-        let words = latin::parse(name, true).words;
-        for (i, w) in words.iter().enumerate() {
+        let words = latin::parse(name, true);
+        for (i, w) in words.words().enumerate() {
             if w.len() > 1 {
-                keys.push(w.clone());
+                keys.push(w.to_string());
             }
             // Given names written apart (Wei Qiang) or joined (Weiqiang).
-            if let Some(next) = words.get(i + 1) {
-                keys.push(format!("{w}{next}"));
+            if i + 1 < words.len() {
+                keys.push(format!("{w}{}", words.word(i + 1)));
             }
         }
     }

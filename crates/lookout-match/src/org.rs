@@ -1,7 +1,8 @@
 //! Reading organisation names, Chinese or English, into their parts.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::script::{fold, is_han, letters};
 use crate::symbols::{OrgKind, EN_KINDS, LEVELS, PROVINCES, ZH_KINDS};
@@ -23,13 +24,16 @@ pub struct OrgName {
 
 /// Country names: English (lower case) → code, and Chinese names with their codes by first
 /// character, longest first.
-type CountryNames = (HashMap<String, String>, HashMap<char, Vec<(String, String)>>);
+type CountryNames = (FxHashMap<String, String>, FxHashMap<char, Vec<(String, String)>>);
+
+/// English country names as words, by their first word: (words, code).
+type CountryWords = FxHashMap<String, Vec<(Vec<String>, String)>>;
 
 fn countries() -> &'static CountryNames {
     static TABLE: OnceLock<CountryNames> = OnceLock::new();
     TABLE.get_or_init(|| {
         let table = lookout_geo::Countries::bundled();
-        let mut english = HashMap::new();
+        let mut english = FxHashMap::default();
         let mut chinese = Vec::new();
         for c in table.iter() {
             let name = c.name.to_lowercase();
@@ -46,7 +50,7 @@ fn countries() -> &'static CountryNames {
             chinese.push((alias.to_string(), code.to_string()));
         }
         chinese.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
-        let mut by_first: HashMap<char, Vec<(String, String)>> = HashMap::new();
+        let mut by_first: FxHashMap<char, Vec<(String, String)>> = FxHashMap::default();
         for (name, code) in chinese {
             if let Some(first) = name.chars().next() {
                 by_first.entry(first).or_default().push((name, code));
@@ -54,6 +58,49 @@ fn countries() -> &'static CountryNames {
         }
         (english, by_first)
     })
+}
+
+/// The English country names of [`countries`] by first word, for finding them among a name's words.
+fn country_words() -> &'static CountryWords {
+    static TABLE: OnceLock<CountryWords> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = CountryWords::default();
+        for (name, code) in &countries().0 {
+            let words: Vec<String> = name.split(' ').map(str::to_string).collect();
+            table.entry(words[0].clone()).or_default().push((words, code.clone()));
+        }
+        table
+    })
+}
+
+/// The kinds of [`EN_KINDS`] as word sequences, in the same order.
+fn kind_phrases() -> &'static [(Vec<&'static str>, OrgKind)] {
+    static TABLE: OnceLock<Vec<(Vec<&'static str>, OrgKind)>> = OnceLock::new();
+    TABLE.get_or_init(|| EN_KINDS.iter().map(|(phrase, kind)| (phrase.split(' ').collect(), *kind)).collect())
+}
+
+/// The longest country named by up to five consecutive words (the earliest of equal length):
+/// (first word, end, code).
+fn find_country(words: &[&str]) -> Option<(usize, usize, &'static str)> {
+    let table = country_words();
+    let mut best: Option<(usize, usize, &'static str)> = None;
+    for start in 0..words.len() {
+        let Some(names) = table.get(words[start]) else { continue };
+        let longest = names
+            .iter()
+            .filter(|(name, _)| {
+                name.len() <= 5
+                    && start + name.len() <= words.len()
+                    && name.iter().zip(&words[start..]).all(|(a, b)| a == b)
+            })
+            .max_by_key(|(name, _)| name.len());
+        if let Some((name, code)) = longest {
+            if best.is_none_or(|b| name.len() > b.1 - b.0) {
+                best = Some((start, start + name.len(), code));
+            }
+        }
+    }
+    best
 }
 
 /// Reads a Chinese organisation name (`西班牙鎮江同乡会`, `河南省周口市公安局`).
@@ -96,7 +143,12 @@ pub fn parse_chinese(name: &str) -> OrgName {
 /// Reads an English organisation name (`Zhoukou (Henan) Public Security Bureau`,
 /// `Nanping Chamber of Commerce in Czech Republic`).
 pub fn parse_english(name: &str) -> OrgName {
-    let folded = fold(name).to_lowercase().replace(['\'', '’'], "");
+    let folded = fold(name);
+    let folded: String = if folded.is_ascii() {
+        folded.bytes().filter(|b| *b != b'\'').map(|b| char::from(b.to_ascii_lowercase())).collect()
+    } else {
+        folded.chars().filter(|c| !matches!(c, '\'' | '’')).flat_map(char::to_lowercase).collect()
+    };
     let mut out = OrgName::default();
     // Parenthesised parts: a province or a country.
     let mut text = String::new();
@@ -114,48 +166,37 @@ pub fn parse_english(name: &str) -> OrgName {
             _ => text.push(c),
         }
     }
-    let mut words: Vec<String> =
-        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
-    let take_phrase = |words: &mut Vec<String>, phrase: &str| -> bool {
-        let p: Vec<&str> = phrase.split(' ').collect();
-        if let Some(at) = (0..words.len())
-            .find(|&i| words.len() >= i + p.len() && words[i..i + p.len()].iter().zip(&p).all(|(a, b)| a == b))
-        {
-            words.drain(at..at + p.len());
-            true
-        } else {
-            false
+    let mut words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let take_phrase = |words: &mut Vec<&str>, phrase: &[&str]| -> bool {
+        let found = (0..words.len()).find(|&i| {
+            words.len() >= i + phrase.len() && words[i..i + phrase.len()].iter().zip(phrase).all(|(a, b)| a == b)
+        });
+        if let Some(at) = found {
+            words.drain(at..at + phrase.len());
         }
+        found.is_some()
     };
-    if let Some((phrase, kind)) = EN_KINDS.iter().find(|(phrase, _)| take_phrase(&mut words, phrase)) {
-        let _ = phrase;
+    if let Some((_, kind)) = kind_phrases().iter().find(|(phrase, _)| take_phrase(&mut words, phrase)) {
         out.kind = Some(*kind);
     }
     let (english, _) = countries();
     // The longest country name present, with the "of"/"in" before it.
-    let mut best: Option<(usize, usize, String)> = None;
-    for start in 0..words.len() {
-        for end in (start + 1..=words.len().min(start + 5)).rev() {
-            if let Some(code) = english.get(&words[start..end].join(" ")) {
-                if best.as_ref().is_none_or(|b| end - start > b.1 - b.0) {
-                    best = Some((start, end, code.clone()));
-                }
-                break;
-            }
-        }
-    }
+    let best = find_country(&words);
     // A demonym names the host country ("Italian Wenzhou Association"), unless it is all there is.
     if best.is_none() && words.len() > 1 {
-        if let Some(i) = words.iter().position(|w| lookout_geo::country_of_demonym(w).is_some()) {
-            out.country = lookout_geo::country_of_demonym(&words[i]).map(str::to_string);
+        if let Some((i, code)) =
+            words.iter().enumerate().find_map(|(i, w)| Some((i, lookout_geo::country_of_demonym(w)?)))
+        {
+            out.country = Some(code.to_string());
             words.remove(i);
         }
     }
     for e in &extra {
-        if let Some(code) = english.get(e.trim()) {
+        let e = e.trim();
+        if let Some(code) = english.get(e) {
             out.country = Some(code.clone());
         } else if let Some((_, _, code)) =
-            PROVINCES.iter().find(|(_, en, _)| e.trim() == *en || e.trim() == format!("{en} province"))
+            PROVINCES.iter().find(|(_, en, _)| e == *en || e.strip_suffix(" province") == Some(*en))
         {
             out.province = Some(code);
         }
@@ -163,9 +204,9 @@ pub fn parse_english(name: &str) -> OrgName {
     if let Some((start, end, code)) = best {
         // A place that shares its name with a country is the place when nothing else is left.
         if words.len() > end - start {
-            out.country = Some(code);
+            out.country = Some(code.to_string());
             words.drain(start..end);
-            if start > 0 && matches!(words[start - 1].as_str(), "of" | "in") {
+            if start > 0 && matches!(words[start - 1], "of" | "in") {
                 words.remove(start - 1);
             }
         }
@@ -174,7 +215,7 @@ pub fn parse_english(name: &str) -> OrgName {
     let is_filler = |w: &str| filler.contains(&w) || LEVELS.iter().any(|(_, en)| en.contains(&w));
     if out.province.is_none() {
         if let Some(i) = words.iter().position(|w| PROVINCES.iter().any(|(_, en, _)| en == w)) {
-            let next_is_level = words.get(i + 1).is_some_and(|w| w == "province" || w == "provincial");
+            let next_is_level = words.get(i + 1).is_some_and(|w| *w == "province" || *w == "provincial");
             let others = words.iter().enumerate().any(|(j, w)| j != i && !is_filler(w));
             if others {
                 out.province = PROVINCES.iter().find(|(_, en, _)| *en == words[i]).map(|(_, _, c)| *c);
@@ -186,7 +227,7 @@ pub fn parse_english(name: &str) -> OrgName {
         }
     }
     words.retain(|w| !is_filler(w));
-    out.place = letters(&words.join(""));
+    out.place = letters(&words.concat());
     out
 }
 

@@ -1,5 +1,6 @@
 //! Personal names: Chinese characters, or pinyin in either order, joined or separated, any case.
 
+use crate::explain::Explanation;
 use crate::script::{fold, is_han, letters, spells_name};
 use crate::symbols::COMPOUND_SURNAMES;
 
@@ -46,16 +47,24 @@ pub fn parse(name: &str) -> PersonName {
     }
 }
 
-/// Whether two personal names are the same, with the reason.
-pub fn compare(a: &PersonName, b: &PersonName) -> (bool, String) {
+/// Whether two personal names are the same; the reason goes to `why`.
+pub(crate) fn compare(a: &PersonName, b: &PersonName, why: &mut Explanation) -> bool {
+    let (same, detail) = compare_explained(a, b, why.wanted());
+    why.add("personal name", same, || detail);
+    same
+}
+
+/// Whether two personal names are the same, with the reason when `explain`.
+fn compare_explained(a: &PersonName, b: &PersonName, explain: bool) -> (bool, String) {
     match (a, b) {
         (PersonName::Chinese { surname: s1, given: g1 }, PersonName::Chinese { surname: s2, given: g2 }) => {
             let same = s1 == s2 && g1 == g2;
-            (same, if same { "same characters".into() } else { format!("{s1}{g1} ≠ {s2}{g2}") })
+            let detail = || if same { "same characters".into() } else { format!("{s1}{g1} ≠ {s2}{g2}") };
+            (same, if explain { detail() } else { String::new() })
         }
         (PersonName::Chinese { surname, given }, PersonName::Latin { words, capitalised })
         | (PersonName::Latin { words, capitalised }, PersonName::Chinese { surname, given }) => {
-            compare_across(surname, given, words, *capitalised)
+            compare_across(surname, given, words, *capitalised, explain)
         }
         (PersonName::Latin { words: w1, .. }, PersonName::Latin { words: w2, .. }) => {
             let mut a: Vec<&String> = w1.iter().collect();
@@ -68,23 +77,31 @@ pub fn compare(a: &PersonName, b: &PersonName) -> (bool, String) {
                 r.rotate_left(1);
                 joined(w1) == joined(&r)
             };
-            (same, if same { "same words in some order".into() } else { "different words".into() })
+            let detail = if same { "same words in some order" } else { "different words" };
+            (same, if explain { detail.into() } else { String::new() })
         }
     }
 }
 
 /// A Chinese name against Latin words: some reading of the surname, then of the given name.
-fn compare_across(surname: &str, given: &str, words: &[String], capitalised: Option<usize>) -> (bool, String) {
+fn compare_across(
+    surname: &str,
+    given: &str,
+    words: &[String],
+    capitalised: Option<usize>,
+    explain: bool,
+) -> (bool, String) {
+    let said = |detail: &dyn Fn() -> String| if explain { detail() } else { String::new() };
     for (sur, rest) in orders(words, capitalised) {
         if spells_name(surname, &sur) {
             return if spells_name(given, &rest) {
-                (true, format!("{surname} = {sur}, {given} = {rest}"))
+                (true, said(&|| format!("{surname} = {sur}, {given} = {rest}")))
             } else {
-                (false, format!("surname {surname} = {sur}, but given name {given} ≠ {rest}"))
+                (false, said(&|| format!("surname {surname} = {sur}, but given name {given} ≠ {rest}")))
             };
         }
     }
-    (false, format!("surname {surname} is not written in {}", words.join(" ")))
+    (false, said(&|| format!("surname {surname} is not written in {}", words.join(" "))))
 }
 
 /// (surname, given name) readings of Latin words: the capitalised word as surname if there is one,
@@ -109,7 +126,7 @@ mod tests {
     use super::*;
 
     fn same(a: &str, b: &str) -> bool {
-        compare(&parse(a), &parse(b)).0
+        compare(&parse(a), &parse(b), &mut Explanation::new(false))
     }
 
     #[test]

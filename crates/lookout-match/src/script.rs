@@ -1,14 +1,16 @@
 //! Characters: Han detection, full-width folding, traditional → simplified, pinyin readings.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use pinyin::ToPinyinMulti;
+use smallvec::SmallVec;
 
 const T2S: &str = include_str!("../../../data/zh/t2s.tsv");
 
-fn t2s() -> &'static HashMap<char, char> {
-    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+fn t2s() -> &'static FxHashMap<char, char> {
+    static TABLE: OnceLock<FxHashMap<char, char>> = OnceLock::new();
     TABLE.get_or_init(|| {
         T2S.lines()
             .filter_map(|l| {
@@ -27,11 +29,16 @@ pub fn is_han(c: char) -> bool {
 /// Folds full-width ASCII and the ideographic space to their ordinary forms (the part of NFKC that
 /// matters for names), and traditional Han characters to simplified ones.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    let t2s = t2s();
     text.chars()
         .map(|c| match c as u32 {
+            0..0x3000 => c,
             0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             0x3000 => ' ',
-            _ => *t2s().get(&c).unwrap_or(&c),
+            _ => *t2s.get(&c).unwrap_or(&c),
         })
         .collect()
 }
@@ -39,25 +46,39 @@ pub fn fold(text: &str) -> String {
 /// Every toneless pinyin reading of each character (`重` → `zhong`, `chong`); a character without
 /// a reading yields itself.
 pub fn readings(text: &str) -> Vec<Vec<String>> {
-    text.chars().map(|c| char_readings(c, usize::MAX)).collect()
+    text.chars()
+        .map(|c| {
+            let found = char_readings(c, usize::MAX);
+            if found.is_empty() {
+                vec![c.to_lowercase().collect()]
+            } else {
+                found.iter().map(|r| r.to_string()).collect()
+            }
+        })
+        .collect()
 }
 
-/// The first `limit` readings of a character, each written with ü as v and as u.
-fn char_readings(c: char, limit: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// The syllables with ü, written as u and as v (lu, lv): both are readings.
+const WITH_U_UMLAUT: &[(&str, [&str; 2])] =
+    &[("lü", ["lu", "lv"]), ("nü", ["nu", "nv"]), ("lüe", ["lue", "lve"]), ("nüe", ["nue", "nve"])];
+
+/// The first `limit` readings of a character, each written with ü as u and as v; none for a
+/// character without a reading. Borrowed from the pinyin tables: reading a name allocates nothing.
+fn char_readings(c: char, limit: usize) -> SmallVec<[&'static str; 4]> {
+    let mut out: SmallVec<[&'static str; 4]> = SmallVec::new();
+    let mut add = |form: &'static str| {
+        if !out.contains(&form) {
+            out.push(form);
+        }
+    };
     if let Some(multi) = c.to_pinyin_multi() {
         for p in multi.into_iter().take(limit) {
-            // ü is written v or u (lv, lu): both are readings.
-            let plain = p.plain().replace('ü', "v");
-            for form in [plain.replace('v', "u"), plain] {
-                if !out.contains(&form) {
-                    out.push(form);
-                }
+            let plain = p.plain();
+            match WITH_U_UMLAUT.iter().find(|(syllable, _)| *syllable == plain) {
+                Some((_, forms)) => forms.iter().for_each(|f| add(f)),
+                None => add(plain),
             }
         }
-    }
-    if out.is_empty() {
-        out.push(c.to_lowercase().collect());
     }
     out
 }
@@ -132,42 +153,49 @@ const NAME_READINGS: &[(char, &[&str])] = &[
     ('能', &["neng", "nai"]),
 ];
 
-/// The readings of each character of a personal name: its usual reading, and the others only for
-/// the characters of [`NAME_READINGS`].
-pub fn name_readings(text: &str) -> Vec<Vec<String>> {
-    text.chars()
-        .map(|c| {
-            let mut out = char_readings(c, 1);
-            if let Some((_, extra)) = NAME_READINGS.iter().find(|(k, _)| *k == c) {
-                for r in extra.iter() {
-                    if !out.iter().any(|o| o == r) {
-                        out.push(r.to_string());
-                    }
-                }
+/// The readings of a character of a personal name: its usual reading, and the others only for the
+/// characters of [`NAME_READINGS`].
+fn name_char_readings(c: char) -> SmallVec<[&'static str; 4]> {
+    let mut out = char_readings(c, 1);
+    if let Some((_, extra)) = NAME_READINGS.iter().find(|(k, _)| *k == c) {
+        for r in extra.iter() {
+            if !out.contains(r) {
+                out.push(r);
             }
-            out
-        })
-        .collect()
+        }
+    }
+    out
 }
 
-/// Whether the usual readings of a personal name in `han` spell `latin` (see [`name_readings`]).
+/// Whether the usual readings of a personal name in `han` spell `latin` (see [`NAME_READINGS`]).
 pub fn spells_name(han: &str, latin: &str) -> bool {
-    spell_with(&name_readings(han), latin)
+    spell_with(han, latin, &name_char_readings)
 }
 
 /// Whether some choice of readings of `han` spells `latin` (lower case, letters only).
 pub fn spells(han: &str, latin: &str) -> bool {
-    spell_with(&readings(han), latin)
+    spell_with(han, latin, &|c| char_readings(c, usize::MAX))
 }
 
-fn spell_with(readings: &[Vec<String>], latin: &str) -> bool {
-    fn go(readings: &[Vec<String>], rest: &str) -> bool {
-        match readings.split_first() {
-            None => rest.is_empty(),
-            Some((options, tail)) => options.iter().any(|r| rest.starts_with(r.as_str()) && go(tail, &rest[r.len()..])),
+/// Whether some choice among `readings` of each character of `han`, in order, spells `latin`
+/// exactly; a character without a reading stands for itself (lower case).
+fn spell_with(han: &str, latin: &str, readings: &dyn Fn(char) -> SmallVec<[&'static str; 4]>) -> bool {
+    let mut chars = han.chars();
+    let Some(c) = chars.next() else { return latin.is_empty() };
+    let tail = chars.as_str();
+    let options = readings(c);
+    if options.is_empty() {
+        let mut lower = c.to_lowercase();
+        let mut rest = latin;
+        for l in lower.by_ref() {
+            match rest.strip_prefix(l) {
+                Some(r) => rest = r,
+                None => return false,
+            }
         }
+        return spell_with(tail, rest, readings);
     }
-    go(readings, latin)
+    options.iter().any(|r| latin.strip_prefix(r).is_some_and(|rest| spell_with(tail, rest, readings)))
 }
 
 /// Lower-case letters and digits only (`Xi'an-Shi` → `xianshi`).
@@ -183,6 +211,21 @@ mod tests {
     fn folds_width_and_traditional_characters() {
         assert_eq!(fold("鎮江市公安局"), "镇江市公安局");
         assert_eq!(fold("ＰＳＢ　１"), "PSB 1");
+    }
+
+    #[test]
+    fn every_syllable_with_u_umlaut_is_written_both_ways() {
+        let mut seen = std::collections::BTreeSet::new();
+        for c in (0x3400..=0x9FFF).filter_map(char::from_u32) {
+            for p in c.to_pinyin_multi().into_iter().flatten() {
+                if p.plain().contains('ü') {
+                    seen.insert(p.plain());
+                }
+            }
+        }
+        let listed: std::collections::BTreeSet<&str> = WITH_U_UMLAUT.iter().map(|(s, _)| *s).collect();
+        assert_eq!(seen, listed);
+        assert_eq!(readings("女"), [["nu", "nv", "ru"]]);
     }
 
     #[test]

@@ -84,8 +84,20 @@ pub const EN_KINDS: &[(&str, OrgKind)] = &[
 
 /// Whether a Latin-script name may name one of the [`EN_KINDS`] (it has the last word of one).
 pub fn mentions_kind(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    EN_KINDS.iter().any(|(phrase, _)| lower.contains(phrase.rsplit(' ').next().unwrap_or(phrase)))
+    use std::sync::OnceLock;
+    static LAST_WORDS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    LAST_WORDS
+        .get_or_init(|| {
+            let mut words: Vec<&str> =
+                EN_KINDS.iter().map(|(phrase, _)| phrase.rsplit(' ').next().unwrap_or(phrase)).collect();
+            words.sort_unstable();
+            words.dedup();
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(words)
+                .expect("a few short words make an automaton")
+        })
+        .is_match(name)
 }
 
 /// Administrative levels: Chinese suffix, English words.

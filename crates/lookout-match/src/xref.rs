@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::index::NameIndex;
-use crate::{match_names, MatchResult};
+use crate::{match_names, score_names, MatchResult};
 
 /// A named entity to cross-reference.
 #[derive(Debug, Clone)]
@@ -60,18 +60,18 @@ fn comparable(a: &str, b: &str) -> bool {
     person(a) == person(b)
 }
 
-/// Scores the best pair of names of two entities.
+/// Scores the best pair of names of two entities, explaining that pair only.
 fn compare(a: &Named, b: &Named) -> Option<(MatchResult, String, String)> {
-    let mut best: Option<(MatchResult, String, String)> = None;
+    let mut best: Option<(f64, &String, &String)> = None;
     for x in a.names.iter().take(5) {
         for y in b.names.iter().take(5) {
-            let r = match_names(x, y, Some(&a.schema));
-            if best.as_ref().is_none_or(|(b, _, _)| r.score > b.score) {
-                best = Some((r, x.clone(), y.clone()));
+            let score = score_names(x, y, Some(&a.schema));
+            if best.is_none_or(|(b, _, _)| score > b) {
+                best = Some((score, x, y));
             }
         }
     }
-    best
+    best.map(|(_, x, y)| (match_names(x, y, Some(&a.schema)), x.clone(), y.clone()))
 }
 
 /// Finds candidate duplicates among the indexed entities, best first (`left` and `right` are

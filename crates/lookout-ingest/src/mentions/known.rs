@@ -3,9 +3,9 @@
 //! Association"); Chinese names of three characters or more as they stand. Each mention carries
 //! the entity it names.
 
-use super::fast_hash::FastMap;
 use super::segment::{is_han, Word};
 use super::{Found, Kind};
+use rustc_hash::FxHashMap as FastMap;
 
 /// Names known to the record, indexed for one pass over a text.
 #[derive(Debug, Default)]

@@ -1,7 +1,6 @@
 //! Mentions in a text: places, organisations, figures and dates, with character offsets.
 
 mod dates;
-mod fast_hash;
 mod figures;
 mod known;
 mod names;

@@ -1,7 +1,7 @@
 //! Name indexes built once from the bundled gazetteer: cities by their Latin and Chinese names,
 //! countries by name, Chinese name and demonym, and Chinese provinces.
 
-use super::fast_hash::FastMap;
+use rustc_hash::FxHashMap as FastMap;
 use std::sync::OnceLock;
 
 use lookout_geo::{City, Gazetteer};

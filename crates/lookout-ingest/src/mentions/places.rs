@@ -96,8 +96,8 @@ const COMMON_WORDS: &[&str] = &[
     "one",
 ];
 
-fn common_words() -> &'static super::fast_hash::FastMap<&'static str, ()> {
-    static SET: std::sync::OnceLock<super::fast_hash::FastMap<&'static str, ()>> = std::sync::OnceLock::new();
+fn common_words() -> &'static rustc_hash::FxHashMap<&'static str, ()> {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, ()>> = std::sync::OnceLock::new();
     SET.get_or_init(|| COMMON_WORDS.iter().map(|w| (*w, ())).collect())
 }
 

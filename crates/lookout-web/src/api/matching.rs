@@ -210,19 +210,21 @@ fn answer(query: &EntityExample, index: &NameIndex, limit: usize, threshold: f64
         let queried: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
         for i in index.candidates(&queried, CANDIDATES_PER_QUERY) {
             let c = &index.entities()[i];
-            let mut best: Option<(lookout_match::MatchResult, &String)> = None;
+            // Every pair scored, the best one explained.
+            let mut best: Option<(f64, &String, &String)> = None;
             for q in &names {
                 for n in c.names.iter().take(10) {
-                    let r = lookout_match::match_names(q, n, Some(schema));
-                    if best.as_ref().is_none_or(|(b, _)| r.score > b.score) {
-                        best = Some((r, n));
+                    let score = lookout_match::score_names(q, n, Some(schema));
+                    if best.is_none_or(|(b, _, _)| score > b) {
+                        best = Some((score, q, n));
                     }
                 }
             }
-            let Some((r, caption)) = best else { continue };
-            if r.score < cutoff {
+            let Some((score, q, caption)) = best else { continue };
+            if score < cutoff {
                 continue;
             }
+            let r = lookout_match::match_names(q, caption, Some(schema));
             scored.push(ScoredEntity {
                 id: c.id.clone(),
                 caption: caption.clone(),

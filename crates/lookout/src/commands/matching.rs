@@ -4,7 +4,7 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use anyhow::{bail, Context};
-use lookout_match::match_names;
+use lookout_match::{match_names, score_names};
 
 /// One side of a JudgedPair, as much of it as matching reads (names borrowed from the line).
 #[derive(serde::Deserialize, Default)]
@@ -68,8 +68,8 @@ pub fn run(names: &[String], schema: Option<&str>, pairs: Option<&Path>) -> anyh
         let results: Vec<(f64, bool)> = pairs
             .iter()
             .map(|(a, b, s)| {
-                let r = match_names(a, b, schema.or(s.as_deref()));
-                (r.score, r.is_match)
+                let score = score_names(a, b, schema.or(s.as_deref()));
+                (score, score >= lookout_match::THRESHOLD)
             })
             .collect();
         let scored = scoring.elapsed().as_secs_f64();

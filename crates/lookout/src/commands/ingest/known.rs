@@ -69,7 +69,7 @@ impl Record {
                     let score = e
                         .names
                         .iter()
-                        .map(|n| lookout_match::match_names(&m.text, n, Some(&e.schema)).score)
+                        .map(|n| lookout_match::score_names(&m.text, n, Some(&e.schema)))
                         .fold(0.0, f64::max);
                     (score >= lookout_match::THRESHOLD).then_some((score, e.id.clone()))
                 })
