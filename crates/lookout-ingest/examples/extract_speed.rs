@@ -7,6 +7,10 @@ use std::time::Instant;
 
 use lookout_ingest::text::{extract, Format};
 
+/// The allocator the `lookout` binary runs ingest with.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: extract_speed DIR");
     let mut files: Vec<(Format, Vec<u8>)> = Vec::new();

@@ -1,8 +1,6 @@
 //! Text from documents: plain text and Markdown as they are, HTML without markup, scripts and
 //! navigation, PDF from its text layer; then NFKC (full-width forms folded) and whitespace tidied.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// Most bytes of a document read for text; a larger file is kept whole as evidence and its text
 /// read from the start up to this size.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
@@ -77,16 +75,9 @@ pub fn extract(bytes: &[u8], format: Format) -> Result<String, String> {
 fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = 0;
-    let mut normalised = String::new();
     for line in text.lines() {
-        let line = if unicode_normalization::is_nfkc_quick(line.chars()) == unicode_normalization::IsNormalized::Yes {
-            line
-        } else {
-            normalised.clear();
-            normalised.extend(line.nfkc());
-            // NFKC may make line breaks (U+2028 stays one; others do not appear).
-            normalised.as_str()
-        };
+        // NFKC may make line breaks (U+2028 stays one; others do not appear).
+        let line = crate::nfkc::nfkc(line);
         let mut words = line.split_whitespace().peekable();
         if words.peek().is_none() {
             blank += 1;

@@ -15,6 +15,7 @@
 //! ```
 
 mod documents;
+mod jieba;
 mod mixed;
 
 use std::collections::BTreeMap;
@@ -27,6 +28,7 @@ use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};
 use tantivy::{doc, Index, IndexReader, TantivyDocument, Term};
 
 pub use documents::{DocumentHit, DocumentIndex, DocumentResults, DocumentWriter, IndexedDocument};
+pub use jieba::jieba;
 
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -144,17 +146,14 @@ pub(crate) fn stored_words(tokenizer: &str) -> TextOptions {
 
 /// The analyzer of ingested documents' text: [`mixed::MixedTokenizer`], long tokens dropped, lower case.
 pub(crate) fn document_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(mixed::MixedTokenizer::default())
+    TextAnalyzer::builder(mixed::MixedTokenizer)
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .build()
 }
 
 pub(crate) fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(tantivy_jieba::JiebaTokenizer::new())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .build()
+    TextAnalyzer::builder(jieba::JiebaTokenizer).filter(RemoveLongFilter::limit(40)).filter(LowerCaser).build()
 }
 
 impl SearchIndex {

@@ -10,18 +10,8 @@ fn is_han(c: char) -> bool {
 }
 
 /// Latin words and jieba's Chinese words.
-#[derive(Clone)]
-pub struct MixedTokenizer {
-    jieba: tantivy_jieba::JiebaTokenizer,
-}
-
-impl Default for MixedTokenizer {
-    fn default() -> Self {
-        let mut jieba = tantivy_jieba::JiebaTokenizer::with_hmm(false);
-        jieba.set_search_mode(true);
-        MixedTokenizer { jieba }
-    }
-}
+#[derive(Clone, Default)]
+pub struct MixedTokenizer;
 
 /// The tokens of one text.
 pub struct MixedTokens {
@@ -63,16 +53,16 @@ impl MixedTokenizer {
         });
     }
 
-    fn push_chinese(&mut self, tokens: &mut Vec<Token>, text: &str, from: usize, to: usize) {
-        let mut stream = self.jieba.token_stream(&text[from..to]);
-        while stream.advance() {
-            let t = stream.token();
+    fn push_chinese(tokens: &mut Vec<Token>, text: &str, from: usize, to: usize) {
+        let run = &text[from..to];
+        for t in crate::jieba().tokenize(run, jieba_rs::TokenizeMode::Search, false) {
+            let offset = from + (t.word.as_ptr() as usize - run.as_ptr() as usize);
             let position = tokens.len();
             tokens.push(Token {
-                offset_from: from + t.offset_from,
-                offset_to: from + t.offset_to,
+                offset_from: offset,
+                offset_to: offset + t.word.len(),
                 position,
-                text: t.text.clone(),
+                text: t.word.to_string(),
                 position_length: 1,
             });
         }
@@ -98,7 +88,7 @@ impl Tokenizer for MixedTokenizer {
                 (Some((_, han)), Some(k)) if han == k => {}
                 (Some((start, han)), _) => {
                     if han {
-                        self.push_chinese(&mut tokens, text, start, i);
+                        Self::push_chinese(&mut tokens, text, start, i);
                     } else {
                         Self::push_word(&mut tokens, text, start, i);
                     }
@@ -109,7 +99,7 @@ impl Tokenizer for MixedTokenizer {
         }
         if let Some((start, han)) = run {
             if han {
-                self.push_chinese(&mut tokens, text, start, text.len());
+                Self::push_chinese(&mut tokens, text, start, text.len());
             } else {
                 Self::push_word(&mut tokens, text, start, text.len());
             }
@@ -125,7 +115,7 @@ mod tests {
     #[test]
     fn latin_words_and_chinese_words_with_offsets() {
         let text = "The Fuzhou PSB, 福州市公安局在鹿特丹 ran 2 sites.";
-        let mut t = MixedTokenizer::default();
+        let mut t = MixedTokenizer;
         let mut stream = t.token_stream(text);
         let mut words = Vec::new();
         while stream.advance() {

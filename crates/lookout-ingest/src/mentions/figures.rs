@@ -91,12 +91,10 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
 ];
 
 fn multiplier(word: &str) -> Option<f64> {
-    match word.to_ascii_lowercase().as_str() {
-        "thousand" => Some(1e3),
-        "million" | "millions" => Some(1e6),
-        "billion" => Some(1e9),
-        _ => None,
-    }
+    [("thousand", 1e3), ("million", 1e6), ("millions", 1e6), ("billion", 1e9)]
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(_, m)| *m)
 }
 
 /// An English number (`230,000`, `54`, `1.2`), if the word is one.
@@ -144,7 +142,6 @@ fn english(text: &str, words: &[Word<'_>], in_date: &dyn Fn(usize, usize) -> boo
             continue;
         }
         let mut end = w.end;
-        let mut raw = w.text.to_string();
         let mut j = i + 1;
         while let Some(next) = words.get(j) {
             if next.start == end + 1
@@ -152,15 +149,15 @@ fn english(text: &str, words: &[Word<'_>], in_date: &dyn Fn(usize, usize) -> boo
                 && next.text.len() == 3
                 && next.text.bytes().all(|b| b.is_ascii_digit())
             {
-                raw.push(',');
-                raw.push_str(next.text);
                 end = next.end;
                 j += 1;
             } else {
                 break;
             }
         }
-        let Some(mut value) = number(&raw) else {
+        // The number as written, groups of thousands joined again.
+        let raw = &text[w.start..end];
+        let Some(mut value) = number(raw) else {
             i += 1;
             continue;
         };
@@ -252,6 +249,40 @@ fn han_number(s: &str) -> Option<f64> {
     any.then(|| f64::from(total + current))
 }
 
+/// Where the number opening `text` ends (in bytes, at least one character), when no measure word
+/// follows it within the window, so that it counts nothing; `None` when one may.
+fn counted_from(text: &str, is_num: &dyn Fn(char) -> bool) -> Option<usize> {
+    let mut chars = text.char_indices().take(WINDOW).peekable();
+    let mut end = 0;
+    let mut run = 0;
+    while let Some(&(at, c)) = chars.peek() {
+        if !is_num(c) {
+            break;
+        }
+        end = at + c.len_utf8();
+        run += 1;
+        chars.next();
+    }
+    if run == 0 {
+        end = text.chars().next().map_or(0, char::len_utf8);
+    }
+    let mut next = chars.next().map(|(_, c)| c);
+    for optional in ['万', '亿'] {
+        if next == Some(optional) {
+            next = chars.next().map(|(_, c)| c);
+        }
+    }
+    if matches!(next, Some('多' | '余')) {
+        next = chars.next().map(|(_, c)| c);
+    }
+    match next {
+        Some(c) if MEASURES.contains(&c) => None,
+        // The window ran out: the careful reading decides.
+        None => None,
+        Some(_) => Some(end),
+    }
+}
+
 /// Characters looked at from a number's first: the number, its scale, measure word and unit.
 const WINDOW: usize = 48;
 
@@ -261,16 +292,26 @@ fn chinese(text: &str, in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
         |c: char| matches!(c, '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
     let is_num =
         |c: char| c.is_ascii_digit() || c == ',' || c == '.' || is_han_digit(c) || matches!(c, '十' | '百' | '千');
-    let mut prev: Option<char> = None;
+    // Where a number may open (a digit, a Chinese digit or 十), found by an automaton rather
+    // than by decoding every character of the text.
+    static OPENINGS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let openings = OPENINGS.get_or_init(|| {
+        let digits = "0123456789零〇一二两三四五六七八九十";
+        aho_corasick::AhoCorasick::new(digits.chars().map(String::from)).expect("single characters make an automaton")
+    });
     let mut resume = 0usize;
     // The characters from a candidate on (no copy of the whole text).
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(WINDOW);
-    for (start, c) in text.char_indices() {
-        let before = prev.replace(c);
-        if start < resume
-            || !(c.is_ascii_digit() || is_han_digit(c) || c == '十')
-            || before.is_some_and(|p| is_num(p) && p != ',')
-        {
+    let lines = super::segment::non_ascii_lines(text);
+    for opening in lines.flat_map(|(from, to)| openings.find_iter(aho_corasick::Input::new(text).span(from..to))) {
+        let start = opening.start();
+        if start < resume || text[..start].chars().next_back().is_some_and(|p| is_num(p) && p != ',') {
+            continue;
+        }
+        // Most numbers (years, days, English counts) are not followed by a measure word: told
+        // without reading the window.
+        if let Some(after) = counted_from(&text[start..], &is_num) {
+            resume = start + after;
             continue;
         }
         chars.clear();

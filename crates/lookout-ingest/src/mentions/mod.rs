@@ -90,36 +90,42 @@ pub fn extract_mentions_knowing(text: &str, known: &KnownNames) -> Vec<Mention> 
     let orgs: Vec<Found> = orgs::find(text, &words).into_iter().filter(|f| !overlaps_named(f)).collect();
     let places = places::find(text, &words);
     let found: Vec<Found> = dates.into_iter().chain(figures).chain(named).chain(orgs).chain(places).collect();
-    // In order of the text: small keys sorted, the mentions themselves moved once.
+    // In order of the text: small keys sorted (each finder gives its mentions in order, so the
+    // keys are a few sorted runs, which a stable sort merges), the mentions themselves moved once.
     let mut order: Vec<(usize, std::cmp::Reverse<usize>, Kind, u32)> =
         found.iter().enumerate().map(|(i, f)| (f.start, std::cmp::Reverse(f.end), f.kind, i as u32)).collect();
-    order.sort_unstable();
-    // Byte offsets → character offsets, in one pass over the offsets wanted.
-    let mut offsets: Vec<usize> = found.iter().flat_map(|f| [f.start, f.end]).collect();
-    offsets.sort_unstable();
-    offsets.dedup();
-    let mut chars_of = Vec::with_capacity(offsets.len());
+    order.sort();
+    // Byte offsets → character offsets: starts come in order, so one cursor walks the text once;
+    // an end is its start plus the characters of the mention.
     let (mut byte, mut chars) = (0usize, 0usize);
-    for &offset in &offsets {
-        chars += text[byte..offset].chars().count();
-        byte = offset;
-        chars_of.push(chars);
-    }
-    let chars_at = |offset: usize| chars_of[offsets.binary_search(&offset).expect("every offset was counted")];
     let mut found: Vec<Option<Found>> = found.into_iter().map(Some).collect();
     order
         .into_iter()
         .filter_map(|(.., i)| found[i as usize].take())
-        .map(|f| Mention {
-            kind: f.kind,
-            text: text[f.start..f.end].to_string(),
-            start: chars_at(f.start),
-            end: chars_at(f.end),
-            entity_id: f.entity_id,
-            country: f.country,
-            value: f.value,
-            unit: f.unit,
-            date: f.date,
+        .map(|f| {
+            chars += char_count(&text[byte..f.start]);
+            byte = f.start;
+            let words = &text[f.start..f.end];
+            Mention {
+                kind: f.kind,
+                text: words.to_string(),
+                start: chars,
+                end: chars + char_count(words),
+                entity_id: f.entity_id,
+                country: f.country,
+                value: f.value,
+                unit: f.unit,
+                date: f.date,
+            }
         })
         .collect()
+}
+
+/// Characters in `s` (its length when ASCII).
+fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
 }

@@ -22,7 +22,14 @@ pub struct Names {
     pub latin_words: FastMap<String, usize>,
     /// First word (lower case) of an English country name or demonym → the most words.
     pub country_words: FastMap<String, usize>,
+    /// The first two characters of every Chinese city and country name (and the names of one
+    /// character), to tell a run of Chinese that names none without segmenting it.
+    pub chinese_openings: FastSet<[char; 2]>,
+    /// Chinese names of one character.
+    pub chinese_singles: FastSet<char>,
 }
+
+type FastSet<T> = std::collections::HashSet<T, rustc_hash::FxBuildHasher>;
 
 /// First word → the most words of a key opening with it.
 fn first_words<'a>(keys: impl Iterator<Item = &'a String>) -> FastMap<String, usize> {
@@ -113,11 +120,47 @@ pub fn names() -> &'static Names {
         }
         let latin_words = first_words(latin.keys());
         let country_words = first_words(countries.keys());
-        Names { gazetteer, latin, chinese, countries, countries_zh, latin_words, country_words }
+        let (mut chinese_openings, mut chinese_singles) = (FastSet::default(), FastSet::default());
+        for name in chinese.keys().chain(countries_zh.keys()) {
+            let mut chars = name.chars();
+            match (chars.next(), chars.next()) {
+                (Some(a), Some(b)) => chinese_openings.insert([a, b]),
+                (Some(a), None) => chinese_singles.insert(a),
+                _ => false,
+            };
+        }
+        Names {
+            gazetteer,
+            latin,
+            chinese,
+            countries,
+            countries_zh,
+            latin_words,
+            country_words,
+            chinese_openings,
+            chinese_singles,
+        }
     })
 }
 
 impl Names {
+    /// Whether a run of Chinese may hold a city or country name: two characters opening one
+    /// (or a name of one character) somewhere in it.
+    pub fn may_name_place(&self, run: &str) -> bool {
+        let mut chars = run.chars();
+        let Some(mut previous) = chars.next() else { return false };
+        if self.chinese_singles.contains(&previous) {
+            return true;
+        }
+        for c in chars {
+            if self.chinese_openings.contains(&[previous, c]) || self.chinese_singles.contains(&c) {
+                return true;
+            }
+            previous = c;
+        }
+        false
+    }
+
     /// The city at a position.
     pub fn city(&self, i: u32) -> &City {
         &self.gazetteer.cities()[i as usize]
@@ -129,7 +172,10 @@ impl Names {
         if let [only] = candidates {
             return *only;
         }
-        let in_doc = |i: &u32| doc_countries.iter().any(|c| *c == self.city(*i).country);
+        let in_doc = |i: &u32| {
+            let country = self.city(*i).country.as_bytes();
+            doc_countries.iter().any(|c| c.as_bytes() == country)
+        };
         let pool_is_doc = candidates.iter().any(in_doc);
         candidates
             .iter()

@@ -93,9 +93,15 @@ pub fn find(text: &str, words: &[Word<'_>]) -> Vec<Found> {
 /// The length of the known place, province or country name that opens `s`, if any.
 fn known_prefix(s: &str) -> Option<usize> {
     let n = names();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    (2..=chars.len().min(6)).rev().find_map(|len| {
-        let end = chars.get(len).map_or(s.len(), |c| c.0);
+    // The byte ends of the first two to six characters.
+    let mut ends = [0usize; 7];
+    let mut count = 0;
+    for (i, c) in s.char_indices().take(6) {
+        ends[count] = i + c.len_utf8();
+        count += 1;
+    }
+    (2..=count).rev().find_map(|len| {
+        let end = ends[len - 1];
         let head = &s[..end];
         (n.chinese.contains_key(head) || n.countries_zh.contains_key(head) || PROVINCES.contains(&head)).then_some(end)
     })
@@ -128,40 +134,30 @@ fn is_name(s: &str) -> bool {
 
 fn chinese(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
-    // Every occurrence of a kind, in one pass; at one place the longest kind wins (ZH_KINDS is
-    // longest first).
-    let firsts: Vec<char> = ZH_KINDS.iter().filter_map(|k| k.chars().next()).collect();
-    let hits: Vec<(usize, &str)> = text
-        .char_indices()
-        .filter(|(_, c)| firsts.contains(c))
-        .filter_map(|(at, _)| ZH_KINDS.iter().find(|k| text[at..].starts_with(*k)).map(|k| (at, *k)))
-        .collect();
+    // Every occurrence of a kind, in one pass (an automaton of all kinds): the longest at the
+    // leftmost place, then on after it.
+    static KINDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let kinds = KINDS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(ZH_KINDS)
+            .expect("a few short words make an automaton")
+    });
     let mut from = 0;
-    for (at, kind) in hits {
-        if at < from {
-            continue;
-        }
-        let end = at + kind.len();
+    for hit in kinds.find_iter(text) {
+        let (at, end) = (hit.start(), hit.end());
         let floor = from;
         from = end;
         // The run of Han characters before the kind, at most 12, not reaching back into the
         // body found before.
-        let before: Vec<(usize, char)> =
-            text[..at].char_indices().rev().take_while(|(i, c)| is_han(*c) && *i >= floor).take(12).collect();
-        let Some(&(run_start, _)) = before.last() else { continue };
-        // The earliest start from which the name opens with a known place or country.
-        let mut start = None;
-        let mut offsets: Vec<usize> = before.iter().map(|(i, _)| *i).collect();
-        offsets.sort_unstable();
-        for s in offsets {
-            if s < run_start {
-                continue;
-            }
-            if is_name(&text[s..at]) {
-                start = Some(s);
-                break;
-            }
+        let mut starts = [0usize; 12];
+        let mut count = 0;
+        for (i, _) in text[..at].char_indices().rev().take_while(|(i, c)| is_han(*c) && *i >= floor).take(12) {
+            starts[count] = i;
+            count += 1;
         }
+        // The earliest start from which the name opens with a known place or country.
+        let start = starts[..count].iter().rev().copied().find(|&s| is_name(&text[s..at]));
         let Some(start) = start else { continue };
         if out.last().is_some_and(|f: &Found| f.start < end && start < f.end) {
             continue;
@@ -176,7 +172,15 @@ fn english(text: &str, words: &[Word<'_>]) -> Vec<Found> {
     let n = names();
     let mut i = 0;
     while i < words.len() {
-        let matched = en_kinds().iter().filter(|parts| parts[0] == words[i].text).find_map(|parts| {
+        // Most words open no kind: told by one comparison of their first letter and length.
+        static OPENINGS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+        let openings = OPENINGS.get_or_init(|| en_kinds().iter().map(|parts| parts[0]).collect());
+        let word = words[i].text;
+        if !openings.iter().any(|o| o.len() == word.len() && o.as_bytes()[0] == word.as_bytes()[0]) {
+            i += 1;
+            continue;
+        }
+        let matched = en_kinds().iter().filter(|parts| parts[0] == word).find_map(|parts| {
             (i + parts.len() <= words.len() && (0..parts.len()).all(|k| words[i + k].text == parts[k]))
                 .then_some(parts.len())
         });

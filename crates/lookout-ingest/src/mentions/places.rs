@@ -3,7 +3,7 @@
 //! segment boundaries), disambiguated by the countries the document names and by population.
 
 use super::names::{lower_into, names, Names};
-use super::segment::{han_segments, Word};
+use super::segment::{han_segments_where, Word};
 use super::{Found, Kind};
 
 /// Capitalised words that are also the names of cities but are far more often something else.
@@ -115,7 +115,7 @@ fn place(start: usize, end: usize, entity_id: Option<String>, country: &str) -> 
 /// Every place in `text`.
 pub fn find(text: &str, words: &[Word<'_>]) -> Vec<Found> {
     let n = names();
-    let segments = han_segments(text);
+    let segments = han_segments_where(text, &|run| n.may_name_place(run));
     let mut out = Vec::new();
     // Countries first: they disambiguate cities.
     let countries = english_countries(text, words, n, &mut out);
@@ -189,30 +189,38 @@ fn english_cities(text: &str, words: &[Word<'_>], n: &Names, doc: &[String], out
         at > 0 && spans[at - 1].1 > start
     };
     let mut i = 0;
-    let mut key = String::new();
+    let (mut word_key, mut phrase_key) = (String::new(), String::new());
     while i < words.len() {
         let mut advanced = false;
         if !capitalised(words[i].text) {
             i += 1;
             continue;
         }
-        lower_into(words[i].text, &mut key);
-        let region = REGIONS.iter().any(|r| r.starts_with(words[i].text));
-        let longest = n.latin_words.get(key.as_str()).copied().unwrap_or(0).max(if region { 2 } else { 0 }).min(3);
+        lower_into(words[i].text, &mut word_key);
+        let first = words[i].text.as_bytes()[0];
+        let region = matches!(first, b'A' | b'E' | b'L' | b'M' | b'N' | b'O' | b'S')
+            && REGIONS.iter().any(|r| r.starts_with(words[i].text));
+        let longest = n.latin_words.get(word_key.as_str()).copied().unwrap_or(0).max(if region { 2 } else { 0 }).min(3);
         for len in (1..=longest).rev() {
             if i + len > words.len() || !(0..len).all(|k| capitalised(words[i + k].text)) || taken(words[i].start, out)
             {
                 continue;
             }
             let span = &text[words[i].start..words[i + len - 1].end];
-            if span.split_whitespace().count() != len {
-                continue;
-            }
-            lower_into(span, &mut key);
+            // One word is its own span, already in lower case.
+            let key = if len > 1 {
+                if span.split_whitespace().count() != len {
+                    continue;
+                }
+                lower_into(span, &mut phrase_key);
+                &phrase_key
+            } else {
+                &word_key
+            };
             if len == 1 && (common_words().contains_key(key.as_str()) || span.chars().all(|c| c.is_uppercase())) {
                 continue;
             }
-            if REGIONS.contains(&span) {
+            if region && REGIONS.contains(&span) {
                 let mut f = Found::new(Kind::Place, words[i].start, words[i + len - 1].end);
                 f.entity_id = None;
                 out.push(f);

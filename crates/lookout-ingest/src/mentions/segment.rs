@@ -16,6 +16,17 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
+/// The byte ranges of the lines of `text` that are not all ASCII: the only ones that can hold
+/// Chinese (telling a line is ASCII is far cheaper than reading its characters).
+pub fn non_ascii_lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = 0;
+    text.split_inclusive('\n').filter_map(move |line| {
+        let range = (start, start + line.len());
+        start += line.len();
+        (!line.is_ascii()).then_some(range)
+    })
+}
+
 /// A word without its possessive ending (`Bureau's` → `Bureau`).
 fn word<'a>(text: &'a str, start: usize, end: usize) -> Word<'a> {
     let w = &text[start..end];
@@ -28,11 +39,14 @@ pub fn latin_words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let bytes = text.as_bytes();
+    // A letter or digit of a Latin word: ASCII told at once, Han characters before the Unicode
+    // tables (most of a Chinese text).
+    let latin = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { !is_han(c) && c.is_alphanumeric() };
     for (i, c) in text.char_indices() {
-        let inside = c.is_alphanumeric() && !is_han(c)
+        let inside = latin(c)
             || ((c == '\'' || c == '-' || c == '’')
                 && start.is_some()
-                && text[i + c.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric() && !is_han(n)));
+                && text[i + c.len_utf8()..].chars().next().is_some_and(latin));
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -48,46 +62,36 @@ pub fn latin_words(text: &str) -> Vec<Word<'_>> {
     out
 }
 
-/// jieba's segmentation (no HMM), through the search index's tokenizer: one dictionary in
-/// memory for both.
-fn segmenter() -> tantivy_jieba::JiebaTokenizer {
-    let mut t = tantivy_jieba::JiebaTokenizer::with_hmm(false);
-    t.set_search_mode(false);
-    t
-}
-
-/// The Chinese segments of every run of Han characters, with byte spans.
-pub fn han_segments(text: &str) -> Vec<Word<'_>> {
-    use tantivy_tokenizer_api::{TokenStream, Tokenizer};
-    fn flush<'t>(
-        jieba: &mut tantivy_jieba::JiebaTokenizer,
-        text: &'t str,
-        s: usize,
-        e: usize,
-        out: &mut Vec<Word<'t>>,
-    ) {
-        let mut tokens = jieba.token_stream(&text[s..e]);
-        while tokens.advance() {
-            let token = tokens.token();
-            let (start, end) = (s + token.offset_from, s + token.offset_to);
+/// The Chinese segments of the runs of Han characters that `wanted` picks, with byte spans:
+/// jieba's segmentation without its HMM, with the dictionary the search indexes use (one in
+/// memory for both). Segmenting is most of the cost of reading Chinese, and most runs hold
+/// nothing a caller looks for.
+pub fn han_segments_where<'t>(text: &'t str, wanted: &dyn Fn(&str) -> bool) -> Vec<Word<'t>> {
+    let flush = |text: &'t str, s: usize, e: usize, out: &mut Vec<Word<'t>>| {
+        if !wanted(&text[s..e]) {
+            return;
+        }
+        for token in lookout_search::jieba().cut(&text[s..e], false) {
+            let (start, end) = (s + token.byte_start, s + token.byte_end);
             out.push(Word { text: &text[start..end], start, end });
         }
-    }
-    let mut jieba = segmenter();
+    };
     let mut out: Vec<Word<'_>> = Vec::new();
-    let mut run_start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match (is_han(c), run_start) {
-            (true, None) => run_start = Some(i),
-            (false, Some(s)) => {
-                flush(&mut jieba, text, s, i, &mut out);
-                run_start = None;
+    for (from, to) in non_ascii_lines(text) {
+        let mut run_start: Option<usize> = None;
+        for (i, c) in text[from..to].char_indices() {
+            match (is_han(c), run_start) {
+                (true, None) => run_start = Some(from + i),
+                (false, Some(s)) => {
+                    flush(text, s, from + i, &mut out);
+                    run_start = None;
+                }
+                _ => {}
             }
-            _ => {}
         }
-    }
-    if let Some(s) = run_start {
-        flush(&mut jieba, text, s, text.len(), &mut out);
+        if let Some(s) = run_start {
+            flush(text, s, to, &mut out);
+        }
     }
     out
 }
