@@ -33,11 +33,10 @@ const MONTHS: &[(&str, u32)] = &[
 
 fn month(word: &str) -> Option<u32> {
     // Month names are capitalised in English; "may" in lower case is a verb.
-    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) || !(3..=9).contains(&word.len()) {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    MONTHS.iter().find(|(m, _)| *m == lower).map(|(_, n)| *n)
+    MONTHS.iter().find(|(m, _)| m.eq_ignore_ascii_case(word)).map(|(_, n)| *n)
 }
 
 fn year(word: &str) -> Option<u32> {
@@ -45,6 +44,9 @@ fn year(word: &str) -> Option<u32> {
 }
 
 fn day(word: &str) -> Option<u32> {
+    if !word.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];
     if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {

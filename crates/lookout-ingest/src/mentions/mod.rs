@@ -98,11 +98,12 @@ pub fn extract_mentions_knowing(text: &str, known: &KnownNames) -> Vec<Mention> 
     // Byte offsets → character offsets: starts come in order, so one cursor walks the text once;
     // an end is its start plus the characters of the mention.
     let (mut byte, mut chars) = (0usize, 0usize);
-    let mut found: Vec<Option<Found>> = found.into_iter().map(Some).collect();
+    let mut found = found;
     order
         .into_iter()
-        .filter_map(|(.., i)| found[i as usize].take())
-        .map(|f| {
+        .map(|(.., i)| {
+            // Each mention's parts are taken from it once (no copy of the mentions themselves).
+            let f = &mut found[i as usize];
             chars += char_count(&text[byte..f.start]);
             byte = f.start;
             let words = &text[f.start..f.end];
@@ -111,11 +112,11 @@ pub fn extract_mentions_knowing(text: &str, known: &KnownNames) -> Vec<Mention> 
                 text: words.to_string(),
                 start: chars,
                 end: chars + char_count(words),
-                entity_id: f.entity_id,
-                country: f.country,
+                entity_id: f.entity_id.take(),
+                country: f.country.take(),
                 value: f.value,
-                unit: f.unit,
-                date: f.date,
+                unit: f.unit.take(),
+                date: f.date.take(),
             }
         })
         .collect()
