@@ -146,10 +146,7 @@ pub(crate) fn stored_words(tokenizer: &str) -> TextOptions {
 
 /// The analyzer of ingested documents' text: [`mixed::MixedTokenizer`], long tokens dropped, lower case.
 pub(crate) fn document_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(mixed::MixedTokenizer)
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .build()
+    TextAnalyzer::builder(mixed::MixedTokenizer).filter(RemoveLongFilter::limit(40)).filter(LowerCaser).build()
 }
 
 pub(crate) fn analyzer() -> TextAnalyzer {

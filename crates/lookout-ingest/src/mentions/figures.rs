@@ -315,7 +315,11 @@ fn chinese(text: &str, in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
             continue;
         }
         chars.clear();
-        chars.extend(text[start..].char_indices().take(WINDOW).map(|(o, ch)| (start + o, ch)));
+        // Only as far as can matter: the number, its scale and "more than", the measure word and
+        // a unit of at most six characters.
+        let run = text[start..].chars().take(WINDOW).take_while(|c| is_num(*c)).count();
+        let reach = (run + 12).min(WINDOW);
+        chars.extend(text[start..].char_indices().take(reach).map(|(o, ch)| (start + o, ch)));
         // The byte offset of window position `idx` (the end of the last one past it).
         let end_of = |idx: usize| match chars.get(idx) {
             Some(x) => x.0,

@@ -100,6 +100,16 @@ fn known_prefix(s: &str) -> Option<usize> {
         ends[count] = i + c.len_utf8();
         count += 1;
     }
+    // Most starts open no name: told by their first two characters.
+    if count < 2 {
+        return None;
+    }
+    let mut first_two = s.chars();
+    let opening = [first_two.next()?, first_two.next()?];
+    let province_opens = || PROVINCES.iter().any(|p| p.starts_with(&s[..ends[1]]));
+    if !n.chinese_openings.contains(&opening) && !province_opens() {
+        return None;
+    }
     (2..=count).rev().find_map(|len| {
         let end = ends[len - 1];
         let head = &s[..end];
