@@ -78,6 +78,15 @@ fn tidy(text: &str) -> String {
     for line in text.lines() {
         // NFKC may make line breaks (U+2028 stays one; others do not appear).
         let line = crate::nfkc::nfkc(line);
+        if !line.is_empty() && spaced_once(&line) {
+            // Already tidy: one copy of the whole line rather than one per word.
+            if !out.is_empty() {
+                out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+            }
+            blank = 0;
+            out.push_str(&line);
+            continue;
+        }
         let mut words = line.split_whitespace().peekable();
         if words.peek().is_none() {
             blank += 1;
@@ -95,6 +104,32 @@ fn tidy(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether the words of a line are already separated by single spaces, with none around them:
+/// what splitting at whitespace and joining with spaces would give back unchanged.
+fn spaced_once(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut space_before = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' if space_before => return false,
+            b' ' => {
+                space_before = true;
+                continue;
+            }
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => return false,
+            // The first bytes of the other whitespace characters (U+0085, U+00A0, U+1680,
+            // U+2000–U+205F, U+3000): look at the character.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if line[i..].chars().next().is_some_and(char::is_whitespace) => return false,
+            _ => {}
+        }
+        space_before = false;
+    }
+    true
 }
 
 fn pdf_text(bytes: &[u8]) -> Result<String, String> {
@@ -254,6 +289,26 @@ fn decode_entities(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tidy_lines_are_kept_whole_and_others_respaced() {
+        for line in [
+            "Fuzhou PSB",
+            "福州市公安局。 54 stations",
+            " lead",
+            "trail ",
+            "two  spaces",
+            "tab\there",
+            "nbsp\u{a0}here",
+            "ideo\u{3000}space",
+            "em\u{2003}space",
+            "。、",
+        ] {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(spaced_once(line), words.join(" ") == line, "{line:?}");
+        }
+        assert_eq!(tidy("  a  b \n\n\n c\u{3000}d\nplain line"), "a b\n\nc d\nplain line");
+    }
 
     #[test]
     fn html_loses_markup_navigation_and_scripts() {

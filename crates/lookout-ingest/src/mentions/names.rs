@@ -19,27 +19,72 @@ pub struct Names {
     /// Chinese country name → ISO code.
     pub countries_zh: FastMap<String, String>,
     /// First word (lower case) of a Latin city name → the most words a name opening with it has.
-    pub latin_words: FastMap<String, usize>,
+    pub latin_words: WordHints,
     /// First word (lower case) of an English country name or demonym → the most words.
-    pub country_words: FastMap<String, usize>,
+    pub country_words: WordHints,
+    /// The second words (lower case) of Latin city names of two words or more: a capitalised
+    /// word followed by none of them opens no such name.
+    pub latin_second_words: WordHints,
     /// The first two characters of every Chinese city and country name (and the names of one
     /// character), to tell a run of Chinese that names none without segmenting it.
     pub chinese_openings: FastSet<[char; 2]>,
     /// Chinese names of one character.
     pub chinese_singles: FastSet<char>,
+    /// The first characters of those names, as a bit per character of the common Han blocks
+    /// (U+3400–U+9FFF): most characters of a text open no name, told without hashing.
+    chinese_firsts: Vec<u64>,
 }
+
+/// The Han characters [`Names::chinese_firsts`] has a bit for.
+const FIRSTS_FROM: u32 = 0x3400;
+const FIRSTS_TO: u32 = 0x9FFF;
 
 type FastSet<T> = std::collections::HashSet<T, rustc_hash::FxBuildHasher>;
 
+/// Hints about words, looked up for nearly every capitalised word of a text: a number per word,
+/// keyed by a 64-bit digest of the word rather than the word itself, so that a lookup reads one
+/// small table instead of following a pointer to each key (the gazetteer's names make these
+/// tables larger than any cache). Two words sharing a digest would only make a caller try a
+/// name that is then not found: hints never decide a match.
+#[derive(Default)]
+pub struct WordHints(FastMap<u64, usize>);
+
+impl WordHints {
+    fn digest(word: &str) -> u64 {
+        use std::hash::Hasher;
+        let mut hasher = rustc_hash::FxHasher::default();
+        hasher.write(word.as_bytes());
+        hasher.finish()
+    }
+
+    /// The number for `word` (0 for a word without one).
+    pub fn get(&self, word: &str) -> usize {
+        self.0.get(&Self::digest(word)).copied().unwrap_or(0)
+    }
+
+    /// Raises the number for `word` to at least `n`.
+    fn raise(&mut self, word: &str, n: usize) {
+        let entry = self.0.entry(Self::digest(word)).or_default();
+        *entry = (*entry).max(n);
+    }
+}
+
 /// First word → the most words of a key opening with it.
-fn first_words<'a>(keys: impl Iterator<Item = &'a String>) -> FastMap<String, usize> {
-    let mut out: FastMap<String, usize> = FastMap::default();
+fn first_words<'a>(keys: impl Iterator<Item = &'a String>) -> WordHints {
+    let mut out = WordHints::default();
     for key in keys {
         let mut words = key.split_whitespace();
         let Some(first) = words.next() else { continue };
-        let n = 1 + words.count();
-        let entry = out.entry(first.to_string()).or_default();
-        *entry = (*entry).max(n);
+        out.raise(first, 1 + words.count());
+    }
+    out
+}
+
+/// Second word of every key of two words or more → 1.
+fn second_words<'a>(keys: impl Iterator<Item = &'a String>) -> WordHints {
+    let mut out = WordHints::default();
+    for second in keys.filter_map(|k| k.split_whitespace().nth(1)) {
+        out.raise(second, 1);
     }
     out
 }
@@ -119,9 +164,15 @@ pub fn names() -> &'static Names {
             countries_zh.insert(alias.to_string(), code.to_string());
         }
         let latin_words = first_words(latin.keys());
+        let latin_second_words = second_words(latin.keys());
         let country_words = first_words(countries.keys());
         let (mut chinese_openings, mut chinese_singles) = (FastSet::default(), FastSet::default());
+        let mut chinese_firsts = vec![0u64; ((FIRSTS_TO - FIRSTS_FROM) / 64 + 1) as usize];
         for name in chinese.keys().chain(countries_zh.keys()) {
+            if let Some(first) = name.chars().next().map(u32::from).filter(|c| (FIRSTS_FROM..=FIRSTS_TO).contains(c)) {
+                let bit = first - FIRSTS_FROM;
+                chinese_firsts[(bit / 64) as usize] |= 1 << (bit % 64);
+            }
             let mut chars = name.chars();
             match (chars.next(), chars.next()) {
                 (Some(a), Some(b)) => chinese_openings.insert([a, b]),
@@ -137,8 +188,10 @@ pub fn names() -> &'static Names {
             countries_zh,
             latin_words,
             country_words,
+            latin_second_words,
             chinese_openings,
             chinese_singles,
+            chinese_firsts,
         }
     })
 }
@@ -153,12 +206,25 @@ impl Names {
             return true;
         }
         for c in chars {
-            if self.chinese_openings.contains(&[previous, c]) || self.chinese_singles.contains(&c) {
+            if (self.may_open_name(previous) && self.chinese_openings.contains(&[previous, c]))
+                || self.chinese_singles.contains(&c)
+            {
                 return true;
             }
             previous = c;
         }
         false
+    }
+
+    /// Whether a Chinese city or country name may open with `c` (always, outside the common Han
+    /// blocks: the caller then asks the table).
+    pub fn may_open_name(&self, c: char) -> bool {
+        let c = u32::from(c);
+        if !(FIRSTS_FROM..=FIRSTS_TO).contains(&c) {
+            return true;
+        }
+        let bit = c - FIRSTS_FROM;
+        self.chinese_firsts[(bit / 64) as usize] & (1 << (bit % 64)) != 0
     }
 
     /// The city at a position.

@@ -144,7 +144,7 @@ fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Fo
             continue;
         }
         lower_into(words[i].text, &mut key);
-        let longest = n.country_words.get(key.as_str()).copied().unwrap_or(0).min(4);
+        let longest = n.country_words.get(&key).min(4);
         for len in (1..=longest).rev() {
             if i + len > words.len() {
                 continue;
@@ -200,7 +200,18 @@ fn english_cities(text: &str, words: &[Word<'_>], n: &Names, doc: &[String], out
         let first = words[i].text.as_bytes()[0];
         let region = matches!(first, b'A' | b'E' | b'L' | b'M' | b'N' | b'O' | b'S')
             && REGIONS.iter().any(|r| r.starts_with(words[i].text));
-        let longest = n.latin_words.get(word_key.as_str()).copied().unwrap_or(0).max(if region { 2 } else { 0 }).min(3);
+        let mut longest = n.latin_words.get(&word_key).min(3);
+        // A name of two words or more needs a second word that some name has.
+        if longest > 1 {
+            let second_known = words.get(i + 1).is_some_and(|w| {
+                lower_into(w.text, &mut phrase_key);
+                n.latin_second_words.get(&phrase_key) > 0
+            });
+            if !second_known {
+                longest = 1;
+            }
+        }
+        let longest = longest.max(if region { 2 } else { 0 });
         for len in (1..=longest).rev() {
             if i + len > words.len() || !(0..len).all(|k| capitalised(words[i + k].text)) || taken(words[i].start, out)
             {
