@@ -107,7 +107,8 @@ fn known_prefix(s: &str) -> Option<usize> {
     let mut first_two = s.chars();
     let opening = [first_two.next()?, first_two.next()?];
     let province_opens = || PROVINCES.iter().any(|p| p.starts_with(&s[..ends[1]]));
-    if !(n.may_open_name(opening[0]) && n.chinese_openings.contains(&opening)) && !province_opens() {
+    let opens_place = n.may_open_name(opening[0]) && n.chinese_openings.contains(&opening);
+    if !opens_place && !province_opens() {
         return None;
     }
     (2..=count).rev().find_map(|len| {
