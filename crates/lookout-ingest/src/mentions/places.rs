@@ -5,6 +5,7 @@
 use super::names::{lower_into, names, Names};
 use super::segment::{han_segments_where, Word};
 use super::{Found, Kind};
+use rustc_hash::FxHashMap as FastMap;
 
 /// Capitalised words that are also the names of cities but are far more often something else.
 const COMMON_WORDS: &[&str] = &[
@@ -180,7 +181,7 @@ fn chinese_countries(segments: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> 
     seen
 }
 
-fn english_cities(text: &str, words: &[Word<'_>], n: &Names, doc: &[String], out: &mut Vec<Found>) {
+fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &Names, doc: &[String], out: &mut Vec<Found>) {
     // Spans already taken by countries, in order, searched by bisection.
     let mut spans: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
     spans.sort_unstable();
@@ -190,22 +191,32 @@ fn english_cities(text: &str, words: &[Word<'_>], n: &Names, doc: &[String], out
     };
     let mut i = 0;
     let (mut word_key, mut phrase_key) = (String::new(), String::new());
+    // What this document's words and phrases were found to be, remembered for the document (a
+    // text names its places and opens its sentences with the same words again and again, and the
+    // gazetteer's tables are larger than any cache).
+    let mut hints: FastMap<&'t str, usize> = FastMap::default();
+    let mut seconds: FastMap<&'t str, bool> = FastMap::default();
+    let mut cities: FastMap<&'t str, Option<u32>> = FastMap::default();
     while i < words.len() {
         let mut advanced = false;
         if !capitalised(words[i].text) {
             i += 1;
             continue;
         }
-        lower_into(words[i].text, &mut word_key);
         let first = words[i].text.as_bytes()[0];
         let region = matches!(first, b'A' | b'E' | b'L' | b'M' | b'N' | b'O' | b'S')
             && REGIONS.iter().any(|r| r.starts_with(words[i].text));
-        let mut longest = n.latin_words.get(&word_key).min(3);
+        let mut longest = *hints.entry(words[i].text).or_insert_with(|| {
+            lower_into(words[i].text, &mut word_key);
+            n.latin_words.get(&word_key).min(3)
+        });
         // A name of two words or more needs a second word that some name has.
         if longest > 1 {
             let second_known = words.get(i + 1).is_some_and(|w| {
-                lower_into(w.text, &mut phrase_key);
-                n.latin_second_words.get(&phrase_key) > 0
+                *seconds.entry(w.text).or_insert_with(|| {
+                    lower_into(w.text, &mut phrase_key);
+                    n.latin_second_words.get(&phrase_key) > 0
+                })
             });
             if !second_known {
                 longest = 1;
@@ -218,16 +229,11 @@ fn english_cities(text: &str, words: &[Word<'_>], n: &Names, doc: &[String], out
                 continue;
             }
             let span = &text[words[i].start..words[i + len - 1].end];
-            // One word is its own span, already in lower case.
-            let key = if len > 1 {
-                if span.split_whitespace().count() != len {
-                    continue;
-                }
-                lower_into(span, &mut phrase_key);
-                &phrase_key
-            } else {
-                &word_key
-            };
+            if len > 1 && span.split_whitespace().count() != len {
+                continue;
+            }
+            let key = &mut phrase_key;
+            lower_into(span, key);
             if len == 1 && (common_words().contains_key(key.as_str()) || span.chars().all(|c| c.is_uppercase())) {
                 continue;
             }
@@ -239,8 +245,8 @@ fn english_cities(text: &str, words: &[Word<'_>], n: &Names, doc: &[String], out
                 advanced = true;
                 break;
             }
-            let Some(candidates) = n.latin.get(key.as_str()) else { continue };
-            let chosen = n.pick(candidates, doc);
+            let chosen = *cities.entry(span).or_insert_with(|| n.latin.get(key.as_str()).map(|c| n.pick(c, doc)));
+            let Some(chosen) = chosen else { continue };
             let city = n.city(chosen);
             // A lone word names a city only if the city is large or in a country the text names.
             if len == 1 && city.population < 100_000 && !doc.contains(&city.country) {
