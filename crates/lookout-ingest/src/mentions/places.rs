@@ -182,13 +182,11 @@ fn chinese_countries(segments: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> 
 }
 
 fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &Names, doc: &[String], out: &mut Vec<Found>) {
-    // Spans already taken by countries, in order, searched by bisection.
+    // Spans already taken by countries, in order, walked along with the words: `before` counts
+    // the spans that open at or before the current word.
     let mut spans: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
     spans.sort_unstable();
-    let taken = |start: usize, _: &Vec<Found>| {
-        let at = spans.partition_point(|(s, _)| *s <= start);
-        at > 0 && spans[at - 1].1 > start
-    };
+    let mut before = 0;
     let mut i = 0;
     let (mut word_key, mut phrase_key) = (String::new(), String::new());
     // What this document's words and phrases were found to be, remembered for the document (a
@@ -223,18 +221,17 @@ fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &Names, doc: &[Strin
             }
         }
         let longest = longest.max(if region { 2 } else { 0 });
+        let start = words[i].start;
+        while before < spans.len() && spans[before].0 <= start {
+            before += 1;
+        }
+        let taken = before > 0 && spans[before - 1].1 > start;
         for len in (1..=longest).rev() {
-            if i + len > words.len() || !(0..len).all(|k| capitalised(words[i + k].text)) || taken(words[i].start, out)
-            {
+            if taken || i + len > words.len() || !(0..len).all(|k| capitalised(words[i + k].text)) {
                 continue;
             }
             let span = &text[words[i].start..words[i + len - 1].end];
             if len > 1 && span.split_whitespace().count() != len {
-                continue;
-            }
-            let key = &mut phrase_key;
-            lower_into(span, key);
-            if len == 1 && (common_words().contains_key(key.as_str()) || span.chars().all(|c| c.is_uppercase())) {
                 continue;
             }
             if region && REGIONS.contains(&span) {
@@ -245,7 +242,16 @@ fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &Names, doc: &[Strin
                 advanced = true;
                 break;
             }
-            let chosen = *cities.entry(span).or_insert_with(|| n.latin.get(key.as_str()).map(|c| n.pick(c, doc)));
+            // The city a span names, if any (a lone common word or a word in capitals names none).
+            let chosen = *cities.entry(span).or_insert_with(|| {
+                lower_into(span, &mut phrase_key);
+                if len == 1
+                    && (common_words().contains_key(phrase_key.as_str()) || span.chars().all(|c| c.is_uppercase()))
+                {
+                    return None;
+                }
+                n.latin.get(phrase_key.as_str()).map(|c| n.pick(c, doc))
+            });
             let Some(chosen) = chosen else { continue };
             let city = n.city(chosen);
             // A lone word names a city only if the city is large or in a country the text names.
