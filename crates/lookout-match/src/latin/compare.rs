@@ -3,24 +3,24 @@
 use smallvec::SmallVec;
 
 use super::similar::{
-    char_count, is_number, ratio, similarity, sound_into, word_similarity, Spelling, WORD_MIN, WORD_NEAR,
+    char_count, is_number, ratio, similarity, sound_bytes_into, word_similarity, Spelling, WORD_MIN, WORD_NEAR,
 };
 use super::words::{join_initials, parse, Words};
 use crate::explain::Explanation;
 
-/// The sound keys of a name's words still to be paired, in one buffer, by word (empty for the
-/// others).
+/// The sound keys of a name's words still to be paired, in one buffer on the stack, by word
+/// (empty for the others).
 struct Sounds {
-    text: String,
+    text: SmallVec<[u8; 96]>,
     ends: SmallVec<[usize; 8]>,
 }
 
 impl Sounds {
     fn of(words: &Words, used: &[bool]) -> Sounds {
-        let mut sounds = Sounds { text: String::with_capacity(words.letters().len() + 8), ends: SmallVec::new() };
+        let mut sounds = Sounds { text: SmallVec::new(), ends: SmallVec::new() };
         for (word, used) in words.words().zip(used) {
             if !used {
-                sound_into(word, &mut sounds.text);
+                sound_bytes_into(word, &mut sounds.text);
             }
             sounds.ends.push(sounds.text.len());
         }
@@ -29,7 +29,7 @@ impl Sounds {
 
     fn word(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.text[start..self.ends[i]]
+        std::str::from_utf8(&self.text[start..self.ends[i]]).expect("sound keys are whole characters")
     }
 
     fn spellings(&self) -> SmallVec<[Spelling<'_>; 8]> {

@@ -1,6 +1,8 @@
 //! How alike two words are: spelling (optimal string alignment), sound (a rough key that
 //! transliterations agree on), diminutives (`Ted` = `Theodore`), initials.
 
+use smallvec::SmallVec;
+
 /// Common given-name diminutives: (short form, full form).
 const NICKNAMES: &[(&str, &str)] = &[
     ("ben", "benjamin"),
@@ -71,7 +73,9 @@ pub(super) fn sound(word: &str) -> String {
 /// Appends the [`sound`] key of `word` to `out`.
 pub(super) fn sound_into(word: &str, out: &mut String) {
     if word.is_ascii() && word.len() <= 32 {
-        return ascii_sound_into(word.as_bytes(), out);
+        let (key, n) = ascii_sound(word.as_bytes());
+        out.push_str(std::str::from_utf8(&key[..n]).expect("ASCII in, ASCII out"));
+        return;
     }
     let b = word.as_bytes();
     let mut i = 0;
@@ -114,8 +118,18 @@ pub(super) fn sound_into(word: &str, out: &mut String) {
     }
 }
 
-/// [`sound_into`] for an ASCII word of up to 32 letters, made on the stack.
-fn ascii_sound_into(b: &[u8], out: &mut String) {
+/// Appends the [`sound`] key of `word` to `out`, as UTF-8 bytes (on the stack for most names).
+pub(super) fn sound_bytes_into(word: &str, out: &mut SmallVec<[u8; 96]>) {
+    if word.is_ascii() && word.len() <= 32 {
+        let (key, n) = ascii_sound(word.as_bytes());
+        out.extend_from_slice(&key[..n]);
+    } else {
+        out.extend_from_slice(sound(word).as_bytes());
+    }
+}
+
+/// The [`sound`] key of an ASCII word of up to 32 letters, made on the stack: its bytes and length.
+fn ascii_sound(b: &[u8]) -> ([u8; 64], usize) {
     // At most two sounds per letter (x → ks).
     let mut key = [0u8; 64];
     let mut n = 0;
@@ -149,7 +163,7 @@ fn ascii_sound_into(b: &[u8], out: &mut String) {
         push(c);
         i += used;
     }
-    out.push_str(std::str::from_utf8(&key[..n]).expect("ASCII in, ASCII out"));
+    (key, n)
 }
 
 /// 1 − (optimal string alignment distance ÷ length of the longer) when that is at least `least`;
