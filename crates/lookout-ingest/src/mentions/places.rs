@@ -274,27 +274,34 @@ fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &Names, doc: &[Strin
     }
 }
 
-fn chinese_cities(text: &str, segments: &[Word<'_>], n: &Names, doc: &[String], out: &mut Vec<Found>) {
+fn chinese_cities<'t>(text: &'t str, segments: &[Word<'t>], n: &Names, doc: &[String], out: &mut Vec<Found>) {
+    // The city each name of this document was found to be (or none), decided once per document.
+    let mut cities: FastMap<&'t str, Option<u32>> = FastMap::default();
     let mut i = 0;
     while i < segments.len() {
         // A place may be one segment (福州市) or two adjacent ones (福州 + 市).
-        let mut best: Option<(usize, &Vec<u32>)> = None;
+        let mut best: Option<(usize, u32)> = None;
         for len in [2usize, 1] {
             if i + len > segments.len() || (len == 2 && segments[i].end != segments[i + 1].start) {
                 continue;
             }
             let joined = &text[segments[i].start..segments[i + len - 1].end];
             // Two characters at least (one Han character is three bytes).
-            if joined.len() < 6 || n.countries_zh.contains_key(joined) {
+            if joined.len() < 6 {
                 continue;
             }
-            if let Some(c) = n.chinese.get(joined) {
-                best = Some((len, c));
+            let city = *cities.entry(joined).or_insert_with(|| {
+                if n.countries_zh.contains_key(joined) {
+                    return None;
+                }
+                n.chinese.get(joined).map(|c| n.pick(c, doc))
+            });
+            if let Some(chosen) = city {
+                best = Some((len, chosen));
                 break;
             }
         }
-        if let Some((len, candidates)) = best {
-            let chosen = n.pick(candidates, doc);
+        if let Some((len, chosen)) = best {
             let city = n.city(chosen);
             out.push(place(
                 segments[i].start,
