@@ -36,24 +36,9 @@ fn month(word: &str) -> Option<u32> {
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) || !(3..=9).contains(&word.len()) {
         return None;
     }
-    // Months are told apart by their first three letters; only those of one month are compared.
-    let first: [u8; 3] = word.as_bytes()[..3].try_into().ok()?;
-    let number = match first.map(|b| b.to_ascii_lowercase()) {
-        [b'j', b'a', b'n'] => 1,
-        [b'f', b'e', b'b'] => 2,
-        [b'm', b'a', b'r'] => 3,
-        [b'a', b'p', b'r'] => 4,
-        [b'm', b'a', b'y'] => 5,
-        [b'j', b'u', b'n'] => 6,
-        [b'j', b'u', b'l'] => 7,
-        [b'a', b'u', b'g'] => 8,
-        [b's', b'e', b'p'] => 9,
-        [b'o', b'c', b't'] => 10,
-        [b'n', b'o', b'v'] => 11,
-        [b'd', b'e', b'c'] => 12,
-        _ => return None,
-    };
-    MONTHS.iter().find(|(m, n)| *n == number && m.eq_ignore_ascii_case(word)).map(|(_, n)| *n)
+    // Only the names opening with the word's letter are compared.
+    let first = word.as_bytes()[0].to_ascii_lowercase();
+    MONTHS.iter().find(|(m, _)| m.as_bytes()[0] == first && m.eq_ignore_ascii_case(word)).map(|(_, n)| *n)
 }
 
 fn year(word: &str) -> Option<u32> {
