@@ -9,7 +9,7 @@
 //! use lookout_ingest::{extract_mentions, Kind};
 //! let m = extract_mentions("Safeguard Defenders counted 54 police stations in 30 countries on 12 September 2022.");
 //! assert!(m.iter().any(|m| m.kind == Kind::Figure && m.value == Some(54.0)));
-//! assert!(m.iter().any(|m| m.kind == Kind::Date && m.date.as_deref() == Some("2022-09-12")));
+//! assert!(m.iter().any(|m| m.kind == Kind::Date && m.date.is_some_and(|d| d.to_string() == "2022-09-12")));
 //! ```
 
 mod error;
@@ -24,4 +24,4 @@ pub mod simhash;
 pub mod text;
 
 pub use error::IngestError;
-pub use mentions::{extract_mentions, extract_mentions_knowing, Kind, KnownNames, Mention};
+pub use mentions::{extract_mentions, extract_mentions_knowing, Kind, KnownNames, Mention, MentionRecord};

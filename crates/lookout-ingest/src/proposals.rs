@@ -93,10 +93,10 @@ impl Known {
     }
 
     /// The stations in the place a mention names (by its GeoNames id, or its words).
-    fn stations_in(&self, m: &Mention) -> Vec<&KnownStation> {
+    fn stations_in(&self, m: &Mention, text: &str) -> Vec<&KnownStation> {
         let mut at: Vec<usize> =
             m.entity_id.as_deref().and_then(|id| self.stations_at.get(id)).cloned().unwrap_or_default();
-        if let Some(by_name) = self.stations_at.get(&m.text.to_lowercase()) {
+        if let Some(by_name) = self.stations_at.get(&m.text_in(text).to_lowercase()) {
             at.extend(by_name.iter().filter(|i| !at.contains(i)).collect::<Vec<_>>());
         }
         at.sort_unstable();
@@ -208,13 +208,13 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
         let found: Vec<(&Mention, Vec<&KnownStation>)> = ms
             .iter()
             .filter(|m| m.kind == Kind::Place)
-            .map(|m| (*m, known.stations_in(m)))
+            .map(|m| (*m, known.stations_in(m, text)))
             .filter(|(_, at)| at.iter().any(|s| b.wants(&format!("station {}", s.id))))
             .collect();
         // About a station: station words, or a bureau named in the same sentence as a station's city.
         let about_station = || {
             let words = sentences.quote(*sentence, sentence.start, sentence.start).0.to_lowercase();
-            ms.iter().any(|m| m.kind == Kind::Organisation && is_public_body(&m.text))
+            ms.iter().any(|m| m.kind == Kind::Organisation && is_public_body(m.text_in(text)))
                 || STATION_WORDS.iter().any(|w| words.contains(w))
         };
         if !found.is_empty() && about_station() {
@@ -261,9 +261,10 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
         }
         for m in ms.iter().filter(|m| m.kind == Kind::Organisation) {
             let body = known.body(m.entity_id.as_deref());
+            let words = m.text_in(text);
             let key = match body {
-                Some(body) => format!("body {} {}", body.id, m.text),
-                None => format!("new {}", m.text),
+                Some(body) => format!("body {} {words}", body.id),
+                None => format!("new {words}"),
             };
             if !b.wants(&key) {
                 continue;
@@ -274,11 +275,11 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
                     let label = body.names.first().cloned().unwrap_or_else(|| body.id.to_string());
                     // A name the record has (in any case) is corroborated as the record writes it;
                     // another spelling is proposed as an alias.
-                    let known = body.names.iter().position(|n| n.to_lowercase() == m.text.to_lowercase());
+                    let known = body.names.iter().position(|n| n.to_lowercase() == words.to_lowercase());
                     let (prop, value, summary) = match known {
                         Some(0) => ("name", label.clone(), format!("names {label}")),
                         Some(i) => ("alias", body.names[i].clone(), format!("names {label} as “{}”", body.names[i])),
-                        None => ("alias", m.text.clone(), format!("names {label} as “{}”, a new spelling", m.text)),
+                        None => ("alias", words.to_string(), format!("names {label} as “{words}”, a new spelling")),
                     };
                     b.push(
                         key,
@@ -290,15 +291,15 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
                     );
                 }
                 None => {
-                    let (schema, prefix) = if is_public_body(&m.text) {
+                    let (schema, prefix) = if is_public_body(words) {
                         (Schema::PublicBody, "publicbody")
                     } else {
                         (Schema::Organization, "organization")
                     };
-                    let digest = stable_digest(&[&m.text.to_lowercase()]);
+                    let digest = stable_digest(&[&words.to_lowercase()]);
                     let Ok(id) = EntityId::new(format!("{prefix}-x{}", &digest[..12])) else { continue };
-                    let mut claims = vec![claim(&id, "name", &m.text)];
-                    let country = if schema == Schema::PublicBody { Some("CN") } else { m.country.as_deref() };
+                    let mut claims = vec![claim(&id, "name", words)];
+                    let country = if schema == Schema::PublicBody { Some("CN") } else { m.country };
                     if let Some(c) = country {
                         claims.push(claim(&id, "country", c));
                     }
@@ -308,7 +309,7 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
                         format!(
                             "names {} not in the record: “{}”",
                             if schema == Schema::PublicBody { "a bureau" } else { "an organisation" },
-                            m.text
+                            words
                         ),
                         &quoted,
                         vec![Entity { id: id.clone(), schema }],
@@ -318,7 +319,7 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
             }
         }
         for m in ms.iter().filter(|m| m.kind == Kind::Figure) {
-            let (Some(value), Some(unit)) = (m.value, m.unit.as_deref()) else { continue };
+            let (Some(value), Some(unit)) = (m.value, m.unit_in(text)) else { continue };
             let value = number_text(value);
             let key = format!("figure {value} {unit}");
             if !b.wants(&key) {
@@ -326,15 +327,15 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
             }
             // As of the nearest date before it in the sentence ("by December 2022 it listed 102"),
             // else the document's date.
-            let date_here: Option<PartialDate> = ms
-                .iter()
-                .filter(|d| d.kind == Kind::Date && d.end <= m.start)
-                .filter_map(|d| d.date.as_deref()?.parse().ok())
-                .next_back();
+            let date_here: Option<PartialDate> =
+                ms.iter().filter(|d| d.kind == Kind::Date && d.end <= m.start).filter_map(|d| d.date).next_back();
             let digest = stable_digest(&[doc.source_id.as_str(), &value, unit]);
             let Ok(id) = EntityId::new(format!("figure-x{}", &digest[..12])) else { continue };
-            let mut claims =
-                vec![claim(&id, "name", &m.text), claim(&id, "value", &value), claim(&id, "claimedBy", &doc.claimant)];
+            let mut claims = vec![
+                claim(&id, "name", m.text_in(text)),
+                claim(&id, "value", &value),
+                claim(&id, "claimedBy", &doc.claimant),
+            ];
             let as_of: Option<PartialDate> = date_here.or(doc.published);
             if let Some(d) = as_of {
                 claims.push(ProposedClaim { valid_from: Some(d), ..claim(&id, "asOf", d.to_string()) });
@@ -392,7 +393,7 @@ mod tests {
     fn mentions(text: &str) -> Vec<Mention> {
         let mut ms = extract_mentions(text);
         for m in ms.iter_mut().filter(|m| m.kind == Kind::Organisation) {
-            if m.text.starts_with("Fuzhou") || m.text.starts_with("福州") {
+            if m.text_in(text).starts_with("Fuzhou") || m.text_in(text).starts_with("福州") {
                 m.entity_id = Some("publicbody-fuzhou-psb".into());
             }
         }

@@ -24,7 +24,9 @@ fn score(corpus: &str) -> (Counts, Vec<String>) {
         let text = extract(&bytes, Format::of_name(file).unwrap()).unwrap();
         let found: Vec<(String, String)> = lookout_ingest::extract_mentions(&text)
             .into_iter()
-            .map(|m| (serde_json::to_value(m.kind).unwrap().as_str().unwrap().to_string(), m.text))
+            .map(|m| {
+                (serde_json::to_value(m.kind).unwrap().as_str().unwrap().to_string(), m.text_in(&text).to_string())
+            })
             .collect();
         let mut unmatched = wanted.clone();
         for f in &found {

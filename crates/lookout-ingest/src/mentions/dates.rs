@@ -1,6 +1,8 @@
 //! Absolute dates: `12 September 2022`, `September 12, 2022`, `September 2022`, `2022-09-12`,
 //! `2022年10月`, `2022年10月12日`.
 
+use lookout_core::PartialDate;
+
 use super::segment::Word;
 use super::{Found, Kind};
 
@@ -57,7 +59,12 @@ fn day(word: &str) -> Option<u32> {
     digits.parse().ok().filter(|d| (1..=31).contains(d))
 }
 
-fn found(start: usize, end: usize, date: String) -> Found {
+/// A date that exists (not the 31st of April), if `y`, `m` and `d` make one.
+fn date(y: u32, m: u32, d: Option<u32>) -> Option<PartialDate> {
+    PartialDate::new(u16::try_from(y).ok()?, Some(u8::try_from(m).ok()?), d.map(u8::try_from).transpose().ok()?).ok()
+}
+
+fn found(start: usize, end: usize, date: PartialDate) -> Found {
     let mut f = Found::new(Kind::Date, start, end);
     f.date = Some(date);
     f
@@ -70,22 +77,24 @@ pub fn find(text: &str, words: &[Word<'_>]) -> Vec<Found> {
     while i < words.len() {
         let w = |k: usize| words.get(k).map(|w| w.text);
         // 12 September 2022
-        let day_month_year = || Some((w(i).and_then(day)?, w(i + 1).and_then(month)?, w(i + 2).and_then(year)?));
-        if let Some((d, m, y)) = day_month_year() {
-            out.push(found(words[i].start, words[i + 2].end, format!("{y:04}-{m:02}-{d:02}")));
+        let day_month_year = || date(w(i + 2).and_then(year)?, w(i + 1).and_then(month)?, Some(w(i).and_then(day)?));
+        if let Some(d) = day_month_year() {
+            out.push(found(words[i].start, words[i + 2].end, d));
             i += 3;
             continue;
         }
         if let Some(m) = w(i).and_then(month) {
             // September 12, 2022
             if let (Some(d), Some(y)) = (w(i + 1).and_then(day), w(i + 2).and_then(year)) {
-                out.push(found(words[i].start, words[i + 2].end, format!("{y:04}-{m:02}-{d:02}")));
-                i += 3;
-                continue;
+                if let Some(d) = date(y, m, Some(d)) {
+                    out.push(found(words[i].start, words[i + 2].end, d));
+                    i += 3;
+                    continue;
+                }
             }
             // September 2022
-            if let Some(y) = w(i + 1).and_then(year) {
-                out.push(found(words[i].start, words[i + 1].end, format!("{y:04}-{m:02}")));
+            if let Some(d) = w(i + 1).and_then(year).and_then(|y| date(y, m, None)) {
+                out.push(found(words[i].start, words[i + 1].end, d));
                 i += 2;
                 continue;
             }
@@ -94,8 +103,8 @@ pub fn find(text: &str, words: &[Word<'_>]) -> Vec<Found> {
         let t = words[i].text;
         if t.len() == 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-' {
             if let (Some(y), Ok(m), Ok(d)) = (year(&t[..4]), t[5..7].parse::<u32>(), t[8..].parse::<u32>()) {
-                if (1..=12).contains(&m) && (1..=31).contains(&d) {
-                    out.push(found(words[i].start, words[i].end, format!("{y:04}-{m:02}-{d:02}")));
+                if let Some(d) = date(y, m, Some(d)) {
+                    out.push(found(words[i].start, words[i].end, d));
                 }
             }
         }
@@ -126,21 +135,18 @@ fn chinese(text: &str) -> Vec<Found> {
             continue;
         }
         let m: u32 = rest[..m_len].parse().unwrap_or(0);
-        if !(1..=12).contains(&m) {
-            continue;
-        }
+        let Some(mut found_date) = date(y, m, None) else { continue };
         let mut end = from + m_len + "月".len();
-        let mut date = format!("{y:04}-{m:02}");
         let after = &text[end..];
         let d_len = after.bytes().take_while(u8::is_ascii_digit).count();
         if (1..=2).contains(&d_len) && (after[d_len..].starts_with('日') || after[d_len..].starts_with('号')) {
-            let d: u32 = after[..d_len].parse().unwrap_or(0);
-            if (1..=31).contains(&d) {
-                date = format!("{date}-{d:02}");
+            // A day the month does not have leaves the month alone.
+            if let Some(day) = date(y, m, after[..d_len].parse().ok()) {
+                found_date = day;
                 end += d_len + '日'.len_utf8();
             }
         }
-        out.push(found(at - 4, end, date));
+        out.push(found(at - 4, end, found_date));
     }
     out
 }
@@ -152,7 +158,7 @@ mod tests {
     fn dates(text: &str) -> Vec<String> {
         find(text, &super::super::segment::latin_words(text))
             .into_iter()
-            .map(|f| format!("{}={}", &text[f.start..f.end], f.date.unwrap()))
+            .map(|f| format!("{}={}", &text[f.start..f.end], f.date.expect("a date")))
             .collect()
     }
 
@@ -167,5 +173,8 @@ mod tests {
         assert_eq!(dates("2022年10月，荷兰；2023年4月17日"), ["2022年10月=2022-10", "2023年4月17日=2023-04-17"]);
         assert!(dates("they may 2022 stations").is_empty());
         assert!(dates("in 2022 there were 54").is_empty(), "a bare year is not an absolute date");
+        // A day the month does not have is no date; its month and year still are.
+        assert_eq!(dates("on 31 April 2023 or 2023-02-29"), ["April 2023=2023-04"]);
+        assert_eq!(dates("2024年2月29日与2023年2月29日"), ["2024年2月29日=2024-02-29", "2023年2月=2023-02"]);
     }
 }

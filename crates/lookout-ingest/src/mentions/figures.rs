@@ -202,7 +202,7 @@ fn english(text: &str, words: &[Word<'_>], in_date: &dyn Fn(usize, usize) -> boo
         if let (Some(us), Some(ue)) = (unit_start, unit_end) {
             let mut f = Found::new(Kind::Figure, w.start, ue);
             f.value = Some(value);
-            f.unit = Some(text[us..ue].to_string());
+            f.unit = Some(us..ue);
             out.push(f);
             i = k;
         } else {
@@ -378,7 +378,7 @@ fn chinese(text: &str, in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
         }
         let mut f = Found::new(Kind::Figure, start, end_of(u));
         f.value = Some(value);
-        f.unit = Some(text[m_at..end_of(u)].to_string());
+        f.unit = Some(m_at..end_of(u));
         out.push(f);
         resume = end_of(u.max(1));
     }
@@ -392,7 +392,7 @@ mod tests {
     fn figures(text: &str) -> Vec<String> {
         find(text, &super::super::segment::latin_words(text), &[])
             .into_iter()
-            .map(|f| format!("{}|{}|{}", &text[f.start..f.end], f.value.unwrap(), f.unit.unwrap()))
+            .map(|f| format!("{}|{}|{}", &text[f.start..f.end], f.value.unwrap(), &text[f.unit.unwrap()]))
             .collect()
     }
 

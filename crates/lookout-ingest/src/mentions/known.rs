@@ -69,7 +69,7 @@ impl KnownNames {
             match hit {
                 Some((name, id)) => {
                     let mut f = Found::new(Kind::Organisation, words[i].start, words[i + name.len() - 1].end);
-                    f.entity_id = Some(id.clone());
+                    f.entity_id = Some(std::borrow::Cow::Owned(id.clone()));
                     out.push(f);
                     i += name.len();
                 }
@@ -84,7 +84,7 @@ impl KnownNames {
             let Some(names) = self.han.get(&c) else { continue };
             if let Some((name, id)) = names.iter().find(|(n, _)| text[at..].starts_with(n.as_str())) {
                 let mut f = Found::new(Kind::Organisation, at, at + name.len());
-                f.entity_id = Some(id.clone());
+                f.entity_id = Some(std::borrow::Cow::Owned(id.clone()));
                 out.push(f);
                 resume = at + name.len();
             }
@@ -113,7 +113,7 @@ mod tests {
         let orgs: Vec<(&str, Option<&str>)> = ms
             .iter()
             .filter(|m| m.kind == Kind::Organisation)
-            .map(|m| (m.text.as_str(), m.entity_id.as_deref()))
+            .map(|m| (m.text_in(text), m.entity_id.as_deref()))
             .collect();
         assert_eq!(
             orgs,
@@ -127,7 +127,7 @@ mod tests {
         );
         let chars: Vec<char> = text.chars().collect();
         for m in &ms {
-            assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+            assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text_in(text));
         }
     }
 }

@@ -10,6 +10,10 @@ pub(crate) mod segment;
 
 pub use known::KnownNames;
 
+use std::borrow::Cow;
+use std::ops::Range;
+
+use lookout_core::PartialDate;
 use serde::Serialize;
 
 /// What a mention is.
@@ -26,9 +30,61 @@ pub enum Kind {
     Date,
 }
 
-/// One mention.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One mention of a text: where it is and what it resolves to. Its words are read from the text
+/// ([`Mention::text_in`]); nothing of it is copied out of the text, so that finding the mentions
+/// of a document makes no string per mention ([`Mention::record`] makes the printable form).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
+    /// What it is.
+    pub kind: Kind,
+    /// Start, in characters from the start of the text.
+    pub start: usize,
+    /// End (exclusive), in characters.
+    pub end: usize,
+    /// Where it is in the text, in bytes.
+    pub bytes: Range<usize>,
+    /// The entity it resolves to (`geonames:ID` for a city, an id of the store for a body).
+    pub entity_id: Option<Cow<'static, str>>,
+    /// The country (ISO code) of a place.
+    pub country: Option<&'static str>,
+    /// A figure's value.
+    pub value: Option<f64>,
+    /// Where the words of what a figure counts are in the text, in bytes.
+    pub unit: Option<Range<usize>>,
+    /// A date.
+    pub date: Option<PartialDate>,
+}
+
+impl Mention {
+    /// The words of the mention, as written in `text` (the text it was found in).
+    pub fn text_in<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.bytes.clone()]
+    }
+
+    /// What a figure counts, as written in `text`.
+    pub fn unit_in<'t>(&self, text: &'t str) -> Option<&'t str> {
+        self.unit.clone().map(|u| &text[u])
+    }
+
+    /// The mention as printed (`lookout ingest --json`), its words read from `text`.
+    pub fn record(&self, text: &str) -> MentionRecord {
+        MentionRecord {
+            kind: self.kind,
+            text: self.text_in(text).to_string(),
+            start: self.start,
+            end: self.end,
+            entity_id: self.entity_id.as_deref().map(str::to_string),
+            country: self.country.map(str::to_string),
+            value: self.value,
+            unit: self.unit_in(text).map(str::to_string),
+            date: self.date.map(|d| d.to_string()),
+        }
+    }
+}
+
+/// A mention as printed: its words and what it resolves to, as text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionRecord {
     /// What it is.
     pub kind: Kind,
     /// The words as written.
@@ -37,10 +93,10 @@ pub struct Mention {
     pub start: usize,
     /// End (exclusive), in characters.
     pub end: usize,
-    /// The entity it resolves to (`geonames:ID` for a city, an id of the store for a body).
+    /// The entity it resolves to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entity_id: Option<String>,
-    /// The country (ISO code) of a place, or of an association's host country.
+    /// The country (ISO code) of a place.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// A figure's value.
@@ -60,11 +116,11 @@ pub(crate) struct Found {
     pub kind: Kind,
     pub start: usize,
     pub end: usize,
-    pub entity_id: Option<String>,
-    pub country: Option<String>,
+    pub entity_id: Option<Cow<'static, str>>,
+    pub country: Option<&'static str>,
     pub value: Option<f64>,
-    pub unit: Option<String>,
-    pub date: Option<String>,
+    pub unit: Option<Range<usize>>,
+    pub date: Option<PartialDate>,
 }
 
 impl Found {
@@ -109,14 +165,14 @@ pub fn extract_mentions_knowing(text: &str, known: &KnownNames) -> Vec<Mention> 
             let words = &text[f.start..f.end];
             Mention {
                 kind: f.kind,
-                text: words.to_string(),
                 start: chars,
                 end: chars + char_count(words),
+                bytes: f.start..f.end,
                 entity_id: f.entity_id.take(),
-                country: f.country.take(),
+                country: f.country,
                 value: f.value,
                 unit: f.unit.take(),
-                date: f.date.take(),
+                date: f.date,
             }
         })
         .collect()

@@ -33,6 +33,10 @@ pub struct Names {
     /// The first characters of those names, as a bit per character of the common Han blocks
     /// (U+3400–U+9FFF): most characters of a text open no name, told without hashing.
     chinese_firsts: Vec<u64>,
+    /// Every city's entity id (`geonames:ID`), one after another, and where each ends: a place
+    /// mention borrows its city's id rather than writing it out.
+    city_ids: String,
+    city_id_ends: Vec<u32>,
 }
 
 /// The Han characters [`Names::chinese_firsts`] has a bit for.
@@ -180,8 +184,17 @@ pub fn names() -> &'static Names {
                 _ => false,
             };
         }
+        let mut city_ids = String::new();
+        let mut city_id_ends = Vec::with_capacity(gazetteer.cities().len());
+        for city in gazetteer.cities() {
+            use std::fmt::Write;
+            write!(city_ids, "geonames:{}", city.geonameid).expect("writing to a string");
+            city_id_ends.push(city_ids.len() as u32);
+        }
         Names {
             gazetteer,
+            city_ids,
+            city_id_ends,
             latin,
             chinese,
             countries,
@@ -232,9 +245,16 @@ impl Names {
         &self.gazetteer.cities()[i as usize]
     }
 
+    /// The entity id (`geonames:ID`) of the city at a position.
+    pub fn city_id(&self, i: u32) -> &str {
+        let end = self.city_id_ends[i as usize] as usize;
+        let start = if i == 0 { 0 } else { self.city_id_ends[i as usize - 1] as usize };
+        &self.city_ids[start..end]
+    }
+
     /// Picks among cities of one name: one in a country the document names, else the most
     /// populous.
-    pub fn pick(&self, candidates: &[u32], doc_countries: &[String]) -> u32 {
+    pub fn pick(&self, candidates: &[u32], doc_countries: &[&str]) -> u32 {
         if let [only] = candidates {
             return *only;
         }

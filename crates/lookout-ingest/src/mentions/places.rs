@@ -106,10 +106,10 @@ fn common_words() -> &'static rustc_hash::FxHashMap<&'static str, ()> {
 const REGIONS: &[&str] =
     &["Europe", "Asia", "Africa", "Oceania", "North America", "South America", "Latin America", "Middle East"];
 
-fn place(start: usize, end: usize, entity_id: Option<String>, country: &str) -> Found {
+fn place(start: usize, end: usize, entity_id: Option<&'static str>, country: &'static str) -> Found {
     let mut f = Found::new(Kind::Place, start, end);
-    f.entity_id = entity_id;
-    f.country = Some(country.to_string());
+    f.entity_id = entity_id.map(std::borrow::Cow::Borrowed);
+    f.country = Some(country);
     f
 }
 
@@ -120,7 +120,7 @@ pub fn find(text: &str, words: &[Word<'_>]) -> Vec<Found> {
     let mut out = Vec::new();
     // Countries first: they disambiguate cities.
     let countries = english_countries(text, words, n, &mut out);
-    let mut doc_countries: Vec<String> = countries;
+    let mut doc_countries: Vec<&'static str> = countries;
     doc_countries.extend(chinese_countries(&segments, n, &mut out));
     // Each country once: a long document names some hundreds of times.
     doc_countries.sort_unstable();
@@ -134,7 +134,7 @@ fn capitalised(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
 }
 
-fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> Vec<String> {
+fn english_countries(text: &str, words: &[Word<'_>], n: &'static Names, out: &mut Vec<Found>) -> Vec<&'static str> {
     let mut seen = Vec::new();
     let mut key = String::new();
     let mut i = 0;
@@ -157,7 +157,7 @@ fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Fo
             lower_into(span, &mut key);
             if let Some(code) = n.countries.get(key.as_str()) {
                 out.push(place(words[i].start, words[i + len - 1].end, None, code));
-                seen.push(code.clone());
+                seen.push(code.as_str());
                 i += len;
                 matched = true;
                 break;
@@ -170,18 +170,18 @@ fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Fo
     seen
 }
 
-fn chinese_countries(segments: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> Vec<String> {
+fn chinese_countries(segments: &[Word<'_>], n: &'static Names, out: &mut Vec<Found>) -> Vec<&'static str> {
     let mut seen = Vec::new();
     for s in segments {
         if let Some(code) = n.countries_zh.get(s.text) {
             out.push(place(s.start, s.end, None, code));
-            seen.push(code.clone());
+            seen.push(code.as_str());
         }
     }
     seen
 }
 
-fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &Names, doc: &[String], out: &mut Vec<Found>) {
+fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &'static Names, doc: &[&str], out: &mut Vec<Found>) {
     // Spans already taken by countries, in order, walked along with the words: `before` counts
     // the spans that open at or before the current word.
     let mut spans: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
@@ -255,15 +255,10 @@ fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &Names, doc: &[Strin
             let Some(chosen) = chosen else { continue };
             let city = n.city(chosen);
             // A lone word names a city only if the city is large or in a country the text names.
-            if len == 1 && city.population < 100_000 && !doc.contains(&city.country) {
+            if len == 1 && city.population < 100_000 && !doc.contains(&city.country.as_str()) {
                 continue;
             }
-            out.push(place(
-                words[i].start,
-                words[i + len - 1].end,
-                Some(format!("geonames:{}", city.geonameid)),
-                &city.country,
-            ));
+            out.push(place(words[i].start, words[i + len - 1].end, Some(n.city_id(chosen)), &city.country));
             i += len;
             advanced = true;
             break;
@@ -274,7 +269,7 @@ fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &Names, doc: &[Strin
     }
 }
 
-fn chinese_cities<'t>(text: &'t str, segments: &[Word<'t>], n: &Names, doc: &[String], out: &mut Vec<Found>) {
+fn chinese_cities<'t>(text: &'t str, segments: &[Word<'t>], n: &'static Names, doc: &[&str], out: &mut Vec<Found>) {
     // The city each name of this document was found to be (or none), decided once per document.
     let mut cities: FastMap<&'t str, Option<u32>> = FastMap::default();
     let mut i = 0;
@@ -303,12 +298,7 @@ fn chinese_cities<'t>(text: &'t str, segments: &[Word<'t>], n: &Names, doc: &[St
         }
         if let Some((len, chosen)) = best {
             let city = n.city(chosen);
-            out.push(place(
-                segments[i].start,
-                segments[i + len - 1].end,
-                Some(format!("geonames:{}", city.geonameid)),
-                &city.country,
-            ));
+            out.push(place(segments[i].start, segments[i + len - 1].end, Some(n.city_id(chosen)), &city.country));
             i += len;
         } else {
             i += 1;

@@ -10,7 +10,7 @@ use lookout_ingest::evidence::Evidence;
 use lookout_ingest::proposals::DocumentRef;
 use lookout_ingest::registry::Registry;
 use lookout_ingest::text::{extract, Format, MAX_TEXT_BYTES};
-use lookout_ingest::Mention;
+use lookout_ingest::MentionRecord;
 use serde::Serialize;
 
 use super::known::Record;
@@ -39,7 +39,7 @@ pub struct DocumentReport {
     /// Kept out of public search.
     pub restricted: bool,
     /// What it mentions (kept only for `--json`; the count is always kept).
-    pub mentions: Vec<Mention>,
+    pub mentions: Vec<MentionRecord>,
     /// How many mentions it has.
     #[serde(skip)]
     pub mention_count: usize,
@@ -177,7 +177,7 @@ pub fn analyse(
         };
 
     let mut mentions = lookout_ingest::extract_mentions_knowing(&text, &record.names);
-    record.link(&mut mentions);
+    record.link(&text, &mut mentions);
     let simhash = lookout_ingest::simhash::fingerprint(&text);
     let doc_ref = DocumentRef {
         source_id: source.id.clone(),
@@ -206,7 +206,7 @@ pub fn analyse(
         mention_count: mentions.len(),
         // Without --json the mentions are not printed: they are dropped here rather than held
         // while the document waits for its turn to be recorded.
-        mentions: if args.json { mentions } else { Vec::new() },
+        mentions: if args.json { mentions.iter().map(|m| m.record(&text)).collect() } else { Vec::new() },
         proposals: proposals.len(),
         near_duplicate_of: None,
         url,

@@ -1,6 +1,7 @@
 //! What the record already knows, for ingest: its stations (to recognise them in sentences) and
 //! its bureaus and organisations (to link mentions to, across scripts).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -54,33 +55,34 @@ pub async fn read(store: &SqliteStore) -> anyhow::Result<Record> {
 impl Record {
     /// Links each organisation mention not yet linked (found by its kind rather than by a known
     /// name) to the stored body whose name matches it best, if any does.
-    pub fn link(&self, mentions: &mut [Mention]) {
+    pub fn link(&self, text: &str, mentions: &mut [Mention]) {
         for m in mentions.iter_mut().filter(|m| m.kind == lookout_ingest::Kind::Organisation && m.entity_id.is_none()) {
-            if let Some(known) = self.linked.lock().ok().and_then(|l| l.get(&m.text).cloned()) {
-                m.entity_id = known;
+            let words = m.text_in(text);
+            if let Some(known) = self.linked.lock().ok().and_then(|l| l.get(words).cloned()) {
+                m.entity_id = known.map(Cow::Owned);
                 continue;
             }
             let best = self
                 .index
-                .candidates(&[&m.text], 500)
+                .candidates(&[words], 500)
                 .into_iter()
                 .filter_map(|i| {
                     let e = &self.index.entities()[i];
                     let score = e
                         .names
                         .iter()
-                        .map(|n| lookout_match::score_names(&m.text, n, Some(&e.schema)))
+                        .map(|n| lookout_match::score_names(words, n, Some(&e.schema)))
                         .fold(0.0, f64::max);
                     (score >= lookout_match::THRESHOLD).then_some((score, e.id.clone()))
                 })
                 .max_by(|a, b| a.0.total_cmp(&b.0));
-            m.entity_id = best.map(|(_, id)| id);
             if let Ok(mut linked) = self.linked.lock() {
                 if linked.len() >= LINKS_REMEMBERED {
                     linked.clear();
                 }
-                linked.insert(m.text.clone(), m.entity_id.clone());
+                linked.insert(words.to_string(), best.as_ref().map(|(_, id)| id.clone()));
             }
+            m.entity_id = best.map(|(_, id)| Cow::Owned(id));
         }
     }
 }
