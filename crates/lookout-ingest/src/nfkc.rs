@@ -26,10 +26,21 @@ fn simple(c: char) -> Option<char> {
 
 /// The NFKC form of `line`: borrowed when it is already, as most lines are.
 pub fn nfkc(line: &str) -> Cow<'_, str> {
-    let mut changed = false;
-    for c in line.chars() {
+    if line.is_ascii() {
+        return Cow::Borrowed(line);
+    }
+    // One pass: the line is copied only from its first change on, in runs between changes.
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    for (at, c) in line.char_indices() {
         match simple(c) {
-            Some(n) => changed |= n != c,
+            Some(n) if n == c => {}
+            Some(n) => {
+                let out = out.get_or_insert_with(|| String::with_capacity(line.len()));
+                out.push_str(&line[copied..at]);
+                out.push(n);
+                copied = at + c.len_utf8();
+            }
             None => {
                 if unicode_normalization::is_nfkc_quick(line.chars()) == unicode_normalization::IsNormalized::Yes {
                     return Cow::Borrowed(line);
@@ -38,10 +49,12 @@ pub fn nfkc(line: &str) -> Cow<'_, str> {
             }
         }
     }
-    if changed {
-        Cow::Owned(line.chars().filter_map(simple).collect())
-    } else {
-        Cow::Borrowed(line)
+    match out {
+        Some(mut out) => {
+            out.push_str(&line[copied..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(line),
     }
 }
 

@@ -25,9 +25,11 @@ pub struct Names {
     /// The second words (lower case) of Latin city names of two words or more: a capitalised
     /// word followed by none of them opens no such name.
     pub latin_second_words: WordHints,
-    /// The first two characters of every Chinese city and country name (and the names of one
-    /// character), to tell a run of Chinese that names none without segmenting it.
-    pub chinese_openings: FastSet<[char; 2]>,
+    /// The first two characters of every Chinese city and country name → the lengths (in
+    /// characters, a bit each) of the names opening with them: a run of
+    /// Chinese is told to name none without segmenting it, and a name is looked up only at the
+    /// lengths some name has.
+    chinese_openings: FastMap<[char; 2], u32>,
     /// Chinese names of one character.
     pub chinese_singles: FastSet<char>,
     /// The first characters of those names, as a bit per character of the common Han blocks
@@ -126,7 +128,7 @@ pub fn names() -> &'static Names {
             for name in city.zh_hans.iter().chain(&city.zh_hant) {
                 let bare = name.trim_end_matches(['市', '县', '區', '区', '縣']);
                 for n in [name.as_str(), bare] {
-                    if n.chars().count() >= 2 {
+                    if (2..=MOST_CHARS).contains(&n.chars().count()) {
                         let list = chinese.entry(n.to_string()).or_default();
                         if !list.contains(&i) {
                             list.push(i);
@@ -170,7 +172,7 @@ pub fn names() -> &'static Names {
         let latin_words = first_words(latin.keys());
         let latin_second_words = second_words(latin.keys());
         let country_words = first_words(countries.keys());
-        let (mut chinese_openings, mut chinese_singles) = (FastSet::default(), FastSet::default());
+        let (mut chinese_openings, mut chinese_singles) = (FastMap::default(), FastSet::default());
         let mut chinese_firsts = vec![0u64; ((FIRSTS_TO - FIRSTS_FROM) / 64 + 1) as usize];
         for name in chinese.keys().chain(countries_zh.keys()) {
             if let Some(first) = name.chars().next().map(u32::from).filter(|c| (FIRSTS_FROM..=FIRSTS_TO).contains(c)) {
@@ -179,9 +181,13 @@ pub fn names() -> &'static Names {
             }
             let mut chars = name.chars();
             match (chars.next(), chars.next()) {
-                (Some(a), Some(b)) => chinese_openings.insert([a, b]),
-                (Some(a), None) => chinese_singles.insert(a),
-                _ => false,
+                (Some(a), Some(b)) if name.chars().count() <= MOST_CHARS => {
+                    *chinese_openings.entry([a, b]).or_default() |= 1 << name.chars().count()
+                }
+                (Some(a), None) => {
+                    chinese_singles.insert(a);
+                }
+                _ => {}
             };
         }
         let mut city_ids = String::new();
@@ -209,24 +215,61 @@ pub fn names() -> &'static Names {
     })
 }
 
+/// The most characters a Chinese name of the indexes has: longer ones are left out (the
+/// gazetteer's longest has 13), so that [`Names::chinese_openings`] has a bit for every length.
+const MOST_CHARS: usize = 31;
+
 impl Names {
-    /// Whether a run of Chinese may hold a city or country name: two characters opening one
-    /// (or a name of one character) somewhere in it.
-    pub fn may_name_place(&self, run: &str) -> bool {
-        let mut chars = run.chars();
-        let Some(mut previous) = chars.next() else { return false };
-        if self.chinese_singles.contains(&previous) {
-            return true;
-        }
-        for c in chars {
-            if (self.may_open_name(previous) && self.chinese_openings.contains(&[previous, c]))
-                || self.chinese_singles.contains(&c)
-            {
+    /// Whether a run of Chinese holds a Chinese city or country name somewhere in it (as
+    /// characters, whatever its segmentation): a run that holds none need not be segmented.
+    pub fn names_place(&self, run: &str) -> bool {
+        let mut chars = run.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if self.chinese_singles.contains(&c) {
                 return true;
             }
-            previous = c;
+            let Some(&(_, next)) = chars.peek() else { return false };
+            if self.opening_lengths([c, next]) != 0 && self.names_place_at(&run[at..]) {
+                return true;
+            }
         }
         false
+    }
+
+    /// Whether a Chinese city or country name opens `s`.
+    fn names_place_at(&self, s: &str) -> bool {
+        self.chinese_name_end(s, MOST_CHARS, |head| {
+            self.chinese.contains_key(head) || self.countries_zh.contains_key(head)
+        })
+        .is_some()
+    }
+
+    /// The byte length of the longest opening of `s`, of two to `most` characters, that
+    /// `is_name` takes, tried only at the lengths that the Chinese city and country names opening
+    /// with its first two characters have; `None` when none is taken.
+    pub fn chinese_name_end(&self, s: &str, most: usize, is_name: impl Fn(&str) -> bool) -> Option<usize> {
+        let mut chars = s.chars();
+        let lengths = self.opening_lengths([chars.next()?, chars.next()?]);
+        if lengths == 0 {
+            return None;
+        }
+        let longest = ((31 - lengths.leading_zeros()) as usize).min(most);
+        // The byte end of the first `len` characters, for each `len` a name could have.
+        let mut ends = [0usize; 32];
+        let mut count = 0;
+        for (i, c) in s.char_indices().take(longest) {
+            count += 1;
+            ends[count] = i + c.len_utf8();
+        }
+        (2..=count).rev().filter(|len| lengths & (1 << len) != 0).map(|len| ends[len]).find(|&end| is_name(&s[..end]))
+    }
+
+    /// The lengths of the names opening with two characters (a bit per length).
+    fn opening_lengths(&self, opening: [char; 2]) -> u32 {
+        if !self.may_open_name(opening[0]) {
+            return 0;
+        }
+        self.chinese_openings.get(&opening).copied().unwrap_or(0)
     }
 
     /// Whether a Chinese city or country name may open with `c` (always, outside the common Han
@@ -269,5 +312,36 @@ impl Names {
             .filter(|i| !pool_is_doc || in_doc(i))
             .max_by_key(|i| self.city(*i).population)
             .unwrap_or(candidates[0])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_names_a_place_only_if_a_whole_name_is_in_it() {
+        let n = names();
+        assert!(n.names_place("米兰的兴义同乡会负责人于"));
+        assert!(n.names_place("在荷兰设立"));
+        assert!(!n.names_place("报告称"));
+        // Names of three characters or more whose first two are no name: the two alone open a
+        // name but name none.
+        let mut tried = 0;
+        for name in n.chinese.keys().filter(|k| k.chars().count() >= 3).take(2000) {
+            let two: String = name.chars().take(2).collect();
+            if n.chinese.contains_key(&two)
+                || n.countries_zh.contains_key(&two)
+                || two.chars().any(|c| n.chinese_singles.contains(&c))
+            {
+                continue;
+            }
+            tried += 1;
+            assert!(!n.names_place(&two), "{two} (from {name})");
+            assert!(n.names_place(&format!("在{name}设立")), "{name}");
+            let longest = n.chinese_name_end(&format!("{name}设立"), MOST_CHARS, |h| n.chinese.contains_key(h));
+            assert!(longest.is_some_and(|end| end >= name.len()), "{name}: {longest:?}");
+        }
+        assert!(tried > 100, "{tried}");
     }
 }

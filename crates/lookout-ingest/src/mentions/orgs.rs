@@ -90,32 +90,29 @@ pub fn find(text: &str, words: &[Word<'_>]) -> Vec<Found> {
     out
 }
 
-/// The length of the known place, province or country name that opens `s`, if any.
+/// The length of the known place, province or country name (of at most six characters) that
+/// opens `s`, if any: the longest.
 fn known_prefix(s: &str) -> Option<usize> {
     let n = names();
-    // The byte ends of the first two to six characters.
-    let mut ends = [0usize; 7];
-    let mut count = 0;
-    for (i, c) in s.char_indices().take(6) {
-        ends[count] = i + c.len_utf8();
-        count += 1;
-    }
-    // Most starts open no name: told by their first two characters.
-    if count < 2 {
-        return None;
-    }
-    let mut first_two = s.chars();
-    let opening = [first_two.next()?, first_two.next()?];
-    let province_opens = || PROVINCES.iter().any(|p| p.starts_with(&s[..ends[1]]));
-    let opens_place = n.may_open_name(opening[0]) && n.chinese_openings.contains(&opening);
-    if !opens_place && !province_opens() {
-        return None;
-    }
-    (2..=count).rev().find_map(|len| {
-        let end = ends[len - 1];
-        let head = &s[..end];
-        (n.chinese.contains_key(head) || n.countries_zh.contains_key(head) || PROVINCES.contains(&head)).then_some(end)
-    })
+    let place = n.chinese_name_end(s, 6, |head| n.chinese.contains_key(head) || n.countries_zh.contains_key(head));
+    place.max(province_prefix(s))
+}
+
+/// The length of the province that opens `s`, if one does (told by its first two characters).
+fn province_prefix(s: &str) -> Option<usize> {
+    static OPENINGS: std::sync::OnceLock<rustc_hash::FxHashMap<[char; 2], &'static str>> = std::sync::OnceLock::new();
+    let openings = OPENINGS.get_or_init(|| {
+        PROVINCES
+            .iter()
+            .map(|p| {
+                let mut chars = p.chars();
+                ([chars.next().expect("a province"), chars.next().expect("of two characters")], *p)
+            })
+            .collect()
+    });
+    let mut chars = s.chars();
+    let province = openings.get(&[chars.next()?, chars.next()?])?;
+    s.starts_with(province).then_some(province.len())
 }
 
 /// Whether `s` (the words before a kind) is a name: known places, provinces and countries with
@@ -265,5 +262,16 @@ mod tests {
         assert_eq!(orgs("the Public Security Bureau of Fuzhou said"), ["Public Security Bureau of Fuzhou"]);
         assert!(orgs("a public security bureau somewhere").is_empty());
         assert_eq!(orgs("the Fuzhou Public Security Bureau's contacts"), ["Fuzhou Public Security Bureau"]);
+    }
+
+    #[test]
+    fn names_open_with_the_longest_known_place_or_province() {
+        assert_eq!(province_prefix("黑龙江省"), Some("黑龙江".len()));
+        assert_eq!(province_prefix("河北省"), Some("河北".len()));
+        assert_eq!(province_prefix("河"), None);
+        assert_eq!(province_prefix("河流"), None);
+        assert_eq!(known_prefix("福州市公安局"), Some("福州市".len()));
+        assert_eq!(known_prefix("浙江青田"), Some("浙江".len()));
+        assert_eq!(known_prefix("公安局"), None);
     }
 }
