@@ -112,9 +112,24 @@ fn number(word: &str) -> Option<f64> {
     word.replace(',', "").parse().ok()
 }
 
-/// Whether a word may open a number: a digit, or the first letter of a number word.
+/// Whether a word may open a number: a digit, or the first letter and length of a number word.
 fn may_be_number(word: &str) -> bool {
-    word.as_bytes().first().is_some_and(|b| b.is_ascii_digit() || b"tfsendhTFSENDH".contains(b))
+    // Per first letter (lower case), the lengths of the number words opening with it, a bit each.
+    static LENGTHS: std::sync::OnceLock<[u16; 26]> = std::sync::OnceLock::new();
+    let lengths = LENGTHS.get_or_init(|| {
+        let mut lengths = [0u16; 26];
+        for (w, _) in NUMBER_WORDS {
+            lengths[usize::from(w.as_bytes()[0] - b'a')] |= 1 << w.len();
+        }
+        lengths
+    });
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => true,
+        Some(b) if b.is_ascii_alphabetic() => {
+            word.len() < 16 && lengths[usize::from(b.to_ascii_lowercase() - b'a')] & (1 << word.len()) != 0
+        }
+        _ => false,
+    }
 }
 
 /// Every figure in `text`, leaving out numbers inside `dates`.
@@ -302,85 +317,92 @@ fn chinese(text: &str, in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
     let mut resume = 0usize;
     // The characters from a candidate on (no copy of the whole text).
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(WINDOW);
-    let lines = super::segment::non_ascii_lines(text);
-    for opening in lines.flat_map(|(from, to)| openings.find_iter(aho_corasick::Input::new(text).span(from..to))) {
-        let start = opening.start();
-        if start < resume || text[..start].chars().next_back().is_some_and(|p| is_num(p) && p != ',') {
-            continue;
-        }
-        // Most numbers (years, days, English counts) are not followed by a measure word: told
-        // without reading the window.
-        if let Some(after) = counted_from(&text[start..], &is_num) {
-            resume = start + after;
-            continue;
-        }
-        chars.clear();
-        // Only as far as can matter: the number, its scale and "more than", the measure word and
-        // a unit of at most six characters.
-        let run = text[start..].chars().take(WINDOW).take_while(|c| is_num(*c)).count();
-        let reach = (run + 12).min(WINDOW);
-        chars.extend(text[start..].char_indices().take(reach).map(|(o, ch)| (start + o, ch)));
-        // The byte offset of window position `idx` (the end of the last one past it).
-        let end_of = |idx: usize| match chars.get(idx) {
-            Some(x) => x.0,
-            None => chars.last().map_or(text.len(), |(o, ch)| o + ch.len_utf8()),
-        };
-        let mut j = 0;
-        while j < chars.len() && is_num(chars[j].1) {
-            j += 1;
-        }
-        let raw = text[start..end_of(j)].trim_end_matches([',', '.']);
-        let value = if raw.starts_with(|c: char| c.is_ascii_digit()) {
-            raw.replace(',', "").parse::<f64>().ok()
-        } else {
-            han_number(raw)
-        };
-        let Some(mut value) = value else {
-            resume = end_of(j.max(1));
-            continue;
-        };
-        let mut k = raw.chars().count();
-        let mut scale = |ch: char, m: f64, k: &mut usize| {
-            if chars.get(*k).map(|x| x.1) == Some(ch) {
-                value *= m;
-                *k += 1;
+    for (line_start, to) in super::segment::non_ascii_lines(text) {
+        let mut at = line_start;
+        loop {
+            // Searched on from where the last number read ended (the digits inside a number are not
+            // reported one by one).
+            at = at.max(resume).min(to);
+            let Some(found) = openings.find(aho_corasick::Input::new(text).span(at..to)) else { break };
+            let start = found.start();
+            at = found.end();
+            if text[..start].chars().next_back().is_some_and(|p| is_num(p) && p != ',') {
+                continue;
             }
-        };
-        scale('万', 1e4, &mut k);
-        scale('亿', 1e8, &mut k);
-        // Words like 多 and 余 ("more than") may stand between the number and its measure word.
-        if matches!(chars.get(k).map(|x| x.1), Some('多' | '余')) {
-            k += 1;
+            // Most numbers (years, days, English counts) are not followed by a measure word: told
+            // without reading the window.
+            if let Some(after) = counted_from(&text[start..], &is_num) {
+                resume = start + after;
+                continue;
+            }
+            chars.clear();
+            // Only as far as can matter: the number, its scale and "more than", the measure word and
+            // a unit of at most six characters.
+            let run = text[start..].chars().take(WINDOW).take_while(|c| is_num(*c)).count();
+            let reach = (run + 12).min(WINDOW);
+            chars.extend(text[start..].char_indices().take(reach).map(|(o, ch)| (start + o, ch)));
+            // The byte offset of window position `idx` (the end of the last one past it).
+            let end_of = |idx: usize| match chars.get(idx) {
+                Some(x) => x.0,
+                None => chars.last().map_or(text.len(), |(o, ch)| o + ch.len_utf8()),
+            };
+            let mut j = 0;
+            while j < chars.len() && is_num(chars[j].1) {
+                j += 1;
+            }
+            let raw = text[start..end_of(j)].trim_end_matches([',', '.']);
+            let value = if raw.starts_with(|c: char| c.is_ascii_digit()) {
+                raw.replace(',', "").parse::<f64>().ok()
+            } else {
+                han_number(raw)
+            };
+            let Some(mut value) = value else {
+                resume = end_of(j.max(1));
+                continue;
+            };
+            let mut k = raw.chars().count();
+            let mut scale = |ch: char, m: f64, k: &mut usize| {
+                if chars.get(*k).map(|x| x.1) == Some(ch) {
+                    value *= m;
+                    *k += 1;
+                }
+            };
+            scale('万', 1e4, &mut k);
+            scale('亿', 1e8, &mut k);
+            // Words like 多 and 余 ("more than") may stand between the number and its measure word.
+            if matches!(chars.get(k).map(|x| x.1), Some('多' | '余')) {
+                k += 1;
+            }
+            let Some(&(m_at, _)) = chars.get(k).filter(|(_, ch)| MEASURES.contains(ch)) else {
+                resume = end_of(j.max(1));
+                continue;
+            };
+            if in_date(start, end_of(k + 1)) {
+                resume = end_of(k + 1);
+                continue;
+            }
+            // The unit: the measure word and the noun after it (a run of Han characters, at most six,
+            // cut at the segmentation boundary nearest six).
+            let mut u = k + 1;
+            while u < chars.len()
+                && u < k + 7
+                && is_han(chars[u].1)
+                && !is_num(chars[u].1)
+                && !"在于和与及的了是有遍布分布设立位于被已曾将来去到上中".contains(chars[u].1)
+            {
+                u += 1;
+            }
+            // A measure word alone, cut short by a function word (三个与…), counts nothing named.
+            if u == k + 1 && chars.get(u).is_some_and(|x| "与和及的".contains(x.1)) {
+                resume = end_of(u);
+                continue;
+            }
+            let mut f = Found::new(Kind::Figure, start, end_of(u));
+            f.value = Some(value);
+            f.unit = Some(m_at..end_of(u));
+            out.push(f);
+            resume = end_of(u.max(1));
         }
-        let Some(&(m_at, _)) = chars.get(k).filter(|(_, ch)| MEASURES.contains(ch)) else {
-            resume = end_of(j.max(1));
-            continue;
-        };
-        if in_date(start, end_of(k + 1)) {
-            resume = end_of(k + 1);
-            continue;
-        }
-        // The unit: the measure word and the noun after it (a run of Han characters, at most six,
-        // cut at the segmentation boundary nearest six).
-        let mut u = k + 1;
-        while u < chars.len()
-            && u < k + 7
-            && is_han(chars[u].1)
-            && !is_num(chars[u].1)
-            && !"在于和与及的了是有遍布分布设立位于被已曾将来去到上中".contains(chars[u].1)
-        {
-            u += 1;
-        }
-        // A measure word alone, cut short by a function word (三个与…), counts nothing named.
-        if u == k + 1 && chars.get(u).is_some_and(|x| "与和及的".contains(x.1)) {
-            resume = end_of(u);
-            continue;
-        }
-        let mut f = Found::new(Kind::Figure, start, end_of(u));
-        f.value = Some(value);
-        f.unit = Some(m_at..end_of(u));
-        out.push(f);
-        resume = end_of(u.max(1));
     }
     out
 }

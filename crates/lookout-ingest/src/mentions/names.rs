@@ -32,6 +32,9 @@ pub struct Names {
     chinese_openings: FastMap<[char; 2], u32>,
     /// Chinese names of one character.
     pub chinese_singles: FastSet<char>,
+    /// Every Chinese city and country name, by digest: a name that is not one is told by one
+    /// probe of a table of numbers rather than of the tables of strings (see [`WordHints`]).
+    pub chinese_names: WordHints,
     /// The first characters of those names, as a bit per character of the common Han blocks
     /// (U+3400–U+9FFF): most characters of a text open no name, told without hashing.
     chinese_firsts: Vec<u64>,
@@ -173,8 +176,10 @@ pub fn names() -> &'static Names {
         let latin_second_words = second_words(latin.keys());
         let country_words = first_words(countries.keys());
         let (mut chinese_openings, mut chinese_singles) = (FastMap::default(), FastSet::default());
+        let mut chinese_names = WordHints::default();
         let mut chinese_firsts = vec![0u64; ((FIRSTS_TO - FIRSTS_FROM) / 64 + 1) as usize];
         for name in chinese.keys().chain(countries_zh.keys()) {
+            chinese_names.raise(name, 1);
             if let Some(first) = name.chars().next().map(u32::from).filter(|c| (FIRSTS_FROM..=FIRSTS_TO).contains(c)) {
                 let bit = first - FIRSTS_FROM;
                 chinese_firsts[(bit / 64) as usize] |= 1 << (bit % 64);
@@ -210,6 +215,7 @@ pub fn names() -> &'static Names {
             latin_second_words,
             chinese_openings,
             chinese_singles,
+            chinese_names,
             chinese_firsts,
         }
     })
@@ -236,12 +242,15 @@ impl Names {
         false
     }
 
-    /// Whether a Chinese city or country name opens `s`.
+    /// Whether a Chinese city or country name opens `s` (or, rarely, a string with a name's
+    /// digest: then a run is segmented that did not need to be).
     fn names_place_at(&self, s: &str) -> bool {
-        self.chinese_name_end(s, MOST_CHARS, |head| {
-            self.chinese.contains_key(head) || self.countries_zh.contains_key(head)
-        })
-        .is_some()
+        self.chinese_name_end(s, MOST_CHARS, |head| self.chinese_names.get(head) > 0).is_some()
+    }
+
+    /// Whether `s` is a Chinese city or country name.
+    pub fn is_chinese_name(&self, s: &str) -> bool {
+        self.chinese_names.get(s) > 0 && (self.chinese.contains_key(s) || self.countries_zh.contains_key(s))
     }
 
     /// The byte length of the longest opening of `s`, of two to `most` characters, that

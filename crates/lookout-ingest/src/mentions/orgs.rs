@@ -94,7 +94,7 @@ pub fn find(text: &str, words: &[Word<'_>]) -> Vec<Found> {
 /// opens `s`, if any: the longest.
 fn known_prefix(s: &str) -> Option<usize> {
     let n = names();
-    let place = n.chinese_name_end(s, 6, |head| n.chinese.contains_key(head) || n.countries_zh.contains_key(head));
+    let place = n.chinese_name_end(s, 6, |head| n.is_chinese_name(head));
     place.max(province_prefix(s))
 }
 

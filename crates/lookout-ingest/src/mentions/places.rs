@@ -106,6 +106,25 @@ fn common_words() -> &'static rustc_hash::FxHashMap<&'static str, ()> {
 const REGIONS: &[&str] =
     &["Europe", "Asia", "Africa", "Oceania", "North America", "South America", "Latin America", "Middle East"];
 
+/// A city as its mentions carry it: its entity id and country, read from the gazetteer once per
+/// document and name rather than once per mention (the gazetteer's records are spread over more
+/// memory than any cache holds).
+#[derive(Clone, Copy)]
+struct CityRef {
+    id: &'static str,
+    country: &'static str,
+}
+
+impl CityRef {
+    fn of(n: &'static Names, i: u32) -> CityRef {
+        CityRef { id: n.city_id(i), country: &n.city(i).country }
+    }
+
+    fn mention(self, start: usize, end: usize) -> Found {
+        place(start, end, Some(self.id), self.country)
+    }
+}
+
 fn place(start: usize, end: usize, entity_id: Option<&'static str>, country: &'static str) -> Found {
     let mut f = Found::new(Kind::Place, start, end);
     f.entity_id = entity_id.map(std::borrow::Cow::Borrowed);
@@ -191,10 +210,32 @@ fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &'static Names, doc:
     let (mut word_key, mut phrase_key) = (String::new(), String::new());
     // What this document's words and phrases were found to be, remembered for the document (a
     // text names its places and opens its sentences with the same words again and again, and the
-    // gazetteer's tables are larger than any cache).
-    let mut hints: FastMap<&'t str, usize> = FastMap::default();
-    let mut seconds: FastMap<&'t str, bool> = FastMap::default();
-    let mut cities: FastMap<&'t str, Option<u32>> = FastMap::default();
+    // gazetteer's tables are larger than any cache): one lookup per word.
+    let mut facts: FastMap<&'t str, WordFacts> = FastMap::default();
+    let mut facts_of = |word: &'t str| {
+        *facts.entry(word).or_insert_with(|| {
+            lower_into(word, &mut word_key);
+            let alone = if common_words().contains_key(word_key.as_str()) || word.chars().all(|c| c.is_uppercase()) {
+                None
+            } else {
+                // A lone word names a city only if the city is large or in a country the text names.
+                n.latin
+                    .get(word_key.as_str())
+                    .map(|c| n.pick(c, doc))
+                    .filter(|&c| {
+                        let city = n.city(c);
+                        city.population >= 100_000 || doc.contains(&city.country.as_str())
+                    })
+                    .map(|c| CityRef::of(n, c))
+            };
+            WordFacts {
+                longest: n.latin_words.get(&word_key).min(3),
+                second: n.latin_second_words.get(&word_key) > 0,
+                alone,
+            }
+        })
+    };
+    let mut cities: FastMap<&'t str, Option<CityRef>> = FastMap::default();
     while i < words.len() {
         let mut advanced = false;
         if !capitalised(words[i].text) {
@@ -204,21 +245,11 @@ fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &'static Names, doc:
         let first = words[i].text.as_bytes()[0];
         let region = matches!(first, b'A' | b'E' | b'L' | b'M' | b'N' | b'O' | b'S')
             && REGIONS.iter().any(|r| r.starts_with(words[i].text));
-        let mut longest = *hints.entry(words[i].text).or_insert_with(|| {
-            lower_into(words[i].text, &mut word_key);
-            n.latin_words.get(&word_key).min(3)
-        });
+        let word = facts_of(words[i].text);
+        let mut longest = word.longest;
         // A name of two words or more needs a second word that some name has.
-        if longest > 1 {
-            let second_known = words.get(i + 1).is_some_and(|w| {
-                *seconds.entry(w.text).or_insert_with(|| {
-                    lower_into(w.text, &mut phrase_key);
-                    n.latin_second_words.get(&phrase_key) > 0
-                })
-            });
-            if !second_known {
-                longest = 1;
-            }
+        if longest > 1 && !words.get(i + 1).is_some_and(|w| facts_of(w.text).second) {
+            longest = 1;
         }
         let longest = longest.max(if region { 2 } else { 0 });
         let start = words[i].start;
@@ -242,23 +273,17 @@ fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &'static Names, doc:
                 advanced = true;
                 break;
             }
-            // The city a span names, if any (a lone common word or a word in capitals names none).
-            let chosen = *cities.entry(span).or_insert_with(|| {
-                lower_into(span, &mut phrase_key);
-                if len == 1
-                    && (common_words().contains_key(phrase_key.as_str()) || span.chars().all(|c| c.is_uppercase()))
-                {
-                    return None;
-                }
-                n.latin.get(phrase_key.as_str()).map(|c| n.pick(c, doc))
-            });
+            // The city a span names, if any.
+            let chosen = if len == 1 {
+                word.alone
+            } else {
+                *cities.entry(span).or_insert_with(|| {
+                    lower_into(span, &mut phrase_key);
+                    n.latin.get(phrase_key.as_str()).map(|c| CityRef::of(n, n.pick(c, doc)))
+                })
+            };
             let Some(chosen) = chosen else { continue };
-            let city = n.city(chosen);
-            // A lone word names a city only if the city is large or in a country the text names.
-            if len == 1 && city.population < 100_000 && !doc.contains(&city.country.as_str()) {
-                continue;
-            }
-            out.push(place(words[i].start, words[i + len - 1].end, Some(n.city_id(chosen)), &city.country));
+            out.push(chosen.mention(words[i].start, words[i + len - 1].end));
             i += len;
             advanced = true;
             break;
@@ -269,13 +294,25 @@ fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &'static Names, doc:
     }
 }
 
+/// What a word of a document was found to be, decided once per document.
+#[derive(Clone, Copy)]
+struct WordFacts {
+    /// The most words (at most three) of a city name opening with it.
+    longest: usize,
+    /// Whether some city name of two words or more has it second.
+    second: bool,
+    /// The city it names alone, if any (a common word or a word in capitals names none; a city
+    /// neither large nor in a country the document names is not named by one word).
+    alone: Option<CityRef>,
+}
+
 fn chinese_cities<'t>(text: &'t str, segments: &[Word<'t>], n: &'static Names, doc: &[&str], out: &mut Vec<Found>) {
     // The city each name of this document was found to be (or none), decided once per document.
-    let mut cities: FastMap<&'t str, Option<u32>> = FastMap::default();
+    let mut cities: FastMap<&'t str, Option<CityRef>> = FastMap::default();
     let mut i = 0;
     while i < segments.len() {
         // A place may be one segment (福州市) or two adjacent ones (福州 + 市).
-        let mut best: Option<(usize, u32)> = None;
+        let mut best: Option<(usize, CityRef)> = None;
         for len in [2usize, 1] {
             if i + len > segments.len() || (len == 2 && segments[i].end != segments[i + 1].start) {
                 continue;
@@ -286,10 +323,10 @@ fn chinese_cities<'t>(text: &'t str, segments: &[Word<'t>], n: &'static Names, d
                 continue;
             }
             let city = *cities.entry(joined).or_insert_with(|| {
-                if n.countries_zh.contains_key(joined) {
+                if n.chinese_names.get(joined) == 0 || n.countries_zh.contains_key(joined) {
                     return None;
                 }
-                n.chinese.get(joined).map(|c| n.pick(c, doc))
+                n.chinese.get(joined).map(|c| CityRef::of(n, n.pick(c, doc)))
             });
             if let Some(chosen) = city {
                 best = Some((len, chosen));
@@ -297,8 +334,7 @@ fn chinese_cities<'t>(text: &'t str, segments: &[Word<'t>], n: &'static Names, d
             }
         }
         if let Some((len, chosen)) = best {
-            let city = n.city(chosen);
-            out.push(place(segments[i].start, segments[i + len - 1].end, Some(n.city_id(chosen)), &city.country));
+            out.push(chosen.mention(segments[i].start, segments[i + len - 1].end));
             i += len;
         } else {
             i += 1;
