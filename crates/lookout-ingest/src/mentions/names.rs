@@ -231,11 +231,15 @@ impl Names {
     pub fn names_place(&self, run: &str) -> bool {
         let mut chars = run.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
+            // Most characters open no name, told by a bit (names of one character among them).
+            if !self.may_open_name(c) {
+                continue;
+            }
             if self.chinese_singles.contains(&c) {
                 return true;
             }
             let Some(&(_, next)) = chars.peek() else { return false };
-            if self.opening_lengths([c, next]) != 0 && self.names_place_at(&run[at..]) {
+            if self.chinese_openings.contains_key(&[c, next]) && self.names_place_at(&run[at..]) {
                 return true;
             }
         }

@@ -34,30 +34,60 @@ fn word<'a>(text: &'a str, start: usize, end: usize) -> Word<'a> {
     Word { text: &text[start..end], start, end }
 }
 
+/// A letter or digit of a Latin word: ASCII told at once, Han characters before the Unicode
+/// tables (most of a Chinese text).
+fn latin(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !is_han(c) && c.is_alphanumeric()
+    }
+}
+
 /// Latin words (letters, digits, `'` and `-` inside; a possessive `'s` left out), in order.
 pub fn latin_words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
+    let mut out = Vec::with_capacity(text.len() / 8);
     let bytes = text.as_bytes();
-    // A letter or digit of a Latin word: ASCII told at once, Han characters before the Unicode
-    // tables (most of a Chinese text).
-    let latin = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { !is_han(c) && c.is_alphanumeric() };
-    for (i, c) in text.char_indices() {
-        let inside = latin(c)
-            || ((c == '\'' || c == '-' || c == '’')
-                && start.is_some()
-                && text[i + c.len_utf8()..].chars().next().is_some_and(latin));
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(word(text, s, i));
-                start = None;
-            }
-            _ => {}
+    // Whether the character at byte `at` (if any) is a letter or digit of a word.
+    let latin_at = |at: usize| match bytes.get(at) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[at..].chars().next().is_some_and(latin),
+        None => false,
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        // Outside a word: ASCII that opens none is passed over byte by byte, undecoded.
+        while i < bytes.len() && bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
         }
-    }
-    if let Some(s) = start {
-        out.push(word(text, s, bytes.len()));
+        if i == bytes.len() {
+            break;
+        }
+        if !bytes[i].is_ascii() {
+            let c = text[i..].chars().next().expect("at a character");
+            if !latin(c) {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        // Inside a word, from `start`: letters and digits, and `'`, `-` or `’` between two.
+        let start = i;
+        loop {
+            match bytes.get(i) {
+                Some(b) if b.is_ascii_alphanumeric() => i += 1,
+                Some(b'\'' | b'-') if latin_at(i + 1) => i += 1,
+                Some(b) if !b.is_ascii() => {
+                    let c = text[i..].chars().next().expect("at a character");
+                    if latin(c) || (c == '’' && latin_at(i + c.len_utf8())) {
+                        i += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        out.push(word(text, start, i));
     }
     out
 }
