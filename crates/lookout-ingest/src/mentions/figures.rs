@@ -134,19 +134,39 @@ fn may_be_number(word: &str) -> bool {
 
 /// Every figure in `text`, leaving out numbers inside `dates`.
 pub fn find(text: &str, words: &[Word<'_>], dates: &[Found]) -> Vec<Found> {
-    // Date spans in order, searched by bisection.
     let mut spans: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
     spans.sort_unstable();
-    let in_date = |start: usize, end: usize| {
-        let at = spans.partition_point(|(s, _)| *s < end);
-        at > 0 && spans[at - 1].1 > start
-    };
-    let mut out = english(text, words, &in_date);
-    out.extend(chinese(text, &in_date));
+    let mut in_date = DateSpans { spans, at: 0 };
+    let mut out = english(text, words, &mut in_date);
+    in_date.at = 0;
+    out.extend(chinese(text, &mut in_date));
     out
 }
 
-fn english(text: &str, words: &[Word<'_>], in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
+/// The spans of a text's dates, in order, asked about numbers mostly in order of the text: a
+/// cursor moves on with the questions (a search from the start each time read most of the
+/// spans' memory again and again).
+struct DateSpans {
+    spans: Vec<(usize, usize)>,
+    /// How many spans open before the end of the last number asked about.
+    at: usize,
+}
+
+impl DateSpans {
+    /// Whether `start..end` overlaps a date.
+    fn overlaps(&mut self, start: usize, end: usize) -> bool {
+        // Asked about a number before the last one: searched for from the start.
+        if self.at > 0 && self.spans[self.at - 1].0 >= end {
+            self.at = self.spans.partition_point(|(s, _)| *s < end);
+        }
+        while self.at < self.spans.len() && self.spans[self.at].0 < end {
+            self.at += 1;
+        }
+        self.at > 0 && self.spans[self.at - 1].1 > start
+    }
+}
+
+fn english(text: &str, words: &[Word<'_>], dates: &mut DateSpans) -> Vec<Found> {
     let mut out = Vec::new();
     // Commas inside numbers split words: join "230" "," "000" back.
     let mut i = 0;
@@ -187,7 +207,7 @@ fn english(text: &str, words: &[Word<'_>], in_date: &dyn Fn(usize, usize) -> boo
             }
         }
         let is_year = !raw.contains(',') && raw.len() == 4 && (1900.0..=2100.0).contains(&value);
-        if is_year || in_date(w.start, end) {
+        if is_year || dates.overlaps(w.start, end) {
             i = j;
             continue;
         }
@@ -301,7 +321,7 @@ fn counted_from(text: &str, is_num: &dyn Fn(char) -> bool) -> Option<usize> {
 /// Characters looked at from a number's first: the number, its scale, measure word and unit.
 const WINDOW: usize = 48;
 
-fn chinese(text: &str, in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
+fn chinese(text: &str, dates: &mut DateSpans) -> Vec<Found> {
     let mut out = Vec::new();
     let is_han_digit =
         |c: char| matches!(c, '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
@@ -377,7 +397,7 @@ fn chinese(text: &str, in_date: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
                 resume = end_of(j.max(1));
                 continue;
             };
-            if in_date(start, end_of(k + 1)) {
+            if dates.overlaps(start, end_of(k + 1)) {
                 resume = end_of(k + 1);
                 continue;
             }
@@ -416,6 +436,19 @@ mod tests {
             .into_iter()
             .map(|f| format!("{}|{}|{}", &text[f.start..f.end], f.value.unwrap(), &text[f.unit.unwrap()]))
             .collect()
+    }
+
+    #[test]
+    fn date_spans_answer_in_any_order() {
+        let spans = vec![(10, 20), (30, 40), (50, 60)];
+        let search = |start: usize, end: usize| {
+            let at = spans.partition_point(|(s, _)| *s < end);
+            at > 0 && spans[at - 1].1 > start
+        };
+        let mut dates = DateSpans { spans: spans.clone(), at: 0 };
+        for (start, end) in [(0, 5), (12, 14), (21, 29), (35, 45), (15, 16), (5, 11), (61, 70), (0, 100), (20, 30)] {
+            assert_eq!(dates.overlaps(start, end), search(start, end), "{start}..{end}");
+        }
     }
 
     #[test]

@@ -252,6 +252,18 @@ impl Names {
         self.chinese_name_end(s, MOST_CHARS, |head| self.chinese_names.get(head) > 0).is_some()
     }
 
+    /// Whether `s` may be a Chinese city or country name of two characters or more: some name of
+    /// its length opens with its first two characters (told without hashing `s`).
+    pub fn may_be_chinese_name(&self, s: &str) -> bool {
+        let mut chars = s.chars();
+        let (Some(a), Some(b)) = (chars.next(), chars.next()) else { return false };
+        let lengths = self.opening_lengths([a, b]);
+        lengths != 0 && {
+            let count = 2 + chars.count();
+            count <= MOST_CHARS && lengths & (1 << count) != 0
+        }
+    }
+
     /// Whether `s` is a Chinese city or country name.
     pub fn is_chinese_name(&self, s: &str) -> bool {
         self.chinese_names.get(s) > 0 && (self.chinese.contains_key(s) || self.countries_zh.contains_key(s))

@@ -215,7 +215,12 @@ fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &'static Names, doc:
     let mut facts_of = |word: &'t str| {
         *facts.entry(word).or_insert_with(|| {
             lower_into(word, &mut word_key);
-            let alone = if common_words().contains_key(word_key.as_str()) || word.chars().all(|c| c.is_uppercase()) {
+            let longest = n.latin_words.get(&word_key).min(3);
+            // No name opens with a word without a hint: the names themselves are not looked at.
+            let alone = if longest == 0
+                || common_words().contains_key(word_key.as_str())
+                || word.chars().all(|c| c.is_uppercase())
+            {
                 None
             } else {
                 // A lone word names a city only if the city is large or in a country the text names.
@@ -229,7 +234,7 @@ fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &'static Names, doc:
                     .map(|c| CityRef::of(n, c))
             };
             WordFacts {
-                longest: n.latin_words.get(&word_key).min(3),
+                longest,
                 second: n.latin_second_words.get(&word_key) > 0,
                 alone,
             }
@@ -318,8 +323,8 @@ fn chinese_cities<'t>(text: &'t str, segments: &[Word<'t>], n: &'static Names, d
                 continue;
             }
             let joined = &text[segments[i].start..segments[i + len - 1].end];
-            // Two characters at least (one Han character is three bytes).
-            if joined.len() < 6 {
+            // Two characters at least (one Han character is three bytes), opening some name.
+            if joined.len() < 6 || !n.may_be_chinese_name(joined) {
                 continue;
             }
             let city = *cities.entry(joined).or_insert_with(|| {
