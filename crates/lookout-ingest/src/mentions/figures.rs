@@ -97,6 +97,17 @@ fn multiplier(word: &str) -> Option<f64> {
         .map(|(_, m)| *m)
 }
 
+/// Whether `word` (any case) is one of the words that end the description of what is counted.
+fn is_stop(word: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static [u8]>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| STOP.iter().map(|w| w.as_bytes()).collect());
+    let mut lower = [0u8; 16];
+    let Some(lower) = lower.get_mut(..word.len()) else { return false };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    set.contains(&*lower)
+}
+
 /// An English number (`230,000`, `54`, `1.2`), if the word is one.
 fn number(word: &str) -> Option<f64> {
     let first = word.chars().next()?;
@@ -104,12 +115,24 @@ fn number(word: &str) -> Option<f64> {
         return NUMBER_WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|(_, v)| *v);
     }
     if !word.contains(',') {
-        return word.parse().ok();
+        return whole_number(word).or_else(|| word.parse().ok());
     }
     if !word.split(',').skip(1).all(|g| g.len() == 3) {
         return None;
     }
-    word.replace(',', "").parse().ok()
+    let digits = word.replace(',', "");
+    whole_number(&digits).or_else(|| digits.parse().ok())
+}
+
+/// The value of a string of at most fifteen ASCII digits (exactly what parsing it as `f64`
+/// gives, without the general parser); `None` for anything else.
+fn whole_number(digits: &str) -> Option<f64> {
+    if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let value = digits.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    // Below 2^53: the conversion is exact.
+    Some(value as f64)
 }
 
 /// Whether a word may open a number: a digit, or the first letter and length of a number word.
@@ -223,10 +246,10 @@ fn english(text: &str, words: &[Word<'_>], dates: &mut DateSpans) -> Vec<Found> 
         while k < words.len() && k < j + 3 {
             let u = words[k];
             let gap = &text[last_end..u.start];
-            if !gap.chars().all(char::is_whitespace) || STOP.iter().any(|s| s.eq_ignore_ascii_case(u.text)) {
+            if !gap.chars().all(char::is_whitespace) || is_stop(u.text) {
                 break;
             }
-            if u.text.chars().any(|c| c.is_ascii_digit()) {
+            if u.text.bytes().any(|b| b.is_ascii_digit()) {
                 break;
             }
             unit_start.get_or_insert(u.start);
@@ -449,6 +472,19 @@ mod tests {
         for (start, end) in [(0, 5), (12, 14), (21, 29), (35, 45), (15, 16), (5, 11), (61, 70), (0, 100), (20, 30)] {
             assert_eq!(dates.overlaps(start, end), search(start, end), "{start}..{end}");
         }
+    }
+
+    #[test]
+    fn numbers_and_stop_words_are_read_as_the_general_parser_and_the_list_read_them() {
+        for digits in ["0", "7", "054", "2022", "230000", "999999999999999", "9999999999999999", "1e5", "", "12a"] {
+            assert_eq!(whole_number(digits).or_else(|| digits.parse().ok()), digits.parse::<f64>().ok(), "{digits}");
+        }
+        assert_eq!(number("230,000"), Some(230_000.0));
+        assert_eq!(number("23,00"), None);
+        for word in STOP {
+            assert!(is_stop(word) && is_stop(&word.to_uppercase()), "{word}");
+        }
+        assert!(!is_stop("police") && !is_stop("countries") && !is_stop("a-very-long-word-indeed"));
     }
 
     #[test]

@@ -233,11 +233,7 @@ fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &'static Names, doc:
                     })
                     .map(|c| CityRef::of(n, c))
             };
-            WordFacts {
-                longest,
-                second: n.latin_second_words.get(&word_key) > 0,
-                alone,
-            }
+            WordFacts { longest, second: n.latin_second_words.get(&word_key) > 0, alone }
         })
     };
     let mut cities: FastMap<&'t str, Option<CityRef>> = FastMap::default();
