@@ -114,27 +114,33 @@ fn spaced_once(line: &str) -> bool {
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    // ASCII whitespace other than a space, and two spaces in a row: looked for in blocks,
-    // without a branch per byte (the compiler makes vector code of it).
-    let other_space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
-    let mut odd = false;
-    for block in bytes.chunks(64) {
-        odd |= block.iter().fold(false, |any, &b| any | other_space(b));
-        odd |= block.windows(2).fold(false, |any, w| any | (w[0] == b' ' && w[1] == b' '));
-    }
-    // Two spaces across blocks.
-    odd |= bytes.chunks(64).zip(bytes.chunks(64).skip(1)).any(|(a, b)| a.last() == Some(&b' ') && b[0] == b' ');
-    if odd {
+    // ASCII whitespace other than a space, and two spaces in a row: looked for without a branch
+    // per byte (the compiler makes vector code of it).
+    let other_space =
+        bytes.iter().fold(0u8, |any, &b| any | u8::from(matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r')));
+    let pairs = bytes.len().saturating_sub(1);
+    let two_spaces = bytes[..pairs]
+        .iter()
+        .zip(&bytes[1..])
+        .fold(0u8, |any, (&a, &b)| any | (u8::from(a == b' ') & u8::from(b == b' ')));
+    if other_space | two_spaces != 0 {
         return false;
     }
-    if line.is_ascii() {
-        return true;
+    // (The last two bytes are no window of three: a character of two bytes may end the line.)
+    line.is_ascii() || !(bytes.windows(3).any(non_ascii_space) || non_ascii_space(&bytes[pairs.saturating_sub(1)..]))
+}
+
+/// Whether the bytes open a whitespace character outside ASCII (U+0085, U+00A0, U+1680,
+/// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), told from its UTF-8 bytes.
+fn non_ascii_space(bytes: &[u8]) -> bool {
+    match *bytes {
+        [0xC2, 0x85 | 0xA0, ..] => true,
+        [0xE1, 0x9A, 0x80] => true,
+        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF] => true,
+        [0xE2, 0x81, 0x9F] => true,
+        [0xE3, 0x80, 0x80] => true,
+        _ => false,
     }
-    // The first bytes of the other whitespace characters (U+0085, U+00A0, U+1680, U+2000–U+205F,
-    // U+3000): look at the character (and at the spaces around it, which then count too).
-    !bytes.iter().enumerate().any(|(i, &b)| {
-        matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) && line[i..].chars().next().is_some_and(char::is_whitespace)
-    })
 }
 
 fn pdf_text(bytes: &[u8]) -> Result<String, String> {
@@ -296,6 +302,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn whitespace_outside_ascii_is_told_from_its_bytes() {
+        for c in (0x80u32..=0xFFFF).filter_map(char::from_u32) {
+            let mut bytes = [0u8; 4];
+            let encoded = c.encode_utf8(&mut bytes).as_bytes();
+            let padded = [encoded, b"xx"].concat();
+            assert_eq!(non_ascii_space(&padded[..3]), c.is_whitespace(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
     fn tidy_lines_are_kept_whole_and_others_respaced() {
         for line in [
             "Fuzhou PSB",
@@ -312,6 +328,10 @@ mod tests {
             "中文\u{3000}中文",
             "ab\rcd",
             "form\u{c}feed",
+            "ab\u{a0}",
+            "\u{a0}",
+            "\u{85}x",
+            "x\u{2028}",
         ]
         .into_iter()
         .map(String::from)
