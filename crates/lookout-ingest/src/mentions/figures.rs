@@ -156,13 +156,13 @@ fn may_be_number(word: &str) -> bool {
 }
 
 /// Every figure in `text`, leaving out numbers inside `dates`.
-pub fn find(text: &str, words: &[Word<'_>], dates: &[Found]) -> Vec<Found> {
+pub fn find(text: &str, words: &[Word<'_>], lines: &[(usize, usize)], dates: &[Found]) -> Vec<Found> {
     let mut spans: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
     spans.sort_unstable();
     let mut in_date = DateSpans { spans, at: 0 };
     let mut out = english(text, words, &mut in_date);
     in_date.at = 0;
-    out.extend(chinese(text, &mut in_date));
+    out.extend(chinese(text, lines, &mut in_date));
     out
 }
 
@@ -344,7 +344,7 @@ fn counted_from(text: &str, is_num: &dyn Fn(char) -> bool) -> Option<usize> {
 /// Characters looked at from a number's first: the number, its scale, measure word and unit.
 const WINDOW: usize = 48;
 
-fn chinese(text: &str, dates: &mut DateSpans) -> Vec<Found> {
+fn chinese(text: &str, lines: &[(usize, usize)], dates: &mut DateSpans) -> Vec<Found> {
     let mut out = Vec::new();
     let is_han_digit =
         |c: char| matches!(c, '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
@@ -360,7 +360,7 @@ fn chinese(text: &str, dates: &mut DateSpans) -> Vec<Found> {
     let mut resume = 0usize;
     // The characters from a candidate on (no copy of the whole text).
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(WINDOW);
-    for (line_start, to) in super::segment::non_ascii_lines(text) {
+    for &(line_start, to) in lines {
         let mut at = line_start;
         loop {
             // Searched on from where the last number read ended (the digits inside a number are not
@@ -455,7 +455,8 @@ mod tests {
     use super::*;
 
     fn figures(text: &str) -> Vec<String> {
-        find(text, &super::super::segment::latin_words(text), &[])
+        let lines = super::super::segment::non_ascii_lines(text);
+        find(text, &super::super::segment::latin_words(text), &lines, &[])
             .into_iter()
             .map(|f| format!("{}|{}|{}", &text[f.start..f.end], f.value.unwrap(), &text[f.unit.unwrap()]))
             .collect()

@@ -49,7 +49,7 @@ impl KnownNames {
     }
 
     /// Every known name in `text`, as organisation mentions at byte offsets.
-    pub(crate) fn find(&self, text: &str, words: &[Word<'_>]) -> Vec<Found> {
+    pub(crate) fn find(&self, text: &str, words: &[Word<'_>], lines: &[(usize, usize)]) -> Vec<Found> {
         let mut out = Vec::new();
         if self.is_empty() {
             return out;
@@ -76,8 +76,11 @@ impl KnownNames {
                 None => i += 1,
             }
         }
+        // Chinese names only on the lines that are not all ASCII.
         let mut resume = 0;
-        for (at, c) in text.char_indices() {
+        for (at, c) in
+            lines.iter().flat_map(|&(from, to)| text[from..to].char_indices().map(move |(i, c)| (from + i, c)))
+        {
             if at < resume {
                 continue;
             }

@@ -139,12 +139,13 @@ pub fn extract_mentions(text: &str) -> Vec<Mention> {
 /// known name stands.
 pub fn extract_mentions_knowing(text: &str, known: &KnownNames) -> Vec<Mention> {
     let words = segment::latin_words(text);
+    let lines = segment::non_ascii_lines(text);
     let dates = dates::find(text, &words);
-    let figures = figures::find(text, &words, &dates);
-    let named = known.find(text, &words);
+    let figures = figures::find(text, &words, &lines, &dates);
+    let named = known.find(text, &words, &lines);
     let overlaps_named = |f: &Found| named.iter().any(|n| f.start < n.end && n.start < f.end);
     let orgs: Vec<Found> = orgs::find(text, &words).into_iter().filter(|f| !overlaps_named(f)).collect();
-    let places = places::find(text, &words);
+    let places = places::find(text, &words, &lines);
     let found: Vec<Found> = dates.into_iter().chain(figures).chain(named).chain(orgs).chain(places).collect();
     // In order of the text: small keys sorted (each finder gives its mentions in order, so the
     // keys are a few sorted runs, which a stable sort merges), the mentions themselves moved once.

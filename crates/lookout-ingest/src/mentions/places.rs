@@ -133,9 +133,9 @@ fn place(start: usize, end: usize, entity_id: Option<&'static str>, country: &'s
 }
 
 /// Every place in `text`.
-pub fn find(text: &str, words: &[Word<'_>]) -> Vec<Found> {
+pub fn find(text: &str, words: &[Word<'_>], lines: &[(usize, usize)]) -> Vec<Found> {
     let n = names();
-    let segments = han_segments_where(text, &|run| n.names_place(run));
+    let segments = han_segments_where(text, lines, &|run| n.names_place(run));
     let mut out = Vec::new();
     // Countries first: they disambiguate cities.
     let countries = english_countries(text, words, n, &mut out);

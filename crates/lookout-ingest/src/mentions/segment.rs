@@ -17,14 +17,17 @@ pub fn is_han(c: char) -> bool {
 }
 
 /// The byte ranges of the lines of `text` that are not all ASCII: the only ones that can hold
-/// Chinese (telling a line is ASCII is far cheaper than reading its characters).
-pub fn non_ascii_lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// Chinese (telling a line is ASCII is far cheaper than reading its characters). Found once per
+/// text, for every finder that reads Chinese.
+pub fn non_ascii_lines(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
-    text.split_inclusive('\n').filter_map(move |line| {
-        let range = (start, start + line.len());
-        start += line.len();
-        (!line.is_ascii()).then_some(range)
-    })
+    text.split_inclusive('\n')
+        .filter_map(move |line| {
+            let range = (start, start + line.len());
+            start += line.len();
+            (!line.is_ascii()).then_some(range)
+        })
+        .collect()
 }
 
 /// A word without its possessive ending (`Bureau's` → `Bureau`).
@@ -96,7 +99,7 @@ pub fn latin_words(text: &str) -> Vec<Word<'_>> {
 /// jieba's segmentation without its HMM, with the dictionary the search indexes use (one in
 /// memory for both). Segmenting is most of the cost of reading Chinese, and most runs hold
 /// nothing a caller looks for.
-pub fn han_segments_where<'t>(text: &'t str, wanted: &dyn Fn(&str) -> bool) -> Vec<Word<'t>> {
+pub fn han_segments_where<'t>(text: &'t str, lines: &[(usize, usize)], wanted: &dyn Fn(&str) -> bool) -> Vec<Word<'t>> {
     let flush = |text: &'t str, s: usize, e: usize, out: &mut Vec<Word<'t>>| {
         if !wanted(&text[s..e]) {
             return;
@@ -107,7 +110,7 @@ pub fn han_segments_where<'t>(text: &'t str, wanted: &dyn Fn(&str) -> bool) -> V
         }
     };
     let mut out: Vec<Word<'_>> = Vec::new();
-    for (from, to) in non_ascii_lines(text) {
+    for &(from, to) in lines {
         let mut run_start: Option<usize> = None;
         for (i, c) in text[from..to].char_indices() {
             match (is_han(c), run_start) {
