@@ -32,14 +32,30 @@ pub fn nfkc(line: &str) -> Cow<'_, str> {
     // One pass: the line is copied only from its first change on, in runs between changes.
     let mut out: Option<String> = None;
     let mut copied = 0;
-    for (at, c) in line.char_indices() {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII and U+5000–U+9FFF (Han ideographs) are as they are, told by their first byte.
+        match bytes[at] {
+            b if b.is_ascii() => {
+                at += 1;
+                continue;
+            }
+            0xE5..=0xE9 => {
+                at += 3;
+                continue;
+            }
+            _ => {}
+        }
+        let c = line[at..].chars().next().expect("at a character");
+        let width = c.len_utf8();
         match simple(c) {
             Some(n) if n == c => {}
             Some(n) => {
                 let out = out.get_or_insert_with(|| String::with_capacity(line.len()));
                 out.push_str(&line[copied..at]);
                 out.push(n);
-                copied = at + c.len_utf8();
+                copied = at + width;
             }
             None => {
                 if unicode_normalization::is_nfkc_quick(line.chars()) == unicode_normalization::IsNormalized::Yes {
@@ -48,6 +64,7 @@ pub fn nfkc(line: &str) -> Cow<'_, str> {
                 return Cow::Owned(line.nfkc().collect());
             }
         }
+        at += width;
     }
     match out {
         Some(mut out) => {
@@ -73,6 +90,17 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn characters_told_by_their_first_byte_are_as_nfkc_leaves_them() {
+        for c in (0x5000u32..=0x9FFF).filter_map(char::from_u32) {
+            let mut bytes = [0u8; 4];
+            assert!((0xE5..=0xE9).contains(&c.encode_utf8(&mut bytes).as_bytes()[0]));
+            assert_eq!(c.to_string().nfkc().collect::<String>(), c.to_string(), "U+{:04X}", c as u32);
+        }
+        let line = "福州市公安局，在Ｒｏｔｔｅｒｄａｍ设立了１０２个ﬁve①站。";
+        assert_eq!(nfkc(line), line.nfkc().collect::<String>());
     }
 
     #[test]

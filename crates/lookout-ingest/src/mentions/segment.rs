@@ -66,6 +66,12 @@ pub fn latin_words(text: &str) -> Vec<Word<'_>> {
         if i == bytes.len() {
             break;
         }
+        // A character of U+4000–U+9FFF (Han, and the Yijing hexagrams) opens no word: told by its
+        // first byte (most of a Chinese text).
+        if (0xE4..=0xE9).contains(&bytes[i]) {
+            i += 3;
+            continue;
+        }
         if !bytes[i].is_ascii() {
             let c = text[i..].chars().next().expect("at a character");
             if !latin(c) {
@@ -110,21 +116,60 @@ pub fn han_segments_where<'t>(text: &'t str, lines: &[(usize, usize)], wanted: &
         }
     };
     let mut out: Vec<Word<'_>> = Vec::new();
+    let bytes = text.as_bytes();
     for &(from, to) in lines {
         let mut run_start: Option<usize> = None;
-        for (i, c) in text[from..to].char_indices() {
-            match (is_han(c), run_start) {
-                (true, None) => run_start = Some(from + i),
+        let mut i = from;
+        while i < to {
+            // U+5000–U+9FFF is all Han, told by its first byte; ASCII is none.
+            let (han, width) = match bytes[i] {
+                0xE5..=0xE9 => (true, 3),
+                b if b.is_ascii() => (false, 1),
+                _ => {
+                    let c = text[i..].chars().next().expect("at a character");
+                    (is_han(c), c.len_utf8())
+                }
+            };
+            match (han, run_start) {
+                (true, None) => run_start = Some(i),
                 (false, Some(s)) => {
-                    flush(text, s, from + i, &mut out);
+                    flush(text, s, i, &mut out);
                     run_start = None;
                 }
                 _ => {}
             }
+            i += width;
         }
         if let Some(s) = run_start {
             flush(text, s, to, &mut out);
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_told_by_their_first_byte_open_no_word() {
+        for c in (0x4000u32..=0x9FFF).filter_map(char::from_u32) {
+            let mut bytes = [0u8; 4];
+            assert!((0xE4..=0xE9).contains(&c.encode_utf8(&mut bytes).as_bytes()[0]));
+            assert!(!latin(c), "U+{:04X}", c as u32);
+            if c as u32 >= 0x5000 {
+                assert!(is_han(c), "U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn words_of_mixed_text() {
+        let text = "福州市公安局 in Fuzhou's co-op, l’Aquila 和 ひらがな－ café 54个";
+        let words: Vec<&str> = latin_words(text).iter().map(|w| w.text).collect();
+        assert_eq!(words, ["in", "Fuzhou", "co-op", "l’Aquila", "ひらがな", "café", "54"]);
+        for w in latin_words(text) {
+            assert_eq!(&text[w.start..w.end], w.text);
+        }
+    }
 }
