@@ -101,7 +101,8 @@ pub async fn run(data_dir: &Path, paths: &[PathBuf], args: &SourceArgs) -> anyho
     let mut registry = Registry::new(store.documents().await?.into_iter().map(|d| (d.sha256, d.simhash, d.copy_of)));
     let search = DocumentIndex::open_or_create(&index_dir(data_dir))
         .with_context(|| format!("cannot open the search index in {}", index_dir(data_dir).display()))?;
-    let mut writer = search.writer().context("the search index is in use by another ingest")?;
+    let mut writer =
+        search.writer().context("cannot open the search index for writing (is another ingest running?)")?;
     std::fs::create_dir_all(data_dir.join("evidence"))
         .with_context(|| format!("cannot create {}", data_dir.display()))?;
     let started = std::time::Instant::now();
