@@ -133,14 +133,14 @@ fn spaced_once(line: &str) -> bool {
 /// Whether the bytes open a whitespace character outside ASCII (U+0085, U+00A0, U+1680,
 /// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), told from its UTF-8 bytes.
 fn non_ascii_space(bytes: &[u8]) -> bool {
-    match *bytes {
-        [0xC2, 0x85 | 0xA0, ..] => true,
-        [0xE1, 0x9A, 0x80] => true,
-        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF] => true,
-        [0xE2, 0x81, 0x9F] => true,
-        [0xE3, 0x80, 0x80] => true,
-        _ => false,
-    }
+    matches!(
+        *bytes,
+        [0xC2, 0x85 | 0xA0, ..]
+            | [0xE1, 0x9A, 0x80]
+            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF]
+            | [0xE2, 0x81, 0x9F]
+            | [0xE3, 0x80, 0x80]
+    )
 }
 
 fn pdf_text(bytes: &[u8]) -> Result<String, String> {

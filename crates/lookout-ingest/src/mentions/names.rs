@@ -4,12 +4,10 @@
 use rustc_hash::FxHashMap as FastMap;
 use std::sync::OnceLock;
 
-use lookout_geo::{City, Gazetteer};
+use lookout_geo::Gazetteer;
 
 /// The indexes.
 pub struct Names {
-    /// The gazetteer.
-    pub gazetteer: &'static Gazetteer,
     /// Lower-case Latin name → cities (by position).
     pub latin: FastMap<String, Vec<u32>>,
     /// Chinese name (simplified; with and without 市/县/区) → cities.
@@ -38,10 +36,33 @@ pub struct Names {
     /// The first characters of those names, as a bit per character of the common Han blocks
     /// (U+3400–U+9FFF): most characters of a text open no name, told without hashing.
     chinese_firsts: Vec<u64>,
-    /// Every city's entity id (`geonames:ID`), one after another, and where each ends: a place
-    /// mention borrows its city's id rather than writing it out.
-    city_ids: String,
-    city_id_ends: Vec<u32>,
+    /// What mentions need of each city, by position, in one compact table.
+    city_facts: Vec<CityFacts>,
+}
+
+/// Chinese strings remembered per thread by [`Names::chinese_entry`].
+const NAMES_REMEMBERED: usize = 50_000;
+
+/// What the tables say of a Chinese string.
+#[derive(Debug, Clone, Copy)]
+pub struct ChineseEntry {
+    /// Whether it is a city or country name.
+    pub name: bool,
+    /// The cities it names, when it names cities and no country.
+    pub cities: Option<&'static [u32]>,
+}
+
+/// What mentions need of a city: its entity id (`geonames:ID`, borrowed by each place mention
+/// rather than written out), country and population, kept together because the gazetteer's
+/// records are far apart in memory and each was read for every mention.
+#[derive(Debug, Clone, Copy)]
+pub struct CityFacts {
+    /// `geonames:ID`.
+    pub id: &'static str,
+    /// ISO code of its country.
+    pub country: &'static str,
+    /// Population.
+    pub population: u64,
 }
 
 /// The Han characters [`Names::chinese_firsts`] has a bit for.
@@ -195,17 +216,27 @@ pub fn names() -> &'static Names {
                 _ => {}
             };
         }
-        let mut city_ids = String::new();
-        let mut city_id_ends = Vec::with_capacity(gazetteer.cities().len());
+        // The ids in one string for the life of the process (the indexes are built once).
+        let mut ids = String::new();
+        let mut ends = Vec::with_capacity(gazetteer.cities().len());
         for city in gazetteer.cities() {
             use std::fmt::Write;
-            write!(city_ids, "geonames:{}", city.geonameid).expect("writing to a string");
-            city_id_ends.push(city_ids.len() as u32);
+            write!(ids, "geonames:{}", city.geonameid).expect("writing to a string");
+            ends.push(ids.len());
         }
+        let ids: &'static str = Box::leak(ids.into_boxed_str());
+        let city_facts = gazetteer
+            .cities()
+            .iter()
+            .zip(std::iter::once(0).chain(ends.iter().copied()).zip(&ends))
+            .map(|(city, (start, &end))| CityFacts {
+                id: &ids[start..end],
+                country: city.country.as_str(),
+                population: city.population,
+            })
+            .collect();
         Names {
-            gazetteer,
-            city_ids,
-            city_id_ends,
+            city_facts,
             latin,
             chinese,
             countries,
@@ -265,8 +296,34 @@ impl Names {
     }
 
     /// Whether `s` is a Chinese city or country name.
-    pub fn is_chinese_name(&self, s: &str) -> bool {
-        self.chinese_names.get(s) > 0 && (self.chinese.contains_key(s) || self.countries_zh.contains_key(s))
+    pub fn is_chinese_name(&'static self, s: &str) -> bool {
+        self.chinese_entry(s).name
+    }
+
+    /// What the tables say of a Chinese string, from the thread's strings when it is among them
+    /// (documents name the same places again and again, and the tables are larger than any
+    /// cache; up to [`NAMES_REMEMBERED`] are kept).
+    pub fn chinese_entry(&'static self, s: &str) -> ChineseEntry {
+        thread_local! {
+            static SEEN: std::cell::RefCell<FastMap<Box<str>, ChineseEntry>> = std::cell::RefCell::default();
+        }
+        SEEN.with_borrow_mut(|seen| {
+            if let Some(entry) = seen.get(s) {
+                return *entry;
+            }
+            let entry = if self.chinese_names.get(s) == 0 {
+                ChineseEntry { name: false, cities: None }
+            } else {
+                let country = self.countries_zh.contains_key(s);
+                let cities = self.chinese.get(s).map(Vec::as_slice);
+                ChineseEntry { name: country || cities.is_some(), cities: cities.filter(|_| !country) }
+            };
+            if seen.len() >= NAMES_REMEMBERED {
+                seen.clear();
+            }
+            seen.insert(s.into(), entry);
+            entry
+        })
     }
 
     /// The byte length of the longest opening of `s`, of two to `most` characters, that
@@ -308,16 +365,9 @@ impl Names {
         self.chinese_firsts[(bit / 64) as usize] & (1 << (bit % 64)) != 0
     }
 
-    /// The city at a position.
-    pub fn city(&self, i: u32) -> &City {
-        &self.gazetteer.cities()[i as usize]
-    }
-
-    /// The entity id (`geonames:ID`) of the city at a position.
-    pub fn city_id(&self, i: u32) -> &str {
-        let end = self.city_id_ends[i as usize] as usize;
-        let start = if i == 0 { 0 } else { self.city_id_ends[i as usize - 1] as usize };
-        &self.city_ids[start..end]
+    /// What mentions need of the city at a position.
+    pub fn city_facts(&self, i: u32) -> CityFacts {
+        self.city_facts[i as usize]
     }
 
     /// Picks among cities of one name: one in a country the document names, else the most
@@ -327,15 +377,15 @@ impl Names {
             return *only;
         }
         let in_doc = |i: &u32| {
-            let country = self.city(*i).country.as_bytes();
-            doc_countries.iter().any(|c| c.as_bytes() == country)
+            let country = self.city_facts(*i).country;
+            doc_countries.contains(&country)
         };
         let pool_is_doc = candidates.iter().any(in_doc);
         candidates
             .iter()
             .copied()
             .filter(|i| !pool_is_doc || in_doc(i))
-            .max_by_key(|i| self.city(*i).population)
+            .max_by_key(|i| self.city_facts(*i).population)
             .unwrap_or(candidates[0])
     }
 }
@@ -343,6 +393,20 @@ impl Names {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_strings_are_what_the_tables_say_remembered_or_not() {
+        let n = names();
+        for _ in 0..2 {
+            let fuzhou = n.chinese_entry("福州");
+            assert!(fuzhou.name && fuzhou.cities.is_some_and(|c| !c.is_empty()));
+            let netherlands = n.chinese_entry("荷兰");
+            assert!(netherlands.name && netherlands.cities.is_none(), "a country is no city");
+            let none = n.chinese_entry("公安局");
+            assert!(!none.name && none.cities.is_none());
+            assert!(n.is_chinese_name("福州") && !n.is_chinese_name("负责人"));
+        }
+    }
 
     #[test]
     fn a_run_names_a_place_only_if_a_whole_name_is_in_it() {

@@ -2,7 +2,7 @@
 //! gazetteer by their English and Chinese names, matched on word boundaries (Chinese on jieba's
 //! segment boundaries), disambiguated by the countries the document names and by population.
 
-use super::names::{lower_into, names, Names};
+use super::names::{lower_into, names, CityFacts, Names};
 use super::segment::{han_segments_where, Word};
 use super::{Found, Kind};
 use rustc_hash::FxHashMap as FastMap;
@@ -106,23 +106,53 @@ fn common_words() -> &'static rustc_hash::FxHashMap<&'static str, ()> {
 const REGIONS: &[&str] =
     &["Europe", "Asia", "Africa", "Oceania", "North America", "South America", "Latin America", "Middle East"];
 
-/// A city as its mentions carry it: its entity id and country, read from the gazetteer once per
-/// document and name rather than once per mention (the gazetteer's records are spread over more
-/// memory than any cache holds).
-#[derive(Clone, Copy)]
-struct CityRef {
-    id: &'static str,
-    country: &'static str,
+/// A place mention of a city.
+fn city_mention(city: CityFacts, start: usize, end: usize) -> Found {
+    place(start, end, Some(city.id), city.country)
 }
 
-impl CityRef {
-    fn of(n: &'static Names, i: u32) -> CityRef {
-        CityRef { id: n.city_id(i), country: &n.city(i).country }
-    }
+/// What the name tables say of a Latin word, whatever the document: kept per thread for the
+/// words already seen (documents name the same places again and again, and the tables are larger
+/// than any cache), up to [`WORDS_REMEMBERED`] of them.
+#[derive(Clone, Copy)]
+struct WordEntry {
+    /// The most words (at most three) of a city name opening with it.
+    longest: usize,
+    /// Whether some city name of two words or more has it second.
+    second: bool,
+    /// The cities it may name alone (none for a common word or a word in capitals).
+    cities: Option<&'static [u32]>,
+}
 
-    fn mention(self, start: usize, end: usize) -> Found {
-        place(start, end, Some(self.id), self.country)
-    }
+/// Latin words remembered per thread.
+const WORDS_REMEMBERED: usize = 50_000;
+
+thread_local! {
+    static WORDS: std::cell::RefCell<FastMap<Box<str>, WordEntry>> = std::cell::RefCell::default();
+}
+
+/// What the tables say of `word` (as written), from the thread's words when it is among them.
+fn word_entry(n: &'static Names, word: &str, key: &mut String) -> WordEntry {
+    WORDS.with_borrow_mut(|words| {
+        if let Some(entry) = words.get(word) {
+            return *entry;
+        }
+        lower_into(word, key);
+        let longest = n.latin_words.get(key).min(3);
+        // No name opens with a word without a hint: the names themselves are not looked at.
+        let cities =
+            if longest == 0 || common_words().contains_key(key.as_str()) || word.chars().all(|c| c.is_uppercase()) {
+                None
+            } else {
+                n.latin.get(key.as_str()).map(Vec::as_slice)
+            };
+        let entry = WordEntry { longest, second: n.latin_second_words.get(key) > 0, cities };
+        if words.len() >= WORDS_REMEMBERED {
+            words.clear();
+        }
+        words.insert(word.into(), entry);
+        entry
+    })
 }
 
 fn place(start: usize, end: usize, entity_id: Option<&'static str>, country: &'static str) -> Found {
@@ -214,29 +244,16 @@ fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &'static Names, doc:
     let mut facts: FastMap<&'t str, WordFacts> = FastMap::default();
     let mut facts_of = |word: &'t str| {
         *facts.entry(word).or_insert_with(|| {
-            lower_into(word, &mut word_key);
-            let longest = n.latin_words.get(&word_key).min(3);
-            // No name opens with a word without a hint: the names themselves are not looked at.
-            let alone = if longest == 0
-                || common_words().contains_key(word_key.as_str())
-                || word.chars().all(|c| c.is_uppercase())
-            {
-                None
-            } else {
-                // A lone word names a city only if the city is large or in a country the text names.
-                n.latin
-                    .get(word_key.as_str())
-                    .map(|c| n.pick(c, doc))
-                    .filter(|&c| {
-                        let city = n.city(c);
-                        city.population >= 100_000 || doc.contains(&city.country.as_str())
-                    })
-                    .map(|c| CityRef::of(n, c))
-            };
-            WordFacts { longest, second: n.latin_second_words.get(&word_key) > 0, alone }
+            let entry = word_entry(n, word, &mut word_key);
+            // A lone word names a city only if the city is large or in a country the text names.
+            let alone = entry
+                .cities
+                .map(|c| n.city_facts(n.pick(c, doc)))
+                .filter(|city| city.population >= 100_000 || doc.contains(&city.country));
+            WordFacts { longest: entry.longest, second: entry.second, alone }
         })
     };
-    let mut cities: FastMap<&'t str, Option<CityRef>> = FastMap::default();
+    let mut cities: FastMap<&'t str, Option<CityFacts>> = FastMap::default();
     while i < words.len() {
         let mut advanced = false;
         if !capitalised(words[i].text) {
@@ -280,11 +297,11 @@ fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &'static Names, doc:
             } else {
                 *cities.entry(span).or_insert_with(|| {
                     lower_into(span, &mut phrase_key);
-                    n.latin.get(phrase_key.as_str()).map(|c| CityRef::of(n, n.pick(c, doc)))
+                    n.latin.get(phrase_key.as_str()).map(|c| n.city_facts(n.pick(c, doc)))
                 })
             };
             let Some(chosen) = chosen else { continue };
-            out.push(chosen.mention(words[i].start, words[i + len - 1].end));
+            out.push(city_mention(chosen, words[i].start, words[i + len - 1].end));
             i += len;
             advanced = true;
             break;
@@ -304,16 +321,16 @@ struct WordFacts {
     second: bool,
     /// The city it names alone, if any (a common word or a word in capitals names none; a city
     /// neither large nor in a country the document names is not named by one word).
-    alone: Option<CityRef>,
+    alone: Option<CityFacts>,
 }
 
 fn chinese_cities<'t>(text: &'t str, segments: &[Word<'t>], n: &'static Names, doc: &[&str], out: &mut Vec<Found>) {
     // The city each name of this document was found to be (or none), decided once per document.
-    let mut cities: FastMap<&'t str, Option<CityRef>> = FastMap::default();
+    let mut cities: FastMap<&'t str, Option<CityFacts>> = FastMap::default();
     let mut i = 0;
     while i < segments.len() {
         // A place may be one segment (福州市) or two adjacent ones (福州 + 市).
-        let mut best: Option<(usize, CityRef)> = None;
+        let mut best: Option<(usize, CityFacts)> = None;
         for len in [2usize, 1] {
             if i + len > segments.len() || (len == 2 && segments[i].end != segments[i + 1].start) {
                 continue;
@@ -323,19 +340,16 @@ fn chinese_cities<'t>(text: &'t str, segments: &[Word<'t>], n: &'static Names, d
             if joined.len() < 6 || !n.may_be_chinese_name(joined) {
                 continue;
             }
-            let city = *cities.entry(joined).or_insert_with(|| {
-                if n.chinese_names.get(joined) == 0 || n.countries_zh.contains_key(joined) {
-                    return None;
-                }
-                n.chinese.get(joined).map(|c| CityRef::of(n, n.pick(c, doc)))
-            });
+            let city = *cities
+                .entry(joined)
+                .or_insert_with(|| n.chinese_entry(joined).cities.map(|c| n.city_facts(n.pick(c, doc))));
             if let Some(chosen) = city {
                 best = Some((len, chosen));
                 break;
             }
         }
         if let Some((len, chosen)) = best {
-            out.push(chosen.mention(segments[i].start, segments[i + len - 1].end));
+            out.push(city_mention(chosen, segments[i].start, segments[i + len - 1].end));
             i += len;
         } else {
             i += 1;
