@@ -40,6 +40,42 @@ pub struct Names {
     city_facts: Vec<CityFacts>,
 }
 
+/// The countries a document names, by ISO code: a bit per code of two capital letters (a long
+/// document names a hundred countries, asked about for every city it may name).
+#[derive(Debug, Default)]
+pub struct DocCountries {
+    bits: [u64; 11],
+    /// Codes of another shape (none in the bundled data).
+    other: Vec<&'static str>,
+}
+
+impl DocCountries {
+    /// The bit of a code of two capital letters.
+    fn bit(code: &str) -> Option<usize> {
+        match *code.as_bytes() {
+            [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => Some(usize::from(a - b'A') * 26 + usize::from(b - b'A')),
+            _ => None,
+        }
+    }
+
+    /// Adds a country.
+    pub fn insert(&mut self, code: &'static str) {
+        match Self::bit(code) {
+            Some(bit) => self.bits[bit / 64] |= 1 << (bit % 64),
+            None if !self.other.contains(&code) => self.other.push(code),
+            None => {}
+        }
+    }
+
+    /// Whether the document names the country.
+    pub fn contains(&self, code: &str) -> bool {
+        match Self::bit(code) {
+            Some(bit) => self.bits[bit / 64] & (1 << (bit % 64)) != 0,
+            None => self.other.contains(&code),
+        }
+    }
+}
+
 /// Chinese strings remembered per thread by [`Names::chinese_entry`].
 const NAMES_REMEMBERED: usize = 50_000;
 
@@ -372,13 +408,13 @@ impl Names {
 
     /// Picks among cities of one name: one in a country the document names, else the most
     /// populous.
-    pub fn pick(&self, candidates: &[u32], doc_countries: &[&str]) -> u32 {
+    pub fn pick(&self, candidates: &[u32], doc_countries: &DocCountries) -> u32 {
         if let [only] = candidates {
             return *only;
         }
         let in_doc = |i: &u32| {
             let country = self.city_facts(*i).country;
-            doc_countries.contains(&country)
+            doc_countries.contains(country)
         };
         let pool_is_doc = candidates.iter().any(in_doc);
         candidates
@@ -393,6 +429,17 @@ impl Names {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_s_countries_are_told_by_code() {
+        let mut doc = DocCountries::default();
+        for code in ["NL", "ZZ", "AA", "x1", "NL"] {
+            doc.insert(code);
+        }
+        assert!(["NL", "ZZ", "AA", "x1"].iter().all(|c| doc.contains(c)));
+        assert!(!["CN", "NM", "x2", "", "N"].iter().any(|c| doc.contains(c)));
+        assert_eq!(doc.other, ["x1"]);
+    }
 
     #[test]
     fn chinese_strings_are_what_the_tables_say_remembered_or_not() {

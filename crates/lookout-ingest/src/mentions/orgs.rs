@@ -180,11 +180,18 @@ fn english(text: &str, words: &[Word<'_>]) -> Vec<Found> {
     let n = names();
     let mut i = 0;
     while i < words.len() {
-        // Most words open no kind: told by one comparison of their first letter and length.
-        static OPENINGS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-        let openings = OPENINGS.get_or_init(|| en_kinds().iter().map(|parts| parts[0]).collect());
+        // Most words open no kind: told by their first byte and length (per first byte, the
+        // lengths of the kinds' first words opening with it, a bit each).
+        static OPENINGS: std::sync::OnceLock<[u32; 256]> = std::sync::OnceLock::new();
+        let openings = OPENINGS.get_or_init(|| {
+            let mut lengths = [0u32; 256];
+            for parts in en_kinds() {
+                lengths[usize::from(parts[0].as_bytes()[0])] |= 1 << parts[0].len();
+            }
+            lengths
+        });
         let word = words[i].text;
-        if !openings.iter().any(|o| o.len() == word.len() && o.as_bytes()[0] == word.as_bytes()[0]) {
+        if word.len() >= 32 || openings[usize::from(word.as_bytes()[0])] & (1 << word.len()) == 0 {
             i += 1;
             continue;
         }

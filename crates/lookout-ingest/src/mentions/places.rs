@@ -2,7 +2,7 @@
 //! gazetteer by their English and Chinese names, matched on word boundaries (Chinese on jieba's
 //! segment boundaries), disambiguated by the countries the document names and by population.
 
-use super::names::{lower_into, names, CityFacts, Names};
+use super::names::{lower_into, names, CityFacts, DocCountries, Names};
 use super::segment::{han_segments_where, Word};
 use super::{Found, Kind};
 use rustc_hash::FxHashMap as FastMap;
@@ -169,11 +169,10 @@ pub fn find(text: &str, words: &[Word<'_>], lines: &[(usize, usize)]) -> Vec<Fou
     let mut out = Vec::new();
     // Countries first: they disambiguate cities.
     let countries = english_countries(text, words, n, &mut out);
-    let mut doc_countries: Vec<&'static str> = countries;
-    doc_countries.extend(chinese_countries(&segments, n, &mut out));
-    // Each country once: a long document names some hundreds of times.
-    doc_countries.sort_unstable();
-    doc_countries.dedup();
+    let mut doc_countries = DocCountries::default();
+    for code in countries.into_iter().chain(chinese_countries(&segments, n, &mut out)) {
+        doc_countries.insert(code);
+    }
     english_cities(text, words, n, &doc_countries, &mut out);
     chinese_cities(text, &segments, n, &doc_countries, &mut out);
     out
@@ -230,7 +229,7 @@ fn chinese_countries(segments: &[Word<'_>], n: &'static Names, out: &mut Vec<Fou
     seen
 }
 
-fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &'static Names, doc: &[&str], out: &mut Vec<Found>) {
+fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &'static Names, doc: &DocCountries, out: &mut Vec<Found>) {
     // Spans already taken by countries, in order, walked along with the words: `before` counts
     // the spans that open at or before the current word.
     let mut spans: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
@@ -249,7 +248,7 @@ fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &'static Names, doc:
             let alone = entry
                 .cities
                 .map(|c| n.city_facts(n.pick(c, doc)))
-                .filter(|city| city.population >= 100_000 || doc.contains(&city.country));
+                .filter(|city| city.population >= 100_000 || doc.contains(city.country));
             WordFacts { longest: entry.longest, second: entry.second, alone }
         })
     };
@@ -324,7 +323,13 @@ struct WordFacts {
     alone: Option<CityFacts>,
 }
 
-fn chinese_cities<'t>(text: &'t str, segments: &[Word<'t>], n: &'static Names, doc: &[&str], out: &mut Vec<Found>) {
+fn chinese_cities<'t>(
+    text: &'t str,
+    segments: &[Word<'t>],
+    n: &'static Names,
+    doc: &DocCountries,
+    out: &mut Vec<Found>,
+) {
     // The city each name of this document was found to be (or none), decided once per document.
     let mut cities: FastMap<&'t str, Option<CityFacts>> = FastMap::default();
     let mut i = 0;
