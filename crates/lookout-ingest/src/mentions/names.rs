@@ -254,19 +254,20 @@ pub fn names() -> &'static Names {
         }
         // The ids in one string for the life of the process (the indexes are built once).
         let mut ids = String::new();
-        let mut ends = Vec::with_capacity(gazetteer.cities().len());
+        let mut spans = Vec::with_capacity(gazetteer.cities().len());
         for city in gazetteer.cities() {
             use std::fmt::Write;
+            let start = ids.len();
             write!(ids, "geonames:{}", city.geonameid).expect("writing to a string");
-            ends.push(ids.len());
+            spans.push(start..ids.len());
         }
         let ids: &'static str = Box::leak(ids.into_boxed_str());
         let city_facts = gazetteer
             .cities()
             .iter()
-            .zip(std::iter::once(0).chain(ends.iter().copied()).zip(&ends))
-            .map(|(city, (start, &end))| CityFacts {
-                id: &ids[start..end],
+            .zip(spans)
+            .map(|(city, span)| CityFacts {
+                id: &ids[span],
                 country: city.country.as_str(),
                 population: city.population,
             })
@@ -429,6 +430,18 @@ impl Names {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_city_s_facts_are_its_own() {
+        let n = names();
+        let cities = Gazetteer::shared().cities();
+        assert_eq!(n.city_facts.len(), cities.len());
+        for (i, city) in cities.iter().enumerate() {
+            let facts = n.city_facts(i as u32);
+            assert_eq!(facts.id, format!("geonames:{}", city.geonameid));
+            assert_eq!((facts.country, facts.population), (city.country.as_str(), city.population));
+        }
+    }
 
     #[test]
     fn a_document_s_countries_are_told_by_code() {
