@@ -1,24 +1,25 @@
-//! The audit log: every reviewer action is an entry whose hash covers the previous entry's hash,
-//! so that editing or deleting any entry breaks every hash after it.
+//! The audit log: every action is an entry whose hash covers the previous entry's hash, so that
+//! editing or deleting any entry breaks every hash after it; each entry also records digests of
+//! what its event wrote, so that the accounts, reports, messages, statuses, published incidents
+//! and count releases in the store can be checked against the chain ([`verify_coverage`]).
+//!
+//! Someone holding the database can still drop the triggers and rewrite the whole chain, hashes
+//! and all. A signed head kept outside the server ([`crate::head`]) catches that: the chain must
+//! still contain the entry the head names, with the hash it names.
 
-use sha2::{Digest, Sha256};
+use std::collections::{HashMap, HashSet};
+
+use lookout_store::audit::Written;
+use lookout_store::AuditView;
 
 use crate::ReportError;
 
+/// The hash of an entry (the store's).
+pub use lookout_store::audit::entry_hash;
 /// One entry, as the store keeps it.
 pub use lookout_store::AuditRow as AuditEntry;
 /// The hash before the first entry (the store's).
 pub use lookout_store::AUDIT_GENESIS as GENESIS;
-
-/// The hash of an entry's fields after `prev_hash`.
-pub fn entry_hash(prev_hash: &str, seq: i64, at: &str, actor: &str, action: &str, subject: &str) -> String {
-    let mut h = Sha256::new();
-    for part in [prev_hash, &seq.to_string(), at, actor, action, subject] {
-        h.update((part.len() as u64).to_be_bytes());
-        h.update(part.as_bytes());
-    }
-    crate::hex(&h.finalize())
-}
 
 /// Checks the whole chain: positions without gaps, each entry linked to the one before, each
 /// hash right. The first entry that fails is named.
@@ -32,12 +33,115 @@ pub fn verify(entries: &[AuditEntry]) -> Result<usize, ReportError> {
         if e.prev_hash != prev {
             return Err(broken("it does not follow the entry before it"));
         }
-        if entry_hash(&e.prev_hash, e.seq, &e.at, &e.actor, &e.action, &e.subject) != e.hash {
+        if entry_hash(&e.prev_hash, e.seq, &e.at, &e.actor, &e.action, &e.subject, &e.detail) != e.hash {
             return Err(broken("its content does not match its hash (edited)"));
         }
         prev = e.hash.clone();
     }
     Ok(entries.len())
+}
+
+/// What the chain says was written, by kind of digest.
+#[derive(Default)]
+struct Recorded<'a> {
+    /// Every digest, by kind.
+    all: HashMap<&'a str, HashSet<&'a str>>,
+    /// The last digest of a kind for a subject (`active:` per account, `status:` per report).
+    last: HashMap<(&'a str, &'a str), &'a str>,
+    /// `message:` and `incident:` digests, with their subjects (reports).
+    by_subject: Vec<(&'a str, &'a str, &'a str)>,
+    /// Subjects written before entries recorded digests: accounts and reports not covered.
+    earlier: HashSet<&'a str>,
+}
+
+fn recorded(entries: &[AuditEntry]) -> Recorded<'_> {
+    let mut r = Recorded::default();
+    for e in entries {
+        if e.detail.is_empty() && matches!(e.action.as_str(), "report.received" | "account.added") {
+            // Entries of the first form named an account "name (role)".
+            r.earlier.insert(e.subject.split(" (").next().unwrap_or(&e.subject));
+        }
+        for word in e.detail.split_whitespace() {
+            let (kind, _) = word.split_once(':').unwrap_or((word, ""));
+            r.all.entry(kind).or_default().insert(word);
+            r.last.insert((kind, e.subject.as_str()), word);
+            if matches!(kind, "message" | "incident") {
+                r.by_subject.push((kind, e.subject.as_str(), word));
+            }
+        }
+    }
+    r
+}
+
+/// Checks the store's rows against the chain: every account, report, message, status, published
+/// incident and release is as an entry recorded it, and nothing an entry recorded is missing
+/// (except contents deleted under the retention rule, whose deletion is itself an entry).
+pub fn verify_coverage(view: &AuditView) -> Result<(), ReportError> {
+    let r = recorded(&view.entries);
+    let has = |kind: &str, digest: &str| r.all.get(kind).is_some_and(|s| s.contains(digest));
+    let off = |what: String| ReportError::AuditBroken {
+        seq: view.entries.len() as i64,
+        reason: format!("{what}: not as the audit log recorded it (added, edited or swapped behind the server's back)"),
+    };
+    for (name, account, active) in &view.accounts {
+        if r.earlier.contains(name.as_str()) {
+            continue;
+        }
+        if !has("account", account) {
+            return Err(off(format!("account {name}")));
+        }
+        if r.last.get(&("active", name.as_str())) != Some(&active.as_str()) {
+            return Err(off(format!("whether account {name} is active")));
+        }
+    }
+    let purged: HashSet<&str> = view.reports.iter().filter(|r| r.3).map(|r| r.0.as_str()).collect();
+    for (id, record, status, is_purged) in &view.reports {
+        if r.earlier.contains(id.as_str()) {
+            continue;
+        }
+        if *is_purged {
+            if !r.last.contains_key(&("purged", id.as_str())) {
+                return Err(off(format!("report {id}, marked purged")));
+            }
+        } else if !has("report", record) {
+            return Err(off(format!("report {id}")));
+        }
+        let first = Written::Status { report_id: id, status: "new", linked: None }.detail();
+        let expected = r.last.get(&("status", id.as_str())).copied().unwrap_or(first.as_str());
+        if status != expected {
+            return Err(off(format!("the status of report {id}")));
+        }
+    }
+    let stored: HashSet<&str> = view.messages.iter().map(|m| m.2.as_str()).collect();
+    for (report, seq, digest) in &view.messages {
+        if !r.earlier.contains(report.as_str()) && !has("message", digest) {
+            return Err(off(format!("report {report} message {seq}")));
+        }
+    }
+    let incidents: HashSet<&str> = view.incidents.iter().map(|i| i.1.as_str()).collect();
+    for (kind, subject, digest) in &r.by_subject {
+        let missing = match *kind {
+            "message" => !purged.contains(subject) && !stored.contains(digest),
+            _ => !incidents.contains(digest),
+        };
+        if missing {
+            return Err(ReportError::AuditBroken {
+                seq: view.entries.len() as i64,
+                reason: format!("a {kind} of report {subject} recorded in the audit log is missing from the store"),
+            });
+        }
+    }
+    for (report, digest) in &view.incidents {
+        if !has("incident", digest) {
+            return Err(off(format!("the published incident of report {report}")));
+        }
+    }
+    for (seq, digest) in &view.releases {
+        if !has("release", digest) {
+            return Err(off(format!("release {seq} of the public counts")));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -48,14 +152,15 @@ mod tests {
         let mut out: Vec<AuditEntry> = Vec::new();
         for seq in 1..=n {
             let prev = out.last().map_or(GENESIS.to_string(), |e| e.hash.clone());
-            let (at, actor, action, subject) = ("2026-11-29T00:00:00Z", "ana", "report.triaged", format!("r{seq}"));
-            let hash = entry_hash(&prev, seq, at, actor, action, &subject);
+            let (at, actor, action, subject) = ("2026-11-29", "ana", "report.triaged", format!("r{seq}"));
+            let hash = entry_hash(&prev, seq, at, actor, action, &subject, "");
             out.push(AuditEntry {
                 seq,
                 at: at.into(),
                 actor: actor.into(),
                 action: action.into(),
                 subject,
+                detail: String::new(),
                 prev_hash: prev,
                 hash,
             });
@@ -74,7 +179,7 @@ mod tests {
         assert!(matches!(verify(&deleted), Err(ReportError::AuditBroken { seq: 5, .. })));
         let mut rehashed = chain(5);
         rehashed[1].subject = "other".into();
-        rehashed[1].hash = entry_hash(&rehashed[1].prev_hash, 2, &rehashed[1].at, "ana", "report.triaged", "other");
+        rehashed[1].hash = entry_hash(&rehashed[1].prev_hash, 2, &rehashed[1].at, "ana", "report.triaged", "other", "");
         assert!(matches!(verify(&rehashed), Err(ReportError::AuditBroken { seq: 3, .. })));
     }
 }

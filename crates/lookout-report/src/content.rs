@@ -4,18 +4,24 @@
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use crate::sanitize::Removed;
+use crate::sanitize::{Cleaned, Removal};
 
-/// An attachment after sanitising.
+/// An attachment after sanitising. Its bytes are wiped when it is dropped.
 #[derive(Clone, Serialize, Deserialize)]
 pub struct Attachment {
     /// `image/jpeg`, `image/png` or `application/pdf`.
     pub media_type: String,
-    /// The kinds of metadata removed (never their values).
-    pub removed: Vec<Removed>,
+    /// What was removed (kinds, names, sizes; never values).
+    pub removed: Vec<Removal>,
     /// The sanitised bytes.
     #[serde(with = "base64_bytes")]
-    pub bytes: Vec<u8>,
+    pub bytes: Zeroizing<Vec<u8>>,
+}
+
+impl From<Cleaned> for Attachment {
+    fn from(c: Cleaned) -> Attachment {
+        Attachment { media_type: c.media_type.to_string(), removed: c.removed, bytes: c.bytes }
+    }
 }
 
 /// A report or a follow-up message, as the reporter gave it.
@@ -59,16 +65,16 @@ impl Drop for ReportContent {
         self.month.zeroize();
         self.organisation.zeroize();
         self.text.zeroize();
-        for a in &mut self.attachments {
-            a.bytes.zeroize();
-        }
     }
 }
 
 impl ReportContent {
     /// The JSON to seal, wiped when dropped.
     pub fn to_plaintext(&self) -> Zeroizing<Vec<u8>> {
-        Zeroizing::new(serde_json::to_vec(self).expect("a report serialises"))
+        let attachments: usize = self.attachments.iter().map(|a| a.bytes.len() / 3 * 4 + 256).sum();
+        let mut out = crate::wipe::WipingBuffer::with_capacity(attachments + 2 * self.text.len() + 1024);
+        serde_json::to_writer(&mut out, self).expect("a report serialises");
+        out.into_inner()
     }
 
     /// Reads opened plaintext.
@@ -94,11 +100,12 @@ impl std::fmt::Debug for Reply {
 mod base64_bytes {
     //! Standard base64 for attachment bytes inside the sealed JSON.
     use serde::{Deserialize, Deserializer, Serializer};
+    use zeroize::Zeroizing;
 
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    pub fn serialize<S: Serializer>(bytes: &Zeroizing<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
+        let mut out = Zeroizing::new(String::with_capacity(bytes.len().div_ceil(3) * 4));
         for chunk in bytes.chunks(3) {
             let n = (u32::from(chunk[0]) << 16)
                 | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
@@ -114,9 +121,9 @@ mod base64_bytes {
         s.serialize_str(&out)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
-        let text = String::deserialize(d)?;
-        let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Zeroizing<Vec<u8>>, D::Error> {
+        let text = Zeroizing::new(String::deserialize(d)?);
+        let mut out = Zeroizing::new(Vec::with_capacity(text.len() / 4 * 3));
         let mut acc = 0u32;
         let mut bits = 0;
         for c in text.bytes().filter(|c| *c != b'=') {
@@ -140,11 +147,14 @@ mod tests {
     fn debug_shows_nothing_and_json_round_trips() {
         let mut r = ReportContent::default();
         r.text = "CANARY-TEXT".into();
-        r.attachments =
-            vec![Attachment { media_type: "image/png".into(), removed: vec![], bytes: vec![0, 1, 2, 250, 251] }];
+        r.attachments = vec![Attachment {
+            media_type: "image/png".into(),
+            removed: vec![],
+            bytes: Zeroizing::new(vec![0, 1, 2, 250, 251]),
+        }];
         assert!(!format!("{r:?}").contains("CANARY"));
         let back = ReportContent::from_plaintext(&r.to_plaintext()).unwrap();
         assert_eq!(back.text, "CANARY-TEXT");
-        assert_eq!(back.attachments[0].bytes, vec![0, 1, 2, 250, 251]);
+        assert_eq!(*back.attachments[0].bytes, vec![0, 1, 2, 250, 251]);
     }
 }

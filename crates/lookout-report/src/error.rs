@@ -28,6 +28,9 @@ pub enum ReportError {
         /// Why.
         reason: String,
     },
+    /// A signed head of the audit log that does not verify, or a chain that does not match it.
+    #[error("audit head: {0}")]
+    Head(String),
     /// Hashing failed (bad parameters).
     #[error("hashing: {0}")]
     Hash(String),

@@ -3,26 +3,33 @@
 //!
 //! - [`receipt`]: receipt codes (25 digits, 83 bits) and the argon2id digest that is all the server keeps;
 //! - [`seal`]: sealing to reviewers (age X25519), the per-report reply key unlocked by the receipt
-//!   code, and reviewers' identities wrapped under their passwords (age passphrase files, so the
-//!   stock `age` command opens them offline);
-//! - [`sanitize`]: metadata removed from JPEG, PNG and PDF attachments in memory;
+//!   code, and reviewers' identities wrapped under their password's key (age passphrase files);
+//! - [`sanitize`]: attachments cleaned by allow-list (images re-encoded from their pixels, PDFs
+//!   rebuilt from their pages), run in a child process with limits by the server;
 //! - [`content`]: what a report holds, never printable by `Debug`;
 //! - [`totp`]: RFC 6238 one-time codes for reviewers' second factor;
-//! - [`audit`]: the hash-chained audit log and its verification;
-//! - [`kanon`]: k-anonymous public counts with complementary suppression;
-//! - [`password`]: argon2id account passwords;
-//! - [`desk`]: the operations the site and the command line perform, over any `ReportStore`.
+//! - [`audit`]: the hash-chained audit log, its verification and what it covers;
+//! - [`head`]: signed heads of the audit log, kept outside the server;
+//! - [`kanon`]: k-anonymous public counts (small values folded or left out, tables that add up);
+//! - [`password`]: account passwords (one derivation: a kept verifier, a never-kept key) and
+//!   their strength;
+//! - [`kdf`]: one argon2id derivation split into a kept key and a secret one;
+//! - [`desk`]: the operations the site and the command line perform, over any `ReportStore`;
+//! - [`wipe`]: a growing buffer that wipes every allocation it outgrows.
 
 pub mod audit;
 pub mod content;
 pub mod desk;
 mod error;
+pub mod head;
 pub mod kanon;
+pub mod kdf;
 pub mod password;
 pub mod receipt;
 pub mod sanitize;
 pub mod seal;
 pub mod totp;
+pub mod wipe;
 
 pub use error::ReportError;
 
@@ -38,7 +45,4 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// Lower-case hex.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use lookout_core::ids::hex;

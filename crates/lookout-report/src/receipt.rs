@@ -3,8 +3,6 @@
 //! only a digest: argon2id over the code with the installation's salt, from which two keys are
 //! derived — one stored to find the report, one never stored that unlocks the report's reply key.
 
-use argon2::{Algorithm, Argon2, Params, Version};
-use sha2::{Digest, Sha256};
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::ReportError;
@@ -70,21 +68,9 @@ impl ReceiptCode {
     /// reply key (never stored). `salt` is the installation's, 16 bytes or more.
     pub fn derive(&self, salt: &[u8]) -> Result<ReceiptKeys, ReportError> {
         // argon2id, 19 MiB, 2 passes (the OWASP minimum for argon2id).
-        let params = Params::new(19 * 1024, 2, 1, Some(32)).map_err(|e| ReportError::Hash(e.to_string()))?;
-        let mut master = Zeroizing::new([0u8; 32]);
-        Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
-            .hash_password_into(self.0.as_bytes(), salt, master.as_mut())
-            .map_err(|e| ReportError::Hash(e.to_string()))?;
-        let part = |label: &[u8]| -> [u8; 32] {
-            let mut h = Sha256::new();
-            h.update(label);
-            h.update(master.as_ref());
-            h.finalize().into()
-        };
-        Ok(ReceiptKeys {
-            lookup: crate::hex(&part(b"lookout receipt lookup")),
-            unlock: Zeroizing::new(part(b"lookout receipt unlock")),
-        })
+        let labels = [b"lookout receipt lookup".as_slice(), b"lookout receipt unlock"];
+        let keys = crate::kdf::two_keys(self.0.as_bytes(), salt, 19 * 1024, 2, labels)?;
+        Ok(ReceiptKeys { lookup: crate::hex(&keys.kept), unlock: keys.secret })
     }
 }
 

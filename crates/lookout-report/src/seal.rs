@@ -1,8 +1,9 @@
 //! Sealing with `age`: reports to every active reviewer's X25519 key; each report's reply key
-//! wrapped under its receipt code; reviewers' identities wrapped under their passwords as age
-//! passphrase files, which the stock `age -d` opens.
+//! wrapped under its receipt code's key; reviewers' identities and TOTP secrets wrapped under
+//! their password's key. Wrapped secrets are age passphrase files (the key in hex is the
+//! passphrase), which the stock `age -d` opens; `lookout keys export` prints an identity.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::str::FromStr;
 
 use age::secrecy::{ExposeSecret, SecretString};
@@ -29,9 +30,9 @@ pub fn seal(plaintext: &[u8], recipients: &[x25519::Recipient]) -> Result<Vec<u8
 pub fn open(ciphertext: &[u8], identity: &dyn age::Identity) -> Result<Zeroizing<Vec<u8>>, ReportError> {
     let decryptor = age::Decryptor::new_buffered(ciphertext).map_err(|e| ReportError::Seal(e.to_string()))?;
     let mut reader = decryptor.decrypt(std::iter::once(identity)).map_err(|_| ReportError::WrongSecret)?;
-    let mut out = Zeroizing::new(Vec::new());
-    reader.read_to_end(&mut out).map_err(|e| ReportError::Seal(e.to_string()))?;
-    Ok(out)
+    let mut out = crate::wipe::WipingBuffer::with_capacity(ciphertext.len());
+    std::io::copy(&mut reader, &mut out).map_err(|e| ReportError::Seal(e.to_string()))?;
+    Ok(out.into_inner())
 }
 
 /// Reads an `age1…` recipient.
@@ -72,30 +73,34 @@ pub fn unwrap_bytes(wrapped: &[u8], passphrase: &str) -> Result<Zeroizing<Vec<u8
     open(wrapped, &key)
 }
 
-/// Wraps an identity under a passphrase (its `AGE-SECRET-KEY-1…` text, with [`wrap_bytes`]).
-pub fn wrap_identity(
-    identity: &x25519::Identity,
-    passphrase: &str,
-    work_factor: Option<u8>,
-) -> Result<Vec<u8>, ReportError> {
-    wrap_bytes(identity_text(identity).as_bytes(), passphrase, work_factor)
-}
-
-/// Unwraps what [`wrap_identity`] wrapped; a wrong passphrase is [`ReportError::WrongSecret`].
+/// Unwraps an identity wrapped under a passphrase (accounts of the earlier form); a wrong
+/// passphrase is [`ReportError::WrongSecret`].
 pub fn unwrap_identity(wrapped: &[u8], passphrase: &str) -> Result<x25519::Identity, ReportError> {
     let text = unwrap_bytes(wrapped, passphrase)?;
     identity(std::str::from_utf8(&text).map_err(|_| ReportError::WrongSecret)?)
 }
 
-/// Wraps a report's reply key under its receipt code's unlock key. The unlock key is 256 bits
-/// from argon2id already, so scrypt's own work factor can stay low.
-pub fn wrap_reply_key(identity: &x25519::Identity, unlock: &[u8; 32]) -> Result<Vec<u8>, ReportError> {
-    wrap_identity(identity, &crate::hex(unlock), Some(10))
+/// Seals bytes under a 256-bit key that already cost what it should (a receipt code's or a
+/// password's argon2id output), so scrypt's own work factor stays low; an age passphrase file.
+pub fn wrap_under_key(bytes: &[u8], key: &[u8; 32]) -> Result<Vec<u8>, ReportError> {
+    wrap_bytes(bytes, &crate::hex(key), Some(10))
 }
 
-/// Unwraps a report's reply key with its receipt code's unlock key.
-pub fn unwrap_reply_key(wrapped: &[u8], unlock: &[u8; 32]) -> Result<x25519::Identity, ReportError> {
-    unwrap_identity(wrapped, &crate::hex(unlock))
+/// Opens what [`wrap_under_key`] sealed; a wrong key is [`ReportError::WrongSecret`].
+pub fn unwrap_under_key(wrapped: &[u8], key: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, ReportError> {
+    unwrap_bytes(wrapped, &crate::hex(key))
+}
+
+/// Wraps an identity under a key ([`wrap_under_key`]): an account's under its password's key, a
+/// report's reply key under its receipt code's.
+pub fn wrap_identity_under_key(identity: &x25519::Identity, key: &[u8; 32]) -> Result<Vec<u8>, ReportError> {
+    wrap_under_key(identity_text(identity).as_bytes(), key)
+}
+
+/// Unwraps what [`wrap_identity_under_key`] wrapped.
+pub fn unwrap_identity_under_key(wrapped: &[u8], key: &[u8; 32]) -> Result<x25519::Identity, ReportError> {
+    let text = unwrap_under_key(wrapped, key)?;
+    identity(std::str::from_utf8(&text).map_err(|_| ReportError::WrongSecret)?)
 }
 
 #[cfg(test)]
@@ -115,15 +120,18 @@ mod tests {
     }
 
     #[test]
-    fn identities_unwrap_only_with_their_passphrase() {
+    fn identities_unwrap_only_with_their_passphrase_or_key() {
         let id = x25519::Identity::generate();
-        let wrapped = wrap_identity(&id, "correct horse", Some(10)).unwrap();
+        let wrapped = wrap_bytes(identity_text(&id).as_bytes(), "correct horse", Some(10)).unwrap();
         let back = unwrap_identity(&wrapped, "correct horse").unwrap();
         assert_eq!(back.to_public().to_string(), id.to_public().to_string());
         assert!(matches!(unwrap_identity(&wrapped, "wrong"), Err(ReportError::WrongSecret)));
-        let unlock = [9u8; 32];
-        let reply = wrap_reply_key(&id, &unlock).unwrap();
-        assert_eq!(unwrap_reply_key(&reply, &unlock).unwrap().to_public().to_string(), id.to_public().to_string());
-        assert!(unwrap_reply_key(&reply, &[8u8; 32]).is_err());
+        let key = [9u8; 32];
+        let reply = wrap_identity_under_key(&id, &key).unwrap();
+        assert_eq!(
+            unwrap_identity_under_key(&reply, &key).unwrap().to_public().to_string(),
+            id.to_public().to_string()
+        );
+        assert!(matches!(unwrap_identity_under_key(&reply, &[8u8; 32]), Err(ReportError::WrongSecret)));
     }
 }

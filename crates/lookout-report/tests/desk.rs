@@ -1,17 +1,18 @@
-//! The reporting desk over a real (in-memory) SQLite store: a report from intake to retention.
+//! The reporting desk over a real (in-memory) SQLite store: a report from intake to retention,
+//! sign-in with both factors, and the audit chain over everything.
 
 use lookout_report::content::ReportContent;
-use lookout_report::desk::{self, DeskError, Message};
+use lookout_report::desk::{self, DeskError, Message, ReleaseOutcome};
+use lookout_report::password::PasswordCost;
 use lookout_report::receipt::ReceiptCode;
 use lookout_store::{ReportStore, SqliteStore};
 
 const PASSWORD: &str = "a long test password";
 
-async fn desk_with_reviewer() -> (SqliteStore, String) {
+async fn desk_with_reviewer(cost: PasswordCost) -> (SqliteStore, Vec<u8>) {
     let store = SqliteStore::open_in_memory().await.unwrap();
-    let account = desk::add_account(&store, "ana", "reviewer", PASSWORD, Some(10)).await.unwrap();
-    let secret = account.otpauth_uri.split("secret=").nth(1).unwrap().split('&').next().unwrap().to_string();
-    (store, secret)
+    let account = desk::add_account(&store, "ana", "reviewer", PASSWORD, cost).await.unwrap();
+    (store, base32_decode(&account.totp_base32))
 }
 
 fn base32_decode(text: &str) -> Vec<u8> {
@@ -29,10 +30,18 @@ fn base32_decode(text: &str) -> Vec<u8> {
     out
 }
 
+fn other_code(totp: &[u8]) -> String {
+    let right = lookout_report::totp::code_now(totp);
+    if right == "000000" {
+        "111111".into()
+    } else {
+        "000000".into()
+    }
+}
+
 #[tokio::test]
 async fn a_report_from_intake_to_retention() {
-    let (store, secret) = desk_with_reviewer().await;
-    let totp = base32_decode(&secret);
+    let (store, totp) = desk_with_reviewer(PasswordCost::FOR_TESTS).await;
     let mut report = ReportContent::default();
     report.category = "approach".into();
     report.text = "CANARY two men came to my door".into();
@@ -44,14 +53,12 @@ async fn a_report_from_intake_to_retention() {
     assert!(matches!(desk::open_thread(&store, &ReceiptCode::generate()).await, Err(DeskError::UnknownReceipt)));
 
     // A reviewer signs in (password and TOTP), reads and replies.
-    assert!(
-        desk::sign_in(&store, "ana", PASSWORD, "000000", |_, _| true).await.is_err()
-            || lookout_report::totp::code_now(&totp) == "000000"
-    );
+    assert!(desk::sign_in(&store, "ana", PASSWORD, &other_code(&totp)).await.is_err());
     let totp_code = lookout_report::totp::code_now(&totp);
-    assert!(desk::sign_in(&store, "ana", "wrong password!", &totp_code, |_, _| true).await.is_err());
-    assert!(desk::sign_in(&store, "ana", PASSWORD, &totp_code, |_, _| false).await.is_err(), "a replayed code");
-    let ana = desk::sign_in(&store, "ana", PASSWORD, &totp_code, |name, _| name == "ana").await.unwrap();
+    assert!(desk::sign_in(&store, "ana", "wrong password!", &totp_code).await.is_err());
+    assert!(desk::sign_in(&store, "nobody", PASSWORD, &totp_code).await.is_err());
+    let ana = desk::sign_in(&store, "ana", PASSWORD, &totp_code).await.unwrap();
+    assert!(desk::sign_in(&store, "ana", PASSWORD, &totp_code).await.is_err(), "a code is accepted once");
     let reports = store.reports().await.unwrap();
     let id = reports[0].id.clone();
     let (_, messages) = desk::read_report(&store, &ana, &id).await.unwrap();
@@ -68,12 +75,14 @@ async fn a_report_from_intake_to_retention() {
     let (_, messages) = desk::read_report(&store, &ana, &id).await.unwrap();
     assert_eq!(messages.len(), 3);
 
-    // Publishing needs verification; then only coarse fields leave.
+    // Publishing needs verification; then only coarse fields leave, and only in a release.
     assert!(desk::publish(&store, &ana, &id, "NL", "approach", "2026-10").await.is_err());
     desk::set_status(&store, &ana, &id, "verified", None).await.unwrap();
     assert!(desk::publish(&store, &ana, &id, "Netherlands", "approach", "2026-10").await.is_err());
     desk::publish(&store, &ana, &id, "NL", "approach", "2026-10").await.unwrap();
     assert_eq!(store.published_incidents().await.unwrap()[0].country, "NL");
+    assert_eq!(desk::release_counts(&store, "ana", 2, 0).await.unwrap(), ReleaseOutcome::TooFew { new: 1, k: 2 });
+    assert!(desk::published_counts(&store).await.unwrap().is_none());
 
     // Retention: closed today, purged at 0 days; the code then finds nothing.
     desk::set_status(&store, &ana, &id, "closed", None).await.unwrap();
@@ -82,7 +91,7 @@ async fn a_report_from_intake_to_retention() {
     assert!(store.messages(&id).await.unwrap().is_empty());
     assert!(matches!(desk::open_thread(&store, &code).await, Err(DeskError::UnknownReceipt)));
 
-    // Every step is in the audit log, and the chain verifies.
+    // Every step is in the audit log, with days only; the chain and what it covers verify.
     let log = store.audit_log().await.unwrap();
     let actions: Vec<&str> = log.iter().map(|r| r.action.as_str()).collect();
     for expected in [
@@ -91,22 +100,65 @@ async fn a_report_from_intake_to_retention() {
         "account.signed-in",
         "report.read",
         "report.replied",
+        "report.follow-up",
         "report.published",
         "report.purged",
     ] {
         assert!(actions.contains(&expected), "{expected} missing from {actions:?}");
     }
-    assert_eq!(desk::verify_audit(&store).await.unwrap(), log.len());
+    assert!(log.iter().all(|r| r.at.len() == 10), "days only");
+    assert_eq!(desk::verify_audit(&store, None).await.unwrap().entries, log.len());
 }
 
 #[tokio::test]
 async fn no_reviewer_no_report_and_bad_accounts_refused() {
     let store = SqliteStore::open_in_memory().await.unwrap();
+    let cost = PasswordCost::FOR_TESTS;
     assert!(desk::submit(&store, ReportContent::default()).await.is_err(), "nobody to seal to");
-    assert!(desk::add_account(&store, "bad name!", "reviewer", PASSWORD, Some(10)).await.is_err());
-    assert!(desk::add_account(&store, "ana", "boss", PASSWORD, Some(10)).await.is_err());
-    assert!(desk::add_account(&store, "ana", "reviewer", "short", Some(10)).await.is_err());
-    desk::add_account(&store, "ana", "analyst", PASSWORD, Some(10)).await.unwrap();
-    assert!(desk::add_account(&store, "ana", "admin", PASSWORD, Some(10)).await.is_err(), "names are unique");
+    assert!(desk::add_account(&store, "bad name!", "reviewer", PASSWORD, cost).await.is_err());
+    assert!(desk::add_account(&store, "ana", "boss", PASSWORD, cost).await.is_err());
+    assert!(desk::add_account(&store, "ana", "reviewer", "short", cost).await.is_err());
+    let weak = desk::add_account(&store, "ana", "reviewer", "password1234", cost).await.unwrap_err();
+    assert!(weak.to_string().contains("too easy to guess"), "{weak}");
+    desk::add_account(&store, "ana", "analyst", PASSWORD, cost).await.unwrap();
+    assert!(desk::add_account(&store, "ana", "admin", PASSWORD, cost).await.is_err(), "names are unique");
     assert!(desk::submit(&store, ReportContent::default()).await.is_err(), "analysts do not receive reports");
+}
+
+#[tokio::test]
+async fn deactivated_accounts_neither_sign_in_nor_receive_reports() {
+    let (store, totp) = desk_with_reviewer(PasswordCost::FOR_TESTS).await;
+    desk::set_active(&store, "system", "ana", false).await.unwrap();
+    let code = lookout_report::totp::code_now(&totp);
+    assert!(desk::sign_in(&store, "ana", PASSWORD, &code).await.is_err());
+    assert!(desk::submit(&store, ReportContent::default()).await.is_err(), "no active reviewer");
+    assert!(desk::set_active(&store, "system", "nobody", false).await.is_err());
+    desk::set_active(&store, "system", "ana", true).await.unwrap();
+    assert!(desk::sign_in(&store, "ana", PASSWORD, &code).await.is_ok());
+    desk::verify_audit(&store, None).await.unwrap();
+}
+
+/// Issue 13, finding 7: which factor is wrong makes no difference to the time a refusal takes
+/// (the standard password cost; each attempt costs one derivation).
+#[tokio::test]
+async fn a_wrong_code_takes_as_long_as_a_wrong_password() {
+    let (store, totp) = desk_with_reviewer(PasswordCost::STANDARD).await;
+    let time = |password: &'static str, code: String| {
+        let store = &store;
+        async move {
+            let started = std::time::Instant::now();
+            assert!(desk::sign_in(store, "ana", password, &code).await.is_err());
+            started.elapsed().as_secs_f64()
+        }
+    };
+    time("warm up", other_code(&totp)).await;
+    let (mut right_password, mut wrong_password) = (Vec::new(), Vec::new());
+    for _ in 0..3 {
+        right_password.push(time(PASSWORD, other_code(&totp)).await);
+        wrong_password.push(time("a wrong password", lookout_report::totp::code_now(&totp)).await);
+    }
+    right_password.sort_by(f64::total_cmp);
+    wrong_password.sort_by(f64::total_cmp);
+    let (r, w) = (right_password[1], wrong_password[1]);
+    assert!(r / w < 1.5 && w / r < 1.5, "right password, wrong code {r:.3}s; wrong password {w:.3}s");
 }

@@ -6,6 +6,9 @@ pub enum StoreError {
     /// The database could not be opened, read or written.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    /// The database file could not be created or its permissions set.
+    #[error("database file {0}")]
+    Io(String),
     /// A migration failed.
     #[error("migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),

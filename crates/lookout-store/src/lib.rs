@@ -18,6 +18,7 @@
 //! # });
 //! ```
 
+pub mod audit;
 mod documents;
 mod error;
 mod query;
@@ -26,12 +27,13 @@ mod sqlite;
 mod store;
 mod timeline;
 
+pub use audit::{AuditEvent, AuditRow, AUDIT_GENESIS};
 pub use documents::DocumentStore;
 pub use error::StoreError;
 pub use query::{EntityFilter, EntityRecord, NamedEntity, Stats, TimelineStep, WriteReport};
 pub use reports::{
-    Account, AuditHasher, AuditRow, NewReport, PublishedIncident, ReportRecord, ReportStore, ReportWithReplyKey,
-    SealedMessage, AUDIT_GENESIS,
+    Account, AuditView, CountRelease, NewReport, PublishedIncident, ReportRecord, ReportStore, ReportWithReplyKey,
+    SealedMessage,
 };
 pub use sqlite::{BatchWriter, SqliteStore};
 pub use store::Store;

@@ -1,20 +1,24 @@
 //! Storage of protected reporting: accounts, sealed reports and their messages, published
-//! (pseudonymous, coarse) incidents, installation secrets and the hash-chained audit log. Report
-//! contents reach this layer only as ciphertext.
+//! (pseudonymous, coarse) incidents, releases of public counts, installation secrets and the
+//! hash-chained audit log. Report contents reach this layer only as ciphertext.
+//!
+//! Every write takes the write lock up front and appends its audit entry (with the digests of what
+//! it wrote) in the same transaction: a report is stored with its entry or not at all.
 
 use std::future::Future;
 
+use crate::audit::{AuditEvent, AuditRow};
 use crate::StoreError;
 
 /// A reviewer, analyst or admin account. The TOTP secret and the age identity are sealed under
-/// the account's password.
+/// a key derived from the account's password.
 #[derive(Clone)]
 pub struct Account {
     /// Login name.
     pub name: String,
     /// `reviewer`, `analyst` or `admin`.
     pub role: String,
-    /// argon2id PHC string.
+    /// How the password is checked (see `lookout_report::password`).
     pub password_hash: String,
     /// TOTP secret, sealed.
     pub totp_sealed: Vec<u8>,
@@ -22,7 +26,7 @@ pub struct Account {
     pub identity_sealed: Vec<u8>,
     /// age recipient (`age1…`).
     pub recipient: String,
-    /// Whether reports are sealed to it.
+    /// Whether it may sign in, and reports are sealed to it.
     pub active: bool,
 }
 
@@ -92,33 +96,40 @@ pub struct PublishedIncident {
     pub month: String,
 }
 
-/// One audit log row.
+/// A release of the public counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AuditRow {
+pub struct CountRelease {
     /// Position from 1.
     pub seq: i64,
-    /// When.
-    pub at: String,
-    /// Who.
-    pub actor: String,
-    /// What.
-    pub action: String,
-    /// On what.
-    pub subject: String,
-    /// The previous row's hash.
-    pub prev_hash: String,
-    /// This row's hash.
-    pub hash: String,
+    /// Day released.
+    pub released_on: String,
+    /// k at the time.
+    pub k: u64,
+    /// Incidents published when it was made (counted in its tables or not).
+    pub published: u64,
+    /// The public tables, as JSON.
+    pub counts: String,
 }
 
 /// A report with its reply key sealed under the receipt code (`None` once purged).
 pub type ReportWithReplyKey = (ReportRecord, Option<Vec<u8>>);
 
-/// The "previous hash" of the first audit row.
-pub const AUDIT_GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-
-/// Computes an audit row's hash from (previous hash, seq, at, actor, action, subject).
-pub type AuditHasher = fn(&str, i64, &str, &str, &str, &str) -> String;
+/// Everything the audit chain covers, read in one transaction, for verification.
+#[derive(Debug, Clone, Default)]
+pub struct AuditView {
+    /// The chain.
+    pub entries: Vec<AuditRow>,
+    /// `detail` words of each account as stored: its `account:` digest and `active:` digest.
+    pub accounts: Vec<(String, String, String)>,
+    /// Each report: (id, its `report:` digest, its `status:` digest, purged).
+    pub reports: Vec<(String, String, String, bool)>,
+    /// Each message: (report id, seq, its `message:` digest).
+    pub messages: Vec<(String, i64, String)>,
+    /// Each published incident: (report id, its `incident:` digest).
+    pub incidents: Vec<(String, String)>,
+    /// Each release: (seq, its `release:` digest).
+    pub releases: Vec<(i64, String)>,
+}
 
 /// Persistence of protected reporting.
 pub trait ReportStore: Send + Sync + 'static {
@@ -129,13 +140,39 @@ pub trait ReportStore: Send + Sync + 'static {
         fresh: Vec<u8>,
     ) -> impl Future<Output = Result<Vec<u8>, StoreError>> + Send;
     /// Adds an account; an existing name is a conflict.
-    fn add_account(&self, account: &Account, today: &str) -> impl Future<Output = Result<(), StoreError>> + Send;
+    fn add_account(&self, account: &Account, event: &AuditEvent)
+        -> impl Future<Output = Result<(), StoreError>> + Send;
     /// An account by name.
     fn account(&self, name: &str) -> impl Future<Output = Result<Option<Account>, StoreError>> + Send;
+    /// Activates or deactivates an account.
+    fn set_account_active(
+        &self,
+        name: &str,
+        active: bool,
+        event: &AuditEvent,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Replaces an account's password check and sealed secrets (same identity, new wrapping).
+    fn rewrap_account(
+        &self,
+        account: &Account,
+        event: &AuditEvent,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Records that an account signed in with the TOTP code of `step`, if no code of that step
+    /// or a later one was accepted before (across restarts): false when it was.
+    fn accept_totp_step(
+        &self,
+        name: &str,
+        step: u64,
+        event: &AuditEvent,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
     /// The recipients of every active account that can read reports (reviewers and admins).
     fn report_recipients(&self) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send;
-    /// Stores a new report and its first message in one transaction.
-    fn insert_report(&self, report: &NewReport) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Stores a new report and its first message.
+    fn insert_report(
+        &self,
+        report: &NewReport,
+        event: &AuditEvent,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
     /// A report by its receipt digest, with its sealed reply key.
     fn report_by_lookup(
         &self,
@@ -153,39 +190,45 @@ pub trait ReportStore: Send + Sync + 'static {
         report_id: &str,
         author: &str,
         sealed: &[u8],
+        event: &AuditEvent,
     ) -> impl Future<Output = Result<i64, StoreError>> + Send;
+    /// Bytes of sealed messages stored (for the storage quota).
+    fn sealed_bytes(&self) -> impl Future<Output = Result<u64, StoreError>> + Send;
     /// Sets a report's status (and linked entity, and closing day when closed).
     fn set_status(
         &self,
         report_id: &str,
         status: &str,
         linked_entity: Option<&str>,
-        today: &str,
+        event: &AuditEvent,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
     /// Publishes a report as a pseudonymous incident.
     fn publish_incident(
         &self,
         report_id: &str,
         incident: &PublishedIncident,
-        today: &str,
+        event: &AuditEvent,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
     /// Every published incident.
     fn published_incidents(&self) -> impl Future<Output = Result<Vec<PublishedIncident>, StoreError>> + Send;
-    /// Deletes the sealed contents of reports closed on or before `closed_by`; returns their ids.
-    fn purge_closed(
+    /// Ids of reports closed on or before `closed_by` whose contents are still kept.
+    fn reports_closed_by(&self, closed_by: &str) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send;
+    /// Deletes a report's sealed contents, its reply key and its receipt digest.
+    fn purge_report(&self, report_id: &str, event: &AuditEvent) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Overwrites the space deleted contents occupied (checkpoint and vacuum).
+    fn compact(&self) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// The latest release of public counts.
+    fn latest_count_release(&self) -> impl Future<Output = Result<Option<CountRelease>, StoreError>> + Send;
+    /// Appends a release of public counts (its `seq` is assigned); returns it.
+    fn add_count_release(
         &self,
-        closed_by: &str,
-        today: &str,
-    ) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send;
-    /// Appends an audit row, chained to the last one.
-    fn append_audit(
-        &self,
-        at: &str,
-        actor: &str,
-        action: &str,
-        subject: &str,
-        hasher: AuditHasher,
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+        release: &CountRelease,
+        event: &AuditEvent,
+    ) -> impl Future<Output = Result<CountRelease, StoreError>> + Send;
+    /// Appends an audit entry for an event that writes nothing else (a report read, a key exported).
+    fn append_audit(&self, event: &AuditEvent) -> impl Future<Output = Result<(), StoreError>> + Send;
     /// The whole audit log, in order.
     fn audit_log(&self) -> impl Future<Output = Result<Vec<AuditRow>, StoreError>> + Send;
+    /// The chain and the digests of every row it covers, read in one transaction.
+    fn audit_view(&self) -> impl Future<Output = Result<AuditView, StoreError>> + Send;
 }

@@ -12,6 +12,7 @@ pub mod map_cache;
 pub mod page_cache;
 pub mod pages;
 pub mod reporting;
+pub mod server;
 pub mod service;
 
 use std::net::SocketAddr;
@@ -23,29 +24,48 @@ use tokio::net::TcpListener;
 pub use app::{router, AppState};
 pub use error::WebError;
 
-/// Serves the site on `listener` until `shutdown` completes; ingested documents are searched in
-/// the index in `documents_dir` (written by `lookout ingest`) once it exists.
+/// How the server runs besides its store.
+pub struct ServeOptions {
+    /// The ingested documents' index (written by `lookout ingest`), searched once it exists.
+    pub documents_dir: std::path::PathBuf,
+    /// The command that cleans attachments in a child process; without one, attachments are refused.
+    pub sanitizer: Option<reporting::sanitizer::SanitizerCommand>,
+    /// Limits on connections.
+    pub limits: server::ConnectionLimits,
+}
+
+/// Serves the site on `listener` until `shutdown` completes.
 pub async fn serve<S: Store + ReportStore + DocumentStore>(
     store: Arc<S>,
     listener: TcpListener,
-    documents_dir: std::path::PathBuf,
+    options: ServeOptions,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let countries = lookout_geo::Countries::bundled();
     let map = map_cache::MapCache::new(&countries).map_err(|e| std::io::Error::other(e.to_string()))?;
-    let store_ref = store.as_ref();
+    let sanitizer = match options.sanitizer {
+        Some(command) => reporting::sanitizer::Sanitizer::new(command, 2, std::time::Duration::from_secs(30)),
+        None => reporting::sanitizer::Sanitizer::refusing(),
+    };
+    let config = reporting::ReportingConfig {
+        form_key: form_key(store.as_ref()).await?,
+        k: public_k(),
+        counts_interval_days: counts_interval_days(),
+        quota_bytes: report_quota_bytes(),
+        sanitizer,
+    };
     let state = AppState {
         store: store.clone(),
         countries: Arc::new(countries),
         map: Arc::new(map),
         pages: Arc::default(),
         search: Arc::default(),
-        documents: Arc::new(service::documents::DocumentSearch::at(documents_dir)),
+        documents: Arc::new(service::documents::DocumentSearch::at(options.documents_dir)),
         matcher: Arc::default(),
-        reporting: Arc::new(reporting::Reporting::new(form_key(store_ref).await?, public_k())),
+        reporting: Arc::new(reporting::Reporting::new(config)),
     };
-    spawn_retention(state.store.clone());
-    axum::serve(listener, router(state).into_make_service()).with_graceful_shutdown(shutdown).await
+    spawn_daily(state.store.clone(), state.reporting.k, state.reporting.counts_interval_days);
+    server::serve(listener, router(state), options.limits, shutdown).await
 }
 
 /// Binds `addr`, failing with a message naming the address.
@@ -63,7 +83,7 @@ async fn form_key<S: ReportStore>(store: &S) -> std::io::Result<[u8; 32]> {
 }
 
 /// k of the public counts: `LOOKOUT_PUBLIC_K`, default 5 (never below 2).
-fn public_k() -> u64 {
+pub fn public_k() -> u64 {
     std::env::var("LOOKOUT_PUBLIC_K").ok().and_then(|v| v.parse().ok()).unwrap_or(5).max(2)
 }
 
@@ -73,12 +93,27 @@ pub fn retention_days() -> u32 {
     std::env::var("LOOKOUT_RETENTION_DAYS").ok().and_then(|v| v.parse().ok()).unwrap_or(365)
 }
 
-/// Applies the retention rule now and then once a day while the server runs.
-fn spawn_retention<S: ReportStore>(store: Arc<S>) {
+/// Days between releases of the public counts: `LOOKOUT_COUNTS_INTERVAL_DAYS`, default 30.
+pub fn counts_interval_days() -> u32 {
+    std::env::var("LOOKOUT_COUNTS_INTERVAL_DAYS").ok().and_then(|v| v.parse().ok()).unwrap_or(30)
+}
+
+/// Most bytes of sealed report messages kept: `LOOKOUT_REPORT_QUOTA_BYTES`, default 10 GiB.
+/// Attachments that would go beyond it are refused (the words are still taken).
+pub fn report_quota_bytes() -> u64 {
+    std::env::var("LOOKOUT_REPORT_QUOTA_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(10 << 30)
+}
+
+/// Applies the retention rule and releases the public counts if a release is due, now and then
+/// once a day while the server runs.
+fn spawn_daily<S: ReportStore>(store: Arc<S>, k: u64, interval_days: u32) {
     tokio::spawn(async move {
         loop {
             if let Err(e) = lookout_report::desk::apply_retention(store.as_ref(), retention_days()).await {
                 eprintln!("lookout-web: retention: {e}");
+            }
+            if let Err(e) = lookout_report::desk::release_counts(store.as_ref(), "system", k, interval_days).await {
+                eprintln!("lookout-web: public counts: {e}");
             }
             tokio::time::sleep(std::time::Duration::from_secs(86_400)).await;
         }

@@ -176,6 +176,16 @@ pub enum Command {
         #[command(subcommand)]
         action: AuditAction,
     },
+    /// The k-anonymous public counts of published incidents, released in batches.
+    Counts {
+        /// What to do.
+        #[command(subcommand)]
+        action: CountsAction,
+    },
+    /// Clean one attachment read from standard input, in a process with limits (the server runs
+    /// this for each file a reporter sends; not for use by hand).
+    #[command(hide = true)]
+    SanitizeWorker,
     /// Delete the sealed contents of reports closed more than DAYS ago (the server also does this daily).
     Retention {
         /// Days after closing (default: LOOKOUT_RETENTION_DAYS or 365).
@@ -202,6 +212,25 @@ pub enum AccountAction {
         #[arg(long)]
         role: String,
     },
+    /// Deactivate an account: it can no longer sign in, its sessions end at their next request,
+    /// and new reports are no longer sealed to its key.
+    Deactivate {
+        /// Account name.
+        name: String,
+    },
+    /// Activate a deactivated account again.
+    Activate {
+        /// Account name.
+        name: String,
+    },
+}
+
+/// Public counts commands.
+#[derive(Debug, Subcommand)]
+pub enum CountsAction {
+    /// Release the public counts if a release is due: the last one at least
+    /// LOOKOUT_COUNTS_INTERVAL_DAYS ago and at least k (LOOKOUT_PUBLIC_K) incidents published since.
+    Release,
 }
 
 /// Key commands.
@@ -265,8 +294,16 @@ pub enum ReviewAction {
 /// Audit commands.
 #[derive(Debug, Subcommand)]
 pub enum AuditAction {
-    /// Check the hash chain: any edited or deleted entry is named.
-    Verify,
+    /// Check the hash chain (any edited or deleted entry is named) and that the accounts,
+    /// reports, messages and count releases are as it recorded them; with --head, also that the
+    /// chain still holds what a head made earlier says (a rewrite or a cut since is detected).
+    Verify {
+        /// A head file printed by `lookout audit head`.
+        #[arg(long)]
+        head: Option<std::path::PathBuf>,
+    },
+    /// Print a signed head of the chain (entries and last hash), to keep outside the server.
+    Head,
 }
 
 /// Decisions an analyst can record.

@@ -15,8 +15,7 @@ fn is_broken_pipe(message: &str) -> bool {
     message.contains("Broken pipe")
 }
 
-#[tokio::main]
-async fn main() -> std::process::ExitCode {
+fn main() -> std::process::ExitCode {
     // A reader that stops reading (`| head`) is not an error of ours: end quietly, as Unix tools do.
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -29,7 +28,19 @@ async fn main() -> std::process::ExitCode {
         default_hook(info);
     }));
     let cli = cli::Cli::parse();
-    match commands::run(cli).await {
+    commands::private_files();
+    if matches!(cli.command, cli::Command::SanitizeWorker) {
+        // Before any thread or runtime exists: the worker limits itself and reads one file.
+        return commands::sanitize_worker();
+    }
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(commands::run(cli)) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         // The error may wrap the I/O error in a library's own (CSV, JSON): its words tell.
         Err(e) if is_broken_pipe(&format!("{e:#}")) => std::process::ExitCode::SUCCESS,

@@ -7,6 +7,7 @@ mod common;
 use std::process::Command;
 
 use common::desk::*;
+use common::fixtures::contains;
 use common::*;
 
 /// Every file under `dir`, recursively.
@@ -21,10 +22,6 @@ fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         }
     }
     out
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 fn age_binary() -> Option<String> {
@@ -46,30 +43,15 @@ fn a_report_leaves_no_plaintext_anywhere_and_opens_offline_with_age() {
     let code = submit_report(
         &server.base,
         &format!("{text_canary} {zh_canary}: two men came to my door"),
-        &[&jpeg_with_gps("CANARY-EXIF-7391")],
+        &[&common::fixtures::jpeg_with_exif("CANARY-EXIF-7391")],
     );
     assert_eq!(code.len(), 29, "{code}");
 
     // Wrong and right codes: the right one opens the thread.
-    let (_, _, page) = http_get(&server.base, "/report/follow-up");
-    let token = form_token(&page);
-    let body = format!("csrf={token}&code=11111+22222+33333+44444+55555");
-    let (_, _, wrong) = http_send(
-        &server.base,
-        "POST",
-        "/report/follow-up",
-        &[("Content-Type", "application/x-www-form-urlencoded")],
-        body.as_bytes(),
-    );
+    let form = page_form(&server.base, "/report/follow-up");
+    let (_, _, wrong) = post_form(&server.base, &form, &[("code", "11111 22222 33333 44444 55555")], &[]);
     assert!(wrong.contains("No report has this receipt code"), "{wrong}");
-    let body = format!("csrf={token}&code={}", code.replace(' ', "+"));
-    let (_, _, thread) = http_send(
-        &server.base,
-        "POST",
-        "/report/follow-up",
-        &[("Content-Type", "application/x-www-form-urlencoded")],
-        body.as_bytes(),
-    );
+    let (_, _, thread) = post_form(&server.base, &form, &[("code", &code)], &[]);
     assert!(thread.contains("No reply yet"), "{thread}");
     assert!(!thread.contains(text_canary), "the reporter's own words are not shown back from the code");
 
@@ -110,7 +92,9 @@ fn a_report_leaves_no_plaintext_anywhere_and_opens_offline_with_age() {
     assert_eq!(report["country"], "NL");
     let attachment = &report["attachments"][0];
     assert_eq!(attachment["media_type"], "image/jpeg");
-    assert_eq!(attachment["removed"], serde_json::json!(["exif", "gps", "text"]));
+    let removed: Vec<&str> =
+        attachment["removed"].as_array().unwrap().iter().map(|r| r["what"].as_str().unwrap()).collect();
+    assert_eq!(removed, ["exif", "gps", "text"], "{}", attachment["removed"]);
     let bytes = decode_base64(attachment["bytes"].as_str().unwrap());
     assert!(bytes.starts_with(&[0xFF, 0xD8]) && contains(&bytes, b"JFIF"));
     assert!(!contains(&bytes, b"Exif") && !contains(&bytes, b"CANARY-EXIF-7391"), "no EXIF after intake");
@@ -245,12 +229,13 @@ fn every_route_by_every_role_and_the_audit_chain() {
 }
 
 #[test]
-fn public_counts_follow_publishing_and_hide_small_cells() {
+fn public_counts_are_released_in_batches_and_name_no_small_value() {
     let dir = TempDir::new("report-counts");
     let totp = add_account(dir.path(), "rev", "reviewer");
-    let server = Server::start_with_env(dir.path(), &[("LOOKOUT_PUBLIC_K", "2")]);
+    let env = [("LOOKOUT_PUBLIC_K", "2"), ("LOOKOUT_COUNTS_INTERVAL_DAYS", "0")];
+    let server = Server::start_with_env(dir.path(), &env);
     let (_, _, page) = http_get(&server.base, "/incidents");
-    assert!(page.contains("Fewer than 2 reports are published"), "{page}");
+    assert!(page.contains("No counts are shown yet"), "{page}");
     for _ in 0..3 {
         submit_report(&server.base, "something happened", &[]);
     }
@@ -278,12 +263,21 @@ fn public_counts_follow_publishing_and_hide_small_cells() {
         };
         post(&format!("/review/reports/{id}/publish"), body);
     }
+    // Published, not yet released: the public sees nothing new.
     let (_, _, page) = http_get(&server.base, "/incidents");
-    assert!(page.contains("<strong id=\"incident-total\">3</strong>"), "the page is not stale: {page}");
+    assert!(page.contains("No counts are shown yet"), "{page}");
+    let o = lookout_with_env(dir.path(), &["counts", "release"], &env);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("released the public counts (release 1"), "{}", stdout(&o));
+    let (_, _, page) = http_get(&server.base, "/incidents");
+    assert!(page.contains("<strong id=\"incident-total\">2</strong>"), "{page}");
+    assert!(!page.contains("Ireland"), "{page}");
     let (_, _, json) = http_get(&server.base, "/api/v1/incidents/counts");
     let counts: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(counts["total"], 3);
-    // IE (1) is below k; NL (2) is hidden with it, or IE would be 3 − 2.
-    assert_eq!(counts["by_country"], serde_json::json!([{"key": "IE", "count": null}, {"key": "NL", "count": null}]));
-    assert_eq!(counts["by_month"], serde_json::json!([{"key": "2026-10", "count": 3}]));
+    // IE (1) is below k and, alone, would be an "others" of 1: it is left out of every table.
+    assert_eq!(counts["total"], 2);
+    assert_eq!(counts["by_country"], serde_json::json!([{"key": "NL", "count": 2}]));
+    assert_eq!(counts["by_category"], serde_json::json!([{"key": "approach", "count": 2}]));
+    assert_eq!(counts["by_month"], serde_json::json!([{"key": "2026-10", "count": 2}]));
+    assert!(counts["released_on"].as_str().is_some_and(|d| d.len() == 10));
 }

@@ -1,5 +1,7 @@
 //! The SQLite implementation: one file in the data directory, WAL journal, migrations on open.
 
+mod accounts;
+mod audit_log;
 mod batches;
 pub use batches::BatchWriter;
 mod documents;
@@ -25,8 +27,11 @@ pub struct SqliteStore {
 }
 
 impl SqliteStore {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date. The
+    /// file and its write-ahead log are readable by their owner only (SQLite gives the log the
+    /// database file's permissions); deleted content is overwritten (`secure_delete`).
     pub async fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        owner_only(path)?;
         let options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
@@ -34,7 +39,8 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
-            .pragma("cache_size", "-16000");
+            .pragma("cache_size", "-16000")
+            .pragma("secure_delete", "ON");
         let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         Self::migrated(pool).await
     }
@@ -113,4 +119,26 @@ impl SqliteStore {
         }
         error
     }
+}
+
+/// Creates the database file readable and writable by its owner only, or makes an existing one
+/// (and its write-ahead log and shared-memory index) so.
+fn owner_only(path: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let io = |e: std::io::Error| StoreError::Io(format!("{}: {e}", path.display()));
+        if !path.exists() {
+            std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map_err(io)?;
+        }
+        for side in ["", "-wal", "-shm"] {
+            let file = std::path::PathBuf::from(format!("{}{side}", path.display()));
+            if let Ok(meta) = std::fs::metadata(&file) {
+                if meta.permissions().mode() & 0o077 != 0 {
+                    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).map_err(io)?;
+                }
+            }
+        }
+    }
+    Ok(())
 }

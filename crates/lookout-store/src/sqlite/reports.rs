@@ -1,11 +1,15 @@
-//! [`ReportStore`] over SQLite.
+//! [`ReportStore`] over SQLite. Every write is one `BEGIN IMMEDIATE` transaction that also
+//! appends its audit entry.
 
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
-use super::SqliteStore;
+use super::audit_log::{append, begin_write};
+use super::{accounts, audit_log, SqliteStore};
+use crate::audit::{AuditEvent, AuditRow, Written};
 use crate::reports::{
-    Account, AuditHasher, AuditRow, NewReport, PublishedIncident, ReportRecord, ReportStore, SealedMessage,
+    Account, AuditView, CountRelease, NewReport, PublishedIncident, ReportRecord, ReportStore, ReportWithReplyKey,
+    SealedMessage,
 };
 use crate::StoreError;
 
@@ -23,16 +27,8 @@ fn report_from_row(row: &SqliteRow) -> Result<ReportRecord, StoreError> {
     })
 }
 
-fn account_from_row(row: &SqliteRow) -> Result<Account, StoreError> {
-    Ok(Account {
-        name: row.try_get("name")?,
-        role: row.try_get("role")?,
-        password_hash: row.try_get("password_hash")?,
-        totp_sealed: row.try_get("totp_sealed")?,
-        identity_sealed: row.try_get("identity_sealed")?,
-        recipient: row.try_get("recipient")?,
-        active: row.try_get::<i64, _>("active")? != 0,
-    })
+fn no_report(id: &str) -> StoreError {
+    StoreError::NotFound(format!("no report {id}"))
 }
 
 impl ReportStore for SqliteStore {
@@ -48,44 +44,32 @@ impl ReportStore for SqliteStore {
             .await?)
     }
 
-    async fn add_account(&self, a: &Account, today: &str) -> Result<(), StoreError> {
-        let result = sqlx::query(
-            "INSERT INTO accounts (name, role, password_hash, totp_sealed, identity_sealed, recipient, active, created_on)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&a.name)
-        .bind(&a.role)
-        .bind(&a.password_hash)
-        .bind(&a.totp_sealed)
-        .bind(&a.identity_sealed)
-        .bind(&a.recipient)
-        .bind(a.active)
-        .bind(today)
-        .execute(&self.pool)
-        .await;
-        match result {
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                Err(StoreError::Conflict(format!("an account named {} exists", a.name)))
-            }
-            other => other.map(|_| ()).map_err(Into::into),
-        }
+    async fn add_account(&self, account: &Account, event: &AuditEvent) -> Result<(), StoreError> {
+        accounts::add(self, account, event).await
     }
 
     async fn account(&self, name: &str) -> Result<Option<Account>, StoreError> {
-        let row = sqlx::query("SELECT * FROM accounts WHERE name = ?").bind(name).fetch_optional(&self.pool).await?;
-        row.as_ref().map(account_from_row).transpose()
+        accounts::get(self, name).await
+    }
+
+    async fn set_account_active(&self, name: &str, active: bool, event: &AuditEvent) -> Result<(), StoreError> {
+        accounts::set_active(self, name, active, event).await
+    }
+
+    async fn rewrap_account(&self, account: &Account, event: &AuditEvent) -> Result<(), StoreError> {
+        accounts::rewrap(self, account, event).await
+    }
+
+    async fn accept_totp_step(&self, name: &str, step: u64, event: &AuditEvent) -> Result<bool, StoreError> {
+        accounts::accept_totp_step(self, name, step, event).await
     }
 
     async fn report_recipients(&self) -> Result<Vec<String>, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT recipient FROM accounts WHERE active = 1 AND role IN ('reviewer', 'admin') ORDER BY name",
-        )
-        .fetch_all(&self.pool)
-        .await?)
+        accounts::recipients(self).await
     }
 
-    async fn insert_report(&self, r: &NewReport) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+    async fn insert_report(&self, r: &NewReport, event: &AuditEvent) -> Result<(), StoreError> {
+        let mut tx = begin_write(self).await?;
         sqlx::query(
             "INSERT INTO reports (id, lookup, reply_key_sealed, reply_recipient, status, received_on) VALUES (?, ?, ?, ?, 'new', ?)",
         )
@@ -101,11 +85,22 @@ impl ReportStore for SqliteStore {
             .bind(&r.sealed)
             .execute(&mut *tx)
             .await?;
+        let written = [
+            Written::Report {
+                id: &r.id,
+                lookup: &r.lookup,
+                reply_recipient: &r.reply_recipient,
+                reply_key_sealed: &r.reply_key_sealed,
+                received_on: &r.received_on,
+            },
+            Written::Message { report_id: &r.id, seq: 1, author: "reporter", sealed: &r.sealed },
+        ];
+        append(&mut tx, event, &written).await?;
         tx.commit().await?;
         Ok(())
     }
 
-    async fn report_by_lookup(&self, lookup: &str) -> Result<Option<crate::reports::ReportWithReplyKey>, StoreError> {
+    async fn report_by_lookup(&self, lookup: &str) -> Result<Option<ReportWithReplyKey>, StoreError> {
         let sql = format!("SELECT {REPORT_COLUMNS}, reply_key_sealed FROM reports WHERE lookup = ?");
         let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(lookup).fetch_optional(&self.pool).await?;
         row.map(|row| Ok((report_from_row(&row)?, row.try_get("reply_key_sealed")?))).transpose()
@@ -135,21 +130,44 @@ impl ReportStore for SqliteStore {
             .collect()
     }
 
-    async fn add_message(&self, report_id: &str, author: &str, sealed: &[u8]) -> Result<i64, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let next: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM report_messages WHERE report_id = ?")
+    async fn add_message(
+        &self,
+        report_id: &str,
+        author: &str,
+        sealed: &[u8],
+        event: &AuditEvent,
+    ) -> Result<i64, StoreError> {
+        let mut tx = begin_write(self).await?;
+        let purged: Option<Option<String>> = sqlx::query_scalar("SELECT purged_on FROM reports WHERE id = ?")
+            .bind(report_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        match purged {
+            None => return Err(no_report(report_id)),
+            Some(Some(_)) => return Err(StoreError::Conflict(format!("report {report_id} was purged"))),
+            Some(None) => {}
+        }
+        let seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM report_messages WHERE report_id = ?")
             .bind(report_id)
             .fetch_one(&mut *tx)
             .await?;
         sqlx::query("INSERT INTO report_messages (report_id, seq, author, sealed) VALUES (?, ?, ?, ?)")
             .bind(report_id)
-            .bind(next)
+            .bind(seq)
             .bind(author)
             .bind(sealed)
             .execute(&mut *tx)
             .await?;
+        append(&mut tx, event, &[Written::Message { report_id, seq, author, sealed }]).await?;
         tx.commit().await?;
-        Ok(next)
+        Ok(seq)
+    }
+
+    async fn sealed_bytes(&self) -> Result<u64, StoreError> {
+        let total: i64 = sqlx::query_scalar("SELECT COALESCE(SUM(LENGTH(sealed)), 0) FROM report_messages")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(u64::try_from(total).unwrap_or(0))
     }
 
     async fn set_status(
@@ -157,36 +175,57 @@ impl ReportStore for SqliteStore {
         report_id: &str,
         status: &str,
         linked: Option<&str>,
-        today: &str,
+        event: &AuditEvent,
     ) -> Result<(), StoreError> {
+        let mut tx = begin_write(self).await?;
         let done = sqlx::query(
             "UPDATE reports SET status = ?1, linked_entity = COALESCE(?2, linked_entity),
                  closed_on = CASE WHEN ?1 = 'closed' THEN ?3 ELSE NULL END WHERE id = ?4",
         )
         .bind(status)
         .bind(linked)
-        .bind(today)
+        .bind(&event.day)
         .bind(report_id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound(format!("no report {report_id}")));
+            return Err(no_report(report_id));
         }
+        let linked: Option<String> = sqlx::query_scalar("SELECT linked_entity FROM reports WHERE id = ?")
+            .bind(report_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        append(&mut tx, event, &[Written::Status { report_id, status, linked: linked.as_deref() }]).await?;
+        tx.commit().await?;
         Ok(())
     }
 
-    async fn publish_incident(&self, report_id: &str, i: &PublishedIncident, today: &str) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+    async fn publish_incident(
+        &self,
+        report_id: &str,
+        i: &PublishedIncident,
+        event: &AuditEvent,
+    ) -> Result<(), StoreError> {
+        let mut tx = begin_write(self).await?;
         sqlx::query("INSERT INTO published_incidents (id, report_id, country, category, month, published_on) VALUES (?, ?, ?, ?, ?, ?)")
             .bind(&i.id)
             .bind(report_id)
             .bind(&i.country)
             .bind(&i.category)
             .bind(&i.month)
-            .bind(today)
+            .bind(&event.day)
             .execute(&mut *tx)
             .await?;
         sqlx::query("UPDATE reports SET status = 'published' WHERE id = ?").bind(report_id).execute(&mut *tx).await?;
+        let linked: Option<String> = sqlx::query_scalar("SELECT linked_entity FROM reports WHERE id = ?")
+            .bind(report_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let written = [
+            Written::Incident { id: &i.id, report_id, country: &i.country, category: &i.category, month: &i.month },
+            Written::Status { report_id, status: "published", linked: linked.as_deref() },
+        ];
+        append(&mut tx, event, &written).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -207,77 +246,91 @@ impl ReportStore for SqliteStore {
             .collect()
     }
 
-    async fn purge_closed(&self, closed_by: &str, today: &str) -> Result<Vec<String>, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let ids: Vec<String> = sqlx::query_scalar(
+    async fn reports_closed_by(&self, closed_by: &str) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar(
             "SELECT id FROM reports WHERE status = 'closed' AND closed_on <= ? AND purged_on IS NULL ORDER BY id",
         )
         .bind(closed_by)
-        .fetch_all(&mut *tx)
-        .await?;
-        for id in &ids {
-            sqlx::query("DELETE FROM report_messages WHERE report_id = ?").bind(id).execute(&mut *tx).await?;
-            sqlx::query("UPDATE reports SET reply_key_sealed = NULL, purged_on = ? WHERE id = ?")
-                .bind(today)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        if !ids.is_empty() {
-            // Deleted pages are overwritten, not left in the file's free list.
-            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;
-            sqlx::query("VACUUM").execute(&self.pool).await?;
-        }
-        Ok(ids)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
-    async fn append_audit(
-        &self,
-        at: &str,
-        actor: &str,
-        action: &str,
-        subject: &str,
-        hasher: AuditHasher,
-    ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let last: Option<(i64, String)> = sqlx::query_as("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
-            .fetch_optional(&mut *tx)
-            .await?;
-        let (seq, prev) = last.map_or((1, crate::AUDIT_GENESIS.to_string()), |(s, h)| (s + 1, h));
-        let hash = hasher(&prev, seq, at, actor, action, subject);
-        sqlx::query(
-            "INSERT INTO audit_log (seq, at, actor, action, subject, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    async fn purge_report(&self, report_id: &str, event: &AuditEvent) -> Result<(), StoreError> {
+        let mut tx = begin_write(self).await?;
+        sqlx::query("DELETE FROM report_messages WHERE report_id = ?").bind(report_id).execute(&mut *tx).await?;
+        // The receipt digest goes too: the code no longer finds anything, not even that it existed.
+        let done = sqlx::query(
+            "UPDATE reports SET reply_key_sealed = NULL, lookup = 'purged:' || id, purged_on = ? WHERE id = ? AND purged_on IS NULL",
         )
-        .bind(seq)
-        .bind(at)
-        .bind(actor)
-        .bind(action)
-        .bind(subject)
-        .bind(&prev)
-        .bind(&hash)
+        .bind(&event.day)
+        .bind(report_id)
         .execute(&mut *tx)
         .await?;
+        if done.rows_affected() == 0 {
+            return Err(no_report(report_id));
+        }
+        append(&mut tx, event, &[Written::Purged { report_id, purged_on: &event.day }]).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn compact(&self) -> Result<(), StoreError> {
+        // Deleted cells are zeroed as they go (secure_delete); the vacuum rebuilds the file and
+        // the checkpoints leave no old page in the write-ahead log.
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;
+        sqlx::query("VACUUM").execute(&self.pool).await?;
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn latest_count_release(&self) -> Result<Option<CountRelease>, StoreError> {
+        let row =
+            sqlx::query("SELECT seq, released_on, k, published, counts FROM count_releases ORDER BY seq DESC LIMIT 1")
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|r| {
+            Ok(CountRelease {
+                seq: r.try_get("seq")?,
+                released_on: r.try_get("released_on")?,
+                k: u64::try_from(r.try_get::<i64, _>("k")?).unwrap_or(0),
+                published: u64::try_from(r.try_get::<i64, _>("published")?).unwrap_or(0),
+                counts: r.try_get("counts")?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn add_count_release(&self, release: &CountRelease, event: &AuditEvent) -> Result<CountRelease, StoreError> {
+        let mut tx = begin_write(self).await?;
+        let seq: i64 =
+            sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM count_releases").fetch_one(&mut *tx).await?;
+        let out = CountRelease { seq, ..release.clone() };
+        sqlx::query("INSERT INTO count_releases (seq, released_on, k, published, counts) VALUES (?, ?, ?, ?, ?)")
+            .bind(seq)
+            .bind(&out.released_on)
+            .bind(i64::try_from(out.k).unwrap_or(i64::MAX))
+            .bind(i64::try_from(out.published).unwrap_or(i64::MAX))
+            .bind(&out.counts)
+            .execute(&mut *tx)
+            .await?;
+        append(&mut tx, event, &[Written::Release { seq, released_on: &out.released_on, counts: &out.counts }]).await?;
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    async fn append_audit(&self, event: &AuditEvent) -> Result<(), StoreError> {
+        let mut tx = begin_write(self).await?;
+        append(&mut tx, event, &[]).await?;
         tx.commit().await?;
         Ok(())
     }
 
     async fn audit_log(&self) -> Result<Vec<AuditRow>, StoreError> {
-        let rows = sqlx::query("SELECT seq, at, actor, action, subject, prev_hash, hash FROM audit_log ORDER BY seq")
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(AuditRow {
-                    seq: r.try_get("seq")?,
-                    at: r.try_get("at")?,
-                    actor: r.try_get("actor")?,
-                    action: r.try_get("action")?,
-                    subject: r.try_get("subject")?,
-                    prev_hash: r.try_get("prev_hash")?,
-                    hash: r.try_get("hash")?,
-                })
-            })
-            .collect()
+        let mut conn = self.pool.acquire().await?;
+        audit_log::log(&mut conn).await
+    }
+
+    async fn audit_view(&self) -> Result<AuditView, StoreError> {
+        audit_log::view(self).await
     }
 }

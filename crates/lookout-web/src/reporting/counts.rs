@@ -1,14 +1,16 @@
-//! Public counts of published incidents, k-anonymous: the page `/incidents` and the API.
+//! Public counts of published incidents: the latest release, on the page `/incidents` and in the
+//! API. Both show the same release and take no parameters, so no two queries can be differenced.
 
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::Json;
-use lookout_report::kanon::{public_counts, Cell, PublicCounts, Published};
+use lookout_report::kanon::{Cell, PublicCounts};
 use lookout_store::{ReportStore, Store};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use super::public::desk_error;
 use crate::api::ApiError;
 use crate::i18n::{Locale, Text};
 use crate::{AppState, WebError};
@@ -16,11 +18,14 @@ use crate::{AppState, WebError};
 /// The counts as the API gives them.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct IncidentCountsDoc {
-    /// Cells below this are hidden.
+    /// No value is named, and no cell is shown, below this count.
     pub k: u64,
-    /// All published incidents, or null when fewer than k.
-    pub total: Option<u64>,
-    /// By country (ISO code); a null count is hidden.
+    /// The day of the release these counts come from (null before the first release).
+    pub released_on: Option<String>,
+    /// Incidents counted: every table adds up to it. Incidents whose value would form a group
+    /// smaller than k are left out of every table until their group reaches k.
+    pub total: u64,
+    /// By country (ISO code).
     pub by_country: Vec<CellDoc>,
     /// By category.
     pub by_category: Vec<CellDoc>,
@@ -31,38 +36,39 @@ pub struct IncidentCountsDoc {
 /// A cell.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CellDoc {
-    /// What is counted.
-    pub key: String,
-    /// How many, or null when hidden.
-    pub count: Option<u64>,
+    /// What is counted; null for the others together (values each counted fewer than k times).
+    pub key: Option<String>,
+    /// How many (at least k).
+    pub count: u64,
 }
 
-async fn counts<S: Store + ReportStore>(app: &AppState<S>) -> Result<PublicCounts, WebError> {
-    let published: Vec<Published> = app
-        .store
-        .published_incidents()
-        .await?
-        .into_iter()
-        .map(|i| Published { country: i.country, category: i.category, month: i.month })
-        .collect();
-    Ok(public_counts(&published, app.reporting.k))
+async fn latest<S: Store + ReportStore>(app: &AppState<S>) -> Result<(Option<String>, PublicCounts), WebError> {
+    let empty =
+        || PublicCounts { k: app.reporting.k, total: 0, by_country: vec![], by_category: vec![], by_month: vec![] };
+    let latest = lookout_report::desk::published_counts(app.store.as_ref()).await.map_err(desk_error)?;
+    Ok(match latest {
+        Some((day, counts)) => (Some(day), counts),
+        None => (None, empty()),
+    })
 }
 
 fn cells(cells: Vec<Cell>) -> Vec<CellDoc> {
     cells.into_iter().map(|c| CellDoc { key: c.key, count: c.count }).collect()
 }
 
-/// Counts of published reports of transnational repression by country, category and month.
-/// Counts below k are hidden, with at least one other cell of the same table, so that no hidden
-/// count can be worked out by subtraction; when fewer than k are published, nothing is shown.
+/// Counts of published reports of transnational repression by country, category and month, from
+/// the latest release. Every count is at least k and every table adds up to the total; values
+/// counted fewer than k times are never named. Releases come at most once per interval and only
+/// when at least k incidents were published since the last, so no release isolates one incident.
 #[utoipa::path(get, path = "/api/v1/incidents/counts", tag = "incidents",
     responses((status = 200, body = IncidentCountsDoc)))]
 pub async fn api_counts<S: Store + ReportStore>(
     State(app): State<AppState<S>>,
 ) -> Result<Json<IncidentCountsDoc>, ApiError> {
-    let c = counts(&app).await?;
+    let (released_on, c) = latest(&app).await?;
     Ok(Json(IncidentCountsDoc {
         k: c.k,
+        released_on,
         total: c.total,
         by_country: cells(c.by_country),
         by_category: cells(c.by_category),
@@ -78,6 +84,8 @@ pub struct IncidentsPage {
     pub t: &'static Text,
     /// This page in the other language.
     pub switch_href: String,
+    /// The day of the release shown.
+    pub released_on: Option<String>,
     /// The counts.
     pub counts: PublicCounts,
     /// Country names by code.
@@ -85,9 +93,15 @@ pub struct IncidentsPage {
 }
 
 impl IncidentsPage {
-    /// A country's name.
-    pub fn country(&self, code: &str) -> String {
-        self.country_names.iter().find(|(c, _)| c == code).map_or_else(|| code.to_string(), |(_, n)| n.clone())
+    /// A cell's label: a country's name, a category, a month, or "others".
+    pub fn label(&self, key: &Option<String>) -> String {
+        match key {
+            None if self.t.zh => format!("其他（每项少于 {}）", self.counts.k),
+            None => format!("Others (each fewer than {})", self.counts.k),
+            Some(code) => {
+                self.country_names.iter().find(|(c, _)| c == code).map_or_else(|| code.clone(), |(_, n)| n.clone())
+            }
+        }
     }
 }
 
@@ -96,8 +110,9 @@ pub async fn page<S: Store + ReportStore>(
     State(app): State<AppState<S>>,
     loc: Locale,
 ) -> Result<Html<String>, WebError> {
-    let counts = counts(&app).await?;
+    let (released_on, counts) = latest(&app).await?;
     let names = app.localized(loc.lang);
-    let country_names = counts.by_country.iter().map(|c| (c.key.clone(), names.name(&c.key))).collect();
-    Ok(Html(IncidentsPage { t: loc.t, switch_href: loc.switch_href, counts, country_names }.render()?))
+    let country_names =
+        counts.by_country.iter().filter_map(|c| c.key.clone()).map(|code| (code.clone(), names.name(&code))).collect();
+    Ok(Html(IncidentsPage { t: loc.t, switch_href: loc.switch_href, released_on, counts, country_names }.render()?))
 }

@@ -1,6 +1,11 @@
-//! Protections that keep no data about anyone: form tokens signed with an installation key, and
-//! global (not per-address) rate limits.
+//! Protections that keep no data about anyone (no address, no browser): form tokens signed with
+//! the installation's key, each with a small budget of its own; global token buckets spent only by
+//! requests that carry a valid token; buckets per account name and per device cookie for sign-in.
+//!
+//! A form's token travels in the address the form posts to (`/report?form=…`), so that a request
+//! without a valid token is refused before any of its body is read.
 
+use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -9,14 +14,19 @@ use sha2::Sha256;
 
 /// How long a public form stays valid.
 pub const FORM_LIFETIME: Duration = Duration::from_secs(3 * 3600);
-
-/// Signs and checks anonymous form tokens: `issued.nonce.mac`.
-pub struct FormTokens {
-    key: [u8; 32],
-}
+/// Tries one form token allows (a reporter correcting a mistake; a few mistyped codes).
+pub const TRIES_PER_FORM: u32 = 5;
+/// Most tokens whose budgets are remembered at once (about 10 MB).
+const MAX_TRACKED: usize = 100_000;
 
 fn unix_now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+}
+
+/// Signs and checks anonymous form tokens (`issued.nonce.mac`) and device cookies
+/// (`name.nonce.mac`).
+pub struct FormTokens {
+    key: [u8; 32],
 }
 
 impl FormTokens {
@@ -31,27 +41,114 @@ impl FormTokens {
         lookout_report::hex(&mac.finalize().into_bytes())
     }
 
-    /// A fresh token for a form of `purpose` (`report`, `follow-up`).
+    /// A fresh token for a form of `purpose` (`report`, `follow-up`, `login`).
     pub fn issue(&self, purpose: &str) -> String {
         let message = format!("{}.{}", unix_now(), lookout_report::hex(&lookout_report::random_bytes::<8>()));
         let mac = self.mac(&format!("{purpose}.{message}"));
         format!("{message}.{mac}")
     }
 
-    /// Whether a token was issued by this installation for `purpose`, within the form's lifetime.
-    pub fn check(&self, purpose: &str, token: &str) -> bool {
+    /// The token's nonce if it was issued by this installation for `purpose`, within the form's
+    /// lifetime.
+    pub fn check(&self, purpose: &str, token: &str) -> Option<String> {
         let mut parts = token.rsplitn(2, '.');
-        let (Some(mac), Some(message)) = (parts.next(), parts.next()) else { return false };
-        let Some(issued) = message.split('.').next().and_then(|t| t.parse::<u64>().ok()) else { return false };
+        let (mac, message) = (parts.next()?, parts.next()?);
+        let (issued, nonce) = message.split_once('.')?;
+        let issued: u64 = issued.parse().ok()?;
         let fresh = unix_now().saturating_sub(issued) <= FORM_LIFETIME.as_secs();
         let expected = self.mac(&format!("{purpose}.{message}"));
-        fresh && lookout_report::constant_time_eq(expected.as_bytes(), mac.as_bytes())
+        (fresh && lookout_report::constant_time_eq(expected.as_bytes(), mac.as_bytes())).then(|| nonce.to_string())
+    }
+
+    /// A device cookie for an account that signed in from this browser.
+    pub fn issue_device(&self, account: &str) -> String {
+        let message = format!("{account}.{}", lookout_report::hex(&lookout_report::random_bytes::<16>()));
+        let mac = self.mac(&format!("device.{message}"));
+        format!("{message}.{mac}")
+    }
+
+    /// The device cookie's id if it was issued by this installation for `account`.
+    pub fn check_device(&self, account: &str, cookie: &str) -> Option<String> {
+        let mut parts = cookie.rsplitn(2, '.');
+        let (mac, message) = (parts.next()?, parts.next()?);
+        let (name, id) = message.rsplit_once('.')?;
+        let expected = self.mac(&format!("device.{message}"));
+        (name == account && lookout_report::constant_time_eq(expected.as_bytes(), mac.as_bytes()))
+            .then(|| id.to_string())
     }
 }
 
-/// A token bucket shared by everyone: at most `burst` events, refilled at `per_minute`.
+/// What a form token's budget allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Budget {
+    /// One more try.
+    Allowed,
+    /// The form's tries are used up.
+    Exhausted,
+    /// The form was already sent (a report is taken once per form).
+    Spent,
+}
+
+/// The tries each form token has left, remembered until the form expires.
+#[derive(Default)]
+pub struct TokenBudgets {
+    map: Mutex<HashMap<String, (u32, bool, Instant)>>,
+}
+
+impl TokenBudgets {
+    /// Takes one try of the token `nonce`.
+    pub fn take(&self, nonce: &str) -> Budget {
+        let Ok(mut map) = self.map.lock() else { return Budget::Exhausted };
+        let now = Instant::now();
+        if map.len() >= MAX_TRACKED {
+            map.retain(|_, (_, _, expires)| *expires > now);
+            if map.len() >= MAX_TRACKED {
+                return Budget::Exhausted;
+            }
+        }
+        let entry = map.entry(nonce.to_string()).or_insert((0, false, now + FORM_LIFETIME));
+        if entry.1 {
+            return Budget::Spent;
+        }
+        if entry.0 >= TRIES_PER_FORM {
+            return Budget::Exhausted;
+        }
+        entry.0 += 1;
+        Budget::Allowed
+    }
+
+    /// Marks the token's form as sent.
+    pub fn spend(&self, nonce: &str) {
+        if let Ok(mut map) = self.map.lock() {
+            map.entry(nonce.to_string()).or_insert((0, false, Instant::now() + FORM_LIFETIME)).1 = true;
+        }
+    }
+}
+
+/// A token bucket: at most `burst` events, refilled at `per_minute`.
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    tokens: f64,
+    at: Instant,
+}
+
+impl Bucket {
+    fn take(&mut self, burst: f64, per_minute: f64) -> bool {
+        let now = Instant::now();
+        self.tokens = (self.tokens + now.duration_since(self.at).as_secs_f64() / 60.0 * per_minute).min(burst);
+        self.at = now;
+        if self.tokens >= 1.0 {
+            self.tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// A token bucket shared by everyone.
 pub struct GlobalLimit {
-    state: Mutex<(f64, Instant)>,
+    state: Mutex<Bucket>,
     burst: f64,
     per_minute: f64,
 }
@@ -59,27 +156,49 @@ pub struct GlobalLimit {
 impl GlobalLimit {
     /// A full bucket.
     pub fn new(burst: u32, per_minute: u32) -> GlobalLimit {
-        GlobalLimit {
-            state: Mutex::new((f64::from(burst), Instant::now())),
-            burst: f64::from(burst),
-            per_minute: f64::from(per_minute),
-        }
+        let bucket = Bucket { tokens: f64::from(burst), at: Instant::now() };
+        GlobalLimit { state: Mutex::new(bucket), burst: f64::from(burst), per_minute: f64::from(per_minute) }
     }
 
     /// Takes one event if the bucket allows it.
     pub fn allow(&self) -> bool {
-        let Ok(mut state) = self.state.lock() else { return false };
-        let now = Instant::now();
-        let refill = now.duration_since(state.1).as_secs_f64() / 60.0 * self.per_minute;
-        state.0 = (state.0 + refill).min(self.burst);
-        state.1 = now;
-        if state.0 >= 1.0 {
-            state.0 -= 1.0;
-            true
-        } else {
-            false
-        }
+        self.state.lock().is_ok_and(|mut b| b.take(self.burst, self.per_minute))
     }
+}
+
+/// A token bucket per key (an account name, a device cookie's id), for at most [`MAX_TRACKED`]
+/// keys; full buckets are forgotten first.
+pub struct KeyedLimit {
+    map: Mutex<HashMap<String, Bucket>>,
+    burst: f64,
+    per_minute: f64,
+}
+
+impl KeyedLimit {
+    /// `burst` events per key, refilled at `per_minute`.
+    pub fn new(burst: u32, per_minute: f64) -> KeyedLimit {
+        KeyedLimit { map: Mutex::default(), burst: f64::from(burst), per_minute }
+    }
+
+    /// Takes one event for `key` if its bucket allows it.
+    pub fn allow(&self, key: &str) -> bool {
+        let Ok(mut map) = self.map.lock() else { return false };
+        if map.len() >= MAX_TRACKED && !map.contains_key(key) {
+            let (burst, per_minute) = (self.burst, self.per_minute);
+            let now = Instant::now();
+            map.retain(|_, b| b.tokens + now.duration_since(b.at).as_secs_f64() / 60.0 * per_minute < burst);
+            if map.len() >= MAX_TRACKED {
+                return false;
+            }
+        }
+        let bucket = map.entry(key.to_string()).or_insert(Bucket { tokens: self.burst, at: Instant::now() });
+        bucket.take(self.burst, self.per_minute)
+    }
+}
+
+/// The `form=` parameter of a query string.
+pub fn form_parameter(query: Option<&str>) -> Option<&str> {
+    query?.split('&').find_map(|pair| pair.strip_prefix("form="))
 }
 
 #[cfg(test)]
@@ -90,19 +209,37 @@ mod tests {
     fn tokens_are_bound_to_key_and_purpose() {
         let tokens = FormTokens::new([1; 32]);
         let t = tokens.issue("report");
-        assert!(tokens.check("report", &t));
-        assert!(!tokens.check("follow-up", &t));
-        assert!(!FormTokens::new([2; 32]).check("report", &t));
-        assert!(!tokens.check("report", "123.abc.def"));
-        assert!(!tokens.check("report", ""));
+        assert!(tokens.check("report", &t).is_some());
+        assert!(tokens.check("follow-up", &t).is_none());
+        assert!(FormTokens::new([2; 32]).check("report", &t).is_none());
+        assert!(tokens.check("report", "123.abc.def").is_none());
+        assert!(tokens.check("report", "").is_none());
         let old = format!("1.00.{}", tokens.mac("report.1.00"));
-        assert!(!tokens.check("report", &old), "expired");
+        assert!(tokens.check("report", &old).is_none(), "expired");
+        let device = tokens.issue_device("ana");
+        assert!(tokens.check_device("ana", &device).is_some());
+        assert!(tokens.check_device("ben", &device).is_none());
+        assert!(tokens.check_device("ana", &device.replace("ana.", "ben.")).is_none());
+        assert_eq!(form_parameter(Some("lang=zh&form=1.ab.cd")), Some("1.ab.cd"));
+        assert_eq!(form_parameter(None), None);
     }
 
     #[test]
-    fn the_bucket_empties() {
+    fn budgets_and_buckets_run_out() {
         let limit = GlobalLimit::new(3, 1);
         assert!(limit.allow() && limit.allow() && limit.allow());
         assert!(!limit.allow());
+        let budgets = TokenBudgets::default();
+        for _ in 0..TRIES_PER_FORM {
+            assert_eq!(budgets.take("n1"), Budget::Allowed);
+        }
+        assert_eq!(budgets.take("n1"), Budget::Exhausted);
+        assert_eq!(budgets.take("n2"), Budget::Allowed, "each form has its own budget");
+        budgets.spend("n2");
+        assert_eq!(budgets.take("n2"), Budget::Spent);
+        let per_account = KeyedLimit::new(2, 0.1);
+        assert!(per_account.allow("ana") && per_account.allow("ana"));
+        assert!(!per_account.allow("ana"));
+        assert!(per_account.allow("ben"));
     }
 }

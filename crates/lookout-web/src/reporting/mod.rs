@@ -6,7 +6,9 @@ pub mod counts;
 pub mod guard;
 pub mod public;
 pub mod review;
+pub mod sanitizer;
 pub mod session;
+pub mod sign_in;
 pub mod text;
 
 use axum::extract::DefaultBodyLimit;
@@ -21,49 +23,67 @@ pub const REPORT_BODY_LIMIT: usize = 52 * 1024 * 1024;
 /// Largest body of the other reporting and review forms.
 pub const FORM_BODY_LIMIT: usize = 64 * 1024;
 
-/// What the reporting pages keep while the server runs.
+/// How protected reporting is set up on this server.
+pub struct ReportingConfig {
+    /// The installation's key for form tokens and device cookies.
+    pub form_key: [u8; 32],
+    /// k of the public counts.
+    pub k: u64,
+    /// Days between releases of the public counts.
+    pub counts_interval_days: u32,
+    /// Most bytes of sealed messages stored; attachments beyond it are refused.
+    pub quota_bytes: u64,
+    /// Where attachments are cleaned.
+    pub sanitizer: sanitizer::Sanitizer,
+}
+
+/// What the reporting pages keep while the server runs (nothing of it about any person).
 pub struct Reporting {
-    /// Signs anonymous form tokens.
+    /// Signs anonymous form tokens and device cookies.
     pub tokens: guard::FormTokens,
+    /// The tries each form token has left.
+    pub budgets: guard::TokenBudgets,
     /// Reviewer sessions.
     pub sessions: session::Sessions,
     /// Reports and follow-ups accepted, globally.
     pub submissions: guard::GlobalLimit,
     /// Receipt-code attempts, globally.
     pub code_attempts: guard::GlobalLimit,
-    /// Sign-in attempts, globally.
+    /// Sign-in attempts from browsers no account signed in from before, globally.
     pub logins: guard::GlobalLimit,
+    /// Sign-in attempts per account name from such browsers.
+    pub account_logins: guard::KeyedLimit,
+    /// Sign-in attempts per device cookie (a browser the account signed in from before).
+    pub device_logins: guard::KeyedLimit,
+    /// Reports being received and cleaned at once (each may hold 50 MB).
+    pub intake: tokio::sync::Semaphore,
+    /// Where attachments are cleaned.
+    pub sanitizer: sanitizer::Sanitizer,
     /// k of the public counts.
     pub k: u64,
-    /// The last TOTP step each account signed in with: a code is accepted once.
-    pub used_totp: std::sync::Mutex<std::collections::HashMap<String, u64>>,
+    /// Days between releases of the public counts.
+    pub counts_interval_days: u32,
+    /// Most bytes of sealed messages stored.
+    pub quota_bytes: u64,
 }
 
 impl Reporting {
-    /// Records a TOTP step for an account; false if it (or a later one) was used already.
-    pub fn first_use_of_totp(&self, account: &str, step: u64) -> bool {
-        let Ok(mut used) = self.used_totp.lock() else { return false };
-        match used.get(account) {
-            Some(last) if *last >= step => false,
-            _ => {
-                used.insert(account.to_string(), step);
-                true
-            }
-        }
-    }
-}
-
-impl Reporting {
-    /// With the installation's form key; `k` for the public counts.
-    pub fn new(form_key: [u8; 32], k: u64) -> Reporting {
+    /// Set up as `config` says.
+    pub fn new(config: ReportingConfig) -> Reporting {
         Reporting {
-            tokens: guard::FormTokens::new(form_key),
+            tokens: guard::FormTokens::new(config.form_key),
+            budgets: guard::TokenBudgets::default(),
             sessions: session::Sessions::default(),
             submissions: guard::GlobalLimit::new(20, 20),
             code_attempts: guard::GlobalLimit::new(30, 30),
             logins: guard::GlobalLimit::new(10, 10),
-            k,
-            used_totp: Default::default(),
+            account_logins: guard::KeyedLimit::new(5, 5.0 / 15.0),
+            device_logins: guard::KeyedLimit::new(10, 10.0 / 15.0),
+            intake: tokio::sync::Semaphore::new(8),
+            sanitizer: config.sanitizer,
+            k: config.k,
+            counts_interval_days: config.counts_interval_days,
+            quota_bytes: config.quota_bytes,
         }
     }
 }
@@ -75,11 +95,14 @@ pub fn router<S: Store + ReportStore>() -> Router<AppState<S>> {
             "/report",
             get(public::form::<S>).post(public::submit::<S>).layer(DefaultBodyLimit::max(REPORT_BODY_LIMIT)),
         )
-        .route("/report/follow-up", get(public::follow_up_form::<S>).post(public::follow_up::<S>))
-        .route("/report/follow-up/send", post(public::send_more::<S>).layer(DefaultBodyLimit::max(REPORT_BODY_LIMIT)))
+        .route("/report/follow-up", get(public::follow_up::follow_up_form::<S>).post(public::follow_up::follow_up::<S>))
+        .route(
+            "/report/follow-up/send",
+            post(public::follow_up::send_more::<S>).layer(DefaultBodyLimit::max(REPORT_BODY_LIMIT)),
+        )
         .route("/incidents", get(counts::page::<S>))
-        .route("/review/login", get(review::login_form::<S>).post(review::login::<S>))
-        .route("/review/logout", post(review::logout::<S>))
+        .route("/review/login", get(sign_in::login_form::<S>).post(sign_in::login::<S>))
+        .route("/review/logout", post(sign_in::logout::<S>))
         .route("/review", get(review::list::<S>))
         .route("/review/audit", get(review::audit::<S>))
         .route("/review/reports/{id}", get(review::report::<S>))
@@ -88,17 +111,4 @@ pub fn router<S: Store + ReportStore>() -> Router<AppState<S>> {
         .route("/review/reports/{id}/status", post(review::status::<S>))
         .route("/review/reports/{id}/publish", post(review::publish::<S>))
         .layer(DefaultBodyLimit::max(FORM_BODY_LIMIT))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_totp_step_is_accepted_once() {
-        let r = super::Reporting::new([0; 32], 5);
-        assert!(r.first_use_of_totp("ana", 100));
-        assert!(!r.first_use_of_totp("ana", 100));
-        assert!(!r.first_use_of_totp("ana", 99));
-        assert!(r.first_use_of_totp("ana", 101));
-        assert!(r.first_use_of_totp("ben", 100));
-    }
 }

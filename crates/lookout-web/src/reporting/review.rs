@@ -1,10 +1,10 @@
-//! The reviewers' pages: sign-in (password and TOTP), the list of reports, a report's decrypted
-//! thread with its actions, and the audit log. Each handler's extractor says which roles may
+//! The reviewers' pages (signing in is in `sign_in.rs`): the list of reports, a report's
+//! decrypted thread with its actions, and the audit log. Each handler's extractor says which roles may
 //! call it; every action is in the audit log; every form carries the session's token.
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap};
+use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use lookout_report::desk::{self, Message, CATEGORIES, STATUSES};
@@ -12,23 +12,9 @@ use lookout_store::{ReportRecord, ReportStore, Store};
 use serde::Deserialize;
 
 use super::public::desk_error;
-use super::session::{cookie_token, AdminAccount, AnyAccount, ReviewerAccount, Session, COOKIE, LIFETIME};
+use super::session::{AdminAccount, AnyAccount, ReviewerAccount, Session};
 use crate::i18n::{Locale, Text};
 use crate::{AppState, WebError};
-
-/// Sign-in page.
-#[derive(Template)]
-#[template(path = "review_login.html")]
-pub struct LoginPage {
-    /// Interface text.
-    pub t: &'static Text,
-    /// This page in the other language.
-    pub switch_href: String,
-    /// Form token.
-    pub token: String,
-    /// A problem.
-    pub problem: Option<&'static str>,
-}
 
 /// The list of reports.
 #[derive(Template)]
@@ -60,8 +46,20 @@ pub struct MessageView {
     pub fields: Vec<(&'static str, String)>,
     /// The text.
     pub text: String,
-    /// Attachments: media type, size, removed metadata.
-    pub attachments: Vec<(String, usize, String)>,
+    /// Attachments.
+    pub attachments: Vec<AttachmentView>,
+}
+
+/// An attachment as a reviewer sees it: what it is and exactly what was removed from it.
+pub struct AttachmentView {
+    /// Position in its message, from 1.
+    pub n: usize,
+    /// Media type.
+    pub media_type: String,
+    /// Size, bytes.
+    pub size: usize,
+    /// What was removed, in words.
+    pub removed: Vec<String>,
 }
 
 /// A report's page.
@@ -98,93 +96,16 @@ pub struct AuditPage {
     pub rows: Vec<lookout_store::AuditRow>,
 }
 
-fn no_store(html: String) -> Response {
+pub(super) fn no_store(html: String) -> Response {
     ([(header::CACHE_CONTROL, "no-store")], Html(html)).into_response()
 }
 
-fn check_csrf(session: &Session, token: &str) -> Result<(), WebError> {
+pub(super) fn check_csrf(session: &Session, token: &str) -> Result<(), WebError> {
     if lookout_report::constant_time_eq(session.csrf.as_bytes(), token.as_bytes()) {
         Ok(())
     } else {
         Err(WebError::BadRequest("the form's token does not match your session: reload the page".into()))
     }
-}
-
-fn login_page<S>(app: &AppState<S>, loc: &Locale, problem: Option<&'static str>) -> Result<Response, WebError> {
-    let page = LoginPage {
-        t: loc.t,
-        switch_href: loc.switch_href.clone(),
-        token: app.reporting.tokens.issue("login"),
-        problem,
-    };
-    Ok(no_store(page.render()?))
-}
-
-/// `GET /review/login`.
-pub async fn login_form<S: Store + ReportStore>(
-    State(app): State<AppState<S>>,
-    loc: Locale,
-) -> Result<Response, WebError> {
-    login_page(&app, &loc, None)
-}
-
-/// The sign-in form.
-#[derive(Deserialize)]
-pub struct LoginForm {
-    csrf: String,
-    name: String,
-    password: String,
-    code: String,
-}
-
-/// `POST /review/login`.
-pub async fn login<S: Store + ReportStore>(
-    State(app): State<AppState<S>>,
-    loc: Locale,
-    headers: HeaderMap,
-    Form(form): Form<LoginForm>,
-) -> Result<Response, WebError> {
-    if !app.reporting.logins.allow() {
-        return login_page(&app, &loc, Some("Too many sign-in attempts just now; wait a few minutes."));
-    }
-    if !app.reporting.tokens.check("login", &form.csrf) {
-        return login_page(&app, &loc, Some("The form expired; try again."));
-    }
-    let first_use = |account: &str, step: u64| app.reporting.first_use_of_totp(account, step);
-    let Ok(who) = desk::sign_in(app.store.as_ref(), form.name.trim(), &form.password, &form.code, first_use).await
-    else {
-        return login_page(&app, &loc, Some("Name, password or code not accepted (a code is accepted once)."));
-    };
-    let token = app.reporting.sessions.start(who);
-    // Secure when a TLS-terminating proxy says the request came over HTTPS.
-    let secure = headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https");
-    let cookie = format!(
-        "{COOKIE}={token}; Path=/review; Max-Age={}; HttpOnly; SameSite=Strict{}",
-        LIFETIME.as_secs(),
-        if secure { "; Secure" } else { "" }
-    );
-    Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/review")).into_response())
-}
-
-/// A form with only the session token.
-#[derive(Deserialize)]
-pub struct TokenForm {
-    csrf: String,
-}
-
-/// `POST /review/logout`.
-pub async fn logout<S: Store + ReportStore>(
-    State(app): State<AppState<S>>,
-    AnyAccount(session): AnyAccount,
-    parts: axum::http::request::Parts,
-    Form(form): Form<TokenForm>,
-) -> Result<Response, WebError> {
-    check_csrf(&session, &form.csrf)?;
-    if let Some(token) = cookie_token(&parts) {
-        app.reporting.sessions.end(&token);
-    }
-    let cookie = format!("{COOKIE}=; Path=/review; Max-Age=0; HttpOnly; SameSite=Strict");
-    Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/review/login")).into_response())
 }
 
 /// `GET /review`: every report's workflow fields (never its contents).
@@ -233,12 +154,12 @@ fn view(seq: usize, message: Message) -> MessageView {
             attachments: c
                 .attachments
                 .iter()
-                .map(|a| {
-                    (
-                        a.media_type.clone(),
-                        a.bytes.len(),
-                        a.removed.iter().map(|r| r.describe()).collect::<Vec<_>>().join(", "),
-                    )
+                .enumerate()
+                .map(|(i, a)| AttachmentView {
+                    n: i + 1,
+                    media_type: a.media_type.clone(),
+                    size: a.bytes.len(),
+                    removed: a.removed.iter().map(|r| r.describe()).collect(),
                 })
                 .collect(),
         },
@@ -291,7 +212,7 @@ pub async fn attachment<S: Store + ReportStore>(
             (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{id}-{seq}-{n}.{extension}\"")),
             (header::CACHE_CONTROL, "no-store".to_string()),
         ],
-        a.bytes.clone(),
+        axum::body::Body::from(axum::body::Bytes::from_owner(a.bytes.clone())),
     )
         .into_response())
 }
@@ -380,8 +301,11 @@ pub async fn audit<S: Store + ReportStore>(
     AdminAccount(_session): AdminAccount,
     loc: Locale,
 ) -> Result<Response, WebError> {
-    let verdict = match desk::verify_audit(app.store.as_ref()).await {
-        Ok(n) => format!("The chain of {n} entries verifies."),
+    let verdict = match desk::verify_audit(app.store.as_ref(), None).await {
+        Ok(check) => format!(
+            "The chain of {} entries verifies, and the accounts, reports, messages and releases are as it recorded them.",
+            check.entries
+        ),
         Err(e) => format!("The chain does NOT verify: {e}"),
     };
     let rows = app.store.audit_log().await?;

@@ -1,6 +1,8 @@
 //! Reviewer sessions, held in memory only (a restart signs everyone out): the account's age
 //! identity is unwrapped at sign-in and lives here until the session ends. Permissions are
-//! extractors, so a handler's signature says who may call it.
+//! extractors, so a handler's signature says who may call it; each request also checks that the
+//! account is still active, so deactivating an account (from the command line, another process)
+//! ends its sessions at their next request.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -11,6 +13,7 @@ use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use lookout_report::desk::SignedIn;
+use lookout_store::ReportStore;
 use sha2::{Digest, Sha256};
 
 use crate::AppState;
@@ -69,12 +72,15 @@ impl Sessions {
 
 /// The session cookie's value in a request.
 pub fn cookie_token(parts: &Parts) -> Option<String> {
-    parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(
-        |c| {
-            let (name, value) = c.trim().split_once('=')?;
-            (name == COOKIE).then(|| value.to_string())
-        },
-    )
+    cookie(&parts.headers, COOKIE)
+}
+
+/// The value of the cookie `wanted` in a request's headers.
+pub fn cookie(headers: &axum::http::HeaderMap, wanted: &str) -> Option<String> {
+    headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|c| {
+        let (name, value) = c.trim().split_once('=')?;
+        (name == wanted).then(|| value.to_string())
+    })
 }
 
 /// Why a request is refused.
@@ -94,8 +100,18 @@ impl IntoResponse for Refusal {
     }
 }
 
-fn session_with<S>(parts: &Parts, app: &AppState<S>, roles: &[&str]) -> Result<Arc<Session>, Refusal> {
-    let session = cookie_token(parts).and_then(|t| app.reporting.sessions.get(&t)).ok_or(Refusal::SignIn)?;
+async fn session_with<S: ReportStore>(
+    parts: &Parts,
+    app: &AppState<S>,
+    roles: &[&str],
+) -> Result<Arc<Session>, Refusal> {
+    let token = cookie_token(parts).ok_or(Refusal::SignIn)?;
+    let session = app.reporting.sessions.get(&token).ok_or(Refusal::SignIn)?;
+    let active = app.store.account(&session.who.name).await.ok().flatten().is_some_and(|a| a.active);
+    if !active {
+        app.reporting.sessions.end(&token);
+        return Err(Refusal::SignIn);
+    }
     if roles.contains(&session.who.role.as_str()) {
         Ok(session)
     } else {
@@ -108,11 +124,11 @@ macro_rules! role_extractor {
         $(#[$doc])*
         pub struct $name(pub Arc<Session>);
 
-        impl<S: Send + Sync> FromRequestParts<AppState<S>> for $name {
+        impl<S: ReportStore> FromRequestParts<AppState<S>> for $name {
             type Rejection = Refusal;
 
             async fn from_request_parts(parts: &mut Parts, app: &AppState<S>) -> Result<Self, Self::Rejection> {
-                session_with(parts, app, $roles).map($name)
+                session_with(parts, app, $roles).await.map($name)
             }
         }
     };

@@ -76,6 +76,12 @@ pub struct ReportText {
     pub busy: &'static str,
     /// Expired form.
     pub expired: &'static str,
+    /// Refused for load, the words kept.
+    pub busy_kept: &'static str,
+    /// A form sent twice.
+    pub already_sent: &'static str,
+    /// No room for attachments.
+    pub storage_full: &'static str,
     /// Removed metadata note (for attachments).
     pub removed: &'static str,
     /// Form problem heading.
@@ -106,7 +112,7 @@ pub static EN: ReportText = ReportText {
     details: "What happened",
     details_hint: "In Chinese or English. Leave out anything that could identify you if you prefer.",
     attachments: "Photos or documents (optional)",
-    attachments_hint: "JPEG, PNG or PDF; up to 5 files, 10 MB each. Location and camera data (EXIF, GPS), and document author data, are removed before encryption.",
+    attachments_hint: "JPEG, PNG or PDF; up to 5 files, 10 MB each. Before encryption, photos are rebuilt from their pixels and PDFs from their pages, so location, camera and author data (EXIF, GPS, comments, attached files) are removed.",
     submit: "Send securely",
     receipt_title: "Your report was received",
     receipt_intro: "This is your receipt code. With it you can come back, read replies from the reviewers and add more. Write it down now: it is shown only once and cannot be recovered.",
@@ -127,6 +133,9 @@ pub static EN: ReportText = ReportText {
     bad_code: "No report has this receipt code. Check the digits and try again.",
     busy: "Too many attempts just now. Please wait a few minutes and try again.",
     expired: "This form has expired. Please fill it in again.",
+    busy_kept: "The site is receiving many reports just now and could not take yours. Your words are kept below: please send again in a few minutes (attach any files again).",
+    already_sent: "This form was already sent, and its receipt code shown. To add more, come back with your receipt code.",
+    storage_full: "The site's storage for attachments is full just now. Your words are kept below: send them without attachments, or try again later.",
     removed: "removed",
     problem: "Please check the form",
 };
@@ -155,7 +164,7 @@ pub static ZH: ReportText = ReportText {
     details: "事情经过",
     details_hint: "可以用中文或英文填写。如您愿意，可以略去任何可能暴露身份的内容。",
     attachments: "照片或文件（可选）",
-    attachments_hint: "JPEG、PNG 或 PDF；最多 5 个文件，每个不超过 10 MB。位置和相机信息（EXIF、GPS）以及文件作者信息会在加密前删除。",
+    attachments_hint: "JPEG、PNG 或 PDF；最多 5 个文件，每个不超过 10 MB。加密前，照片会按像素重新生成，PDF 会按页面重建，因此位置、相机和作者信息（EXIF、GPS、批注、附带文件）都会被删除。",
     submit: "安全发送",
     receipt_title: "我们已收到您的报告",
     receipt_intro: "这是您的回执码。凭此码您可以回来阅读审核人员的回复并补充信息。请现在就把它抄下来：它只显示这一次，丢失后无法找回。",
@@ -176,6 +185,9 @@ pub static ZH: ReportText = ReportText {
     bad_code: "没有与此回执码对应的报告。请核对数字后重试。",
     busy: "尝试次数过多，请等几分钟后再试。",
     expired: "此表单已过期，请重新填写。",
+    busy_kept: "网站此刻收到的报告过多，未能接收您的报告。您填写的内容保留在下面：请过几分钟再发送（附件需重新添加）。",
+    already_sent: "此表单已经发送过，回执码也已显示。如需补充，请凭回执码回来。",
+    storage_full: "网站此刻没有空间接收更多附件。您填写的内容保留在下面：可以不带附件发送，或稍后再试。",
     removed: "已删除",
     problem: "请检查表单",
 };

@@ -2,10 +2,12 @@
 
 mod desk;
 mod export;
+mod hardening;
 mod import;
 mod ingest;
 mod matching;
 mod review;
+mod sanitize_worker;
 mod serve;
 mod stats;
 mod xref;
@@ -16,7 +18,14 @@ use anyhow::Context;
 use lookout_core::Verdict;
 use lookout_store::SqliteStore;
 
-use crate::cli::{AccountAction, AuditAction, Cli, Command, KeysAction, ReportAction, ReviewAction};
+use crate::cli::{AccountAction, AuditAction, Cli, Command, CountsAction, KeysAction, ReportAction, ReviewAction};
+
+pub use hardening::private_files;
+
+/// `lookout sanitize-worker`.
+pub fn sanitize_worker() -> std::process::ExitCode {
+    sanitize_worker::run()
+}
 
 /// Opens (creating) the store in the data directory.
 pub async fn open_store(data_dir: &Path) -> anyhow::Result<SqliteStore> {
@@ -56,12 +65,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Account { action: AccountAction::Add { name, role } } => {
             desk::add_account(&cli.data_dir, &name, &role).await
         }
+        Command::Account { action: AccountAction::Deactivate { name } } => {
+            desk::set_active(&cli.data_dir, &name, false).await
+        }
+        Command::Account { action: AccountAction::Activate { name } } => {
+            desk::set_active(&cli.data_dir, &name, true).await
+        }
         Command::Keys { action: KeysAction::Export { name } } => desk::export_key(&cli.data_dir, &name).await,
         Command::Report { action: ReportAction::Sealed { id, message } } => {
             desk::sealed(&cli.data_dir, &id, message).await
         }
         Command::Report { action: ReportAction::List } => desk::list(&cli.data_dir).await,
-        Command::Audit { action: AuditAction::Verify } => desk::verify_audit(&cli.data_dir).await,
+        Command::Audit { action: AuditAction::Verify { head } } => {
+            desk::verify_audit(&cli.data_dir, head.as_deref()).await
+        }
+        Command::Audit { action: AuditAction::Head } => desk::audit_head(&cli.data_dir).await,
+        Command::Counts { action: CountsAction::Release } => desk::release_counts(&cli.data_dir).await,
+        Command::SanitizeWorker => anyhow::bail!("sanitize-worker runs before the runtime starts"),
         Command::Retention { days } => desk::retention(&cli.data_dir, days).await,
         Command::Match { names, schema, pairs } => matching::run(&names, schema.as_deref(), pairs.as_deref()),
     }

@@ -4,11 +4,18 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 
+use anyhow::Context;
 use lookout_store::Store;
 
-/// Imports the bundled dataset into an empty store, then serves until interrupted.
+/// Imports the bundled dataset into an empty store, then serves until interrupted. The data
+/// directory is made private to this user first, and the process cannot be dumped.
 pub async fn run(data_dir: &Path, addr: SocketAddr) -> anyhow::Result<()> {
+    super::hardening::no_dumps();
     let store = super::open_store(data_dir).await?;
+    let tightened = super::hardening::tighten_data_dir(data_dir)?;
+    if tightened > 0 {
+        eprintln!("{tightened} file(s) of {} were readable by others: now by their owner only", data_dir.display());
+    }
     if store.is_empty().await? {
         eprintln!("{} is empty: importing the bundled dataset", data_dir.display());
         super::import::import_bundled(&store).await?;
@@ -17,8 +24,15 @@ pub async fn run(data_dir: &Path, addr: SocketAddr) -> anyhow::Result<()> {
     let local = listener.local_addr()?;
     println!("Lookout is serving at http://{local}/");
     let store = Arc::new(store);
-    let documents = super::ingest::index_dir(data_dir);
-    lookout_web::serve(store.clone(), listener, documents, shutdown_signal()).await?;
+    let options = lookout_web::ServeOptions {
+        documents_dir: super::ingest::index_dir(data_dir),
+        sanitizer: Some(lookout_web::reporting::sanitizer::SanitizerCommand {
+            program: std::env::current_exe().context("cannot find the lookout binary to clean attachments with")?,
+            args: vec!["sanitize-worker".into()],
+        }),
+        limits: lookout_web::server::ConnectionLimits::from_env(),
+    };
+    lookout_web::serve(store.clone(), listener, options, shutdown_signal()).await?;
     store.close().await;
     Ok(())
 }

@@ -47,6 +47,89 @@ pub fn form_token(page: &str) -> String {
     page.split("name=\"csrf\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string()
 }
 
+/// A form as a page gives it: where it posts (its token may travel in the address) and its
+/// hidden fields.
+#[derive(Clone, Debug)]
+pub struct PageForm {
+    pub action: String,
+    pub hidden: Vec<(String, String)>,
+}
+
+/// The first form of class `report-form` on the page at `path`.
+pub fn page_form(base: &str, path: &str) -> PageForm {
+    let (_, _, page) = http_get(base, path);
+    form_in(&page)
+}
+
+/// The first form of class `report-form` in `page`.
+pub fn form_in(page: &str) -> PageForm {
+    let form = page.split("<form class=\"report-form\"").nth(1).unwrap_or_else(|| panic!("no form in {page}"));
+    let form = form.split("</form>").next().unwrap();
+    let action = form.split("action=\"").nth(1).unwrap().split('"').next().unwrap().replace("&amp;", "&");
+    let hidden = form
+        .split("<input type=\"hidden\" ")
+        .skip(1)
+        .map(|input| {
+            let attr =
+                |name: &str| input.split(&format!("{name}=\"")).nth(1).unwrap().split('"').next().unwrap().to_string();
+            (attr("name"), attr("value"))
+        })
+        .collect();
+    PageForm { action, hidden }
+}
+
+/// Posts a multipart report on `form`: its hidden fields, the usual coarse fields, `details`, files.
+pub fn post_report(
+    base: &str,
+    form: &PageForm,
+    details: &str,
+    files: &[&[u8]],
+) -> (u16, Vec<(String, String)>, String) {
+    let mut fields: Vec<(&str, &str)> = form.hidden.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    fields.extend([
+        ("category", "approach"),
+        ("country", "NL"),
+        ("city", "Rotterdam"),
+        ("month", "2026-10"),
+        ("details", details),
+    ]);
+    let (kind, body) = multipart(&fields, files);
+    http_send(base, "POST", &form.action, &[("Content-Type", &kind)], &body)
+}
+
+/// The receipt code on a receipt page.
+pub fn receipt_in(page: &str) -> Option<String> {
+    Some(page.split("id=\"receipt-code\">").nth(1)?.split('<').next()?.to_string())
+}
+
+/// Posts an url-encoded form: its hidden fields and `fields`.
+pub fn post_form(
+    base: &str,
+    form: &PageForm,
+    fields: &[(&str, &str)],
+    extra_headers: &[(&str, &str)],
+) -> (u16, Vec<(String, String)>, String) {
+    let encode = |s: &str| -> String {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+                b' ' => "+".to_string(),
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    };
+    let body: Vec<String> = form
+        .hidden
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .chain(fields.iter().copied())
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect();
+    let mut headers = vec![("Content-Type", "application/x-www-form-urlencoded")];
+    headers.extend_from_slice(extra_headers);
+    http_send(base, "POST", &form.action, &headers, body.join("&").as_bytes())
+}
+
 /// A multipart body: text fields, then files named `attachment`.
 pub fn multipart(fields: &[(&str, &str)], files: &[&[u8]]) -> (String, Vec<u8>) {
     let boundary = "----lookout-test-boundary-7d1f";
@@ -67,73 +150,83 @@ pub fn multipart(fields: &[(&str, &str)], files: &[&[u8]]) -> (String, Vec<u8>) 
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
-/// A JPEG whose EXIF holds a GPS pointer and `canary`, with a comment holding it too.
-pub fn jpeg_with_gps(canary: &str) -> Vec<u8> {
-    let mut tiff = b"MM\0\x2a\0\0\0\x08\0\x01".to_vec();
-    tiff.extend_from_slice(&[0x88, 0x25, 0, 4, 0, 0, 0, 1, 0, 0, 0, 26, 0, 0, 0, 0]);
-    tiff.extend_from_slice(canary.as_bytes());
-    let mut exif = b"Exif\0\0".to_vec();
-    exif.extend_from_slice(&tiff);
-    let mut out = vec![0xFF, 0xD8];
-    for (marker, body) in [
-        (0xE0, b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0".to_vec()),
-        (0xE1, exif),
-        (0xFE, canary.as_bytes().to_vec()),
-        (0xDB, vec![0; 65]),
-        (0xDA, vec![1, 1, 0, 0, 63, 0]),
-    ] {
-        out.extend_from_slice(&[0xFF, marker]);
-        out.extend_from_slice(&((body.len() + 2) as u16).to_be_bytes());
-        out.extend_from_slice(&body);
-    }
-    out.extend_from_slice(&[0x12, 0x34, 0xFF, 0xD9]);
-    out
-}
-
 /// Submits a report over HTTP; returns the receipt code.
 pub fn submit_report(base: &str, details: &str, files: &[&[u8]]) -> String {
-    let (_, _, page) = http_get(base, "/report");
-    let token = form_token(&page);
-    let (kind, body) = multipart(
-        &[
-            ("csrf", &token),
-            ("category", "approach"),
-            ("country", "NL"),
-            ("city", "Rotterdam"),
-            ("month", "2026-10"),
-            ("details", details),
-        ],
-        files,
-    );
-    let (status, headers, page) = http_send(base, "POST", "/report", &[("Content-Type", &kind)], &body);
+    let form = page_form(base, "/report");
+    let (status, headers, page) = post_report(base, &form, details, files);
     assert_eq!(status, 200, "{page}");
     assert_eq!(header(&headers, "cache-control"), Some("no-store"));
-    page.split("id=\"receipt-code\">")
-        .nth(1)
-        .unwrap_or_else(|| panic!("no receipt in {page}"))
-        .split('<')
-        .next()
-        .unwrap()
-        .to_string()
+    receipt_in(&page).unwrap_or_else(|| panic!("no receipt in {page}"))
 }
 
 /// Signs in over HTTP; returns the session cookie and the session's form token.
 pub fn sign_in(base: &str, name: &str, totp: &[u8]) -> (String, String) {
-    let (_, _, page) = http_get(base, "/review/login");
-    let token = form_token(&page);
-    let code = lookout_report::totp::code_now(totp);
-    let body = format!("csrf={token}&name={name}&password={}&code={code}", PASSWORD.replace(' ', "+"));
-    let (status, headers, text) = http_send(
-        base,
-        "POST",
-        "/review/login",
-        &[("Content-Type", "application/x-www-form-urlencoded")],
-        body.as_bytes(),
-    );
+    let (status, headers, text) = try_sign_in(base, name, PASSWORD, &lookout_report::totp::code_now(totp), &[]);
     assert_eq!(status, 303, "{name}: {text}");
-    let cookie = header(&headers, "set-cookie").unwrap().split(';').next().unwrap().to_string();
-    assert!(header(&headers, "set-cookie").unwrap().contains("HttpOnly; SameSite=Strict"));
+    let cookie = session_cookie(&headers).expect("a session cookie");
+    let set = headers.iter().find(|(k, v)| k == "set-cookie" && v.starts_with(&cookie)).unwrap();
+    assert!(set.1.contains("HttpOnly; SameSite=Strict"), "{set:?}");
     let (_, _, list) = http_get_with(base, "/review", &[("Cookie", &cookie)]);
     let csrf = form_token(&list);
     (cookie, csrf)
+}
+
+/// One sign-in attempt with a fresh form; `extra` headers (a device cookie) are sent with it.
+pub fn try_sign_in(
+    base: &str,
+    name: &str,
+    password: &str,
+    code: &str,
+    extra: &[(&str, &str)],
+) -> (u16, Vec<(String, String)>, String) {
+    let form = page_form(base, "/review/login");
+    post_form(base, &form, &[("name", name), ("password", password), ("code", code)], extra)
+}
+
+/// The session cookie a sign-in set (`lookout_review=…`).
+pub fn session_cookie(headers: &[(String, String)]) -> Option<String> {
+    headers
+        .iter()
+        .filter(|(k, _)| k == "set-cookie")
+        .map(|(_, v)| v.split(';').next().unwrap().to_string())
+        .find(|c| c.starts_with("lookout_review=") && c.len() > "lookout_review=".len())
+}
+
+/// Runs a Python program over the database (`sqlite3` is in Python's standard library).
+pub fn python(program: &str, db: &std::path::Path) -> String {
+    let python = std::env::var("LOOKOUT_PYTHON").unwrap_or_else(|_| "python3".into());
+    let o = Command::new(python).args(["-c", program]).arg(db).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn report_ids(dir: &std::path::Path) -> Vec<String> {
+    stdout(&lookout(dir, &["report", "list"])).lines().map(|l| l.split('\t').next().unwrap().to_string()).collect()
+}
+
+pub fn reviewer_post(base: &str, cookie: &str, csrf: &str, path: &str, body: &str) -> (u16, String) {
+    let (status, _, text) = http_send(
+        base,
+        "POST",
+        path,
+        &[("Content-Type", "application/x-www-form-urlencoded"), ("Cookie", cookie)],
+        format!("csrf={csrf}&{body}").as_bytes(),
+    );
+    (status, text)
+}
+
+pub fn alive(base: &str) -> bool {
+    let host = base.trim_start_matches("http://");
+    let Ok(mut s) = TcpStream::connect(host) else { return false };
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    if s.write_all(format!("GET /healthz HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes()).is_err() {
+        return false;
+    }
+    let mut out = String::new();
+    s.read_to_string(&mut out).is_ok() && out.starts_with("HTTP/1.1 200")
+}
+
+/// Seconds since the epoch.
+pub fn now_unix() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()
 }

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod desk;
+pub mod fixtures;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -51,11 +52,17 @@ pub fn workspace() -> PathBuf {
 
 /// Runs `lookout --data-dir DIR ARGS...`.
 pub fn lookout(data_dir: &Path, args: &[&str]) -> Output {
+    lookout_with_env(data_dir, args, &[])
+}
+
+/// [`lookout`] with extra environment variables.
+pub fn lookout_with_env(data_dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lookout"))
         .arg("--data-dir")
         .arg(data_dir)
         .args(args)
         .env_remove("LOOKOUT_DATA_DIR")
+        .envs(env.iter().copied())
         .output()
         .expect("run lookout")
 }

@@ -1,0 +1,90 @@
+//! Releases of the public counts. Publishing a report does not change what the public sees: the
+//! tables are released in batches, at most once per interval and only when at least k incidents
+//! were published since the last release, so that comparing two releases never isolates one
+//! incident. Each release is kept (append-only) with its audit entry.
+
+use lookout_store::{CountRelease, ReportStore};
+
+use super::{days_ago, event, today, DeskError};
+use crate::kanon::{public_counts, PublicCounts, Published};
+
+/// What an attempt to release did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReleaseOutcome {
+    /// A new release.
+    Released(CountRelease),
+    /// The last release is too recent.
+    NotDue {
+        /// Day of the last release.
+        last: String,
+        /// Days between releases.
+        interval_days: u32,
+    },
+    /// Too few incidents were published since the last release.
+    TooFew {
+        /// Published since the last release.
+        new: u64,
+        /// k.
+        k: u64,
+    },
+}
+
+impl std::fmt::Display for ReleaseOutcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReleaseOutcome::Released(r) => {
+                write!(f, "released the public counts (release {}, {})", r.seq, r.released_on)
+            }
+            ReleaseOutcome::NotDue { last, interval_days } => {
+                write!(f, "no release: the last was on {last}, and releases are at least {interval_days} days apart")
+            }
+            ReleaseOutcome::TooFew { new, k } => write!(
+                f,
+                "no release: {new} incident(s) published since the last release, fewer than {k} incidents \
+                 (k): a release of fewer could single one out"
+            ),
+        }
+    }
+}
+
+/// Releases the public counts if one is due: the last release at least `interval_days` ago and
+/// at least `k` incidents published since.
+pub async fn release_counts<S: ReportStore>(
+    store: &S,
+    by: &str,
+    k: u64,
+    interval_days: u32,
+) -> Result<ReleaseOutcome, DeskError> {
+    let last = store.latest_count_release().await?;
+    if let Some(last) = &last {
+        if last.released_on > days_ago(interval_days) {
+            return Ok(ReleaseOutcome::NotDue { last: last.released_on.clone(), interval_days });
+        }
+    }
+    let incidents: Vec<Published> = store
+        .published_incidents()
+        .await?
+        .into_iter()
+        .map(|i| Published { country: i.country, category: i.category, month: i.month })
+        .collect();
+    let published = incidents.len() as u64;
+    let new = published.saturating_sub(last.as_ref().map_or(0, |l| l.published));
+    if new < k {
+        return Ok(ReleaseOutcome::TooFew { new, k });
+    }
+    let counts = serde_json::to_string(&public_counts(&incidents, k)).expect("counts serialise");
+    let release = CountRelease { seq: 0, released_on: today(), k, published, counts };
+    let release = store.add_count_release(&release, &event(by, "counts.released", "public counts")).await?;
+    Ok(ReleaseOutcome::Released(release))
+}
+
+/// The latest released counts, with the day of their release.
+pub async fn published_counts<S: ReportStore>(store: &S) -> Result<Option<(String, PublicCounts)>, DeskError> {
+    let Some(release) = store.latest_count_release().await? else { return Ok(None) };
+    let counts = serde_json::from_str(&release.counts).map_err(|e| lookout_store::StoreError::Corrupt {
+        table: "count_releases",
+        id: release.seq.to_string(),
+        reason: e.to_string(),
+    })?;
+    Ok(Some((release.released_on, counts)))
+}

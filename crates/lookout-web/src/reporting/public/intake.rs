@@ -1,0 +1,116 @@
+//! Reading a reporter's multipart message: its text fields, and its files held (wiped when
+//! dropped) until they are cleaned in child processes. Nothing here parses a file.
+
+use axum::extract::multipart::Field;
+use axum::extract::Multipart;
+use lookout_report::content::Attachment;
+use lookout_report::sanitize::MAX_ATTACHMENT_BYTES;
+use lookout_report::wipe::WipingBuffer;
+use lookout_store::ReportStore;
+use zeroize::{Zeroize, Zeroizing};
+
+use super::Values;
+use crate::AppState;
+
+/// Most attachments per message.
+pub const MAX_ATTACHMENTS: usize = 5;
+
+/// A multipart message as received.
+pub struct Received {
+    /// The first problem (the other fields are still read, to fill the form again).
+    pub problem: Option<String>,
+    /// The receipt code (follow-ups).
+    pub code: Zeroizing<String>,
+    /// The form's fields.
+    pub values: Values,
+    /// Files as sent, not yet cleaned.
+    pub files: Vec<Zeroizing<Vec<u8>>>,
+}
+
+/// Reads one file field whole, up to the size limit; `None` when it is larger (what was read is
+/// wiped, the rest drained).
+async fn read_file(field: &mut Field<'_>) -> Result<Option<Zeroizing<Vec<u8>>>, String> {
+    let mut bytes = WipingBuffer::with_capacity(256 * 1024);
+    let mut too_large = false;
+    while let Some(chunk) =
+        field.chunk().await.map_err(|e| format!("an attachment could not be read ({})", e.status()))?
+    {
+        too_large |= bytes.len() + chunk.len() > MAX_ATTACHMENT_BYTES;
+        if !too_large {
+            bytes.extend_from_slice(&chunk);
+        }
+    }
+    Ok((!too_large).then(|| bytes.into_inner()))
+}
+
+/// Reads a multipart body. With `files` false (a refusal for load), files are drained unread and
+/// only the words are kept, to fill the form again.
+pub async fn receive(mut multipart: Multipart, files: bool) -> Result<Received, String> {
+    let mut out = Received { problem: None, code: Zeroizing::default(), values: Values::default(), files: Vec::new() };
+    let mut count = 0;
+    while let Some(mut field) =
+        multipart.next_field().await.map_err(|e| format!("the form could not be read ({})", e.status()))?
+    {
+        let name = field.name().unwrap_or("").to_string();
+        if name == "attachment" {
+            if !files {
+                while let Ok(Some(_)) = field.chunk().await {}
+                continue;
+            }
+            let Some(bytes) = read_file(&mut field).await? else {
+                count += 1;
+                out.problem.get_or_insert(format!("attachment {count}: larger than 10 MB"));
+                continue;
+            };
+            if bytes.is_empty() {
+                continue; // an empty file input
+            }
+            count += 1;
+            if count > MAX_ATTACHMENTS {
+                out.problem.get_or_insert(format!("at most {MAX_ATTACHMENTS} attachments"));
+                continue;
+            }
+            out.files.push(bytes);
+            continue;
+        }
+        let mut text = field.text().await.map_err(|_| format!("field {name} is not text"))?;
+        let slot = match name.as_str() {
+            "code" => &mut *out.code,
+            "category" => &mut out.values.category,
+            "country" => &mut out.values.country,
+            "city" => &mut out.values.city,
+            "month" => &mut out.values.month,
+            "organisation" => &mut out.values.organisation,
+            "details" => &mut out.values.details,
+            _ => {
+                text.zeroize();
+                continue;
+            }
+        };
+        *slot = text;
+    }
+    Ok(out)
+}
+
+/// Whether `files` fit in the storage quota for sealed reports, given what is stored.
+pub async fn fits_quota<S: ReportStore>(app: &AppState<S>, files: &[Zeroizing<Vec<u8>>]) -> Result<bool, String> {
+    if files.is_empty() {
+        return Ok(true);
+    }
+    let stored = app.store.sealed_bytes().await.map_err(|e| e.to_string())?;
+    // Sealed attachments travel in base64: four bytes for three.
+    let incoming: u64 = files.iter().map(|f| f.len() as u64 / 3 * 4 + 4).sum();
+    Ok(stored + incoming <= app.reporting.quota_bytes)
+}
+
+/// Cleans each file in a child process; the first refusal names its attachment.
+pub async fn clean_files<S>(app: &AppState<S>, files: Vec<Zeroizing<Vec<u8>>>) -> Result<Vec<Attachment>, String> {
+    let mut out = Vec::with_capacity(files.len());
+    for (i, file) in files.into_iter().enumerate() {
+        match app.reporting.sanitizer.clean(file).await {
+            Ok(cleaned) => out.push(Attachment::from(cleaned)),
+            Err(reason) => return Err(format!("attachment {}: {reason}", i + 1)),
+        }
+    }
+    Ok(out)
+}
