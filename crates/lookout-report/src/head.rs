@@ -77,7 +77,10 @@ pub fn read(text: &str) -> Result<AuditHead, ReportError> {
             .ok_or_else(|| bad(format!("not a head file: no {name:?} line")))
     };
     let key = field("key: ")?;
-    let entries = field("entries: ")?.parse().map_err(|_| bad("not a head file: entries is not a number"))?;
+    let entries: i64 = field("entries: ")?.parse().map_err(|_| bad("not a head file: entries is not a number"))?;
+    if entries < 0 {
+        return Err(bad("not a head file: a negative number of entries"));
+    }
     let hash = field("hash: ")?;
     let head = AuditHead { key, entries, hash };
     if body(&head) != signed {
@@ -143,6 +146,7 @@ mod tests {
         assert!(check(&[entry(1, "aa"), entry(2, "zz")], &head).unwrap_err().to_string().contains("does not match"));
         let forged = text.replace("entries: 2", "entries: 1");
         assert!(read(&forged).is_err());
+        assert!(read(&text.replace("entries: 2", "entries: -1")).unwrap_err().to_string().contains("negative"));
         let other = sign(&new_signing_key(), &chain).unwrap();
         let spliced =
             format!("{}{SIGNATURE}{}", text.split(SIGNATURE).next().unwrap(), other.split(SIGNATURE).nth(1).unwrap());

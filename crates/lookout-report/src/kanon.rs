@@ -1,35 +1,35 @@
-//! Public counts of published incidents that cannot single one out.
+//! Public counts of published incidents that cannot single one out, in releases.
 //!
-//! Three one-way tables (by country, by category, by month) over one population:
+//! Three one-way tables (by country, by category, by month) over the incidents a release counts:
 //!
-//! - a value counted fewer than k times is never named: it is folded into the table's "others"
-//!   cell (key `None`);
-//! - when a table's "others" would itself be below k, the incidents in it are left out of every
-//!   table (they are counted in a later release, once their values reach k), and the tables are
-//!   recomputed until nothing changes;
-//! - so every number shown is at least k, every table adds up to the one total shown, and there is
-//!   nothing hidden to recover by subtraction, across tables or from the total.
-//!
-//! Differences between publications are handled by releasing the tables in batches (see
-//! `desk::counts`): a new release only when at least k incidents were published since the last.
+//! - a value is named in a table only once at least k incidents have it; the others are counted
+//!   together in one "others" cell (key `None`), shown only when it is at least k too; every table
+//!   adds up to the total, so nothing hidden can be recovered by subtraction;
+//! - releases only add: an incident counted once stays counted, a value named once stays named;
+//! - a release adds a batch of new incidents in which every named value's increase, the others'
+//!   increase, and a newly named value's group, are each 0 or at least k. New incidents that would
+//!   break this wait for a later release, so that comparing two releases never isolates fewer
+//!   than k incidents.
 //!
 //! ```
-//! use lookout_report::kanon::{public_counts, Published};
-//! let at = |country: &str| Published { country: country.into(), category: "approach".into(), month: "2026-10".into() };
-//! let incidents: Vec<Published> = ["NL", "NL", "NL", "IE"].iter().map(|c| at(c)).collect();
-//! let counts = public_counts(&incidents, 3);
-//! // Ireland's one incident would be an "others" cell of 1: it is left out, and named nowhere.
+//! use lookout_report::kanon::{next_release, Published, ReleaseState};
+//! let at = |id: &str, country: &str| Published {
+//!     id: id.into(), country: country.into(), category: "approach".into(), month: "2026-10".into(),
+//! };
+//! let incidents = vec![at("a", "NL"), at("b", "NL"), at("c", "NL"), at("d", "IE")];
+//! let (state, counts) = next_release(&ReleaseState::default(), &incidents, 3).unwrap();
+//! // Ireland's one incident would be an "others" cell of 1: it waits, named nowhere.
 //! assert_eq!(counts.total, 3);
-//! assert_eq!(counts.by_country.len(), 1);
 //! assert_eq!(counts.by_country[0].key.as_deref(), Some("NL"));
+//! assert!(!state.counted.contains("d"));
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-/// A cell of a public table: a value and its count (at least k), or the fold of values each
-/// counted fewer than k times (`key` is `None`, and its count is at least k too).
+/// A cell of a public table: a value and its count (at least k), or the values each counted
+/// fewer than k times together (`key` is `None`, and its count is at least k too).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cell {
     /// The value counted (a country code, a category, a month), or `None` for the others.
@@ -43,7 +43,7 @@ pub struct Cell {
 pub struct PublicCounts {
     /// k.
     pub k: u64,
-    /// Incidents counted in the tables (0 when fewer than k could be shown).
+    /// Incidents counted in the tables.
     pub total: u64,
     /// By country.
     pub by_country: Vec<Cell>,
@@ -53,9 +53,11 @@ pub struct PublicCounts {
     pub by_month: Vec<Cell>,
 }
 
-/// One published incident's coarse fields.
+/// One published incident's pseudonymous id and coarse fields.
 #[derive(Debug, Clone)]
 pub struct Published {
+    /// Pseudonymous id.
+    pub id: String,
     /// Country code.
     pub country: String,
     /// Category.
@@ -64,145 +66,122 @@ pub struct Published {
     pub month: String,
 }
 
+/// What the releases so far made public (kept with each release, never published itself): the
+/// incidents counted and the values named in each table.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReleaseState {
+    /// Ids of the incidents counted.
+    pub counted: BTreeSet<String>,
+    /// Values named: by country, by category, by month.
+    pub named: [BTreeSet<String>; 3],
+}
+
 type Field = fn(&Published) -> &str;
 const FIELDS: [Field; 3] = [|i| &i.country, |i| &i.category, |i| &i.month];
 
-fn tally<'a>(incidents: &'a [Published], counted: &[bool], field: Field) -> BTreeMap<&'a str, u64> {
+fn tally<'a>(incidents: impl Iterator<Item = &'a Published>, field: Field) -> BTreeMap<&'a str, u64> {
     let mut out = BTreeMap::new();
-    for (i, _) in incidents.iter().zip(counted).filter(|(_, c)| **c) {
+    for i in incidents {
         *out.entry(field(i)).or_insert(0) += 1;
     }
     out
 }
 
-fn table(counts: &BTreeMap<&str, u64>, k: u64) -> Vec<Cell> {
-    let mut cells: Vec<Cell> = counts
-        .iter()
-        .filter(|(_, n)| **n >= k)
-        .map(|(key, n)| Cell { key: Some(key.to_string()), count: *n })
-        .collect();
-    let others: u64 = counts.values().filter(|n| **n < k).sum();
-    if others > 0 {
-        cells.push(Cell { key: None, count: others });
-    }
-    cells
+/// 0, or at least k.
+fn safe(n: u64, k: u64) -> bool {
+    n == 0 || n >= k
 }
 
-/// The public tables of `incidents` at k.
-pub fn public_counts(incidents: &[Published], k: u64) -> PublicCounts {
-    let k = k.max(1);
-    let mut counted = vec![true; incidents.len()];
-    loop {
-        let mut changed = false;
-        for field in FIELDS {
-            let counts = tally(incidents, &counted, field);
-            let others: u64 = counts.values().filter(|n| **n < k).sum();
-            if others > 0 && others < k {
-                for (i, c) in incidents.iter().zip(counted.iter_mut()) {
-                    if *c && counts[field(i)] < k {
-                        *c = false;
-                        changed = true;
-                    }
-                }
-            }
+/// The values of one table that the batch lets join the named ones: groups of at least k, none of
+/// whose parts (before and in the batch) is a group smaller than k, and whose leaving does not
+/// make the others smaller than k. Largest first.
+fn joining(
+    old: &BTreeMap<&str, u64>,
+    batch: &BTreeMap<&str, u64>,
+    named: &BTreeSet<String>,
+    k: u64,
+) -> BTreeSet<String> {
+    let count = |m: &BTreeMap<&str, u64>, v: &str| m.get(v).copied().unwrap_or(0);
+    let mut candidates: Vec<(&str, u64)> = old
+        .keys()
+        .chain(batch.keys())
+        .filter(|v| !named.contains(**v))
+        .map(|v| (*v, count(old, v)))
+        .collect::<BTreeMap<_, _>>()
+        .into_iter()
+        .filter(|(v, before)| safe(*before, k) && safe(count(batch, v), k) && before + count(batch, v) >= k)
+        .collect();
+    candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut others_before: u64 = old.iter().filter(|(v, _)| !named.contains(**v)).map(|(_, n)| n).sum();
+    let mut out = BTreeSet::new();
+    for (v, before) in candidates {
+        if safe(others_before - before, k) {
+            others_before -= before;
+            out.insert(v.to_string());
         }
-        if !changed {
+    }
+    out
+}
+
+/// The next release after `previous`, from every published incident: its state and its tables;
+/// `None` when no batch of new incidents can be released without singling some out.
+pub fn next_release(previous: &ReleaseState, incidents: &[Published], k: u64) -> Option<(ReleaseState, PublicCounts)> {
+    let k = k.max(1);
+    let old: Vec<&Published> = incidents.iter().filter(|i| previous.counted.contains(&i.id)).collect();
+    let mut batch: Vec<&Published> = incidents.iter().filter(|i| !previous.counted.contains(&i.id)).collect();
+    let mut joined: [BTreeSet<String>; 3] = Default::default();
+    loop {
+        let before = batch.len();
+        for (t, field) in FIELDS.into_iter().enumerate() {
+            let old_counts = tally(old.iter().copied(), field);
+            let batch_counts = tally(batch.iter().copied(), field);
+            joined[t] = joining(&old_counts, &batch_counts, &previous.named[t], k);
+            let is_named = |v: &str| previous.named[t].contains(v) || joined[t].contains(v);
+            let others: u64 = batch_counts.iter().filter(|(v, _)| !is_named(v)).map(|(_, n)| n).sum();
+            // Incidents in a cell that would grow by fewer than k wait for a later release.
+            batch.retain(|i| {
+                let v = field(i);
+                if is_named(v) {
+                    safe(batch_counts[v], k)
+                } else {
+                    safe(others, k)
+                }
+            });
+        }
+        if batch.len() == before {
             break;
         }
     }
-    let total = counted.iter().filter(|c| **c).count() as u64;
-    if total < k {
-        return PublicCounts { k, total: 0, by_country: Vec::new(), by_category: Vec::new(), by_month: Vec::new() };
+    if batch.is_empty() {
+        return None;
     }
-    let [country, category, month] = FIELDS.map(|f| table(&tally(incidents, &counted, f), k));
-    PublicCounts { k, total, by_country: country, by_category: category, by_month: month }
+    let mut state = previous.clone();
+    state.counted.extend(batch.iter().map(|i| i.id.clone()));
+    for (named, joined) in state.named.iter_mut().zip(joined) {
+        named.extend(joined);
+    }
+    let counts = tables(&state, incidents, k);
+    Some((state, counts))
+}
+
+/// The public tables of a release's state.
+pub fn tables(state: &ReleaseState, incidents: &[Published], k: u64) -> PublicCounts {
+    let counted: Vec<&Published> = incidents.iter().filter(|i| state.counted.contains(&i.id)).collect();
+    let [country, category, month] = [0, 1, 2].map(|t| {
+        let counts = tally(counted.iter().copied(), FIELDS[t]);
+        let mut cells: Vec<Cell> = counts
+            .iter()
+            .filter(|(v, _)| state.named[t].contains(**v))
+            .map(|(v, n)| Cell { key: Some(v.to_string()), count: *n })
+            .collect();
+        let others: u64 = counts.iter().filter(|(v, _)| !state.named[t].contains(**v)).map(|(_, n)| n).sum();
+        if others > 0 {
+            cells.push(Cell { key: None, count: others });
+        }
+        cells
+    });
+    PublicCounts { k, total: counted.len() as u64, by_country: country, by_category: category, by_month: month }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn incidents(spec: &[(&str, &str, &str, usize)]) -> Vec<Published> {
-        spec.iter()
-            .flat_map(|(c, k, m, n)| {
-                std::iter::repeat_with(|| Published {
-                    country: c.to_string(),
-                    category: k.to_string(),
-                    month: m.to_string(),
-                })
-                .take(*n)
-            })
-            .collect()
-    }
-
-    /// What an attacker checks: every number shown is at least k, every table adds up to the
-    /// total, and no value counted fewer than k times among all published incidents is named.
-    fn safe(p: &PublicCounts, all: &[Published], k: u64) -> Result<(), String> {
-        for (name, t, field) in [
-            ("country", &p.by_country, FIELDS[0]),
-            ("category", &p.by_category, FIELDS[1]),
-            ("month", &p.by_month, FIELDS[2]),
-        ] {
-            if t.iter().map(|c| c.count).sum::<u64>() != p.total {
-                return Err(format!("{name} does not add up to the total"));
-            }
-            if let Some(c) = t.iter().find(|c| c.count < k) {
-                return Err(format!("{name}: a cell below k: {c:?}"));
-            }
-            let everywhere = tally(all, &vec![true; all.len()], field);
-            if let Some(c) = t.iter().find(|c| c.key.as_deref().is_some_and(|key| everywhere[key] < k)) {
-                return Err(format!("{name}: a small value is named: {c:?}"));
-            }
-        }
-        Ok(())
-    }
-
-    #[test]
-    fn small_values_are_never_named_and_every_table_adds_up() {
-        let all = incidents(&[
-            ("NL", "surveillance", "2026-01", 7),
-            ("IE", "surveillance", "2026-01", 2),
-            ("CA", "approach", "2026-02", 9),
-        ]);
-        let p = public_counts(&all, 5);
-        // IE (2) would be "others" of 2 < 5 in the country table: left out everywhere.
-        assert_eq!(p.total, 16);
-        assert_eq!(
-            p.by_country,
-            vec![Cell { key: Some("CA".into()), count: 9 }, Cell { key: Some("NL".into()), count: 7 }]
-        );
-        safe(&p, &all, 5).unwrap();
-        let tiny = public_counts(&incidents(&[("NL", "other", "2026-03", 3)]), 5);
-        assert_eq!((tiny.total, tiny.by_country.len()), (0, 0));
-        // Two small values together reach k: shown as "others", neither named.
-        let folded = incidents(&[("NL", "x", "2026-01", 6), ("IE", "x", "2026-01", 3), ("BE", "x", "2026-01", 2)]);
-        let p = public_counts(&folded, 5);
-        assert_eq!(p.by_country, vec![Cell { key: Some("NL".into()), count: 6 }, Cell { key: None, count: 5 }]);
-        safe(&p, &folded, 5).unwrap();
-    }
-
-    #[test]
-    fn every_mix_of_small_data_is_safe() {
-        let countries = ["NL", "IE", "CA"];
-        let categories = ["x", "y"];
-        for a in 0..7 {
-            for b in 0..7 {
-                for c in 0..7 {
-                    for d in 0..4 {
-                        let all = incidents(&[
-                            (countries[0], categories[0], "2026-01", a),
-                            (countries[1], categories[1], "2026-01", b),
-                            (countries[2], categories[1], "2026-02", c),
-                            (countries[1], categories[0], "2026-03", d),
-                        ]);
-                        for k in [2, 3, 5] {
-                            let p = public_counts(&all, k);
-                            assert!(safe(&p, &all, k).is_ok(), "{a} {b} {c} {d} k={k}: {p:?}");
-                            assert!(p.total == 0 || p.total >= k);
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
+mod tests;

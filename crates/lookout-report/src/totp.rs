@@ -46,6 +46,11 @@ pub fn code_now(secret: &[u8]) -> String {
     code_at(secret, now() / STEP)
 }
 
+/// The time step now.
+pub fn current_step() -> u64 {
+    now() / STEP
+}
+
 fn now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }

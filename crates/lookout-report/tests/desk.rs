@@ -53,12 +53,12 @@ async fn a_report_from_intake_to_retention() {
     assert!(matches!(desk::open_thread(&store, &ReceiptCode::generate()).await, Err(DeskError::UnknownReceipt)));
 
     // A reviewer signs in (password and TOTP), reads and replies.
-    assert!(desk::sign_in(&store, "ana", PASSWORD, &other_code(&totp)).await.is_err());
+    assert!(desk::sign_in(&store, "ana", PASSWORD, &other_code(&totp), |_, _| true).await.is_err());
     let totp_code = lookout_report::totp::code_now(&totp);
-    assert!(desk::sign_in(&store, "ana", "wrong password!", &totp_code).await.is_err());
-    assert!(desk::sign_in(&store, "nobody", PASSWORD, &totp_code).await.is_err());
-    let ana = desk::sign_in(&store, "ana", PASSWORD, &totp_code).await.unwrap();
-    assert!(desk::sign_in(&store, "ana", PASSWORD, &totp_code).await.is_err(), "a code is accepted once");
+    assert!(desk::sign_in(&store, "ana", "wrong password!", &totp_code, |_, _| true).await.is_err());
+    assert!(desk::sign_in(&store, "nobody", PASSWORD, &totp_code, |_, _| true).await.is_err());
+    assert!(matches!(desk::sign_in(&store, "ana", PASSWORD, &totp_code, |_, _| false).await, Err(DeskError::CodeUsed)));
+    let ana = desk::sign_in(&store, "ana", PASSWORD, &totp_code, |name, _| name == "ana").await.unwrap();
     let reports = store.reports().await.unwrap();
     let id = reports[0].id.clone();
     let (_, messages) = desk::read_report(&store, &ana, &id).await.unwrap();
@@ -86,8 +86,8 @@ async fn a_report_from_intake_to_retention() {
 
     // Retention: closed today, purged at 0 days; the code then finds nothing.
     desk::set_status(&store, &ana, &id, "closed", None).await.unwrap();
-    assert!(desk::apply_retention(&store, 365).await.unwrap().is_empty());
-    assert_eq!(desk::apply_retention(&store, 0).await.unwrap(), vec![id.clone()]);
+    assert!(desk::apply_retention(&store, 365).await.unwrap().purged.is_empty());
+    assert_eq!(desk::apply_retention(&store, 0).await.unwrap().purged, vec![id.clone()]);
     assert!(store.messages(&id).await.unwrap().is_empty());
     assert!(matches!(desk::open_thread(&store, &code).await, Err(DeskError::UnknownReceipt)));
 
@@ -130,11 +130,11 @@ async fn deactivated_accounts_neither_sign_in_nor_receive_reports() {
     let (store, totp) = desk_with_reviewer(PasswordCost::FOR_TESTS).await;
     desk::set_active(&store, "system", "ana", false).await.unwrap();
     let code = lookout_report::totp::code_now(&totp);
-    assert!(desk::sign_in(&store, "ana", PASSWORD, &code).await.is_err());
+    assert!(desk::sign_in(&store, "ana", PASSWORD, &code, |_, _| true).await.is_err());
     assert!(desk::submit(&store, ReportContent::default()).await.is_err(), "no active reviewer");
     assert!(desk::set_active(&store, "system", "nobody", false).await.is_err());
     desk::set_active(&store, "system", "ana", true).await.unwrap();
-    assert!(desk::sign_in(&store, "ana", PASSWORD, &code).await.is_ok());
+    assert!(desk::sign_in(&store, "ana", PASSWORD, &code, |_, _| true).await.is_ok());
     desk::verify_audit(&store, None).await.unwrap();
 }
 
@@ -147,7 +147,7 @@ async fn a_wrong_code_takes_as_long_as_a_wrong_password() {
         let store = &store;
         async move {
             let started = std::time::Instant::now();
-            assert!(desk::sign_in(store, "ana", password, &code).await.is_err());
+            assert!(desk::sign_in(store, "ana", password, &code, |_, _| true).await.is_err());
             started.elapsed().as_secs_f64()
         }
     };
@@ -161,4 +161,24 @@ async fn a_wrong_code_takes_as_long_as_a_wrong_password() {
     wrong_password.sort_by(f64::total_cmp);
     let (r, w) = (right_password[1], wrong_password[1]);
     assert!(r / w < 1.5 && w / r < 1.5, "right password, wrong code {r:.3}s; wrong password {w:.3}s");
+}
+
+#[tokio::test]
+async fn counts_are_released_in_batches_and_read_back() {
+    let (store, totp) = desk_with_reviewer(PasswordCost::FOR_TESTS).await;
+    let code = lookout_report::totp::code_now(&totp);
+    let ana = desk::sign_in(&store, "ana", PASSWORD, &code, |_, _| true).await.unwrap();
+    for country in ["NL", "NL", "NL", "IE"] {
+        let mut report = ReportContent::default();
+        report.text = "x".into();
+        desk::submit(&store, report).await.unwrap();
+        let id = store.reports().await.unwrap()[0].id.clone();
+        desk::set_status(&store, &ana, &id, "verified", None).await.unwrap();
+        desk::publish(&store, &ana, &id, country, "approach", "2026-10").await.unwrap();
+    }
+    assert!(matches!(desk::release_counts(&store, "ana", 3, 0).await.unwrap(), ReleaseOutcome::Released(_)));
+    let (_, counts) = desk::published_counts(&store).await.unwrap().unwrap();
+    assert_eq!(counts.total, 3, "Ireland's one incident waits");
+    assert_eq!(desk::release_counts(&store, "ana", 3, 0).await.unwrap(), ReleaseOutcome::TooFew { new: 1, k: 3 });
+    desk::verify_audit(&store, None).await.unwrap();
 }

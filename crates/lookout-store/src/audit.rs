@@ -135,7 +135,7 @@ pub enum Written<'a> {
         /// The age ciphertext.
         sealed: &'a [u8],
     },
-    /// A report's workflow status and link.
+    /// A report's workflow status, link and closing day (which decides when retention purges it).
     Status {
         /// Report id.
         report_id: &'a str,
@@ -143,6 +143,8 @@ pub enum Written<'a> {
         status: &'a str,
         /// Linked entity.
         linked: Option<&'a str>,
+        /// Day closed.
+        closed_on: Option<&'a str>,
     },
     /// A published incident.
     Incident {
@@ -172,6 +174,8 @@ pub enum Written<'a> {
         released_on: &'a str,
         /// The tables, as JSON.
         counts: &'a str,
+        /// What it counts and names, as JSON.
+        state: &'a str,
     },
 }
 
@@ -197,9 +201,15 @@ impl Written<'_> {
                 "message",
                 digest(&[report_id.as_bytes(), &seq.to_be_bytes(), author.as_bytes(), &Sha256::digest(sealed)]),
             ),
-            Written::Status { report_id, status, linked } => {
-                ("status", digest(&[report_id.as_bytes(), status.as_bytes(), linked.unwrap_or("").as_bytes()]))
-            }
+            Written::Status { report_id, status, linked, closed_on } => (
+                "status",
+                digest(&[
+                    report_id.as_bytes(),
+                    status.as_bytes(),
+                    linked.unwrap_or("").as_bytes(),
+                    closed_on.unwrap_or("").as_bytes(),
+                ]),
+            ),
             Written::Incident { id, report_id, country, category, month } => (
                 "incident",
                 digest(&[
@@ -213,8 +223,8 @@ impl Written<'_> {
             Written::Purged { report_id, purged_on } => {
                 ("purged", digest(&[report_id.as_bytes(), purged_on.as_bytes()]))
             }
-            Written::Release { seq, released_on, counts } => {
-                ("release", digest(&[&seq.to_be_bytes(), released_on.as_bytes(), counts.as_bytes()]))
+            Written::Release { seq, released_on, counts, state } => {
+                ("release", digest(&[&seq.to_be_bytes(), released_on.as_bytes(), counts.as_bytes(), state.as_bytes()]))
             }
         };
         format!("{kind}:{hex}")
@@ -239,7 +249,7 @@ mod tests {
         let m = |sealed: &[u8]| Written::Message { report_id: "r-1", seq: 1, author: "reporter", sealed }.detail();
         assert!(m(b"x").starts_with("message:"));
         assert_ne!(m(b"x"), m(b"y"));
-        let s = |linked| Written::Status { report_id: "r-1", status: "linked", linked }.detail();
+        let s = |linked| Written::Status { report_id: "r-1", status: "linked", linked, closed_on: None }.detail();
         assert_ne!(s(None), s(Some("station-X")));
     }
 }

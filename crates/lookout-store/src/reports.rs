@@ -109,6 +109,8 @@ pub struct CountRelease {
     pub published: u64,
     /// The public tables, as JSON.
     pub counts: String,
+    /// Which incidents it counts and which values it names, as JSON (never public).
+    pub state: String,
 }
 
 /// A report with its reply key sealed under the receipt code (`None` once purged).
@@ -157,14 +159,6 @@ pub trait ReportStore: Send + Sync + 'static {
         account: &Account,
         event: &AuditEvent,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
-    /// Records that an account signed in with the TOTP code of `step`, if no code of that step
-    /// or a later one was accepted before (across restarts): false when it was.
-    fn accept_totp_step(
-        &self,
-        name: &str,
-        step: u64,
-        event: &AuditEvent,
-    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
     /// The recipients of every active account that can read reports (reviewers and admins).
     fn report_recipients(&self) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send;
     /// Stores a new report and its first message.
@@ -215,8 +209,10 @@ pub trait ReportStore: Send + Sync + 'static {
     fn reports_closed_by(&self, closed_by: &str) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send;
     /// Deletes a report's sealed contents, its reply key and its receipt digest.
     fn purge_report(&self, report_id: &str, event: &AuditEvent) -> impl Future<Output = Result<(), StoreError>> + Send;
-    /// Overwrites the space deleted contents occupied (checkpoint and vacuum).
-    fn compact(&self) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Moves everything into the database file and empties the write-ahead log, so that no old
+    /// copy of deleted content stays in it (deleted content is overwritten in the file itself);
+    /// false when readers kept it from emptying now (it empties at a later checkpoint).
+    fn compact(&self) -> impl Future<Output = Result<bool, StoreError>> + Send;
     /// The latest release of public counts.
     fn latest_count_release(&self) -> impl Future<Output = Result<Option<CountRelease>, StoreError>> + Send;
     /// Appends a release of public counts (its `seq` is assigned); returns it.

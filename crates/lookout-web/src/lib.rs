@@ -109,8 +109,13 @@ pub fn report_quota_bytes() -> u64 {
 fn spawn_daily<S: ReportStore>(store: Arc<S>, k: u64, interval_days: u32) {
     tokio::spawn(async move {
         loop {
-            if let Err(e) = lookout_report::desk::apply_retention(store.as_ref(), retention_days()).await {
-                eprintln!("lookout-web: retention: {e}");
+            match lookout_report::desk::apply_retention(store.as_ref(), retention_days()).await {
+                Ok(run) => {
+                    for id in run.refused {
+                        eprintln!("lookout-web: retention: kept {id}: its closing is not in the audit log as stored");
+                    }
+                }
+                Err(e) => eprintln!("lookout-web: retention: {e}"),
             }
             if let Err(e) = lookout_report::desk::release_counts(store.as_ref(), "system", k, interval_days).await {
                 eprintln!("lookout-web: public counts: {e}");

@@ -1,7 +1,9 @@
 //! Serving connections with limits, so that slow or idle clients cannot hold the server: at most
 //! `max_connections` at once (the next wait to be accepted), a request's headers must arrive
-//! within `header_timeout` (which also closes a kept-alive connection left idle that long), and a
-//! body must keep arriving (a gap of `body_idle` ends it) and be complete within `body_total`.
+//! within `header_timeout` (which also closes a kept-alive connection left idle that long), a body
+//! must keep arriving (a gap of `body_idle` ends it), at `body_min_rate` bytes a second on average
+//! after its first 15 seconds, and be complete within `body_total`; and no connection lives longer
+//! than `body_total` and two header timeouts (a client that never reads its answer is let go).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -32,11 +34,14 @@ pub struct ConnectionLimits {
     pub body_idle: Duration,
     /// Longest a whole body may take (a 50 MB report over a slow Tor circuit included).
     pub body_total: Duration,
+    /// Least average rate of a body, bytes a second, after its first 15 seconds.
+    pub body_min_rate: u64,
 }
 
 impl ConnectionLimits {
     /// From `LOOKOUT_MAX_CONNECTIONS` (512), `LOOKOUT_HEADER_TIMEOUT_SECS` (30),
-    /// `LOOKOUT_BODY_IDLE_SECS` (60) and `LOOKOUT_BODY_TOTAL_SECS` (1800).
+    /// `LOOKOUT_BODY_IDLE_SECS` (60), `LOOKOUT_BODY_TOTAL_SECS` (1800) and
+    /// `LOOKOUT_BODY_MIN_RATE` (1000 bytes a second).
     pub fn from_env() -> ConnectionLimits {
         let var =
             |name: &str, default: u64| std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default).max(1);
@@ -45,6 +50,7 @@ impl ConnectionLimits {
             header_timeout: Duration::from_secs(var("LOOKOUT_HEADER_TIMEOUT_SECS", 30)),
             body_idle: Duration::from_secs(var("LOOKOUT_BODY_IDLE_SECS", 60)),
             body_total: Duration::from_secs(var("LOOKOUT_BODY_TOTAL_SECS", 1800)),
+            body_min_rate: var("LOOKOUT_BODY_MIN_RATE", 1000),
         }
     }
 }
@@ -83,8 +89,9 @@ pub async fn serve(
         let _ = stream.set_nodelay(true);
         let connection = http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
         let connection = graceful.watch(connection);
+        let lifetime = limits.body_total + 2 * limits.header_timeout;
         tokio::spawn(async move {
-            let _ = connection.await;
+            let _ = tokio::time::timeout(lifetime, connection).await;
             drop(slot);
         });
     }
@@ -100,13 +107,19 @@ async fn limit_body(limits: ConnectionLimits, request: Request, next: Next) -> R
     next.run(request.map(|body| Body::new(TimedBody::new(body, limits)))).await
 }
 
-/// A request body that fails when it stalls or takes too long.
+/// A request body that fails when it stalls, trickles or takes too long.
 struct TimedBody {
     inner: Body,
     idle: Pin<Box<Sleep>>,
     deadline: Pin<Box<Sleep>>,
     idle_after: Duration,
+    started: Instant,
+    received: u64,
+    min_rate: u64,
 }
+
+/// How long a body may arrive at any rate before its average rate counts.
+const GRACE: Duration = Duration::from_secs(15);
 
 impl TimedBody {
     fn new(inner: Body, limits: ConnectionLimits) -> TimedBody {
@@ -115,6 +128,9 @@ impl TimedBody {
             idle: Box::pin(sleep(limits.body_idle)),
             deadline: Box::pin(sleep(limits.body_total)),
             idle_after: limits.body_idle,
+            started: Instant::now(),
+            received: 0,
+            min_rate: limits.body_min_rate,
         }
     }
 }
@@ -139,8 +155,15 @@ impl http_body::Body for TimedBody {
         }
         match Pin::new(&mut this.inner).poll_frame(cx) {
             Poll::Ready(frame) => {
-                let next = Instant::now() + this.idle_after;
-                this.idle.as_mut().reset(next);
+                let now = Instant::now();
+                if let Some(Ok(data)) = frame.as_ref().map(|f| f.as_ref().map(http_body::Frame::data_ref)) {
+                    this.received += data.map_or(0, |d| d.len() as u64);
+                }
+                let elapsed = now.duration_since(this.started);
+                if elapsed > GRACE && (this.received as f64) < this.min_rate as f64 * elapsed.as_secs_f64() {
+                    return late("the body arrives too slowly");
+                }
+                this.idle.as_mut().reset(now + this.idle_after);
                 Poll::Ready(frame)
             }
             Poll::Pending if this.idle.as_mut().poll(cx).is_ready() => late("the body stopped arriving"),

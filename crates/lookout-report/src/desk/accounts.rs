@@ -99,14 +99,29 @@ fn refused() -> DeskError {
     DeskError::Refused("name, password or code not accepted".into())
 }
 
+/// A right code that was used already, or that could have been before the server started: only
+/// someone who has both factors learns this.
+fn used_code() -> DeskError {
+    DeskError::CodeUsed
+}
+
 /// Checks a password and a TOTP code and unwraps the account's identity. Both factors are
-/// checked, at the cost of one password hash whichever is wrong, before anything is unwrapped;
-/// a code is accepted once (the store keeps the last time step used, across restarts). Every
-/// failure is the same error, so that a wrong name, password, code or replay cannot be told apart.
-pub async fn sign_in<S: ReportStore>(store: &S, name: &str, password: &str, code: &str) -> Result<SignedIn, DeskError> {
+/// checked, at the cost of one password hash whichever is wrong, before anything is unwrapped.
+/// `first_use(account, step)` says whether the code's time step is used for the first time: the
+/// caller remembers steps in memory (a store of them would keep reviewers' sign-in times to 30
+/// seconds) and refuses, after a restart, every step that could have been used before it. A wrong
+/// name, password or code is one error, so that they cannot be told apart; a code already used
+/// is told apart (only someone with both factors sees it), so that a reviewer knows to wait.
+pub async fn sign_in<S: ReportStore>(
+    store: &S,
+    name: &str,
+    password: &str,
+    code: &str,
+    first_use: impl FnOnce(&str, u64) -> bool,
+) -> Result<SignedIn, DeskError> {
     let account = store.account(name).await?;
     if let Some(account) = account.as_ref().filter(|a| StoredPassword::parse(&a.password_hash).is_none()) {
-        return sign_in_earlier_form(store, account, password, code).await;
+        return sign_in_earlier_form(store, account, password, code, first_use).await;
     }
     let checked = account.as_ref().map(|a| (StoredPassword::parse(&a.password_hash), a.totp_sealed.clone()));
     let (password, code) = (Zeroizing::new(password.to_string()), Zeroizing::new(code.to_string()));
@@ -125,9 +140,13 @@ pub async fn sign_in<S: ReportStore>(store: &S, name: &str, password: &str, code
     })
     .await?;
     let (Some(account), true, Some(step)) = (account, both_right, step) else { return Err(refused()) };
-    if !account.active || !store.accept_totp_step(&account.name, step, &event(name, "account.signed-in", name)).await? {
+    if !account.active {
         return Err(refused());
     }
+    if !first_use(&account.name, step) {
+        return Err(used_code());
+    }
+    store.append_audit(&event(name, "account.signed-in", name)).await?;
     let identity = seal::unwrap_identity_under_key(&account.identity_sealed, &keys.wrap).map_err(|_| refused())?;
     Ok(SignedIn { name: account.name, role: account.role, identity })
 }
@@ -139,16 +158,26 @@ async fn sign_in_earlier_form<S: ReportStore>(
     account: &Account,
     password: &str,
     code: &str,
+    first_use: impl FnOnce(&str, u64) -> bool,
 ) -> Result<SignedIn, DeskError> {
-    if !account.active || !password::verify_earlier_form(&account.password_hash, password) {
-        return Err(refused());
-    }
-    let totp = seal::unwrap_bytes(&account.totp_sealed, password).map_err(|_| refused())?;
-    let step = crate::totp::verify(&totp, code).ok_or_else(refused)?;
+    let owned = (Zeroizing::new(password.to_string()), account.totp_sealed.clone(), account.password_hash.clone());
+    let totp = blocking(move || {
+        let (password, totp_sealed, hash) = owned;
+        let right = password::verify_earlier_form(&hash, &password);
+        // The secret is sealed under the password itself: try to open it even when the password
+        // is wrong, so that a wrong password takes as long as a right one with a wrong code.
+        let totp = seal::unwrap_bytes(&totp_sealed, if right { &password } else { "not the password" });
+        totp.ok().filter(|_| right)
+    })
+    .await;
+    let Some(totp) = totp else { return Err(refused()) };
+    let step = crate::totp::verify(&totp, code);
+    let (true, Some(step)) = (account.active, step) else { return Err(refused()) };
     let name = &account.name;
-    if !store.accept_totp_step(name, step, &event(name, "account.signed-in", name)).await? {
-        return Err(refused());
+    if !first_use(name, step) {
+        return Err(used_code());
     }
+    store.append_audit(&event(name, "account.signed-in", name)).await?;
     let identity = seal::unwrap_identity(&account.identity_sealed, password).map_err(|_| refused())?;
     let owned = Zeroizing::new(password.to_string());
     let (stored, keys) = blocking(move || StoredPassword::new(&owned, PasswordCost::STANDARD)).await?;

@@ -1,12 +1,13 @@
 //! Releases of the public counts. Publishing a report does not change what the public sees: the
-//! tables are released in batches, at most once per interval and only when at least k incidents
-//! were published since the last release, so that comparing two releases never isolates one
-//! incident. Each release is kept (append-only) with its audit entry.
+//! tables are released in batches, at most once per interval, each adding only new incidents that
+//! grow every cell by 0 or at least k (see [`crate::kanon`]), so that comparing two releases never
+//! isolates fewer than k incidents. Each release is kept (append-only) with its audit entry and
+//! its state (which incidents it counts, which values it names), from which the next one starts.
 
 use lookout_store::{CountRelease, ReportStore};
 
 use super::{days_ago, event, today, DeskError};
-use crate::kanon::{public_counts, PublicCounts, Published};
+use crate::kanon::{next_release, PublicCounts, Published, ReleaseState};
 
 /// What an attempt to release did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +28,13 @@ pub enum ReleaseOutcome {
         /// k.
         k: u64,
     },
+    /// Incidents wait, but no batch of them can be released without singling some out yet.
+    Waiting {
+        /// Published and not yet counted.
+        new: u64,
+        /// k.
+        k: u64,
+    },
 }
 
 impl std::fmt::Display for ReleaseOutcome {
@@ -42,6 +50,11 @@ impl std::fmt::Display for ReleaseOutcome {
                 f,
                 "no release: {new} incident(s) published since the last release, fewer than {k} incidents \
                  (k): a release of fewer could single one out"
+            ),
+            ReleaseOutcome::Waiting { new, k } => write!(
+                f,
+                "no release: {new} incident(s) wait, but no group of at least {k} of them (k) can be added \
+                 to the tables yet without singling some out"
             ),
         }
     }
@@ -65,15 +78,33 @@ pub async fn release_counts<S: ReportStore>(
         .published_incidents()
         .await?
         .into_iter()
-        .map(|i| Published { country: i.country, category: i.category, month: i.month })
+        .map(|i| Published { id: i.id, country: i.country, category: i.category, month: i.month })
         .collect();
+    let corrupt = |seq: i64, e: serde_json::Error| lookout_store::StoreError::Corrupt {
+        table: "count_releases",
+        id: seq.to_string(),
+        reason: e.to_string(),
+    };
+    let previous: ReleaseState = match &last {
+        Some(l) => serde_json::from_str(&l.state).map_err(|e| corrupt(l.seq, e))?,
+        None => ReleaseState::default(),
+    };
     let published = incidents.len() as u64;
-    let new = published.saturating_sub(last.as_ref().map_or(0, |l| l.published));
+    let new = published.saturating_sub(previous.counted.len() as u64);
     if new < k {
         return Ok(ReleaseOutcome::TooFew { new, k });
     }
-    let counts = serde_json::to_string(&public_counts(&incidents, k)).expect("counts serialise");
-    let release = CountRelease { seq: 0, released_on: today(), k, published, counts };
+    let Some((state, counts)) = next_release(&previous, &incidents, k) else {
+        return Ok(ReleaseOutcome::Waiting { new, k });
+    };
+    let release = CountRelease {
+        seq: 0,
+        released_on: today(),
+        k,
+        published,
+        counts: serde_json::to_string(&counts).expect("counts serialise"),
+        state: serde_json::to_string(&state).expect("a state serialises"),
+    };
     let release = store.add_count_release(&release, &event(by, "counts.released", "public counts")).await?;
     Ok(ReleaseOutcome::Released(release))
 }

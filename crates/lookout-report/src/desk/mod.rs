@@ -21,7 +21,8 @@ pub use accounts::{add_account, export_identity, set_active, sign_in, NewAccount
 pub use audit::{audit_head, verify_audit, AuditCheck};
 pub use counts::{published_counts, release_counts, ReleaseOutcome};
 pub use reports::{
-    apply_retention, follow_up, open_thread, publish, read_report, reply, set_status, submit, Message, Thread,
+    apply_retention, follow_up, open_thread, publish, read_report, reply, set_status, submit, Message, Retention,
+    Thread,
 };
 
 /// The roles of accounts.
@@ -49,6 +50,9 @@ pub enum DeskError {
     /// A request the desk refuses, with the reason.
     #[error("{0}")]
     Refused(String),
+    /// A right TOTP code that was used already, or could have been before the server started.
+    #[error("this code was used already, or the server started just now: wait for the next code from your app")]
+    CodeUsed,
 }
 
 /// Today, `YYYY-MM-DD`.

@@ -192,15 +192,47 @@ pub async fn publish<S: ReportStore>(
     Ok(())
 }
 
+/// What a run of the retention rule did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Retention {
+    /// Reports whose contents were deleted.
+    pub purged: Vec<String>,
+    /// Reports the store says were closed long enough ago, but whose closing the audit log does
+    /// not show so: kept (someone may have changed the closing day behind the server's back).
+    pub refused: Vec<String>,
+    /// Whether the write-ahead log could be emptied at once (if not, it is at its next checkpoint).
+    pub log_emptied: bool,
+}
+
 /// Deletes the sealed contents, reply key and receipt digest of reports closed more than `days`
-/// ago, then overwrites the space they took.
-pub async fn apply_retention<S: ReportStore>(store: &S, days: u32) -> Result<Vec<String>, DeskError> {
-    let purged = store.reports_closed_by(&days_ago(days)).await?;
-    for id in &purged {
-        store.purge_report(id, &event("system", "report.purged", id)).await?;
+/// ago, by the store and by the audit log alike; the deleted content is overwritten.
+pub async fn apply_retention<S: ReportStore>(store: &S, days: u32) -> Result<Retention, DeskError> {
+    let cutoff = days_ago(days);
+    let candidates = store.reports_closed_by(&cutoff).await?;
+    let mut out = Retention { log_emptied: true, ..Retention::default() };
+    if candidates.is_empty() {
+        return Ok(out);
     }
-    if !purged.is_empty() {
-        store.compact().await?;
+    // The last status change of each report, as the chain recorded it.
+    let log = store.audit_log().await?;
+    let mut last_status: std::collections::HashMap<&str, (&str, &str)> = std::collections::HashMap::new();
+    for e in &log {
+        let status = e.action.strip_prefix("report.").filter(|s| STATUSES.contains(s) || *s == "published");
+        if let Some(status) = status {
+            last_status.insert(e.subject.as_str(), (status, e.at.get(..10).unwrap_or(&e.at)));
+        }
     }
-    Ok(purged)
+    for id in candidates {
+        match last_status.get(id.as_str()) {
+            Some(("closed", day)) if *day <= cutoff.as_str() => {
+                store.purge_report(&id, &event("system", "report.purged", &id)).await?;
+                out.purged.push(id);
+            }
+            _ => out.refused.push(id),
+        }
+    }
+    if !out.purged.is_empty() {
+        out.log_emptied = store.compact().await?;
+    }
+    Ok(out)
 }

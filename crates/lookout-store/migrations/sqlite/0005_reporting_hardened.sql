@@ -7,17 +7,15 @@
 
 ALTER TABLE audit_log ADD COLUMN detail TEXT NOT NULL DEFAULT '';
 
--- The last TOTP time step accepted for each account: a code is accepted once, across restarts.
-ALTER TABLE accounts ADD COLUMN totp_last_step INTEGER NOT NULL DEFAULT 0;
-
--- Public counts are published in releases: a new one only on schedule and only when at least k
--- incidents were published since the last, so that no release isolates one incident.
+-- Public counts are published in releases: a new one only on schedule, adding only a batch of new
+-- incidents in which every cell grows by 0 or at least k, so that no release isolates fewer than k.
 CREATE TABLE count_releases (
     seq          INTEGER PRIMARY KEY,
     released_on  TEXT NOT NULL,      -- YYYY-MM-DD
     k            INTEGER NOT NULL,
     published    INTEGER NOT NULL,   -- incidents published when it was made, counted or not
-    counts       TEXT NOT NULL       -- the public tables, as JSON
+    counts       TEXT NOT NULL,      -- the public tables, as JSON
+    state        TEXT NOT NULL       -- which incidents it counts and which values it names (JSON; never public)
 );
 
 CREATE TRIGGER count_releases_are_never_updated BEFORE UPDATE ON count_releases

@@ -94,29 +94,6 @@ pub(crate) async fn rewrap(store: &SqliteStore, a: &Account, event: &AuditEvent)
     Ok(())
 }
 
-pub(crate) async fn accept_totp_step(
-    store: &SqliteStore,
-    name: &str,
-    step: u64,
-    event: &AuditEvent,
-) -> Result<bool, StoreError> {
-    let step = i64::try_from(step).map_err(|_| StoreError::NotFound("a TOTP step out of range".into()))?;
-    let mut tx = begin_write(store).await?;
-    let done =
-        sqlx::query("UPDATE accounts SET totp_last_step = ? WHERE name = ? AND totp_last_step < ? AND active = 1")
-            .bind(step)
-            .bind(name)
-            .bind(step)
-            .execute(&mut *tx)
-            .await?;
-    if done.rows_affected() == 0 {
-        return Ok(false);
-    }
-    append(&mut tx, event, &[]).await?;
-    tx.commit().await?;
-    Ok(true)
-}
-
 pub(crate) async fn recipients(store: &SqliteStore) -> Result<Vec<String>, StoreError> {
     Ok(sqlx::query_scalar(
         "SELECT recipient FROM accounts WHERE active = 1 AND role IN ('reviewer', 'admin') ORDER BY name",

@@ -78,7 +78,8 @@ pub(crate) async fn view(store: &SqliteStore) -> Result<AuditView, StoreError> {
         out.accounts.push((name, account, active));
     }
     let reports = sqlx::query(
-        "SELECT id, lookup, reply_recipient, reply_key_sealed, received_on, status, linked_entity, purged_on FROM reports ORDER BY id",
+        "SELECT id, lookup, reply_recipient, reply_key_sealed, received_on, status, linked_entity, closed_on, purged_on
+         FROM reports ORDER BY id",
     )
     .fetch_all(&mut *tx)
     .await?;
@@ -88,6 +89,7 @@ pub(crate) async fn view(store: &SqliteStore) -> Result<AuditView, StoreError> {
             (r.try_get("lookup")?, r.try_get("reply_recipient")?, r.try_get("received_on")?);
         let key: Option<Vec<u8>> = r.try_get("reply_key_sealed")?;
         let (status, linked): (String, Option<String>) = (r.try_get("status")?, r.try_get("linked_entity")?);
+        let closed_on: Option<String> = r.try_get("closed_on")?;
         let purged = r.try_get::<Option<String>, _>("purged_on")?.is_some();
         let record = Written::Report {
             id: &id,
@@ -97,7 +99,13 @@ pub(crate) async fn view(store: &SqliteStore) -> Result<AuditView, StoreError> {
             received_on: &received,
         }
         .detail();
-        let status = Written::Status { report_id: &id, status: &status, linked: linked.as_deref() }.detail();
+        let status = Written::Status {
+            report_id: &id,
+            status: &status,
+            linked: linked.as_deref(),
+            closed_on: closed_on.as_deref(),
+        }
+        .detail();
         out.reports.push((id, record, status, purged));
     }
     // Messages one at a time: attachments make them large.
@@ -126,11 +134,11 @@ pub(crate) async fn view(store: &SqliteStore) -> Result<AuditView, StoreError> {
                 .detail();
         out.incidents.push((report_id, digest));
     }
-    for r in sqlx::query("SELECT seq, released_on, counts FROM count_releases ORDER BY seq").fetch_all(&mut *tx).await?
-    {
-        let (seq, day, counts): (i64, String, String) =
-            (r.try_get("seq")?, r.try_get("released_on")?, r.try_get("counts")?);
-        out.releases.push((seq, Written::Release { seq, released_on: &day, counts: &counts }.detail()));
+    let releases = sqlx::query("SELECT seq, released_on, counts, state FROM count_releases ORDER BY seq");
+    for r in releases.fetch_all(&mut *tx).await? {
+        let (seq, day): (i64, String) = (r.try_get("seq")?, r.try_get("released_on")?);
+        let (counts, state): (String, String) = (r.try_get("counts")?, r.try_get("state")?);
+        out.releases.push((seq, Written::Release { seq, released_on: &day, counts: &counts, state: &state }.detail()));
     }
     tx.commit().await?;
     Ok(out)

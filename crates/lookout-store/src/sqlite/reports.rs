@@ -27,6 +27,17 @@ fn report_from_row(row: &SqliteRow) -> Result<ReportRecord, StoreError> {
     })
 }
 
+/// A report's linked entity and closing day, as a write left them.
+async fn linked_and_closed(
+    conn: &mut sqlx::SqliteConnection,
+    report_id: &str,
+) -> Result<(Option<String>, Option<String>), StoreError> {
+    Ok(sqlx::query_as("SELECT linked_entity, closed_on FROM reports WHERE id = ?")
+        .bind(report_id)
+        .fetch_one(conn)
+        .await?)
+}
+
 fn no_report(id: &str) -> StoreError {
     StoreError::NotFound(format!("no report {id}"))
 }
@@ -58,10 +69,6 @@ impl ReportStore for SqliteStore {
 
     async fn rewrap_account(&self, account: &Account, event: &AuditEvent) -> Result<(), StoreError> {
         accounts::rewrap(self, account, event).await
-    }
-
-    async fn accept_totp_step(&self, name: &str, step: u64, event: &AuditEvent) -> Result<bool, StoreError> {
-        accounts::accept_totp_step(self, name, step, event).await
     }
 
     async fn report_recipients(&self) -> Result<Vec<String>, StoreError> {
@@ -191,11 +198,9 @@ impl ReportStore for SqliteStore {
         if done.rows_affected() == 0 {
             return Err(no_report(report_id));
         }
-        let linked: Option<String> = sqlx::query_scalar("SELECT linked_entity FROM reports WHERE id = ?")
-            .bind(report_id)
-            .fetch_one(&mut *tx)
-            .await?;
-        append(&mut tx, event, &[Written::Status { report_id, status, linked: linked.as_deref() }]).await?;
+        let (linked, closed_on) = linked_and_closed(&mut tx, report_id).await?;
+        let written = Written::Status { report_id, status, linked: linked.as_deref(), closed_on: closed_on.as_deref() };
+        append(&mut tx, event, &[written]).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -217,13 +222,15 @@ impl ReportStore for SqliteStore {
             .execute(&mut *tx)
             .await?;
         sqlx::query("UPDATE reports SET status = 'published' WHERE id = ?").bind(report_id).execute(&mut *tx).await?;
-        let linked: Option<String> = sqlx::query_scalar("SELECT linked_entity FROM reports WHERE id = ?")
-            .bind(report_id)
-            .fetch_one(&mut *tx)
-            .await?;
+        let (linked, closed_on) = linked_and_closed(&mut tx, report_id).await?;
         let written = [
             Written::Incident { id: &i.id, report_id, country: &i.country, category: &i.category, month: &i.month },
-            Written::Status { report_id, status: "published", linked: linked.as_deref() },
+            Written::Status {
+                report_id,
+                status: "published",
+                linked: linked.as_deref(),
+                closed_on: closed_on.as_deref(),
+            },
         ];
         append(&mut tx, event, &written).await?;
         tx.commit().await?;
@@ -274,20 +281,27 @@ impl ReportStore for SqliteStore {
         Ok(())
     }
 
-    async fn compact(&self) -> Result<(), StoreError> {
-        // Deleted cells are zeroed as they go (secure_delete); the vacuum rebuilds the file and
-        // the checkpoints leave no old page in the write-ahead log.
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;
-        sqlx::query("VACUUM").execute(&self.pool).await?;
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;
-        Ok(())
+    async fn compact(&self) -> Result<bool, StoreError> {
+        // secure_delete zeroes deleted cells as they go; the checkpoint writes the zeroed pages
+        // over the old ones and truncates the log. No VACUUM: on a large store it would hold the
+        // write lock longer than a report waits for it.
+        for _ in 0..20 {
+            let (busy, _, _): (i64, i64, i64) =
+                sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(&self.pool).await?;
+            if busy == 0 {
+                return Ok(true);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        Ok(false)
     }
 
     async fn latest_count_release(&self) -> Result<Option<CountRelease>, StoreError> {
-        let row =
-            sqlx::query("SELECT seq, released_on, k, published, counts FROM count_releases ORDER BY seq DESC LIMIT 1")
-                .fetch_optional(&self.pool)
-                .await?;
+        let row = sqlx::query(
+            "SELECT seq, released_on, k, published, counts, state FROM count_releases ORDER BY seq DESC LIMIT 1",
+        )
+        .fetch_optional(&self.pool)
+        .await?;
         row.map(|r| {
             Ok(CountRelease {
                 seq: r.try_get("seq")?,
@@ -295,6 +309,7 @@ impl ReportStore for SqliteStore {
                 k: u64::try_from(r.try_get::<i64, _>("k")?).unwrap_or(0),
                 published: u64::try_from(r.try_get::<i64, _>("published")?).unwrap_or(0),
                 counts: r.try_get("counts")?,
+                state: r.try_get("state")?,
             })
         })
         .transpose()
@@ -305,15 +320,19 @@ impl ReportStore for SqliteStore {
         let seq: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM count_releases").fetch_one(&mut *tx).await?;
         let out = CountRelease { seq, ..release.clone() };
-        sqlx::query("INSERT INTO count_releases (seq, released_on, k, published, counts) VALUES (?, ?, ?, ?, ?)")
-            .bind(seq)
-            .bind(&out.released_on)
-            .bind(i64::try_from(out.k).unwrap_or(i64::MAX))
-            .bind(i64::try_from(out.published).unwrap_or(i64::MAX))
-            .bind(&out.counts)
-            .execute(&mut *tx)
-            .await?;
-        append(&mut tx, event, &[Written::Release { seq, released_on: &out.released_on, counts: &out.counts }]).await?;
+        sqlx::query(
+            "INSERT INTO count_releases (seq, released_on, k, published, counts, state) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(seq)
+        .bind(&out.released_on)
+        .bind(i64::try_from(out.k).unwrap_or(i64::MAX))
+        .bind(i64::try_from(out.published).unwrap_or(i64::MAX))
+        .bind(&out.counts)
+        .bind(&out.state)
+        .execute(&mut *tx)
+        .await?;
+        let written = Written::Release { seq, released_on: &out.released_on, counts: &out.counts, state: &out.state };
+        append(&mut tx, event, &[written]).await?;
         tx.commit().await?;
         Ok(out)
     }

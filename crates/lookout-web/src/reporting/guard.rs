@@ -89,39 +89,68 @@ pub enum Budget {
     Spent,
 }
 
-/// The tries each form token has left, remembered until the form expires.
+/// One form's tries: how many were taken, whether it was sent, when it expires.
+#[derive(Clone, Copy)]
+struct Tries {
+    taken: u32,
+    sent: bool,
+    expires: Instant,
+}
+
+/// The tries each form token has left, remembered until the form expires. When it remembers
+/// [`MAX_TRACKED`] forms, the oldest are forgotten first (a forgotten form gets its tries back),
+/// so that nobody can fill it to refuse everyone's forms.
 #[derive(Default)]
 pub struct TokenBudgets {
-    map: Mutex<HashMap<String, (u32, bool, Instant)>>,
+    map: Mutex<HashMap<String, Tries>>,
 }
 
 impl TokenBudgets {
-    /// Takes one try of the token `nonce`.
-    pub fn take(&self, nonce: &str) -> Budget {
-        let Ok(mut map) = self.map.lock() else { return Budget::Exhausted };
-        let now = Instant::now();
-        if map.len() >= MAX_TRACKED {
-            map.retain(|_, (_, _, expires)| *expires > now);
+    fn with_entry<T>(&self, nonce: &str, f: impl FnOnce(&mut Tries) -> T) -> Option<T> {
+        let mut map = self.map.lock().ok()?;
+        if map.len() >= MAX_TRACKED && !map.contains_key(nonce) {
+            let now = Instant::now();
+            map.retain(|_, t| t.expires > now);
             if map.len() >= MAX_TRACKED {
-                return Budget::Exhausted;
+                let mut expiries: Vec<Instant> = map.values().map(|t| t.expires).collect();
+                let cut = MAX_TRACKED / 4;
+                expiries.select_nth_unstable(cut);
+                let oldest = expiries[cut];
+                map.retain(|_, t| t.expires > oldest);
             }
         }
-        let entry = map.entry(nonce.to_string()).or_insert((0, false, now + FORM_LIFETIME));
-        if entry.1 {
-            return Budget::Spent;
-        }
-        if entry.0 >= TRIES_PER_FORM {
-            return Budget::Exhausted;
-        }
-        entry.0 += 1;
-        Budget::Allowed
+        let entry = map.entry(nonce.to_string()).or_insert(Tries {
+            taken: 0,
+            sent: false,
+            expires: Instant::now() + FORM_LIFETIME,
+        });
+        Some(f(entry))
     }
 
-    /// Marks the token's form as sent.
-    pub fn spend(&self, nonce: &str) {
-        if let Ok(mut map) = self.map.lock() {
-            map.entry(nonce.to_string()).or_insert((0, false, Instant::now() + FORM_LIFETIME)).1 = true;
-        }
+    /// Takes one try of the token `nonce`.
+    pub fn take(&self, nonce: &str) -> Budget {
+        self.with_entry(nonce, |t| {
+            if t.sent {
+                Budget::Spent
+            } else if t.taken >= TRIES_PER_FORM {
+                Budget::Exhausted
+            } else {
+                t.taken += 1;
+                Budget::Allowed
+            }
+        })
+        .unwrap_or(Budget::Exhausted)
+    }
+
+    /// Marks the token's form as sent; false if it already was (two posts of one form at once:
+    /// only the first is taken).
+    pub fn claim(&self, nonce: &str) -> bool {
+        self.with_entry(nonce, |t| !std::mem::replace(&mut t.sent, true)).unwrap_or(false)
+    }
+
+    /// Gives a claimed form back (its report could not be stored).
+    pub fn release(&self, nonce: &str) {
+        self.with_entry(nonce, |t| t.sent = false);
     }
 }
 
@@ -167,7 +196,7 @@ impl GlobalLimit {
 }
 
 /// A token bucket per key (an account name, a device cookie's id), for at most [`MAX_TRACKED`]
-/// keys; full buckets are forgotten first.
+/// keys; when there are more, the least recently used are forgotten.
 pub struct KeyedLimit {
     map: Mutex<HashMap<String, Bucket>>,
     burst: f64,
@@ -183,15 +212,17 @@ impl KeyedLimit {
     /// Takes one event for `key` if its bucket allows it.
     pub fn allow(&self, key: &str) -> bool {
         let Ok(mut map) = self.map.lock() else { return false };
-        if map.len() >= MAX_TRACKED && !map.contains_key(key) {
-            let (burst, per_minute) = (self.burst, self.per_minute);
-            let now = Instant::now();
-            map.retain(|_, b| b.tokens + now.duration_since(b.at).as_secs_f64() / 60.0 * per_minute < burst);
-            if map.len() >= MAX_TRACKED {
-                return false;
-            }
+        if map.len() >= MAX_TRACKED {
+            // Forget the quarter least recently used (a forgotten key starts full again).
+            let mut used: Vec<Instant> = map.values().map(|b| b.at).collect();
+            let cut = MAX_TRACKED / 4;
+            used.select_nth_unstable(cut);
+            let oldest = used[cut];
+            map.retain(|_, b| b.at > oldest);
         }
-        let bucket = map.entry(key.to_string()).or_insert(Bucket { tokens: self.burst, at: Instant::now() });
+        // Keys are kept as digests, whatever their length.
+        let key = lookout_report::hex(&<Sha256 as sha2::Digest>::digest(key.as_bytes()));
+        let bucket = map.entry(key).or_insert(Bucket { tokens: self.burst, at: Instant::now() });
         bucket.take(self.burst, self.per_minute)
     }
 }
@@ -235,11 +266,29 @@ mod tests {
         }
         assert_eq!(budgets.take("n1"), Budget::Exhausted);
         assert_eq!(budgets.take("n2"), Budget::Allowed, "each form has its own budget");
-        budgets.spend("n2");
+        assert!(budgets.claim("n2"));
+        assert!(!budgets.claim("n2"), "a form is sent once");
         assert_eq!(budgets.take("n2"), Budget::Spent);
+        budgets.release("n2");
+        assert_eq!(budgets.take("n2"), Budget::Allowed);
         let per_account = KeyedLimit::new(2, 0.1);
         assert!(per_account.allow("ana") && per_account.allow("ana"));
         assert!(!per_account.allow("ana"));
         assert!(per_account.allow("ben"));
+    }
+}
+
+#[cfg(test)]
+mod flood {
+    use super::*;
+
+    #[test]
+    fn a_full_table_forgets_the_oldest_forms_instead_of_refusing() {
+        let budgets = TokenBudgets::default();
+        for i in 0..MAX_TRACKED {
+            assert_eq!(budgets.take(&format!("flood-{i}")), Budget::Allowed);
+        }
+        assert_eq!(budgets.take("a-real-form"), Budget::Allowed, "a new form is still taken");
+        assert!(budgets.map.lock().unwrap().len() <= MAX_TRACKED);
     }
 }

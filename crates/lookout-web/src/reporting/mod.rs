@@ -47,8 +47,9 @@ pub struct Reporting {
     pub sessions: session::Sessions,
     /// Reports and follow-ups accepted, globally.
     pub submissions: guard::GlobalLimit,
-    /// Receipt-code attempts, globally.
-    pub code_attempts: guard::GlobalLimit,
+    /// Receipt codes being checked at once (each is an argon2id derivation). A queue, not a rate:
+    /// a flood of codes, even from fresh forms, delays a code holder but cannot refuse them.
+    pub code_checks: tokio::sync::Semaphore,
     /// Sign-in attempts from browsers no account signed in from before, globally.
     pub logins: guard::GlobalLimit,
     /// Sign-in attempts per account name from such browsers.
@@ -65,6 +66,10 @@ pub struct Reporting {
     pub counts_interval_days: u32,
     /// Most bytes of sealed messages stored.
     pub quota_bytes: u64,
+    /// The last TOTP step each account signed in with, in memory only.
+    used_totp: std::sync::Mutex<std::collections::HashMap<String, u64>>,
+    /// Steps up to this one could have been used before the server started: they are refused.
+    steps_before_start: u64,
 }
 
 impl Reporting {
@@ -75,7 +80,7 @@ impl Reporting {
             budgets: guard::TokenBudgets::default(),
             sessions: session::Sessions::default(),
             submissions: guard::GlobalLimit::new(20, 20),
-            code_attempts: guard::GlobalLimit::new(30, 30),
+            code_checks: tokio::sync::Semaphore::new(2),
             logins: guard::GlobalLimit::new(10, 10),
             account_logins: guard::KeyedLimit::new(5, 5.0 / 15.0),
             device_logins: guard::KeyedLimit::new(10, 10.0 / 15.0),
@@ -84,6 +89,28 @@ impl Reporting {
             k: config.k,
             counts_interval_days: config.counts_interval_days,
             quota_bytes: config.quota_bytes,
+            used_totp: Default::default(),
+            // A code is good for its step and the ones either side: one used just before a
+            // restart may carry the step after the current one.
+            steps_before_start: lookout_report::totp::current_step() + 1,
+        }
+    }
+
+    /// Records a TOTP step for an account; false if it, or a later one, was used already, or if
+    /// it could have been used before the server started (for about a minute after a start,
+    /// reviewers wait for their next code). Kept in memory: a stored step would keep each
+    /// reviewer's last sign-in time to 30 seconds.
+    pub fn first_use_of_totp(&self, account: &str, step: u64) -> bool {
+        if step <= self.steps_before_start {
+            return false;
+        }
+        let Ok(mut used) = self.used_totp.lock() else { return false };
+        match used.get(account) {
+            Some(last) if *last >= step => false,
+            _ => {
+                used.insert(account.to_string(), step);
+                true
+            }
         }
     }
 }

@@ -69,6 +69,9 @@ impl Drop for LoginForm {
 /// The cookie that marks a browser an account signed in from before.
 pub const DEVICE_COOKIE: &str = "lookout_device";
 
+const NOT_ACCEPTED: &str = "Name, password or code not accepted.";
+const WAIT: &str = "This code was used already, or the server started just now: wait for the next code from your \
+                    authenticator app and sign in with it.";
 const TOO_MANY: &str = "Too many sign-in attempts just now; wait a few minutes.";
 const TOO_MANY_FOR_ACCOUNT: &str =
     "Too many sign-in attempts for this account from browsers it has not signed in from; \
@@ -94,6 +97,13 @@ pub async fn login<S: Store + ReportStore>(
         .await
         .map_err(|e| WebError::BadRequest(format!("the form could not be read ({})", e.status())))?;
     let name = form.name.trim().to_string();
+    if name.is_empty()
+        || name.len() > 64
+        || !name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    {
+        // No account has such a name; it is not used as a key anywhere.
+        return login_page(&app, &loc, Some(NOT_ACCEPTED));
+    }
     let device = cookie(&headers, DEVICE_COOKIE).and_then(|c| app.reporting.tokens.check_device(&name, &c));
     let allowed = match &device {
         Some(id) => app.reporting.device_logins.allow(id),
@@ -105,8 +115,11 @@ pub async fn login<S: Store + ReportStore>(
     if !allowed {
         return login_page(&app, &loc, Some(TOO_MANY));
     }
-    let Ok(who) = desk::sign_in(app.store.as_ref(), &name, &form.password, &form.code).await else {
-        return login_page(&app, &loc, Some("Name, password or code not accepted (a code is accepted once)."));
+    let first_use = |account: &str, step: u64| app.reporting.first_use_of_totp(account, step);
+    let who = match desk::sign_in(app.store.as_ref(), &name, &form.password, &form.code, first_use).await {
+        Ok(who) => who,
+        Err(desk::DeskError::CodeUsed) => return login_page(&app, &loc, Some(WAIT)),
+        Err(_) => return login_page(&app, &loc, Some(NOT_ACCEPTED)),
     };
     let token = app.reporting.sessions.start(who);
     // Secure when a TLS-terminating proxy says the request came over HTTPS.

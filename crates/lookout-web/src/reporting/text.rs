@@ -82,6 +82,8 @@ pub struct ReportText {
     pub already_sent: &'static str,
     /// No room for attachments.
     pub storage_full: &'static str,
+    /// The store could not take the report just now.
+    pub not_stored: &'static str,
     /// Removed metadata note (for attachments).
     pub removed: &'static str,
     /// Form problem heading.
@@ -136,6 +138,7 @@ pub static EN: ReportText = ReportText {
     busy_kept: "The site is receiving many reports just now and could not take yours. Your words are kept below: please send again in a few minutes (attach any files again).",
     already_sent: "This form was already sent, and its receipt code shown. To add more, come back with your receipt code.",
     storage_full: "The site's storage for attachments is full just now. Your words are kept below: send them without attachments, or try again later.",
+    not_stored: "The site could not store your report just now. Your words are kept below: please send again in a few minutes (attach any files again).",
     removed: "removed",
     problem: "Please check the form",
 };
@@ -188,6 +191,7 @@ pub static ZH: ReportText = ReportText {
     busy_kept: "网站此刻收到的报告过多，未能接收您的报告。您填写的内容保留在下面：请过几分钟再发送（附件需重新添加）。",
     already_sent: "此表单已经发送过，回执码也已显示。如需补充，请凭回执码回来。",
     storage_full: "网站此刻没有空间接收更多附件。您填写的内容保留在下面：可以不带附件发送，或稍后再试。",
+    not_stored: "网站此刻无法保存您的报告。您填写的内容保留在下面：请过几分钟再发送（附件需重新添加）。",
     removed: "已删除",
     problem: "请检查表单",
 };

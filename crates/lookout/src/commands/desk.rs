@@ -160,7 +160,13 @@ pub async fn retention(data_dir: &Path, days: u32) -> anyhow::Result<()> {
     let store = super::open_store(data_dir).await?;
     let result = desk::apply_retention(&store, days).await;
     store.close().await;
-    let purged = result?;
-    println!("{} report(s) closed more than {days} days ago had their contents deleted", purged.len());
+    let run = result?;
+    println!("{} report(s) closed more than {days} days ago had their contents deleted", run.purged.len());
+    for id in &run.refused {
+        println!("kept {id}: the store says it was closed long enough ago, the audit log does not (run `lookout audit verify`)");
+    }
+    if !run.log_emptied {
+        println!("the write-ahead log is busy: the deleted contents leave it at its next checkpoint");
+    }
     Ok(())
 }

@@ -161,7 +161,7 @@ pub fn submit_report(base: &str, details: &str, files: &[&[u8]]) -> String {
 
 /// Signs in over HTTP; returns the session cookie and the session's form token.
 pub fn sign_in(base: &str, name: &str, totp: &[u8]) -> (String, String) {
-    let (status, headers, text) = try_sign_in(base, name, PASSWORD, &lookout_report::totp::code_now(totp), &[]);
+    let (status, headers, text) = sign_in_with(base, name, totp, &[]);
     assert_eq!(status, 303, "{name}: {text}");
     let cookie = session_cookie(&headers).expect("a session cookie");
     let set = headers.iter().find(|(k, v)| k == "set-cookie" && v.starts_with(&cookie)).unwrap();
@@ -169,6 +169,24 @@ pub fn sign_in(base: &str, name: &str, totp: &[u8]) -> (String, String) {
     let (_, _, list) = http_get_with(base, "/review", &[("Cookie", &cookie)]);
     let csrf = form_token(&list);
     (cookie, csrf)
+}
+
+/// Signs in with the right password and the current code, waiting for the next code while the
+/// server says to (a code is taken once, and none from before the server started).
+pub fn sign_in_with(
+    base: &str,
+    name: &str,
+    totp: &[u8],
+    extra: &[(&str, &str)],
+) -> (u16, Vec<(String, String)>, String) {
+    for _ in 0..4 {
+        let response = try_sign_in(base, name, PASSWORD, &lookout_report::totp::code_now(totp), extra);
+        if !response.2.contains("wait for the next code") {
+            return response;
+        }
+        std::thread::sleep(std::time::Duration::from_secs(31 - now_unix() % 30));
+    }
+    panic!("{name}: still told to wait for the next code after two minutes");
 }
 
 /// One sign-in attempt with a fresh form; `extra` headers (a device cookie) are sent with it.

@@ -1,9 +1,11 @@
 //! Copying a page's resources into the new document through allow-lists: each dictionary is
-//! copied by its role (resources, font, font descriptor, image, form), keeping only the keys that
-//! role needs; anything else goes through a generic copy that drops every key known to carry
-//! metadata, actions, annotations or attached files, and every object whose type is one of those.
-//! Each object is copied once (references keep their sharing), with bounds on depth and count,
-//! so that a crafted file cannot make the copy run long.
+//! copied by its role (see [`super::roles`]), keeping only the keys that role needs. An object's
+//! own type decides its role where it has one (an image is cleaned as an image however it is
+//! reached), objects of a type that carries no drawing (annotations, attached files, metadata,
+//! actions) are not copied, images lose what their format can carry besides pixels, ICC colour
+//! profiles are replaced by the device colour space they describe, and a content stream with an
+//! inline JPEG image is refused. Each object is copied once (references keep their sharing), with
+//! bounds on depth and count, so that a crafted file cannot make the copy run long.
 
 use std::collections::HashMap;
 
@@ -11,153 +13,22 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::super::{jpeg, Removal, Removed};
 use super::jp2;
+use super::roles::{child_role, dropped, image_filter, ImageFilter, Role};
 
 const MAX_OBJECTS: usize = 200_000;
 const MAX_DEPTH: usize = 48;
 
-/// What a dictionary is for, which decides the keys it keeps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Role {
-    /// A page's or form's resources.
-    Resources,
-    /// Names of fonts.
-    FontMap,
-    /// A font.
-    Font,
-    /// A font descriptor.
-    FontDescriptor,
-    /// Names of external objects (images and forms).
-    XObjectMap,
-    /// An external object: an image or a form, by its subtype.
-    XObject,
-    /// An image.
-    Image,
-    /// A form (reusable content).
-    Form,
-    /// Anything else a page draws with: colour spaces, patterns, shadings, functions, states.
-    Generic,
+/// Types of object never copied, and what they held.
+fn dropped_type(kind: &[u8]) -> Option<Option<Removed>> {
+    Some(match kind {
+        b"Annot" => Some(Removed::Annotations),
+        b"Filespec" | b"EmbeddedFile" => Some(Removed::AttachedFiles),
+        b"Metadata" => Some(Removed::Xmp),
+        b"Action" => Some(Removed::Actions),
+        b"Sig" | b"Outlines" | b"Catalog" | b"Pages" | b"Page" | b"OCG" | b"OCMD" | b"StructElem" => None,
+        _ => return None,
+    })
 }
-
-const RESOURCES: &[&[u8]] = &[b"Font", b"XObject", b"ExtGState", b"ColorSpace", b"Pattern", b"Shading", b"ProcSet"];
-const FONT: &[&[u8]] = &[
-    b"Type",
-    b"Subtype",
-    b"BaseFont",
-    b"FirstChar",
-    b"LastChar",
-    b"Widths",
-    b"FontDescriptor",
-    b"Encoding",
-    b"ToUnicode",
-    b"DescendantFonts",
-    b"CIDSystemInfo",
-    b"CIDToGIDMap",
-    b"DW",
-    b"W",
-    b"DW2",
-    b"W2",
-    b"FontBBox",
-    b"FontMatrix",
-    b"CharProcs",
-    b"Resources",
-    b"Name",
-];
-const FONT_DESCRIPTOR: &[&[u8]] = &[
-    b"Type",
-    b"FontName",
-    b"FontFamily",
-    b"FontStretch",
-    b"FontWeight",
-    b"Flags",
-    b"FontBBox",
-    b"ItalicAngle",
-    b"Ascent",
-    b"Descent",
-    b"Leading",
-    b"CapHeight",
-    b"XHeight",
-    b"StemV",
-    b"StemH",
-    b"AvgWidth",
-    b"MaxWidth",
-    b"MissingWidth",
-    b"FontFile",
-    b"FontFile2",
-    b"FontFile3",
-    b"CharSet",
-    b"Style",
-    b"Lang",
-    b"FD",
-    b"CIDSet",
-];
-const IMAGE: &[&[u8]] = &[
-    b"Type",
-    b"Subtype",
-    b"Width",
-    b"Height",
-    b"ColorSpace",
-    b"BitsPerComponent",
-    b"Intent",
-    b"ImageMask",
-    b"Mask",
-    b"Decode",
-    b"Interpolate",
-    b"SMask",
-    b"SMaskInData",
-    b"Filter",
-    b"DecodeParms",
-    b"Length",
-];
-const FORM: &[&[u8]] = &[
-    b"Type",
-    b"Subtype",
-    b"FormType",
-    b"BBox",
-    b"Matrix",
-    b"Resources",
-    b"Group",
-    b"Filter",
-    b"DecodeParms",
-    b"Length",
-];
-/// Keys a generic dictionary never keeps.
-const GENERIC_DROPS: &[&[u8]] = &[
-    b"Metadata",
-    b"PieceInfo",
-    b"LastModified",
-    b"AA",
-    b"A",
-    b"JS",
-    b"JavaScript",
-    b"OpenAction",
-    b"URI",
-    b"Annots",
-    b"OC",
-    b"OPI",
-    b"StructParent",
-    b"StructParents",
-    b"EmbeddedFiles",
-    b"EF",
-    b"Thumb",
-    b"Names",
-    b"Parent",
-];
-/// Types of object never copied.
-const DROPPED_TYPES: &[&[u8]] = &[
-    b"Annot",
-    b"Filespec",
-    b"EmbeddedFile",
-    b"Metadata",
-    b"Action",
-    b"Sig",
-    b"Outlines",
-    b"Catalog",
-    b"Pages",
-    b"Page",
-    b"OCG",
-    b"OCMD",
-    b"StructElem",
-];
 
 fn too_complex() -> String {
     "a PDF too complex to clean safely (print it to a new PDF and attach that)".to_string()
@@ -207,6 +78,9 @@ impl<'a> Copier<'a> {
     fn copy_inner(&mut self, value: &Object, role: Role) -> Result<Object, String> {
         Ok(match value {
             Object::Reference(id) => self.copy_reference(*id, role)?,
+            Object::Array(items) if items.first().and_then(|n| n.as_name().ok()) == Some(b"ICCBased") => {
+                self.device_space(items, role)?
+            }
             Object::Array(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for item in items {
@@ -235,18 +109,12 @@ impl<'a> Copier<'a> {
             return Ok(Object::Reference(*new));
         }
         let Ok(object) = self.source.get_object(id) else { return Ok(Object::Null) };
-        let dict = match object {
-            Object::Dictionary(d) => Some(d),
-            Object::Stream(s) => Some(&s.dict),
-            _ => None,
+        let role = match object {
+            Object::Dictionary(d) => self.role_of(d, role),
+            Object::Stream(s) => self.role_of(&s.dict, role),
+            _ => Some(role),
         };
-        let role = match dict {
-            Some(d) => match self.role_of(d, role) {
-                Some(role) => role,
-                None => return Ok(Object::Null),
-            },
-            None => role,
-        };
+        let Some(role) = role else { return Ok(Object::Null) };
         if self.map.len() >= MAX_OBJECTS {
             return Err(too_complex());
         }
@@ -261,38 +129,42 @@ impl<'a> Copier<'a> {
         Ok(Object::Reference(new))
     }
 
-    /// The role a dictionary is copied as, from the role it is reached by and its own type; `None`
-    /// when it is not copied at all.
+    /// The role a dictionary is copied as: its own type's where it has one, else the one it is
+    /// reached as; `None` when it is not copied at all.
     fn role_of(&mut self, d: &Dictionary, reached_as: Role) -> Option<Role> {
         let name = |key: &[u8]| d.get(key).and_then(Object::as_name).ok();
-        if let Some(kind) = name(b"Type").filter(|t| DROPPED_TYPES.contains(t)) {
-            let what = match kind {
-                b"Annot" => Removed::Annotations,
-                b"Filespec" | b"EmbeddedFile" => Removed::AttachedFiles,
-                b"Metadata" => Removed::Xmp,
-                b"Action" => Removed::Actions,
-                _ => return None,
-            };
-            self.removed.push(Removal::new(what, 0));
+        if let Some(what) = name(b"Type").and_then(dropped_type) {
+            self.removed.extend(what.map(|w| Removal::new(w, 0)));
             return None;
         }
-        match (reached_as, name(b"Subtype"), name(b"Type")) {
-            (Role::XObject | Role::Generic | Role::Image, Some(b"Image"), _) => Some(Role::Image),
-            (Role::XObject | Role::Generic, Some(b"Form"), _) => Some(Role::Form),
-            (Role::XObject, _, _) => {
+        let is_map = matches!(reached_as, Role::FontMap | Role::XObjectMap | Role::NameMap | Role::CharProcs);
+        match (name(b"Subtype"), name(b"Type")) {
+            (Some(b"Image"), _) if !is_map => Some(Role::Image),
+            (Some(b"Form"), _) if !is_map => Some(Role::Form),
+            _ if reached_as == Role::XObject => {
                 self.removed.push(Removal::named(Removed::OtherEntries, "PostScript or unknown XObject", 0));
                 None
             }
-            (Role::Generic, _, Some(b"Font")) => Some(Role::Font),
-            (Role::Generic, _, Some(b"FontDescriptor")) => Some(Role::FontDescriptor),
-            (role, _, _) => Some(role),
+            (_, Some(b"Font")) if reached_as == Role::Generic => Some(Role::Font),
+            (_, Some(b"FontDescriptor")) if reached_as == Role::Generic => Some(Role::FontDescriptor),
+            _ => Some(reached_as),
         }
     }
 
     fn copy_dictionary(&mut self, d: &Dictionary, role: Role) -> Result<Dictionary, String> {
         let mut out = Dictionary::new();
         for (key, value) in d.iter() {
-            let Some(child) = self.child_role(role, key) else { continue };
+            let Some(child) = child_role(role, key) else {
+                if let Some(what) = dropped(key) {
+                    let name = String::from_utf8_lossy(key);
+                    self.removed.push(if what == Removed::OtherEntries {
+                        Removal::named(what, &name, 0)
+                    } else {
+                        Removal::new(what, 0)
+                    });
+                }
+                continue;
+            };
             let copied = self.copy(value, child)?;
             if !matches!(copied, Object::Null) || matches!(value, Object::Null) {
                 out.set(key.clone(), copied);
@@ -301,76 +173,56 @@ impl<'a> Copier<'a> {
         Ok(out)
     }
 
-    /// The role a key's value is copied as, or `None` when the key is dropped.
-    fn child_role(&mut self, role: Role, key: &[u8]) -> Option<Role> {
-        let keep = |list: &[&[u8]]| list.contains(&key);
-        let dropped = match role {
-            Role::Resources if keep(RESOURCES) => {
-                return Some(match key {
-                    b"Font" => Role::FontMap,
-                    b"XObject" => Role::XObjectMap,
-                    _ => Role::Generic,
-                })
-            }
-            Role::FontMap => return Some(Role::Font),
-            Role::XObjectMap => return Some(Role::XObject),
-            Role::Font if keep(FONT) => {
-                return Some(match key {
-                    b"FontDescriptor" => Role::FontDescriptor,
-                    b"DescendantFonts" => Role::Font,
-                    b"Resources" => Role::Resources,
-                    _ => Role::Generic,
-                })
-            }
-            Role::FontDescriptor if keep(FONT_DESCRIPTOR) => return Some(Role::Generic),
-            Role::Image if keep(IMAGE) => {
-                return Some(if matches!(key, b"SMask" | b"Mask") { Role::Image } else { Role::Generic })
-            }
-            Role::Form if keep(FORM) => return Some(if key == b"Resources" { Role::Resources } else { Role::Generic }),
-            Role::Generic if !GENERIC_DROPS.contains(&key) => {
-                return Some(if key == b"Resources" { Role::Resources } else { Role::Generic })
-            }
-            _ => key,
+    /// An ICC-based colour space replaced by its alternate or the device space of as many
+    /// components: a profile can name the device or person that made it.
+    fn device_space(&mut self, items: &[Object], role: Role) -> Result<Object, String> {
+        let profile = items.get(1).and_then(|p| self.source.dereference(p).ok()).map(|(_, p)| p);
+        let dict = match profile {
+            Some(Object::Stream(s)) => Some(&s.dict),
+            Some(Object::Dictionary(d)) => Some(d),
+            _ => None,
         };
-        let what = match dropped {
-            b"Metadata" => Removed::Xmp,
-            b"PieceInfo" => Removed::PieceInfo,
-            b"LastModified" => Removed::Time,
-            b"AA" | b"A" | b"JS" | b"JavaScript" | b"OpenAction" | b"URI" => Removed::Actions,
-            b"Annots" => Removed::Annotations,
-            b"OC" | b"Properties" => Removed::Layers,
-            b"EmbeddedFiles" | b"EF" => Removed::AttachedFiles,
-            b"Thumb" => Removed::Thumbnails,
-            b"StructParent" | b"StructParents" => Removed::Structure,
-            b"Parent" => return None,
-            other => {
-                self.removed.push(Removal::named(Removed::OtherEntries, &String::from_utf8_lossy(other), 0));
-                return None;
+        self.removed.push(Removal::new(Removed::IccProfile, 0));
+        if let Some(alternate) = dict.and_then(|d| d.get(b"Alternate").ok()) {
+            return self.copy(alternate, role);
+        }
+        let components = dict.and_then(|d| d.get(b"N").ok()).and_then(|n| n.as_i64().ok());
+        Ok(Object::Name(
+            match components {
+                Some(1) => "DeviceGray",
+                Some(4) => "DeviceCMYK",
+                _ => "DeviceRGB",
             }
-        };
-        self.removed.push(Removal::new(what, 0));
-        None
+            .into(),
+        ))
     }
 
     fn copy_stream(&mut self, s: &Stream, role: Role) -> Result<Object, String> {
         let dict = self.copy_dictionary(&s.dict, role)?;
-        let content = if role == Role::Image { self.clean_image(s)? } else { s.content.clone() };
+        let content = match role {
+            Role::Image => self.clean_image(s)?,
+            Role::Content | Role::Form => {
+                refuse_inline_jpeg(s)?;
+                s.content.clone()
+            }
+            _ => s.content.clone(),
+        };
         let mut stream = Stream::new(dict, content);
         stream.allows_compression = false;
         Ok(Object::Stream(stream))
     }
 
     /// An image's data without the metadata its format can carry: JPEG segments a decoder does not
-    /// need, JPEG 2000 boxes but the image's own.
+    /// need, JPEG 2000 boxes but the image's own. Filters outside the allow-list are refused.
     fn clean_image(&mut self, s: &Stream) -> Result<Vec<u8>, String> {
         let filters = s.filters().unwrap_or_default();
-        let (clean, removed) = match filters.as_slice() {
-            [b"DCTDecode"] => jpeg::strip(&s.content)?,
-            [b"JPXDecode"] => jp2::strip(&s.content)?,
-            f if f.iter().any(|f| matches!(*f, b"DCTDecode" | b"JPXDecode")) => {
-                return Err("a PDF whose images are compressed in a way Lookout cannot clean".into());
-            }
-            _ => return Ok(s.content.clone()),
+        let kinds: Option<Vec<ImageFilter>> = filters.iter().map(|f| image_filter(f)).collect();
+        let refused = || "a PDF whose images are compressed in a way Lookout cannot clean".to_string();
+        let (clean, removed) = match kinds.ok_or_else(refused)?.as_slice() {
+            [ImageFilter::Jpeg] => jpeg::strip(&s.content)?,
+            [ImageFilter::Jpeg2000] => jp2::strip(&s.content)?,
+            kinds if kinds.iter().all(|k| *k == ImageFilter::Pixels) => return Ok(s.content.clone()),
+            _ => return Err(refused()),
         };
         for mut r in removed {
             r.name = Some(r.name.map_or("in embedded images".into(), |n| format!("{n}, in embedded images")));
@@ -378,4 +230,17 @@ impl<'a> Copier<'a> {
         }
         Ok(clean)
     }
+}
+
+/// Refuses a content stream that draws an inline JPEG or JPEG 2000 image (`BI /F /DCT … ID`):
+/// its data could carry metadata, and it is not an object of its own to clean.
+fn refuse_inline_jpeg(s: &Stream) -> Result<(), String> {
+    let plain = if s.dict.has(b"Filter") { s.decompressed_content().unwrap_or_default() } else { s.content.clone() };
+    let has = |needle: &[u8]| plain.windows(needle.len()).any(|w| w == needle);
+    if has(b"/DCT") || has(b"/JPX") {
+        return Err("a PDF with JPEG images inside its page contents (inline images), which Lookout cannot clean: \
+                    print it to a new PDF and attach that"
+            .into());
+    }
+    Ok(())
 }

@@ -7,6 +7,7 @@
 
 mod copy;
 mod jp2;
+mod roles;
 
 use std::collections::HashSet;
 
@@ -164,14 +165,15 @@ pub(super) fn clean(bytes: &[u8]) -> Result<(Vec<u8>, Vec<Removal>), String> {
         let mut new = dictionary! { "Type" => "Page", "Parent" => tree };
         for (key, value) in INHERITED.iter().zip(page.inherited) {
             if let Some(value) = value {
-                let role = if *key == b"Resources" { copy::Role::Resources } else { copy::Role::Generic };
+                let role = if *key == b"Resources" { roles::Role::Resources } else { roles::Role::Generic };
                 new.set(*key, copier.copy(value, role)?);
             }
         }
-        for key in [b"Contents".as_slice(), b"UserUnit"] {
-            if let Ok(value) = page.dict.get(key) {
-                new.set(key, copier.copy(value, copy::Role::Generic)?);
-            }
+        if let Ok(contents) = page.dict.get(b"Contents") {
+            new.set("Contents", copier.copy(contents, roles::Role::Content)?);
+        }
+        if let Ok(unit) = page.dict.get(b"UserUnit") {
+            new.set("UserUnit", unit.clone());
         }
         kids.push(Object::Reference(copier.add(Object::Dictionary(new))?));
     }
@@ -191,111 +193,4 @@ pub(super) fn clean(bytes: &[u8]) -> Result<(Vec<u8>, Vec<Removal>), String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use lopdf::{dictionary, Object, Stream};
-
-    use super::*;
-
-    fn photo_with_exif(canary: &str) -> Vec<u8> {
-        let pixels = image::RgbImage::from_fn(16, 8, |x, y| image::Rgb([x as u8 * 9, y as u8 * 20, 7]));
-        let mut jpeg = Vec::new();
-        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
-            .encode_image(&image::DynamicImage::ImageRgb8(pixels))
-            .unwrap();
-        let mut exif = b"Exif\0\0MM\0\x2a\0\0\0\x08\0\0".to_vec();
-        exif.extend_from_slice(canary.as_bytes());
-        let mut out = jpeg[..2].to_vec();
-        out.extend_from_slice(&[0xFF, 0xE1]);
-        out.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
-        out.extend_from_slice(&exif);
-        out.extend_from_slice(&jpeg[2..]);
-        out
-    }
-
-    fn pdf(canary: &str) -> Vec<u8> {
-        let mut doc = Document::with_version("1.7");
-        let pages = doc.new_object_id();
-        let font = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" });
-        let image = doc.add_object(Stream::new(
-            dictionary! {
-                "Type" => "XObject", "Subtype" => "Image", "Width" => 16, "Height" => 8, "ColorSpace" => "DeviceRGB",
-                "BitsPerComponent" => 8, "Filter" => "DCTDecode", "Metadata" => Object::string_literal(canary),
-            },
-            photo_with_exif(canary),
-        ));
-        let contents =
-            doc.add_object(Stream::new(dictionary! {}, b"BT /F1 12 Tf 9 9 Td (Seen) Tj ET /Im1 Do".to_vec()));
-        let note = doc
-            .add_object(dictionary! { "Type" => "Annot", "Subtype" => "Text", "T" => Object::string_literal(canary) });
-        let page = doc.add_object(dictionary! {
-            "Type" => "Page", "Parent" => pages, "Contents" => contents, "Annots" => vec![note.into()],
-            "Resources" => dictionary! {
-                "Font" => dictionary! { "F1" => font }, "XObject" => dictionary! { "Im1" => image },
-                "Properties" => dictionary! { "MC0" => dictionary! { "Private" => Object::string_literal(canary) } },
-            },
-            "PieceInfo" => dictionary! { "X" => Object::string_literal(canary) },
-        });
-        doc.objects.insert(
-            pages,
-            Object::Dictionary(dictionary! {
-                "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
-                "MediaBox" => vec![0.into(), 0.into(), 200.into(), 100.into()],
-            }),
-        );
-        let info = doc.add_object(dictionary! { "Author" => Object::string_literal(canary) });
-        let catalog = doc.add_object(dictionary! {
-            "Type" => "Catalog", "Pages" => pages,
-            "OpenAction" => dictionary! { "S" => "JavaScript", "JS" => Object::string_literal(canary) },
-        });
-        doc.trailer.set("Root", catalog);
-        doc.trailer.set("Info", info);
-        doc.trailer.set("ID", vec![Object::string_literal(canary), Object::string_literal(canary)]);
-        let mut out = Vec::new();
-        doc.save_to(&mut out).unwrap();
-        out
-    }
-
-    #[test]
-    fn only_what_the_pages_draw_is_kept() {
-        let original = pdf("CANARY-7");
-        assert!(original.windows(8).any(|w| w == b"CANARY-7"));
-        let (clean, removed) = clean(&original).unwrap();
-        assert!(!clean.windows(8).any(|w| w == b"CANARY-7"), "{}", String::from_utf8_lossy(&clean));
-        assert!(!clean.windows(4).any(|w| w == b"Exif"));
-        let doc = Document::load_mem(&clean).unwrap();
-        let pages = doc.get_pages();
-        assert_eq!(pages.len(), 1);
-        let page = doc.get_dictionary(pages[&1]).unwrap();
-        assert!(page.has(b"MediaBox"), "the inherited page size is kept");
-        assert!(clean.windows(4).any(|w| w == b"Seen"));
-        let kinds: Vec<Removed> = removed.iter().map(|r| r.what).collect();
-        for kind in [
-            Removed::DocumentInfo,
-            Removed::DocumentId,
-            Removed::Annotations,
-            Removed::PieceInfo,
-            Removed::Actions,
-            Removed::Layers,
-            Removed::Exif,
-            Removed::Xmp,
-        ] {
-            assert!(kinds.contains(&kind), "{kind:?} in {removed:?}");
-        }
-        let xobjects = doc.get_dictionary(pages[&1]).unwrap().get(b"Resources").unwrap().as_dict().unwrap();
-        let image = xobjects.get(b"XObject").unwrap().as_dict().unwrap().get(b"Im1").unwrap().as_reference().unwrap();
-        let image = doc.get_object(image).unwrap().as_stream().unwrap();
-        assert!(image::load_from_memory(&image.content).is_ok(), "the image still opens");
-    }
-
-    #[test]
-    fn damaged_and_pageless_files_are_refused() {
-        assert!(clean(b"%PDF-1.4 garbage").is_err());
-        let mut doc = Document::with_version("1.7");
-        let pages = doc.add_object(dictionary! { "Type" => "Pages", "Kids" => Vec::<Object>::new(), "Count" => 0 });
-        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-        doc.trailer.set("Root", catalog);
-        let mut out = Vec::new();
-        doc.save_to(&mut out).unwrap();
-        assert_eq!(clean(&out).unwrap_err(), "a PDF without pages");
-    }
-}
+mod tests;

@@ -13,7 +13,7 @@ use lookout_store::{ReportStore, Store};
 use serde::Deserialize;
 use zeroize::Zeroize;
 
-use super::{action, check, content, desk_error, intake, no_store, token_budget, unread, INTAKE_WAIT};
+use super::{action, check, content, desk_error, intake, no_store, not_stored, token_budget, unread, INTAKE_WAIT};
 use crate::i18n::{Locale, Text};
 use crate::reporting::guard::Budget;
 use crate::reporting::text::{status_label, ReportText};
@@ -108,7 +108,10 @@ async fn thread_page<S: Store + ReportStore>(
     details: &str,
 ) -> Result<Response, WebError> {
     let r = ReportText::of(loc.lang);
-    match desk::open_thread(app.store.as_ref(), code).await {
+    let Some(turn) = code_turn(app).await else { return follow_up_page(app, loc, Some(r.busy)) };
+    let opened = desk::open_thread(app.store.as_ref(), code).await;
+    drop(turn);
+    match opened {
         Ok((_, thread)) => {
             let page = ThreadPage {
                 t: loc.t,
@@ -143,9 +146,17 @@ enum NotAdmitted {
 fn admit<S>(app: &AppState<S>, uri: &Uri) -> Result<String, NotAdmitted> {
     match token_budget(app, uri, "follow-up") {
         None => Err(NotAdmitted::Expired),
-        Some((nonce, Budget::Allowed)) if app.reporting.code_attempts.allow() => Ok(nonce),
+        Some((nonce, Budget::Allowed)) => Ok(nonce),
         Some(_) => Err(NotAdmitted::Busy),
     }
+}
+
+/// Longest a receipt code waits for its turn to be checked.
+const CODE_WAIT: std::time::Duration = std::time::Duration::from_secs(45);
+
+/// Waits for a turn to check a receipt code (first come, first served).
+async fn code_turn<S>(app: &AppState<S>) -> Option<tokio::sync::SemaphorePermit<'_>> {
+    tokio::time::timeout(CODE_WAIT, app.reporting.code_checks.acquire()).await.ok()?.ok()
 }
 
 fn not_admitted<S>(app: &AppState<S>, loc: &Locale, why: NotAdmitted) -> Result<Response, WebError> {
@@ -194,12 +205,8 @@ pub async fn send_more<S: Store + ReportStore>(
         Some(r.busy_kept.to_string())
     } else if let Some(problem) = received.problem.clone() {
         Some(problem)
-    } else if let Err(problem) = check(&app, &received.values, false) {
-        Some(problem)
-    } else if !intake::fits_quota(&app, &received.files).await.map_err(WebError::Internal)? {
-        Some(r.storage_full.to_string())
     } else {
-        None
+        check(&app, &received.values, false).err()
     };
     if let Some(problem) = problem {
         return thread_page(&app, &loc, &code, Some(problem), &received.values.details).await;
@@ -209,17 +216,27 @@ pub async fn send_more<S: Store + ReportStore>(
         Ok(attachments) => attachments,
         Err(problem) => return thread_page(&app, &loc, &code, Some(problem), &values.details).await,
     };
+    if !intake::fits_quota(&app, &attachments).await.map_err(WebError::Internal)? {
+        return thread_page(&app, &loc, &code, Some(r.storage_full.to_string()), &values.details).await;
+    }
+    if !app.reporting.budgets.claim(&nonce) {
+        return thread_page(&app, &loc, &code, Some(r.already_sent.to_string()), "").await;
+    }
     let message = content(&values, attachments);
-    drop(values);
     drop(slot);
-    match desk::follow_up(app.store.as_ref(), &code, message).await {
-        Ok(()) => {
-            app.reporting.budgets.spend(&nonce);
-            thread_page(&app, &loc, &code, Some(r.sent_ok.to_string()), "").await
-        }
+    let sent = match code_turn(&app).await {
+        Some(_turn) => desk::follow_up(app.store.as_ref(), &code, message).await,
+        None => Err(DeskError::Refused(r.busy_kept.to_string())),
+    };
+    match sent {
+        Ok(()) => thread_page(&app, &loc, &code, Some(r.sent_ok.to_string()), "").await,
         Err(DeskError::UnknownReceipt | DeskError::Report(lookout_report::ReportError::WrongSecret)) => {
+            app.reporting.budgets.release(&nonce);
             follow_up_page(&app, &loc, Some(r.bad_code))
         }
-        Err(e) => Err(desk_error(e)),
+        Err(e) => {
+            app.reporting.budgets.release(&nonce);
+            thread_page(&app, &loc, &code, Some(not_stored(r, e)), &values.details).await
+        }
     }
 }

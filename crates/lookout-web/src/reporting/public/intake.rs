@@ -7,7 +7,7 @@ use lookout_report::content::Attachment;
 use lookout_report::sanitize::MAX_ATTACHMENT_BYTES;
 use lookout_report::wipe::WipingBuffer;
 use lookout_store::ReportStore;
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroizing;
 
 use super::Values;
 use crate::AppState;
@@ -43,6 +43,27 @@ async fn read_file(field: &mut Field<'_>) -> Result<Option<Zeroizing<Vec<u8>>>, 
     Ok((!too_large).then(|| bytes.into_inner()))
 }
 
+/// Reads a text field of at most `limit` bytes; `None` (the rest drained, what was read wiped)
+/// when it is longer, so that no field can hold more memory than its words need.
+async fn read_text(field: &mut Field<'_>, limit: usize) -> Result<Option<String>, String> {
+    let mut bytes = WipingBuffer::with_capacity(limit.min(4096));
+    let mut too_long = false;
+    while let Some(chunk) = field.chunk().await.map_err(|e| format!("the form could not be read ({})", e.status()))? {
+        too_long |= bytes.len() + chunk.len() > limit;
+        if !too_long {
+            bytes.extend_from_slice(&chunk);
+        }
+    }
+    if too_long {
+        return Ok(None);
+    }
+    let bytes = bytes.into_inner();
+    match std::str::from_utf8(&bytes) {
+        Ok(text) => Ok(Some(text.to_string())),
+        Err(_) => Err("a field is not text (UTF-8)".into()),
+    }
+}
+
 /// Reads a multipart body. With `files` false (a refusal for load), files are drained unread and
 /// only the words are kept, to fill the form again.
 pub async fn receive(mut multipart: Multipart, files: bool) -> Result<Received, String> {
@@ -73,7 +94,18 @@ pub async fn receive(mut multipart: Multipart, files: bool) -> Result<Received, 
             out.files.push(bytes);
             continue;
         }
-        let mut text = field.text().await.map_err(|_| format!("field {name} is not text"))?;
+        let limit = match name.as_str() {
+            "details" => 128 * 1024,
+            "city" | "organisation" => 2048,
+            "code" | "category" | "country" | "month" => 256,
+            _ => 0,
+        };
+        let Some(text) = read_text(&mut field, limit).await? else {
+            if limit > 0 {
+                out.problem.get_or_insert(format!("{name}: too long"));
+            }
+            continue;
+        };
         let slot = match name.as_str() {
             "code" => &mut *out.code,
             "category" => &mut out.values.category,
@@ -81,25 +113,22 @@ pub async fn receive(mut multipart: Multipart, files: bool) -> Result<Received, 
             "city" => &mut out.values.city,
             "month" => &mut out.values.month,
             "organisation" => &mut out.values.organisation,
-            "details" => &mut out.values.details,
-            _ => {
-                text.zeroize();
-                continue;
-            }
+            _ => &mut out.values.details,
         };
         *slot = text;
     }
     Ok(out)
 }
 
-/// Whether `files` fit in the storage quota for sealed reports, given what is stored.
-pub async fn fits_quota<S: ReportStore>(app: &AppState<S>, files: &[Zeroizing<Vec<u8>>]) -> Result<bool, String> {
-    if files.is_empty() {
+/// Whether cleaned `attachments` fit in the storage quota for sealed reports, given what is
+/// stored (words alone always fit).
+pub async fn fits_quota<S: ReportStore>(app: &AppState<S>, attachments: &[Attachment]) -> Result<bool, String> {
+    if attachments.is_empty() {
         return Ok(true);
     }
     let stored = app.store.sealed_bytes().await.map_err(|e| e.to_string())?;
     // Sealed attachments travel in base64: four bytes for three.
-    let incoming: u64 = files.iter().map(|f| f.len() as u64 / 3 * 4 + 4).sum();
+    let incoming: u64 = attachments.iter().map(|a| a.bytes.len() as u64 / 3 * 4 + 4).sum();
     Ok(stored + incoming <= app.reporting.quota_bytes)
 }
 

@@ -216,21 +216,42 @@ pub async fn submit<S: Store + ReportStore>(
     if let Err(problem) = check(&app, &received.values, true) {
         return form_page(&app, &loc, Some(problem), received.values.clone());
     }
-    if !intake::fits_quota(&app, &received.files).await.map_err(WebError::Internal)? {
-        return form_page(&app, &loc, Some(r.storage_full.into()), received.values.clone());
-    }
     let intake::Received { values, files, .. } = received;
     let attachments = match intake::clean_files(&app, files).await {
         Ok(attachments) => attachments,
         Err(problem) => return form_page(&app, &loc, Some(problem), values),
     };
+    if !intake::fits_quota(&app, &attachments).await.map_err(WebError::Internal)? {
+        return form_page(&app, &loc, Some(r.storage_full.into()), values);
+    }
+    // One report per form, even when it is sent twice at once.
+    if !app.reporting.budgets.claim(&nonce) {
+        return form_page(&app, &loc, Some(r.already_sent.into()), Values::default());
+    }
     let report = content(&values, attachments);
-    drop(values);
     drop(slot);
-    let code = desk::submit(app.store.as_ref(), report).await.map_err(desk_error)?;
-    app.reporting.budgets.spend(&nonce);
-    let page = ReceiptPage { t: loc.t, r, switch_href: "/report".into(), code: code.display() };
-    Ok(no_store(page.render()?))
+    match desk::submit(app.store.as_ref(), report).await {
+        Ok(code) => {
+            let page = ReceiptPage { t: loc.t, r, switch_href: "/report".into(), code: code.display() };
+            Ok(no_store(page.render()?))
+        }
+        Err(e) => {
+            app.reporting.budgets.release(&nonce);
+            form_page(&app, &loc, Some(not_stored(r, e)), values)
+        }
+    }
+}
+
+/// What a reporter is told when their report could not be stored: the reason when the desk
+/// refused it, else that it could not be stored just now (the error is logged, without content).
+pub(super) fn not_stored(r: &ReportText, e: DeskError) -> String {
+    match e {
+        DeskError::Refused(why) => why,
+        other => {
+            eprintln!("lookout-web: a report could not be stored: {other}");
+            r.not_stored.to_string()
+        }
+    }
 }
 
 /// Desk failures as the site shows them: never with report content (desk errors carry none).
