@@ -25,6 +25,7 @@ pub use lookout_store::AUDIT_GENESIS as GENESIS;
 /// hash right. The first entry that fails is named.
 pub fn verify(entries: &[AuditEntry]) -> Result<usize, ReportError> {
     let mut prev = GENESIS.to_string();
+    let mut day = "";
     for (i, e) in entries.iter().enumerate() {
         let broken = |reason: &str| ReportError::AuditBroken { seq: e.seq, reason: reason.to_string() };
         if e.seq != i as i64 + 1 {
@@ -36,6 +37,12 @@ pub fn verify(entries: &[AuditEntry]) -> Result<usize, ReportError> {
         if entry_hash(&e.prev_hash, e.seq, &e.at, &e.actor, &e.action, &e.subject, &e.detail) != e.hash {
             return Err(broken("its content does not match its hash (edited)"));
         }
+        // Entries are appended as days go by: one dated before the entry it follows was forged.
+        let this_day = e.at.get(..10).unwrap_or(&e.at);
+        if this_day < day {
+            return Err(broken("its day is earlier than the entry before it (added with a false date)"));
+        }
+        day = this_day;
         prev = e.hash.clone();
     }
     Ok(entries.len())
@@ -233,6 +240,10 @@ mod tests {
         let mut deleted = chain(5);
         deleted.remove(3);
         assert!(matches!(verify(&deleted), Err(ReportError::AuditBroken { seq: 5, .. })));
+        let mut backdated = chain(2);
+        backdated[1].at = "2026-11-01".into();
+        backdated[1].hash = entry_hash(&backdated[1].prev_hash, 2, "2026-11-01", "ana", "report.triaged", "r2", "");
+        assert!(verify(&backdated).unwrap_err().to_string().contains("earlier than the entry before it"));
         let mut rehashed = chain(5);
         rehashed[1].subject = "other".into();
         rehashed[1].hash = entry_hash(&rehashed[1].prev_hash, 2, &rehashed[1].at, "ana", "report.triaged", "other", "");

@@ -70,6 +70,9 @@ pub struct Published {
 /// incidents counted and the values named in each table.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReleaseState {
+    /// The k the releases keep.
+    #[serde(default)]
+    pub k: u64,
     /// Ids of the incidents counted.
     pub counted: BTreeSet<String>,
     /// Values named: by country, by category, by month.
@@ -156,6 +159,7 @@ pub fn next_release(previous: &ReleaseState, incidents: &[Published], k: u64) ->
         return None;
     }
     let mut state = previous.clone();
+    state.k = k;
     state.counted.extend(batch.iter().map(|i| i.id.clone()));
     for (named, joined) in state.named.iter_mut().zip(joined) {
         named.extend(joined);

@@ -180,5 +180,6 @@ async fn counts_are_released_in_batches_and_read_back() {
     let (_, counts) = desk::published_counts(&store).await.unwrap().unwrap();
     assert_eq!(counts.total, 3, "Ireland's one incident waits");
     assert_eq!(desk::release_counts(&store, "ana", 3, 0).await.unwrap(), ReleaseOutcome::TooFew { new: 1, k: 3 });
+    assert_eq!(desk::release_counts(&store, "ana", 2, 0).await.unwrap(), ReleaseOutcome::KChanged { was: 3, now: 2 });
     desk::verify_audit(&store, None).await.unwrap();
 }

@@ -123,17 +123,22 @@ fn issue13_5_nobody_can_lock_everyone_out() {
     let (_, _, thread) = post_form(&server.base, &fresh, &[("code", &code)], &[]);
     assert!(thread.contains("id=\"status\""), "the code holder gets in: {thread}");
 
-    // Sixty random codes, each from a fresh form, sent at once with the real holder's: codes are
-    // checked in turn, so the holder waits but gets in.
-    let flood: Vec<_> = (0..60u64)
+    // A hundred random codes, each from a fresh form, and the real holder's sent while they are
+    // still arriving: codes are checked in turn, so the holder waits but gets in.
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let flood: Vec<_> = (0..100u64)
         .map(|i| {
-            let base = server.base.clone();
+            let (base, done) = (server.base.clone(), done.clone());
             std::thread::spawn(move || {
                 let form = page_form(&base, "/report/follow-up");
                 post_form(&base, &form, &[("code", &format!("{:025}", 7_000_000_019u64 * (i + 1)))], &[]);
+                done.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             })
         })
         .collect();
+    while done.load(std::sync::atomic::Ordering::SeqCst) < 40 {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let fresh = page_form(&server.base, "/report/follow-up");
     let (_, _, thread) = post_form(&server.base, &fresh, &[("code", &code)], &[]);
     assert!(thread.contains("id=\"status\""), "the code holder gets in during a flood of fresh forms: {thread}");

@@ -28,6 +28,14 @@ pub enum ReleaseOutcome {
         /// k.
         k: u64,
     },
+    /// k is not the one the releases so far kept: a release with another k would show cells
+    /// below the new k, or change what earlier releases left out.
+    KChanged {
+        /// The releases' k.
+        was: u64,
+        /// The k asked for.
+        now: u64,
+    },
     /// Incidents wait, but no batch of them can be released without singling some out yet.
     Waiting {
         /// Published and not yet counted.
@@ -50,6 +58,11 @@ impl std::fmt::Display for ReleaseOutcome {
                 f,
                 "no release: {new} incident(s) published since the last release, fewer than {k} incidents \
                  (k): a release of fewer could single one out"
+            ),
+            ReleaseOutcome::KChanged { was, now } => write!(
+                f,
+                "no release: the releases so far keep k = {was}, and k is now {now}; set LOOKOUT_PUBLIC_K back to \
+                 {was} (a new k would need the counts started anew)"
             ),
             ReleaseOutcome::Waiting { new, k } => write!(
                 f,
@@ -89,6 +102,9 @@ pub async fn release_counts<S: ReportStore>(
         Some(l) => serde_json::from_str(&l.state).map_err(|e| corrupt(l.seq, e))?,
         None => ReleaseState::default(),
     };
+    if previous.k != 0 && previous.k != k {
+        return Ok(ReleaseOutcome::KChanged { was: previous.k, now: k });
+    }
     let published = incidents.len() as u64;
     let new = published.saturating_sub(previous.counted.len() as u64);
     if new < k {

@@ -86,12 +86,18 @@ pub async fn open_thread<S: ReportStore>(store: &S, code: &ReceiptCode) -> Resul
     Ok((report, thread))
 }
 
-/// Adds a reporter's follow-up message, sealed to the reviewers.
-pub async fn follow_up<S: ReportStore>(store: &S, code: &ReceiptCode, content: ReportContent) -> Result<(), DeskError> {
-    let (report, _) = open_thread(store, code).await?;
+/// Adds a reporter's follow-up message, sealed to the reviewers; returns the thread with it (the
+/// code is derived once).
+pub async fn follow_up<S: ReportStore>(
+    store: &S,
+    code: &ReceiptCode,
+    content: ReportContent,
+) -> Result<Thread, DeskError> {
+    let (report, mut thread) = open_thread(store, code).await?;
     let sealed = seal_content(content, recipients(store).await?).await?;
     store.add_message(&report.id, "reporter", &sealed, &event("reporter", "report.follow-up", &report.id)).await?;
-    Ok(())
+    thread.sent += 1;
+    Ok(thread)
 }
 
 /// A report's thread as a reviewer reads it.
@@ -213,20 +219,27 @@ pub async fn apply_retention<S: ReportStore>(store: &S, days: u32) -> Result<Ret
     if candidates.is_empty() {
         return Ok(out);
     }
-    // The last status change of each report, as the chain recorded it.
+    // The last status change of each report, as the chain recorded it; a change dated before an
+    // entry it follows was added with a false date, and counts as no closing.
     let log = store.audit_log().await?;
     let mut last_status: std::collections::HashMap<&str, (&str, &str)> = std::collections::HashMap::new();
+    let mut latest_day = "";
     for e in &log {
+        let day = e.at.get(..10).unwrap_or(&e.at);
         let status = e.action.strip_prefix("report.").filter(|s| STATUSES.contains(s) || *s == "published");
         if let Some(status) = status {
-            last_status.insert(e.subject.as_str(), (status, e.at.get(..10).unwrap_or(&e.at)));
+            last_status.insert(e.subject.as_str(), (if day < latest_day { "backdated" } else { status }, day));
         }
+        latest_day = latest_day.max(day);
     }
     for id in candidates {
         match last_status.get(id.as_str()) {
             Some(("closed", day)) if *day <= cutoff.as_str() => {
-                store.purge_report(&id, &event("system", "report.purged", &id)).await?;
-                out.purged.push(id);
+                match store.purge_report(&id, &event("system", "report.purged", &id)).await {
+                    Ok(()) => out.purged.push(id),
+                    Err(lookout_store::StoreError::Conflict(_)) => {} // reopened meanwhile
+                    Err(e) => return Err(e.into()),
+                }
             }
             _ => out.refused.push(id),
         }

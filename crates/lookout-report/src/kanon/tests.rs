@@ -79,26 +79,33 @@ fn small_values_wait_and_are_never_named() {
     safe_release(&p, &folded, 5).unwrap();
 }
 
-/// The reviewer's example: a value leaving "others" must not expose the rest, and one more
-/// incident must not change a cell by fewer than k.
+/// The reviewer's example: a value leaving "others" must not expose the rest, and a few more
+/// incidents must not change a cell by fewer than k. Such a batch waits; once enough arrive, the
+/// next release is safe against the first.
 #[test]
 fn a_second_release_isolates_nothing() {
     let k = 5;
     let mut all = incidents(&[("NL", "x", "M1", 6), ("DE", "x", "M2", 5), ("IE", "x", "M1", 3), ("BE", "x", "M2", 2)]);
     let (state, first) = next_release(&ReleaseState::default(), &all, k).unwrap();
     safe_release(&first, &all, k).unwrap();
-    let more = incidents(&[("IE", "x", "M1", 2), ("NL", "x", "M1", 3), ("NL", "y", "M2", 1)]);
-    all.extend(more.into_iter().enumerate().map(|(n, mut i)| {
-        i.id = format!("late{n}");
-        i
-    }));
-    match next_release(&state, &all, k) {
-        None => {}
-        Some((_, second)) => {
-            safe_release(&second, &all, k).unwrap();
-            safe_step(&first, &second, k).unwrap();
-        }
-    }
+    assert_eq!(first.total, 16);
+    let late = |spec: &[(&str, &str, &str, usize)], from: usize| -> Vec<Published> {
+        incidents(spec)
+            .into_iter()
+            .enumerate()
+            .map(|(n, mut i)| {
+                i.id = format!("late{}", from + n);
+                i
+            })
+            .collect()
+    };
+    all.extend(late(&[("IE", "x", "M1", 2), ("NL", "x", "M1", 3)], 0));
+    assert!(next_release(&state, &all, k).is_none(), "NL +3 and IE +2 would each isolate a small group");
+    all.extend(late(&[("NL", "x", "M1", 2), ("IE", "x", "M1", 3)], 5));
+    let (_, second) = next_release(&state, &all, k).expect("NL +5, others +5, M1 +10: a safe batch");
+    safe_release(&second, &all, k).unwrap();
+    safe_step(&first, &second, k).unwrap();
+    assert_eq!(second.total, 26);
 }
 
 /// Many histories: each release safe alone and against the one before.

@@ -264,6 +264,15 @@ impl ReportStore for SqliteStore {
 
     async fn purge_report(&self, report_id: &str, event: &AuditEvent) -> Result<(), StoreError> {
         let mut tx = begin_write(self).await?;
+        // Still closed (a reviewer may have reopened it since the caller looked).
+        let closed: Option<String> =
+            sqlx::query_scalar("SELECT status FROM reports WHERE id = ? AND status = 'closed' AND purged_on IS NULL")
+                .bind(report_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if closed.is_none() {
+            return Err(StoreError::Conflict(format!("report {report_id} is no longer closed")));
+        }
         sqlx::query("DELETE FROM report_messages WHERE report_id = ?").bind(report_id).execute(&mut *tx).await?;
         // The receipt digest goes too: the code no longer finds anything, not even that it existed.
         let done = sqlx::query(

@@ -22,8 +22,8 @@ pub struct IncidentCountsDoc {
     pub k: u64,
     /// The day of the release these counts come from (null before the first release).
     pub released_on: Option<String>,
-    /// Incidents counted: every table adds up to it. Incidents whose value would form a group
-    /// smaller than k are left out of every table until their group reaches k.
+    /// Incidents counted: every table adds up to it. Incidents that would change a cell by fewer
+    /// than k wait for a later release.
     pub total: u64,
     /// By country (ISO code).
     pub by_country: Vec<CellDoc>,
@@ -57,9 +57,10 @@ fn cells(cells: Vec<Cell>) -> Vec<CellDoc> {
 }
 
 /// Counts of published reports of transnational repression by country, category and month, from
-/// the latest release. Every count is at least k and every table adds up to the total; values
-/// counted fewer than k times are never named. Releases come at most once per interval and only
-/// when at least k incidents were published since the last, so no release isolates one incident.
+/// the latest release. Every count is at least k, every table adds up to the total, and values
+/// counted fewer than k times are never named (they are counted together, key null). Releases only
+/// add, and each adds a batch of new incidents in which every cell grows by 0 or at least k, so that
+/// comparing two releases never isolates fewer than k incidents. Takes no parameters.
 #[utoipa::path(get, path = "/api/v1/incidents/counts", tag = "incidents",
     responses((status = 200, body = IncidentCountsDoc)))]
 pub async fn api_counts<S: Store + ReportStore>(

@@ -98,8 +98,8 @@ struct Tries {
 }
 
 /// The tries each form token has left, remembered until the form expires. When it remembers
-/// [`MAX_TRACKED`] forms, the oldest are forgotten first (a forgotten form gets its tries back),
-/// so that nobody can fill it to refuse everyone's forms.
+/// [`MAX_TRACKED`] forms, the oldest not yet sent are forgotten first (a forgotten form gets its
+/// tries back), so that nobody can fill it to refuse everyone's forms.
 #[derive(Default)]
 pub struct TokenBudgets {
     map: Mutex<HashMap<String, Tries>>,
@@ -112,11 +112,17 @@ impl TokenBudgets {
             let now = Instant::now();
             map.retain(|_, t| t.expires > now);
             if map.len() >= MAX_TRACKED {
-                let mut expiries: Vec<Instant> = map.values().map(|t| t.expires).collect();
-                let cut = MAX_TRACKED / 4;
+                // Forget the oldest quarter of the forms not sent (a sent form stays sent, so that
+                // a flood cannot make one form's report be taken twice).
+                let mut expiries: Vec<Instant> = map.values().filter(|t| !t.sent).map(|t| t.expires).collect();
+                if expiries.is_empty() {
+                    expiries = map.values().map(|t| t.expires).collect();
+                }
+                let cut = (expiries.len() / 4).min(expiries.len() - 1);
                 expiries.select_nth_unstable(cut);
                 let oldest = expiries[cut];
-                map.retain(|_, t| t.expires > oldest);
+                let keep_sent = map.values().any(|t| !t.sent);
+                map.retain(|_, t| (t.sent && keep_sent) || t.expires > oldest);
             }
         }
         let entry = map.entry(nonce.to_string()).or_insert(Tries {
@@ -288,7 +294,9 @@ mod flood {
         for i in 0..MAX_TRACKED {
             assert_eq!(budgets.take(&format!("flood-{i}")), Budget::Allowed);
         }
+        assert!(budgets.claim("flood-0"), "the oldest form, sent");
         assert_eq!(budgets.take("a-real-form"), Budget::Allowed, "a new form is still taken");
         assert!(budgets.map.lock().unwrap().len() <= MAX_TRACKED);
+        assert_eq!(budgets.take("flood-0"), Budget::Spent, "a sent form stays sent through the eviction");
     }
 }

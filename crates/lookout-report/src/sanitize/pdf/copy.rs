@@ -138,9 +138,12 @@ impl<'a> Copier<'a> {
             return None;
         }
         let is_map = matches!(reached_as, Role::FontMap | Role::XObjectMap | Role::NameMap | Role::CharProcs);
+        let tiling = d.get(b"PatternType").and_then(Object::as_i64).ok() == Some(1);
         match (name(b"Subtype"), name(b"Type")) {
             (Some(b"Image"), _) if !is_map => Some(Role::Image),
             (Some(b"Form"), _) if !is_map => Some(Role::Form),
+            // A tiling pattern's stream is drawn like a page's contents.
+            _ if tiling && !is_map => Some(Role::Content),
             _ if reached_as == Role::XObject => {
                 self.removed.push(Removal::named(Removed::OtherEntries, "PostScript or unknown XObject", 0));
                 None
@@ -153,7 +156,13 @@ impl<'a> Copier<'a> {
 
     fn copy_dictionary(&mut self, d: &Dictionary, role: Role) -> Result<Dictionary, String> {
         let mut out = Dictionary::new();
+        let is_map = matches!(role, Role::FontMap | Role::XObjectMap | Role::NameMap | Role::CharProcs);
         for (key, value) in d.iter() {
+            if is_map && matches!(value, Object::String(..)) {
+                // A name maps to a resource; a string there is not one (and could be anything).
+                self.removed.push(Removal::named(Removed::OtherEntries, &String::from_utf8_lossy(key), 0));
+                continue;
+            }
             let Some(child) = child_role(role, key) else {
                 if let Some(what) = dropped(key) {
                     let name = String::from_utf8_lossy(key);
@@ -202,7 +211,7 @@ impl<'a> Copier<'a> {
         let content = match role {
             Role::Image => self.clean_image(s)?,
             Role::Content | Role::Form => {
-                refuse_inline_jpeg(s)?;
+                self.refuse_inline_jpeg(s)?;
                 s.content.clone()
             }
             _ => s.content.clone(),
@@ -212,16 +221,39 @@ impl<'a> Copier<'a> {
         Ok(Object::Stream(stream))
     }
 
+    /// A stream's filters, references resolved; anything but names refused (fail closed).
+    fn filters(&self, s: &Stream) -> Result<Vec<Vec<u8>>, String> {
+        let refused = || "a PDF whose streams name their compression in a way Lookout cannot read".to_string();
+        let Ok(filter) = s.dict.get(b"Filter") else { return Ok(Vec::new()) };
+        let (_, filter) = self.source.dereference(filter).map_err(|_| refused())?;
+        let names = match filter {
+            Object::Name(n) => vec![n.clone()],
+            Object::Array(items) => items
+                .iter()
+                .map(|i| match self.source.dereference(i) {
+                    Ok((_, Object::Name(n))) => Ok(n.clone()),
+                    _ => Err(refused()),
+                })
+                .collect::<Result<_, _>>()?,
+            _ => return Err(refused()),
+        };
+        Ok(names)
+    }
+
     /// An image's data without the metadata its format can carry: JPEG segments a decoder does not
-    /// need, JPEG 2000 boxes but the image's own. Filters outside the allow-list are refused.
+    /// need, JPEG 2000 boxes but the image's own. Filters outside the allow-list are refused; a
+    /// JPEG under a Flate layer is inflated first and stored as plain JPEG.
     fn clean_image(&mut self, s: &Stream) -> Result<Vec<u8>, String> {
-        let filters = s.filters().unwrap_or_default();
+        let filters = self.filters(s)?;
         let kinds: Option<Vec<ImageFilter>> = filters.iter().map(|f| image_filter(f)).collect();
         let refused = || "a PDF whose images are compressed in a way Lookout cannot clean".to_string();
         let (clean, removed) = match kinds.ok_or_else(refused)?.as_slice() {
             [ImageFilter::Jpeg] => jpeg::strip(&s.content)?,
             [ImageFilter::Jpeg2000] => jp2::strip(&s.content)?,
-            kinds if kinds.iter().all(|k| *k == ImageFilter::Pixels) => return Ok(s.content.clone()),
+            [ImageFilter::Flate, ImageFilter::Jpeg] => jpeg::strip(&inflate(&s.content).ok_or_else(refused)?)?,
+            kinds if kinds.iter().all(|k| matches!(k, ImageFilter::Pixels | ImageFilter::Flate)) => {
+                return Ok(s.content.clone())
+            }
             _ => return Err(refused()),
         };
         for mut r in removed {
@@ -230,17 +262,53 @@ impl<'a> Copier<'a> {
         }
         Ok(clean)
     }
+
+    /// Refuses a content stream that draws an inline JPEG or JPEG 2000 image (`BI /F /DCT … ID`):
+    /// its data could carry metadata, and it is not an object of its own to clean. A stream whose
+    /// compression cannot be undone is refused too: what it draws cannot be checked.
+    fn refuse_inline_jpeg(&self, s: &Stream) -> Result<(), String> {
+        let plain = if self.filters(s)?.is_empty() {
+            s.content.clone()
+        } else {
+            s.decompressed_content()
+                .map_err(|_| "a PDF whose page contents are compressed in a way Lookout cannot check".to_string())?
+        };
+        let plain = unescape_names(&plain);
+        let has = |needle: &[u8]| plain.windows(needle.len()).any(|w| w == needle);
+        if has(b"/DCT") || has(b"/JPX") {
+            return Err("a PDF with JPEG images inside its page contents (inline images), which Lookout cannot \
+                        clean: print it to a new PDF and attach that"
+                .into());
+        }
+        Ok(())
+    }
 }
 
-/// Refuses a content stream that draws an inline JPEG or JPEG 2000 image (`BI /F /DCT … ID`):
-/// its data could carry metadata, and it is not an object of its own to clean.
-fn refuse_inline_jpeg(s: &Stream) -> Result<(), String> {
-    let plain = if s.dict.has(b"Filter") { s.decompressed_content().unwrap_or_default() } else { s.content.clone() };
-    let has = |needle: &[u8]| plain.windows(needle.len()).any(|w| w == needle);
-    if has(b"/DCT") || has(b"/JPX") {
-        return Err("a PDF with JPEG images inside its page contents (inline images), which Lookout cannot clean: \
-                    print it to a new PDF and attach that"
-            .into());
+/// Content with `#hh` escapes (as in names: `/#44CT` is `/DCT`) written out.
+fn unescape_names(content: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(content.len());
+    let mut i = 0;
+    while i < content.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (content[i], content.get(i + 1).copied().and_then(hex), content.get(i + 2).copied().and_then(hex)) {
+            (b'#', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
     }
-    Ok(())
+    out
+}
+
+/// Inflates a Flate (zlib) layer, up to the size of the largest attachment.
+fn inflate(data: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    let limit = super::super::MAX_ATTACHMENT_BYTES as u64 * 4;
+    flate2::read::ZlibDecoder::new(data).take(limit + 1).read_to_end(&mut out).ok()?;
+    (out.len() as u64 <= limit).then_some(out)
 }

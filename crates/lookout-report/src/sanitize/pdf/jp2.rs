@@ -103,36 +103,80 @@ fn header(payload: &[u8], removed: &mut Vec<Removal>) -> Result<Vec<u8>, String>
     Ok(out)
 }
 
-/// A codestream: comment segments (COM) of the main header dropped.
+/// A marker segment at `i`: its marker and end.
+fn segment(bytes: &[u8], i: usize) -> Result<(u8, usize), String> {
+    let (Some(0xFF), Some(&marker)) = (bytes.get(i), bytes.get(i + 1)) else { return Err(damaged()) };
+    let length = usize::from(u16::from_be_bytes([
+        *bytes.get(i + 2).ok_or_else(damaged)?,
+        *bytes.get(i + 3).ok_or_else(damaged)?,
+    ]));
+    let end = i + 2 + length;
+    if length < 2 || end > bytes.len() {
+        return Err(damaged());
+    }
+    Ok((marker, end))
+}
+
+/// A codestream: comment segments (COM) dropped from the main header and every tile-part header
+/// (each tile-part's length rewritten to match).
 fn codestream(bytes: &[u8]) -> Result<(Vec<u8>, Vec<Removal>), String> {
     if !bytes.starts_with(&[0xFF, 0x4F]) {
         return Err(damaged());
     }
     let mut out = bytes[..2].to_vec();
     let mut removed = Vec::new();
+    let mut comment =
+        |from: usize, to: usize| removed.push(Removal::named(Removed::Text, "JPEG 2000 comment", to - from));
     let mut i = 2;
-    loop {
-        let (Some(0xFF), Some(&marker)) = (bytes.get(i), bytes.get(i + 1)) else { return Err(damaged()) };
-        if marker == 0x90 {
-            // Start of the first tile: the main header is over.
-            out.extend_from_slice(&bytes[i..]);
-            return Ok((out, removed));
-        }
-        let length = usize::from(u16::from_be_bytes([
-            *bytes.get(i + 2).ok_or_else(damaged)?,
-            *bytes.get(i + 3).ok_or_else(damaged)?,
-        ]));
-        let end = i + 2 + length;
-        if length < 2 || end > bytes.len() {
-            return Err(damaged());
-        }
+    // The main header, up to the first tile-part.
+    while bytes.get(i..i + 2) != Some(&[0xFF, 0x90]) {
+        let (marker, end) = segment(bytes, i)?;
         if marker == 0x64 {
-            removed.push(Removal::named(Removed::Text, "JPEG 2000 comment", end - i));
+            comment(i, end);
         } else {
             out.extend_from_slice(&bytes[i..end]);
         }
         i = end;
     }
+    // Tile-parts: SOT (with the tile-part's length), header segments, SOD, data.
+    while bytes.get(i..i + 2) == Some(&[0xFF, 0x90]) {
+        let (_, sot_end) = segment(bytes, i)?;
+        let sot = &bytes[i..sot_end];
+        let length =
+            u32::from_be_bytes(sot.get(6..10).ok_or_else(damaged)?.try_into().map_err(|_| damaged())?) as usize;
+        let tile_end = if length == 0 {
+            bytes.len()
+        } else {
+            i.checked_add(length).filter(|e| *e <= bytes.len()).ok_or_else(damaged)?
+        };
+        let mut header = Vec::new();
+        let mut j = sot_end;
+        while bytes.get(j..j + 2) != Some(&[0xFF, 0x93]) {
+            if j >= tile_end {
+                return Err(damaged());
+            }
+            let (marker, end) = segment(bytes, j)?;
+            if marker == 0x64 {
+                comment(j, end);
+            } else {
+                header.extend_from_slice(&bytes[j..end]);
+            }
+            j = end;
+        }
+        let data = &bytes[j..tile_end];
+        let mut sot = sot.to_vec();
+        if length != 0 {
+            let new_length = u32::try_from(sot.len() + header.len() + data.len()).map_err(|_| damaged())?;
+            sot[6..10].copy_from_slice(&new_length.to_be_bytes());
+        }
+        out.extend_from_slice(&sot);
+        out.extend_from_slice(&header);
+        out.extend_from_slice(data);
+        i = tile_end;
+    }
+    // The end of the codestream (or nothing, after a last tile-part of unstated length).
+    out.extend_from_slice(&bytes[i..]);
+    Ok((out, removed))
 }
 
 #[cfg(test)]
@@ -148,18 +192,28 @@ mod tests {
         let mut header = boxed(b"ihdr", &[0, 0, 0, 8, 0, 0, 0, 8, 0, 3, 7, 7, 0, 0]);
         header.extend(boxed(b"colr", b"\x02\0\0CANARY-ICC-PROFILE"));
         file.extend(boxed(b"jp2h", &header));
-        file.extend(boxed(b"jp2c", b"\xFF\x4F\xFF\x64\0\x08\0\x01CANA\xFF\x90 tile"));
+        file.extend(boxed(
+            b"jp2c",
+            b"\xFF\x4F\xFF\x64\0\x08\0\x01CANA\xFF\x90\0\x0A\0\0\0\0\0\0\0\x01\xFF\x93data\xFF\xD9",
+        ));
         let (clean, removed) = strip(&file).unwrap();
         assert!(!clean.windows(4).any(|w| w == b"CANA"), "{}", String::from_utf8_lossy(&clean));
         assert!(clean.windows(4).any(|w| w == b"jp2c") && clean.windows(4).any(|w| w == b"ihdr"));
         assert!(clean.windows(7).any(|w| w == b"colr\x01\0\0"), "an enumerated colour space instead");
         assert_eq!(removed.len(), 4, "{removed:?}");
+        // A bare codestream: a comment in the main header and one in a tile-part's header.
         let mut bare = vec![0xFF, 0x4F, 0xFF, 0x51, 0, 4, 1, 2, 0xFF, 0x64, 0, 8, 0, 1];
         bare.extend_from_slice(b"CANA");
-        bare.extend_from_slice(&[0xFF, 0x90, 0, 10]);
+        let tile = [0xFF, 0x64, 0, 8, 0, 1, b'N', b'A', b'R', b'Y', 0xFF, 0x93, 9, 9, 9];
+        bare.extend_from_slice(&[0xFF, 0x90, 0, 10, 0, 0, 0, 0, 0, 12 + tile.len() as u8, 0, 1]);
+        bare.extend_from_slice(&tile);
+        bare.extend_from_slice(&[0xFF, 0xD9]);
         let (clean, removed) = strip(&bare).unwrap();
-        assert!(!clean.windows(4).any(|w| w == b"CANA"));
-        assert_eq!((removed.len(), clean.len()), (1, bare.len() - 10));
+        assert!(!clean.windows(4).any(|w| w == b"CANA" || w == b"NARY"), "{clean:?}");
+        assert_eq!(removed.len(), 2);
+        let psot = u32::from_be_bytes(clean[14..18].try_into().unwrap()) as usize;
+        assert_eq!(psot, 12 + 5, "the tile-part's length is rewritten");
+        assert!(clean.ends_with(&[0xFF, 0x93, 9, 9, 9, 0xFF, 0xD9]));
         assert!(strip(&[0, 0, 0, 3, b'x', b'x', b'x', b'x']).is_err());
     }
 }

@@ -141,8 +141,9 @@ pub(super) fn image_filter(name: &[u8]) -> Option<ImageFilter> {
     Some(match name {
         b"DCTDecode" | b"DCT" => ImageFilter::Jpeg,
         b"JPXDecode" => ImageFilter::Jpeg2000,
-        b"FlateDecode" | b"Fl" | b"LZWDecode" | b"LZW" | b"ASCIIHexDecode" | b"AHx" | b"ASCII85Decode" | b"A85"
-        | b"RunLengthDecode" | b"RL" | b"CCITTFaxDecode" | b"CCF" | b"JBIG2Decode" => ImageFilter::Pixels,
+        b"FlateDecode" | b"Fl" => ImageFilter::Flate,
+        b"LZWDecode" | b"LZW" | b"ASCIIHexDecode" | b"AHx" | b"ASCII85Decode" | b"A85" | b"RunLengthDecode" | b"RL"
+        | b"CCITTFaxDecode" | b"CCF" | b"JBIG2Decode" => ImageFilter::Pixels,
         _ => return None,
     })
 }
@@ -152,6 +153,8 @@ pub(super) fn image_filter(name: &[u8]) -> Option<ImageFilter> {
 pub(super) enum ImageFilter {
     /// Compressed pixels, nothing else.
     Pixels,
+    /// Flate: pixels, or a layer over a JPEG.
+    Flate,
     /// JPEG: cleaned of every segment a decoder does not need.
     Jpeg,
     /// JPEG 2000: cleaned of every box but the image's own.

@@ -161,3 +161,53 @@ fn metadata_is_found_wherever_a_reader_would_draw_from() {
     let original = page_with(&mut doc, dictionary! {}, inline);
     assert!(clean(&original).unwrap_err().contains("inline images"));
 }
+
+/// The second read's gaps: a filter named through a reference, a JPEG under a Flate layer, an
+/// escaped inline filter name, a tiling pattern drawing an inline JPEG, a string in a name map.
+#[test]
+fn indirect_layered_and_escaped_filters() {
+    use std::io::Write;
+    let mut doc = Document::with_version("1.7");
+    let filter = doc.add_object(Object::Name(b"DCTDecode".to_vec()));
+    let indirect = doc.add_object(Stream::new(
+        dictionary! { "Type" => "XObject", "Subtype" => "Image", "Width" => 16, "Height" => 8,
+        "ColorSpace" => "DeviceRGB", "BitsPerComponent" => 8, "Filter" => filter },
+        photo_with_exif("CANARY-INDIRECT"),
+    ));
+    let mut zlib = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    zlib.write_all(&photo_with_exif("CANARY-LAYERED")).unwrap();
+    let layered = doc.add_object(Stream::new(
+        dictionary! { "Type" => "XObject", "Subtype" => "Image", "Width" => 16, "Height" => 8,
+        "ColorSpace" => "DeviceRGB", "BitsPerComponent" => 8,
+        "Filter" => vec![Object::Name(b"FlateDecode".to_vec()), Object::Name(b"DCTDecode".to_vec())] },
+        zlib.finish().unwrap(),
+    ));
+    let resources = dictionary! {
+        "XObject" => dictionary! { "A" => indirect, "B" => layered },
+        "Font" => dictionary! { "X" => Object::string_literal("CANARY-STRING") },
+    };
+    let original = page_with(&mut doc, resources, b"/A Do /B Do");
+    let (cleaned, _) = clean(&original).unwrap();
+    for canary in [b"CANARY-INDIRECT".as_slice(), b"CANARY-LAYERED", b"CANARY-STRING", b"Exif"] {
+        assert!(!cleaned.windows(canary.len()).any(|w| w == canary), "{}", String::from_utf8_lossy(canary));
+    }
+    let out = Document::load_mem(&cleaned).unwrap();
+    let images = out.objects.values().filter_map(|o| o.as_stream().ok()).filter(|s| s.dict.has_type(b"XObject"));
+    for image in images {
+        assert!(image::load_from_memory(&image.content).is_ok(), "each image is a plain JPEG that opens");
+    }
+
+    let escaped = b"q BI /W 8 /H 8 /CS /RGB /BPC 8 /F /#44CT ID \xFF\xD8 EI Q";
+    assert!(clean(&page_with(&mut Document::with_version("1.7"), dictionary! {}, escaped))
+        .unwrap_err()
+        .contains("inline"));
+    let mut doc = Document::with_version("1.7");
+    let pattern = doc.add_object(Stream::new(
+        dictionary! { "PatternType" => 1, "PaintType" => 1, "TilingType" => 1,
+            "BBox" => vec![0.into(), 0.into(), 8.into(), 8.into()], "XStep" => 8, "YStep" => 8, "Resources" => dictionary! {} },
+        b"BI /W 8 /H 8 /CS /RGB /BPC 8 /F /DCT ID \xFF\xD8 EI".to_vec(),
+    ));
+    let original =
+        page_with(&mut doc, dictionary! { "Pattern" => dictionary! { "P0" => pattern } }, b"/Pattern cs /P0 scn");
+    assert!(clean(&original).unwrap_err().contains("inline"), "a tiling pattern's contents are checked");
+}

@@ -112,26 +112,35 @@ async fn thread_page<S: Store + ReportStore>(
     let opened = desk::open_thread(app.store.as_ref(), code).await;
     drop(turn);
     match opened {
-        Ok((_, thread)) => {
-            let page = ThreadPage {
-                t: loc.t,
-                r,
-                switch_href: "/report/follow-up".into(),
-                action: action(app, "/report/follow-up/send", "follow-up"),
-                code: code.display(),
-                status: status_label(loc.lang, &thread.status),
-                sent: thread.sent,
-                replies: thread.replies.iter().map(|x| x.text.clone()).collect(),
-                notice,
-                details: details.to_string(),
-            };
-            Ok(no_store(page.render()?))
-        }
+        Ok((_, thread)) => show_thread(app, loc, code, &thread, notice, details),
         Err(DeskError::UnknownReceipt | DeskError::Report(lookout_report::ReportError::WrongSecret)) => {
             follow_up_page(app, loc, Some(r.bad_code))
         }
         Err(e) => Err(desk_error(e)),
     }
+}
+
+fn show_thread<S>(
+    app: &AppState<S>,
+    loc: &Locale,
+    code: &ReceiptCode,
+    thread: &desk::Thread,
+    notice: Option<String>,
+    details: &str,
+) -> Result<Response, WebError> {
+    let page = ThreadPage {
+        t: loc.t,
+        r: ReportText::of(loc.lang),
+        switch_href: "/report/follow-up".into(),
+        action: action(app, "/report/follow-up/send", "follow-up"),
+        code: code.display(),
+        status: status_label(loc.lang, &thread.status),
+        sent: thread.sent,
+        replies: thread.replies.iter().map(|x| x.text.clone()).collect(),
+        notice,
+        details: details.to_string(),
+    };
+    Ok(no_store(page.render()?))
 }
 
 /// Why a post of these forms is not admitted.
@@ -229,7 +238,7 @@ pub async fn send_more<S: Store + ReportStore>(
         None => Err(DeskError::Refused(r.busy_kept.to_string())),
     };
     match sent {
-        Ok(()) => thread_page(&app, &loc, &code, Some(r.sent_ok.to_string()), "").await,
+        Ok(thread) => show_thread(&app, &loc, &code, &thread, Some(r.sent_ok.to_string()), ""),
         Err(DeskError::UnknownReceipt | DeskError::Report(lookout_report::ReportError::WrongSecret)) => {
             app.reporting.budgets.release(&nonce);
             follow_up_page(&app, &loc, Some(r.bad_code))

@@ -113,7 +113,8 @@ pub async fn receive(mut multipart: Multipart, files: bool) -> Result<Received, 
             "city" => &mut out.values.city,
             "month" => &mut out.values.month,
             "organisation" => &mut out.values.organisation,
-            _ => &mut out.values.details,
+            "details" => &mut out.values.details,
+            _ => continue, // a field the form does not have
         };
         *slot = text;
     }
