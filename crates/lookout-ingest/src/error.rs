@@ -1,6 +1,6 @@
-//! Ingestion errors, each naming the file.
+//! Ingestion errors, each naming the file, the option or the step.
 
-/// What went wrong with one document.
+/// What went wrong with a document or a run.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
     /// The file could not be read or the evidence written.
@@ -19,4 +19,31 @@ pub enum IngestError {
         /// What is wrong.
         problem: String,
     },
+    /// An option given for every document is wrong.
+    #[error("{name}: {problem}")]
+    Option {
+        /// The option (`--kind`).
+        name: &'static str,
+        /// What is wrong.
+        problem: String,
+    },
+    /// The store failed.
+    #[error("{doing}: {source}")]
+    Store {
+        /// What the run was doing.
+        doing: &'static str,
+        /// The cause.
+        source: lookout_store::StoreError,
+    },
+    /// The search index failed.
+    #[error("{doing}: {source}")]
+    Search {
+        /// What the run was doing.
+        doing: String,
+        /// The cause.
+        source: lookout_search::SearchError,
+    },
+    /// A document's records do not hold together.
+    #[error("recording the documents: {0}")]
+    Record(String),
 }

@@ -5,7 +5,7 @@
 pub fn detect(text: &str) -> &'static str {
     let (mut han, mut latin) = (0usize, 0usize);
     for c in text.chars().take(200_000) {
-        if crate::mentions::segment::is_han(c) {
+        if lookout_text::is_han(c) {
             han += 1;
         } else if c.is_ascii_alphabetic() {
             latin += 1;

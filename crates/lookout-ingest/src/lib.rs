@@ -16,7 +16,7 @@ mod error;
 pub mod evidence;
 pub mod lang;
 pub mod mentions;
-mod nfkc;
+pub mod pipeline;
 pub mod proposals;
 pub mod registry;
 pub mod sentences;

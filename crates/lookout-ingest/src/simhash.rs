@@ -2,7 +2,7 @@
 //! words, two-character runs of Han characters). Reposts of one article — a different header,
 //! a line added, punctuation changed — differ in a few bits; different articles in about half.
 
-use crate::mentions::segment::is_han;
+use lookout_text::is_han;
 
 /// Most differing bits for two texts to be one text reposted. Unrelated texts differ in about 32
 /// bits (binomial, σ = 4): 8 or fewer happens by chance about once in 10⁸ pairs, while a repost

@@ -78,7 +78,7 @@ fn tidy(text: &str) -> String {
     let mut blank = 0;
     for line in text.lines() {
         // NFKC may make line breaks (U+2028 stays one; others do not appear).
-        let line = crate::nfkc::nfkc(line);
+        let line = lookout_text::nfkc(line);
         if !line.is_empty() && spaced_once(&line) {
             // Already tidy: one copy of the whole line rather than one per word.
             if !out.is_empty() {

@@ -5,7 +5,8 @@
 use crate::latin;
 use crate::org;
 use crate::person::{self, PersonName};
-use crate::script::{is_han, readings};
+use crate::script::readings;
+use lookout_text::is_han;
 
 /// Readings combined at most this many ways per name part (a part of several polyphones).
 const MAX_SPELLINGS: usize = 8;

@@ -38,7 +38,7 @@ pub use blocking::block_keys;
 pub use index::NameIndex;
 pub use org::{parse as parse_org, OrgName};
 pub use person::{parse as parse_person, PersonName};
-pub use script::{fold, readings, spells};
+pub use script::{readings, spells};
 pub use symbols::OrgKind;
 pub use xref::{xref, Candidate, Named, XrefOptions};
 
@@ -82,7 +82,7 @@ pub fn score_names(a: &str, b: &str, schema: Option<&str>) -> f64 {
 }
 
 fn score(a: &str, b: &str, schema: Option<&str>, why: &mut Explanation) -> f64 {
-    let han = a.chars().any(script::is_han) || b.chars().any(script::is_han);
+    let han = a.chars().any(lookout_text::is_han) || b.chars().any(lookout_text::is_han);
     // Names are read as organisations (kind, place, host country) only when they can be: Chinese,
     // or naming a kind of organisation. Others go straight to the word-by-word comparison.
     let orgs = (schema != Some("Person") && (han || symbols::mentions_kind(a) || symbols::mentions_kind(b)))
@@ -111,7 +111,7 @@ fn score(a: &str, b: &str, schema: Option<&str>, why: &mut Explanation) -> f64 {
 /// Loads the tables matching needs (gazetteer, character tables, country names) now rather than
 /// on the first comparison that needs them, so that timing and first answers are even.
 pub fn warm_up() {
-    let _ = places::cities_by_chinese_name();
+    let _ = lookout_geo::CityNames::shared();
     let _ = places::chinese_cities_named("fuzhou");
     let _ = match_names("福州市公安局", "Fuzhou PSB", None);
     let _ = match_names("宋林金", "Song Linjin", Some("Person"));

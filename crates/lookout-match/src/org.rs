@@ -4,8 +4,9 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::script::{fold, is_han, letters};
+use crate::script::letters;
 use crate::symbols::{OrgKind, EN_KINDS, LEVELS, PROVINCES, ZH_KINDS};
+use lookout_text::{fold, is_han};
 
 /// An organisation name taken apart.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -32,24 +33,11 @@ type CountryWords = FxHashMap<String, Vec<(Vec<String>, String)>>;
 fn countries() -> &'static CountryNames {
     static TABLE: OnceLock<CountryNames> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let table = lookout_geo::Countries::bundled();
-        let mut english = FxHashMap::default();
-        let mut chinese = Vec::new();
-        for c in table.iter() {
-            let name = c.name.to_lowercase();
-            english.insert(name.trim_start_matches("the ").to_string(), c.iso2.clone());
-            english.insert(name, c.iso2.clone());
-            for zh in [&c.zh_hans, &c.zh_hant].into_iter().flatten() {
-                chinese.push((fold(zh), c.iso2.clone()));
-            }
-        }
-        for (alias, code) in lookout_geo::ENGLISH_COUNTRY_ALIASES {
-            english.insert(alias.to_string(), code.to_string());
-        }
-        for (alias, code) in lookout_geo::CHINESE_COUNTRY_ALIASES {
-            chinese.push((alias.to_string(), code.to_string()));
-        }
-        chinese.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
+        let names = lookout_geo::CountryNames::shared();
+        let english = names.english().map(|(name, code)| (name.to_string(), code.to_string())).collect();
+        let mut chinese: Vec<(String, String)> =
+            names.chinese().map(|(name, code)| (fold(name), code.to_string())).collect();
+        chinese.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then_with(|| a.cmp(b)));
         let mut by_first: FxHashMap<char, Vec<(String, String)>> = FxHashMap::default();
         for (name, code) in chinese {
             if let Some(first) = name.chars().next() {

@@ -1,8 +1,9 @@
 //! Personal names: Chinese characters, or pinyin in either order, joined or separated, any case.
 
 use crate::explain::Explanation;
-use crate::script::{fold, is_han, letters, spells_name};
+use crate::script::{letters, spells_name};
 use crate::symbols::COMPOUND_SURNAMES;
+use lookout_text::{fold, is_han};
 
 /// A personal name taken apart.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,7 +8,8 @@ use rustc_hash::FxHashMap;
 
 use crate::explain::Explanation;
 use crate::org::OrgName;
-use crate::script::{fold, spells};
+use crate::script::spells;
+use lookout_text::fold;
 
 fn gazetteer() -> &'static lookout_geo::Gazetteer {
     lookout_geo::Gazetteer::shared()
@@ -16,13 +17,7 @@ fn gazetteer() -> &'static lookout_geo::Gazetteer {
 
 /// A Chinese place name without its level (`福州市` → `福州`), folded to simplified characters.
 fn bare_place(name: &str) -> String {
-    let folded = fold(name);
-    let bare = folded.trim_end_matches(['市', '县', '区']);
-    if bare.chars().count() >= 2 {
-        bare.to_string()
-    } else {
-        folded
-    }
+    lookout_geo::without_level(&fold(name)).to_string()
 }
 
 /// A Chinese city as place comparison needs it.
@@ -41,23 +36,23 @@ pub(crate) struct ChineseCity {
 pub(crate) fn chinese_cities_named(english: &str) -> &'static [ChineseCity] {
     static INDEX: OnceLock<FxHashMap<String, Vec<ChineseCity>>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
-        let mut index: FxHashMap<String, Vec<(u32, ChineseCity)>> = FxHashMap::default();
-        for city in gazetteer().cities().iter().filter(|c| c.country == "CN") {
-            for name in std::iter::once(&city.name).chain(&city.latin_names) {
-                let entry = index.entry(lookout_geo::fold_name(name)).or_default();
-                if !entry.iter().any(|(id, _)| *id == city.geonameid) {
-                    let bare_names = city.zh_hans.iter().chain(&city.zh_hant).map(|n| bare_place(n)).collect();
-                    let population = city.population.max(1);
-                    entry.push((city.geonameid, ChineseCity { bare_names, province: &city.admin1, population }));
-                }
-            }
-        }
-        index
-            .into_iter()
-            .map(|(name, mut cities)| {
+        let cities = gazetteer().cities();
+        lookout_geo::CityNames::shared()
+            .latin()
+            .filter_map(|(name, at)| {
+                let mut chinese: Vec<ChineseCity> = at
+                    .iter()
+                    .map(|&i| &cities[i as usize])
+                    .filter(|c| c.country == "CN")
+                    .map(|city| ChineseCity {
+                        bare_names: city.zh_hans.iter().chain(&city.zh_hant).map(|n| bare_place(n)).collect(),
+                        province: &city.admin1,
+                        population: city.population.max(1),
+                    })
+                    .collect();
                 // Stable, as the gazetteer's own list: the same order for equal populations.
-                cities.sort_by_key(|(_, c)| std::cmp::Reverse(c.population));
-                (name, cities.into_iter().map(|(_, c)| c).collect())
+                chinese.sort_by_key(|c| std::cmp::Reverse(c.population));
+                (!chinese.is_empty()).then(|| (name.to_string(), chinese))
             })
             .collect()
     });
@@ -69,28 +64,21 @@ pub(crate) fn chinese_cities_named(english: &str) -> &'static [ChineseCity] {
     cities.map_or(&[], Vec::as_slice)
 }
 
-/// Chinese cities of the gazetteer by their bare Chinese names (simplified).
-pub(crate) fn cities_by_chinese_name() -> &'static FxHashMap<String, Vec<&'static lookout_geo::City>> {
-    static INDEX: OnceLock<FxHashMap<String, Vec<&'static lookout_geo::City>>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index: FxHashMap<String, Vec<&'static lookout_geo::City>> = FxHashMap::default();
-        for city in gazetteer().cities().iter().filter(|c| c.country == "CN") {
-            for name in city.zh_hans.iter().chain(&city.zh_hant) {
-                let entry = index.entry(bare_place(name)).or_default();
-                if !entry.iter().any(|c| c.geonameid == city.geonameid) {
-                    entry.push(city);
-                }
-            }
-        }
-        index
-    })
+/// Chinese cities of the gazetteer with this Chinese name (simplified, without its level).
+fn chinese_cities_called(place: &str) -> impl Iterator<Item = &'static lookout_geo::City> + Clone {
+    let cities = gazetteer().cities();
+    lookout_geo::CityNames::shared()
+        .by_chinese(place)
+        .iter()
+        .map(|&i| &cities[i as usize])
+        .filter(|c| c.country == "CN")
 }
 
 /// Whether the gazetteer knows one Chinese city by both names (新余 and its old name 新喻).
 fn one_city_by_both(a: &str, b: &str) -> Option<&'static str> {
-    let index = cities_by_chinese_name();
-    let (xs, ys) = (index.get(a)?, index.get(b)?);
-    xs.iter().find(|x| ys.iter().any(|y| y.geonameid == x.geonameid)).map(|c| c.name.as_str())
+    chinese_cities_called(a)
+        .find(|x| chinese_cities_called(b).any(|y| y.geonameid == x.geonameid))
+        .map(|c| c.name.as_str())
 }
 
 /// Compares the places of two organisation names. In one script the places must be the same
@@ -136,8 +124,9 @@ pub(crate) fn compare_places(a: &OrgName, b: &OrgName, why: &mut Explanation) ->
     if this().next().is_none() {
         // The gazetteer is the authority for places: a city it knows under other names is not
         // called by a reading that merely spells (重庆 is Chongqing, never Zhongqing).
-        if let Some(known) = cities_by_chinese_name().get(&zh.place) {
-            let names = || known.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(" / ");
+        let known = chinese_cities_called(&zh.place);
+        if known.clone().next().is_some() {
+            let names = || known.clone().map(|c| c.name.as_str()).collect::<Vec<_>>().join(" / ");
             return place(&|| format!("the gazetteer calls {} {}, not {}", zh.place, names(), en.place), 0.2);
         }
         let detail = || {

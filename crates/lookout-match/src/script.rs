@@ -1,47 +1,8 @@
-//! Characters: Han detection, full-width folding, traditional → simplified, pinyin readings.
-
-use std::sync::OnceLock;
-
-use rustc_hash::FxHashMap;
+//! Pinyin readings of Han characters, and whether a Latin spelling reads a Chinese name (the
+//! characters themselves, their script and folding, are `lookout_text`'s).
 
 use pinyin::ToPinyinMulti;
 use smallvec::SmallVec;
-
-const T2S: &str = include_str!("../../../data/zh/t2s.tsv");
-
-fn t2s() -> &'static FxHashMap<char, char> {
-    static TABLE: OnceLock<FxHashMap<char, char>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        T2S.lines()
-            .filter_map(|l| {
-                let mut it = l.split('\t');
-                Some((it.next()?.chars().next()?, it.next()?.chars().next()?))
-            })
-            .collect()
-    })
-}
-
-/// Whether `c` is a Han character.
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
-
-/// Folds full-width ASCII and the ideographic space to their ordinary forms (the part of NFKC that
-/// matters for names), and traditional Han characters to simplified ones.
-pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_string();
-    }
-    let t2s = t2s();
-    text.chars()
-        .map(|c| match c as u32 {
-            0..0x3000 => c,
-            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            0x3000 => ' ',
-            _ => *t2s.get(&c).unwrap_or(&c),
-        })
-        .collect()
-}
 
 /// Every toneless pinyin reading of each character (`重` → `zhong`, `chong`); a character without
 /// a reading yields itself.
@@ -206,12 +167,6 @@ pub fn letters(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn folds_width_and_traditional_characters() {
-        assert_eq!(fold("鎮江市公安局"), "镇江市公安局");
-        assert_eq!(fold("ＰＳＢ　１"), "PSB 1");
-    }
 
     #[test]
     fn every_syllable_with_u_umlaut_is_written_both_ways() {

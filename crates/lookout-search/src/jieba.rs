@@ -1,15 +1,8 @@
-//! One jieba dictionary per process, shared by every index's tokenizer and by ingest's
-//! segmentation (the dictionary is the largest table Lookout loads after the gazetteer).
+//! The public record's tokenizer: jieba (the process's one dictionary, [`lookout_text::jieba`]) in
+//! search mode.
 
-use std::sync::OnceLock;
-
+use lookout_text::jieba;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
-
-/// The process's jieba, with its bundled dictionary, loaded on first use.
-pub fn jieba() -> &'static jieba_rs::Jieba {
-    static JIEBA: OnceLock<jieba_rs::Jieba> = OnceLock::new();
-    JIEBA.get_or_init(jieba_rs::Jieba::new)
-}
 
 /// The public record's tokenizer: jieba in search mode with its HMM (long words also give their
 /// parts; words outside the dictionary are guessed), positions in characters.

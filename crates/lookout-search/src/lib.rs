@@ -28,7 +28,6 @@ use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};
 use tantivy::{doc, Index, IndexReader, TantivyDocument, Term};
 
 pub use documents::{DocumentHit, DocumentIndex, DocumentResults, DocumentWriter, IndexedDocument};
-pub use jieba::jieba;
 
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;

@@ -3,11 +3,8 @@
 //! 福州市公安局). jieba sees only the Chinese runs and without its HMM, which keeps indexing as
 //! fast as documents are read.
 
+use lookout_text::is_han;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
-
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
 
 /// Latin words and jieba's Chinese words.
 #[derive(Clone, Default)]
@@ -55,7 +52,7 @@ impl MixedTokenizer {
 
     fn push_chinese(tokens: &mut Vec<Token>, text: &str, from: usize, to: usize) {
         let run = &text[from..to];
-        for t in crate::jieba().tokenize(run, jieba_rs::TokenizeMode::Search, false) {
+        for t in lookout_text::jieba().tokenize(run, jieba_rs::TokenizeMode::Search, false) {
             let offset = from + (t.word.as_ptr() as usize - run.as_ptr() as usize);
             let position = tokens.len();
             tokens.push(Token {

@@ -1,8 +1,9 @@
 //! Figures: a number with what it counts — `54 police stations`, `230,000 Chinese nationals`,
 //! `1.2 million people`, `102个`, `23万人`, `五十四个海外警务站`.
 
-use super::segment::{is_han, Word};
+use super::segment::Word;
 use super::{Found, Kind};
+use lookout_text::is_han;
 
 /// Words that end the description of what is counted.
 const STOP: &[&str] = &[

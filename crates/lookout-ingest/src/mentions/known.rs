@@ -3,8 +3,9 @@
 //! Association"); Chinese names of three characters or more as they stand. Each mention carries
 //! the entity it names.
 
-use super::segment::{is_han, Word};
+use super::segment::Word;
 use super::{Found, Kind};
+use lookout_text::is_han;
 use rustc_hash::FxHashMap as FastMap;
 
 /// Names known to the record, indexed for one pass over a text.
@@ -57,7 +58,7 @@ impl KnownNames {
         let mut lower = String::new();
         let mut i = 0;
         while i < words.len() {
-            super::names::lower_into(words[i].text, &mut lower);
+            lookout_text::lower_into(words[i].text, &mut lower);
             let hit = self.latin.get(lower.as_str()).and_then(|names| {
                 names.iter().find(|(name, _)| {
                     i + name.len() <= words.len()

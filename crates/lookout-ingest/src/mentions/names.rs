@@ -155,80 +155,37 @@ fn second_words<'a>(keys: impl Iterator<Item = &'a String>) -> WordHints {
     out
 }
 
-/// `s` in lower case, into `buf` (ASCII without Unicode tables).
-pub fn lower_into(s: &str, buf: &mut String) {
-    buf.clear();
-    if s.is_ascii() {
-        buf.push_str(s);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.extend(s.chars().flat_map(char::to_lowercase));
-    }
-}
-
 /// The indexes, built on first use.
 pub fn names() -> &'static Names {
     static NAMES: OnceLock<Names> = OnceLock::new();
     NAMES.get_or_init(|| {
         let gazetteer = Gazetteer::shared();
-        let mut latin: FastMap<String, Vec<u32>> = FastMap::default();
-        let mut chinese: FastMap<String, Vec<u32>> = FastMap::default();
-        for (i, city) in gazetteer.cities().iter().enumerate() {
-            let i = i as u32;
-            for name in std::iter::once(&city.name).chain(&city.latin_names) {
-                if name.chars().count() >= 3
-                    && name.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'')
-                {
-                    let list = latin.entry(name.to_lowercase()).or_default();
-                    if !list.contains(&i) {
-                        list.push(i);
-                    }
-                }
-            }
-            for name in city.zh_hans.iter().chain(&city.zh_hant) {
-                let bare = name.trim_end_matches(['市', '县', '區', '区', '縣']);
-                for n in [name.as_str(), bare] {
-                    if (2..=MOST_CHARS).contains(&n.chars().count()) {
-                        let list = chinese.entry(n.to_string()).or_default();
-                        if !list.contains(&i) {
-                            list.push(i);
-                        }
-                    }
-                }
-            }
-        }
+        let city_names = lookout_geo::CityNames::shared();
+        let mut latin: FastMap<String, Vec<u32>> =
+            city_names.latin().map(|(name, cities)| (name.to_string(), cities.to_vec())).collect();
+        let mut chinese: FastMap<String, Vec<u32>> = city_names
+            .chinese()
+            .filter(|(name, _)| (2..=MOST_CHARS).contains(&name.chars().count()))
+            .map(|(name, cities)| (name.to_string(), cities.to_vec()))
+            .collect();
         // Curated aliases: places below the gazetteer's population cut that matter here
         // (青田 Qingtian, 长乐 Changle), placed at the city they belong to.
         let index_of: std::collections::HashMap<u32, u32> =
             gazetteer.cities().iter().enumerate().map(|(i, c)| (c.geonameid, i as u32)).collect();
         for (alias, city) in gazetteer.aliases() {
             let Some(&i) = index_of.get(&city.geonameid) else { continue };
-            let key = if alias.chars().any(super::segment::is_han) { alias.to_string() } else { alias.to_lowercase() };
-            let map = if alias.chars().any(super::segment::is_han) { &mut chinese } else { &mut latin };
+            let key = if alias.chars().any(lookout_text::is_han) { alias.to_string() } else { alias.to_lowercase() };
+            let map = if alias.chars().any(lookout_text::is_han) { &mut chinese } else { &mut latin };
             let list = map.entry(key).or_default();
             if !list.contains(&i) {
                 list.push(i);
             }
         }
-        let mut countries = FastMap::default();
-        let mut countries_zh = FastMap::default();
-        for c in gazetteer.countries().iter() {
-            let name = c.name.to_lowercase();
-            countries.insert(name.trim_start_matches("the ").to_string(), c.iso2.clone());
-            countries.insert(name, c.iso2.clone());
-            for zh in [&c.zh_hans, &c.zh_hant].into_iter().flatten() {
-                countries_zh.insert(zh.clone(), c.iso2.clone());
-            }
-        }
-        for (d, code) in lookout_geo::demonyms() {
-            countries.insert(d.to_string(), code.to_string());
-        }
-        for (alias, code) in lookout_geo::ENGLISH_COUNTRY_ALIASES {
-            countries.insert(alias.to_string(), code.to_string());
-        }
-        for (alias, code) in lookout_geo::CHINESE_COUNTRY_ALIASES {
-            countries_zh.insert(alias.to_string(), code.to_string());
-        }
+        let country_names = lookout_geo::CountryNames::shared();
+        let countries: FastMap<String, String> =
+            country_names.english_and_demonyms().map(|(name, code)| (name.to_string(), code.to_string())).collect();
+        let countries_zh: FastMap<String, String> =
+            country_names.chinese().map(|(name, code)| (name.to_string(), code.to_string())).collect();
         let latin_words = first_words(latin.keys());
         let latin_second_words = second_words(latin.keys());
         let country_words = first_words(countries.keys());

@@ -4,8 +4,9 @@
 //! place or country words before their kind.
 
 use super::names::names;
-use super::segment::{is_han, Word};
+use super::segment::Word;
 use super::{Found, Kind};
+use lookout_text::is_han;
 
 /// Chinese kinds, longest first.
 const ZH_KINDS: &[&str] = &[

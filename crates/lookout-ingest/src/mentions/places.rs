@@ -2,9 +2,10 @@
 //! gazetteer by their English and Chinese names, matched on word boundaries (Chinese on jieba's
 //! segment boundaries), disambiguated by the countries the document names and by population.
 
-use super::names::{lower_into, names, CityFacts, DocCountries, Names};
+use super::names::{names, CityFacts, DocCountries, Names};
 use super::segment::{han_segments_where, Word};
 use super::{Found, Kind};
+use lookout_text::lower_into;
 use rustc_hash::FxHashMap as FastMap;
 
 /// Capitalised words that are also the names of cities but are far more often something else.

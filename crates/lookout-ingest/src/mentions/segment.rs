@@ -1,5 +1,7 @@
 //! Words of a text with their byte spans: Latin words, and Chinese segmented with jieba.
 
+use lookout_text::is_han;
+
 /// A word and where it is.
 #[derive(Debug, Clone, Copy)]
 pub struct Word<'a> {
@@ -9,11 +11,6 @@ pub struct Word<'a> {
     pub start: usize,
     /// Byte end.
     pub end: usize,
-}
-
-/// Whether `c` is a Han character.
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
 /// The byte ranges of the lines of `text` that are not all ASCII: the only ones that can hold
@@ -110,7 +107,7 @@ pub fn han_segments_where<'t>(text: &'t str, lines: &[(usize, usize)], wanted: &
         if !wanted(&text[s..e]) {
             return;
         }
-        for token in lookout_search::jieba().cut(&text[s..e], false) {
+        for token in lookout_text::jieba().cut(&text[s..e], false) {
             let (start, end) = (s + token.byte_start, s + token.byte_end);
             out.push(Word { text: &text[start..end], start, end });
         }

@@ -43,7 +43,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export { format, out } => export::run(&cli.data_dir, format.into(), out.as_deref()).await,
         Command::Stats { json } => stats::run(&cli.data_dir, json).await,
         Command::Ingest { paths, url, published, kind, lang, restricted, by, json } => {
-            let args = ingest::SourceArgs { url, published, kind, lang, restricted, by, json };
+            let args = lookout_ingest::pipeline::SourceOptions {
+                url,
+                published,
+                kind,
+                lang,
+                restricted,
+                by,
+                keep_mentions: json,
+            };
             ingest::run(&cli.data_dir, &paths, &args).await
         }
         Command::Review { action } => {

@@ -6,6 +6,8 @@ use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::script::fold_width;
+
 /// NFKC of a character whose normalisation is a single character independent of its
 /// neighbours, or `None` for any other character.
 fn simple(c: char) -> Option<char> {
@@ -18,9 +20,7 @@ fn simple(c: char) -> Option<char> {
         // Quotation marks and dashes in Chinese text.
         0x2013 | 0x2014 | 0x2018 | 0x2019 | 0x201C | 0x201D => Some(c),
         // The ideographic space and full-width ASCII.
-        0x3000 => Some(' '),
-        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0),
-        _ => None,
+        _ => fold_width(c),
     }
 }
 

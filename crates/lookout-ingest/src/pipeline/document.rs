@@ -4,17 +4,25 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use lookout_core::{Document, PartialDate, Proposal, Source, SourceKind};
-use lookout_ingest::evidence::Evidence;
-use lookout_ingest::proposals::DocumentRef;
-use lookout_ingest::registry::Registry;
-use lookout_ingest::text::{extract, Format, MAX_TEXT_BYTES};
-use lookout_ingest::MentionRecord;
 use serde::Serialize;
 
-use super::known::Record;
-use super::SourceArgs;
+use super::{Record, SourceOptions};
+use crate::evidence::Evidence;
+use crate::proposals::DocumentRef;
+use crate::registry::Registry;
+use crate::text::{extract, Format, MAX_TEXT_BYTES};
+use crate::{IngestError, MentionRecord};
+
+/// An I/O error about `file`.
+fn io(file: &Path) -> impl FnOnce(std::io::Error) -> IngestError + '_ {
+    move |source| IngestError::Io { file: file.display().to_string(), source }
+}
+
+/// A problem with `file`.
+fn unreadable(file: &Path, problem: impl Into<String>) -> IngestError {
+    IngestError::Unreadable { file: file.display().to_string(), problem: problem.into() }
+}
 
 /// Bytes of each document read for text: `LOOKOUT_INGEST_TEXT_LIMIT`, default 64 MiB.
 pub fn text_limit() -> u64 {
@@ -78,18 +86,17 @@ pub struct Ingested {
 }
 
 /// A sidecar `NAME.meta.json` with `url`, `published`, `kind`, `lang`, `restricted`.
-fn sidecar(path: &Path) -> anyhow::Result<serde_json::Value> {
+fn sidecar(path: &Path) -> Result<serde_json::Value, IngestError> {
     let side = PathBuf::from(format!("{}.meta.json", path.display()));
     if !side.exists() {
         return Ok(serde_json::Value::Null);
     }
-    let text = std::fs::read_to_string(&side).with_context(|| format!("cannot read {}", side.display()))?;
-    let value: serde_json::Value =
-        serde_json::from_str(&text).with_context(|| format!("{}: not a JSON object", side.display()))?;
-    if !value.is_object() {
-        anyhow::bail!("{}: not a JSON object", side.display());
+    let text = std::fs::read_to_string(&side).map_err(io(&side))?;
+    match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(value) if value.is_object() => Ok(value),
+        Ok(_) => Err(unreadable(&side, "not a JSON object")),
+        Err(e) => Err(unreadable(&side, format!("not a JSON object: {e}"))),
     }
-    Ok(value)
 }
 
 /// The source record: its URL when given, else the file by its SHA-256.
@@ -113,14 +120,14 @@ fn source_of(sha: &str, url: Option<&str>, capture_name: &str) -> Source {
 }
 
 /// A document read and analysed, before it is placed among the documents known.
-pub struct Analysed {
+pub(crate) struct Analysed {
     ingested: Ingested,
     simhash: u64,
 }
 
 /// Places an analysed document among those known (in the order given): a near copy of an
 /// original is marked as such.
-pub fn register(analysed: Analysed, registry: &mut Registry) -> Ingested {
+pub(crate) fn register(analysed: Analysed, registry: &mut Registry) -> Ingested {
     let Analysed { mut ingested, simhash } = analysed;
     let registered = registry.register(&ingested.document.sha256, simhash);
     ingested.document.copy_of = registered.copy_of.clone();
@@ -129,33 +136,29 @@ pub fn register(analysed: Analysed, registry: &mut Registry) -> Ingested {
 }
 
 /// Reads, keeps and analyses one document (any number at once, on several threads).
-pub fn analyse(
+pub(crate) fn analyse(
     evidence: &Evidence,
     record: &Record,
     path: &Path,
-    args: &SourceArgs,
+    args: &SourceOptions,
     now: &str,
-) -> anyhow::Result<Analysed> {
-    let format = Format::of_name(&path.to_string_lossy()).context("unknown format")?;
+) -> Result<Analysed, IngestError> {
+    let format = Format::of_name(&path.to_string_lossy()).ok_or_else(|| unreadable(path, "unknown format"))?;
     let side = sidecar(path)?;
     let pick = |key: &str, arg: &Option<String>| side[key].as_str().map(str::to_string).or_else(|| arg.clone());
     let (url, published, kind) = (pick("url", &args.url), pick("published", &args.published), pick("kind", &args.kind));
     let published_date: Option<PartialDate> =
-        published.as_deref().map(|p| p.parse()).transpose().map_err(|e| anyhow::anyhow!("published: {e}"))?;
+        published.as_deref().map(|p| p.parse()).transpose().map_err(|e| unreadable(path, format!("published: {e}")))?;
     let kind_value: Option<SourceKind> =
-        kind.as_deref().map(|k| k.parse()).transpose().map_err(|e| anyhow::anyhow!("kind: {e}"))?;
+        kind.as_deref().map(|k| k.parse()).transpose().map_err(|e| unreadable(path, format!("kind: {e}")))?;
 
     let mut head = Vec::new();
-    std::fs::File::open(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .take(text_limit())
-        .read_to_end(&mut head)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    let text = extract(&head, format).map_err(|problem| anyhow::anyhow!("{}: {problem}", path.display()))?;
+    std::fs::File::open(path).map_err(io(path))?.take(text_limit()).read_to_end(&mut head).map_err(io(path))?;
+    let text = extract(&head, format).map_err(|problem| unreadable(path, problem))?;
     drop(head);
-    let size = std::fs::metadata(path)?.len();
+    let size = std::fs::metadata(path).map_err(io(path))?.len();
     let (capture, new_original) = evidence.store(path, format.media_type(), &args.by, now)?;
-    let language = pick("lang", &args.lang).unwrap_or_else(|| lookout_ingest::lang::detect(&text).to_string());
+    let language = pick("lang", &args.lang).unwrap_or_else(|| crate::lang::detect(&text).to_string());
 
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut source = source_of(&capture.sha256, url.as_deref(), &name);
@@ -176,16 +179,16 @@ pub fn analyse(
             None => url.is_none(),
         };
 
-    let mut mentions = lookout_ingest::extract_mentions_knowing(&text, &record.names);
+    let mut mentions = crate::extract_mentions_knowing(&text, &record.names);
     record.link(&text, &mut mentions);
-    let simhash = lookout_ingest::simhash::fingerprint(&text);
+    let simhash = crate::simhash::fingerprint(&text);
     let doc_ref = DocumentRef {
         source_id: source.id.clone(),
         sha256: capture.sha256.clone(),
         claimant: source.publisher.clone().unwrap_or_else(|| name.clone()),
         published: published_date,
     };
-    let proposals = lookout_ingest::proposals::propose(&text, &mentions, &record.known, &doc_ref);
+    let proposals = crate::proposals::propose(&text, &mentions, &record.known, &doc_ref);
     let document = Document {
         sha256: capture.sha256.clone(),
         source_id: source.id.clone(),
@@ -206,7 +209,7 @@ pub fn analyse(
         mention_count: mentions.len(),
         // Without --json the mentions are not printed: they are dropped here rather than held
         // while the document waits for its turn to be recorded.
-        mentions: if args.json { mentions.iter().map(|m| m.record(&text)).collect() } else { Vec::new() },
+        mentions: if args.keep_mentions { mentions.iter().map(|m| m.record(&text)).collect() } else { Vec::new() },
         proposals: proposals.len(),
         near_duplicate_of: None,
         url,

@@ -1,0 +1,192 @@
+//! A run: documents analysed on every core, a few at a time and handed on in the order given;
+//! each placed among the reposts known, recorded in the store a batch at a time in the run's one
+//! transaction (committed at its end), and its text indexed (committed after the store).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use lookout_core::{Batch, Timestamp};
+use lookout_search::{DocumentIndex, IndexedDocument};
+use lookout_store::{DocumentStore, SqliteStore};
+use rayon::prelude::*;
+
+use super::document::{self, Analysed, Ingested};
+use super::{index_dir, Record, SourceOptions};
+use crate::evidence::Evidence;
+use crate::registry::Registry;
+use crate::IngestError;
+
+/// Documents recorded in the store per batch of the run's one transaction.
+const DOCUMENTS_PER_BATCH: usize = 16;
+
+/// What happened to one document, in the order given.
+pub enum Step<'a> {
+    /// It was read, kept and analysed.
+    Ingested {
+        /// Documents done so far, this one included.
+        done: usize,
+        /// Its file.
+        path: &'a Path,
+        /// What came of it.
+        document: &'a Ingested,
+    },
+    /// It could not be read: nothing of it is kept.
+    Failed {
+        /// Documents done so far, this one included.
+        done: usize,
+        /// Its file.
+        path: &'a Path,
+        /// Why.
+        error: &'a IngestError,
+    },
+}
+
+/// What a run did.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    /// Documents given.
+    pub documents: usize,
+    /// Documents that could not be read.
+    pub failed: usize,
+    /// Originals new to the evidence store.
+    pub new: usize,
+    /// Bytes read for text.
+    pub bytes: u64,
+    /// Mentions found.
+    pub mentions: usize,
+    /// Statements proposed.
+    pub proposed: usize,
+}
+
+/// What every document of the run is analysed with.
+struct Analyser {
+    evidence: Evidence,
+    record: Record,
+    options: SourceOptions,
+    now: String,
+}
+
+impl Analyser {
+    /// Analyses documents on every core, each result in its document's place.
+    fn analyse_all(&self, paths: &[PathBuf]) -> Vec<Result<Analysed, IngestError>> {
+        paths
+            .par_iter()
+            .map(|path| {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    document::analyse(&self.evidence, &self.record, path, &self.options, &self.now)
+                }))
+                .unwrap_or_else(|_| {
+                    Err(IngestError::Unreadable {
+                        file: path.display().to_string(),
+                        problem: "the analysis failed".into(),
+                    })
+                })
+            })
+            .collect()
+    }
+}
+
+/// Ingests `docs` into the data directory whose store is `store`, telling `observe` of each
+/// document in turn. A failed document is told and skipped; an error of the store or the index
+/// ends the run, and then nothing of it is kept.
+pub async fn run(
+    data_dir: &Path,
+    store: &SqliteStore,
+    docs: &[PathBuf],
+    options: &SourceOptions,
+    mut observe: impl FnMut(Step<'_>) -> Result<(), IngestError>,
+) -> Result<Summary, IngestError> {
+    options.check(docs.len())?;
+    let record =
+        Record::read(store).await.map_err(|source| IngestError::Store { doing: "reading the record", source })?;
+    let known =
+        store.documents().await.map_err(|source| IngestError::Store { doing: "reading the documents", source })?;
+    let mut registry = Registry::new(known.into_iter().map(|d| (d.sha256, d.simhash, d.copy_of)));
+    let index_dir = index_dir(data_dir);
+    let search = DocumentIndex::open_or_create(&index_dir).map_err(|source| IngestError::Search {
+        doing: format!("opening the search index in {}", index_dir.display()),
+        source,
+    })?;
+    let mut writer = search.writer().map_err(|source| IngestError::Search {
+        doing: "opening the search index for writing (is another ingest running?)".into(),
+        source,
+    })?;
+    let evidence_dir = data_dir.join("evidence");
+    std::fs::create_dir_all(&evidence_dir)
+        .map_err(|source| IngestError::Io { file: evidence_dir.display().to_string(), source })?;
+    let analyser = Arc::new(Analyser {
+        evidence: Evidence::at(&evidence_dir),
+        record,
+        options: options.clone(),
+        now: Timestamp::now().to_string(),
+    });
+
+    let recorded_by = format!("lookout ingest ({})", options.by);
+    let store_error = |source| IngestError::Store { doing: "recording the documents", source };
+    let index_error = |source| IngestError::Search { doing: "indexing the documents".into(), source };
+    let mut records = store.begin_batches().await.map_err(store_error)?;
+    let mut batch = Batch::new(recorded_by.as_str());
+    let mut summary = Summary { documents: docs.len(), ..Summary::default() };
+    // A few documents per core at a time: memory stays bounded whatever the corpus. The next
+    // chunk is analysed while this one is recorded.
+    let chunk = 2 * rayon::current_num_threads().max(1);
+    let analyse = |paths: &[PathBuf]| {
+        let (analyser, paths) = (analyser.clone(), paths.to_vec());
+        tokio::task::spawn_blocking(move || analyser.analyse_all(&paths))
+    };
+    let mut chunks = docs.chunks(chunk);
+    let mut next = chunks.next().map(analyse);
+    let mut done = 0;
+    while let Some(pending) = next.take() {
+        let results =
+            pending.await.map_err(|e| IngestError::Unreadable { file: "ingest".into(), problem: e.to_string() })?;
+        next = chunks.next().map(analyse);
+        for result in results {
+            let path = &docs[done];
+            done += 1;
+            let doc = match result {
+                Ok(analysed) => document::register(analysed, &mut registry),
+                Err(error) => {
+                    summary.failed += 1;
+                    observe(Step::Failed { done, path, error: &error })?;
+                    continue;
+                }
+            };
+            observe(Step::Ingested { done, path, document: &doc })?;
+            summary.new += usize::from(doc.new_original);
+            summary.bytes += doc.bytes;
+            summary.mentions += doc.report.mention_count;
+            summary.proposed += doc.proposals.len();
+            if !search.contains(&doc.document.sha256).map_err(index_error)? {
+                writer
+                    .add(IndexedDocument {
+                        sha256: doc.document.sha256.clone(),
+                        source_id: doc.source.id.to_string(),
+                        // The publisher, where the source has an address, then the file's name.
+                        title: match (&doc.source.publisher, &doc.source.title) {
+                            (Some(p), Some(t)) => format!("{p} · {t}"),
+                            (p, t) => p.clone().or_else(|| t.clone()).unwrap_or_default(),
+                        },
+                        language: doc.document.language.clone(),
+                        text: doc.text,
+                        restricted: doc.document.restricted,
+                    })
+                    .map_err(index_error)?;
+            }
+            batch.add_source(doc.source);
+            batch.add_document(doc.document).map_err(|e| IngestError::Record(e.to_string()))?;
+            for p in doc.proposals {
+                batch.add_proposal(p).map_err(|e| IngestError::Record(e.to_string()))?;
+            }
+            if batch.documents.len() >= DOCUMENTS_PER_BATCH {
+                records.write(&batch).await.map_err(store_error)?;
+                batch = Batch::new(recorded_by.as_str());
+            }
+        }
+    }
+    // Dropped on an error above, the transaction and the index writer keep nothing.
+    records.write(&batch).await.map_err(store_error)?;
+    records.commit().await.map_err(store_error)?;
+    writer.commit().map_err(|source| IngestError::Search { doing: "committing the search index".into(), source })?;
+    Ok(summary)
+}
