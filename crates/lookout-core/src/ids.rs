@@ -129,6 +129,19 @@ id_type!(
     StatementId
 );
 
+impl EntityId {
+    /// The id of the gazetteer's place with this GeoNames id (`place-gn1810821`): the one id
+    /// places have, in the record and in the mentions of documents.
+    pub fn of_place(geonameid: u32) -> EntityId {
+        EntityId(format!("place-gn{geonameid}"))
+    }
+
+    /// The GeoNames id of a place's id; `None` for any other entity.
+    pub fn geonameid(&self) -> Option<u32> {
+        self.0.strip_prefix("place-gn")?.parse().ok()
+    }
+}
+
 impl SourceId {
     /// The id of the source at `url`.
     pub fn for_url(url: &str) -> SourceId {
@@ -158,6 +171,16 @@ mod tests {
         assert_eq!(slug("  Qingtian  PSB! "), "qingtian-psb");
         assert_eq!(slug("福州市公安局").len(), 12);
         assert_ne!(slug("福州市公安局"), slug("抚州市公安局"));
+    }
+
+    #[test]
+    fn places_have_one_id() {
+        let fuzhou = EntityId::of_place(1810821);
+        assert_eq!(fuzhou.as_str(), "place-gn1810821");
+        assert_eq!(fuzhou.geonameid(), Some(1810821));
+        assert!(EntityId::new(fuzhou.as_str()).is_ok());
+        assert_eq!(EntityId::new("station-ST001").unwrap().geonameid(), None);
+        assert_eq!(EntityId::new("place-gnx").unwrap().geonameid(), None);
     }
 
     #[test]

@@ -5,11 +5,17 @@
 //! (public security bureaus, associations, chambers), figures (a number and what it counts) and
 //! dates — with character offsets; and reposts of one text grouped by SimHash.
 //!
+//! The tables mentions are found with are one value, built once ([`Finder`]); each worker keeps
+//! its own [`Memo`]; the record's own names come as [`KnownNames`]. [`pipeline`] runs the whole
+//! of ingest over files.
+//!
 //! ```
-//! use lookout_ingest::{extract_mentions, Kind};
-//! let m = extract_mentions("Safeguard Defenders counted 54 police stations in 30 countries on 12 September 2022.");
-//! assert!(m.iter().any(|m| m.kind == Kind::Figure && m.value == Some(54.0)));
-//! assert!(m.iter().any(|m| m.kind == Kind::Date && m.date.is_some_and(|d| d.to_string() == "2022-09-12")));
+//! use lookout_ingest::{Finder, KnownNames, Memo, What};
+//! let finder = Finder::new();
+//! let text = "Safeguard Defenders counted 54 police stations in 30 countries on 12 September 2022.";
+//! let m = finder.find(text, &KnownNames::default(), &mut Memo::default());
+//! assert!(m.iter().any(|m| matches!(m.what, What::Figure { value, .. } if value == 54.0)));
+//! assert!(m.iter().any(|m| matches!(m.what, What::Date(d) if d.to_string() == "2022-09-12")));
 //! ```
 
 mod error;
@@ -24,4 +30,4 @@ pub mod simhash;
 pub mod text;
 
 pub use error::IngestError;
-pub use mentions::{extract_mentions, extract_mentions_knowing, Kind, KnownNames, Mention, MentionRecord};
+pub use mentions::{Finder, Kind, KnownNames, Memo, Mention, MentionRecord, Names, What};

@@ -18,7 +18,7 @@ use lookout_core::ids::stable_digest;
 use lookout_core::{Entity, EntityId, PartialDate, Proposal, ProposalKind, ProposedClaim, Schema, SourceId};
 
 use crate::sentences::Sentences;
-use crate::{Kind, Mention};
+use crate::{Kind, Mention, What};
 
 /// Most proposals made from one document.
 pub const MAX_PER_DOCUMENT: usize = 200;
@@ -50,7 +50,7 @@ pub struct KnownStation {
     /// Its city, as the record writes it.
     pub city: String,
     /// The GeoNames id of its place, where known.
-    pub geonames: Option<String>,
+    pub geonameid: Option<u32>,
 }
 
 /// A bureau or organisation of the record.
@@ -69,8 +69,10 @@ pub struct KnownBody {
 pub struct Known {
     stations: Vec<KnownStation>,
     bodies: Vec<KnownBody>,
-    /// `geonames:ID` and lower-case city → stations there (positions).
-    stations_at: HashMap<String, Vec<usize>>,
+    /// GeoNames id of their place → stations there (positions).
+    stations_at: HashMap<u32, Vec<usize>>,
+    /// Lower-case city → stations there (positions).
+    stations_named: HashMap<String, Vec<usize>>,
     /// Body id → position.
     body_at: HashMap<String, usize>,
 }
@@ -78,25 +80,26 @@ pub struct Known {
 impl Known {
     /// The record's stations and bodies.
     pub fn new(stations: Vec<KnownStation>, bodies: Vec<KnownBody>) -> Known {
-        let mut stations_at: HashMap<String, Vec<usize>> = HashMap::new();
+        let (mut stations_at, mut stations_named): (HashMap<u32, Vec<usize>>, HashMap<String, Vec<usize>>) =
+            Default::default();
         for (i, s) in stations.iter().enumerate() {
-            let keys = s.geonames.iter().map(|g| format!("geonames:{g}")).chain([s.city.to_lowercase()]);
-            for key in keys {
-                let at = stations_at.entry(key).or_default();
-                if !at.contains(&i) {
-                    at.push(i);
-                }
+            if let Some(g) = s.geonameid {
+                stations_at.entry(g).or_default().push(i);
             }
+            stations_named.entry(s.city.to_lowercase()).or_default().push(i);
         }
         let body_at = bodies.iter().enumerate().map(|(i, b)| (b.id.to_string(), i)).collect();
-        Known { stations, bodies, stations_at, body_at }
+        Known { stations, bodies, stations_at, stations_named, body_at }
     }
 
     /// The stations in the place a mention names (by its GeoNames id, or its words).
     fn stations_in(&self, m: &Mention, text: &str) -> Vec<&KnownStation> {
-        let mut at: Vec<usize> =
-            m.entity_id.as_deref().and_then(|id| self.stations_at.get(id)).cloned().unwrap_or_default();
-        if let Some(by_name) = self.stations_at.get(&m.text_in(text).to_lowercase()) {
+        let place = match m.what {
+            What::Place { city: Some(geonameid), .. } => self.stations_at.get(&geonameid),
+            _ => None,
+        };
+        let mut at: Vec<usize> = place.cloned().unwrap_or_default();
+        if let Some(by_name) = self.stations_named.get(&m.text_in(text).to_lowercase()) {
             at.extend(by_name.iter().filter(|i| !at.contains(i)).collect::<Vec<_>>());
         }
         at.sort_unstable();
@@ -104,8 +107,11 @@ impl Known {
     }
 
     /// The body a linked mention names.
-    fn body(&self, id: Option<&str>) -> Option<&KnownBody> {
-        id.and_then(|id| self.body_at.get(id)).map(|i| &self.bodies[*i])
+    fn body(&self, m: &Mention) -> Option<&KnownBody> {
+        match &m.what {
+            What::Organisation { entity: Some(id) } => self.body_at.get(id.as_str()).map(|i| &self.bodies[*i]),
+            _ => None,
+        }
     }
 }
 
@@ -199,22 +205,18 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
             break;
         }
         let quote_of = |m: &Mention| sentences.quote(*sentence, m.start, m.end.min(sentence.end));
-        let bodies_here: Vec<&KnownBody> = ms
-            .iter()
-            .filter(|m| m.kind == Kind::Organisation)
-            .filter_map(|m| known.body(m.entity_id.as_deref()))
-            .collect();
+        let bodies_here: Vec<&KnownBody> = ms.iter().filter_map(|m| known.body(m)).collect();
         // Places of known stations, not yet proposed from this document.
         let found: Vec<(&Mention, Vec<&KnownStation>)> = ms
             .iter()
-            .filter(|m| m.kind == Kind::Place)
+            .filter(|m| m.kind() == Kind::Place)
             .map(|m| (*m, known.stations_in(m, text)))
             .filter(|(_, at)| at.iter().any(|s| b.wants(&format!("station {}", s.id))))
             .collect();
         // About a station: station words, or a bureau named in the same sentence as a station's city.
         let about_station = || {
             let words = sentences.quote(*sentence, sentence.start, sentence.start).0.to_lowercase();
-            ms.iter().any(|m| m.kind == Kind::Organisation && is_public_body(m.text_in(text)))
+            ms.iter().any(|m| m.kind() == Kind::Organisation && is_public_body(m.text_in(text)))
                 || STATION_WORDS.iter().any(|w| words.contains(w))
         };
         if !found.is_empty() && about_station() {
@@ -259,8 +261,8 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
                 }
             }
         }
-        for m in ms.iter().filter(|m| m.kind == Kind::Organisation) {
-            let body = known.body(m.entity_id.as_deref());
+        for m in ms.iter().filter(|m| m.kind() == Kind::Organisation) {
+            let body = known.body(m);
             let words = m.text_in(text);
             let key = match body {
                 Some(body) => format!("body {} {words}", body.id),
@@ -299,9 +301,8 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
                     let digest = stable_digest(&[&words.to_lowercase()]);
                     let Ok(id) = EntityId::new(format!("{prefix}-x{}", &digest[..12])) else { continue };
                     let mut claims = vec![claim(&id, "name", words)];
-                    let country = if schema == Schema::PublicBody { Some("CN") } else { m.country };
-                    if let Some(c) = country {
-                        claims.push(claim(&id, "country", c));
+                    if schema == Schema::PublicBody {
+                        claims.push(claim(&id, "country", "CN"));
                     }
                     b.push(
                         key,
@@ -318,8 +319,9 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
                 }
             }
         }
-        for m in ms.iter().filter(|m| m.kind == Kind::Figure) {
-            let (Some(value), Some(unit)) = (m.value, m.unit_in(text)) else { continue };
+        for m in ms.iter() {
+            let What::Figure { value, unit } = &m.what else { continue };
+            let (value, unit) = (*value, &text[unit.clone()]);
             let value = number_text(value);
             let key = format!("figure {value} {unit}");
             if !b.wants(&key) {
@@ -327,8 +329,14 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
             }
             // As of the nearest date before it in the sentence ("by December 2022 it listed 102"),
             // else the document's date.
-            let date_here: Option<PartialDate> =
-                ms.iter().filter(|d| d.kind == Kind::Date && d.end <= m.start).filter_map(|d| d.date).next_back();
+            let date_here: Option<PartialDate> = ms
+                .iter()
+                .filter(|d| d.end <= m.start)
+                .filter_map(|d| match d.what {
+                    What::Date(date) => Some(date),
+                    _ => None,
+                })
+                .next_back();
             let digest = stable_digest(&[doc.source_id.as_str(), &value, unit]);
             let Ok(id) = EntityId::new(format!("figure-x{}", &digest[..12])) else { continue };
             let mut claims = vec![
@@ -356,7 +364,7 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract_mentions;
+    use crate::mentions::testing;
 
     fn known() -> Known {
         Known::new(
@@ -364,12 +372,12 @@ mod tests {
                 KnownStation {
                     id: EntityId::new("station-ST033").unwrap(),
                     city: "Rotterdam".into(),
-                    geonames: Some("2747891".into()),
+                    geonameid: Some(2747891),
                 },
                 KnownStation {
                     id: EntityId::new("station-ST034").unwrap(),
                     city: "Amsterdam".into(),
-                    geonames: Some("2759794".into()),
+                    geonameid: Some(2759794),
                 },
             ],
             vec![KnownBody {
@@ -391,10 +399,10 @@ mod tests {
 
     /// Mentions with bodies linked the way `lookout ingest` links them (here: by a known name).
     fn mentions(text: &str) -> Vec<Mention> {
-        let mut ms = extract_mentions(text);
-        for m in ms.iter_mut().filter(|m| m.kind == Kind::Organisation) {
+        let mut ms = testing::mentions(text);
+        for m in ms.iter_mut().filter(|m| m.kind() == Kind::Organisation) {
             if m.text_in(text).starts_with("Fuzhou") || m.text_in(text).starts_with("福州") {
-                m.entity_id = Some("publicbody-fuzhou-psb".into());
+                m.what = What::Organisation { entity: Some(EntityId::new("publicbody-fuzhou-psb").unwrap()) };
             }
         }
         ms

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use lookout_ingest::text::{extract, Format};
+use lookout_ingest::{Finder, KnownNames, Memo};
 
 /// Per kind: (true positives, found, expected).
 type Counts = BTreeMap<String, (usize, usize, usize)>;
@@ -19,13 +20,15 @@ fn score(corpus: &str) -> (Counts, Vec<String>) {
         serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
     let mut counts = Counts::new();
     let mut misses = Vec::new();
+    let (finder, known, mut memo) = (Finder::new(), KnownNames::default(), Memo::default());
     for (file, wanted) in &expected {
         let bytes = std::fs::read(dir.join(file)).unwrap();
         let text = extract(&bytes, Format::of_name(file).unwrap()).unwrap();
-        let found: Vec<(String, String)> = lookout_ingest::extract_mentions(&text)
+        let found: Vec<(String, String)> = finder
+            .find(&text, &known, &mut memo)
             .into_iter()
             .map(|m| {
-                (serde_json::to_value(m.kind).unwrap().as_str().unwrap().to_string(), m.text_in(&text).to_string())
+                (serde_json::to_value(m.kind()).unwrap().as_str().unwrap().to_string(), m.text_in(&text).to_string())
             })
             .collect();
         let mut unmatched = wanted.clone();

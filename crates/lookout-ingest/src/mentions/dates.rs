@@ -4,7 +4,20 @@
 use lookout_core::PartialDate;
 
 use super::segment::Word;
-use super::{Found, Kind};
+use super::{Finder, Found};
+
+/// The dates finder's table: an automaton that finds 年 (a vectorised search; a substring
+/// search was a twentieth of extraction).
+pub(crate) struct Tables {
+    year_sign: aho_corasick::AhoCorasick,
+}
+
+impl Tables {
+    /// The table.
+    pub(crate) fn new() -> Tables {
+        Tables { year_sign: aho_corasick::AhoCorasick::new(["年"]).expect("one word makes an automaton") }
+    }
+}
 
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
@@ -64,14 +77,8 @@ fn date(y: u32, m: u32, d: Option<u32>) -> Option<PartialDate> {
     PartialDate::new(u16::try_from(y).ok()?, Some(u8::try_from(m).ok()?), d.map(u8::try_from).transpose().ok()?).ok()
 }
 
-fn found(start: usize, end: usize, date: PartialDate) -> Found {
-    let mut f = Found::new(Kind::Date, start, end);
-    f.date = Some(date);
-    f
-}
-
 /// Every date in `text`.
-pub fn find(text: &str, words: &[Word<'_>]) -> Vec<Found> {
+pub(crate) fn find(finder: &Finder, text: &str, words: &[Word<'_>]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -79,7 +86,7 @@ pub fn find(text: &str, words: &[Word<'_>]) -> Vec<Found> {
         // 12 September 2022
         let day_month_year = || date(w(i + 2).and_then(year)?, w(i + 1).and_then(month)?, Some(w(i).and_then(day)?));
         if let Some(d) = day_month_year() {
-            out.push(found(words[i].start, words[i + 2].end, d));
+            out.push(Found::date(words[i].start, words[i + 2].end, d));
             i += 3;
             continue;
         }
@@ -87,14 +94,14 @@ pub fn find(text: &str, words: &[Word<'_>]) -> Vec<Found> {
             // September 12, 2022
             if let (Some(d), Some(y)) = (w(i + 1).and_then(day), w(i + 2).and_then(year)) {
                 if let Some(d) = date(y, m, Some(d)) {
-                    out.push(found(words[i].start, words[i + 2].end, d));
+                    out.push(Found::date(words[i].start, words[i + 2].end, d));
                     i += 3;
                     continue;
                 }
             }
             // September 2022
             if let Some(d) = w(i + 1).and_then(year).and_then(|y| date(y, m, None)) {
-                out.push(found(words[i].start, words[i + 1].end, d));
+                out.push(Found::date(words[i].start, words[i + 1].end, d));
                 i += 2;
                 continue;
             }
@@ -104,24 +111,22 @@ pub fn find(text: &str, words: &[Word<'_>]) -> Vec<Found> {
         if t.len() == 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-' {
             if let (Some(y), Ok(m), Ok(d)) = (year(&t[..4]), t[5..7].parse::<u32>(), t[8..].parse::<u32>()) {
                 if let Some(d) = date(y, m, Some(d)) {
-                    out.push(found(words[i].start, words[i].end, d));
+                    out.push(Found::date(words[i].start, words[i].end, d));
                 }
             }
         }
         i += 1;
     }
-    out.extend(chinese(text));
+    out.extend(chinese(&finder.dates, text));
     out
 }
 
 /// `2022年10月` and `2022年10月12日`.
-fn chinese(text: &str) -> Vec<Found> {
+fn chinese(tables: &Tables, text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut from = 0;
-    // 年 found by a vectorised search (a substring search was a twentieth of extraction).
-    static YEAR: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let year_sign = YEAR.get_or_init(|| aho_corasick::AhoCorasick::new(["年"]).expect("one word makes an automaton"));
+    let year_sign = &tables.year_sign;
     while let Some(sign) = year_sign.find(&text[from..]) {
         let at = from + sign.start();
         from = at + "年".len();
@@ -146,7 +151,7 @@ fn chinese(text: &str) -> Vec<Found> {
                 end += d_len + '日'.len_utf8();
             }
         }
-        out.push(found(at - 4, end, found_date));
+        out.push(Found::date(at - 4, end, found_date));
     }
     out
 }
@@ -156,9 +161,12 @@ mod tests {
     use super::*;
 
     fn dates(text: &str) -> Vec<String> {
-        find(text, &super::super::segment::latin_words(text))
+        find(crate::mentions::testing::finder(), text, &super::super::segment::latin_words(text))
             .into_iter()
-            .map(|f| format!("{}={}", &text[f.start..f.end], f.date.expect("a date")))
+            .map(|f| match f.what {
+                super::super::What::Date(d) => format!("{}={d}", &text[f.start..f.end]),
+                other => panic!("not a date: {other:?}"),
+            })
             .collect()
     }
 

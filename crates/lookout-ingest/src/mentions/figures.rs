@@ -2,8 +2,31 @@
 //! `1.2 million people`, `102个`, `23万人`, `五十四个海外警务站`.
 
 use super::segment::Word;
-use super::{Found, Kind};
+use super::{Finder, Found};
 use lookout_text::is_han;
+
+/// The figures finder's tables.
+pub(crate) struct Tables {
+    /// Per first letter (lower case), the lengths of the number words opening with it, a bit each.
+    number_word_lengths: [u16; 26],
+    /// Where a number may open in Chinese (a digit, a Chinese digit or 十), found by an automaton
+    /// rather than by decoding every character of the text.
+    han_number_openings: aho_corasick::AhoCorasick,
+}
+
+impl Tables {
+    /// The tables.
+    pub(crate) fn new() -> Tables {
+        let mut number_word_lengths = [0u16; 26];
+        for (w, _) in NUMBER_WORDS {
+            number_word_lengths[usize::from(w.as_bytes()[0] - b'a')] |= 1 << w.len();
+        }
+        let digits = "0123456789零〇一二两三四五六七八九十";
+        let han_number_openings = aho_corasick::AhoCorasick::new(digits.chars().map(String::from))
+            .expect("single characters make an automaton");
+        Tables { number_word_lengths, han_number_openings }
+    }
+}
 
 /// Words that end the description of what is counted.
 const STOP: &[&str] = &[
@@ -137,16 +160,8 @@ fn whole_number(digits: &str) -> Option<f64> {
 }
 
 /// Whether a word may open a number: a digit, or the first letter and length of a number word.
-fn may_be_number(word: &str) -> bool {
-    // Per first letter (lower case), the lengths of the number words opening with it, a bit each.
-    static LENGTHS: std::sync::OnceLock<[u16; 26]> = std::sync::OnceLock::new();
-    let lengths = LENGTHS.get_or_init(|| {
-        let mut lengths = [0u16; 26];
-        for (w, _) in NUMBER_WORDS {
-            lengths[usize::from(w.as_bytes()[0] - b'a')] |= 1 << w.len();
-        }
-        lengths
-    });
+fn may_be_number(tables: &Tables, word: &str) -> bool {
+    let lengths = &tables.number_word_lengths;
     match word.as_bytes().first() {
         Some(b) if b.is_ascii_digit() => true,
         Some(b) if b.is_ascii_alphabetic() => {
@@ -157,13 +172,20 @@ fn may_be_number(word: &str) -> bool {
 }
 
 /// Every figure in `text`, leaving out numbers inside `dates`.
-pub fn find(text: &str, words: &[Word<'_>], lines: &[(usize, usize)], dates: &[Found]) -> Vec<Found> {
+pub(crate) fn find(
+    finder: &Finder,
+    text: &str,
+    words: &[Word<'_>],
+    lines: &[(usize, usize)],
+    dates: &[Found],
+) -> Vec<Found> {
+    let tables = &finder.figures;
     let mut spans: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
     spans.sort_unstable();
     let mut in_date = DateSpans { spans, at: 0 };
-    let mut out = english(text, words, &mut in_date);
+    let mut out = english(tables, text, words, &mut in_date);
     in_date.at = 0;
-    out.extend(chinese(text, lines, &mut in_date));
+    out.extend(chinese(tables, text, lines, &mut in_date));
     out
 }
 
@@ -190,13 +212,13 @@ impl DateSpans {
     }
 }
 
-fn english(text: &str, words: &[Word<'_>], dates: &mut DateSpans) -> Vec<Found> {
+fn english(tables: &Tables, text: &str, words: &[Word<'_>], dates: &mut DateSpans) -> Vec<Found> {
     let mut out = Vec::new();
     // Commas inside numbers split words: join "230" "," "000" back.
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        if !may_be_number(w.text) {
+        if !may_be_number(tables, w.text) {
             i += 1;
             continue;
         }
@@ -259,10 +281,7 @@ fn english(text: &str, words: &[Word<'_>], dates: &mut DateSpans) -> Vec<Found> 
             k += 1;
         }
         if let (Some(us), Some(ue)) = (unit_start, unit_end) {
-            let mut f = Found::new(Kind::Figure, w.start, ue);
-            f.value = Some(value);
-            f.unit = Some(us..ue);
-            out.push(f);
+            out.push(Found::figure(w.start, ue, value, us..ue));
             i = k;
         } else {
             i = j.max(i + 1);
@@ -345,19 +364,13 @@ fn counted_from(text: &str, is_num: &dyn Fn(char) -> bool) -> Option<usize> {
 /// Characters looked at from a number's first: the number, its scale, measure word and unit.
 const WINDOW: usize = 48;
 
-fn chinese(text: &str, lines: &[(usize, usize)], dates: &mut DateSpans) -> Vec<Found> {
+fn chinese(tables: &Tables, text: &str, lines: &[(usize, usize)], dates: &mut DateSpans) -> Vec<Found> {
     let mut out = Vec::new();
     let is_han_digit =
         |c: char| matches!(c, '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
     let is_num =
         |c: char| c.is_ascii_digit() || c == ',' || c == '.' || is_han_digit(c) || matches!(c, '十' | '百' | '千');
-    // Where a number may open (a digit, a Chinese digit or 十), found by an automaton rather
-    // than by decoding every character of the text.
-    static OPENINGS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let openings = OPENINGS.get_or_init(|| {
-        let digits = "0123456789零〇一二两三四五六七八九十";
-        aho_corasick::AhoCorasick::new(digits.chars().map(String::from)).expect("single characters make an automaton")
-    });
+    let openings = &tables.han_number_openings;
     let mut resume = 0usize;
     // The characters from a candidate on (no copy of the whole text).
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(WINDOW);
@@ -441,10 +454,7 @@ fn chinese(text: &str, lines: &[(usize, usize)], dates: &mut DateSpans) -> Vec<F
                 resume = end_of(u);
                 continue;
             }
-            let mut f = Found::new(Kind::Figure, start, end_of(u));
-            f.value = Some(value);
-            f.unit = Some(m_at..end_of(u));
-            out.push(f);
+            out.push(Found::figure(start, end_of(u), value, m_at..end_of(u)));
             resume = end_of(u.max(1));
         }
     }
@@ -457,9 +467,14 @@ mod tests {
 
     fn figures(text: &str) -> Vec<String> {
         let lines = super::super::segment::non_ascii_lines(text);
-        find(text, &super::super::segment::latin_words(text), &lines, &[])
+        find(crate::mentions::testing::finder(), text, &super::super::segment::latin_words(text), &lines, &[])
             .into_iter()
-            .map(|f| format!("{}|{}|{}", &text[f.start..f.end], f.value.unwrap(), &text[f.unit.unwrap()]))
+            .map(|f| match f.what {
+                super::super::What::Figure { value, unit } => {
+                    format!("{}|{value}|{}", &text[f.start..f.end], &text[unit])
+                }
+                other => panic!("not a figure: {other:?}"),
+            })
             .collect()
     }
 

@@ -4,7 +4,8 @@
 //! the entity it names.
 
 use super::segment::Word;
-use super::{Found, Kind};
+use super::Found;
+use lookout_core::EntityId;
 use lookout_text::is_han;
 use rustc_hash::FxHashMap as FastMap;
 
@@ -12,27 +13,27 @@ use rustc_hash::FxHashMap as FastMap;
 #[derive(Debug, Default)]
 pub struct KnownNames {
     /// First word (lower case) → (every word, lower case; entity id).
-    latin: FastMap<String, Vec<(Vec<String>, String)>>,
+    latin: FastMap<String, Vec<(Vec<String>, EntityId)>>,
     /// First character → (name; entity id), longest first.
-    han: FastMap<char, Vec<(String, String)>>,
+    han: FastMap<char, Vec<(String, EntityId)>>,
 }
 
 impl KnownNames {
     /// Indexes `(name, entity id)` pairs; names too short to be told from ordinary words are left out.
-    pub fn new<'a>(names: impl IntoIterator<Item = (&'a str, &'a str)>) -> KnownNames {
+    pub fn new<'a>(names: impl IntoIterator<Item = (&'a str, &'a EntityId)>) -> KnownNames {
         let mut known = KnownNames::default();
         for (name, id) in names {
             let name = name.trim();
             if name.chars().any(is_han) {
                 if name.chars().count() >= 3 && name.chars().all(is_han) {
                     let first = name.chars().next().expect("not empty");
-                    known.han.entry(first).or_default().push((name.to_string(), id.to_string()));
+                    known.han.entry(first).or_default().push((name.to_string(), id.clone()));
                 }
                 continue;
             }
             let words: Vec<String> = super::segment::latin_words(name).iter().map(|w| w.text.to_lowercase()).collect();
             if words.len() >= 2 {
-                known.latin.entry(words[0].clone()).or_default().push((words, id.to_string()));
+                known.latin.entry(words[0].clone()).or_default().push((words, id.clone()));
             }
         }
         for list in known.han.values_mut() {
@@ -69,9 +70,7 @@ impl KnownNames {
             });
             match hit {
                 Some((name, id)) => {
-                    let mut f = Found::new(Kind::Organisation, words[i].start, words[i + name.len() - 1].end);
-                    f.entity_id = Some(std::borrow::Cow::Owned(id.clone()));
-                    out.push(f);
+                    out.push(Found::organisation(words[i].start, words[i + name.len() - 1].end, Some(id.clone())));
                     i += name.len();
                 }
                 None => i += 1,
@@ -87,9 +86,7 @@ impl KnownNames {
             }
             let Some(names) = self.han.get(&c) else { continue };
             if let Some((name, id)) = names.iter().find(|(n, _)| text[at..].starts_with(n.as_str())) {
-                let mut f = Found::new(Kind::Organisation, at, at + name.len());
-                f.entity_id = Some(std::borrow::Cow::Owned(id.clone()));
-                out.push(f);
+                out.push(Found::organisation(at, at + name.len(), Some(id.clone())));
                 resume = at + name.len();
             }
         }
@@ -99,33 +96,39 @@ impl KnownNames {
 
 #[cfg(test)]
 mod tests {
-    use crate::{extract_mentions_knowing, Kind, KnownNames};
+    use crate::mentions::{testing::finder, Memo};
+    use crate::{Kind, KnownNames};
+    use lookout_core::EntityId;
 
     #[test]
     fn the_records_own_names_are_found_with_their_entities() {
-        let known = KnownNames::new([
+        let ids: Vec<(&str, EntityId)> = [
             ("Safeguard Defenders", "organization-sd"),
             ("America ChangLe Association", "organization-acla"),
             ("美国长乐公会", "organization-acla"),
             ("Fuzhou Public Security Bureau", "publicbody-fuzhou-psb"),
             ("Police", "organization-too-short"),
             ("公安局", "publicbody-too-short"),
-        ]);
+        ]
+        .into_iter()
+        .map(|(name, id)| (name, EntityId::new(id).unwrap()))
+        .collect();
+        let known = KnownNames::new(ids.iter().map(|(name, id)| (*name, id)));
         let text = "SAFEGUARD DEFENDERS counted them; the America Changle Association and 美国长乐公会 \
                     denied it. The Fuzhou Public Security Bureau did not answer the police.";
-        let ms = extract_mentions_knowing(text, &known);
-        let orgs: Vec<(&str, Option<&str>)> = ms
+        let ms = finder().find(text, &known, &mut Memo::default());
+        let orgs: Vec<(&str, Option<String>)> = ms
             .iter()
-            .filter(|m| m.kind == Kind::Organisation)
-            .map(|m| (m.text_in(text), m.entity_id.as_deref()))
+            .filter(|m| m.kind() == Kind::Organisation)
+            .map(|m| (m.text_in(text), m.entity().map(String::from)))
             .collect();
         assert_eq!(
             orgs,
             [
-                ("SAFEGUARD DEFENDERS", Some("organization-sd")),
-                ("America Changle Association", Some("organization-acla")),
-                ("美国长乐公会", Some("organization-acla")),
-                ("Fuzhou Public Security Bureau", Some("publicbody-fuzhou-psb")),
+                ("SAFEGUARD DEFENDERS", Some("organization-sd".to_string())),
+                ("America Changle Association", Some("organization-acla".to_string())),
+                ("美国长乐公会", Some("organization-acla".to_string())),
+                ("Fuzhou Public Security Bureau", Some("publicbody-fuzhou-psb".to_string())),
             ],
             "a known name stands for the mention its kind would also find; short names are left out"
         );

@@ -1,19 +1,28 @@
 //! Mentions in a text: places, organisations, figures and dates, with character offsets.
+//!
+//! A [`Finder`] holds every table the finders read (the name tables of [`Names`], built from
+//! lookout-geo, and the finders' own automata), built once and passed in; a [`Memo`] is one
+//! worker's memory of what the name tables said of the strings it has read. The text goes
+//! through: words and non-ASCII lines (`segment`), dates, figures (outside the dates), the
+//! record's known names (`known`), organisations by their kind (`orgs`), places (`places`:
+//! countries first, which decide among cities of one name), then one ordering of them all.
 
 mod dates;
 mod figures;
+mod finder;
 mod known;
 mod names;
 mod orgs;
 mod places;
 pub(crate) mod segment;
 
+pub use finder::Finder;
 pub use known::KnownNames;
+pub use names::{Memo, Names};
 
-use std::borrow::Cow;
 use std::ops::Range;
 
-use lookout_core::PartialDate;
+use lookout_core::{EntityId, PartialDate};
 use serde::Serialize;
 
 /// What a mention is.
@@ -30,55 +39,102 @@ pub enum Kind {
     Date,
 }
 
+/// What a mention is and what it resolves to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum What {
+    /// A city (with its GeoNames id), a country (with its ISO code) or a region (neither).
+    Place {
+        /// The city of the gazetteer, by its GeoNames id.
+        city: Option<u32>,
+        /// The country (ISO code): the city's, or the one named.
+        country: Option<&'static str>,
+    },
+    /// A bureau, association, chamber or other body, with the record's entity when it is one.
+    Organisation {
+        /// The entity of the record it names (found by name, or linked by the matcher).
+        entity: Option<EntityId>,
+    },
+    /// A number with what it counts.
+    Figure {
+        /// The number.
+        value: f64,
+        /// Where the words of what it counts are in the text, in bytes.
+        unit: Range<usize>,
+    },
+    /// An absolute date.
+    Date(PartialDate),
+}
+
+impl What {
+    /// Its kind.
+    pub fn kind(&self) -> Kind {
+        match self {
+            What::Place { .. } => Kind::Place,
+            What::Organisation { .. } => Kind::Organisation,
+            What::Figure { .. } => Kind::Figure,
+            What::Date(_) => Kind::Date,
+        }
+    }
+}
+
 /// One mention of a text: where it is and what it resolves to. Its words are read from the text
-/// ([`Mention::text_in`]); nothing of it is copied out of the text, so that finding the mentions
-/// of a document makes no string per mention ([`Mention::record`] makes the printable form).
+/// ([`Mention::text_in`]); nothing of it is copied out of the text ([`Mention::record`] makes the
+/// printed form).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     /// What it is.
-    pub kind: Kind,
+    pub what: What,
     /// Start, in characters from the start of the text.
     pub start: usize,
     /// End (exclusive), in characters.
     pub end: usize,
     /// Where it is in the text, in bytes.
     pub bytes: Range<usize>,
-    /// The entity it resolves to (`geonames:ID` for a city, an id of the store for a body).
-    pub entity_id: Option<Cow<'static, str>>,
-    /// The country (ISO code) of a place.
-    pub country: Option<&'static str>,
-    /// A figure's value.
-    pub value: Option<f64>,
-    /// Where the words of what a figure counts are in the text, in bytes.
-    pub unit: Option<Range<usize>>,
-    /// A date.
-    pub date: Option<PartialDate>,
 }
 
 impl Mention {
+    /// Its kind.
+    pub fn kind(&self) -> Kind {
+        self.what.kind()
+    }
+
     /// The words of the mention, as written in `text` (the text it was found in).
     pub fn text_in<'t>(&self, text: &'t str) -> &'t str {
         &text[self.bytes.clone()]
     }
 
-    /// What a figure counts, as written in `text`.
-    pub fn unit_in<'t>(&self, text: &'t str) -> Option<&'t str> {
-        self.unit.clone().map(|u| &text[u])
+    /// The entity it resolves to: a city's place (`place-gn1810821`) or a body of the record.
+    pub fn entity(&self) -> Option<EntityId> {
+        match &self.what {
+            What::Place { city: Some(geonameid), .. } => Some(EntityId::of_place(*geonameid)),
+            What::Organisation { entity } => entity.clone(),
+            _ => None,
+        }
     }
 
     /// The mention as printed (`lookout ingest --json`), its words read from `text`.
     pub fn record(&self, text: &str) -> MentionRecord {
-        MentionRecord {
-            kind: self.kind,
+        let mut record = MentionRecord {
+            kind: self.kind(),
             text: self.text_in(text).to_string(),
             start: self.start,
             end: self.end,
-            entity_id: self.entity_id.as_deref().map(str::to_string),
-            country: self.country.map(str::to_string),
-            value: self.value,
-            unit: self.unit_in(text).map(str::to_string),
-            date: self.date.map(|d| d.to_string()),
+            entity_id: self.entity().map(String::from),
+            country: None,
+            value: None,
+            unit: None,
+            date: None,
+        };
+        match &self.what {
+            What::Place { country, .. } => record.country = country.map(str::to_string),
+            What::Organisation { .. } => {}
+            What::Figure { value, unit } => {
+                record.value = Some(*value);
+                record.unit = Some(text[unit.clone()].to_string());
+            }
+            What::Date(date) => record.date = Some(date.to_string()),
         }
+        record
     }
 }
 
@@ -113,77 +169,47 @@ pub struct MentionRecord {
 /// A mention found at byte offsets, before offsets become characters.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
-    pub kind: Kind,
+    pub what: What,
     pub start: usize,
     pub end: usize,
-    pub entity_id: Option<Cow<'static, str>>,
-    pub country: Option<&'static str>,
-    pub value: Option<f64>,
-    pub unit: Option<Range<usize>>,
-    pub date: Option<PartialDate>,
 }
 
 impl Found {
-    pub(crate) fn new(kind: Kind, start: usize, end: usize) -> Found {
-        Found { kind, start, end, entity_id: None, country: None, value: None, unit: None, date: None }
+    /// A place.
+    pub(crate) fn place(start: usize, end: usize, city: Option<u32>, country: Option<&'static str>) -> Found {
+        Found { what: What::Place { city, country }, start, end }
+    }
+
+    /// An organisation.
+    pub(crate) fn organisation(start: usize, end: usize, entity: Option<EntityId>) -> Found {
+        Found { what: What::Organisation { entity }, start, end }
+    }
+
+    /// A figure and the bytes of what it counts.
+    pub(crate) fn figure(start: usize, end: usize, value: f64, unit: Range<usize>) -> Found {
+        Found { what: What::Figure { value, unit }, start, end }
+    }
+
+    /// A date.
+    pub(crate) fn date(start: usize, end: usize, date: PartialDate) -> Found {
+        Found { what: What::Date(date), start, end }
     }
 }
 
-/// Every mention in `text`, in order.
-pub fn extract_mentions(text: &str) -> Vec<Mention> {
-    extract_mentions_knowing(text, &KnownNames::default())
-}
+#[cfg(test)]
+pub(crate) mod testing {
+    //! One finder for the crate's tests (its tables take a moment to build).
 
-/// Every mention in `text`, in order, the record's `known` bureaus and organisations among them
-/// by name (each with its entity). Where a known name and a name found by its kind overlap, the
-/// known name stands.
-pub fn extract_mentions_knowing(text: &str, known: &KnownNames) -> Vec<Mention> {
-    let words = segment::latin_words(text);
-    let lines = segment::non_ascii_lines(text);
-    let dates = dates::find(text, &words);
-    let figures = figures::find(text, &words, &lines, &dates);
-    let named = known.find(text, &words, &lines);
-    let overlaps_named = |f: &Found| named.iter().any(|n| f.start < n.end && n.start < f.end);
-    let orgs: Vec<Found> = orgs::find(text, &words).into_iter().filter(|f| !overlaps_named(f)).collect();
-    let places = places::find(text, &words, &lines);
-    let found: Vec<Found> = dates.into_iter().chain(figures).chain(named).chain(orgs).chain(places).collect();
-    // In order of the text: small keys sorted (each finder gives its mentions in order, so the
-    // keys are a few sorted runs, which a stable sort merges), the mentions themselves moved once.
-    let mut order: Vec<(usize, std::cmp::Reverse<usize>, Kind, u32)> =
-        found.iter().enumerate().map(|(i, f)| (f.start, std::cmp::Reverse(f.end), f.kind, i as u32)).collect();
-    order.sort();
-    // Byte offsets → character offsets: starts come in order, so one cursor walks the text once;
-    // an end is its start plus the characters of the mention.
-    let (mut byte, mut chars) = (0usize, 0usize);
-    let mut found = found;
-    order
-        .into_iter()
-        .map(|(.., i)| {
-            // Each mention's parts are taken from it once (no copy of the mentions themselves).
-            let f = &mut found[i as usize];
-            chars += char_count(&text[byte..f.start]);
-            byte = f.start;
-            let words = &text[f.start..f.end];
-            Mention {
-                kind: f.kind,
-                start: chars,
-                end: chars + char_count(words),
-                bytes: f.start..f.end,
-                entity_id: f.entity_id.take(),
-                country: f.country,
-                value: f.value,
-                unit: f.unit.take(),
-                date: f.date,
-            }
-        })
-        .collect()
-}
+    use super::{Finder, KnownNames, Memo, Mention};
 
-/// Characters in `s` (its length when ASCII).
-fn char_count(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().count()
+    /// The tests' finder.
+    pub(crate) fn finder() -> &'static Finder {
+        static FINDER: std::sync::OnceLock<Finder> = std::sync::OnceLock::new();
+        FINDER.get_or_init(Finder::new)
+    }
+
+    /// Every mention in `text`.
+    pub(crate) fn mentions(text: &str) -> Vec<Mention> {
+        finder().find(text, &KnownNames::default(), &mut Memo::default())
     }
 }

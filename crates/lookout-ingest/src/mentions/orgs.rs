@@ -3,10 +3,47 @@
 //! "Changle Association of America") and Chinese (福州市公安局, 美国长乐公会), named from the
 //! place or country words before their kind.
 
-use super::names::names;
+use super::names::Memo;
 use super::segment::Word;
-use super::{Found, Kind};
+use super::{Finder, Found};
 use lookout_text::is_han;
+use rustc_hash::FxHashMap;
+
+/// The organisations finder's tables.
+pub(crate) struct Tables {
+    /// [`EN_KINDS`] as words.
+    en_kinds: Vec<Vec<&'static str>>,
+    /// Per first byte, the lengths of the kinds' first words opening with it, a bit each: most
+    /// words open no kind, told by their first byte and length.
+    en_kind_openings: [u32; 256],
+    /// Provinces by their first two characters.
+    province_openings: FxHashMap<[char; 2], &'static str>,
+    /// Every occurrence of a Chinese kind, in one pass: the longest at the leftmost place.
+    zh_kinds: aho_corasick::AhoCorasick,
+}
+
+impl Tables {
+    /// The tables.
+    pub(crate) fn new() -> Tables {
+        let en_kinds: Vec<Vec<&'static str>> = EN_KINDS.iter().map(|k| k.split(' ').collect()).collect();
+        let mut en_kind_openings = [0u32; 256];
+        for parts in &en_kinds {
+            en_kind_openings[usize::from(parts[0].as_bytes()[0])] |= 1 << parts[0].len();
+        }
+        let province_openings = PROVINCES
+            .iter()
+            .map(|p| {
+                let mut chars = p.chars();
+                ([chars.next().expect("a province"), chars.next().expect("of two characters")], *p)
+            })
+            .collect();
+        let zh_kinds = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(ZH_KINDS)
+            .expect("a few short words make an automaton");
+        Tables { en_kinds, en_kind_openings, province_openings, zh_kinds }
+    }
+}
 
 /// Chinese kinds, longest first.
 const ZH_KINDS: &[&str] = &[
@@ -38,12 +75,6 @@ const EN_KINDS: &[&str] = &[
     "Association",
     "PSB",
 ];
-
-/// [`EN_KINDS`] as words.
-fn en_kinds() -> &'static [Vec<&'static str>] {
-    static KINDS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
-    KINDS.get_or_init(|| EN_KINDS.iter().map(|k| k.split(' ').collect()).collect())
-}
 
 /// Words that may stand inside a body's name before its kind.
 const EN_NAME_WORDS: &[&str] =
@@ -85,32 +116,23 @@ const PROVINCES: &[&str] = &[
 ];
 
 /// Every organisation in `text`.
-pub fn find(text: &str, words: &[Word<'_>]) -> Vec<Found> {
-    let mut out = chinese(text);
-    out.extend(english(text, words));
+pub(crate) fn find(finder: &Finder, memo: &mut Memo, text: &str, words: &[Word<'_>]) -> Vec<Found> {
+    let mut out = chinese(finder, memo, text);
+    out.extend(english(finder, text, words));
     out
 }
 
 /// The length of the known place, province or country name (of at most six characters) that
 /// opens `s`, if any: the longest.
-fn known_prefix(s: &str) -> Option<usize> {
-    let n = names();
-    let place = n.chinese_name_end(s, 6, |head| n.is_chinese_name(head));
-    place.max(province_prefix(s))
+fn known_prefix(finder: &Finder, memo: &mut Memo, s: &str) -> Option<usize> {
+    let n = &finder.names;
+    let place = n.chinese_name_end(s, 6, |head| memo.is_chinese_name(n, head));
+    place.max(province_prefix(&finder.orgs, s))
 }
 
 /// The length of the province that opens `s`, if one does (told by its first two characters).
-fn province_prefix(s: &str) -> Option<usize> {
-    static OPENINGS: std::sync::OnceLock<rustc_hash::FxHashMap<[char; 2], &'static str>> = std::sync::OnceLock::new();
-    let openings = OPENINGS.get_or_init(|| {
-        PROVINCES
-            .iter()
-            .map(|p| {
-                let mut chars = p.chars();
-                ([chars.next().expect("a province"), chars.next().expect("of two characters")], *p)
-            })
-            .collect()
-    });
+fn province_prefix(tables: &Tables, s: &str) -> Option<usize> {
+    let openings = &tables.province_openings;
     let mut chars = s.chars();
     let province = openings.get(&[chars.next()?, chars.next()?])?;
     s.starts_with(province).then_some(province.len())
@@ -119,14 +141,14 @@ fn province_prefix(s: &str) -> Option<usize> {
 /// Whether `s` (the words before a kind) is a name: known places, provinces and countries with
 /// their levels (市, 县, 区, 省), the last possibly a two-character place the gazetteer lacks
 /// (长乐 after 美国, 青田 before 县).
-fn is_name(s: &str) -> bool {
+fn is_name(finder: &Finder, memo: &mut Memo, s: &str) -> bool {
     let mut rest = s;
     let mut known = 0;
     loop {
         if rest.is_empty() {
             return known > 0;
         }
-        if let Some(len) = known_prefix(rest) {
+        if let Some(len) = known_prefix(finder, memo, rest) {
             rest = &rest[len..];
             known += 1;
             continue;
@@ -141,19 +163,11 @@ fn is_name(s: &str) -> bool {
     }
 }
 
-fn chinese(text: &str) -> Vec<Found> {
+fn chinese(finder: &Finder, memo: &mut Memo, text: &str) -> Vec<Found> {
     let mut out = Vec::new();
-    // Every occurrence of a kind, in one pass (an automaton of all kinds): the longest at the
-    // leftmost place, then on after it.
-    static KINDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let kinds = KINDS.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(ZH_KINDS)
-            .expect("a few short words make an automaton")
-    });
+    // Every occurrence of a kind, then on after it.
     let mut from = 0;
-    for hit in kinds.find_iter(text) {
+    for hit in finder.orgs.zh_kinds.find_iter(text) {
         let (at, end) = (hit.start(), hit.end());
         let floor = from;
         from = end;
@@ -166,37 +180,29 @@ fn chinese(text: &str) -> Vec<Found> {
             count += 1;
         }
         // The earliest start from which the name opens with a known place or country.
-        let start = starts[..count].iter().rev().copied().find(|&s| is_name(&text[s..at]));
+        let start = starts[..count].iter().rev().copied().find(|&s| is_name(finder, memo, &text[s..at]));
         let Some(start) = start else { continue };
         if out.last().is_some_and(|f: &Found| f.start < end && start < f.end) {
             continue;
         }
-        out.push(Found::new(Kind::Organisation, start, end));
+        out.push(Found::organisation(start, end, None));
     }
     out
 }
 
-fn english(text: &str, words: &[Word<'_>]) -> Vec<Found> {
+fn english(finder: &Finder, text: &str, words: &[Word<'_>]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    let n = names();
+    let (n, tables) = (&finder.names, &finder.orgs);
     let mut i = 0;
     while i < words.len() {
-        // Most words open no kind: told by their first byte and length (per first byte, the
-        // lengths of the kinds' first words opening with it, a bit each).
-        static OPENINGS: std::sync::OnceLock<[u32; 256]> = std::sync::OnceLock::new();
-        let openings = OPENINGS.get_or_init(|| {
-            let mut lengths = [0u32; 256];
-            for parts in en_kinds() {
-                lengths[usize::from(parts[0].as_bytes()[0])] |= 1 << parts[0].len();
-            }
-            lengths
-        });
+        // Most words open no kind: told by their first byte and length.
+        let openings = &tables.en_kind_openings;
         let word = words[i].text;
         if word.len() >= 32 || openings[usize::from(word.as_bytes()[0])] & (1 << word.len()) == 0 {
             i += 1;
             continue;
         }
-        let matched = en_kinds().iter().filter(|parts| parts[0] == word).find_map(|parts| {
+        let matched = tables.en_kinds.iter().filter(|parts| parts[0] == word).find_map(|parts| {
             (i + parts.len() <= words.len() && (0..parts.len()).all(|k| words[i + k].text == parts[k]))
                 .then_some(parts.len())
         });
@@ -243,7 +249,7 @@ fn english(text: &str, words: &[Word<'_>]) -> Vec<Found> {
         let named = s < i || end > words[i + len - 1].end;
         let only_qualifiers = (s..i).all(|q| EN_NAME_WORDS.contains(&words[q].text));
         if named && !(only_qualifiers && end == words[i + len - 1].end) {
-            out.push(Found::new(Kind::Organisation, words[s].start, end));
+            out.push(Found::organisation(words[s].start, end, None));
         }
         i = k.max(i + 1);
     }
@@ -255,7 +261,11 @@ mod tests {
     use super::*;
 
     fn orgs(text: &str) -> Vec<&str> {
-        find(text, &super::super::segment::latin_words(text)).into_iter().map(|f| &text[f.start..f.end]).collect()
+        let words = super::super::segment::latin_words(text);
+        find(crate::mentions::testing::finder(), &mut Memo::default(), text, &words)
+            .into_iter()
+            .map(|f| &text[f.start..f.end])
+            .collect()
     }
 
     #[test]
@@ -274,6 +284,9 @@ mod tests {
 
     #[test]
     fn names_open_with_the_longest_known_place_or_province() {
+        let finder = crate::mentions::testing::finder();
+        let province_prefix = |s| province_prefix(&finder.orgs, s);
+        let known_prefix = |s| known_prefix(finder, &mut Memo::default(), s);
         assert_eq!(province_prefix("黑龙江省"), Some("黑龙江".len()));
         assert_eq!(province_prefix("河北省"), Some("河北".len()));
         assert_eq!(province_prefix("河"), None);

@@ -2,106 +2,11 @@
 //! gazetteer by their English and Chinese names, matched on word boundaries (Chinese on jieba's
 //! segment boundaries), disambiguated by the countries the document names and by population.
 
-use super::names::{names, CityFacts, DocCountries, Names};
+use super::names::{CityFacts, DocCountries, Memo, Names};
 use super::segment::{han_segments_where, Word};
-use super::{Found, Kind};
+use super::Found;
 use lookout_text::lower_into;
 use rustc_hash::FxHashMap as FastMap;
-
-/// Capitalised words that are also the names of cities but are far more often something else.
-const COMMON_WORDS: &[&str] = &[
-    "police",
-    "march",
-    "may",
-    "nice",
-    "mobile",
-    "bath",
-    "reading",
-    "victoria",
-    "orange",
-    "union",
-    "liberty",
-    "independence",
-    "concord",
-    "surprise",
-    "marion",
-    "university",
-    "national",
-    "central",
-    "station",
-    "stations",
-    "security",
-    "public",
-    "office",
-    "new",
-    "san",
-    "santa",
-    "saint",
-    "city",
-    "china",
-    "chinese",
-    "overseas",
-    "service",
-    "news",
-    "report",
-    "reports",
-    "minister",
-    "ministry",
-    "president",
-    "general",
-    "court",
-    "home",
-    "hope",
-    "mission",
-    "progress",
-    "eagle",
-    "phoenix",
-    "bureau",
-    "american",
-    "european",
-    "asian",
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "from",
-    "after",
-    "before",
-    "during",
-    "area",
-    "officials",
-    "investigators",
-    "police",
-    "an",
-    "it",
-    "they",
-    "he",
-    "she",
-    "we",
-    "and",
-    "but",
-    "or",
-    "if",
-    "when",
-    "where",
-    "while",
-    "two",
-    "three",
-    "one",
-];
-
-fn common_words() -> &'static rustc_hash::FxHashMap<&'static str, ()> {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, ()>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| COMMON_WORDS.iter().map(|w| (*w, ())).collect())
-}
 
 /// Regions named in the record that are not countries.
 const REGIONS: &[&str] =
@@ -109,63 +14,11 @@ const REGIONS: &[&str] =
 
 /// A place mention of a city.
 fn city_mention(city: CityFacts, start: usize, end: usize) -> Found {
-    place(start, end, Some(city.id), city.country)
-}
-
-/// What the name tables say of a Latin word, whatever the document: kept per thread for the
-/// words already seen (documents name the same places again and again, and the tables are larger
-/// than any cache), up to [`WORDS_REMEMBERED`] of them.
-#[derive(Clone, Copy)]
-struct WordEntry {
-    /// The most words (at most three) of a city name opening with it.
-    longest: usize,
-    /// Whether some city name of two words or more has it second.
-    second: bool,
-    /// The cities it may name alone (none for a common word or a word in capitals).
-    cities: Option<&'static [u32]>,
-}
-
-/// Latin words remembered per thread.
-const WORDS_REMEMBERED: usize = 50_000;
-
-thread_local! {
-    static WORDS: std::cell::RefCell<FastMap<Box<str>, WordEntry>> = std::cell::RefCell::default();
-}
-
-/// What the tables say of `word` (as written), from the thread's words when it is among them.
-fn word_entry(n: &'static Names, word: &str, key: &mut String) -> WordEntry {
-    WORDS.with_borrow_mut(|words| {
-        if let Some(entry) = words.get(word) {
-            return *entry;
-        }
-        lower_into(word, key);
-        let longest = n.latin_words.get(key).min(3);
-        // No name opens with a word without a hint: the names themselves are not looked at.
-        let cities =
-            if longest == 0 || common_words().contains_key(key.as_str()) || word.chars().all(|c| c.is_uppercase()) {
-                None
-            } else {
-                n.latin.get(key.as_str()).map(Vec::as_slice)
-            };
-        let entry = WordEntry { longest, second: n.latin_second_words.get(key) > 0, cities };
-        if words.len() >= WORDS_REMEMBERED {
-            words.clear();
-        }
-        words.insert(word.into(), entry);
-        entry
-    })
-}
-
-fn place(start: usize, end: usize, entity_id: Option<&'static str>, country: &'static str) -> Found {
-    let mut f = Found::new(Kind::Place, start, end);
-    f.entity_id = entity_id.map(std::borrow::Cow::Borrowed);
-    f.country = Some(country);
-    f
+    Found::place(start, end, Some(city.geonameid), Some(city.country))
 }
 
 /// Every place in `text`.
-pub fn find(text: &str, words: &[Word<'_>], lines: &[(usize, usize)]) -> Vec<Found> {
-    let n = names();
+pub(crate) fn find(n: &Names, memo: &mut Memo, text: &str, words: &[Word<'_>], lines: &[(usize, usize)]) -> Vec<Found> {
     let segments = han_segments_where(text, lines, &|run| n.names_place(run));
     let mut out = Vec::new();
     // Countries first: they disambiguate cities.
@@ -174,8 +27,8 @@ pub fn find(text: &str, words: &[Word<'_>], lines: &[(usize, usize)]) -> Vec<Fou
     for code in countries.into_iter().chain(chinese_countries(&segments, n, &mut out)) {
         doc_countries.insert(code);
     }
-    english_cities(text, words, n, &doc_countries, &mut out);
-    chinese_cities(text, &segments, n, &doc_countries, &mut out);
+    english_cities(text, words, n, memo, &doc_countries, &mut out);
+    chinese_cities(text, &segments, n, memo, &doc_countries, &mut out);
     out
 }
 
@@ -183,7 +36,7 @@ fn capitalised(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
 }
 
-fn english_countries(text: &str, words: &[Word<'_>], n: &'static Names, out: &mut Vec<Found>) -> Vec<&'static str> {
+fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> Vec<&'static str> {
     let mut seen = Vec::new();
     let mut key = String::new();
     let mut i = 0;
@@ -204,9 +57,9 @@ fn english_countries(text: &str, words: &[Word<'_>], n: &'static Names, out: &mu
                 continue;
             }
             lower_into(span, &mut key);
-            if let Some(code) = n.countries.get(key.as_str()) {
-                out.push(place(words[i].start, words[i + len - 1].end, None, code));
-                seen.push(code.as_str());
+            if let Some(&code) = n.countries.get(key.as_str()) {
+                out.push(Found::place(words[i].start, words[i + len - 1].end, None, Some(code)));
+                seen.push(code);
                 i += len;
                 matched = true;
                 break;
@@ -219,36 +72,43 @@ fn english_countries(text: &str, words: &[Word<'_>], n: &'static Names, out: &mu
     seen
 }
 
-fn chinese_countries(segments: &[Word<'_>], n: &'static Names, out: &mut Vec<Found>) -> Vec<&'static str> {
+fn chinese_countries(segments: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> Vec<&'static str> {
     let mut seen = Vec::new();
     for s in segments {
-        if let Some(code) = n.countries_zh.get(s.text) {
-            out.push(place(s.start, s.end, None, code));
-            seen.push(code.as_str());
+        if let Some(&code) = n.countries_zh.get(s.text) {
+            out.push(Found::place(s.start, s.end, None, Some(code)));
+            seen.push(code);
         }
     }
     seen
 }
 
-fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &'static Names, doc: &DocCountries, out: &mut Vec<Found>) {
+fn english_cities<'t>(
+    text: &'t str,
+    words: &[Word<'t>],
+    n: &Names,
+    memo: &mut Memo,
+    doc: &DocCountries,
+    out: &mut Vec<Found>,
+) {
     // Spans already taken by countries, in order, walked along with the words: `before` counts
     // the spans that open at or before the current word.
     let mut spans: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
     spans.sort_unstable();
     let mut before = 0;
     let mut i = 0;
-    let (mut word_key, mut phrase_key) = (String::new(), String::new());
+    let mut phrase_key = String::new();
     // What this document's words and phrases were found to be, remembered for the document (a
     // text names its places and opens its sentences with the same words again and again, and the
     // gazetteer's tables are larger than any cache): one lookup per word.
     let mut facts: FastMap<&'t str, WordFacts> = FastMap::default();
     let mut facts_of = |word: &'t str| {
         *facts.entry(word).or_insert_with(|| {
-            let entry = word_entry(n, word, &mut word_key);
+            let entry = memo.word_entry(n, word);
             // A lone word names a city only if the city is large or in a country the text names.
             let alone = entry
                 .cities
-                .map(|c| n.city_facts(n.pick(c, doc)))
+                .map(|c| n.pick(c, doc))
                 .filter(|city| city.population >= 100_000 || doc.contains(city.country));
             WordFacts { longest: entry.longest, second: entry.second, alone }
         })
@@ -284,9 +144,7 @@ fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &'static Names, doc:
                 continue;
             }
             if region && REGIONS.contains(&span) {
-                let mut f = Found::new(Kind::Place, words[i].start, words[i + len - 1].end);
-                f.entity_id = None;
-                out.push(f);
+                out.push(Found::place(words[i].start, words[i + len - 1].end, None, None));
                 i += len;
                 advanced = true;
                 break;
@@ -297,7 +155,7 @@ fn english_cities<'t>(text: &'t str, words: &[Word<'t>], n: &'static Names, doc:
             } else {
                 *cities.entry(span).or_insert_with(|| {
                     lower_into(span, &mut phrase_key);
-                    n.latin.get(phrase_key.as_str()).map(|c| n.city_facts(n.pick(c, doc)))
+                    n.latin.get(phrase_key.as_str()).map(|c| n.pick(*c, doc))
                 })
             };
             let Some(chosen) = chosen else { continue };
@@ -327,7 +185,8 @@ struct WordFacts {
 fn chinese_cities<'t>(
     text: &'t str,
     segments: &[Word<'t>],
-    n: &'static Names,
+    n: &Names,
+    memo: &mut Memo,
     doc: &DocCountries,
     out: &mut Vec<Found>,
 ) {
@@ -346,9 +205,8 @@ fn chinese_cities<'t>(
             if joined.len() < 6 || !n.may_be_chinese_name(joined) {
                 continue;
             }
-            let city = *cities
-                .entry(joined)
-                .or_insert_with(|| n.chinese_entry(joined).cities.map(|c| n.city_facts(n.pick(c, doc))));
+            let city =
+                *cities.entry(joined).or_insert_with(|| memo.chinese_entry(n, joined).cities.map(|c| n.pick(c, doc)));
             if let Some(chosen) = city {
                 best = Some((len, chosen));
                 break;

@@ -12,7 +12,7 @@ use crate::evidence::Evidence;
 use crate::proposals::DocumentRef;
 use crate::registry::Registry;
 use crate::text::{extract, Format, MAX_TEXT_BYTES};
-use crate::{IngestError, MentionRecord};
+use crate::{Finder, IngestError, Memo, MentionRecord};
 
 /// An I/O error about `file`.
 fn io(file: &Path) -> impl FnOnce(std::io::Error) -> IngestError + '_ {
@@ -137,11 +137,11 @@ pub(crate) fn register(analysed: Analysed, registry: &mut Registry) -> Ingested 
 
 /// Reads, keeps and analyses one document (any number at once, on several threads).
 pub(crate) fn analyse(
-    evidence: &Evidence,
-    record: &Record,
+    (evidence, record, finder): (&Evidence, &Record, &Finder),
     path: &Path,
     args: &SourceOptions,
     now: &str,
+    memo: &mut Memo,
 ) -> Result<Analysed, IngestError> {
     let format = Format::of_name(&path.to_string_lossy()).ok_or_else(|| unreadable(path, "unknown format"))?;
     let side = sidecar(path)?;
@@ -179,7 +179,7 @@ pub(crate) fn analyse(
             None => url.is_none(),
         };
 
-    let mut mentions = crate::extract_mentions_knowing(&text, &record.names);
+    let mut mentions = finder.find(&text, &record.names, memo);
     record.link(&text, &mut mentions);
     let simhash = crate::simhash::fingerprint(&text);
     let doc_ref = DocumentRef {

@@ -1,16 +1,15 @@
 //! What the record already knows, for ingest: its stations (to recognise them in sentences) and
 //! its bureaus and organisations (to find by name and to link mentions to, across scripts).
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use lookout_core::{EntityView, Schema};
+use lookout_core::{EntityId, EntityView, Schema};
 use lookout_match::{NameIndex, Named};
 use lookout_store::{EntityFilter, SqliteStore, Store, StoreError};
 
 use crate::proposals::{Known, KnownBody, KnownStation};
-use crate::{KnownNames, Mention};
+use crate::{KnownNames, Mention, What};
 
 /// What the record already knows, as one value: its stations (for proposals) and its bureaus and
 /// organisations (found by name as written, and linked to across scripts by the matcher).
@@ -23,7 +22,7 @@ pub struct Record {
     pub(crate) names: KnownNames,
     /// Mention text → the body it was linked to, for this run (the store does not change during
     /// it, and documents repeat names).
-    linked: Mutex<HashMap<String, Option<String>>>,
+    linked: Mutex<HashMap<String, Option<EntityId>>>,
 }
 
 /// Most link answers remembered in a run.
@@ -32,7 +31,7 @@ const LINKS_REMEMBERED: usize = 100_000;
 impl Record {
     /// The record of `stations` and `bodies`, indexed.
     pub fn new(stations: Vec<KnownStation>, bodies: Vec<KnownBody>) -> Record {
-        let names = KnownNames::new(bodies.iter().flat_map(|b| b.names.iter().map(|n| (n.as_str(), b.id.as_str()))));
+        let names = KnownNames::new(bodies.iter().flat_map(|b| b.names.iter().map(|n| (n.as_str(), &b.id))));
         let index = NameIndex::build(
             bodies
                 .iter()
@@ -51,8 +50,8 @@ impl Record {
             .filter_map(|r| {
                 let view = EntityView::fold(r.entity, &r.statements);
                 let city = view.first("city")?.to_string();
-                let geonames = view.first("place").and_then(|p| p.strip_prefix("place-gn")).map(str::to_string);
-                Some(KnownStation { id: view.entity.id.clone(), city, geonames })
+                let geonameid = view.first("place").and_then(|p| EntityId::new(p).ok()?.geonameid());
+                Some(KnownStation { id: view.entity.id.clone(), city, geonameid })
             })
             .collect();
         let named = store.names(&[Schema::Organization, Schema::PublicBody], true).await?;
@@ -64,11 +63,12 @@ impl Record {
 impl Record {
     /// Links each organisation mention not yet linked (found by its kind rather than by a known
     /// name) to the stored body whose name matches it best, if any does.
-    pub fn link(&self, text: &str, mentions: &mut [Mention]) {
-        for m in mentions.iter_mut().filter(|m| m.kind == crate::Kind::Organisation && m.entity_id.is_none()) {
-            let words = m.text_in(text);
+    pub(crate) fn link(&self, text: &str, mentions: &mut [Mention]) {
+        for m in mentions.iter_mut() {
+            let What::Organisation { entity: entity @ None } = &mut m.what else { continue };
+            let words = &text[m.bytes.clone()];
             if let Some(known) = self.linked.lock().ok().and_then(|l| l.get(words).cloned()) {
-                m.entity_id = known.map(Cow::Owned);
+                *entity = known;
                 continue;
             }
             let best = self
@@ -82,7 +82,7 @@ impl Record {
                         .iter()
                         .map(|n| lookout_match::score_names(words, n, Some(&e.schema)))
                         .fold(0.0, f64::max);
-                    (score >= lookout_match::THRESHOLD).then_some((score, e.id.clone()))
+                    (score >= lookout_match::THRESHOLD).then(|| Some((score, EntityId::new(e.id.as_str()).ok()?)))?
                 })
                 .max_by(|a, b| a.0.total_cmp(&b.0));
             if let Ok(mut linked) = self.linked.lock() {
@@ -91,7 +91,7 @@ impl Record {
                 }
                 linked.insert(words.to_string(), best.as_ref().map(|(_, id)| id.clone()));
             }
-            m.entity_id = best.map(|(_, id)| Cow::Owned(id));
+            *entity = best.map(|(_, id)| id);
         }
     }
 }

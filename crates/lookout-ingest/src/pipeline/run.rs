@@ -3,7 +3,7 @@
 //! transaction (committed at its end), and its text indexed (committed after the store).
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use lookout_core::{Batch, Timestamp};
 use lookout_search::{DocumentIndex, IndexedDocument};
@@ -14,7 +14,7 @@ use super::document::{self, Analysed, Ingested};
 use super::{index_dir, Record, SourceOptions};
 use crate::evidence::Evidence;
 use crate::registry::Registry;
-use crate::IngestError;
+use crate::{Finder, IngestError, Memo};
 
 /// Documents recorded in the store per batch of the run's one transaction.
 const DOCUMENTS_PER_BATCH: usize = 16;
@@ -62,8 +62,33 @@ pub struct Summary {
 struct Analyser {
     evidence: Evidence,
     record: Record,
+    finder: Finder,
     options: SourceOptions,
     now: String,
+    /// The memories of the name tables' answers, lent to each piece of work and given back, so
+    /// that they last the run (documents name the same places again and again).
+    memos: Mutex<Vec<Memo>>,
+}
+
+/// A memo lent to one piece of rayon's work, given back when the piece is done.
+struct Lent<'a> {
+    memo: Memo,
+    pool: &'a Mutex<Vec<Memo>>,
+}
+
+impl<'a> Lent<'a> {
+    fn from(pool: &'a Mutex<Vec<Memo>>) -> Lent<'a> {
+        let memo = pool.lock().ok().and_then(|mut memos| memos.pop()).unwrap_or_default();
+        Lent { memo, pool }
+    }
+}
+
+impl Drop for Lent<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut memos) = self.pool.lock() {
+            memos.push(std::mem::take(&mut self.memo));
+        }
+    }
 }
 
 impl Analyser {
@@ -71,17 +96,22 @@ impl Analyser {
     fn analyse_all(&self, paths: &[PathBuf]) -> Vec<Result<Analysed, IngestError>> {
         paths
             .par_iter()
-            .map(|path| {
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    document::analyse(&self.evidence, &self.record, path, &self.options, &self.now)
-                }))
-                .unwrap_or_else(|_| {
-                    Err(IngestError::Unreadable {
-                        file: path.display().to_string(),
-                        problem: "the analysis failed".into(),
+            // Each of rayon's pieces of work has its memory of the name tables' answers.
+            .map_init(
+                || Lent::from(&self.memos),
+                |lent, path| {
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let with = (&self.evidence, &self.record, &self.finder);
+                        document::analyse(with, path, &self.options, &self.now, &mut lent.memo)
+                    }))
+                    .unwrap_or_else(|_| {
+                        Err(IngestError::Unreadable {
+                            file: path.display().to_string(),
+                            problem: "the analysis failed".into(),
+                        })
                     })
-                })
-            })
+                },
+            )
             .collect()
     }
 }
@@ -117,8 +147,10 @@ pub async fn run(
     let analyser = Arc::new(Analyser {
         evidence: Evidence::at(&evidence_dir),
         record,
+        finder: Finder::new(),
         options: options.clone(),
         now: Timestamp::now().to_string(),
+        memos: Mutex::default(),
     });
 
     let recorded_by = format!("lookout ingest ({})", options.by);

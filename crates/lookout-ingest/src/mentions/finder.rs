@@ -1,0 +1,81 @@
+//! The finder: every table mentions are found with, and the pass that takes a text through the
+//! finders and puts their mentions in order with character offsets.
+
+use super::names::{Memo, Names};
+use super::{dates, figures, orgs, segment, Found, KnownNames, Mention};
+
+/// Every table the finders read, built once (a fraction of a second) and shared by the threads
+/// of a run.
+pub struct Finder {
+    pub(crate) names: Names,
+    pub(crate) dates: dates::Tables,
+    pub(crate) figures: figures::Tables,
+    pub(crate) orgs: orgs::Tables,
+}
+
+impl Finder {
+    /// The finder of the bundled gazetteer.
+    pub fn new() -> Finder {
+        Finder {
+            names: Names::new(),
+            dates: dates::Tables::new(),
+            figures: figures::Tables::new(),
+            orgs: orgs::Tables::new(),
+        }
+    }
+
+    /// Every mention in `text`, in order, the record's `known` bureaus and organisations among
+    /// them by name (each with its entity). Where a known name and a name found by its kind
+    /// overlap, the known name stands. `memo` is the calling worker's.
+    pub fn find(&self, text: &str, known: &KnownNames, memo: &mut Memo) -> Vec<Mention> {
+        let words = segment::latin_words(text);
+        let lines = segment::non_ascii_lines(text);
+        let dates = dates::find(self, text, &words);
+        let figures = figures::find(self, text, &words, &lines, &dates);
+        let named = known.find(text, &words, &lines);
+        let overlaps_named = |f: &Found| named.iter().any(|n| f.start < n.end && n.start < f.end);
+        let orgs: Vec<Found> =
+            orgs::find(self, memo, text, &words).into_iter().filter(|f| !overlaps_named(f)).collect();
+        let places = super::places::find(&self.names, memo, text, &words, &lines);
+        let found: Vec<Found> = dates.into_iter().chain(figures).chain(named).chain(orgs).chain(places).collect();
+        in_order(text, found)
+    }
+}
+
+impl Default for Finder {
+    fn default() -> Finder {
+        Finder::new()
+    }
+}
+
+/// The mentions in order of the text, with character offsets: small keys sorted (each finder
+/// gives its mentions in order, so the keys are a few sorted runs, which a stable sort merges),
+/// the mentions themselves moved once.
+fn in_order(text: &str, found: Vec<Found>) -> Vec<Mention> {
+    let mut order: Vec<(usize, std::cmp::Reverse<usize>, super::Kind, u32)> =
+        found.iter().enumerate().map(|(i, f)| (f.start, std::cmp::Reverse(f.end), f.what.kind(), i as u32)).collect();
+    order.sort();
+    // Byte offsets → character offsets: starts come in order, so one cursor walks the text once;
+    // an end is its start plus the characters of the mention.
+    let (mut byte, mut chars) = (0usize, 0usize);
+    let mut found: Vec<Option<Found>> = found.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .map(|(.., i)| {
+            let f = found[i as usize].take().expect("each mention is taken once");
+            chars += char_count(&text[byte..f.start]);
+            byte = f.start;
+            let end = chars + char_count(&text[f.start..f.end]);
+            Mention { what: f.what, start: chars, end, bytes: f.start..f.end }
+        })
+        .collect()
+}
+
+/// Characters in `s` (its length when ASCII).
+fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
