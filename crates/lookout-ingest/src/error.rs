@@ -27,6 +27,12 @@ pub enum IngestError {
         /// What is wrong.
         problem: String,
     },
+    /// One address was given for several documents.
+    #[error("--url names the place of one document, but {documents} were given; use a NAME.meta.json per document")]
+    UrlOfMany {
+        /// How many were given.
+        documents: usize,
+    },
     /// The store failed.
     #[error("{doing}: {source}")]
     Store {

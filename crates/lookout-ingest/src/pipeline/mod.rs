@@ -49,12 +49,7 @@ impl SourceOptions {
             p.parse::<lookout_core::PartialDate>().map_err(|e| option("--published", e.to_string()))?;
         }
         if self.url.is_some() && documents > 1 {
-            return Err(option(
-                "--url",
-                format!(
-                    "names the place of one document, but {documents} were given; use a NAME.meta.json per document"
-                ),
-            ));
+            return Err(IngestError::UrlOfMany { documents });
         }
         Ok(())
     }

@@ -1,0 +1,176 @@
+//! Chinese figures: `102个`, `23万人`, `五十四个海外警务站`.
+
+use super::{DateSpans, Tables};
+use crate::mentions::Found;
+use lookout_text::is_han;
+
+const HAN_DIGITS: &[(char, u32)] = &[
+    ('零', 0),
+    ('〇', 0),
+    ('一', 1),
+    ('二', 2),
+    ('两', 2),
+    ('三', 3),
+    ('四', 4),
+    ('五', 5),
+    ('六', 6),
+    ('七', 7),
+    ('八', 8),
+    ('九', 9),
+];
+const HAN_UNITS: &[(char, u32)] = &[('十', 10), ('百', 100), ('千', 1000)];
+/// Measure words that make a number a count.
+const MEASURES: &[char] = &['个', '家', '名', '人', '座', '处', '所', '间', '位', '起', '次', '国', '批', '宗', '件'];
+
+/// The value of a Chinese numeral (`五十四` → 54, `一百零二` → 102), if it is one.
+fn han_number(s: &str) -> Option<f64> {
+    let (mut total, mut current) = (0u32, 0u32);
+    let mut any = false;
+    for c in s.chars() {
+        if let Some((_, d)) = HAN_DIGITS.iter().find(|(h, _)| *h == c) {
+            current = *d;
+            any = true;
+        } else if let Some((_, u)) = HAN_UNITS.iter().find(|(h, _)| *h == c) {
+            total += if current == 0 { 1 } else { current } * u;
+            current = 0;
+            any = true;
+        } else {
+            return None;
+        }
+    }
+    any.then(|| f64::from(total + current))
+}
+
+/// Where the number opening `text` ends (in bytes, at least one character), when no measure word
+/// follows it within the window, so that it counts nothing; `None` when one may.
+fn counted_from(text: &str, is_num: &dyn Fn(char) -> bool) -> Option<usize> {
+    let mut chars = text.char_indices().take(WINDOW).peekable();
+    let mut end = 0;
+    let mut run = 0;
+    while let Some(&(at, c)) = chars.peek() {
+        if !is_num(c) {
+            break;
+        }
+        end = at + c.len_utf8();
+        run += 1;
+        chars.next();
+    }
+    if run == 0 {
+        end = text.chars().next().map_or(0, char::len_utf8);
+    }
+    let mut next = chars.next().map(|(_, c)| c);
+    for optional in ['万', '亿'] {
+        if next == Some(optional) {
+            next = chars.next().map(|(_, c)| c);
+        }
+    }
+    if matches!(next, Some('多' | '余')) {
+        next = chars.next().map(|(_, c)| c);
+    }
+    match next {
+        Some(c) if MEASURES.contains(&c) => None,
+        // The window ran out: the careful reading decides.
+        None => None,
+        Some(_) => Some(end),
+    }
+}
+
+/// Characters looked at from a number's first: the number, its scale, measure word and unit.
+const WINDOW: usize = 48;
+
+pub(super) fn find(tables: &Tables, text: &str, lines: &[(usize, usize)], dates: &mut DateSpans) -> Vec<Found> {
+    let mut out = Vec::new();
+    let is_han_digit =
+        |c: char| matches!(c, '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
+    let is_num =
+        |c: char| c.is_ascii_digit() || c == ',' || c == '.' || is_han_digit(c) || matches!(c, '十' | '百' | '千');
+    let openings = &tables.han_number_openings;
+    let mut resume = 0usize;
+    // The characters from a candidate on (no copy of the whole text).
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(WINDOW);
+    for &(line_start, to) in lines {
+        let mut at = line_start;
+        loop {
+            // Searched on from where the last number read ended (the digits inside a number are not
+            // reported one by one).
+            at = at.max(resume).min(to);
+            let Some(found) = openings.find(aho_corasick::Input::new(text).span(at..to)) else { break };
+            let start = found.start();
+            at = found.end();
+            if text[..start].chars().next_back().is_some_and(|p| is_num(p) && p != ',') {
+                continue;
+            }
+            // Most numbers (years, days, English counts) are not followed by a measure word: told
+            // without reading the window.
+            if let Some(after) = counted_from(&text[start..], &is_num) {
+                resume = start + after;
+                continue;
+            }
+            chars.clear();
+            // Only as far as can matter: the number, its scale and "more than", the measure word and
+            // a unit of at most six characters.
+            let run = text[start..].chars().take(WINDOW).take_while(|c| is_num(*c)).count();
+            let reach = (run + 12).min(WINDOW);
+            chars.extend(text[start..].char_indices().take(reach).map(|(o, ch)| (start + o, ch)));
+            // The byte offset of window position `idx` (the end of the last one past it).
+            let end_of = |idx: usize| match chars.get(idx) {
+                Some(x) => x.0,
+                None => chars.last().map_or(text.len(), |(o, ch)| o + ch.len_utf8()),
+            };
+            let mut j = 0;
+            while j < chars.len() && is_num(chars[j].1) {
+                j += 1;
+            }
+            let raw = text[start..end_of(j)].trim_end_matches([',', '.']);
+            let value = if raw.starts_with(|c: char| c.is_ascii_digit()) {
+                raw.replace(',', "").parse::<f64>().ok()
+            } else {
+                han_number(raw)
+            };
+            let Some(mut value) = value else {
+                resume = end_of(j.max(1));
+                continue;
+            };
+            let mut k = raw.chars().count();
+            let mut scale = |ch: char, m: f64, k: &mut usize| {
+                if chars.get(*k).map(|x| x.1) == Some(ch) {
+                    value *= m;
+                    *k += 1;
+                }
+            };
+            scale('万', 1e4, &mut k);
+            scale('亿', 1e8, &mut k);
+            // Words like 多 and 余 ("more than") may stand between the number and its measure word.
+            if matches!(chars.get(k).map(|x| x.1), Some('多' | '余')) {
+                k += 1;
+            }
+            let Some(&(m_at, _)) = chars.get(k).filter(|(_, ch)| MEASURES.contains(ch)) else {
+                resume = end_of(j.max(1));
+                continue;
+            };
+            if dates.overlaps(start, end_of(k + 1)) {
+                resume = end_of(k + 1);
+                continue;
+            }
+            // The unit: the measure word and the noun after it (a run of Han characters, at most six,
+            // cut at the segmentation boundary nearest six).
+            let mut u = k + 1;
+            while u < chars.len()
+                && u < k + 7
+                && is_han(chars[u].1)
+                && !is_num(chars[u].1)
+                && !"在于和与及的了是有遍布分布设立位于被已曾将来去到上中".contains(chars[u].1)
+            {
+                u += 1;
+            }
+            // A measure word alone, cut short by a function word (三个与…), counts nothing named.
+            if u == k + 1 && chars.get(u).is_some_and(|x| "与和及的".contains(x.1)) {
+                resume = end_of(u);
+                continue;
+            }
+            out.push(Found::figure(start, end_of(u), value, m_at..end_of(u)));
+            resume = end_of(u.max(1));
+        }
+    }
+    out
+}

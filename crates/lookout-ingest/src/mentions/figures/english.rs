@@ -1,0 +1,246 @@
+//! English figures: `54 police stations`, `230,000 Chinese nationals`, `1.2 million people`.
+
+use super::{DateSpans, Tables};
+use crate::mentions::segment::Word;
+use crate::mentions::Found;
+
+/// Words that end the description of what is counted.
+pub(super) const STOP: &[&str] = &[
+    "in",
+    "of",
+    "across",
+    "and",
+    "or",
+    "the",
+    "by",
+    "to",
+    "from",
+    "for",
+    "with",
+    "at",
+    "on",
+    "since",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "that",
+    "which",
+    "who",
+    "as",
+    "per",
+    "than",
+    "more",
+    "over",
+    "under",
+    "between",
+    "a",
+    "an",
+    "been",
+    "be",
+    "will",
+    "would",
+    "could",
+    "said",
+    "says",
+    "according",
+    "during",
+    "after",
+    "before",
+    "around",
+    "about",
+    "run",
+    "operated",
+    "linked",
+    "opened",
+    "closed",
+    "set",
+    "based",
+    "located",
+    "used",
+    "held",
+    "named",
+    "reported",
+    "identified",
+    "found",
+    "arrested",
+    "questioned",
+    "detained",
+    "involved",
+];
+
+/// Number words.
+pub(super) const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("dozens", 24.0),
+    ("hundreds", 200.0),
+    ("thousands", 2000.0),
+];
+
+fn multiplier(word: &str) -> Option<f64> {
+    [("thousand", 1e3), ("million", 1e6), ("millions", 1e6), ("billion", 1e9)]
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(_, m)| *m)
+}
+
+/// Whether `word` (any case) is one of the words that end the description of what is counted.
+fn is_stop(tables: &Tables, word: &str) -> bool {
+    let set = &tables.stop_words;
+    let mut lower = [0u8; 16];
+    let Some(lower) = lower.get_mut(..word.len()) else { return false };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    set.contains(&*lower)
+}
+
+/// An English number (`230,000`, `54`, `1.2`), if the word is one.
+fn number(word: &str) -> Option<f64> {
+    let first = word.chars().next()?;
+    if !first.is_ascii_digit() {
+        return NUMBER_WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|(_, v)| *v);
+    }
+    if !word.contains(',') {
+        return whole_number(word).or_else(|| word.parse().ok());
+    }
+    if !word.split(',').skip(1).all(|g| g.len() == 3) {
+        return None;
+    }
+    let digits = word.replace(',', "");
+    whole_number(&digits).or_else(|| digits.parse().ok())
+}
+
+/// The value of a string of at most fifteen ASCII digits (exactly what parsing it as `f64`
+/// gives, without the general parser); `None` for anything else.
+fn whole_number(digits: &str) -> Option<f64> {
+    if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let value = digits.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    // Below 2^53: the conversion is exact.
+    Some(value as f64)
+}
+
+/// Whether a word may open a number: a digit, or the first letter and length of a number word.
+fn may_be_number(tables: &Tables, word: &str) -> bool {
+    let lengths = &tables.number_word_lengths;
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => true,
+        Some(b) if b.is_ascii_alphabetic() => {
+            word.len() < 16 && lengths[usize::from(b.to_ascii_lowercase() - b'a')] & (1 << word.len()) != 0
+        }
+        _ => false,
+    }
+}
+
+pub(super) fn find(tables: &Tables, text: &str, words: &[Word<'_>], dates: &mut DateSpans) -> Vec<Found> {
+    let mut out = Vec::new();
+    // Commas inside numbers split words: join "230" "," "000" back.
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        if !may_be_number(tables, w.text) {
+            i += 1;
+            continue;
+        }
+        let mut end = w.end;
+        let mut j = i + 1;
+        while let Some(next) = words.get(j) {
+            if next.start == end + 1
+                && &text[end..next.start] == ","
+                && next.text.len() == 3
+                && next.text.bytes().all(|b| b.is_ascii_digit())
+            {
+                end = next.end;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // The number as written, groups of thousands joined again.
+        let raw = &text[w.start..end];
+        let Some(mut value) = number(raw) else {
+            i += 1;
+            continue;
+        };
+        // A decimal point splits words too: 1.2 million.
+        if let Some(next) = words.get(j) {
+            if next.start == end + 1 && &text[end..next.start] == "." && next.text.bytes().all(|b| b.is_ascii_digit()) {
+                if let Ok(v) = format!("{raw}.{}", next.text).replace(',', "").parse::<f64>() {
+                    value = v;
+                    end = next.end;
+                    j += 1;
+                }
+            }
+        }
+        let is_year = !raw.contains(',') && raw.len() == 4 && (1900.0..=2100.0).contains(&value);
+        if is_year || dates.overlaps(w.start, end) {
+            i = j;
+            continue;
+        }
+        if let Some(m) = words.get(j).and_then(|n| multiplier(n.text)) {
+            value *= m;
+            j += 1;
+        }
+        // What is counted: up to three words, not across punctuation or a stop word.
+        let mut unit_end = None;
+        let mut unit_start = None;
+        let mut k = j;
+        let mut last_end = words.get(j.wrapping_sub(1)).map_or(end, |w| w.end).max(end);
+        while k < words.len() && k < j + 3 {
+            let u = words[k];
+            let gap = &text[last_end..u.start];
+            if !gap.chars().all(char::is_whitespace) || is_stop(tables, u.text) {
+                break;
+            }
+            if u.text.bytes().any(|b| b.is_ascii_digit()) {
+                break;
+            }
+            unit_start.get_or_insert(u.start);
+            unit_end = Some(u.end);
+            last_end = u.end;
+            k += 1;
+        }
+        if let (Some(us), Some(ue)) = (unit_start, unit_end) {
+            out.push(Found::figure(w.start, ue, value, us..ue));
+            i = k;
+        } else {
+            i = j.max(i + 1);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_stop_words_are_read_as_the_general_parser_and_the_list_read_them() {
+        for digits in ["0", "7", "054", "2022", "230000", "999999999999999", "9999999999999999", "1e5", "", "12a"] {
+            assert_eq!(whole_number(digits).or_else(|| digits.parse().ok()), digits.parse::<f64>().ok(), "{digits}");
+        }
+        assert_eq!(number("230,000"), Some(230_000.0));
+        assert_eq!(number("23,00"), None);
+        let tables = &crate::mentions::testing::finder().figures;
+        for word in STOP {
+            assert!(is_stop(tables, word) && is_stop(tables, &word.to_uppercase()), "{word}");
+        }
+        assert!(
+            !is_stop(tables, "police") && !is_stop(tables, "countries") && !is_stop(tables, "a-very-long-word-indeed")
+        );
+    }
+}

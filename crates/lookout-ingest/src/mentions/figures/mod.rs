@@ -1,0 +1,130 @@
+//! Figures: a number with what it counts — `54 police stations`, `230,000 Chinese nationals`,
+//! `1.2 million people`, `102个`, `23万人`, `五十四个海外警务站`.
+
+mod chinese;
+mod english;
+
+use super::segment::Word;
+use super::{Finder, Found};
+
+/// The figures finder's tables.
+pub(crate) struct Tables {
+    /// Per first letter (lower case), the lengths of the number words opening with it, a bit each.
+    number_word_lengths: [u16; 26],
+    /// Where a number may open in Chinese (a digit, a Chinese digit or 十), found by an automaton
+    /// rather than by decoding every character of the text.
+    han_number_openings: aho_corasick::AhoCorasick,
+    /// The words that end what is counted, as bytes.
+    stop_words: rustc_hash::FxHashSet<&'static [u8]>,
+}
+
+impl Tables {
+    /// The tables.
+    pub(crate) fn new() -> Tables {
+        let mut number_word_lengths = [0u16; 26];
+        for (w, _) in english::NUMBER_WORDS {
+            number_word_lengths[usize::from(w.as_bytes()[0] - b'a')] |= 1 << w.len();
+        }
+        let digits = "0123456789零〇一二两三四五六七八九十";
+        let han_number_openings = aho_corasick::AhoCorasick::new(digits.chars().map(String::from))
+            .expect("single characters make an automaton");
+        let stop_words = english::STOP.iter().map(|w| w.as_bytes()).collect();
+        Tables { number_word_lengths, han_number_openings, stop_words }
+    }
+}
+
+/// Every figure in `text`, leaving out numbers inside `dates`.
+pub(crate) fn find(
+    finder: &Finder,
+    text: &str,
+    words: &[Word<'_>],
+    lines: &[(usize, usize)],
+    dates: &[Found],
+) -> Vec<Found> {
+    let tables = &finder.figures;
+    let mut spans: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
+    spans.sort_unstable();
+    let mut in_date = DateSpans { spans, at: 0 };
+    let mut out = english::find(tables, text, words, &mut in_date);
+    in_date.at = 0;
+    out.extend(chinese::find(tables, text, lines, &mut in_date));
+    out
+}
+
+/// The spans of a text's dates, in order, asked about numbers mostly in order of the text: a
+/// cursor moves on with the questions (a search from the start each time read most of the
+/// spans' memory again and again).
+pub(super) struct DateSpans {
+    spans: Vec<(usize, usize)>,
+    /// How many spans open before the end of the last number asked about.
+    at: usize,
+}
+
+impl DateSpans {
+    /// Whether `start..end` overlaps a date.
+    pub(super) fn overlaps(&mut self, start: usize, end: usize) -> bool {
+        // Asked about a number before the last one: searched for from the start.
+        if self.at > 0 && self.spans[self.at - 1].0 >= end {
+            self.at = self.spans.partition_point(|(s, _)| *s < end);
+        }
+        while self.at < self.spans.len() && self.spans[self.at].0 < end {
+            self.at += 1;
+        }
+        self.at > 0 && self.spans[self.at - 1].1 > start
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(text: &str) -> Vec<String> {
+        let lines = super::super::segment::non_ascii_lines(text);
+        find(crate::mentions::testing::finder(), text, &super::super::segment::latin_words(text), &lines, &[])
+            .into_iter()
+            .map(|f| match f.what {
+                super::super::What::Figure { value, unit } => {
+                    format!("{}|{value}|{}", &text[f.start..f.end], &text[unit])
+                }
+                other => panic!("not a figure: {other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn date_spans_answer_in_any_order() {
+        let spans = vec![(10, 20), (30, 40), (50, 60)];
+        let search = |start: usize, end: usize| {
+            let at = spans.partition_point(|(s, _)| *s < end);
+            at > 0 && spans[at - 1].1 > start
+        };
+        let mut dates = DateSpans { spans: spans.clone(), at: 0 };
+        for (start, end) in [(0, 5), (12, 14), (21, 29), (35, 45), (15, 16), (5, 11), (61, 70), (0, 100), (20, 30)] {
+            assert_eq!(dates.overlaps(start, end), search(start, end), "{start}..{end}");
+        }
+    }
+
+    #[test]
+    fn english_figures() {
+        assert_eq!(
+            figures("It found 54 police stations in 30 countries, and 230,000 Chinese nationals were persuaded."),
+            [
+                "54 police stations|54|police stations",
+                "30 countries|30|countries",
+                "230,000 Chinese nationals|230000|Chinese nationals"
+            ]
+        );
+        assert_eq!(figures("some 1.2 million people"), ["1.2 million people|1200000|people"]);
+        assert!(figures("In 2022 the police").is_empty());
+    }
+
+    #[test]
+    fn chinese_figures() {
+        assert_eq!(
+            figures("共102个海外警务站分布在53个国家"),
+            ["102个海外警务站|102|个海外警务站", "53个国家|53|个国家"]
+        );
+        assert_eq!(figures("劝返23万人"), ["23万人|230000|人"]);
+        assert_eq!(figures("五十四个服务站"), ["五十四个服务站|54|个服务站"]);
+    }
+}

@@ -1,0 +1,80 @@
+//! What the record knows, as proposals look it up: its stations by place and city, its bodies by id.
+
+use std::collections::HashMap;
+
+use lookout_core::{EntityId, Schema};
+
+use crate::{Mention, What};
+
+/// A station of the record, as proposals find it.
+#[derive(Debug, Clone)]
+pub struct KnownStation {
+    /// Its id.
+    pub id: EntityId,
+    /// Its city, as the record writes it.
+    pub city: String,
+    /// The GeoNames id of its place, where known.
+    pub geonameid: Option<u32>,
+}
+
+/// A bureau or organisation of the record.
+#[derive(Debug, Clone)]
+pub struct KnownBody {
+    /// Its id (what an organisation mention's `entity_id` holds once linked).
+    pub id: EntityId,
+    /// `PublicBody` or `Organization`.
+    pub schema: Schema,
+    /// Its names and aliases, the first its name.
+    pub names: Vec<String>,
+}
+
+/// What the record already knows, indexed for the mentions of documents.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    stations: Vec<KnownStation>,
+    bodies: Vec<KnownBody>,
+    /// GeoNames id of their place → stations there (positions).
+    stations_at: HashMap<u32, Vec<usize>>,
+    /// Lower-case city → stations there (positions).
+    stations_named: HashMap<String, Vec<usize>>,
+    /// Body id → position.
+    body_at: HashMap<String, usize>,
+}
+
+impl Known {
+    /// The record's stations and bodies.
+    pub fn new(stations: Vec<KnownStation>, bodies: Vec<KnownBody>) -> Known {
+        let (mut stations_at, mut stations_named): (HashMap<u32, Vec<usize>>, HashMap<String, Vec<usize>>) =
+            Default::default();
+        for (i, s) in stations.iter().enumerate() {
+            if let Some(g) = s.geonameid {
+                stations_at.entry(g).or_default().push(i);
+            }
+            stations_named.entry(s.city.to_lowercase()).or_default().push(i);
+        }
+        let body_at = bodies.iter().enumerate().map(|(i, b)| (b.id.to_string(), i)).collect();
+        Known { stations, bodies, stations_at, stations_named, body_at }
+    }
+
+    /// The stations in the place a mention names (by its GeoNames id, or its words).
+    pub(super) fn stations_in(&self, m: &Mention, text: &str) -> Vec<&KnownStation> {
+        let place = match m.what {
+            What::Place { city: Some(geonameid), .. } => self.stations_at.get(&geonameid),
+            _ => None,
+        };
+        let mut at: Vec<usize> = place.cloned().unwrap_or_default();
+        if let Some(by_name) = self.stations_named.get(&m.text_in(text).to_lowercase()) {
+            at.extend(by_name.iter().filter(|i| !at.contains(i)).collect::<Vec<_>>());
+        }
+        at.sort_unstable();
+        at.into_iter().map(|i| &self.stations[i]).collect()
+    }
+
+    /// The body a linked mention names.
+    pub(super) fn body(&self, m: &Mention) -> Option<&KnownBody> {
+        match &m.what {
+            What::Organisation { entity: Some(id) } => self.body_at.get(id.as_str()).map(|i| &self.bodies[*i]),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! Proposals from the mentions of sample sentences.
+
+use super::*;
+use crate::mentions::testing;
+
+fn known() -> Known {
+    Known::new(
+        vec![
+            KnownStation {
+                id: EntityId::new("station-ST033").unwrap(),
+                city: "Rotterdam".into(),
+                geonameid: Some(2747891),
+            },
+            KnownStation {
+                id: EntityId::new("station-ST034").unwrap(),
+                city: "Amsterdam".into(),
+                geonameid: Some(2759794),
+            },
+        ],
+        vec![KnownBody {
+            id: EntityId::new("publicbody-fuzhou-psb").unwrap(),
+            schema: Schema::PublicBody,
+            names: vec!["Fuzhou Public Security Bureau".into(), "Fuzhou PSB".into()],
+        }],
+    )
+}
+
+fn doc() -> DocumentRef {
+    DocumentRef {
+        source_id: SourceId::for_url("https://nos.nl/x"),
+        sha256: "a".repeat(64),
+        claimant: "nos.nl".into(),
+        published: Some("2022-11-01".parse().unwrap()),
+    }
+}
+
+/// Mentions with bodies linked the way `lookout ingest` links them (here: by a known name).
+fn mentions(text: &str) -> Vec<Mention> {
+    let mut ms = testing::mentions(text);
+    for m in ms.iter_mut().filter(|m| m.kind() == Kind::Organisation) {
+        if m.text_in(text).starts_with("Fuzhou") || m.text_in(text).starts_with("福州") {
+            m.what = What::Organisation { entity: Some(EntityId::new("publicbody-fuzhou-psb").unwrap()) };
+        }
+    }
+    ms
+}
+
+#[test]
+fn a_station_sentence_proposes_the_station_and_its_operator() {
+    let text = "Officials said the police station in Rotterdam was run by the Fuzhou PSB. \
+                Rotterdam has a large port.";
+    let ps = propose(text, &mentions(text), &known(), &doc());
+    let station: Vec<_> = ps.iter().filter(|p| p.kind == ProposalKind::StationMention).collect();
+    assert_eq!(station.len(), 1, "{ps:#?}");
+    let p = station[0];
+    assert_eq!(p.quote, "Officials said the police station in Rotterdam was run by the Fuzhou PSB.");
+    let (a, b) = p.span.unwrap();
+    assert_eq!(p.quote.chars().skip(a as usize).take((b - a) as usize).collect::<String>(), "Rotterdam");
+    let claims: Vec<(&str, &str)> = p.claims.iter().map(|c| (c.prop.as_str(), c.value.as_str())).collect();
+    assert_eq!(claims, [("city", "Rotterdam"), ("station", "station-ST033"), ("operator", "publicbody-fuzhou-psb")]);
+    assert!(p.summary.contains("operated by Fuzhou Public Security Bureau"), "{}", p.summary);
+    let alias = ps.iter().find(|p| p.kind == ProposalKind::BodyMention).unwrap();
+    assert_eq!((alias.claims[0].prop.as_str(), alias.claims[0].value.as_str()), ("alias", "Fuzhou PSB"));
+}
+
+#[test]
+fn two_bureaus_and_two_stations_in_one_sentence_say_nothing_of_who_runs_which() {
+    let text = "据报道，福州市公安局和青田县公安局在荷兰鹿特丹和阿姆斯特丹设立了海外服务站。";
+    let ps = propose(text, &mentions(text), &known(), &doc());
+    let stations: Vec<_> = ps.iter().filter(|p| p.kind == ProposalKind::StationMention).collect();
+    assert_eq!(stations.len(), 2);
+    assert!(stations.iter().all(|p| p.claims.len() == 1), "{stations:#?}");
+}
+
+#[test]
+fn chinese_city_names_find_the_station_and_figures_take_the_sentence_date() {
+    let text = "据报道，福州市公安局在鹿特丹设立了海外警务服务站。2022年12月，共有102个海外警务站。";
+    let ps = propose(text, &mentions(text), &known(), &doc());
+    let station = ps.iter().find(|p| p.kind == ProposalKind::StationMention).expect("station");
+    assert_eq!(station.claims[0].value, "Rotterdam");
+    assert_eq!(station.claims.len(), 3, "the bureau in the sentence operates it");
+    let figure = ps.iter().find(|p| p.kind == ProposalKind::Figure).expect("figure");
+    let get = |prop: &str| figure.claims.iter().find(|c| c.prop == prop).map(|c| c.value.clone());
+    assert_eq!(get("value").as_deref(), Some("102"));
+    assert_eq!(get("asOf").as_deref(), Some("2022-12"));
+    assert_eq!(get("claimedBy").as_deref(), Some("nos.nl"));
+    assert!(figure.quote.starts_with("2022年12月"));
+}
+
+#[test]
+fn unknown_bodies_are_proposed_once_and_places_without_station_words_are_not_stations() {
+    let text = "The Lishui PSB issued a notice. The Lishui PSB denied it. Amsterdam has many canals. \
+                54 police stations were counted; the document was published later.";
+    let ps = propose(text, &mentions(text), &known(), &doc());
+    assert!(ps.iter().all(|p| p.kind != ProposalKind::StationMention), "{ps:#?}");
+    let new: Vec<_> = ps.iter().filter(|p| p.kind == ProposalKind::NewBody).collect();
+    assert_eq!(new.len(), 1, "one proposal per name and document");
+    assert_eq!(new[0].entities[0].schema, Schema::PublicBody);
+    assert_eq!(new[0].claims[1].value, "CN");
+    let figure = ps.iter().find(|p| p.kind == ProposalKind::Figure).unwrap();
+    assert!(figure.claims.iter().any(|c| c.prop == "asOf" && c.value == "2022-11-01"), "the document's date");
+    let mut batch = lookout_core::Batch::new("test");
+    batch.add_source(lookout_core::Source::from_url("https://nos.nl/x"));
+    for p in ps {
+        batch.add_proposal(p).expect("every proposal fits the schemata");
+    }
+}
