@@ -19,14 +19,14 @@
 //! ```
 
 mod error;
-pub mod evidence;
-pub mod lang;
-pub mod mentions;
+mod evidence;
+mod lang;
+mod mentions;
 pub mod pipeline;
-pub mod proposals;
-pub mod registry;
-pub mod sentences;
-pub mod simhash;
+mod proposals;
+mod registry;
+mod sentences;
+mod simhash;
 pub mod text;
 
 pub use error::IngestError;

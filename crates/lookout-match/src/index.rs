@@ -4,7 +4,17 @@
 use std::collections::HashMap;
 
 use crate::blocking::block_keys;
-use crate::xref::Named;
+
+/// A named entity: what the index holds and cross-referencing compares.
+#[derive(Debug, Clone)]
+pub struct Named {
+    /// Its id.
+    pub id: String,
+    /// Its schema (`Person`, `Organization`, `PublicBody`…).
+    pub schema: String,
+    /// Its names.
+    pub names: Vec<String>,
+}
 
 /// Names per entity that are filed (the first ones).
 pub const NAMES_FILED: usize = 5;

@@ -35,12 +35,12 @@ use serde::Serialize;
 use explain::Explanation;
 
 pub use blocking::block_keys;
-pub use index::NameIndex;
+pub use index::{NameIndex, Named};
 pub use org::{parse as parse_org, OrgName};
 pub use person::{parse as parse_person, PersonName};
 pub use script::{readings, spells};
 pub use symbols::OrgKind;
-pub use xref::{xref, Candidate, Named, XrefOptions};
+pub use xref::{xref, Candidate, XrefOptions};
 
 /// Scores at or above this are a match.
 pub const THRESHOLD: f64 = 0.7;

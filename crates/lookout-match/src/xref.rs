@@ -3,19 +3,8 @@
 
 use serde::Serialize;
 
-use crate::index::NameIndex;
+use crate::index::{NameIndex, Named};
 use crate::{match_names, score_names, MatchResult};
-
-/// A named entity to cross-reference.
-#[derive(Debug, Clone)]
-pub struct Named {
-    /// Its id.
-    pub id: String,
-    /// Its schema (`Person`, `Organization`, `PublicBody`…).
-    pub schema: String,
-    /// Its names.
-    pub names: Vec<String>,
-}
 
 /// A proposed duplicate.
 #[derive(Debug, Clone, Serialize)]

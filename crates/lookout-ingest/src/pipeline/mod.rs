@@ -10,6 +10,7 @@ mod run;
 
 use std::path::{Path, PathBuf};
 
+pub use crate::proposals::{KnownBody, KnownStation};
 pub use document::{text_limit, DocumentReport, Ingested};
 pub use record::Record;
 pub use run::{run, Step, Summary};
