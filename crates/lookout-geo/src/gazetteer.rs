@@ -50,7 +50,12 @@ fn name_key(country: &str, name: &str) -> String {
 
 /// Folds a name for lookup: lower case, single spaces, no surrounding punctuation.
 pub fn fold_name(name: &str) -> String {
-    let lowered = name.trim().to_lowercase();
+    let trimmed = name.trim();
+    // Most names: ASCII, one space between words.
+    if trimmed.is_ascii() && !trimmed.contains("  ") && !trimmed.bytes().any(|b| b.is_ascii_whitespace() && b != b' ') {
+        return trimmed.to_ascii_lowercase();
+    }
+    let lowered = trimmed.to_lowercase();
     lowered.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

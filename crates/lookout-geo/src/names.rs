@@ -95,30 +95,44 @@ fn plain_latin(name: &str) -> bool {
 }
 
 impl CityNames {
-    /// The index of the bundled gazetteer, built on first use.
+    /// The index of the bundled gazetteer's cities, built on first use.
     pub fn shared() -> &'static CityNames {
         static SHARED: OnceLock<CityNames> = OnceLock::new();
-        SHARED.get_or_init(|| CityNames::of(Gazetteer::shared()))
+        SHARED.get_or_init(|| CityNames::of(Gazetteer::shared(), None))
     }
 
-    /// The index of a gazetteer.
-    pub fn of(gazetteer: &Gazetteer) -> CityNames {
+    /// The index of the bundled gazetteer's Chinese cities alone (what matching compares the
+    /// places of Chinese bodies with: a tenth of the memory), built on first use.
+    pub fn china() -> &'static CityNames {
+        static CHINA: OnceLock<CityNames> = OnceLock::new();
+        CHINA.get_or_init(|| CityNames::of(Gazetteer::shared(), Some("CN")))
+    }
+
+    /// The index of a gazetteer's cities, or of those of one country.
+    pub fn of(gazetteer: &Gazetteer, country: Option<&str>) -> CityNames {
         let (mut latin, mut chinese) = (FxHashMap::default(), FxHashMap::default());
-        let add = |map: &mut FxHashMap<String, Vec<u32>>, key: &str, i: u32| {
-            let list = map.entry(key.to_string()).or_default();
-            if !list.contains(&i) {
-                list.push(i);
+        let add = |map: &mut FxHashMap<String, Vec<u32>>, key: &str, i: u32| match map.get_mut(key) {
+            Some(list) if !list.contains(&i) => list.push(i),
+            Some(_) => {}
+            None => {
+                map.insert(key.to_string(), vec![i]);
             }
         };
         for (i, city) in gazetteer.cities().iter().enumerate() {
+            if country.is_some_and(|c| c != city.country) {
+                continue;
+            }
             let i = i as u32;
             for name in std::iter::once(&city.name).chain(&city.latin_names).filter(|n| plain_latin(n)) {
                 add(&mut latin, &fold_name(name), i);
             }
             for name in city.zh_hans.iter().chain(&city.zh_hant) {
-                let simplified = lookout_text::fold(name);
-                for key in [name.as_str(), without_level(name), &simplified, without_level(&simplified)] {
-                    add(&mut chinese, key, i);
+                add(&mut chinese, name, i);
+                add(&mut chinese, without_level(name), i);
+                if name.chars().any(|c| lookout_text::to_simplified(c) != c || lookout_text::fold_width(c).is_some()) {
+                    let simplified = lookout_text::fold(name);
+                    add(&mut chinese, &simplified, i);
+                    add(&mut chinese, without_level(&simplified), i);
                 }
             }
         }
@@ -184,5 +198,8 @@ mod tests {
         assert_eq!(name(&names.by_chinese("溫州")[0]), "Wenzhou");
         assert!(names.by_latin("fuzhou").len() >= 2, "Fuzhou (Fujian) and Fuzhou (Jiangxi)");
         assert!(names.by_latin("Fuzhou").is_empty(), "keys are folded");
+        let china = CityNames::china();
+        assert_eq!(china.by_latin("fuzhou"), names.by_latin("fuzhou"), "both Fuzhous are Chinese");
+        assert!(china.by_latin("rotterdam").is_empty() && !names.by_latin("rotterdam").is_empty());
     }
 }
