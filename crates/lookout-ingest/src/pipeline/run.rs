@@ -2,13 +2,13 @@
 //! each placed among the reposts known, recorded in the store a batch at a time in the run's one
 //! transaction (committed at its end), and its text indexed (committed after the store).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use lookout_core::{Batch, Timestamp};
 use lookout_search::{DocumentIndex, IndexedDocument};
 use lookout_store::{DocumentStore, SqliteStore};
-use rayon::prelude::*;
 
 use super::document::{self, Analysed, Ingested};
 use super::{index_dir, Record, SourceOptions};
@@ -92,27 +92,67 @@ impl Drop for Lent<'_> {
 }
 
 impl Analyser {
-    /// Analyses documents on every core, each result in its document's place.
-    fn analyse_all(&self, paths: &[PathBuf]) -> Vec<Result<Analysed, IngestError>> {
-        paths
-            .par_iter()
-            // Each of rayon's pieces of work has its memory of the name tables' answers.
-            .map_init(
-                || Lent::from(&self.memos),
-                |lent, path| {
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        let with = (&self.evidence, &self.record, &self.finder);
-                        document::analyse(with, path, &self.options, &self.now, &mut lent.memo)
-                    }))
-                    .unwrap_or_else(|_| {
-                        Err(IngestError::Unreadable {
-                            file: path.display().to_string(),
-                            problem: "the analysis failed".into(),
-                        })
-                    })
-                },
-            )
-            .collect()
+    /// Analyses one document with a memo lent from the run's.
+    fn analyse(&self, path: &Path) -> Result<Analysed, IngestError> {
+        let mut lent = Lent::from(&self.memos);
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let with = (&self.evidence, &self.record, &self.finder);
+            document::analyse(with, path, &self.options, &self.now, &mut lent.memo)
+        }))
+        .unwrap_or_else(|_| {
+            Err(IngestError::Unreadable { file: path.display().to_string(), problem: "the analysis failed".into() })
+        })
+    }
+}
+
+/// Documents analysed on rayon's threads, one more at a time than there are threads (memory
+/// stays bounded whatever the corpus), handed back in the order given.
+struct InOrder {
+    analyser: Arc<Analyser>,
+    docs: Vec<PathBuf>,
+    results: tokio::sync::mpsc::UnboundedReceiver<(usize, Result<Analysed, IngestError>)>,
+    sender: tokio::sync::mpsc::UnboundedSender<(usize, Result<Analysed, IngestError>)>,
+    waiting: BTreeMap<usize, Result<Analysed, IngestError>>,
+    submitted: usize,
+    next: usize,
+}
+
+impl InOrder {
+    /// Starts on `docs`, with one document more in flight than there are threads.
+    fn start(analyser: Arc<Analyser>, docs: &[PathBuf]) -> InOrder {
+        let (sender, results) = tokio::sync::mpsc::unbounded_channel();
+        let mut in_order =
+            InOrder { analyser, docs: docs.to_vec(), results, sender, waiting: BTreeMap::new(), submitted: 0, next: 0 };
+        for _ in 0..rayon::current_num_threads() + 1 {
+            in_order.submit();
+        }
+        in_order
+    }
+
+    /// Hands the next document to rayon, if one is left.
+    fn submit(&mut self) {
+        let Some(path) = self.docs.get(self.submitted).cloned() else { return };
+        let (i, analyser, sender) = (self.submitted, self.analyser.clone(), self.sender.clone());
+        rayon::spawn(move || {
+            // A run that has ended no longer listens.
+            let _ = sender.send((i, analyser.analyse(&path)));
+        });
+        self.submitted += 1;
+    }
+
+    /// The next document's result, in the order given; `None` after the last.
+    async fn next(&mut self) -> Option<Result<Analysed, IngestError>> {
+        if self.next >= self.docs.len() {
+            return None;
+        }
+        while !self.waiting.contains_key(&self.next) {
+            let (i, result) = self.results.recv().await?;
+            self.waiting.insert(i, result);
+            // One out, one in: the threads stay busy while a long document holds up the order.
+            self.submit();
+        }
+        self.next += 1;
+        self.waiting.remove(&(self.next - 1))
     }
 }
 
@@ -159,61 +199,48 @@ pub async fn run(
     let mut records = store.begin_batches().await.map_err(store_error)?;
     let mut batch = Batch::new(recorded_by.as_str());
     let mut summary = Summary { documents: docs.len(), ..Summary::default() };
-    // A few documents per core at a time: memory stays bounded whatever the corpus. The next
-    // chunk is analysed while this one is recorded.
-    let chunk = 2 * rayon::current_num_threads().max(1);
-    let analyse = |paths: &[PathBuf]| {
-        let (analyser, paths) = (analyser.clone(), paths.to_vec());
-        tokio::task::spawn_blocking(move || analyser.analyse_all(&paths))
-    };
-    let mut chunks = docs.chunks(chunk);
-    let mut next = chunks.next().map(analyse);
+    let mut analysed = InOrder::start(analyser, docs);
     let mut done = 0;
-    while let Some(pending) = next.take() {
-        let results =
-            pending.await.map_err(|e| IngestError::Unreadable { file: "ingest".into(), problem: e.to_string() })?;
-        next = chunks.next().map(analyse);
-        for result in results {
-            let path = &docs[done];
-            done += 1;
-            let doc = match result {
-                Ok(analysed) => document::register(analysed, &mut registry),
-                Err(error) => {
-                    summary.failed += 1;
-                    observe(Step::Failed { done, path, error: &error })?;
-                    continue;
-                }
-            };
-            observe(Step::Ingested { done, path, document: &doc })?;
-            summary.new += usize::from(doc.new_original);
-            summary.bytes += doc.bytes;
-            summary.mentions += doc.report.mention_count;
-            summary.proposed += doc.proposals.len();
-            if !search.contains(&doc.document.sha256).map_err(index_error)? {
-                writer
-                    .add(IndexedDocument {
-                        sha256: doc.document.sha256.clone(),
-                        source_id: doc.source.id.to_string(),
-                        // The publisher, where the source has an address, then the file's name.
-                        title: match (&doc.source.publisher, &doc.source.title) {
-                            (Some(p), Some(t)) => format!("{p} · {t}"),
-                            (p, t) => p.clone().or_else(|| t.clone()).unwrap_or_default(),
-                        },
-                        language: doc.document.language.clone(),
-                        text: doc.text,
-                        restricted: doc.document.restricted,
-                    })
-                    .map_err(index_error)?;
+    while let Some(result) = analysed.next().await {
+        let path = &docs[done];
+        done += 1;
+        let doc = match result {
+            Ok(analysed) => document::register(analysed, &mut registry),
+            Err(error) => {
+                summary.failed += 1;
+                observe(Step::Failed { done, path, error: &error })?;
+                continue;
             }
-            batch.add_source(doc.source);
-            batch.add_document(doc.document).map_err(|e| IngestError::Record(e.to_string()))?;
-            for p in doc.proposals {
-                batch.add_proposal(p).map_err(|e| IngestError::Record(e.to_string()))?;
-            }
-            if batch.documents.len() >= DOCUMENTS_PER_BATCH {
-                records.write(&batch).await.map_err(store_error)?;
-                batch = Batch::new(recorded_by.as_str());
-            }
+        };
+        observe(Step::Ingested { done, path, document: &doc })?;
+        summary.new += usize::from(doc.new_original);
+        summary.bytes += doc.bytes;
+        summary.mentions += doc.report.mention_count;
+        summary.proposed += doc.proposals.len();
+        if !search.contains(&doc.document.sha256).map_err(index_error)? {
+            writer
+                .add(IndexedDocument {
+                    sha256: doc.document.sha256.clone(),
+                    source_id: doc.source.id.to_string(),
+                    // The publisher, where the source has an address, then the file's name.
+                    title: match (&doc.source.publisher, &doc.source.title) {
+                        (Some(p), Some(t)) => format!("{p} · {t}"),
+                        (p, t) => p.clone().or_else(|| t.clone()).unwrap_or_default(),
+                    },
+                    language: doc.document.language.clone(),
+                    text: doc.text,
+                    restricted: doc.document.restricted,
+                })
+                .map_err(index_error)?;
+        }
+        batch.add_source(doc.source);
+        batch.add_document(doc.document).map_err(|e| IngestError::Record(e.to_string()))?;
+        for p in doc.proposals {
+            batch.add_proposal(p).map_err(|e| IngestError::Record(e.to_string()))?;
+        }
+        if batch.documents.len() >= DOCUMENTS_PER_BATCH {
+            records.write(&batch).await.map_err(store_error)?;
+            batch = Batch::new(recorded_by.as_str());
         }
     }
     // Dropped on an error above, the transaction and the index writer keep nothing.
