@@ -135,87 +135,104 @@ pub(crate) fn register(analysed: Analysed, registry: &mut Registry) -> Ingested 
     ingested
 }
 
-/// Reads, keeps and analyses one document (any number at once, on several threads).
-pub(crate) fn analyse(
-    (evidence, record, finder): (&Evidence, &Record, &Finder),
-    path: &Path,
-    args: &SourceOptions,
-    now: &str,
-    memo: &mut Memo,
-) -> Result<Analysed, IngestError> {
-    let format = Format::of_name(&path.to_string_lossy()).ok_or_else(|| unreadable(path, "unknown format"))?;
-    let side = sidecar(path)?;
-    let pick = |key: &str, arg: &Option<String>| side[key].as_str().map(str::to_string).or_else(|| arg.clone());
-    let (url, published, kind) = (pick("url", &args.url), pick("published", &args.published), pick("kind", &args.kind));
-    let published_date: Option<PartialDate> =
-        published.as_deref().map(|p| p.parse()).transpose().map_err(|e| unreadable(path, format!("published: {e}")))?;
-    let kind_value: Option<SourceKind> =
-        kind.as_deref().map(|k| k.parse()).transpose().map_err(|e| unreadable(path, format!("kind: {e}")))?;
+/// What every document of a run is analysed with.
+pub(crate) struct Analyser {
+    /// Where originals are kept.
+    pub evidence: Evidence,
+    /// What the record knows.
+    pub record: Record,
+    /// The tables mentions are found with.
+    pub finder: Finder,
+    /// What the command line says of the documents.
+    pub options: SourceOptions,
+    /// When the run captures them.
+    pub now: String,
+}
 
-    let mut head = Vec::new();
-    std::fs::File::open(path).map_err(io(path))?.take(text_limit()).read_to_end(&mut head).map_err(io(path))?;
-    let text = extract(&head, format).map_err(|problem| unreadable(path, problem))?;
-    drop(head);
-    let size = std::fs::metadata(path).map_err(io(path))?.len();
-    let (capture, new_original) = evidence.store(path, format.media_type(), &args.by, now)?;
-    let language = pick("lang", &args.lang).unwrap_or_else(|| crate::lang::detect(&text).to_string());
+impl Analyser {
+    /// Reads, keeps and analyses one document (any number at once, on several threads), with the
+    /// calling worker's `memo`.
+    pub(crate) fn analyse(&self, path: &Path, memo: &mut Memo) -> Result<Analysed, IngestError> {
+        let Analyser { evidence, record, finder, options: args, now } = self;
+        let format = Format::of_name(&path.to_string_lossy()).ok_or_else(|| unreadable(path, "unknown format"))?;
+        let side = sidecar(path)?;
+        let pick = |key: &str, arg: &Option<String>| side[key].as_str().map(str::to_string).or_else(|| arg.clone());
+        let (url, published, kind) =
+            (pick("url", &args.url), pick("published", &args.published), pick("kind", &args.kind));
+        let published_date: Option<PartialDate> = published
+            .as_deref()
+            .map(|p| p.parse())
+            .transpose()
+            .map_err(|e| unreadable(path, format!("published: {e}")))?;
+        let kind_value: Option<SourceKind> =
+            kind.as_deref().map(|k| k.parse()).transpose().map_err(|e| unreadable(path, format!("kind: {e}")))?;
 
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut source = source_of(&capture.sha256, url.as_deref(), &name);
-    source.sha256 = Some(capture.sha256.clone());
-    source.lang = Some(language.clone()).filter(|l| l == "en" || l == "zh");
-    source.published = published_date;
-    if let Some(k) = kind_value {
-        source.kind = k;
-        source.kind_guess = None;
-    }
-    // Whose text the public may search: a testimony never; one marked restricted never; one the
-    // sidecar marks `"restricted": false` yes; otherwise one published at an address, and not a
-    // file without one (it may be private material: an analyst opens it with its sidecar).
-    let restricted = source.kind == SourceKind::Testimony
-        || args.restricted
-        || match side["restricted"].as_bool() {
-            Some(marked) => marked,
-            None => url.is_none(),
+        let mut head = Vec::new();
+        std::fs::File::open(path).map_err(io(path))?.take(text_limit()).read_to_end(&mut head).map_err(io(path))?;
+        let text = extract(&head, format).map_err(|problem| unreadable(path, problem))?;
+        drop(head);
+        let size = std::fs::metadata(path).map_err(io(path))?.len();
+        let (capture, new_original) = evidence.store(path, format.media_type(), &args.by, now)?;
+        let language = pick("lang", &args.lang).unwrap_or_else(|| crate::lang::detect(&text).to_string());
+
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut source = source_of(&capture.sha256, url.as_deref(), &name);
+        source.sha256 = Some(capture.sha256.clone());
+        source.lang = Some(language.clone()).filter(|l| l == "en" || l == "zh");
+        source.published = published_date;
+        if let Some(k) = kind_value {
+            source.kind = k;
+            source.kind_guess = None;
+        }
+        // Whose text the public may search: a testimony never; one marked restricted never; one the
+        // sidecar marks `"restricted": false` yes; otherwise one published at an address, and not a
+        // file without one (it may be private material: an analyst opens it with its sidecar).
+        let restricted = source.kind == SourceKind::Testimony
+            || args.restricted
+            || match side["restricted"].as_bool() {
+                Some(marked) => marked,
+                None => url.is_none(),
+            };
+
+        let mut mentions = finder.find(&text, &record.names, memo);
+        record.link(&text, &mut mentions);
+        let simhash = crate::simhash::fingerprint(&text);
+        let doc_ref = DocumentRef {
+            source_id: source.id.clone(),
+            sha256: capture.sha256.clone(),
+            claimant: source.publisher.clone().unwrap_or_else(|| name.clone()),
+            published: published_date,
         };
-
-    let mut mentions = finder.find(&text, &record.names, memo);
-    record.link(&text, &mut mentions);
-    let simhash = crate::simhash::fingerprint(&text);
-    let doc_ref = DocumentRef {
-        source_id: source.id.clone(),
-        sha256: capture.sha256.clone(),
-        claimant: source.publisher.clone().unwrap_or_else(|| name.clone()),
-        published: published_date,
-    };
-    let proposals = crate::proposals::propose(&text, &mentions, &record.known, &doc_ref);
-    let document = Document {
-        sha256: capture.sha256.clone(),
-        source_id: source.id.clone(),
-        language: language.clone(),
-        characters: text.chars().count() as u64,
-        simhash,
-        copy_of: None,
-        restricted,
-    };
-    let report = DocumentReport {
-        id: capture.sha256,
-        file: path.display().to_string(),
-        media_type: capture.media_type,
-        size,
-        language,
-        truncated: size > text_limit(),
-        restricted,
-        mention_count: mentions.len(),
-        // Without --json the mentions are not printed: they are dropped here rather than held
-        // while the document waits for its turn to be recorded.
-        mentions: if args.keep_mentions { mentions.iter().map(|m| m.record(&text)).collect() } else { Vec::new() },
-        proposals: proposals.len(),
-        near_duplicate_of: None,
-        url,
-        published,
-        kind,
-    };
-    let ingested = Ingested { report, new_original, bytes: size.min(text_limit()), source, document, proposals, text };
-    Ok(Analysed { ingested, simhash })
+        let proposals = crate::proposals::propose(&text, &mentions, &record.known, &doc_ref);
+        let document = Document {
+            sha256: capture.sha256.clone(),
+            source_id: source.id.clone(),
+            language: language.clone(),
+            characters: text.chars().count() as u64,
+            simhash,
+            copy_of: None,
+            restricted,
+        };
+        let report = DocumentReport {
+            id: capture.sha256,
+            file: path.display().to_string(),
+            media_type: capture.media_type,
+            size,
+            language,
+            truncated: size > text_limit(),
+            restricted,
+            mention_count: mentions.len(),
+            // Without --json the mentions are not printed: they are dropped here rather than held
+            // while the document waits for its turn to be recorded.
+            mentions: if args.keep_mentions { mentions.iter().map(|m| m.record(&text)).collect() } else { Vec::new() },
+            proposals: proposals.len(),
+            near_duplicate_of: None,
+            url,
+            published,
+            kind,
+        };
+        let ingested =
+            Ingested { report, new_original, bytes: size.min(text_limit()), source, document, proposals, text };
+        Ok(Analysed { ingested, simhash })
+    }
 }

@@ -10,7 +10,7 @@ use lookout_core::{Batch, Timestamp};
 use lookout_search::{DocumentIndex, IndexedDocument};
 use lookout_store::{DocumentStore, SqliteStore};
 
-use super::document::{self, Analysed, Ingested};
+use super::document::{self, Analysed, Analyser, Ingested};
 use super::{index_dir, Record, SourceOptions};
 use crate::evidence::Evidence;
 use crate::registry::Registry;
@@ -58,19 +58,7 @@ pub struct Summary {
     pub proposed: usize,
 }
 
-/// What every document of the run is analysed with.
-struct Analyser {
-    evidence: Evidence,
-    record: Record,
-    finder: Finder,
-    options: SourceOptions,
-    now: String,
-    /// The memories of the name tables' answers, lent to each piece of work and given back, so
-    /// that they last the run (documents name the same places again and again).
-    memos: Mutex<Vec<Memo>>,
-}
-
-/// A memo lent to one piece of rayon's work, given back when the piece is done.
+/// A memo lent to one document's work, given back when the work is done.
 struct Lent<'a> {
     memo: Memo,
     pool: &'a Mutex<Vec<Memo>>,
@@ -91,24 +79,21 @@ impl Drop for Lent<'_> {
     }
 }
 
-impl Analyser {
-    /// Analyses one document with a memo lent from the run's.
-    fn analyse(&self, path: &Path) -> Result<Analysed, IngestError> {
-        let mut lent = Lent::from(&self.memos);
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let with = (&self.evidence, &self.record, &self.finder);
-            document::analyse(with, path, &self.options, &self.now, &mut lent.memo)
-        }))
-        .unwrap_or_else(|_| {
-            Err(IngestError::Unreadable { file: path.display().to_string(), problem: "the analysis failed".into() })
-        })
-    }
+/// Analyses one document with a memo lent from the run's; a panic is the document's failure.
+fn analyse(analyser: &Analyser, memos: &Mutex<Vec<Memo>>, path: &Path) -> Result<Analysed, IngestError> {
+    let mut lent = Lent::from(memos);
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyser.analyse(path, &mut lent.memo))).unwrap_or_else(
+        |_| Err(IngestError::Unreadable { file: path.display().to_string(), problem: "the analysis failed".into() }),
+    )
 }
 
 /// Documents analysed on rayon's threads, one more at a time than there are threads (memory
 /// stays bounded whatever the corpus), handed back in the order given.
 struct InOrder {
     analyser: Arc<Analyser>,
+    /// The memories of the name tables' answers, lent to each document's work and given back,
+    /// so that they last the run (documents name the same places again and again).
+    memos: Arc<Mutex<Vec<Memo>>>,
     docs: Vec<PathBuf>,
     results: tokio::sync::mpsc::UnboundedReceiver<(usize, Result<Analysed, IngestError>)>,
     sender: tokio::sync::mpsc::UnboundedSender<(usize, Result<Analysed, IngestError>)>,
@@ -121,8 +106,16 @@ impl InOrder {
     /// Starts on `docs`, with one document more in flight than there are threads.
     fn start(analyser: Arc<Analyser>, docs: &[PathBuf]) -> InOrder {
         let (sender, results) = tokio::sync::mpsc::unbounded_channel();
-        let mut in_order =
-            InOrder { analyser, docs: docs.to_vec(), results, sender, waiting: BTreeMap::new(), submitted: 0, next: 0 };
+        let mut in_order = InOrder {
+            analyser,
+            memos: Arc::default(),
+            docs: docs.to_vec(),
+            results,
+            sender,
+            waiting: BTreeMap::new(),
+            submitted: 0,
+            next: 0,
+        };
         for _ in 0..rayon::current_num_threads() + 1 {
             in_order.submit();
         }
@@ -132,10 +125,11 @@ impl InOrder {
     /// Hands the next document to rayon, if one is left.
     fn submit(&mut self) {
         let Some(path) = self.docs.get(self.submitted).cloned() else { return };
-        let (i, analyser, sender) = (self.submitted, self.analyser.clone(), self.sender.clone());
+        let (i, analyser, memos, sender) =
+            (self.submitted, self.analyser.clone(), self.memos.clone(), self.sender.clone());
         rayon::spawn(move || {
             // A run that has ended no longer listens.
-            let _ = sender.send((i, analyser.analyse(&path)));
+            let _ = sender.send((i, analyse(&analyser, &memos, &path)));
         });
         self.submitted += 1;
     }
@@ -190,7 +184,6 @@ pub async fn run(
         finder: Finder::new(),
         options: options.clone(),
         now: Timestamp::now().to_string(),
-        memos: Mutex::default(),
     });
 
     let recorded_by = format!("lookout ingest ({})", options.by);
@@ -248,4 +241,58 @@ pub async fn run(
     records.commit().await.map_err(store_error)?;
     writer.commit().map_err(|source| IngestError::Search { doing: "committing the search index".into(), source })?;
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A directory of its own under the system's temporary directory, removed at the end.
+    struct Scratch(PathBuf);
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn documents_come_back_in_the_order_given_and_failures_in_their_place() {
+        let dir = Scratch(std::env::temp_dir().join(format!("lookout-run-{}", std::process::id())));
+        let docs_dir = dir.0.join("docs");
+        std::fs::create_dir_all(&docs_dir).unwrap();
+        // Long documents first, so that the short ones after them finish before them.
+        let mut docs = Vec::new();
+        for i in 0..12 {
+            let path = docs_dir.join(format!("{i:02}.txt"));
+            let text = match i {
+                5 => String::new(),
+                _ if i % 4 == 0 => {
+                    format!("Document {i}. ") + &"The Fuzhou PSB opened 2 stations in Prato. ".repeat(20_000)
+                }
+                _ => format!("Document {i}: the Qingtian PSB in Rotterdam, 12 September 2022."),
+            };
+            std::fs::write(&path, text).unwrap();
+            docs.push(path);
+        }
+        let store = SqliteStore::open_in_memory().await.unwrap();
+        let mut seen = Vec::new();
+        let summary = run(&dir.0, &store, &docs, &SourceOptions { by: "test".into(), ..Default::default() }, |step| {
+            seen.push(match step {
+                Step::Ingested { done, path, .. } => (done, path.to_path_buf(), None),
+                Step::Failed { done, path, error } => (done, path.to_path_buf(), Some(error.to_string())),
+            });
+            Ok(())
+        })
+        .await
+        .unwrap();
+        assert_eq!(seen.iter().map(|(_, p, _)| p.clone()).collect::<Vec<_>>(), docs, "in the order given");
+        assert_eq!(seen.iter().map(|(done, ..)| *done).collect::<Vec<_>>(), (1..=12).collect::<Vec<_>>());
+        let failed: Vec<&(usize, PathBuf, Option<String>)> = seen.iter().filter(|s| s.2.is_some()).collect();
+        assert_eq!(failed.len(), 1);
+        assert_eq!(failed[0].0, 6);
+        assert!(failed[0].2.as_deref().unwrap().ends_with("05.txt: the file is empty"), "{:?}", failed[0].2);
+        assert_eq!((summary.documents, summary.failed, summary.new), (12, 1, 11));
+        assert_eq!(store.documents().await.unwrap().len(), 11, "every document read is recorded");
+    }
 }
