@@ -4,16 +4,17 @@
 //!
 //! Handlers call the functions of [`service`]; templates only lay out what those return.
 
-pub mod api;
-mod app;
+mod api;
 mod error;
-pub mod i18n;
-pub mod map_cache;
-pub mod page_cache;
-pub mod pages;
-pub mod reporting;
-pub mod server;
-pub mod service;
+mod i18n;
+mod map_cache;
+mod page_cache;
+mod pages;
+mod reporting;
+mod router;
+mod server;
+mod service;
+mod state;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -21,17 +22,21 @@ use std::sync::Arc;
 use lookout_store::{DocumentStore, ReportStore, Store};
 use tokio::net::TcpListener;
 
-pub use app::{router, AppState};
 pub use error::WebError;
+pub use reporting::sanitizer::SanitizerCommand;
+pub use server::ConnectionLimits;
+
+use router::router;
+use state::AppState;
 
 /// How the server runs besides its store.
 pub struct ServeOptions {
     /// The ingested documents' index (written by `lookout ingest`), searched once it exists.
     pub documents_dir: std::path::PathBuf,
     /// The command that cleans attachments in a child process; without one, attachments are refused.
-    pub sanitizer: Option<reporting::sanitizer::SanitizerCommand>,
+    pub sanitizer: Option<SanitizerCommand>,
     /// Limits on connections.
-    pub limits: server::ConnectionLimits,
+    pub limits: ConnectionLimits,
 }
 
 /// Serves the site on `listener` until `shutdown` completes.

@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use lookout_store::Store;
 
 use crate::i18n::Lang;
-use crate::AppState;
+use crate::state::AppState;
 
 /// Bytes of pages kept at most; past this the cache is emptied and refilled (pages are cheap to
 /// render again). A bound on bytes, not entries, so that requests for many distinct URLs cannot

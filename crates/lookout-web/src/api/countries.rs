@@ -8,7 +8,8 @@ use super::docs::CountryDoc;
 use super::ApiError;
 use crate::i18n::Lang;
 use crate::service::countries::map_data;
-use crate::{AppState, WebError};
+use crate::state::AppState;
+use crate::WebError;
 
 /// Countries with reported stations, most first.
 #[utoipa::path(get, path = "/api/v1/countries", tag = "countries",

@@ -10,7 +10,8 @@ use utoipa::IntoParams;
 use super::docs::{EntityDoc, StatementDoc};
 use super::pagination::{paginate, Page, PageParams};
 use super::ApiError;
-use crate::{AppState, WebError};
+use crate::state::AppState;
+use crate::WebError;
 
 async fn public_entity<S: Store>(store: &S, id: &str) -> Result<EntityDoc, ApiError> {
     let not_found = || ApiError(WebError::NotFound(format!("entity {id:?}")));

@@ -12,7 +12,7 @@ use super::ApiError;
 use crate::i18n::Lang;
 use crate::service::figures::figure_groups;
 use crate::service::responses::{list_responses, ResponseQuery};
-use crate::AppState;
+use crate::state::AppState;
 
 /// Every claimed figure; `contradicts` links a conflicting claim to the figure it contradicts.
 #[utoipa::path(get, path = "/api/v1/figures", tag = "figures",

@@ -14,7 +14,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::ApiError;
 use crate::service::matching::CANDIDATES_PER_QUERY;
-use crate::AppState;
+use crate::state::AppState;
 
 /// At most this many queries per request.
 pub const MAX_QUERIES: usize = 50;

@@ -8,6 +8,7 @@ mod docs;
 mod entities;
 mod error;
 mod figures;
+mod incidents;
 mod matching;
 mod pagination;
 mod search;
@@ -27,7 +28,7 @@ use utoipa::OpenApi;
 
 pub use error::{ApiError, ErrorBody};
 
-use crate::AppState;
+use crate::state::AppState;
 
 /// The OpenAPI document.
 #[derive(OpenApi)]
@@ -36,7 +37,7 @@ use crate::AppState;
     paths(
         stations::list, stations::get, entities::get, entities::statements, sources::list, sources::get,
         figures::figures, figures::responses, countries::list, countries::get, search::search,
-        matching::match_entities, crate::reporting::counts::api_counts,
+        matching::match_entities, incidents::api_counts,
     ),
     components(schemas(ErrorBody)),
     tags((name = "stations"), (name = "entities"), (name = "sources"), (name = "figures"), (name = "responses"), (name = "countries"), (name = "search"), (name = "match"), (name = "incidents"))
@@ -70,7 +71,7 @@ fn routes<S: Store + ReportStore + DocumentStore>() -> Routes<S> {
         .route("/api/v1/countries", get(countries::list::<S>))
         .route("/api/v1/countries/{code}", get(countries::get::<S>))
         .route("/api/v1/search", get(search::search::<S>))
-        .route("/api/v1/incidents/counts", get(crate::reporting::counts::api_counts::<S>))
+        .route("/api/v1/incidents/counts", get(incidents::api_counts::<S>))
         .route(
             "/api/v1/match",
             post(matching::match_entities::<S>).layer(axum::extract::DefaultBodyLimit::max(MATCH_BODY_LIMIT)),
@@ -81,7 +82,8 @@ fn routes<S: Store + ReportStore + DocumentStore>() -> Routes<S> {
 pub const MATCH_BODY_LIMIT: usize = 256 * 1024;
 
 /// The paths the API serves (for the test that checks they are all documented).
-pub fn served_paths<S: Store + ReportStore + DocumentStore>() -> Vec<&'static str> {
+#[cfg(test)]
+fn served_paths<S: Store + ReportStore + DocumentStore>() -> Vec<&'static str> {
     routes::<S>().paths
 }
 

@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use super::ApiError;
 use crate::i18n::Lang;
 use crate::service::search::{search as run_search, SearchParams};
-use crate::AppState;
+use crate::state::AppState;
 
 /// One search hit.
 #[derive(Debug, Serialize, ToSchema)]

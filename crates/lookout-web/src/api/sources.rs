@@ -8,7 +8,8 @@ use lookout_store::Store;
 use super::docs::{SourceDoc, SourceWithStatements, StatementDoc};
 use super::pagination::{paginate, Page, PageParams};
 use super::ApiError;
-use crate::{AppState, WebError};
+use crate::state::AppState;
+use crate::WebError;
 
 /// List sources.
 #[utoipa::path(get, path = "/api/v1/sources", tag = "sources",

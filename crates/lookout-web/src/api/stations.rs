@@ -11,8 +11,8 @@ use super::docs::{PlaceDoc, StatementDoc, StationDoc, StationSummary, TimelineSt
 use super::pagination::{paginate, Page, PageParams};
 use super::ApiError;
 use crate::i18n::Lang;
-use crate::service::stations::{list_stations, station_detail, station_entity_id, StationQuery};
-use crate::AppState;
+use crate::service::stations::{list_stations, station_detail, StationQuery};
+use crate::state::AppState;
 
 /// Filters of the stations list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -60,7 +60,7 @@ pub async fn get<S: Store + lookout_store::DocumentStore>(
     let store = app.store.as_ref();
     let detail = station_detail(store, &app.localized(Lang::En), &key).await?;
     let record = store
-        .entity(&station_entity_id(&key)?)
+        .entity(&crate::service::station_id(&key)?)
         .await?
         .filter(|r| r.entity.schema == Schema::Station && !r.restricted)
         .ok_or_else(|| ApiError(crate::WebError::NotFound(format!("station {key:?}"))))?;

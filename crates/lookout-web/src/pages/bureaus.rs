@@ -7,7 +7,8 @@ use lookout_store::Store;
 
 use crate::i18n::{Locale, Text};
 use crate::service::bureaus::{bureau_page, BureauPage};
-use crate::{AppState, WebError};
+use crate::state::AppState;
+use crate::WebError;
 
 /// A bureau's page.
 #[derive(Template)]

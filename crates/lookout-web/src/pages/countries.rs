@@ -7,7 +7,8 @@ use lookout_store::Store;
 
 use crate::i18n::{Locale, Text};
 use crate::service::countries::{country_page, CountryPage};
-use crate::{AppState, WebError};
+use crate::state::AppState;
+use crate::WebError;
 
 /// A country's page.
 #[derive(Template)]

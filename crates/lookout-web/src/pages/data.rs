@@ -8,7 +8,8 @@ use lookout_release::ExportFormat;
 use lookout_store::Store;
 
 use crate::i18n::{Locale, Text};
-use crate::{AppState, WebError};
+use crate::state::AppState;
+use crate::WebError;
 
 /// The downloads page.
 #[derive(Template)]

@@ -7,7 +7,8 @@ use lookout_store::Store;
 
 use crate::i18n::{Locale, Text};
 use crate::service::figures::{figure_groups, FigureGroup};
-use crate::{AppState, WebError};
+use crate::state::AppState;
+use crate::WebError;
 
 /// The figures page.
 #[derive(Template)]

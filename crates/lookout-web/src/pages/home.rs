@@ -9,7 +9,8 @@ use crate::i18n::{Locale, Text};
 use crate::map_cache::RenderedMap;
 use crate::service::figures::{figure_groups, FigureGroup};
 use crate::service::responses::{list_responses, ResponseQuery, ResponseView};
-use crate::{AppState, WebError};
+use crate::state::AppState;
+use crate::WebError;
 
 /// How many responses the home page shows.
 const LATEST_RESPONSES: usize = 6;

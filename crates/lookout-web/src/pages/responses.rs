@@ -7,7 +7,8 @@ use lookout_store::Store;
 
 use crate::i18n::{Locale, Text};
 use crate::service::responses::{list_responses, ResponseList, ResponseQuery};
-use crate::{AppState, WebError};
+use crate::state::AppState;
+use crate::WebError;
 
 /// The responses page.
 #[derive(Template)]

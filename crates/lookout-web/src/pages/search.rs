@@ -7,7 +7,8 @@ use lookout_store::{DocumentStore, Store};
 
 use crate::i18n::{Locale, Text};
 use crate::service::search::{search as run_search, SearchParams, SearchView};
-use crate::{AppState, WebError};
+use crate::state::AppState;
+use crate::WebError;
 
 /// The search page.
 #[derive(Template)]

@@ -7,7 +7,8 @@ use lookout_store::{DocumentStore, Store};
 
 use crate::i18n::{Locale, Text};
 use crate::service::sources::{source_page, SourcePage};
-use crate::{AppState, WebError};
+use crate::state::AppState;
+use crate::WebError;
 
 /// A source's page.
 #[derive(Template)]

@@ -7,7 +7,8 @@ use lookout_store::{DocumentStore, Store};
 
 use crate::i18n::{Locale, Text};
 use crate::service::stations::{list_stations, station_detail, StationDetail, StationList, StationQuery, StationRow};
-use crate::{AppState, WebError};
+use crate::state::AppState;
+use crate::WebError;
 
 /// The stations list page.
 #[derive(Template)]

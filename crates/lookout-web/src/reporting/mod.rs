@@ -2,21 +2,21 @@
 //! (`/review`), and the k-anonymous public counts (`/incidents`). Crypto, sanitising and the
 //! workflow are in `lookout-report`; this module is the web around them.
 
-pub mod counts;
-pub mod guard;
-pub mod public;
-pub mod review;
-pub mod sanitizer;
-pub mod session;
-pub mod sign_in;
-pub mod text;
+pub(crate) mod counts;
+pub(crate) mod guard;
+pub(crate) mod public;
+pub(crate) mod review;
+pub(crate) mod sanitizer;
+pub(crate) mod session;
+pub(crate) mod sign_in;
+pub(crate) mod text;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
 use lookout_store::{ReportStore, Store};
 
-use crate::AppState;
+use crate::state::AppState;
 
 /// Largest report body: five attachments of 10 MiB, the text and the form's overhead.
 pub const REPORT_BODY_LIMIT: usize = 52 * 1024 * 1024;

@@ -14,7 +14,8 @@ use serde::Deserialize;
 use super::public::desk_error;
 use super::session::{AdminAccount, AnyAccount, ReviewerAccount, Session};
 use crate::i18n::{Locale, Text};
-use crate::{AppState, WebError};
+use crate::state::AppState;
+use crate::WebError;
 
 /// The list of reports.
 #[derive(Template)]

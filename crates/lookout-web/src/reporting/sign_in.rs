@@ -16,7 +16,8 @@ use super::public::{action, token_budget};
 use super::review::{check_csrf, no_store};
 use super::session::{cookie, cookie_token, AnyAccount, COOKIE, LIFETIME};
 use crate::i18n::{Locale, Text};
-use crate::{AppState, WebError};
+use crate::state::AppState;
+use crate::WebError;
 
 /// Sign-in page.
 #[derive(Template)]

@@ -84,8 +84,6 @@ pub struct ReportText {
     pub storage_full: &'static str,
     /// The store could not take the report just now.
     pub not_stored: &'static str,
-    /// Removed metadata note (for attachments).
-    pub removed: &'static str,
     /// Form problem heading.
     pub problem: &'static str,
 }
@@ -139,7 +137,6 @@ pub static EN: ReportText = ReportText {
     already_sent: "This form was already sent, and its receipt code shown. To add more, come back with your receipt code.",
     storage_full: "The site's storage for attachments is full just now. Your words are kept below: send them without attachments, or try again later.",
     not_stored: "The site could not store your report just now. Your words are kept below: please send again in a few minutes (attach any files again).",
-    removed: "removed",
     problem: "Please check the form",
 };
 
@@ -192,7 +189,6 @@ pub static ZH: ReportText = ReportText {
     already_sent: "此表单已经发送过，回执码也已显示。如需补充，请凭回执码回来。",
     storage_full: "网站此刻没有空间接收更多附件。您填写的内容保留在下面：可以不带附件发送，或稍后再试。",
     not_stored: "网站此刻无法保存您的报告。您填写的内容保留在下面：请过几分钟再发送（附件需重新添加）。",
-    removed: "已删除",
     problem: "请检查表单",
 };
 

@@ -6,8 +6,8 @@ use crate::i18n::Localized;
 use lookout_core::{EntityView, Schema, Source, SourceId};
 use lookout_store::{EntityFilter, EntityRecord, Store};
 
-use crate::service::stations::{station_entity_id, station_key};
 use crate::WebError;
+use lookout_core::ids::station_key;
 
 /// A response as pages show it.
 #[derive(Debug, Clone)]
@@ -50,14 +50,14 @@ pub(crate) async fn response_views<S: Store>(
         let mut stations = Vec::new();
         for station in v.values("station") {
             if !cities.contains_key(station) {
-                let city = match store.entity(&station_entity_id(station)?).await? {
+                let city = match store.entity(&super::station_id(station)?).await? {
                     Some(s) => EntityView::fold(s.entity, &s.statements).first("city").unwrap_or(station).to_string(),
                     None => station.to_string(),
                 };
                 cities.insert(station.to_string(), city);
             }
-            let id = station_entity_id(station)?;
-            stations.push((station_key(&id), cities[station].clone()));
+            let id = super::station_id(station)?;
+            stations.push((station_key(&id).to_string(), cities[station].clone()));
         }
         let urls = super::source_links(&r.statements, &sources);
         let country = v.first("country").unwrap_or("").to_string();

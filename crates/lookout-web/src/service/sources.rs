@@ -7,8 +7,8 @@ use lookout_store::{DocumentStore, Store};
 
 use crate::service::documents::SourceLink;
 
-use crate::service::stations::station_key;
 use crate::WebError;
+use lookout_core::ids::station_key;
 
 /// A statement a source supports, as shown on the source's page.
 #[derive(Debug, Clone)]

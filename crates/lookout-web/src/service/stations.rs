@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::i18n::Localized;
+use lookout_core::ids::station_key;
 use lookout_core::{EntityId, EntityView, Schema, Source, SourceId, Statement, StationStatus};
 use lookout_store::{status_timeline, EntityFilter, EntityRecord, Store, TimelineStep};
 
@@ -38,17 +39,6 @@ pub struct StationRow {
     pub reported_date: Option<String>,
     /// Where first reported (`110 Overseas (Safeguard Defenders)`).
     pub first_reported_in: Vec<String>,
-}
-
-/// The URL key of a station entity (`station-ST001` → `ST001`).
-pub fn station_key(id: &EntityId) -> String {
-    id.as_str().strip_prefix("station-").unwrap_or(id.as_str()).to_string()
-}
-
-/// The entity id for a URL key (`ST001` → `station-ST001`).
-pub fn station_entity_id(key: &str) -> Result<EntityId, WebError> {
-    let full = if key.starts_with("station-") { key.to_string() } else { format!("station-{key}") };
-    EntityId::new(full).map_err(|_| WebError::NotFound(format!("station {key:?}")))
 }
 
 /// Stations' operators (station entity id → bureaus) from accepted Operation entities.
@@ -111,7 +101,7 @@ pub(crate) fn row(
     let timeline = status_timeline(&record.statements);
     let country = view.first("country").unwrap_or("").to_string();
     StationRow {
-        key: station_key(&record.entity.id),
+        key: station_key(&record.entity.id).to_string(),
         city: view.first("city").unwrap_or("").to_string(),
         country_name: countries.name(&country),
         country,
@@ -347,7 +337,7 @@ pub async fn station_detail<S: Store + lookout_store::DocumentStore>(
     countries: &Localized<'_>,
     key: &str,
 ) -> Result<StationDetail, WebError> {
-    let id = station_entity_id(key)?;
+    let id = super::station_id(key)?;
     let record = store
         .entity(&id)
         .await?

@@ -17,7 +17,8 @@ use super::{action, check, content, desk_error, intake, no_store, not_stored, to
 use crate::i18n::{Locale, Text};
 use crate::reporting::guard::Budget;
 use crate::reporting::text::{status_label, ReportText};
-use crate::{AppState, WebError};
+use crate::state::AppState;
+use crate::WebError;
 
 /// Entering the receipt code.
 #[derive(Template)]

@@ -10,7 +10,7 @@ use lookout_store::ReportStore;
 use zeroize::Zeroizing;
 
 use super::Values;
-use crate::AppState;
+use crate::state::AppState;
 
 /// Most attachments per message.
 pub const MAX_ATTACHMENTS: usize = 5;

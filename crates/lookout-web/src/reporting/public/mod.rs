@@ -6,7 +6,7 @@
 //! (in the address, so a post without one is refused before its body is read), the token's own
 //! budget, then the site-wide rate. A refusal for load still reads the words, to give them back.
 
-pub mod follow_up;
+pub(crate) mod follow_up;
 mod intake;
 
 use askama::Template;
@@ -18,12 +18,11 @@ use lookout_report::desk::{self, DeskError, CATEGORIES};
 use lookout_store::{ReportStore, Store};
 use zeroize::Zeroize;
 
-pub use intake::MAX_ATTACHMENTS;
-
 use super::guard::{form_parameter, Budget};
 use super::text::ReportText;
 use crate::i18n::{Locale, Text};
-use crate::{AppState, WebError};
+use crate::state::AppState;
+use crate::WebError;
 
 /// Most characters of free text.
 const MAX_TEXT: usize = 20_000;
