@@ -190,7 +190,7 @@ impl Store for SqliteStore {
         );
         let rows = sqlx::query(AssertSqlSafe(sql)).bind(station.as_str()).fetch_all(&self.pool).await?;
         let statements = rows.iter().map(statement_from_row).collect::<Result<Vec<_>, _>>()?;
-        Ok(crate::timeline::status_timeline(&statements))
+        Ok(lookout_core::timeline::status_timeline(&statements))
     }
 
     async fn data_version(&self) -> Result<i64, StoreError> {
