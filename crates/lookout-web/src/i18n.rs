@@ -7,6 +7,8 @@ use std::borrow::Borrow;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
+use lookout_core::timeline::StepDate;
+use lookout_core::{PartialDate, SourceKind, StationStatus};
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -144,6 +146,31 @@ impl<S: Send + Sync> FromRequestParts<S> for Locale {
         }
         let switch_href = format!("{}?{query}lang={}", parts.uri.path(), lang.other().code());
         Ok(Locale { lang, t: Text::of(lang), switch_href })
+    }
+}
+
+/// A value of a vocabulary or a date, or a reference to one: templates pass references (of
+/// references) to what they show.
+pub trait Value<T> {
+    /// The value.
+    fn value(&self) -> T;
+}
+
+impl<T: Copy> Value<T> for T {
+    fn value(&self) -> T {
+        *self
+    }
+}
+
+impl<T: Copy> Value<T> for &T {
+    fn value(&self) -> T {
+        **self
+    }
+}
+
+impl<T: Copy> Value<T> for &&T {
+    fn value(&self) -> T {
+        ***self
     }
 }
 
@@ -632,14 +659,8 @@ impl Text {
         }
     }
 
-    /// A partial ISO date (`2022`, `2022-11`, `2022-11-01`, or "by 2023") in the language's form.
-    pub fn date(&self, iso: &str) -> String {
-        let (prefix, iso) = match iso.strip_prefix("by ") {
-            Some(rest) => (if self.zh { "不晚于" } else { "by " }, rest),
-            None => ("", iso),
-        };
-        let parts: Vec<&str> = iso.split('-').collect();
-        let num = |s: &str| s.parse::<u32>().ok();
+    /// A date in the language's form (`12 September 2022`, `2022年9月12日`).
+    pub fn date(&self, date: impl Value<PartialDate>) -> String {
         const MONTHS: [&str; 12] = [
             "January",
             "February",
@@ -654,27 +675,27 @@ impl Text {
             "November",
             "December",
         ];
-        let formatted = match (parts.as_slice(), self.zh) {
-            ([y], true) if num(y).is_some() => format!("{y}年"),
-            ([y, m], true) => match num(m) {
-                Some(m) => format!("{y}年{m}月"),
-                None => iso.to_string(),
-            },
-            ([y, m, d], true) => match (num(m), num(d)) {
-                (Some(m), Some(d)) => format!("{y}年{m}月{d}日"),
-                _ => iso.to_string(),
-            },
-            ([y, m], false) => match num(m).filter(|m| (1..=12).contains(m)) {
-                Some(m) => format!("{} {y}", MONTHS[m as usize - 1]),
-                None => iso.to_string(),
-            },
-            ([y, m, d], false) => match (num(m).filter(|m| (1..=12).contains(m)), num(d)) {
-                (Some(m), Some(d)) => format!("{d} {} {y}", MONTHS[m as usize - 1]),
-                _ => iso.to_string(),
-            },
-            _ => iso.to_string(),
+        let d = date.value();
+        let y = format!("{:04}", d.year());
+        match (d.month(), d.day(), self.zh) {
+            (None, _, true) => format!("{y}年"),
+            (Some(m), None, true) => format!("{y}年{m}月"),
+            (Some(m), Some(day), true) => format!("{y}年{m}月{day}日"),
+            (None, _, false) => y,
+            (Some(m), None, false) => format!("{} {y}", MONTHS[usize::from(m) - 1]),
+            (Some(m), Some(day), false) => format!("{day} {} {y}", MONTHS[usize::from(m) - 1]),
+        }
+    }
+
+    /// When a status step was reached: its date, or "by" the date it was reached by.
+    pub fn step_date(&self, when: impl Value<StepDate>) -> String {
+        let when = when.value();
+        let by = match (when.by, self.zh) {
+            (false, _) => "",
+            (true, true) => "不晚于",
+            (true, false) => "by ",
         };
-        format!("{prefix}{formatted}")
+        format!("{by}{}", self.date(when.date))
     }
 
     /// "12 results for …".
@@ -742,7 +763,8 @@ impl Text {
     }
 
     /// A station status as words.
-    pub fn status(&self, code: &str) -> String {
+    pub fn status(&self, status: impl Value<StationStatus>) -> String {
+        let code = status.value().as_str();
         let zh = match code {
             "reported" => "已被报道",
             "under_investigation" => "调查中",
@@ -828,7 +850,8 @@ impl Text {
     }
 
     /// A source kind as words.
-    pub fn source_kind(&self, code: &str) -> String {
+    pub fn source_kind(&self, kind: impl Value<SourceKind>) -> String {
+        let code = kind.value().as_str();
         let zh = match code {
             "official" => "官方",
             "court" => "法院",
@@ -902,24 +925,26 @@ mod tests {
 
     #[test]
     fn dates_read_naturally_in_each_language() {
-        assert_eq!(EN.date("2022-09-12"), "12 September 2022");
-        assert_eq!(EN.date("2022-11"), "November 2022");
-        assert_eq!(EN.date("2023"), "2023");
-        assert_eq!(EN.date("by 2023"), "by 2023");
-        assert_eq!(ZH.date("2022-09-12"), "2022年9月12日");
-        assert_eq!(ZH.date("2022-11"), "2022年11月");
-        assert_eq!(ZH.date("by 2023"), "不晚于2023年");
-        assert_eq!(ZH.date("sometime"), "sometime");
+        let date = |s: &str| s.parse::<PartialDate>().unwrap();
+        let by = |s: &str| StepDate { date: date(s), by: true };
+        assert_eq!(EN.date(date("2022-09-12")), "12 September 2022");
+        assert_eq!(EN.date(date("2022-11")), "November 2022");
+        assert_eq!(EN.date(date("2023")), "2023");
+        assert_eq!(EN.step_date(by("2023")), "by 2023");
+        assert_eq!(ZH.date(date("2022-09-12")), "2022年9月12日");
+        assert_eq!(ZH.date(date("2022-11")), "2022年11月");
+        assert_eq!(ZH.step_date(by("2023")), "不晚于2023年");
+        assert_eq!(ZH.step_date(StepDate { date: date("2023-01"), by: false }), "2023年1月");
     }
 
     #[test]
     fn vocabularies_are_translated_with_english_fallback() {
-        assert_eq!(ZH.status("closure_ordered"), "被勒令关闭");
-        assert_eq!(EN.status("closure_ordered"), "closure ordered");
+        assert_eq!(ZH.status(StationStatus::ClosureOrdered), "被勒令关闭");
+        assert_eq!(EN.status(StationStatus::ClosureOrdered), "closure ordered");
         assert_eq!(ZH.action("made_up_action"), "made up action");
         assert_eq!(ZH.grade_meaning("C2"), "来源较为可靠；信息很可能属实");
         for s in lookout_core::StationStatus::ALL {
-            assert_ne!(ZH.status(s.as_str()), s.as_str().replace('_', " "), "{s} untranslated");
+            assert_ne!(ZH.status(s), s.as_str().replace('_', " "), "{s} untranslated");
         }
     }
 }

@@ -61,6 +61,19 @@ impl SqliteStore {
     }
 }
 
+impl SqliteStore {
+    /// The entities with these ids, with their statements (in chunks of 500 ids).
+    async fn records_with_ids(&self, ids: &[String]) -> Result<Vec<EntityRecord>, StoreError> {
+        let mut out = Vec::new();
+        for chunk in ids.chunks(500) {
+            let sql =
+                format!("SELECT key, id, schema, restricted FROM entities WHERE id IN ({})", placeholders(chunk.len()));
+            out.extend(self.records_for(&sql, Binds::Ids(chunk)).await?);
+        }
+        Ok(out)
+    }
+}
+
 /// Values bound, in order, to the entity query of [`SqliteStore::records_for`].
 #[derive(Clone, Copy)]
 enum Binds<'a> {
@@ -135,13 +148,14 @@ impl Store for SqliteStore {
                 ids.push(entity_id);
             }
         }
-        let mut out = Vec::new();
-        for chunk in ids.chunks(500) {
-            let sql =
-                format!("SELECT key, id, schema, restricted FROM entities WHERE id IN ({})", placeholders(chunk.len()));
-            out.extend(self.records_for(&sql, Binds::Ids(chunk)).await?);
-        }
-        Ok(out)
+        self.records_with_ids(&ids).await
+    }
+
+    async fn entities(&self, ids: &[EntityId]) -> Result<Vec<EntityRecord>, StoreError> {
+        let mut ids: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+        ids.sort();
+        ids.dedup();
+        self.records_with_ids(&ids).await
     }
 
     async fn entity_page(

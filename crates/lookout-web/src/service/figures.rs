@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use lookout_core::{EntityView, Schema, Source, SourceId};
+use lookout_core::{EntityView, PartialDate, Schema, Source, SourceId};
 use lookout_store::{EntityFilter, Store};
 
 use crate::WebError;
@@ -17,8 +17,8 @@ pub struct FigureView {
     pub name: String,
     /// The claimed value, as the source words it.
     pub value: String,
-    /// As of when.
-    pub as_of: String,
+    /// As of when, where known.
+    pub as_of: Option<PartialDate>,
     /// Note on the date.
     pub as_of_note: Option<String>,
     /// Who claims it.
@@ -55,7 +55,7 @@ pub async fn figure_groups<S: Store>(store: &S) -> Result<Vec<FigureGroup>, WebE
                 id: r.entity.id.to_string(),
                 name: v.first("name").unwrap_or("").to_string(),
                 value: v.values("value").join(" / "),
-                as_of: v.first("asOf").unwrap_or("").to_string(),
+                as_of: v.first("asOf").and_then(|d| d.parse().ok()),
                 as_of_note: v.first("asOfNote").map(str::to_string),
                 claimed_by: v.values("claimedBy").join("; "),
                 sources: urls,

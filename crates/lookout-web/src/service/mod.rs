@@ -63,4 +63,5 @@ pub(crate) mod matching;
 pub(crate) mod responses;
 pub(crate) mod search;
 pub(crate) mod sources;
+pub(crate) mod station;
 pub(crate) mod stations;
