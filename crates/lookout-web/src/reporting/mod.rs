@@ -9,7 +9,6 @@ pub(crate) mod review;
 pub(crate) mod sanitizer;
 pub(crate) mod session;
 pub(crate) mod sign_in;
-pub(crate) mod text;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};

@@ -19,7 +19,7 @@ use lookout_store::{ReportStore, Store};
 use zeroize::Zeroize;
 
 use super::guard::{form_parameter, Budget};
-use super::text::ReportText;
+use crate::i18n::ReportText;
 use crate::i18n::{Locale, Text};
 use crate::state::AppState;
 use crate::WebError;
@@ -116,7 +116,7 @@ fn form_page<S>(
 ) -> Result<Response, WebError> {
     let page = FormPage {
         t: loc.t,
-        r: ReportText::of(loc.lang),
+        r: &Text::of(loc.lang).report,
         switch_href: loc.switch_href.clone(),
         action: action(app, "/report", "report"),
         countries: countries(app, loc),
@@ -191,7 +191,7 @@ pub async fn submit<S: Store + ReportStore>(
     uri: Uri,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let r = ReportText::of(loc.lang);
+    let r = &Text::of(loc.lang).report;
     let Some((nonce, budget)) = token_budget(&app, &uri, "report") else {
         return unread(form_page(&app, &loc, Some(r.expired.into()), Values::default()));
     };
