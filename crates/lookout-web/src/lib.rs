@@ -52,7 +52,7 @@ pub async fn serve<S: Store + ReportStore + DocumentStore>(
         Some(command) => reporting::sanitizer::Sanitizer::new(command, 2, std::time::Duration::from_secs(30)),
         None => reporting::sanitizer::Sanitizer::refusing(),
     };
-    let config = reporting::ReportingConfig {
+    let config = reporting::shared::ReportingConfig {
         form_key: form_key(store.as_ref()).await?,
         k: public_k(),
         counts_interval_days: counts_interval_days(),
@@ -67,7 +67,7 @@ pub async fn serve<S: Store + ReportStore + DocumentStore>(
         search: Arc::default(),
         documents: Arc::new(service::documents::DocumentSearch::at(options.documents_dir)),
         matcher: Arc::default(),
-        reporting: Arc::new(reporting::Reporting::new(config)),
+        reporting: Arc::new(reporting::shared::Reporting::new(config)),
     };
     spawn_daily(state.store.clone(), state.reporting.k, state.reporting.counts_interval_days);
     server::serve(listener, router(state), options.limits, shutdown).await

@@ -5,9 +5,9 @@ use std::sync::{Arc, Mutex};
 use lookout_geo::{Countries, MapText, WorldMap};
 use lookout_store::Store;
 
+use crate::error::WebError;
 use crate::i18n::{Lang, Localized, Text};
 use crate::service::countries::{map_data, MapData};
-use crate::WebError;
 
 /// A rendered map and the data it shows.
 #[derive(Clone)]

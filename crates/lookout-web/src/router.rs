@@ -8,10 +8,10 @@ use axum::routing::get;
 use axum::Router;
 use lookout_store::{DocumentStore, ReportStore, Store};
 
+use crate::error::WebError;
 use crate::i18n::{query_lang, Lang};
 use crate::pages;
 use crate::state::AppState;
-use crate::WebError;
 
 const STYLE: &str = include_str!("../assets/style.css");
 
@@ -82,7 +82,10 @@ pub(crate) fn router<S: Store + ReportStore + DocumentStore>(state: AppState<S>)
         .merge(crate::api::router::<S>())
         .merge(crate::reporting::router::<S>())
         .fallback(not_found)
-        .layer(middleware::from_fn_with_state(state.clone(), crate::page_cache::cached_pages::<S>))
+        .layer(middleware::from_fn_with_state(
+            (state.pages.clone(), state.store.clone()),
+            crate::page_cache::cached_pages::<S>,
+        ))
         .layer(middleware::from_fn(crate::error::localize_error_pages))
         .layer(middleware::from_fn(language))
         .layer(middleware::from_fn(security_headers))

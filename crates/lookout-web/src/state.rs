@@ -7,7 +7,7 @@ use lookout_geo::Countries;
 use crate::i18n::{Lang, Localized};
 use crate::map_cache::MapCache;
 use crate::page_cache::PageCache;
-use crate::reporting::Reporting;
+use crate::reporting::shared::Reporting;
 use crate::service::documents::DocumentSearch;
 use crate::service::matching::MatchCache;
 use crate::service::search::SearchCache;

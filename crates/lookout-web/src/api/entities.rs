@@ -8,10 +8,10 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::docs::{EntityDoc, StatementDoc};
+use super::error::ApiError;
 use super::pagination::{paginate, Page, PageParams};
-use super::ApiError;
+use crate::error::WebError;
 use crate::state::AppState;
-use crate::WebError;
 
 async fn public_entity<S: Store>(store: &S, id: &str) -> Result<EntityDoc, ApiError> {
     let not_found = || ApiError(WebError::NotFound(format!("entity {id:?}")));
@@ -33,7 +33,7 @@ async fn public_entity<S: Store>(store: &S, id: &str) -> Result<EntityDoc, ApiEr
 /// Restricted entities (persons not marked public) are not found.
 #[utoipa::path(get, path = "/api/v1/entities/{id}", tag = "entities",
     params(("id" = String, Path, description = "Entity id")),
-    responses((status = 200, body = EntityDoc), (status = 404, body = super::ErrorBody)))]
+    responses((status = 200, body = EntityDoc), (status = 404, body = super::error::ErrorBody)))]
 pub async fn get<S: Store>(
     State(app): State<AppState<S>>,
     Path(id): Path<String>,
@@ -52,7 +52,7 @@ pub struct StatementFilter {
 /// The accepted statements about one entity, a page at a time.
 #[utoipa::path(get, path = "/api/v1/statements", tag = "entities",
     params(StatementFilter, PageParams),
-    responses((status = 200, body = Page<StatementDoc>), (status = 400, body = super::ErrorBody), (status = 404, body = super::ErrorBody)))]
+    responses((status = 200, body = Page<StatementDoc>), (status = 400, body = super::error::ErrorBody), (status = 404, body = super::error::ErrorBody)))]
 pub async fn statements<S: Store>(
     State(app): State<AppState<S>>,
     Query(filter): Query<StatementFilter>,

@@ -8,7 +8,7 @@ use lookout_store::{ReportStore, Store};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::ApiError;
+use super::error::ApiError;
 use crate::reporting::counts::latest;
 use crate::state::AppState;
 

@@ -26,7 +26,7 @@ use lookout_store::{DocumentStore, ReportStore, Store};
 use sha2::{Digest, Sha256};
 use utoipa::OpenApi;
 
-pub use error::{ApiError, ErrorBody};
+use error::{ApiError, ErrorBody};
 
 use crate::state::AppState;
 
@@ -74,12 +74,9 @@ fn routes<S: Store + ReportStore + DocumentStore>() -> Routes<S> {
         .route("/api/v1/incidents/counts", get(incidents::api_counts::<S>))
         .route(
             "/api/v1/match",
-            post(matching::match_entities::<S>).layer(axum::extract::DefaultBodyLimit::max(MATCH_BODY_LIMIT)),
+            post(matching::match_entities::<S>).layer(axum::extract::DefaultBodyLimit::max(matching::MATCH_BODY_LIMIT)),
         )
 }
-
-/// Largest `POST /api/v1/match` body accepted.
-pub const MATCH_BODY_LIMIT: usize = 256 * 1024;
 
 /// The paths the API serves (for the test that checks they are all documented).
 #[cfg(test)]
@@ -100,7 +97,7 @@ async fn etag(request: Request, next: Next) -> Response {
     }
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, 64 << 20).await else {
-        return ApiError(crate::WebError::Internal("response body unreadable".into())).into_response();
+        return ApiError(crate::error::WebError::Internal("response body unreadable".into())).into_response();
     };
     let digest = Sha256::digest(&bytes);
     let tag = format!("\"{}\"", digest[..16].iter().map(|b| format!("{b:02x}")).collect::<String>());

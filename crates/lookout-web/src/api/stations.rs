@@ -8,8 +8,8 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::docs::{PlaceDoc, StatementDoc, StationDoc, StationSummary, TimelineStepDoc};
+use super::error::ApiError;
 use super::pagination::{paginate, Page, PageParams};
-use super::ApiError;
 use crate::i18n::Lang;
 use crate::service::station::station_detail;
 use crate::service::stations::{list_stations, StationQuery};
@@ -32,7 +32,7 @@ pub struct StationFilter {
 /// List reported stations.
 #[utoipa::path(get, path = "/api/v1/stations", tag = "stations",
     params(StationFilter, PageParams),
-    responses((status = 200, body = Page<StationSummary>), (status = 400, body = super::ErrorBody)))]
+    responses((status = 200, body = Page<StationSummary>), (status = 400, body = super::error::ErrorBody)))]
 pub async fn list<S: Store>(
     State(app): State<AppState<S>>,
     Query(filter): Query<StationFilter>,
@@ -53,7 +53,7 @@ pub async fn list<S: Store>(
 /// One station: its timeline and every accepted statement, each with its source and grade.
 #[utoipa::path(get, path = "/api/v1/stations/{key}", tag = "stations",
     params(("key" = String, Path, description = "Station key (`ST001`) or entity id")),
-    responses((status = 200, body = StationDoc), (status = 404, body = super::ErrorBody)))]
+    responses((status = 200, body = StationDoc), (status = 404, body = super::error::ErrorBody)))]
 pub async fn get<S: Store + lookout_store::DocumentStore>(
     State(app): State<AppState<S>>,
     Path(key): Path<String>,

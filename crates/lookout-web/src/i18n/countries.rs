@@ -1,6 +1,6 @@
 //! Country names in the interface language.
 
-use super::Lang;
+use super::lang::Lang;
 
 /// The country table seen in one language: names in that language, codes as they are.
 #[derive(Clone, Copy)]

@@ -6,7 +6,7 @@
 use lookout_core::timeline::StepDate;
 use lookout_core::{PartialDate, SourceKind, StationStatus};
 
-use super::Text;
+use super::text::Text;
 
 /// A value of a vocabulary or a date, or a reference to one: templates pass references (of
 /// references) to what they show.
@@ -260,7 +260,8 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{EN, ZH};
+    use crate::i18n::en::EN;
+    use crate::i18n::zh::ZH;
 
     #[test]
     fn dates_read_naturally_in_each_language() {

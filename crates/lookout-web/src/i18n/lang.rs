@@ -5,7 +5,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
 
-use super::Text;
+use super::text::Text;
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -118,6 +118,16 @@ impl<S: Send + Sync> FromRequestParts<S> for Locale {
         }
         let switch_href = format!("{}?{query}lang={}", parts.uri.path(), lang.other().code());
         Ok(Locale { lang, t: Text::of(lang), switch_href })
+    }
+}
+
+impl Text {
+    /// The text of a language.
+    pub fn of(lang: Lang) -> &'static Text {
+        match lang {
+            Lang::En => &super::en::EN,
+            Lang::Zh => &super::zh::ZH,
+        }
     }
 }
 

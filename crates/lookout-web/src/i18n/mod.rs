@@ -20,16 +20,3 @@ pub(crate) use en::EN;
 pub(crate) use lang::{query_lang, Lang, Locale};
 pub(crate) use report::ReportText;
 pub(crate) use text::Text;
-
-impl Text {
-    /// The text of a language.
-    pub fn of(lang: Lang) -> &'static Text {
-        match lang {
-            Lang::En => &EN,
-            Lang::Zh => &zh::ZH,
-        }
-    }
-}
-
-#[cfg(test)]
-pub(crate) use zh::ZH;

@@ -2,7 +2,7 @@
 
 use std::borrow::Borrow;
 
-use super::Text;
+use super::text::Text;
 
 impl Text {
     /// "12 of 86 reported stations."

@@ -5,10 +5,10 @@ use axum::extract::{Path, State};
 use axum::response::Html;
 use lookout_store::Store;
 
+use crate::error::WebError;
 use crate::i18n::{Locale, Text};
 use crate::service::countries::{country_page, CountryPage};
 use crate::state::AppState;
-use crate::WebError;
 
 /// A country's page.
 #[derive(Template)]

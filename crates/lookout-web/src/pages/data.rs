@@ -7,9 +7,9 @@ use axum::response::{Html, IntoResponse, Response};
 use lookout_release::ExportFormat;
 use lookout_store::Store;
 
+use crate::error::WebError;
 use crate::i18n::{Locale, Text};
 use crate::state::AppState;
-use crate::WebError;
 
 /// The downloads page.
 #[derive(Template)]

@@ -5,10 +5,10 @@ use axum::extract::{Query, State};
 use axum::response::Html;
 use lookout_store::Store;
 
+use crate::error::WebError;
 use crate::i18n::{Locale, Text};
 use crate::service::responses::{list_responses, ResponseList, ResponseQuery};
 use crate::state::AppState;
-use crate::WebError;
 
 /// The responses page.
 #[derive(Template)]

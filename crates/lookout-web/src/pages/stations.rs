@@ -6,11 +6,11 @@ use axum::response::Html;
 use lookout_core::StationStatus;
 use lookout_store::{DocumentStore, Store};
 
+use crate::error::WebError;
 use crate::i18n::{Locale, Text};
 use crate::service::station::{station_detail, StationDetail};
 use crate::service::stations::{list_stations, StationList, StationQuery, StationRow};
 use crate::state::AppState;
-use crate::WebError;
 
 /// The stations list page.
 #[derive(Template)]

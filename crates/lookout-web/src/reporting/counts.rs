@@ -9,9 +9,9 @@ use lookout_report::kanon::PublicCounts;
 use lookout_store::{ReportStore, Store};
 
 use super::public::desk_error;
+use crate::error::WebError;
 use crate::i18n::{Locale, Text};
 use crate::state::AppState;
-use crate::WebError;
 
 /// The latest release of the counts: its day (none before the first) and the counts.
 pub(crate) async fn latest<S: Store + ReportStore>(

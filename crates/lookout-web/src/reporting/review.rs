@@ -13,9 +13,9 @@ use serde::Deserialize;
 
 use super::public::desk_error;
 use super::session::{AdminAccount, AnyAccount, ReviewerAccount, Session};
+use crate::error::WebError;
 use crate::i18n::{Locale, Text};
 use crate::state::AppState;
-use crate::WebError;
 
 /// The list of reports.
 #[derive(Template)]

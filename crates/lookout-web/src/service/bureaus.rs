@@ -4,8 +4,8 @@ use crate::i18n::Localized;
 use lookout_core::{EntityId, EntityView, Schema};
 use lookout_store::Store;
 
+use crate::error::WebError;
 use crate::service::stations::{list_stations, StationQuery, StationRow};
-use crate::WebError;
 
 /// A bureau's page.
 #[derive(Debug, Clone)]

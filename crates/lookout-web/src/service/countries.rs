@@ -8,9 +8,9 @@ use lookout_geo::MapDot;
 use crate::i18n::Localized;
 use lookout_store::{EntityFilter, Store};
 
+use crate::error::WebError;
 use crate::service::responses::{response_views, ResponseView};
 use crate::service::stations::{list_stations, StationQuery, StationRow};
-use crate::WebError;
 
 /// A country's page.
 #[derive(Debug, Clone)]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use lookout_core::{EntityView, PartialDate, Schema, Source, SourceId};
 use lookout_store::{EntityFilter, Store};
 
-use crate::WebError;
+use crate::error::WebError;
 
 /// A figure as pages show it.
 #[derive(Debug, Clone)]

@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use lookout_core::{EntityId, Source, SourceId, Statement};
 
+use crate::error::WebError;
 use crate::i18n::Localized;
-use crate::WebError;
 
 /// The entity id of a station from its URL key (or full id); not found when it cannot be one.
 pub(crate) fn station_id(key: &str) -> Result<EntityId, WebError> {

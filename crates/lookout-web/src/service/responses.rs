@@ -6,7 +6,7 @@ use crate::i18n::Localized;
 use lookout_core::{EntityId, EntityView, PartialDate, Schema, Source, SourceId};
 use lookout_store::{EntityFilter, EntityRecord, Store};
 
-use crate::WebError;
+use crate::error::WebError;
 use lookout_core::ids::station_key;
 
 /// A response as pages show it.

@@ -7,7 +7,7 @@ use lookout_store::{DocumentStore, Store};
 
 use crate::service::documents::SourceLink;
 
-use crate::WebError;
+use crate::error::WebError;
 use lookout_core::ids::station_key;
 
 /// A statement a source supports, as shown on the source's page.

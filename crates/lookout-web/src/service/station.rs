@@ -10,8 +10,8 @@ use lookout_store::{DocumentStore, Store};
 use super::documents::{group_sources, SourceGroup};
 use super::responses::{response_views, ResponseView};
 use super::stations::{operators_of, row, StationRow};
+use crate::error::WebError;
 use crate::i18n::Localized;
-use crate::WebError;
 
 /// One statement as the page shows it.
 #[derive(Debug, Clone)]

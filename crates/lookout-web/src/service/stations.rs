@@ -7,8 +7,8 @@ use lookout_core::timeline::{status_timeline, StepDate};
 use lookout_core::{EntityId, EntityView, PartialDate, Schema, StationStatus};
 use lookout_store::{EntityFilter, EntityRecord, Store};
 
+use crate::error::WebError;
 use crate::i18n::Localized;
-use crate::WebError;
 
 /// A bureau operating a station.
 #[derive(Debug, Clone, PartialEq, Eq)]

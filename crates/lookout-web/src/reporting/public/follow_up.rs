@@ -14,11 +14,11 @@ use serde::Deserialize;
 use zeroize::Zeroize;
 
 use super::{action, check, content, desk_error, intake, no_store, not_stored, token_budget, unread, INTAKE_WAIT};
+use crate::error::WebError;
 use crate::i18n::ReportText;
 use crate::i18n::{Locale, Text};
 use crate::reporting::guard::Budget;
 use crate::state::AppState;
-use crate::WebError;
 
 /// Entering the receipt code.
 #[derive(Template)]

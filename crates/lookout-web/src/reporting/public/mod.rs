@@ -9,6 +9,8 @@
 pub(crate) mod follow_up;
 mod intake;
 
+pub(crate) use intake::Values;
+
 use askama::Template;
 use axum::extract::{Multipart, State};
 use axum::http::Uri;
@@ -16,13 +18,12 @@ use axum::response::{Html, IntoResponse, Response};
 use lookout_report::content::{Attachment, ReportContent};
 use lookout_report::desk::{self, DeskError, CATEGORIES};
 use lookout_store::{ReportStore, Store};
-use zeroize::Zeroize;
 
 use super::guard::{form_parameter, Budget};
+use crate::error::WebError;
 use crate::i18n::ReportText;
 use crate::i18n::{Locale, Text};
 use crate::state::AppState;
-use crate::WebError;
 
 /// Most characters of free text.
 const MAX_TEXT: usize = 20_000;
@@ -48,34 +49,6 @@ pub struct FormPage {
     pub problem: Option<String>,
     /// The values entered, kept on a retry.
     pub values: Values,
-}
-
-/// Values of the form (kept when the form comes back with a problem); wiped when dropped.
-#[derive(Default, Clone)]
-pub struct Values {
-    /// Category code.
-    pub category: String,
-    /// Country code.
-    pub country: String,
-    /// City.
-    pub city: String,
-    /// Month.
-    pub month: String,
-    /// Organisation.
-    pub organisation: String,
-    /// Details.
-    pub details: String,
-}
-
-impl Drop for Values {
-    fn drop(&mut self) {
-        self.details.zeroize();
-        self.city.zeroize();
-        self.organisation.zeroize();
-        self.month.zeroize();
-        self.country.zeroize();
-        self.category.zeroize();
-    }
 }
 
 /// The receipt.
