@@ -22,7 +22,6 @@ use std::sync::Arc;
 use lookout_store::{DocumentStore, ReportStore, Store};
 use tokio::net::TcpListener;
 
-pub use error::WebError;
 pub use reporting::sanitizer::SanitizerCommand;
 pub use server::ConnectionLimits;
 
@@ -94,7 +93,7 @@ pub fn public_k() -> u64 {
 
 /// Days after closing that a report's sealed contents are deleted: `LOOKOUT_RETENTION_DAYS`,
 /// default 365.
-pub fn retention_days() -> u32 {
+fn retention_days() -> u32 {
     std::env::var("LOOKOUT_RETENTION_DAYS").ok().and_then(|v| v.parse().ok()).unwrap_or(365)
 }
 
@@ -105,7 +104,7 @@ pub fn counts_interval_days() -> u32 {
 
 /// Most bytes of sealed report messages kept: `LOOKOUT_REPORT_QUOTA_BYTES`, default 10 GiB.
 /// Attachments that would go beyond it are refused (the words are still taken).
-pub fn report_quota_bytes() -> u64 {
+fn report_quota_bytes() -> u64 {
     std::env::var("LOOKOUT_REPORT_QUOTA_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(10 << 30)
 }
 
