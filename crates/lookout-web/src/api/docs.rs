@@ -106,8 +106,7 @@ pub struct StationSummary {
 impl From<crate::service::stations::StationRow> for StationSummary {
     fn from(r: crate::service::stations::StationRow) -> Self {
         StationSummary {
-            id: lookout_core::ids::station_id(&r.key)
-                .map_or_else(|_| format!("station-{}", r.key), |id| id.to_string()),
+            id: r.id.to_string(),
             key: r.key,
             city: r.city,
             country: r.country,

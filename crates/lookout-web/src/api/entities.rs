@@ -2,7 +2,7 @@
 
 use axum::extract::{Path, Query, State};
 use axum::Json;
-use lookout_core::{EntityId, SourceId, StatementStatus};
+use lookout_core::{EntityId, StatementStatus};
 use lookout_store::Store;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -18,9 +18,7 @@ async fn public_entity<S: Store>(store: &S, id: &str) -> Result<EntityDoc, ApiEr
     let entity_id = EntityId::new(id).map_err(|_| not_found())?;
     let record = store.entity(&entity_id).await?.filter(|r| !r.restricted).ok_or_else(not_found)?;
     let accepted: Vec<_> = record.statements.iter().filter(|s| s.status == StatementStatus::Accepted).collect();
-    let mut ids: Vec<SourceId> = accepted.iter().map(|s| s.source_id.clone()).collect();
-    ids.sort();
-    ids.dedup();
+    let ids = crate::service::source_ids_of(accepted.iter().copied());
     let sources = store.sources(&ids).await?;
     Ok(EntityDoc {
         id: record.entity.id.to_string(),

@@ -1,12 +1,12 @@
 //! English: every table of [`Text`] filled.
 
-use super::text::{Chrome, DocumentsText, ListText, RecordText, ReportText, StationText, Text};
+use super::text::{ChromeText, DocumentsText, ListText, RecordText, ReportText, StationText, Text};
 
 /// English.
 pub static EN: Text = Text {
     tag: "en",
     zh: false,
-    chrome: Chrome {
+    chrome: ChromeText {
         switch_label: "中文",
         site: "Lookout",
         nav_label: "Main",

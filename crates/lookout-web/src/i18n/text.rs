@@ -12,7 +12,7 @@ pub struct Text {
     /// True for Chinese (prose pages pick their block with it).
     pub zh: bool,
     /// The frame of every page: navigation, footer, error pages, the map.
-    pub chrome: Chrome,
+    pub chrome: ChromeText,
     /// The stations list and its filters.
     pub list: ListText,
     /// A station's page: its timeline, its statements and their sources.
@@ -27,7 +27,7 @@ pub struct Text {
 
 /// The frame of every page: navigation, footer, error pages, the map.
 #[derive(Debug)]
-pub struct Chrome {
+pub struct ChromeText {
     /// The switch's label (names the other language in itself).
     pub switch_label: &'static str,
     /// Site name.

@@ -1,12 +1,12 @@
 //! Simplified Chinese: every table of [`Text`] filled.
 
-use super::text::{Chrome, DocumentsText, ListText, RecordText, ReportText, StationText, Text};
+use super::text::{ChromeText, DocumentsText, ListText, RecordText, ReportText, StationText, Text};
 
 /// Simplified Chinese.
 pub static ZH: Text = Text {
     tag: "zh-Hans",
     zh: true,
-    chrome: Chrome {
+    chrome: ChromeText {
         switch_label: "English",
         site: "Lookout",
         nav_label: "主导航",

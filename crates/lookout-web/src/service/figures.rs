@@ -41,10 +41,7 @@ pub struct FigureGroup {
 /// All figures, grouped: each figure that contradicts none, with those that contradict it.
 pub async fn figure_groups<S: Store>(store: &S) -> Result<Vec<FigureGroup>, WebError> {
     let records = store.list_entities(&EntityFilter { schema: Some(Schema::Figure), ..Default::default() }).await?;
-    let mut ids: Vec<SourceId> =
-        records.iter().flat_map(|r| r.statements.iter().map(|s| s.source_id.clone())).collect();
-    ids.sort();
-    ids.dedup();
+    let ids = super::source_ids_of(records.iter().flat_map(|r| &r.statements));
     let sources: HashMap<SourceId, Source> = store.sources(&ids).await?;
     let views: Vec<FigureView> = records
         .iter()

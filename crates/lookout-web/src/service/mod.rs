@@ -43,6 +43,14 @@ pub(crate) fn source_label(source: &Source) -> String {
     source.publisher.clone().or_else(|| source.title.clone()).unwrap_or_else(|| source.url.clone())
 }
 
+/// The ids of the sources of `statements`, sorted, without repeats.
+pub(crate) fn source_ids_of<'a>(statements: impl IntoIterator<Item = &'a Statement>) -> Vec<SourceId> {
+    let mut ids: Vec<SourceId> = statements.into_iter().map(|s| s.source_id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
 /// The (address, label) of the sources of `statements`, sorted, without repeats.
 pub(crate) fn source_links(statements: &[Statement], sources: &HashMap<SourceId, Source>) -> Vec<(String, String)> {
     let mut links: Vec<(String, String)> = statements

@@ -38,10 +38,7 @@ pub(crate) async fn response_views<S: Store>(
     countries: &Localized<'_>,
     records: &[EntityRecord],
 ) -> Result<Vec<ResponseView>, WebError> {
-    let mut source_ids: Vec<SourceId> =
-        records.iter().flat_map(|r| r.statements.iter().map(|s| s.source_id.clone())).collect();
-    source_ids.sort();
-    source_ids.dedup();
+    let source_ids = super::source_ids_of(records.iter().flat_map(|r| &r.statements));
     let sources: HashMap<SourceId, Source> = store.sources(&source_ids).await?;
     let responses: Vec<(&EntityRecord, EntityView)> = records
         .iter()

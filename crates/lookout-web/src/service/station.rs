@@ -153,10 +153,8 @@ pub async fn station_detail<S: Store + DocumentStore>(
         .ok_or_else(|| WebError::NotFound(format!("station {key:?}")))?;
     let referencing = store.referencing(&id).await?;
     let operators = operators_of(store, &referencing).await?;
-    let mut source_ids: Vec<SourceId> = record.statements.iter().map(|s| s.source_id.clone()).collect();
-    source_ids.extend(referencing.iter().flat_map(|r| r.statements.iter().map(|s| s.source_id.clone())));
-    source_ids.sort();
-    source_ids.dedup();
+    let source_ids =
+        super::source_ids_of(record.statements.iter().chain(referencing.iter().flat_map(|r| &r.statements)));
     let sources = store.sources(&source_ids).await?;
     let view = EntityView::fold(record.entity.clone(), &record.statements);
 

@@ -22,6 +22,8 @@ pub struct OperatorRef {
 /// A row of the stations list.
 #[derive(Debug, Clone)]
 pub struct StationRow {
+    /// The station's entity id (`station-ST001`).
+    pub id: EntityId,
     /// Short id for the URL (`ST001`).
     pub key: String,
     /// City as the sources write it.
@@ -92,6 +94,7 @@ pub(crate) fn row(
     let timeline = status_timeline(&record.statements);
     let country = view.first("country").unwrap_or("").to_string();
     StationRow {
+        id: record.entity.id.clone(),
         key: station_key(&record.entity.id).to_string(),
         city: view.first("city").unwrap_or("").to_string(),
         country_name: countries.name(&country),
