@@ -149,6 +149,31 @@ impl SourceId {
     }
 }
 
+/// The short key of a station entity, used in URLs (`station-ST001` → `ST001`).
+pub fn station_key(id: &EntityId) -> &str {
+    id.as_str().strip_prefix("station-").unwrap_or(id.as_str())
+}
+
+/// The entity id of a station from its key or its full id (`ST001` or `station-ST001` →
+/// `station-ST001`).
+pub fn station_id(key: &str) -> Result<EntityId, ModelError> {
+    if key.starts_with("station-") {
+        EntityId::new(key)
+    } else {
+        EntityId::new(format!("station-{key}"))
+    }
+}
+
+/// The id of the Operation entity linking a station to the bureau reported to operate it
+/// (`station-ST001`, `publicbody-fuzhou-psb` → `operation-ST001-fuzhou-psb`).
+pub fn operation_id(station: &EntityId, bureau: &EntityId) -> Result<EntityId, ModelError> {
+    EntityId::new(format!(
+        "operation-{}-{}",
+        station.as_str().trim_start_matches("station-"),
+        bureau.as_str().trim_start_matches("publicbody-")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +206,17 @@ mod tests {
         assert!(EntityId::new(fuzhou.as_str()).is_ok());
         assert_eq!(EntityId::new("station-ST001").unwrap().geonameid(), None);
         assert_eq!(EntityId::new("place-gnx").unwrap().geonameid(), None);
+    }
+
+    #[test]
+    fn station_and_operation_ids_follow_one_convention() {
+        let station = station_id("ST001").unwrap();
+        assert_eq!(station.as_str(), "station-ST001");
+        assert_eq!(station_id("station-ST001").unwrap(), station);
+        assert_eq!(station_key(&station), "ST001");
+        assert!(station_id("no such").is_err());
+        let bureau = EntityId::new("publicbody-fuzhou-psb").unwrap();
+        assert_eq!(operation_id(&station, &bureau).unwrap().as_str(), "operation-ST001-fuzhou-psb");
     }
 
     #[test]

@@ -29,6 +29,7 @@ mod resolution;
 mod schema;
 mod source;
 mod statement;
+pub mod timeline;
 mod timestamp;
 mod vocabulary;
 

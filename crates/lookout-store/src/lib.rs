@@ -25,16 +25,17 @@ mod query;
 mod reports;
 mod sqlite;
 mod store;
-mod timeline;
 
 pub use audit::{AuditEvent, AuditRow, AUDIT_GENESIS};
 pub use documents::DocumentStore;
 pub use error::StoreError;
-pub use query::{EntityFilter, EntityRecord, NamedEntity, Stats, TimelineStep, WriteReport};
+/// The status timeline is domain logic, in `lookout_core::timeline`; re-exported for the callers
+/// that read it through the store.
+pub use lookout_core::timeline::{status_timeline, TimelineStep};
+pub use query::{EntityFilter, EntityRecord, NamedEntity, Stats, WriteReport};
 pub use reports::{
     Account, AuditView, CountRelease, NewReport, PublishedIncident, ReportRecord, ReportStore, ReportWithReplyKey,
     SealedMessage,
 };
 pub use sqlite::{BatchWriter, SqliteStore};
 pub use store::Store;
-pub use timeline::status_timeline;

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use lookout_core::{Entity, EntityId, PartialDate, Schema, SourceId, Statement, StationStatus};
+use lookout_core::{Entity, EntityId, Schema, Statement, StationStatus};
 
 /// Which entities a listing returns.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,23 +56,6 @@ pub struct Stats {
     pub statements: u64,
     /// Statements per review status.
     pub statements_by_status: BTreeMap<String, u64>,
-}
-
-/// One step of a station's status timeline, with the statements that support it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TimelineStep {
-    /// The state.
-    pub status: StationStatus,
-    /// When it was reached, where the source dates it.
-    pub date: Option<PartialDate>,
-    /// The latest date it can have been reached by (the date of the chain it belongs to), where `date` is unknown.
-    pub by: Option<PartialDate>,
-    /// Who made the claim, where the source reports someone else's.
-    pub claimant: Option<String>,
-    /// The sources that say so.
-    pub sources: Vec<SourceId>,
-    /// The statements behind the step.
-    pub statements: Vec<Statement>,
 }
 
 /// An entity's names, for matching.

@@ -22,6 +22,10 @@ pub trait Store: Send + Sync + 'static {
     /// An entity with all its statements (any review status).
     fn entity(&self, id: &EntityId) -> impl Future<Output = Result<Option<EntityRecord>, StoreError>> + Send;
 
+    /// The entities with these ids that are stored (any review status, restricted or not), in id
+    /// order, each with all its statements: one query however many ids.
+    fn entities(&self, ids: &[EntityId]) -> impl Future<Output = Result<Vec<EntityRecord>, StoreError>> + Send;
+
     /// Entities matching the filter, by id, with their statements.
     fn list_entities(
         &self,

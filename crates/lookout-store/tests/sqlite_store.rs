@@ -144,6 +144,10 @@ async fn entity_sources_references_and_timeline() {
     let refs = store.referencing(&id("station-A")).await.unwrap();
     assert_eq!(refs.len(), 1);
     assert_eq!(refs[0].entity.id.as_str(), "operation-1");
+    let many = store.entities(&[id("station-B"), id("nothing-here"), id("station-A"), id("station-B")]).await.unwrap();
+    let ids: Vec<&str> = many.iter().map(|r| r.entity.id.as_str()).collect();
+    assert_eq!(ids, ["station-A", "station-B"], "stored ones, in id order, once each");
+    assert_eq!(many[1], b);
     let timeline = store.status_timeline(&id("station-A")).await.unwrap();
     let states: Vec<_> = timeline.iter().map(|s| s.status.as_str()).collect();
     assert_eq!(states, ["closure_ordered", "closed"]);

@@ -86,9 +86,9 @@ fn render_error(
     detail: Option<&str>,
 ) -> Response {
     let (title, lead) = match status {
-        StatusCode::NOT_FOUND => (t.not_found, t.not_found),
-        StatusCode::BAD_REQUEST => (t.bad_request, t.bad_request),
-        _ => (t.server_error, t.server_error_detail),
+        StatusCode::NOT_FOUND => (t.chrome.not_found, t.chrome.not_found),
+        StatusCode::BAD_REQUEST => (t.chrome.bad_request, t.chrome.bad_request),
+        _ => (t.chrome.server_error, t.chrome.server_error_detail),
     };
     let message = match detail {
         Some(d) => format!("{lead}: {d}"),

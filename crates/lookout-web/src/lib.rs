@@ -4,16 +4,17 @@
 //!
 //! Handlers call the functions of [`service`]; templates only lay out what those return.
 
-pub mod api;
-mod app;
+mod api;
 mod error;
-pub mod i18n;
-pub mod map_cache;
-pub mod page_cache;
-pub mod pages;
-pub mod reporting;
-pub mod server;
-pub mod service;
+mod i18n;
+mod map_cache;
+mod page_cache;
+mod pages;
+mod reporting;
+mod router;
+mod server;
+mod service;
+mod state;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -21,17 +22,20 @@ use std::sync::Arc;
 use lookout_store::{DocumentStore, ReportStore, Store};
 use tokio::net::TcpListener;
 
-pub use app::{router, AppState};
-pub use error::WebError;
+pub use reporting::sanitizer::SanitizerCommand;
+pub use server::ConnectionLimits;
+
+use router::router;
+use state::AppState;
 
 /// How the server runs besides its store.
 pub struct ServeOptions {
     /// The ingested documents' index (written by `lookout ingest`), searched once it exists.
     pub documents_dir: std::path::PathBuf,
     /// The command that cleans attachments in a child process; without one, attachments are refused.
-    pub sanitizer: Option<reporting::sanitizer::SanitizerCommand>,
+    pub sanitizer: Option<SanitizerCommand>,
     /// Limits on connections.
-    pub limits: server::ConnectionLimits,
+    pub limits: ConnectionLimits,
 }
 
 /// Serves the site on `listener` until `shutdown` completes.
@@ -47,7 +51,7 @@ pub async fn serve<S: Store + ReportStore + DocumentStore>(
         Some(command) => reporting::sanitizer::Sanitizer::new(command, 2, std::time::Duration::from_secs(30)),
         None => reporting::sanitizer::Sanitizer::refusing(),
     };
-    let config = reporting::ReportingConfig {
+    let config = reporting::shared::ReportingConfig {
         form_key: form_key(store.as_ref()).await?,
         k: public_k(),
         counts_interval_days: counts_interval_days(),
@@ -62,7 +66,7 @@ pub async fn serve<S: Store + ReportStore + DocumentStore>(
         search: Arc::default(),
         documents: Arc::new(service::documents::DocumentSearch::at(options.documents_dir)),
         matcher: Arc::default(),
-        reporting: Arc::new(reporting::Reporting::new(config)),
+        reporting: Arc::new(reporting::shared::Reporting::new(config)),
     };
     spawn_daily(state.store.clone(), state.reporting.k, state.reporting.counts_interval_days);
     server::serve(listener, router(state), options.limits, shutdown).await
@@ -89,7 +93,7 @@ pub fn public_k() -> u64 {
 
 /// Days after closing that a report's sealed contents are deleted: `LOOKOUT_RETENTION_DAYS`,
 /// default 365.
-pub fn retention_days() -> u32 {
+fn retention_days() -> u32 {
     std::env::var("LOOKOUT_RETENTION_DAYS").ok().and_then(|v| v.parse().ok()).unwrap_or(365)
 }
 
@@ -100,7 +104,7 @@ pub fn counts_interval_days() -> u32 {
 
 /// Most bytes of sealed report messages kept: `LOOKOUT_REPORT_QUOTA_BYTES`, default 10 GiB.
 /// Attachments that would go beyond it are refused (the words are still taken).
-pub fn report_quota_bytes() -> u64 {
+fn report_quota_bytes() -> u64 {
     std::env::var("LOOKOUT_REPORT_QUOTA_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(10 << 30)
 }
 

@@ -5,9 +5,9 @@ use std::sync::{Arc, Mutex};
 use lookout_geo::{Countries, MapText, WorldMap};
 use lookout_store::Store;
 
+use crate::error::WebError;
 use crate::i18n::{Lang, Localized, Text};
 use crate::service::countries::{map_data, MapData};
-use crate::WebError;
 
 /// A rendered map and the data it shows.
 #[derive(Clone)]
@@ -48,7 +48,7 @@ impl MapCache {
         let data = map_data(store, names).await?;
         let counts = data.countries.iter().map(|c| (c.code.clone(), c.count)).collect();
         let label = |code: &str, n: usize| t.map_country_label(&names.name(code), n);
-        let text = MapText { title: t.map_title, description: t.map_description, country_label: &label };
+        let text = MapText { title: t.chrome.map_title, description: t.chrome.map_description, country_label: &label };
         let svg: Arc<str> = self.world.render(&counts, &|code| format!("/countries/{code}"), &data.dots, &text).into();
         let map = RenderedMap { svg, data };
         let mut cache = self.rendered.lock().map_err(|_| poisoned())?;

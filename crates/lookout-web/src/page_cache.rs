@@ -3,7 +3,7 @@
 //! once a second, so an import by another process shows within a second.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
@@ -14,7 +14,6 @@ use axum::response::{IntoResponse, Response};
 use lookout_store::Store;
 
 use crate::i18n::Lang;
-use crate::AppState;
 
 /// Bytes of pages kept at most; past this the cache is emptied and refilled (pages are cheap to
 /// render again). A bound on bytes, not entries, so that requests for many distinct URLs cannot
@@ -64,7 +63,11 @@ impl PageCache {
 /// Serves GET pages from the cache, or renders and keeps them. The API (which has its own ETags),
 /// downloads and search results are not cached; responses that set a cookie, are not 200, or are large pass
 /// through untouched.
-pub async fn cached_pages<S: Store>(State(app): State<AppState<S>>, request: Request, next: Next) -> Response {
+pub async fn cached_pages<S: Store>(
+    State((cache, store)): State<(Arc<PageCache>, Arc<S>)>,
+    request: Request,
+    next: Next,
+) -> Response {
     let path = request.uri().path();
     // Never cached: downloads, the API, search, the reporting and review pages (form tokens,
     // sessions, no-store), and the incident counts (publishing does not change the data version).
@@ -78,12 +81,12 @@ pub async fn cached_pages<S: Store>(State(app): State<AppState<S>>, request: Req
     {
         return next.run(request).await;
     }
-    let Some(version) = app.pages.version(app.store.as_ref()).await else { return next.run(request).await };
+    let Some(version) = cache.version(store.as_ref()).await else { return next.run(request).await };
     let lang = Lang::of_request(request.uri().query(), request.headers());
     let sets_cookie = request.uri().query().and_then(crate::i18n::query_lang).is_some();
     let key = (lang, request.uri().to_string());
     if !sets_cookie {
-        if let Ok(pages) = app.pages.pages.lock() {
+        if let Ok(pages) = cache.pages.lock() {
             if let Some(c) = pages.entries.get(&key).filter(|c| c.version == version) {
                 let mut response = (StatusCode::OK, c.body.clone()).into_response();
                 *response.headers_mut() = c.headers.clone();
@@ -99,7 +102,7 @@ pub async fn cached_pages<S: Store>(State(app): State<AppState<S>>, request: Req
     let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY).await else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "response too large to buffer").into_response();
     };
-    if let Ok(mut pages) = app.pages.pages.lock() {
+    if let Ok(mut pages) = cache.pages.lock() {
         if pages.bytes + bytes.len() > MAX_BYTES {
             pages.entries.clear();
             pages.bytes = 0;

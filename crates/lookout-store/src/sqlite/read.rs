@@ -61,6 +61,19 @@ impl SqliteStore {
     }
 }
 
+impl SqliteStore {
+    /// The entities with these ids, with their statements (in chunks of 500 ids).
+    async fn records_with_ids(&self, ids: &[String]) -> Result<Vec<EntityRecord>, StoreError> {
+        let mut out = Vec::new();
+        for chunk in ids.chunks(500) {
+            let sql =
+                format!("SELECT key, id, schema, restricted FROM entities WHERE id IN ({})", placeholders(chunk.len()));
+            out.extend(self.records_for(&sql, Binds::Ids(chunk)).await?);
+        }
+        Ok(out)
+    }
+}
+
 /// Values bound, in order, to the entity query of [`SqliteStore::records_for`].
 #[derive(Clone, Copy)]
 enum Binds<'a> {
@@ -135,13 +148,14 @@ impl Store for SqliteStore {
                 ids.push(entity_id);
             }
         }
-        let mut out = Vec::new();
-        for chunk in ids.chunks(500) {
-            let sql =
-                format!("SELECT key, id, schema, restricted FROM entities WHERE id IN ({})", placeholders(chunk.len()));
-            out.extend(self.records_for(&sql, Binds::Ids(chunk)).await?);
-        }
-        Ok(out)
+        self.records_with_ids(&ids).await
+    }
+
+    async fn entities(&self, ids: &[EntityId]) -> Result<Vec<EntityRecord>, StoreError> {
+        let mut ids: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+        ids.sort();
+        ids.dedup();
+        self.records_with_ids(&ids).await
     }
 
     async fn entity_page(
@@ -190,7 +204,7 @@ impl Store for SqliteStore {
         );
         let rows = sqlx::query(AssertSqlSafe(sql)).bind(station.as_str()).fetch_all(&self.pool).await?;
         let statements = rows.iter().map(statement_from_row).collect::<Result<Vec<_>, _>>()?;
-        Ok(crate::timeline::status_timeline(&statements))
+        Ok(lookout_core::timeline::status_timeline(&statements))
     }
 
     async fn data_version(&self) -> Result<i64, StoreError> {

@@ -5,10 +5,11 @@ use axum::Json;
 use lookout_store::Store;
 
 use super::docs::CountryDoc;
-use super::ApiError;
+use super::error::ApiError;
+use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::service::countries::map_data;
-use crate::{AppState, WebError};
+use crate::state::AppState;
 
 /// Countries with reported stations, most first.
 #[utoipa::path(get, path = "/api/v1/countries", tag = "countries",
@@ -31,7 +32,7 @@ pub async fn list<S: Store>(State(app): State<AppState<S>>) -> Result<Json<Vec<C
 /// One country with its reported stations (a country with none has zero).
 #[utoipa::path(get, path = "/api/v1/countries/{code}", tag = "countries",
     params(("code" = String, Path, description = "ISO 3166-1 alpha-2 code")),
-    responses((status = 200, body = CountryDoc), (status = 404, body = super::ErrorBody)))]
+    responses((status = 200, body = CountryDoc), (status = 404, body = super::error::ErrorBody)))]
 pub async fn get<S: Store>(
     State(app): State<AppState<S>>,
     Path(code): Path<String>,

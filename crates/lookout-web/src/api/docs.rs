@@ -106,15 +106,15 @@ pub struct StationSummary {
 impl From<crate::service::stations::StationRow> for StationSummary {
     fn from(r: crate::service::stations::StationRow) -> Self {
         StationSummary {
-            id: format!("station-{}", r.key),
+            id: r.id.to_string(),
             key: r.key,
             city: r.city,
             country: r.country,
             country_name: r.country_name,
             operators: r.operators.into_iter().map(|o| OperatorDoc { id: o.id, name: o.name }).collect(),
-            status: r.status,
-            status_date: r.status_date,
-            reported_date: r.reported_date,
+            status: r.status.map(|s| s.as_str().to_string()),
+            status_date: r.status_date.map(|d| d.to_string()),
+            reported_date: r.reported_date.map(|d| d.to_string()),
             first_reported_in: r.first_reported_in,
         }
     }
@@ -241,7 +241,7 @@ impl From<crate::service::figures::FigureView> for FigureDoc {
             id: f.id,
             name: f.name,
             value: f.value,
-            as_of: f.as_of,
+            as_of: f.as_of.map(|d| d.to_string()).unwrap_or_default(),
             as_of_note: f.as_of_note,
             claimed_by: f.claimed_by,
             contradicts: f.contradicts,
@@ -275,7 +275,7 @@ impl From<crate::service::responses::ResponseView> for ResponseDoc {
     fn from(r: crate::service::responses::ResponseView) -> Self {
         ResponseDoc {
             id: r.id,
-            date: r.date,
+            date: r.date.map(|d| d.to_string()).unwrap_or_default(),
             country: r.country,
             actor: r.actor,
             actions: r.actions,

@@ -2,24 +2,23 @@
 
 use axum::extract::{Path, Query, State};
 use axum::Json;
-use lookout_core::{EntityId, SourceId, StatementStatus};
+use lookout_core::{EntityId, StatementStatus};
 use lookout_store::Store;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::docs::{EntityDoc, StatementDoc};
+use super::error::ApiError;
 use super::pagination::{paginate, Page, PageParams};
-use super::ApiError;
-use crate::{AppState, WebError};
+use crate::error::WebError;
+use crate::state::AppState;
 
 async fn public_entity<S: Store>(store: &S, id: &str) -> Result<EntityDoc, ApiError> {
     let not_found = || ApiError(WebError::NotFound(format!("entity {id:?}")));
     let entity_id = EntityId::new(id).map_err(|_| not_found())?;
     let record = store.entity(&entity_id).await?.filter(|r| !r.restricted).ok_or_else(not_found)?;
     let accepted: Vec<_> = record.statements.iter().filter(|s| s.status == StatementStatus::Accepted).collect();
-    let mut ids: Vec<SourceId> = accepted.iter().map(|s| s.source_id.clone()).collect();
-    ids.sort();
-    ids.dedup();
+    let ids = crate::service::source_ids_of(accepted.iter().copied());
     let sources = store.sources(&ids).await?;
     Ok(EntityDoc {
         id: record.entity.id.to_string(),
@@ -32,7 +31,7 @@ async fn public_entity<S: Store>(store: &S, id: &str) -> Result<EntityDoc, ApiEr
 /// Restricted entities (persons not marked public) are not found.
 #[utoipa::path(get, path = "/api/v1/entities/{id}", tag = "entities",
     params(("id" = String, Path, description = "Entity id")),
-    responses((status = 200, body = EntityDoc), (status = 404, body = super::ErrorBody)))]
+    responses((status = 200, body = EntityDoc), (status = 404, body = super::error::ErrorBody)))]
 pub async fn get<S: Store>(
     State(app): State<AppState<S>>,
     Path(id): Path<String>,
@@ -51,7 +50,7 @@ pub struct StatementFilter {
 /// The accepted statements about one entity, a page at a time.
 #[utoipa::path(get, path = "/api/v1/statements", tag = "entities",
     params(StatementFilter, PageParams),
-    responses((status = 200, body = Page<StatementDoc>), (status = 400, body = super::ErrorBody), (status = 404, body = super::ErrorBody)))]
+    responses((status = 200, body = Page<StatementDoc>), (status = 400, body = super::error::ErrorBody), (status = 404, body = super::error::ErrorBody)))]
 pub async fn statements<S: Store>(
     State(app): State<AppState<S>>,
     Query(filter): Query<StatementFilter>,

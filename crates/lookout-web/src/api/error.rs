@@ -6,7 +6,7 @@ use axum::Json;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::WebError;
+use crate::error::WebError;
 
 /// The body of every API error.
 #[derive(Debug, Serialize, ToSchema)]

@@ -7,17 +7,17 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::docs::{FigureDoc, ResponseDoc};
+use super::error::ApiError;
 use super::pagination::{paginate, Page, PageParams};
-use super::ApiError;
 use crate::i18n::Lang;
 use crate::service::figures::figure_groups;
 use crate::service::responses::{list_responses, ResponseQuery};
-use crate::AppState;
+use crate::state::AppState;
 
 /// Every claimed figure; `contradicts` links a conflicting claim to the figure it contradicts.
 #[utoipa::path(get, path = "/api/v1/figures", tag = "figures",
     params(PageParams),
-    responses((status = 200, body = Page<FigureDoc>), (status = 400, body = super::ErrorBody)))]
+    responses((status = 200, body = Page<FigureDoc>), (status = 400, body = super::error::ErrorBody)))]
 pub async fn figures<S: Store>(
     State(app): State<AppState<S>>,
     Query(page): Query<PageParams>,
@@ -46,7 +46,7 @@ pub struct ResponseFilter {
 /// Government and institutional responses.
 #[utoipa::path(get, path = "/api/v1/responses", tag = "responses",
     params(ResponseFilter, PageParams),
-    responses((status = 200, body = Page<ResponseDoc>), (status = 400, body = super::ErrorBody)))]
+    responses((status = 200, body = Page<ResponseDoc>), (status = 400, body = super::error::ErrorBody)))]
 pub async fn responses<S: Store>(
     State(app): State<AppState<S>>,
     Query(filter): Query<ResponseFilter>,

@@ -12,9 +12,12 @@ use lookout_store::Store;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::ApiError;
+use super::error::ApiError;
 use crate::service::matching::CANDIDATES_PER_QUERY;
-use crate::AppState;
+use crate::state::AppState;
+
+/// Largest `POST /api/v1/match` body accepted.
+pub const MATCH_BODY_LIMIT: usize = 256 * 1024;
 
 /// At most this many queries per request.
 pub const MAX_QUERIES: usize = 50;
@@ -155,8 +158,8 @@ fn validate(request: &MatchRequest) -> Result<(), ApiError> {
 #[utoipa::path(post, path = "/api/v1/match", tag = "match",
     params(MatchParams),
     request_body = MatchRequest,
-    responses((status = 200, body = MatchResponse), (status = 400, body = super::ErrorBody),
-        (status = 413, body = super::ErrorBody)))]
+    responses((status = 200, body = MatchResponse), (status = 400, body = super::error::ErrorBody),
+        (status = 413, body = super::error::ErrorBody)))]
 pub async fn match_entities<S: Store>(
     State(app): State<AppState<S>>,
     Query(params): Query<MatchParams>,
@@ -164,7 +167,7 @@ pub async fn match_entities<S: Store>(
 ) -> Result<Json<MatchResponse>, ApiError> {
     let Json(request) = body.map_err(|e| {
         if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError(crate::WebError::TooLarge(format!("request body: at most {} KiB", super::MATCH_BODY_LIMIT / 1024)))
+            ApiError(crate::error::WebError::TooLarge(format!("request body: at most {} KiB", MATCH_BODY_LIMIT / 1024)))
         } else {
             ApiError::invalid(format!("request body: {}", e.body_text()))
         }
@@ -193,7 +196,7 @@ pub async fn match_entities<S: Store>(
             .collect::<BTreeMap<_, _>>()
     })
     .await
-    .map_err(|e| ApiError(crate::WebError::Internal(format!("matching failed: {e}"))))?;
+    .map_err(|e| ApiError(crate::error::WebError::Internal(format!("matching failed: {e}"))))?;
     Ok(Json(MatchResponse {
         responses,
         matcher: MatcherInfo { name: "lookout-match", version: env!("CARGO_PKG_VERSION") },

@@ -8,6 +8,7 @@ mod docs;
 mod entities;
 mod error;
 mod figures;
+mod incidents;
 mod matching;
 mod pagination;
 mod search;
@@ -25,9 +26,9 @@ use lookout_store::{DocumentStore, ReportStore, Store};
 use sha2::{Digest, Sha256};
 use utoipa::OpenApi;
 
-pub use error::{ApiError, ErrorBody};
+use error::{ApiError, ErrorBody};
 
-use crate::AppState;
+use crate::state::AppState;
 
 /// The OpenAPI document.
 #[derive(OpenApi)]
@@ -36,7 +37,7 @@ use crate::AppState;
     paths(
         stations::list, stations::get, entities::get, entities::statements, sources::list, sources::get,
         figures::figures, figures::responses, countries::list, countries::get, search::search,
-        matching::match_entities, crate::reporting::counts::api_counts,
+        matching::match_entities, incidents::api_counts,
     ),
     components(schemas(ErrorBody)),
     tags((name = "stations"), (name = "entities"), (name = "sources"), (name = "figures"), (name = "responses"), (name = "countries"), (name = "search"), (name = "match"), (name = "incidents"))
@@ -70,18 +71,16 @@ fn routes<S: Store + ReportStore + DocumentStore>() -> Routes<S> {
         .route("/api/v1/countries", get(countries::list::<S>))
         .route("/api/v1/countries/{code}", get(countries::get::<S>))
         .route("/api/v1/search", get(search::search::<S>))
-        .route("/api/v1/incidents/counts", get(crate::reporting::counts::api_counts::<S>))
+        .route("/api/v1/incidents/counts", get(incidents::api_counts::<S>))
         .route(
             "/api/v1/match",
-            post(matching::match_entities::<S>).layer(axum::extract::DefaultBodyLimit::max(MATCH_BODY_LIMIT)),
+            post(matching::match_entities::<S>).layer(axum::extract::DefaultBodyLimit::max(matching::MATCH_BODY_LIMIT)),
         )
 }
 
-/// Largest `POST /api/v1/match` body accepted.
-pub const MATCH_BODY_LIMIT: usize = 256 * 1024;
-
 /// The paths the API serves (for the test that checks they are all documented).
-pub fn served_paths<S: Store + ReportStore + DocumentStore>() -> Vec<&'static str> {
+#[cfg(test)]
+fn served_paths<S: Store + ReportStore + DocumentStore>() -> Vec<&'static str> {
     routes::<S>().paths
 }
 
@@ -98,7 +97,7 @@ async fn etag(request: Request, next: Next) -> Response {
     }
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, 64 << 20).await else {
-        return ApiError(crate::WebError::Internal("response body unreadable".into())).into_response();
+        return ApiError(crate::error::WebError::Internal("response body unreadable".into())).into_response();
     };
     let digest = Sha256::digest(&bytes);
     let tag = format!("\"{}\"", digest[..16].iter().map(|b| format!("{b:02x}")).collect::<String>());

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::api::ApiError;
+use super::error::ApiError;
 
 /// Page size when none is asked for.
 pub const DEFAULT_LIMIT: usize = 50;

@@ -6,10 +6,10 @@ use lookout_store::Store;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::ApiError;
+use super::error::ApiError;
 use crate::i18n::Lang;
 use crate::service::search::{search as run_search, SearchParams};
-use crate::AppState;
+use crate::state::AppState;
 
 /// One search hit.
 #[derive(Debug, Serialize, ToSchema)]
@@ -71,7 +71,7 @@ pub struct DocumentHitDoc {
 /// documents, in English and Chinese.
 #[utoipa::path(get, path = "/api/v1/search", tag = "search",
     params(SearchParams),
-    responses((status = 200, body = SearchDoc), (status = 400, body = super::ErrorBody)))]
+    responses((status = 200, body = SearchDoc), (status = 400, body = super::error::ErrorBody)))]
 pub async fn search<S: Store>(
     State(app): State<AppState<S>>,
     Query(params): Query<SearchParams>,

@@ -6,14 +6,15 @@ use lookout_core::{SourceId, StatementStatus};
 use lookout_store::Store;
 
 use super::docs::{SourceDoc, SourceWithStatements, StatementDoc};
+use super::error::ApiError;
 use super::pagination::{paginate, Page, PageParams};
-use super::ApiError;
-use crate::{AppState, WebError};
+use crate::error::WebError;
+use crate::state::AppState;
 
 /// List sources.
 #[utoipa::path(get, path = "/api/v1/sources", tag = "sources",
     params(PageParams),
-    responses((status = 200, body = Page<SourceDoc>), (status = 400, body = super::ErrorBody)))]
+    responses((status = 200, body = Page<SourceDoc>), (status = 400, body = super::error::ErrorBody)))]
 pub async fn list<S: Store>(
     State(app): State<AppState<S>>,
     Query(page): Query<PageParams>,
@@ -25,7 +26,7 @@ pub async fn list<S: Store>(
 /// A source and every accepted statement about a public entity that cites it.
 #[utoipa::path(get, path = "/api/v1/sources/{id}", tag = "sources",
     params(("id" = String, Path, description = "Source id")),
-    responses((status = 200, body = SourceWithStatements), (status = 404, body = super::ErrorBody)))]
+    responses((status = 200, body = SourceWithStatements), (status = 404, body = super::error::ErrorBody)))]
 pub async fn get<S: Store>(
     State(app): State<AppState<S>>,
     Path(id): Path<String>,

@@ -2,17 +2,18 @@
 
 use axum::extract::{Path, Query, State};
 use axum::Json;
-use lookout_core::{Schema, SourceId, StatementStatus};
-use lookout_store::{status_timeline, Store};
+use lookout_core::StatementStatus;
+use lookout_store::Store;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::docs::{PlaceDoc, StatementDoc, StationDoc, StationSummary, TimelineStepDoc};
+use super::error::ApiError;
 use super::pagination::{paginate, Page, PageParams};
-use super::ApiError;
 use crate::i18n::Lang;
-use crate::service::stations::{list_stations, station_detail, station_entity_id, StationQuery};
-use crate::AppState;
+use crate::service::station::station_detail;
+use crate::service::stations::{list_stations, StationQuery};
+use crate::state::AppState;
 
 /// Filters of the stations list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -31,7 +32,7 @@ pub struct StationFilter {
 /// List reported stations.
 #[utoipa::path(get, path = "/api/v1/stations", tag = "stations",
     params(StationFilter, PageParams),
-    responses((status = 200, body = Page<StationSummary>), (status = 400, body = super::ErrorBody)))]
+    responses((status = 200, body = Page<StationSummary>), (status = 400, body = super::error::ErrorBody)))]
 pub async fn list<S: Store>(
     State(app): State<AppState<S>>,
     Query(filter): Query<StationFilter>,
@@ -52,40 +53,35 @@ pub async fn list<S: Store>(
 /// One station: its timeline and every accepted statement, each with its source and grade.
 #[utoipa::path(get, path = "/api/v1/stations/{key}", tag = "stations",
     params(("key" = String, Path, description = "Station key (`ST001`) or entity id")),
-    responses((status = 200, body = StationDoc), (status = 404, body = super::ErrorBody)))]
+    responses((status = 200, body = StationDoc), (status = 404, body = super::error::ErrorBody)))]
 pub async fn get<S: Store + lookout_store::DocumentStore>(
     State(app): State<AppState<S>>,
     Path(key): Path<String>,
 ) -> Result<Json<StationDoc>, ApiError> {
-    let store = app.store.as_ref();
-    let detail = station_detail(store, &app.localized(Lang::En), &key).await?;
-    let record = store
-        .entity(&station_entity_id(&key)?)
-        .await?
-        .filter(|r| r.entity.schema == Schema::Station && !r.restricted)
-        .ok_or_else(|| ApiError(crate::WebError::NotFound(format!("station {key:?}"))))?;
-    let accepted: Vec<_> = record.statements.iter().filter(|s| s.status == StatementStatus::Accepted).collect();
-    let mut ids: Vec<SourceId> = accepted.iter().map(|s| s.source_id.clone()).collect();
-    ids.sort();
-    ids.dedup();
-    let sources = store.sources(&ids).await?;
-    let timeline = status_timeline(&record.statements)
-        .into_iter()
+    let detail = station_detail(app.store.as_ref(), &app.localized(Lang::En), &key).await?;
+    let timeline = detail
+        .timeline
+        .iter()
         .map(|step| TimelineStepDoc {
             status: step.status.as_str().to_string(),
-            date: step.date.map(|d| d.to_string()).or(step.by.map(|b| format!("by {b}"))),
-            claimant: step.claimant,
-            sources: step.sources.iter().filter_map(|id| sources.get(id)).map(|s| s.url.clone()).collect(),
+            date: step.date.map(|d| d.to_string()),
+            claimant: step.claimant.clone(),
+            sources: step.source_ids.iter().filter_map(|id| detail.source_map.get(id)).map(|s| s.url.clone()).collect(),
         })
         .collect();
-    let place = detail.place.as_ref().and_then(|(name, lat, lon)| {
-        Some(PlaceDoc { name: name.clone(), latitude: lat.parse().ok()?, longitude: lon.parse().ok()? })
-    });
+    let place =
+        detail.place.as_ref().map(|p| PlaceDoc { name: p.name.clone(), latitude: p.latitude, longitude: p.longitude });
+    let statements = detail
+        .statements
+        .iter()
+        .filter(|s| s.status == StatementStatus::Accepted)
+        .map(|s| StatementDoc::new(s, &detail.source_map))
+        .collect();
     Ok(Json(StationDoc {
         summary: StationSummary::from(detail.row),
         place,
         timeline,
         responses: detail.responses.into_iter().map(|r| r.id).collect(),
-        statements: accepted.into_iter().map(|s| StatementDoc::new(s, &sources)).collect(),
+        statements,
     }))
 }

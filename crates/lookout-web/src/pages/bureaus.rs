@@ -5,9 +5,10 @@ use axum::extract::{Path, State};
 use axum::response::Html;
 use lookout_store::Store;
 
+use crate::error::WebError;
 use crate::i18n::{Locale, Text};
 use crate::service::bureaus::{bureau_page, BureauPage};
-use crate::{AppState, WebError};
+use crate::state::AppState;
 
 /// A bureau's page.
 #[derive(Template)]

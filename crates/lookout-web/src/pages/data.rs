@@ -7,8 +7,9 @@ use axum::response::{Html, IntoResponse, Response};
 use lookout_release::ExportFormat;
 use lookout_store::Store;
 
+use crate::error::WebError;
 use crate::i18n::{Locale, Text};
-use crate::{AppState, WebError};
+use crate::state::AppState;
 
 /// The downloads page.
 #[derive(Template)]

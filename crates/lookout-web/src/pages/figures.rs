@@ -5,9 +5,10 @@ use axum::extract::State;
 use axum::response::Html;
 use lookout_store::Store;
 
+use crate::error::WebError;
 use crate::i18n::{Locale, Text};
 use crate::service::figures::{figure_groups, FigureGroup};
-use crate::{AppState, WebError};
+use crate::state::AppState;
 
 /// The figures page.
 #[derive(Template)]

@@ -5,11 +5,12 @@ use axum::extract::State;
 use axum::response::Html;
 use lookout_store::Store;
 
+use crate::error::WebError;
 use crate::i18n::{Locale, Text};
 use crate::map_cache::RenderedMap;
 use crate::service::figures::{figure_groups, FigureGroup};
 use crate::service::responses::{list_responses, ResponseQuery, ResponseView};
-use crate::{AppState, WebError};
+use crate::state::AppState;
 
 /// How many responses the home page shows.
 const LATEST_RESPONSES: usize = 6;

@@ -1,14 +1,14 @@
 //! HTML pages: one module per resource, each a template struct and its handler.
 
-pub mod bureaus;
-pub mod countries;
-pub mod data;
-pub mod figures;
-pub mod home;
-pub mod responses;
-pub mod search;
-pub mod sources;
-pub mod stations;
+pub(crate) mod bureaus;
+pub(crate) mod countries;
+pub(crate) mod data;
+pub(crate) mod figures;
+pub(crate) mod home;
+pub(crate) mod responses;
+pub(crate) mod search;
+pub(crate) mod sources;
+pub(crate) mod stations;
 
 use askama::Template;
 

@@ -5,9 +5,10 @@ use axum::extract::{Query, State};
 use axum::response::Html;
 use lookout_store::Store;
 
+use crate::error::WebError;
 use crate::i18n::{Locale, Text};
 use crate::service::responses::{list_responses, ResponseList, ResponseQuery};
-use crate::{AppState, WebError};
+use crate::state::AppState;
 
 /// The responses page.
 #[derive(Template)]

@@ -5,9 +5,10 @@ use axum::extract::{Query, State};
 use axum::response::Html;
 use lookout_store::{DocumentStore, Store};
 
+use crate::error::WebError;
 use crate::i18n::{Locale, Text};
 use crate::service::search::{search as run_search, SearchParams, SearchView};
-use crate::{AppState, WebError};
+use crate::state::AppState;
 
 /// The search page.
 #[derive(Template)]

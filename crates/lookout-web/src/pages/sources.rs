@@ -5,9 +5,10 @@ use axum::extract::{Path, State};
 use axum::response::Html;
 use lookout_store::{DocumentStore, Store};
 
+use crate::error::WebError;
 use crate::i18n::{Locale, Text};
 use crate::service::sources::{source_page, SourcePage};
-use crate::{AppState, WebError};
+use crate::state::AppState;
 
 /// A source's page.
 #[derive(Template)]

@@ -3,11 +3,14 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
+use lookout_core::StationStatus;
 use lookout_store::{DocumentStore, Store};
 
+use crate::error::WebError;
 use crate::i18n::{Locale, Text};
-use crate::service::stations::{list_stations, station_detail, StationDetail, StationList, StationQuery, StationRow};
-use crate::{AppState, WebError};
+use crate::service::station::{station_detail, StationDetail};
+use crate::service::stations::{list_stations, StationList, StationQuery, StationRow};
+use crate::state::AppState;
 
 /// The stations list page.
 #[derive(Template)]
@@ -35,8 +38,8 @@ pub struct StationsPage {
 
 impl StationsPage {
     /// Whether `s` is the selected status.
-    pub fn is_status(&self, s: &str) -> bool {
-        self.status == s
+    pub fn is_status(&self, s: &StationStatus) -> bool {
+        self.status == s.as_str()
     }
 
     /// Whether `s` is the selected order.

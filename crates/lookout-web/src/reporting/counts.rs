@@ -1,48 +1,22 @@
-//! Public counts of published incidents: the latest release, on the page `/incidents` and in the
-//! API. Both show the same release and take no parameters, so no two queries can be differenced.
+//! Public counts of published incidents: the latest release, on the page `/incidents` (here) and
+//! in the API (`crate::api`). Both show the same release and take no parameters, so no two queries
+//! can be differenced.
 
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use axum::Json;
-use lookout_report::kanon::{Cell, PublicCounts};
+use lookout_report::kanon::PublicCounts;
 use lookout_store::{ReportStore, Store};
-use serde::Serialize;
-use utoipa::ToSchema;
 
 use super::public::desk_error;
-use crate::api::ApiError;
+use crate::error::WebError;
 use crate::i18n::{Locale, Text};
-use crate::{AppState, WebError};
+use crate::state::AppState;
 
-/// The counts as the API gives them.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct IncidentCountsDoc {
-    /// No value is named, and no cell is shown, below this count.
-    pub k: u64,
-    /// The day of the release these counts come from (null before the first release).
-    pub released_on: Option<String>,
-    /// Incidents counted: every table adds up to it. Incidents that would change a cell by fewer
-    /// than k wait for a later release.
-    pub total: u64,
-    /// By country (ISO code).
-    pub by_country: Vec<CellDoc>,
-    /// By category.
-    pub by_category: Vec<CellDoc>,
-    /// By month (`YYYY-MM`).
-    pub by_month: Vec<CellDoc>,
-}
-
-/// A cell.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CellDoc {
-    /// What is counted; null for the others together (values each counted fewer than k times).
-    pub key: Option<String>,
-    /// How many (at least k).
-    pub count: u64,
-}
-
-async fn latest<S: Store + ReportStore>(app: &AppState<S>) -> Result<(Option<String>, PublicCounts), WebError> {
+/// The latest release of the counts: its day (none before the first) and the counts.
+pub(crate) async fn latest<S: Store + ReportStore>(
+    app: &AppState<S>,
+) -> Result<(Option<String>, PublicCounts), WebError> {
     let empty =
         || PublicCounts { k: app.reporting.k, total: 0, by_country: vec![], by_category: vec![], by_month: vec![] };
     let latest = lookout_report::desk::published_counts(app.store.as_ref()).await.map_err(desk_error)?;
@@ -50,31 +24,6 @@ async fn latest<S: Store + ReportStore>(app: &AppState<S>) -> Result<(Option<Str
         Some((day, counts)) => (Some(day), counts),
         None => (None, empty()),
     })
-}
-
-fn cells(cells: Vec<Cell>) -> Vec<CellDoc> {
-    cells.into_iter().map(|c| CellDoc { key: c.key, count: c.count }).collect()
-}
-
-/// Counts of published reports of transnational repression by country, category and month, from
-/// the latest release. Every count is at least k, every table adds up to the total, and values
-/// counted fewer than k times are never named (they are counted together, key null). Releases only
-/// add, and each adds a batch of new incidents in which every cell grows by 0 or at least k, so that
-/// comparing two releases never isolates fewer than k incidents. Takes no parameters.
-#[utoipa::path(get, path = "/api/v1/incidents/counts", tag = "incidents",
-    responses((status = 200, body = IncidentCountsDoc)))]
-pub async fn api_counts<S: Store + ReportStore>(
-    State(app): State<AppState<S>>,
-) -> Result<Json<IncidentCountsDoc>, ApiError> {
-    let (released_on, c) = latest(&app).await?;
-    Ok(Json(IncidentCountsDoc {
-        k: c.k,
-        released_on,
-        total: c.total,
-        by_country: cells(c.by_country),
-        by_category: cells(c.by_category),
-        by_month: cells(c.by_month),
-    }))
 }
 
 /// The counts page.

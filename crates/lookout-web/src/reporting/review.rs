@@ -13,8 +13,9 @@ use serde::Deserialize;
 
 use super::public::desk_error;
 use super::session::{AdminAccount, AnyAccount, ReviewerAccount, Session};
+use crate::error::WebError;
 use crate::i18n::{Locale, Text};
-use crate::{AppState, WebError};
+use crate::state::AppState;
 
 /// The list of reports.
 #[derive(Template)]

@@ -16,7 +16,7 @@ use lookout_report::desk::SignedIn;
 use lookout_store::ReportStore;
 use sha2::{Digest, Sha256};
 
-use crate::AppState;
+use crate::state::AppState;
 
 /// The session cookie's name.
 pub const COOKIE: &str = "lookout_review";

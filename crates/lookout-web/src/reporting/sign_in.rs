@@ -15,8 +15,9 @@ use super::guard::Budget;
 use super::public::{action, token_budget};
 use super::review::{check_csrf, no_store};
 use super::session::{cookie, cookie_token, AnyAccount, COOKIE, LIFETIME};
+use crate::error::WebError;
 use crate::i18n::{Locale, Text};
-use crate::{AppState, WebError};
+use crate::state::AppState;
 
 /// Sign-in page.
 #[derive(Template)]

@@ -13,7 +13,7 @@ use axum::response::Response;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::time::{sleep, Instant, Sleep};
 
-use super::ConnectionLimits;
+use super::limits::ConnectionLimits;
 
 /// Wraps every request body that has one in a [`TimedBody`].
 pub(super) async fn limit_body(limits: ConnectionLimits, request: Request, next: Next) -> Response {

@@ -4,14 +4,12 @@ use crate::i18n::Localized;
 use lookout_core::{EntityId, EntityView, Schema};
 use lookout_store::Store;
 
+use crate::error::WebError;
 use crate::service::stations::{list_stations, StationQuery, StationRow};
-use crate::WebError;
 
 /// A bureau's page.
 #[derive(Debug, Clone)]
 pub struct BureauPage {
-    /// Entity id.
-    pub id: String,
     /// Names.
     pub names: Vec<String>,
     /// Other names.
@@ -41,7 +39,6 @@ pub async fn bureau_page<S: Store>(store: &S, countries: &Localized<'_>, id: &st
     let query = StationQuery { bureau: Some(id.to_string()), ..Default::default() };
     let stations = list_stations(store, countries, &query).await?.rows;
     Ok(BureauPage {
-        id: id.to_string(),
         names: view.values("name").iter().map(|s| s.to_string()).collect(),
         aliases: view.values("alias").iter().map(|s| s.to_string()).collect(),
         jurisdiction,

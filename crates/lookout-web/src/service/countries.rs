@@ -8,15 +8,13 @@ use lookout_geo::MapDot;
 use crate::i18n::Localized;
 use lookout_store::{EntityFilter, Store};
 
+use crate::error::WebError;
 use crate::service::responses::{response_views, ResponseView};
 use crate::service::stations::{list_stations, StationQuery, StationRow};
-use crate::WebError;
 
 /// A country's page.
 #[derive(Debug, Clone)]
 pub struct CountryPage {
-    /// ISO code.
-    pub code: String,
     /// English name.
     pub name: String,
     /// Chinese name (simplified).
@@ -40,13 +38,7 @@ pub async fn country_page<S: Store>(store: &S, countries: &Localized<'_>, code: 
     let records = store.list_entities(&filter).await?;
     let mut responses = response_views(store, countries, &records).await?;
     responses.reverse();
-    Ok(CountryPage {
-        code: country.iso2.clone(),
-        name: countries.name(&country.iso2),
-        name_zh: country.zh_hans.clone(),
-        stations,
-        responses,
-    })
+    Ok(CountryPage { name: countries.name(&country.iso2), name_zh: country.zh_hans.clone(), stations, responses })
 }
 
 /// One country's line in the map's text alternative.
@@ -89,7 +81,7 @@ pub async fn map_data<S: Store>(store: &S, countries: &Localized<'_>) -> Result<
         .into_iter()
         .filter_map(|s| {
             let v = EntityView::fold(s.entity, &s.statements);
-            Some((crate::service::stations::station_key(&v.entity.id), v.first("place")?.to_string()))
+            Some((lookout_core::ids::station_key(&v.entity.id).to_string(), v.first("place")?.to_string()))
         })
         .collect();
     let mut per_country: BTreeMap<String, CountryCount> = BTreeMap::new();

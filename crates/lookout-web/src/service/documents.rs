@@ -10,7 +10,7 @@ use lookout_core::{Source, SourceId};
 use lookout_search::{DocumentIndex, DocumentResults};
 use lookout_store::DocumentStore;
 
-use crate::WebError;
+use crate::error::WebError;
 
 /// The documents' index, opened when first there.
 #[derive(Default)]

@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use lookout_core::{EntityView, Schema, Source, SourceId};
+use lookout_core::{EntityView, PartialDate, Schema, Source, SourceId};
 use lookout_store::{EntityFilter, Store};
 
-use crate::WebError;
+use crate::error::WebError;
 
 /// A figure as pages show it.
 #[derive(Debug, Clone)]
@@ -17,8 +17,8 @@ pub struct FigureView {
     pub name: String,
     /// The claimed value, as the source words it.
     pub value: String,
-    /// As of when.
-    pub as_of: String,
+    /// As of when, where known.
+    pub as_of: Option<PartialDate>,
     /// Note on the date.
     pub as_of_note: Option<String>,
     /// Who claims it.
@@ -41,10 +41,7 @@ pub struct FigureGroup {
 /// All figures, grouped: each figure that contradicts none, with those that contradict it.
 pub async fn figure_groups<S: Store>(store: &S) -> Result<Vec<FigureGroup>, WebError> {
     let records = store.list_entities(&EntityFilter { schema: Some(Schema::Figure), ..Default::default() }).await?;
-    let mut ids: Vec<SourceId> =
-        records.iter().flat_map(|r| r.statements.iter().map(|s| s.source_id.clone())).collect();
-    ids.sort();
-    ids.dedup();
+    let ids = super::source_ids_of(records.iter().flat_map(|r| &r.statements));
     let sources: HashMap<SourceId, Source> = store.sources(&ids).await?;
     let views: Vec<FigureView> = records
         .iter()
@@ -55,7 +52,7 @@ pub async fn figure_groups<S: Store>(store: &S) -> Result<Vec<FigureGroup>, WebE
                 id: r.entity.id.to_string(),
                 name: v.first("name").unwrap_or("").to_string(),
                 value: v.values("value").join(" / "),
-                as_of: v.first("asOf").unwrap_or("").to_string(),
+                as_of: v.first("asOf").and_then(|d| d.parse().ok()),
                 as_of_note: v.first("asOfNote").map(str::to_string),
                 claimed_by: v.values("claimedBy").join("; "),
                 sources: urls,

@@ -7,7 +7,7 @@ use lookout_core::Schema;
 use lookout_match::{NameIndex, Named};
 use lookout_store::Store;
 
-use crate::WebError;
+use crate::error::WebError;
 
 /// Candidates compared per query name when the record is large.
 pub const CANDIDATES_PER_QUERY: usize = 2_000;

@@ -2,10 +2,15 @@
 
 use std::collections::HashMap;
 
-use lookout_core::{Source, SourceId, Statement};
+use lookout_core::{EntityId, Source, SourceId, Statement};
 
+use crate::error::WebError;
 use crate::i18n::Localized;
-use crate::WebError;
+
+/// The entity id of a station from its URL key (or full id); not found when it cannot be one.
+pub(crate) fn station_id(key: &str) -> Result<EntityId, WebError> {
+    lookout_core::ids::station_id(key).map_err(|_| WebError::NotFound(format!("station {key:?}")))
+}
 
 /// A query parameter with surrounding space removed, `None` when empty.
 pub(crate) fn param(value: &Option<String>) -> Option<String> {
@@ -38,6 +43,14 @@ pub(crate) fn source_label(source: &Source) -> String {
     source.publisher.clone().or_else(|| source.title.clone()).unwrap_or_else(|| source.url.clone())
 }
 
+/// The ids of the sources of `statements`, sorted, without repeats.
+pub(crate) fn source_ids_of<'a>(statements: impl IntoIterator<Item = &'a Statement>) -> Vec<SourceId> {
+    let mut ids: Vec<SourceId> = statements.into_iter().map(|s| s.source_id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
 /// The (address, label) of the sources of `statements`, sorted, without repeats.
 pub(crate) fn source_links(statements: &[Statement], sources: &HashMap<SourceId, Source>) -> Vec<(String, String)> {
     let mut links: Vec<(String, String)> = statements
@@ -50,12 +63,13 @@ pub(crate) fn source_links(statements: &[Statement], sources: &HashMap<SourceId,
     links
 }
 
-pub mod bureaus;
-pub mod countries;
-pub mod documents;
-pub mod figures;
-pub mod matching;
-pub mod responses;
-pub mod search;
-pub mod sources;
-pub mod stations;
+pub(crate) mod bureaus;
+pub(crate) mod countries;
+pub(crate) mod documents;
+pub(crate) mod figures;
+pub(crate) mod matching;
+pub(crate) mod responses;
+pub(crate) mod search;
+pub(crate) mod sources;
+pub(crate) mod station;
+pub(crate) mod stations;

@@ -3,19 +3,19 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::i18n::Localized;
-use lookout_core::{EntityView, Schema, Source, SourceId};
+use lookout_core::{EntityId, EntityView, PartialDate, Schema, Source, SourceId};
 use lookout_store::{EntityFilter, EntityRecord, Store};
 
-use crate::service::stations::{station_entity_id, station_key};
-use crate::WebError;
+use crate::error::WebError;
+use lookout_core::ids::station_key;
 
 /// A response as pages show it.
 #[derive(Debug, Clone)]
 pub struct ResponseView {
     /// Entity id (the page anchor).
     pub id: String,
-    /// Date (partial, ISO).
-    pub date: String,
+    /// Date, where known.
+    pub date: Option<PartialDate>,
     /// ISO code.
     pub country: String,
     /// Country name.
@@ -38,32 +38,42 @@ pub(crate) async fn response_views<S: Store>(
     countries: &Localized<'_>,
     records: &[EntityRecord],
 ) -> Result<Vec<ResponseView>, WebError> {
-    let mut source_ids: Vec<SourceId> =
-        records.iter().flat_map(|r| r.statements.iter().map(|s| s.source_id.clone())).collect();
-    source_ids.sort();
-    source_ids.dedup();
+    let source_ids = super::source_ids_of(records.iter().flat_map(|r| &r.statements));
     let sources: HashMap<SourceId, Source> = store.sources(&source_ids).await?;
-    let mut cities: HashMap<String, String> = HashMap::new();
+    let responses: Vec<(&EntityRecord, EntityView)> = records
+        .iter()
+        .filter(|r| r.entity.schema == Schema::Response)
+        .map(|r| (r, EntityView::fold(r.entity.clone(), &r.statements)))
+        .collect();
+    // The stations concerned, read in one query, for their cities.
+    let mut station_ids: Vec<EntityId> = Vec::new();
+    for (_, v) in &responses {
+        for station in v.values("station") {
+            station_ids.push(super::station_id(station)?);
+        }
+    }
+    let cities: HashMap<EntityId, String> = store
+        .entities(&station_ids)
+        .await?
+        .into_iter()
+        .filter_map(|s| {
+            let view = EntityView::fold(s.entity, &s.statements);
+            Some((view.entity.id.clone(), view.first("city")?.to_string()))
+        })
+        .collect();
     let mut out = Vec::new();
-    for r in records.iter().filter(|r| r.entity.schema == Schema::Response) {
-        let v = EntityView::fold(r.entity.clone(), &r.statements);
+    for (r, v) in responses {
         let mut stations = Vec::new();
         for station in v.values("station") {
-            if !cities.contains_key(station) {
-                let city = match store.entity(&station_entity_id(station)?).await? {
-                    Some(s) => EntityView::fold(s.entity, &s.statements).first("city").unwrap_or(station).to_string(),
-                    None => station.to_string(),
-                };
-                cities.insert(station.to_string(), city);
-            }
-            let id = station_entity_id(station)?;
-            stations.push((station_key(&id), cities[station].clone()));
+            let id = super::station_id(station)?;
+            let city = cities.get(&id).map_or(station, String::as_str);
+            stations.push((station_key(&id).to_string(), city.to_string()));
         }
         let urls = super::source_links(&r.statements, &sources);
         let country = v.first("country").unwrap_or("").to_string();
         out.push(ResponseView {
             id: r.entity.id.to_string(),
-            date: v.first("date").unwrap_or("").to_string(),
+            date: v.first("date").and_then(|d| d.parse().ok()),
             country_name: countries.name(&country),
             country,
             actor: v.values("actor").join("; "),

@@ -7,8 +7,8 @@ use lookout_core::{EntityView, Schema};
 use lookout_search::{SearchDoc, SearchIndex};
 use lookout_store::{EntityFilter, Store};
 
+use crate::error::WebError;
 use crate::i18n::Localized;
-use crate::WebError;
 
 const BUREAU_NAMES_ZH: &str = include_str!("../../../../data/bureau_names_zh.tsv");
 

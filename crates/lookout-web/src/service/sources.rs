@@ -1,14 +1,14 @@
 //! Sources: what a source is, and every statement it supports.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use lookout_core::{EntityView, Schema, Source, SourceId};
+use lookout_core::{Schema, Source, SourceId};
 use lookout_store::{DocumentStore, Store};
 
 use crate::service::documents::SourceLink;
 
-use crate::service::stations::station_key;
-use crate::WebError;
+use crate::error::WebError;
+use lookout_core::ids::station_key;
 
 /// A statement a source supports, as shown on the source's page.
 #[derive(Debug, Clone)]
@@ -106,13 +106,16 @@ pub async fn source_page<S: Store + DocumentStore>(store: &S, id: &str) -> Resul
             claimant: s.claimant.clone(),
         });
     }
+    // The schemata of the entities, read in one query.
+    let ids = by_entity
+        .keys()
+        .map(|e| lookout_core::EntityId::new(e.clone()).map_err(|e| WebError::Internal(e.to_string())))
+        .collect::<Result<Vec<_>, _>>()?;
+    let schemata: HashMap<lookout_core::EntityId, Schema> =
+        store.entities(&ids).await?.into_iter().map(|r| (r.entity.id.clone(), r.entity.schema)).collect();
     let mut entities = Vec::new();
-    for (entity, statements) in by_entity {
-        let id = lookout_core::EntityId::new(entity.clone()).map_err(|e| WebError::Internal(e.to_string()))?;
-        let schema = match store.entity(&id).await? {
-            Some(r) => EntityView::fold(r.entity, &[]).schema(),
-            None => continue,
-        };
+    for ((entity, statements), id) in by_entity.into_iter().zip(ids) {
+        let Some(&schema) = schemata.get(&id) else { continue };
         entities.push(SupportedEntity {
             schema: schema.to_string(),
             href: entity_href(schema, &id),

@@ -26,11 +26,11 @@ pub async fn run(data_dir: &Path, addr: SocketAddr) -> anyhow::Result<()> {
     let store = Arc::new(store);
     let options = lookout_web::ServeOptions {
         documents_dir: super::ingest::index_dir(data_dir),
-        sanitizer: Some(lookout_web::reporting::sanitizer::SanitizerCommand {
+        sanitizer: Some(lookout_web::SanitizerCommand {
             program: std::env::current_exe().context("cannot find the lookout binary to clean attachments with")?,
             args: vec!["sanitize-worker".into()],
         }),
-        limits: lookout_web::server::ConnectionLimits::from_env(),
+        limits: lookout_web::ConnectionLimits::from_env(),
     };
     lookout_web::serve(store.clone(), listener, options, shutdown_signal()).await?;
     store.close().await;

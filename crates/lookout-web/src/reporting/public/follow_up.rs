@@ -14,10 +14,11 @@ use serde::Deserialize;
 use zeroize::Zeroize;
 
 use super::{action, check, content, desk_error, intake, no_store, not_stored, token_budget, unread, INTAKE_WAIT};
+use crate::error::WebError;
+use crate::i18n::ReportText;
 use crate::i18n::{Locale, Text};
 use crate::reporting::guard::Budget;
-use crate::reporting::text::{status_label, ReportText};
-use crate::{AppState, WebError};
+use crate::state::AppState;
 
 /// Entering the receipt code.
 #[derive(Template)]
@@ -72,7 +73,7 @@ impl Drop for ThreadPage {
 fn follow_up_page<S>(app: &AppState<S>, loc: &Locale, problem: Option<&'static str>) -> Result<Response, WebError> {
     let page = FollowUpPage {
         t: loc.t,
-        r: ReportText::of(loc.lang),
+        r: &Text::of(loc.lang).report,
         switch_href: loc.switch_href.clone(),
         action: action(app, "/report/follow-up", "follow-up"),
         problem,
@@ -107,7 +108,7 @@ async fn thread_page<S: Store + ReportStore>(
     notice: Option<String>,
     details: &str,
 ) -> Result<Response, WebError> {
-    let r = ReportText::of(loc.lang);
+    let r = &Text::of(loc.lang).report;
     let Some(turn) = code_turn(app).await else { return follow_up_page(app, loc, Some(r.busy)) };
     let opened = desk::open_thread(app.store.as_ref(), code).await;
     drop(turn);
@@ -130,11 +131,11 @@ fn show_thread<S>(
 ) -> Result<Response, WebError> {
     let page = ThreadPage {
         t: loc.t,
-        r: ReportText::of(loc.lang),
+        r: &Text::of(loc.lang).report,
         switch_href: "/report/follow-up".into(),
         action: action(app, "/report/follow-up/send", "follow-up"),
         code: code.display(),
-        status: status_label(loc.lang, &thread.status),
+        status: Text::of(loc.lang).report_status(&thread.status),
         sent: thread.sent,
         replies: thread.replies.iter().map(|x| x.text.clone()).collect(),
         notice,
@@ -169,7 +170,7 @@ async fn code_turn<S>(app: &AppState<S>) -> Option<tokio::sync::SemaphorePermit<
 }
 
 fn not_admitted<S>(app: &AppState<S>, loc: &Locale, why: NotAdmitted) -> Result<Response, WebError> {
-    let r = ReportText::of(loc.lang);
+    let r = &Text::of(loc.lang).report;
     match why {
         NotAdmitted::Expired => unread(follow_up_page(app, loc, Some(r.expired))),
         NotAdmitted::Busy => follow_up_page(app, loc, Some(r.busy)),
@@ -183,7 +184,7 @@ pub async fn follow_up<S: Store + ReportStore>(
     uri: Uri,
     request: Request,
 ) -> Result<Response, WebError> {
-    let r = ReportText::of(loc.lang);
+    let r = &Text::of(loc.lang).report;
     if let Err(why) = admit(&app, &uri) {
         return not_admitted(&app, &loc, why);
     }
@@ -201,7 +202,7 @@ pub async fn send_more<S: Store + ReportStore>(
     uri: Uri,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let r = ReportText::of(loc.lang);
+    let r = &Text::of(loc.lang).report;
     let nonce = match admit(&app, &uri) {
         Ok(nonce) => nonce,
         Err(why) => return not_admitted(&app, &loc, why),

@@ -7,10 +7,37 @@ use lookout_report::content::Attachment;
 use lookout_report::sanitize::MAX_ATTACHMENT_BYTES;
 use lookout_report::wipe::WipingBuffer;
 use lookout_store::ReportStore;
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
-use super::Values;
-use crate::AppState;
+use crate::state::AppState;
+
+/// Values of the form (kept when the form comes back with a problem); wiped when dropped.
+#[derive(Default, Clone)]
+pub struct Values {
+    /// Category code.
+    pub category: String,
+    /// Country code.
+    pub country: String,
+    /// City.
+    pub city: String,
+    /// Month.
+    pub month: String,
+    /// Organisation.
+    pub organisation: String,
+    /// Details.
+    pub details: String,
+}
+
+impl Drop for Values {
+    fn drop(&mut self) {
+        self.details.zeroize();
+        self.city.zeroize();
+        self.organisation.zeroize();
+        self.month.zeroize();
+        self.country.zeroize();
+        self.category.zeroize();
+    }
+}
 
 /// Most attachments per message.
 pub const MAX_ATTACHMENTS: usize = 5;

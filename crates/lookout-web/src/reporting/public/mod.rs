@@ -6,8 +6,10 @@
 //! (in the address, so a post without one is refused before its body is read), the token's own
 //! budget, then the site-wide rate. A refusal for load still reads the words, to give them back.
 
-pub mod follow_up;
+pub(crate) mod follow_up;
 mod intake;
+
+pub(crate) use intake::Values;
 
 use askama::Template;
 use axum::extract::{Multipart, State};
@@ -16,14 +18,12 @@ use axum::response::{Html, IntoResponse, Response};
 use lookout_report::content::{Attachment, ReportContent};
 use lookout_report::desk::{self, DeskError, CATEGORIES};
 use lookout_store::{ReportStore, Store};
-use zeroize::Zeroize;
-
-pub use intake::MAX_ATTACHMENTS;
 
 use super::guard::{form_parameter, Budget};
-use super::text::ReportText;
+use crate::error::WebError;
+use crate::i18n::ReportText;
 use crate::i18n::{Locale, Text};
-use crate::{AppState, WebError};
+use crate::state::AppState;
 
 /// Most characters of free text.
 const MAX_TEXT: usize = 20_000;
@@ -49,34 +49,6 @@ pub struct FormPage {
     pub problem: Option<String>,
     /// The values entered, kept on a retry.
     pub values: Values,
-}
-
-/// Values of the form (kept when the form comes back with a problem); wiped when dropped.
-#[derive(Default, Clone)]
-pub struct Values {
-    /// Category code.
-    pub category: String,
-    /// Country code.
-    pub country: String,
-    /// City.
-    pub city: String,
-    /// Month.
-    pub month: String,
-    /// Organisation.
-    pub organisation: String,
-    /// Details.
-    pub details: String,
-}
-
-impl Drop for Values {
-    fn drop(&mut self) {
-        self.details.zeroize();
-        self.city.zeroize();
-        self.organisation.zeroize();
-        self.month.zeroize();
-        self.country.zeroize();
-        self.category.zeroize();
-    }
 }
 
 /// The receipt.
@@ -117,7 +89,7 @@ fn form_page<S>(
 ) -> Result<Response, WebError> {
     let page = FormPage {
         t: loc.t,
-        r: ReportText::of(loc.lang),
+        r: &Text::of(loc.lang).report,
         switch_href: loc.switch_href.clone(),
         action: action(app, "/report", "report"),
         countries: countries(app, loc),
@@ -192,7 +164,7 @@ pub async fn submit<S: Store + ReportStore>(
     uri: Uri,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let r = ReportText::of(loc.lang);
+    let r = &Text::of(loc.lang).report;
     let Some((nonce, budget)) = token_budget(&app, &uri, "report") else {
         return unread(form_page(&app, &loc, Some(r.expired.into()), Values::default()));
     };

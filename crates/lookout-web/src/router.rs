@@ -1,6 +1,4 @@
-//! The router, its shared state, and the headers every response carries.
-
-use std::sync::Arc;
+//! The application's routes and the headers every response carries.
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -8,54 +6,12 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use lookout_geo::Countries;
 use lookout_store::{DocumentStore, ReportStore, Store};
 
+use crate::error::WebError;
 use crate::i18n::{query_lang, Lang};
 use crate::pages;
-use crate::WebError;
-
-/// What handlers share.
-pub struct AppState<S> {
-    /// The store.
-    pub store: Arc<S>,
-    /// Country names.
-    pub countries: Arc<Countries>,
-    /// The world map.
-    pub map: Arc<crate::map_cache::MapCache>,
-    /// Rendered pages.
-    pub pages: Arc<crate::page_cache::PageCache>,
-    /// The search index.
-    pub search: Arc<crate::service::search::SearchCache>,
-    /// The ingested documents' index.
-    pub documents: Arc<crate::service::documents::DocumentSearch>,
-    /// The name index for matching.
-    pub matcher: Arc<crate::service::matching::MatchCache>,
-    /// Protected reporting: form tokens, sessions, limits.
-    pub reporting: Arc<crate::reporting::Reporting>,
-}
-
-impl<S> AppState<S> {
-    /// The country table in a language.
-    pub fn localized(&self, lang: crate::i18n::Lang) -> crate::i18n::Localized<'_> {
-        crate::i18n::Localized { countries: &self.countries, lang }
-    }
-}
-
-impl<S> Clone for AppState<S> {
-    fn clone(&self) -> Self {
-        AppState {
-            store: self.store.clone(),
-            countries: self.countries.clone(),
-            map: self.map.clone(),
-            pages: self.pages.clone(),
-            documents: self.documents.clone(),
-            search: self.search.clone(),
-            matcher: self.matcher.clone(),
-            reporting: self.reporting.clone(),
-        }
-    }
-}
+use crate::state::AppState;
 
 const STYLE: &str = include_str!("../assets/style.css");
 
@@ -106,7 +62,7 @@ async fn not_found() -> WebError {
 }
 
 /// The application's routes.
-pub fn router<S: Store + ReportStore + DocumentStore>(state: AppState<S>) -> Router {
+pub(crate) fn router<S: Store + ReportStore + DocumentStore>(state: AppState<S>) -> Router {
     Router::new()
         .route("/", get(pages::home::home::<S>))
         .route("/stations", get(pages::stations::stations::<S>))
@@ -126,7 +82,10 @@ pub fn router<S: Store + ReportStore + DocumentStore>(state: AppState<S>) -> Rou
         .merge(crate::api::router::<S>())
         .merge(crate::reporting::router::<S>())
         .fallback(not_found)
-        .layer(middleware::from_fn_with_state(state.clone(), crate::page_cache::cached_pages::<S>))
+        .layer(middleware::from_fn_with_state(
+            (state.pages.clone(), state.store.clone()),
+            crate::page_cache::cached_pages::<S>,
+        ))
         .layer(middleware::from_fn(crate::error::localize_error_pages))
         .layer(middleware::from_fn(language))
         .layer(middleware::from_fn(security_headers))

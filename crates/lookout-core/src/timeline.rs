@@ -1,8 +1,57 @@
-//! Ordering a station's status statements into a timeline.
+//! A station's status timeline: its status statements ordered into steps, each dated, or dated
+//! "by" the date of the chain it belongs to.
 
-use lookout_core::{PartialDate, Stance, Statement, StatementStatus, StationStatus};
+use std::fmt;
 
-use crate::TimelineStep;
+use crate::{PartialDate, SourceId, Stance, Statement, StatementStatus, StationStatus};
+
+/// One step of a station's status timeline, with the statements that support it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineStep {
+    /// The state.
+    pub status: StationStatus,
+    /// When it was reached, where the source dates it.
+    pub date: Option<PartialDate>,
+    /// The latest date it can have been reached by (the date of the chain it belongs to), where `date` is unknown.
+    pub by: Option<PartialDate>,
+    /// Who made the claim, where the source reports someone else's.
+    pub claimant: Option<String>,
+    /// The sources that say so.
+    pub sources: Vec<SourceId>,
+    /// The statements behind the step.
+    pub statements: Vec<Statement>,
+}
+
+impl TimelineStep {
+    /// When the step was reached: its date, else the date it was reached by; none if neither is known.
+    pub fn when(&self) -> Option<StepDate> {
+        match (self.date, self.by) {
+            (Some(date), _) => Some(StepDate { date, by: false }),
+            (None, Some(date)) => Some(StepDate { date, by: true }),
+            (None, None) => None,
+        }
+    }
+}
+
+/// When a timeline step was reached: on `date`, or (`by`) at the latest by `date`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepDate {
+    /// The date.
+    pub date: PartialDate,
+    /// Whether the step was reached by that date rather than on it.
+    pub by: bool,
+}
+
+impl fmt::Display for StepDate {
+    /// `2023-05` or `by 2023`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.by {
+            write!(f, "by {}", self.date)
+        } else {
+            write!(f, "{}", self.date)
+        }
+    }
+}
 
 /// Builds the status timeline from a station's statements.
 ///
@@ -57,7 +106,7 @@ pub fn status_timeline(statements: &[Statement]) -> Vec<TimelineStep> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lookout_core::{Batch, Claim, EntityId, Locator, Schema, Source};
+    use crate::{Batch, Claim, EntityId, Locator, Schema, Source};
 
     #[test]
     fn chains_keep_their_order_and_sources_merge() {
@@ -86,5 +135,7 @@ mod tests {
         assert_eq!(steps[1].status, StationStatus::ReportedClosed);
         assert_eq!(steps[1].claimant.as_deref(), Some("Minister"));
         assert_eq!(steps[1].sources.len(), 2);
+        assert_eq!(steps[0].when().map(|w| w.to_string()).as_deref(), Some("by 2023"));
+        assert_eq!(steps[1].when().map(|w| w.to_string()).as_deref(), Some("2023"));
     }
 }

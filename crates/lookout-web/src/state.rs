@@ -1,0 +1,55 @@
+//! What handlers share. Imports no handler: every handler imports it.
+
+use std::sync::Arc;
+
+use lookout_geo::Countries;
+
+use crate::i18n::{Lang, Localized};
+use crate::map_cache::MapCache;
+use crate::page_cache::PageCache;
+use crate::reporting::shared::Reporting;
+use crate::service::documents::DocumentSearch;
+use crate::service::matching::MatchCache;
+use crate::service::search::SearchCache;
+
+/// What handlers share.
+pub(crate) struct AppState<S> {
+    /// The store.
+    pub store: Arc<S>,
+    /// Country names.
+    pub countries: Arc<Countries>,
+    /// The world map.
+    pub map: Arc<MapCache>,
+    /// Rendered pages.
+    pub pages: Arc<PageCache>,
+    /// The search index.
+    pub search: Arc<SearchCache>,
+    /// The ingested documents' index.
+    pub documents: Arc<DocumentSearch>,
+    /// The name index for matching.
+    pub matcher: Arc<MatchCache>,
+    /// Protected reporting: form tokens, sessions, limits.
+    pub reporting: Arc<Reporting>,
+}
+
+impl<S> AppState<S> {
+    /// The country table in a language.
+    pub fn localized(&self, lang: Lang) -> Localized<'_> {
+        Localized { countries: &self.countries, lang }
+    }
+}
+
+impl<S> Clone for AppState<S> {
+    fn clone(&self) -> Self {
+        AppState {
+            store: self.store.clone(),
+            countries: self.countries.clone(),
+            map: self.map.clone(),
+            pages: self.pages.clone(),
+            documents: self.documents.clone(),
+            search: self.search.clone(),
+            matcher: self.matcher.clone(),
+            reporting: self.reporting.clone(),
+        }
+    }
+}
