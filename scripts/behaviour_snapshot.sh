@@ -23,7 +23,7 @@ mask_times() { sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\
 # Exports.
 "$bin" --data-dir "$work/data" import data/stations.csv data/responses.csv data/figures.csv > /dev/null 2>&1
 for format in csv json geojson ftm gexf; do
-  "$bin" --data-dir "$work/data" export --format "$format" | mask_times > "$out/exports/bundled.$format"
+  "$bin" --data-dir "$work/data" export --format "$format" 2> /dev/null | mask_times > "$out/exports/bundled.$format"
 done
 
 # Mentions: each corpus ingested into its own copy of the bundled record.

@@ -101,13 +101,6 @@ impl CityNames {
         SHARED.get_or_init(|| CityNames::of(Gazetteer::shared(), None))
     }
 
-    /// The index of the bundled gazetteer's Chinese cities alone (what matching compares the
-    /// places of Chinese bodies with: a tenth of the memory), built on first use.
-    pub fn china() -> &'static CityNames {
-        static CHINA: OnceLock<CityNames> = OnceLock::new();
-        CHINA.get_or_init(|| CityNames::of(Gazetteer::shared(), Some("CN")))
-    }
-
     /// The index of a gazetteer's cities, or of those of one country.
     pub fn of(gazetteer: &Gazetteer, country: Option<&str>) -> CityNames {
         let (mut latin, mut chinese) = (FxHashMap::default(), FxHashMap::default());
@@ -198,7 +191,7 @@ mod tests {
         assert_eq!(name(&names.by_chinese("溫州")[0]), "Wenzhou");
         assert!(names.by_latin("fuzhou").len() >= 2, "Fuzhou (Fujian) and Fuzhou (Jiangxi)");
         assert!(names.by_latin("Fuzhou").is_empty(), "keys are folded");
-        let china = CityNames::china();
+        let china = CityNames::of(g, Some("CN"));
         assert_eq!(china.by_latin("fuzhou"), names.by_latin("fuzhou"), "both Fuzhous are Chinese");
         assert!(china.by_latin("rotterdam").is_empty() && !names.by_latin("rotterdam").is_empty());
     }

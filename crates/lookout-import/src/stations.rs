@@ -1,6 +1,6 @@
 //! `stations.csv`: one reported station per row.
 
-use lookout_core::ids::slug;
+use lookout_core::ids::{operation_id, slug};
 use lookout_core::{Batch, Claim, Credibility, EntityId, Grade, PartialDate, Reliability, Schema};
 use lookout_geo::{City, Geocode};
 
@@ -36,7 +36,7 @@ pub fn bureau_id(place: &str) -> Result<EntityId, lookout_core::ModelError> {
 
 /// The entity id of a gazetteer city.
 pub fn place_id(city: &City) -> EntityId {
-    EntityId::new(format!("place-gn{}", city.geonameid)).expect("numeric ids are valid")
+    EntityId::of_place(city.geonameid)
 }
 
 fn date(record: &Record, column: &str) -> Result<PartialDate, ImportError> {
@@ -151,12 +151,7 @@ fn import_bureau(
     sources.state(batch, record, "operating_bureau", &bureau, "name", &format!("{place} Public Security Bureau"))?;
     sources.state(batch, record, "operating_bureau", &bureau, "alias", &format!("{place} PSB"))?;
     sources.state(batch, record, "operating_bureau", &bureau, "country", "CN")?;
-    let operation = EntityId::new(format!(
-        "operation-{}-{}",
-        station.as_str().trim_start_matches("station-"),
-        bureau.as_str().trim_start_matches("publicbody-")
-    ))
-    .map_err(|e| record.error("operating_bureau", e))?;
+    let operation = operation_id(station, &bureau).map_err(|e| record.error("operating_bureau", e))?;
     batch.add_entity(&operation, Schema::Operation).map_err(|e| record.error("operating_bureau", e))?;
     let who = note.as_deref().and_then(claimant);
     let locator = locate(record, "operating_bureau", None);

@@ -37,12 +37,13 @@ pub(crate) fn chinese_cities_named(english: &str) -> &'static [ChineseCity] {
     static INDEX: OnceLock<FxHashMap<String, Vec<ChineseCity>>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
         let cities = gazetteer().cities();
-        lookout_geo::CityNames::china()
+        lookout_geo::CityNames::shared()
             .latin()
-            .map(|(name, at)| {
+            .filter_map(|(name, at)| {
                 let mut chinese: Vec<ChineseCity> = at
                     .iter()
                     .map(|&i| &cities[i as usize])
+                    .filter(|c| c.country == "CN")
                     .map(|city| ChineseCity {
                         bare_names: city.zh_hans.iter().chain(&city.zh_hant).map(|n| bare_place(n)).collect(),
                         province: &city.admin1,
@@ -51,7 +52,7 @@ pub(crate) fn chinese_cities_named(english: &str) -> &'static [ChineseCity] {
                     .collect();
                 // Stable, as the gazetteer's own list: the same order for equal populations.
                 chinese.sort_by_key(|c| std::cmp::Reverse(c.population));
-                (name.to_string(), chinese)
+                (!chinese.is_empty()).then(|| (name.to_string(), chinese))
             })
             .collect()
     });
@@ -66,7 +67,11 @@ pub(crate) fn chinese_cities_named(english: &str) -> &'static [ChineseCity] {
 /// Chinese cities of the gazetteer with this Chinese name (simplified, without its level).
 fn chinese_cities_called(place: &str) -> impl Iterator<Item = &'static lookout_geo::City> + Clone {
     let cities = gazetteer().cities();
-    lookout_geo::CityNames::china().by_chinese(place).iter().map(|&i| &cities[i as usize])
+    lookout_geo::CityNames::shared()
+        .by_chinese(place)
+        .iter()
+        .map(|&i| &cities[i as usize])
+        .filter(|c| c.country == "CN")
 }
 
 /// Whether the gazetteer knows one Chinese city by both names (新余 and its old name 新喻).

@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 use std::io::Write;
 
+use lookout_core::timeline::status_timeline;
 use lookout_core::{EntityView, Schema};
-use lookout_store::{status_timeline, EntityFilter, Store};
+use lookout_store::{EntityFilter, Store};
 use serde_json::{json, Value};
 
 use crate::ExportError;

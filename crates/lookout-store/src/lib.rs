@@ -31,7 +31,6 @@ pub use documents::DocumentStore;
 pub use error::StoreError;
 /// The status timeline is domain logic, in `lookout_core::timeline`; re-exported for the callers
 /// that read it through the store.
-pub use lookout_core::timeline::{status_timeline, TimelineStep};
 pub use query::{EntityFilter, EntityRecord, NamedEntity, Stats, WriteReport};
 pub use reports::{
     Account, AuditView, CountRelease, NewReport, PublishedIncident, ReportRecord, ReportStore, ReportWithReplyKey,

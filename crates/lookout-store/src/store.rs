@@ -5,7 +5,8 @@ use std::future::Future;
 
 use lookout_core::{Batch, Decision, EntityId, Schema, Source, SourceId, Statement};
 
-use crate::{EntityFilter, EntityRecord, NamedEntity, Stats, StoreError, TimelineStep, WriteReport};
+use crate::{EntityFilter, EntityRecord, NamedEntity, Stats, StoreError, WriteReport};
+use lookout_core::timeline::TimelineStep;
 
 /// Persistence of entities, sources and statements.
 ///

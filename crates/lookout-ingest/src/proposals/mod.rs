@@ -14,7 +14,7 @@
 
 use std::collections::HashSet;
 
-use lookout_core::ids::stable_digest;
+use lookout_core::ids::{operation_id, stable_digest};
 use lookout_core::{Entity, EntityId, PartialDate, Proposal, ProposalKind, ProposedClaim, Schema, SourceId};
 
 mod known;
@@ -162,11 +162,7 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
                     let mut claims = vec![claim(&s.id, "city", &s.city)];
                     let mut summary = format!("mentions station {} in {}", s.id, s.city);
                     if let Some(body) = operator {
-                        let op = EntityId::new(format!(
-                            "operation-{}-{}",
-                            s.id.as_str().trim_start_matches("station-"),
-                            body.id.as_str().trim_start_matches("publicbody-")
-                        ));
+                        let op = operation_id(&s.id, &body.id);
                         if let Ok(op) = op {
                             entities.push(Entity { id: body.id.clone(), schema: Schema::PublicBody });
                             entities.push(Entity { id: op.clone(), schema: Schema::Operation });

@@ -10,7 +10,8 @@ use super::rows::{
     entity_from_row, source_from_row, statement_from_row, SOURCE_COLUMNS, STATEMENT_FROM, STATEMENT_SELECT,
 };
 use super::SqliteStore;
-use crate::{EntityFilter, EntityRecord, Stats, Store, StoreError, TimelineStep, WriteReport};
+use crate::{EntityFilter, EntityRecord, Stats, Store, StoreError, WriteReport};
+use lookout_core::timeline::TimelineStep;
 
 /// Entities matching a filter; `?1` schema, `?2` country, `?3` operator, `?4` status, `?5` include restricted.
 const FILTERED_ENTITIES: &str = "
