@@ -29,4 +29,4 @@ pub use error::GeoError;
 pub use gazetteer::{fold_name, City, Gazetteer};
 pub use geocode::{candidate_names, Geocode};
 pub use map::{MapDot, MapText, WorldMap};
-pub use names::{without_level, CityNames, CountryNames, LEVEL_SUFFIXES};
+pub use names::{without_level, CityNames, CountryNames, NameKeys, LEVEL_SUFFIXES};

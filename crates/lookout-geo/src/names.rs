@@ -78,13 +78,26 @@ impl CountryNames {
     }
 }
 
+/// How a city index keys its names: as running text shows them (ingest finds names in text), or
+/// folded (matching compares two names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKeys {
+    /// Latin names that can be told in running text (three characters or more, of letters,
+    /// spaces, hyphens and apostrophes), lower-cased; Chinese names as written, with and without
+    /// their level.
+    AsWritten,
+    /// Every Latin name folded with [`fold_name`]; Chinese names in simplified characters, without
+    /// their level.
+    Folded,
+}
+
 /// Cities by name, as positions in [`Gazetteer::cities`], in the gazetteer's order; curated
 /// aliases are not among them ([`Gazetteer::aliases`]).
 #[derive(Debug)]
 pub struct CityNames {
-    /// [`fold_name`] of every plain Latin name (main and other) → cities.
+    /// Latin name (keyed as [`NameKeys`] says) → cities.
     latin: FxHashMap<String, Vec<u32>>,
-    /// Every Chinese name as written and simplified, each with and without its level → cities.
+    /// Chinese name (keyed as [`NameKeys`] says) → cities.
     chinese: FxHashMap<String, Vec<u32>>,
 }
 
@@ -95,14 +108,20 @@ fn plain_latin(name: &str) -> bool {
 }
 
 impl CityNames {
-    /// The index of the bundled gazetteer's cities, built on first use.
-    pub fn shared() -> &'static CityNames {
-        static SHARED: OnceLock<CityNames> = OnceLock::new();
-        SHARED.get_or_init(|| CityNames::of(Gazetteer::shared(), None))
+    /// The bundled gazetteer's cities as running text names them, built on first use (ingest).
+    pub fn as_written() -> &'static CityNames {
+        static AS_WRITTEN: OnceLock<CityNames> = OnceLock::new();
+        AS_WRITTEN.get_or_init(|| CityNames::of(Gazetteer::shared(), NameKeys::AsWritten))
     }
 
-    /// The index of a gazetteer's cities, or of those of one country.
-    pub fn of(gazetteer: &Gazetteer, country: Option<&str>) -> CityNames {
+    /// The bundled gazetteer's cities by folded name, built on first use (matching).
+    pub fn folded() -> &'static CityNames {
+        static FOLDED: OnceLock<CityNames> = OnceLock::new();
+        FOLDED.get_or_init(|| CityNames::of(Gazetteer::shared(), NameKeys::Folded))
+    }
+
+    /// The index of a gazetteer's cities.
+    pub fn of(gazetteer: &Gazetteer, keys: NameKeys) -> CityNames {
         let (mut latin, mut chinese) = (FxHashMap::default(), FxHashMap::default());
         let add = |map: &mut FxHashMap<String, Vec<u32>>, key: &str, i: u32| match map.get_mut(key) {
             Some(list) if !list.contains(&i) => list.push(i),
@@ -112,32 +131,33 @@ impl CityNames {
             }
         };
         for (i, city) in gazetteer.cities().iter().enumerate() {
-            if country.is_some_and(|c| c != city.country) {
-                continue;
-            }
             let i = i as u32;
-            for name in std::iter::once(&city.name).chain(&city.latin_names).filter(|n| plain_latin(n)) {
-                add(&mut latin, &fold_name(name), i);
+            for name in std::iter::once(&city.name).chain(&city.latin_names) {
+                match keys {
+                    NameKeys::AsWritten if plain_latin(name) => add(&mut latin, &name.to_lowercase(), i),
+                    NameKeys::AsWritten => {}
+                    NameKeys::Folded => add(&mut latin, &fold_name(name), i),
+                }
             }
             for name in city.zh_hans.iter().chain(&city.zh_hant) {
-                add(&mut chinese, name, i);
-                add(&mut chinese, without_level(name), i);
-                if name.chars().any(|c| lookout_text::to_simplified(c) != c || lookout_text::fold_width(c).is_some()) {
-                    let simplified = lookout_text::fold(name);
-                    add(&mut chinese, &simplified, i);
-                    add(&mut chinese, without_level(&simplified), i);
+                match keys {
+                    NameKeys::AsWritten => {
+                        add(&mut chinese, name, i);
+                        add(&mut chinese, without_level(name), i);
+                    }
+                    NameKeys::Folded => add(&mut chinese, without_level(&lookout_text::fold(name)), i),
                 }
             }
         }
         CityNames { latin, chinese }
     }
 
-    /// Cities with this Latin name (folded with [`fold_name`]).
-    pub fn by_latin(&self, folded: &str) -> &[u32] {
-        self.latin.get(folded).map_or(&[], Vec::as_slice)
+    /// Cities with this Latin name (keyed as the index's [`NameKeys`] say).
+    pub fn by_latin(&self, key: &str) -> &[u32] {
+        self.latin.get(key).map_or(&[], Vec::as_slice)
     }
 
-    /// Cities with this Chinese name (as written or simplified, with or without its level).
+    /// Cities with this Chinese name (keyed as the index's [`NameKeys`] say).
     pub fn by_chinese(&self, name: &str) -> &[u32] {
         self.chinese.get(name).map_or(&[], Vec::as_slice)
     }
@@ -181,18 +201,22 @@ mod tests {
     }
 
     #[test]
-    fn cities_by_either_script_and_level() {
+    fn cities_as_text_writes_them_and_folded() {
         let g = Gazetteer::shared();
-        let names = CityNames::shared();
         let name = |i: &u32| g.cities()[*i as usize].name.as_str();
+        let written = CityNames::as_written();
         for key in ["福州", "福州市", "溫州", "温州"] {
-            assert!(!names.by_chinese(key).is_empty(), "{key}");
+            assert!(!written.by_chinese(key).is_empty(), "{key}");
         }
-        assert_eq!(name(&names.by_chinese("溫州")[0]), "Wenzhou");
-        assert!(names.by_latin("fuzhou").len() >= 2, "Fuzhou (Fujian) and Fuzhou (Jiangxi)");
-        assert!(names.by_latin("Fuzhou").is_empty(), "keys are folded");
-        let china = CityNames::of(g, Some("CN"));
-        assert_eq!(china.by_latin("fuzhou"), names.by_latin("fuzhou"), "both Fuzhous are Chinese");
-        assert!(china.by_latin("rotterdam").is_empty() && !names.by_latin("rotterdam").is_empty());
+        assert_eq!(name(&written.by_chinese("溫州")[0]), "Wenzhou");
+        assert!(written.by_latin("fuzhou").len() >= 2, "Fuzhou (Fujian) and Fuzhou (Jiangxi)");
+        assert!(written.by_latin("li").is_empty(), "two letters are not told in running text");
+        let folded = CityNames::folded();
+        assert!(folded.by_chinese("福州市").is_empty(), "folded keys have no level");
+        assert_eq!(folded.by_chinese("温州"), folded.by_chinese("温州"));
+        assert!(!folded.by_chinese("温州").is_empty());
+        assert!(folded.by_chinese("溫州").is_empty(), "folded keys are simplified");
+        assert!(!folded.by_latin("li").is_empty(), "every Latin name is a folded key");
+        assert!(folded.by_latin("Fuzhou").is_empty(), "keys are folded");
     }
 }

@@ -1,15 +1,25 @@
-//! Ingestion errors, each naming the file, the option or the step.
+//! Ingestion errors, each naming the file, the option or the step. Each message says its cause
+//! itself (the cause is not also given as a `source`, so that a chain of errors printed whole does
+//! not say it twice).
 
 /// What went wrong with a document or a run.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
-    /// The file could not be read or the evidence written.
-    #[error("{file}: {source}")]
+    /// A file given (a document, its sidecar, a directory) could not be read.
+    #[error("cannot read {file}: {cause}")]
+    Read {
+        /// The file.
+        file: String,
+        /// The cause.
+        cause: std::io::Error,
+    },
+    /// A file could not be written (the evidence store, standard output).
+    #[error("{file}: {cause}")]
     Io {
         /// The file.
         file: String,
         /// The cause.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// The document is not one Lookout reads, or is damaged.
     #[error("{file}: {problem}")]
@@ -34,20 +44,20 @@ pub enum IngestError {
         documents: usize,
     },
     /// The store failed.
-    #[error("{doing}: {source}")]
+    #[error("{doing}: {cause}")]
     Store {
         /// What the run was doing.
         doing: &'static str,
         /// The cause.
-        source: lookout_store::StoreError,
+        cause: lookout_store::StoreError,
     },
     /// The search index failed.
-    #[error("{doing}: {source}")]
+    #[error("{doing}: {cause}")]
     Search {
         /// What the run was doing.
         doing: String,
         /// The cause.
-        source: lookout_search::SearchError,
+        cause: lookout_search::SearchError,
     },
     /// A document's records do not hold together.
     #[error("recording the documents: {0}")]

@@ -37,7 +37,7 @@ pub struct Evidence {
 }
 
 fn io(file: &Path) -> impl FnOnce(std::io::Error) -> IngestError + '_ {
-    move |source| IngestError::Io { file: file.display().to_string(), source }
+    move |cause| IngestError::Io { file: file.display().to_string(), cause }
 }
 
 impl Evidence {

@@ -111,7 +111,7 @@ fn score(a: &str, b: &str, schema: Option<&str>, why: &mut Explanation) -> f64 {
 /// Loads the tables matching needs (gazetteer, character tables, country names) now rather than
 /// on the first comparison that needs them, so that timing and first answers are even.
 pub fn warm_up() {
-    let _ = lookout_geo::CityNames::shared();
+    let _ = lookout_geo::CityNames::folded();
     let _ = places::chinese_cities_named("fuzhou");
     let _ = match_names("福州市公安局", "Fuzhou PSB", None);
     let _ = match_names("宋林金", "Song Linjin", Some("Person"));

@@ -37,7 +37,7 @@ pub(crate) fn chinese_cities_named(english: &str) -> &'static [ChineseCity] {
     static INDEX: OnceLock<FxHashMap<String, Vec<ChineseCity>>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
         let cities = gazetteer().cities();
-        lookout_geo::CityNames::shared()
+        lookout_geo::CityNames::folded()
             .latin()
             .filter_map(|(name, at)| {
                 let mut chinese: Vec<ChineseCity> = at
@@ -67,7 +67,7 @@ pub(crate) fn chinese_cities_named(english: &str) -> &'static [ChineseCity] {
 /// Chinese cities of the gazetteer with this Chinese name (simplified, without its level).
 fn chinese_cities_called(place: &str) -> impl Iterator<Item = &'static lookout_geo::City> + Clone {
     let cities = gazetteer().cities();
-    lookout_geo::CityNames::shared()
+    lookout_geo::CityNames::folded()
         .by_chinese(place)
         .iter()
         .map(|&i| &cities[i as usize])

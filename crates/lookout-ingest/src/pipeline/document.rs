@@ -14,9 +14,9 @@ use crate::registry::Registry;
 use crate::text::{extract, Format, MAX_TEXT_BYTES};
 use crate::{Finder, IngestError, Memo, MentionRecord};
 
-/// An I/O error about `file`.
-fn io(file: &Path) -> impl FnOnce(std::io::Error) -> IngestError + '_ {
-    move |source| IngestError::Io { file: file.display().to_string(), source }
+/// An error reading `file`.
+fn read(file: &Path) -> impl FnOnce(std::io::Error) -> IngestError + '_ {
+    move |cause| IngestError::Read { file: file.display().to_string(), cause }
 }
 
 /// A problem with `file`.
@@ -91,7 +91,7 @@ fn sidecar(path: &Path) -> Result<serde_json::Value, IngestError> {
     if !side.exists() {
         return Ok(serde_json::Value::Null);
     }
-    let text = std::fs::read_to_string(&side).map_err(io(&side))?;
+    let text = std::fs::read_to_string(&side).map_err(read(&side))?;
     match serde_json::from_str::<serde_json::Value>(&text) {
         Ok(value) if value.is_object() => Ok(value),
         Ok(_) => Err(unreadable(&side, "not a JSON object")),
@@ -168,10 +168,10 @@ impl Analyser {
             kind.as_deref().map(|k| k.parse()).transpose().map_err(|e| unreadable(path, format!("kind: {e}")))?;
 
         let mut head = Vec::new();
-        std::fs::File::open(path).map_err(io(path))?.take(text_limit()).read_to_end(&mut head).map_err(io(path))?;
+        std::fs::File::open(path).map_err(read(path))?.take(text_limit()).read_to_end(&mut head).map_err(read(path))?;
         let text = extract(&head, format).map_err(|problem| unreadable(path, problem))?;
         drop(head);
-        let size = std::fs::metadata(path).map_err(io(path))?.len();
+        let size = std::fs::metadata(path).map_err(read(path))?.len();
         let (capture, new_original) = evidence.store(path, format.media_type(), &args.by, now)?;
         let language = pick("lang", &args.lang).unwrap_or_else(|| crate::lang::detect(&text).to_string());
 

@@ -5,6 +5,7 @@
 //! caller only lists what to ingest and shows progress ([`Step`]).
 
 mod document;
+mod in_order;
 mod record;
 mod run;
 
@@ -42,15 +43,21 @@ impl SourceOptions {
     /// Checks what applies to every document: a kind and a date that parse, and a URL only for
     /// one document.
     pub fn check(&self, documents: usize) -> Result<(), IngestError> {
+        self.check_values()?;
+        if self.url.is_some() && documents > 1 {
+            return Err(IngestError::UrlOfMany { documents });
+        }
+        Ok(())
+    }
+
+    /// Checks the values given, before the documents are listed: a kind and a date that parse.
+    pub fn check_values(&self) -> Result<(), IngestError> {
         let option = |name: &'static str, problem: String| IngestError::Option { name, problem };
         if let Some(kind) = &self.kind {
             kind.parse::<lookout_core::SourceKind>().map_err(|e| option("--kind", e.to_string()))?;
         }
         if let Some(p) = &self.published {
             p.parse::<lookout_core::PartialDate>().map_err(|e| option("--published", e.to_string()))?;
-        }
-        if self.url.is_some() && documents > 1 {
-            return Err(IngestError::UrlOfMany { documents });
         }
         Ok(())
     }
@@ -66,7 +73,7 @@ pub fn index_dir(data_dir: &Path) -> PathBuf {
 pub fn documents(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), IngestError> {
     let (mut docs, mut skipped) = (Vec::new(), Vec::new());
     for path in paths {
-        let io = |source| IngestError::Io { file: path.display().to_string(), source };
+        let io = |cause| IngestError::Read { file: path.display().to_string(), cause };
         let meta = std::fs::metadata(path).map_err(io)?;
         if meta.is_dir() {
             let mut entries: Vec<PathBuf> =

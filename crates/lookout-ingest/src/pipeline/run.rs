@@ -2,19 +2,19 @@
 //! each placed among the reposts known, recorded in the store a batch at a time in the run's one
 //! transaction (committed at its end), and its text indexed (committed after the store).
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use lookout_core::{Batch, Timestamp};
 use lookout_search::{DocumentIndex, IndexedDocument};
 use lookout_store::{DocumentStore, SqliteStore};
 
-use super::document::{self, Analysed, Analyser, Ingested};
+use super::document::{self, Analyser, Ingested};
+use super::in_order::InOrder;
 use super::{index_dir, Record, SourceOptions};
 use crate::evidence::Evidence;
 use crate::registry::Registry;
-use crate::{Finder, IngestError, Memo};
+use crate::{Finder, IngestError};
 
 /// Documents recorded in the store per batch of the run's one transaction.
 const DOCUMENTS_PER_BATCH: usize = 16;
@@ -58,98 +58,6 @@ pub struct Summary {
     pub proposed: usize,
 }
 
-/// A memo lent to one document's work, given back when the work is done.
-struct Lent<'a> {
-    memo: Memo,
-    pool: &'a Mutex<Vec<Memo>>,
-}
-
-impl<'a> Lent<'a> {
-    fn from(pool: &'a Mutex<Vec<Memo>>) -> Lent<'a> {
-        let memo = pool.lock().ok().and_then(|mut memos| memos.pop()).unwrap_or_default();
-        Lent { memo, pool }
-    }
-}
-
-impl Drop for Lent<'_> {
-    fn drop(&mut self) {
-        if let Ok(mut memos) = self.pool.lock() {
-            memos.push(std::mem::take(&mut self.memo));
-        }
-    }
-}
-
-/// Analyses one document with a memo lent from the run's; a panic is the document's failure.
-fn analyse(analyser: &Analyser, memos: &Mutex<Vec<Memo>>, path: &Path) -> Result<Analysed, IngestError> {
-    let mut lent = Lent::from(memos);
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyser.analyse(path, &mut lent.memo))).unwrap_or_else(
-        |_| Err(IngestError::Unreadable { file: path.display().to_string(), problem: "the analysis failed".into() }),
-    )
-}
-
-/// Documents analysed on rayon's threads, one more at a time than there are threads (memory
-/// stays bounded whatever the corpus), handed back in the order given.
-struct InOrder {
-    analyser: Arc<Analyser>,
-    /// The memories of the name tables' answers, lent to each document's work and given back,
-    /// so that they last the run (documents name the same places again and again).
-    memos: Arc<Mutex<Vec<Memo>>>,
-    docs: Vec<PathBuf>,
-    results: tokio::sync::mpsc::UnboundedReceiver<(usize, Result<Analysed, IngestError>)>,
-    sender: tokio::sync::mpsc::UnboundedSender<(usize, Result<Analysed, IngestError>)>,
-    waiting: BTreeMap<usize, Result<Analysed, IngestError>>,
-    submitted: usize,
-    next: usize,
-}
-
-impl InOrder {
-    /// Starts on `docs`, with one document more in flight than there are threads.
-    fn start(analyser: Arc<Analyser>, docs: &[PathBuf]) -> InOrder {
-        let (sender, results) = tokio::sync::mpsc::unbounded_channel();
-        let mut in_order = InOrder {
-            analyser,
-            memos: Arc::default(),
-            docs: docs.to_vec(),
-            results,
-            sender,
-            waiting: BTreeMap::new(),
-            submitted: 0,
-            next: 0,
-        };
-        for _ in 0..rayon::current_num_threads() + 1 {
-            in_order.submit();
-        }
-        in_order
-    }
-
-    /// Hands the next document to rayon, if one is left.
-    fn submit(&mut self) {
-        let Some(path) = self.docs.get(self.submitted).cloned() else { return };
-        let (i, analyser, memos, sender) =
-            (self.submitted, self.analyser.clone(), self.memos.clone(), self.sender.clone());
-        rayon::spawn(move || {
-            // A run that has ended no longer listens.
-            let _ = sender.send((i, analyse(&analyser, &memos, &path)));
-        });
-        self.submitted += 1;
-    }
-
-    /// The next document's result, in the order given; `None` after the last.
-    async fn next(&mut self) -> Option<Result<Analysed, IngestError>> {
-        if self.next >= self.docs.len() {
-            return None;
-        }
-        while !self.waiting.contains_key(&self.next) {
-            let (i, result) = self.results.recv().await?;
-            self.waiting.insert(i, result);
-            // One out, one in: the threads stay busy while a long document holds up the order.
-            self.submit();
-        }
-        self.next += 1;
-        self.waiting.remove(&(self.next - 1))
-    }
-}
-
 /// Ingests `docs` into the data directory whose store is `store`, telling `observe` of each
 /// document in turn. A failed document is told and skipped; an error of the store or the index
 /// ends the run, and then nothing of it is kept.
@@ -162,22 +70,22 @@ pub async fn run(
 ) -> Result<Summary, IngestError> {
     options.check(docs.len())?;
     let record =
-        Record::read(store).await.map_err(|source| IngestError::Store { doing: "reading the record", source })?;
+        Record::read(store).await.map_err(|cause| IngestError::Store { doing: "reading the record", cause })?;
     let known =
-        store.documents().await.map_err(|source| IngestError::Store { doing: "reading the documents", source })?;
+        store.documents().await.map_err(|cause| IngestError::Store { doing: "reading the documents", cause })?;
     let mut registry = Registry::new(known.into_iter().map(|d| (d.sha256, d.simhash, d.copy_of)));
     let index_dir = index_dir(data_dir);
-    let search = DocumentIndex::open_or_create(&index_dir).map_err(|source| IngestError::Search {
-        doing: format!("opening the search index in {}", index_dir.display()),
-        source,
+    let search = DocumentIndex::open_or_create(&index_dir).map_err(|cause| IngestError::Search {
+        doing: format!("cannot open the search index in {}", index_dir.display()),
+        cause,
     })?;
-    let mut writer = search.writer().map_err(|source| IngestError::Search {
-        doing: "opening the search index for writing (is another ingest running?)".into(),
-        source,
+    let mut writer = search.writer().map_err(|cause| IngestError::Search {
+        doing: "cannot open the search index for writing (is another ingest running?)".into(),
+        cause,
     })?;
     let evidence_dir = data_dir.join("evidence");
     std::fs::create_dir_all(&evidence_dir)
-        .map_err(|source| IngestError::Io { file: evidence_dir.display().to_string(), source })?;
+        .map_err(|cause| IngestError::Io { file: format!("cannot create {}", evidence_dir.display()), cause })?;
     let analyser = Arc::new(Analyser {
         evidence: Evidence::at(&evidence_dir),
         record,
@@ -187,8 +95,8 @@ pub async fn run(
     });
 
     let recorded_by = format!("lookout ingest ({})", options.by);
-    let store_error = |source| IngestError::Store { doing: "recording the documents", source };
-    let index_error = |source| IngestError::Search { doing: "indexing the documents".into(), source };
+    let store_error = |cause| IngestError::Store { doing: "recording the documents", cause };
+    let index_error = |cause| IngestError::Search { doing: "indexing the documents".into(), cause };
     let mut records = store.begin_batches().await.map_err(store_error)?;
     let mut batch = Batch::new(recorded_by.as_str());
     let mut summary = Summary { documents: docs.len(), ..Summary::default() };
@@ -239,7 +147,7 @@ pub async fn run(
     // Dropped on an error above, the transaction and the index writer keep nothing.
     records.write(&batch).await.map_err(store_error)?;
     records.commit().await.map_err(store_error)?;
-    writer.commit().map_err(|source| IngestError::Search { doing: "committing the search index".into(), source })?;
+    writer.commit().map_err(|cause| IngestError::Search { doing: "committing the search index".into(), cause })?;
     Ok(summary)
 }
 

@@ -10,7 +10,9 @@ pub use lookout_ingest::pipeline::index_dir;
 
 /// Ingests the files and directories named.
 pub async fn run(data_dir: &Path, paths: &[PathBuf], options: &SourceOptions) -> anyhow::Result<()> {
+    options.check_values()?;
     let (docs, skipped) = pipeline::documents(paths)?;
+    // Before the store is opened (and the data directory made): a wrong option changes nothing.
     options.check(docs.len())?;
     for s in &skipped {
         eprintln!("skipped {}: not .txt, .md, .html or .pdf", s.display());
@@ -27,7 +29,7 @@ pub async fn run(data_dir: &Path, paths: &[PathBuf], options: &SourceOptions) ->
         }
         match step {
             Step::Ingested { path, document, .. } => report(&mut out, path, document, options.keep_mentions)
-                .map_err(|source| lookout_ingest::IngestError::Io { file: "standard output".into(), source }),
+                .map_err(|cause| lookout_ingest::IngestError::Io { file: "standard output".into(), cause }),
             Step::Failed { error, .. } => {
                 if progress {
                     eprintln!();

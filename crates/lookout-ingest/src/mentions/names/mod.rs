@@ -78,7 +78,7 @@ impl Names {
     /// places below the gazetteer's population cut that matter here, 青田 Qingtian, 长乐 Changle).
     pub fn new() -> Names {
         let gazetteer = Gazetteer::shared();
-        let city_names = CityNames::shared();
+        let city_names = CityNames::as_written();
         let mut latin: FastMap<String, Vec<u32>> =
             city_names.latin().map(|(name, cities)| (name.to_string(), cities.to_vec())).collect();
         let mut chinese: FastMap<String, Vec<u32>> = city_names
