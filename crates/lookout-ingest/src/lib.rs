@@ -30,4 +30,4 @@ mod simhash;
 pub mod text;
 
 pub use error::IngestError;
-pub use mentions::{Finder, Kind, KnownNames, Memo, Mention, MentionRecord, Names, What};
+pub use mentions::{Finder, Kind, KnownNames, Memo, Mention, MentionRecord, What};

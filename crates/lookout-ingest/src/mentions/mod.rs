@@ -1,6 +1,6 @@
 //! Mentions in a text: places, organisations, figures and dates, with character offsets.
 //!
-//! A [`Finder`] holds every table the finders read (the name tables of [`Names`], built from
+//! A [`Finder`] holds every table the finders read (the name tables of [`names::Names`], built from
 //! lookout-geo, and the finders' own automata), built once and passed in; a [`Memo`] is one
 //! worker's memory of what the name tables said of the strings it has read. The text goes
 //! through: words and non-ASCII lines (`segment`), dates, figures (outside the dates), the
@@ -18,7 +18,7 @@ pub(crate) mod segment;
 
 pub use finder::Finder;
 pub use known::KnownNames;
-pub use names::{Memo, Names};
+pub use names::Memo;
 
 use std::ops::Range;
 

@@ -25,7 +25,7 @@ fn unreadable(file: &Path, problem: impl Into<String>) -> IngestError {
 }
 
 /// Bytes of each document read for text: `LOOKOUT_INGEST_TEXT_LIMIT`, default 64 MiB.
-pub fn text_limit() -> u64 {
+pub(crate) fn text_limit() -> u64 {
     std::env::var("LOOKOUT_INGEST_TEXT_LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(MAX_TEXT_BYTES as u64)
 }
 
@@ -147,13 +147,16 @@ pub(crate) struct Analyser {
     pub options: SourceOptions,
     /// When the run captures them.
     pub now: String,
+    /// Bytes of each document read for text ([`text_limit`]).
+    pub text_limit: u64,
 }
 
 impl Analyser {
     /// Reads, keeps and analyses one document (any number at once, on several threads), with the
     /// calling worker's `memo`.
     pub(crate) fn analyse(&self, path: &Path, memo: &mut Memo) -> Result<Analysed, IngestError> {
-        let Analyser { evidence, record, finder, options: args, now } = self;
+        let Analyser { evidence, record, finder, options: args, now, text_limit } = self;
+        let text_limit = *text_limit;
         let format = Format::of_name(&path.to_string_lossy()).ok_or_else(|| unreadable(path, "unknown format"))?;
         let side = sidecar(path)?;
         let pick = |key: &str, arg: &Option<String>| side[key].as_str().map(str::to_string).or_else(|| arg.clone());
@@ -168,7 +171,7 @@ impl Analyser {
             kind.as_deref().map(|k| k.parse()).transpose().map_err(|e| unreadable(path, format!("kind: {e}")))?;
 
         let mut head = Vec::new();
-        std::fs::File::open(path).map_err(read(path))?.take(text_limit()).read_to_end(&mut head).map_err(read(path))?;
+        std::fs::File::open(path).map_err(read(path))?.take(text_limit).read_to_end(&mut head).map_err(read(path))?;
         let text = extract(&head, format).map_err(|problem| unreadable(path, problem))?;
         drop(head);
         let size = std::fs::metadata(path).map_err(read(path))?.len();
@@ -219,7 +222,7 @@ impl Analyser {
             media_type: capture.media_type,
             size,
             language,
-            truncated: size > text_limit(),
+            truncated: size > text_limit,
             restricted,
             mention_count: mentions.len(),
             // Without --json the mentions are not printed: they are dropped here rather than held
@@ -232,7 +235,7 @@ impl Analyser {
             kind,
         };
         let ingested =
-            Ingested { report, new_original, bytes: size.min(text_limit()), source, document, proposals, text };
+            Ingested { report, new_original, bytes: size.min(text_limit), source, document, proposals, text };
         Ok(Analysed { ingested, simhash })
     }
 }

@@ -11,9 +11,8 @@ mod run;
 
 use std::path::{Path, PathBuf};
 
-pub use crate::proposals::{KnownBody, KnownStation};
-pub use document::{text_limit, DocumentReport, Ingested};
-pub use record::Record;
+pub use document::{DocumentReport, Ingested};
+pub(crate) use record::Record;
 pub use run::{run, Step, Summary};
 
 use crate::text::Format;

@@ -13,7 +13,7 @@ use crate::{KnownNames, Mention, What};
 
 /// What the record already knows, as one value: its stations (for proposals) and its bureaus and
 /// organisations (found by name as written, and linked to across scripts by the matcher).
-pub struct Record {
+pub(crate) struct Record {
     /// For proposals.
     pub(crate) known: Known,
     /// Bodies by name, for matching a mention across scripts.
@@ -30,7 +30,7 @@ const LINKS_REMEMBERED: usize = 100_000;
 
 impl Record {
     /// The record of `stations` and `bodies`, indexed.
-    pub fn new(stations: Vec<KnownStation>, bodies: Vec<KnownBody>) -> Record {
+    pub(crate) fn new(stations: Vec<KnownStation>, bodies: Vec<KnownBody>) -> Record {
         let names = KnownNames::new(bodies.iter().flat_map(|b| b.names.iter().map(|n| (n.as_str(), &b.id))));
         let index = NameIndex::build(
             bodies
@@ -42,7 +42,7 @@ impl Record {
     }
 
     /// Reads what the store knows: its stations, and its bureaus and organisations with every name.
-    pub async fn read(store: &SqliteStore) -> Result<Record, StoreError> {
+    pub(crate) async fn read(store: &SqliteStore) -> Result<Record, StoreError> {
         let stations =
             store.list_entities(&EntityFilter { schema: Some(Schema::Station), ..Default::default() }).await?;
         let stations = stations

@@ -92,6 +92,7 @@ pub async fn run(
         finder: Finder::new(),
         options: options.clone(),
         now: Timestamp::now().to_string(),
+        text_limit: document::text_limit(),
     });
 
     let recorded_by = format!("lookout ingest ({})", options.by);
