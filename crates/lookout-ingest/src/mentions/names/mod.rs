@@ -12,7 +12,7 @@ pub(crate) use countries::DocCountries;
 pub(crate) use hints::WordHints;
 pub use memo::Memo;
 
-use lookout_geo::{CityNames, CountryNames, Gazetteer};
+use lookout_geo::{CityNames, CountryNames, Gazetteer, NameKeys};
 use rustc_hash::FxHashMap as FastMap;
 
 type FastSet<T> = std::collections::HashSet<T, rustc_hash::FxBuildHasher>;
@@ -78,14 +78,8 @@ impl Names {
     /// places below the gazetteer's population cut that matter here, 青田 Qingtian, 长乐 Changle).
     pub fn new() -> Names {
         let gazetteer = Gazetteer::shared();
-        let city_names = CityNames::as_written();
-        let mut latin: FastMap<String, Vec<u32>> =
-            city_names.latin().map(|(name, cities)| (name.to_string(), cities.to_vec())).collect();
-        let mut chinese: FastMap<String, Vec<u32>> = city_names
-            .chinese()
-            .filter(|(name, _)| (2..=MOST_CHARS).contains(&name.chars().count()))
-            .map(|(name, cities)| (name.to_string(), cities.to_vec()))
-            .collect();
+        let (mut latin, mut chinese) = CityNames::of(gazetteer, NameKeys::AsWritten).into_tables();
+        chinese.retain(|name, _| (2..=MOST_CHARS).contains(&name.chars().count()));
         let index_of: FastMap<u32, u32> =
             gazetteer.cities().iter().enumerate().map(|(i, c)| (c.geonameid, i as u32)).collect();
         for (alias, city) in gazetteer.aliases() {
