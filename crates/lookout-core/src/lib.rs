@@ -16,6 +16,7 @@
 //! assert!(batch.add_claim(Claim::new(&station, "status", "vanished", &source)).is_err());
 //! ```
 
+mod acceptance;
 mod batch;
 mod date;
 mod document;
@@ -26,6 +27,7 @@ pub mod grading;
 pub mod ids;
 mod proposal;
 mod resolution;
+mod review;
 mod schema;
 mod source;
 mod statement;
@@ -33,6 +35,7 @@ pub mod timeline;
 mod timestamp;
 mod vocabulary;
 
+pub use acceptance::{Acceptance, ProposalEdit};
 pub use batch::{Batch, Claim};
 pub use date::{DatePrecision, PartialDate};
 pub use document::Document;
@@ -42,6 +45,7 @@ pub use grade::{Credibility, Grade, Reliability};
 pub use ids::{EntityId, SourceId, StatementId};
 pub use proposal::{Proposal, ProposalKind, ProposalRecord, ProposedClaim, Verdict};
 pub use resolution::{Decision, Judgement, Resolution};
+pub use review::{StatementAction, StatementEvent};
 pub use schema::{PropType, Property, Schema, StationStatus};
 pub use source::{guess_kind, host_of, Source, SourceKind};
 pub use statement::{Entity, Locator, Stance, Statement, StatementStatus};

@@ -5,10 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::grading::{corroboration, default_reliability};
 use crate::ids::stable_digest;
 use crate::vocabulary::vocabulary;
-use crate::{Batch, Claim, Entity, Grade, Locator, ModelError, PartialDate, Source, SourceId, StatementId};
+use crate::{Entity, PartialDate, SourceId};
 
 vocabulary!(
     /// What a proposal suggests.
@@ -86,45 +85,6 @@ impl Proposal {
     /// What the statements of an accepted proposal say of where they come from: the sentence, or
     /// for a restricted document (whose text is not public) only that it is one.
     pub const RESTRICTED_LOCATOR: &'static str = "a restricted document (its words are not public)";
-
-    /// The statements of an accepted proposal, recorded by `reviewer`, graded by the kind of its
-    /// `source` (the proposal's), each quoting the whole sentence — unless the document is
-    /// `restricted`: then the statements cite it without its words.
-    pub fn accept(
-        &self,
-        source: &Source,
-        reviewer: &str,
-        restricted: bool,
-    ) -> Result<(Batch, Vec<StatementId>), ModelError> {
-        if source.id != self.source_id {
-            return Err(ModelError::InvalidValue {
-                prop: "source".into(),
-                reason: format!("proposal {} is from source {}, not {}", self.id, self.source_id, source.id),
-            });
-        }
-        let mut batch = Batch::new(reviewer);
-        batch.add_source(source.clone());
-        for e in &self.entities {
-            batch.add_entity(&e.id, e.schema)?;
-        }
-        let grade = Grade { reliability: default_reliability(source.kind), credibility: corroboration(&[source]) };
-        // The whole sentence is the quote (pages show a span's words only, and a mention's words
-        // alone — "Rotterdam" — would not say what the document says of it).
-        let locator = if restricted {
-            Locator { quote: None, page: Some(Self::RESTRICTED_LOCATOR.to_string()), span: None }
-        } else {
-            Locator { quote: Some(self.quote.clone()), page: None, span: None }
-        };
-        let mut ids = Vec::new();
-        for c in &self.claims {
-            let claim = Claim::new(&c.entity_id, &c.prop, c.value.clone(), &self.source_id)
-                .locator(locator.clone())
-                .grade(grade)
-                .valid_from(c.valid_from);
-            ids.push(batch.add_claim(claim)?);
-        }
-        Ok((batch, ids))
-    }
 }
 
 /// A proposal with where it stands.
@@ -148,7 +108,7 @@ impl ProposalRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{EntityId, Schema, SourceKind, StatementStatus};
+    use crate::{EntityId, Schema, Source, SourceKind, StatementStatus};
 
     fn proposal(source: &Source) -> Proposal {
         let station = EntityId::new("station-ST033").unwrap();

@@ -25,6 +25,7 @@ mod query;
 mod reports;
 mod sqlite;
 mod store;
+mod workspace;
 
 pub use audit::{AuditEvent, AuditRow, AUDIT_GENESIS};
 pub use documents::DocumentStore;
@@ -38,3 +39,4 @@ pub use reports::{
 };
 pub use sqlite::{BatchWriter, SqliteStore};
 pub use store::Store;
+pub use workspace::{ProposalFilter, ProposalReview, WorkspaceStore};

@@ -2,12 +2,13 @@
 
 use std::collections::HashMap;
 
-use lookout_core::{Document, Proposal, ProposalRecord, SourceId, Timestamp, Verdict};
+use lookout_core::{Document, Proposal, ProposalRecord, SourceId, Verdict};
 use sqlx::Row;
 
 use super::SqliteStore;
 use crate::documents::DocumentStore;
-use crate::{Store, StoreError, WriteReport};
+use crate::workspace::ProposalReview;
+use crate::{StoreError, WriteReport};
 
 fn corrupt(table: &'static str, id: &str, reason: impl ToString) -> StoreError {
     StoreError::Corrupt { table, id: id.to_string(), reason: reason.to_string() }
@@ -35,11 +36,11 @@ fn document_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Document, StoreErr
     })
 }
 
-const PROPOSAL_SELECT: &str = "SELECT p.body, p.proposed_at, r.verdict, r.reviewed_by, r.reviewed_at
+pub(super) const PROPOSAL_SELECT: &str = "SELECT p.body, p.proposed_at, r.verdict, r.reviewed_by, r.reviewed_at
      FROM proposals p LEFT JOIN proposal_reviews r ON r.seq =
          (SELECT MAX(seq) FROM proposal_reviews WHERE proposal_key = p.key)";
 
-fn proposal_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<ProposalRecord, StoreError> {
+pub(super) fn proposal_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<ProposalRecord, StoreError> {
     let body: String = row.try_get("body")?;
     let proposal: Proposal = serde_json::from_str(&body).map_err(|e| corrupt("proposals", "?", e))?;
     let verdict: Option<String> = row.try_get("verdict")?;
@@ -118,61 +119,7 @@ impl DocumentStore for SqliteStore {
     }
 
     async fn review_proposal(&self, id: &str, verdict: Verdict, by: &str) -> Result<WriteReport, StoreError> {
-        if by.trim().is_empty() {
-            return Err(StoreError::Conflict("a review needs the name of its reviewer".into()));
-        }
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{PROPOSAL_SELECT} WHERE p.id = ?")))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("no proposal {id}")))?;
-        let record = proposal_from_row(&row)?;
-        if let Some((v, who, when)) = &record.review {
-            return Err(StoreError::Conflict(format!("proposal {id} was already {v} by {who} at {when}")));
-        }
-        let batch = match verdict {
-            Verdict::Accepted => {
-                let p = &record.proposal;
-                let sources = self.sources(std::slice::from_ref(&p.source_id)).await?;
-                let source = sources
-                    .get(&p.source_id)
-                    .ok_or_else(|| corrupt("proposals", id, format!("source {} is missing", p.source_id)))?;
-                let restricted: bool = sqlx::query_scalar("SELECT restricted FROM documents WHERE sha256 = ?")
-                    .bind(&p.document)
-                    .fetch_optional(&self.pool)
-                    .await?
-                    .unwrap_or(true);
-                let (batch, _) = p
-                    .accept(source, by, restricted)
-                    .map_err(|e| StoreError::Conflict(format!("proposal {id}: {e}")))?;
-                Some(batch)
-            }
-            Verdict::Rejected => None,
-        };
-        let mut conn = self.pool.acquire().await?;
-        let mut tx = sqlx::Connection::begin(&mut *conn).await?;
-        let report = match &batch {
-            Some(batch) => super::write::write_batch(&mut tx, batch).await?,
-            None => WriteReport::default(),
-        };
-        // Reviewed once: the insert finds nothing to add when a review slipped in meanwhile.
-        let added = sqlx::query(
-            "INSERT INTO proposal_reviews (proposal_key, verdict, reviewed_by, reviewed_at)
-             SELECT p.key, ?, ?, ? FROM proposals p WHERE p.id = ?
-               AND NOT EXISTS (SELECT 1 FROM proposal_reviews r WHERE r.proposal_key = p.key)",
-        )
-        .bind(verdict.as_str())
-        .bind(by)
-        .bind(Timestamp::now().to_string())
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if added != 1 {
-            tx.rollback().await?;
-            return Err(StoreError::Conflict(format!("proposal {id} was reviewed meanwhile")));
-        }
-        tx.commit().await?;
-        Ok(report)
+        let review = ProposalReview { id, verdict, by, reason: None, acceptance: Default::default() };
+        self.review(&review, None).await
     }
 }

@@ -9,6 +9,7 @@ mod read;
 mod reports;
 mod resolution;
 mod rows;
+mod workspace;
 mod write;
 
 use std::path::Path;

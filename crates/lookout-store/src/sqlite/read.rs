@@ -211,7 +211,10 @@ impl Store for SqliteStore {
     async fn data_version(&self) -> Result<i64, StoreError> {
         let version: i64 = sqlx::query_scalar(
             "SELECT COALESCE((SELECT MAX(rowid) FROM statements), 0) + (SELECT COUNT(*) FROM entities)
-                  + (SELECT COUNT(*) FROM sources) + (SELECT COUNT(*) FROM documents)",
+                  + (SELECT COUNT(*) FROM sources) + (SELECT COUNT(*) FROM documents)
+                  + COALESCE((SELECT MAX(seq) FROM statement_events), 0)
+                  + COALESCE((SELECT MAX(seq) FROM source_judgements), 0)
+                  + COALESCE((SELECT MAX(seq) FROM public_figure_marks), 0)",
         )
         .fetch_one(&self.pool)
         .await?;

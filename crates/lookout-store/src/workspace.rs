@@ -1,0 +1,90 @@
+//! What the analysts' workspace writes and reads beyond the record itself: statements an account
+//! adds (pending a second account's confirmation, or at once), the events of a statement's
+//! history (confirmed, rejected, withdrawn), reviews of proposals as edited, and the inbox's
+//! filtered pages of proposals. Every write appends its audit entry in the same transaction.
+
+use std::future::Future;
+
+use lookout_core::{
+    Acceptance, EntityId, ProposalKind, ProposalRecord, Statement, StatementAction, StatementEvent, StatementId,
+    Verdict,
+};
+
+use crate::{AuditEvent, StoreError, WriteReport};
+
+/// Which proposals the inbox shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProposalFilter {
+    /// Only those of this document (its SHA-256).
+    pub document: Option<String>,
+    /// Only those of this kind.
+    pub kind: Option<ProposalKind>,
+    /// Only those in this state: `None` open ones, `Some(verdict)` those reviewed so.
+    pub reviewed: Option<Verdict>,
+}
+
+/// A review of a proposal as the workspace records it.
+#[derive(Debug, Clone)]
+pub struct ProposalReview<'a> {
+    /// The proposal's id.
+    pub id: &'a str,
+    /// Accept or reject.
+    pub verdict: Verdict,
+    /// The reviewing account.
+    pub by: &'a str,
+    /// Why (a rejection says why).
+    pub reason: Option<&'a str>,
+    /// How an accepted proposal becomes statements.
+    pub acceptance: Acceptance,
+}
+
+/// The workspace's writes and reads.
+pub trait WorkspaceStore: Send + Sync + 'static {
+    /// Writes the statements (and any new entities and sources) an account adds, with `event`'s
+    /// audit entry, in one transaction.
+    fn add_statements(
+        &self,
+        batch: &lookout_core::Batch,
+        event: &AuditEvent,
+    ) -> impl Future<Output = Result<WriteReport, StoreError>> + Send;
+
+    /// Appends `action` by `by` to a statement's history and returns the statement as it now
+    /// stands; a conflict naming why when the action is out of turn (reviewed meanwhile, or a
+    /// confirmation by the account that recorded it).
+    fn act_on_statement(
+        &self,
+        id: &StatementId,
+        action: StatementAction,
+        by: &str,
+        reason: Option<&str>,
+        event: &AuditEvent,
+    ) -> impl Future<Output = Result<Statement, StoreError>> + Send;
+
+    /// One statement, any status.
+    fn statement(&self, id: &StatementId) -> impl Future<Output = Result<Option<Statement>, StoreError>> + Send;
+
+    /// Statements awaiting a second account, oldest first, at most `limit`.
+    fn pending_statements(&self, limit: u32) -> impl Future<Output = Result<Vec<Statement>, StoreError>> + Send;
+
+    /// Every event of the statements of an entity, oldest first.
+    fn entity_events(&self, entity: &EntityId) -> impl Future<Output = Result<Vec<StatementEvent>, StoreError>> + Send;
+
+    /// Reviews a proposal as `review` says, with its audit entry; accepting writes its statements
+    /// in the same transaction. A proposal is reviewed once: a second review is a conflict.
+    fn review_proposal_as(
+        &self,
+        review: &ProposalReview<'_>,
+        event: &AuditEvent,
+    ) -> impl Future<Output = Result<WriteReport, StoreError>> + Send;
+
+    /// One proposal with where it stands.
+    fn proposal(&self, id: &str) -> impl Future<Output = Result<Option<ProposalRecord>, StoreError>> + Send;
+
+    /// A page of the proposals `filter` selects, oldest first, and how many it selects in all.
+    fn proposal_page(
+        &self,
+        filter: &ProposalFilter,
+        offset: u32,
+        limit: u32,
+    ) -> impl Future<Output = Result<(Vec<ProposalRecord>, u64), StoreError>> + Send;
+}

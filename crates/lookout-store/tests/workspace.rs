@@ -1,0 +1,175 @@
+//! The workspace's writes: pending statements confirmed by a second account, withdrawals, reviews
+//! of proposals as edited, and rows that change only through their event tables.
+
+use lookout_core::{
+    Acceptance, Batch, Claim, EntityId, Proposal, ProposalKind, ProposedClaim, Schema, Source, StatementAction,
+    StatementStatus, Verdict,
+};
+use lookout_store::{AuditEvent, ProposalFilter, ProposalReview, ReportStore, SqliteStore, Store, WorkspaceStore};
+
+fn event(actor: &str, action: &str) -> AuditEvent {
+    AuditEvent::today(actor, action, "test")
+}
+
+async fn store_with_station(dir: &std::path::Path) -> (SqliteStore, EntityId, Source) {
+    let store = SqliteStore::open(&dir.join("lookout.db")).await.unwrap();
+    let station = EntityId::new("station-ST033").unwrap();
+    let source = Source::from_url("https://nos.nl/artikel/1");
+    let mut batch = Batch::new("import:stations.csv");
+    batch.add_entity(&station, Schema::Station).unwrap();
+    let src = batch.add_source(source.clone());
+    batch.add_claim(Claim::new(&station, "country", "NL", &src)).unwrap();
+    store.write_batch(&batch).await.unwrap();
+    (store, station, source)
+}
+
+fn pending_city(station: &EntityId, source: &Source, by: &str) -> Batch {
+    let mut batch = Batch::new(by);
+    batch.add_entity(station, Schema::Station).unwrap();
+    let src = batch.add_source(source.clone());
+    batch.add_claim(Claim::new(station, "city", "Rotterdam", &src).status(StatementStatus::Proposed)).unwrap();
+    batch
+}
+
+#[tokio::test]
+async fn a_pending_statement_is_public_only_once_another_account_confirms_it() {
+    let dir = TempDir::new("x");
+    let (store, station, source) = store_with_station(&dir.0).await;
+    let before = store.data_version().await.unwrap();
+    let batch = pending_city(&station, &source, "ana");
+    store.add_statements(&batch, &event("ana", "statement.added")).await.unwrap();
+    let id = batch.statements[0].id.clone();
+    assert_eq!(store.pending_statements(10).await.unwrap().len(), 1);
+    let refused = store.act_on_statement(&id, StatementAction::Confirmed, "ana", None, &event("ana", "x")).await;
+    assert!(refused.unwrap_err().to_string().contains("different account"), "no one confirms their own");
+    let confirmed = store
+        .act_on_statement(&id, StatementAction::Confirmed, "rui", None, &event("rui", "statement.confirmed"))
+        .await;
+    assert_eq!(confirmed.unwrap().status, StatementStatus::Accepted);
+    assert!(store.data_version().await.unwrap() > before, "caches of the public record see the change");
+    let again = store.act_on_statement(&id, StatementAction::Confirmed, "eva", None, &event("eva", "x")).await;
+    assert!(again.unwrap_err().to_string().contains("accepted already"));
+    let withdrawn = store
+        .act_on_statement(
+            &id,
+            StatementAction::Withdrawn,
+            "eva",
+            Some("wrong city"),
+            &event("eva", "statement.withdrawn"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(withdrawn.status, StatementStatus::Retracted);
+    let events = store.entity_events(&station).await.unwrap();
+    let seen: Vec<_> = events.iter().map(|e| (e.action, e.by.as_str(), e.reason.as_deref())).collect();
+    assert_eq!(
+        seen,
+        [(StatementAction::Confirmed, "rui", None), (StatementAction::Withdrawn, "eva", Some("wrong city"))]
+    );
+    let audit: Vec<_> = store.audit_log().await.unwrap().into_iter().map(|r| r.action).collect();
+    assert_eq!(audit, ["statement.added", "statement.confirmed", "statement.withdrawn"]);
+    assert!(store.pending_statements(10).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn rows_change_only_through_their_events() {
+    let dir = TempDir::new("rows");
+    let (store, _, _) = store_with_station(&dir.0).await;
+    store.close().await;
+    // Someone with the database file, writing behind the server's back.
+    let url = format!("sqlite://{}", dir.0.join("lookout.db").display());
+    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    for sql in [
+        "UPDATE statements SET status = 'retracted'",
+        "UPDATE statements SET value = 'BE'",
+        "DELETE FROM statements",
+        "UPDATE sources SET kind = 'official'",
+        "UPDATE entities SET restricted = 1",
+        "INSERT INTO statement_events (statement_id, action, acted_by, acted_at) \
+         SELECT id, 'confirmed', 'x', 'now' FROM statements",
+        "INSERT INTO public_figure_marks (entity_key, public, source_key, marked_by, marked_at) VALUES (1, 1, 1, 'x', 'now')",
+    ] {
+        let refused = sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&pool).await;
+        assert!(refused.is_err(), "{sql} is refused");
+    }
+    let statuses: Vec<String> = sqlx::query_scalar("SELECT status FROM statements").fetch_all(&pool).await.unwrap();
+    assert_eq!(statuses, ["accepted"]);
+}
+
+/// A directory removed when dropped.
+struct TempDir(std::path::PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("lookout-ws-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[tokio::test]
+async fn two_accounts_reviewing_one_proposal_at_once_one_wins() {
+    let dir = TempDir::new("y");
+    let (store, station, source) = store_with_station(&dir.0).await;
+    let mut batch = Batch::new("lookout ingest");
+    batch.add_source(source.clone());
+    batch
+        .add_document(lookout_core::Document {
+            sha256: "a".repeat(64),
+            source_id: source.id.clone(),
+            language: "en".into(),
+            characters: 10,
+            simhash: 1,
+            copy_of: None,
+            restricted: false,
+        })
+        .unwrap();
+    let proposal = Proposal {
+        id: String::new(),
+        kind: ProposalKind::StationMention,
+        source_id: source.id.clone(),
+        document: "a".repeat(64),
+        summary: "mentions the station in Rotterdam".into(),
+        quote: "The police station in Rotterdam closed.".into(),
+        span: None,
+        entities: vec![lookout_core::Entity { id: station.clone(), schema: Schema::Station }],
+        claims: vec![ProposedClaim {
+            entity_id: station.clone(),
+            prop: "city".into(),
+            value: "Rotterdam".into(),
+            valid_from: None,
+        }],
+    }
+    .identified();
+    batch.add_proposal(proposal.clone()).unwrap();
+    store.write_batch(&batch).await.unwrap();
+    let filter = ProposalFilter { document: Some("a".repeat(64)), ..Default::default() };
+    assert_eq!(store.proposal_page(&filter, 0, 10).await.unwrap().1, 1);
+    let pending = Acceptance { status: StatementStatus::Proposed, edit: None };
+    let review = |by: &'static str| ProposalReview {
+        id: &proposal.id,
+        verdict: Verdict::Accepted,
+        by,
+        reason: None,
+        acceptance: pending.clone(),
+    };
+    let (a, b) = (review("ana"), review("rui"));
+    let (ea, eb) = (event("ana", "proposal.accepted"), event("rui", "proposal.accepted"));
+    let (left, right) = tokio::join!(store.review_proposal_as(&a, &ea), store.review_proposal_as(&b, &eb));
+    assert!(left.is_ok() != right.is_ok(), "exactly one wins: {left:?} {right:?}");
+    let loser = left.err().or(right.err()).unwrap().to_string();
+    assert!(loser.contains("already") || loser.contains("meanwhile"), "{loser}");
+    assert_eq!(store.proposal_page(&filter, 0, 10).await.unwrap().1, 0, "no longer open");
+    let accepted = ProposalFilter { reviewed: Some(Verdict::Accepted), ..filter };
+    assert_eq!(store.proposal_page(&accepted, 0, 10).await.unwrap().1, 1);
+    let pending = store.pending_statements(10).await.unwrap();
+    assert_eq!(pending.len(), 1, "the accepted proposal's statement waits for a second account");
+    assert_eq!(store.audit_log().await.unwrap().len(), 1);
+}
