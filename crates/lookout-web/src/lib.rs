@@ -15,11 +15,12 @@ mod router;
 mod server;
 mod service;
 mod state;
+mod workspace;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use lookout_store::{DocumentStore, ReportStore, Store};
+use lookout_store::{DocumentStore, ReportStore, Store, WorkspaceStore};
 use tokio::net::TcpListener;
 
 pub use reporting::sanitizer::SanitizerCommand;
@@ -36,10 +37,13 @@ pub struct ServeOptions {
     pub sanitizer: Option<SanitizerCommand>,
     /// Limits on connections.
     pub limits: ConnectionLimits,
+    /// Whether what one account adds or accepts in the workspace waits for a different account's
+    /// confirmation (`LOOKOUT_FOUR_EYES`, see [`four_eyes`]).
+    pub four_eyes: bool,
 }
 
 /// Serves the site on `listener` until `shutdown` completes.
-pub async fn serve<S: Store + ReportStore + DocumentStore>(
+pub async fn serve<S: Store + ReportStore + DocumentStore + WorkspaceStore>(
     store: Arc<S>,
     listener: TcpListener,
     options: ServeOptions,
@@ -67,6 +71,7 @@ pub async fn serve<S: Store + ReportStore + DocumentStore>(
         documents: Arc::new(service::documents::DocumentSearch::at(options.documents_dir)),
         matcher: Arc::default(),
         reporting: Arc::new(reporting::shared::Reporting::new(config)),
+        four_eyes: options.four_eyes,
     };
     spawn_daily(state.store.clone(), state.reporting.k, state.reporting.counts_interval_days);
     server::serve(listener, router(state), options.limits, shutdown).await
@@ -89,6 +94,12 @@ async fn form_key<S: ReportStore>(store: &S) -> std::io::Result<[u8; 32]> {
 /// k of the public counts: `LOOKOUT_PUBLIC_K`, default 5 (never below 2).
 pub fn public_k() -> u64 {
     std::env::var("LOOKOUT_PUBLIC_K").ok().and_then(|v| v.parse().ok()).unwrap_or(5).max(2)
+}
+
+/// Whether the workspace's four eyes rule is on: `LOOKOUT_FOUR_EYES`, default true; `false`,
+/// `0`, `no` or `off` turn it off (a one-person installation).
+pub fn four_eyes() -> bool {
+    !matches!(std::env::var("LOOKOUT_FOUR_EYES").map(|v| v.trim().to_ascii_lowercase()).as_deref(), Ok("false" | "0" | "no" | "off"))
 }
 
 /// Days after closing that a report's sealed contents are deleted: `LOOKOUT_RETENTION_DAYS`,

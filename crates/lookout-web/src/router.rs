@@ -6,7 +6,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use lookout_store::{DocumentStore, ReportStore, Store};
+use lookout_store::{DocumentStore, ReportStore, Store, WorkspaceStore};
 
 use crate::error::WebError;
 use crate::i18n::{query_lang, Lang};
@@ -62,7 +62,7 @@ async fn not_found() -> WebError {
 }
 
 /// The application's routes.
-pub(crate) fn router<S: Store + ReportStore + DocumentStore>(state: AppState<S>) -> Router {
+pub(crate) fn router<S: Store + ReportStore + DocumentStore + WorkspaceStore>(state: AppState<S>) -> Router {
     Router::new()
         .route("/", get(pages::home::home::<S>))
         .route("/stations", get(pages::stations::stations::<S>))
@@ -81,6 +81,7 @@ pub(crate) fn router<S: Store + ReportStore + DocumentStore>(state: AppState<S>)
         .route("/healthz", get(|| async { (StatusCode::OK, "ok") }))
         .merge(crate::api::router::<S>())
         .merge(crate::reporting::router::<S>())
+        .merge(crate::workspace::router::<S>())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(
             (state.pages.clone(), state.store.clone()),

@@ -30,6 +30,8 @@ pub(crate) struct AppState<S> {
     pub matcher: Arc<MatchCache>,
     /// Protected reporting: form tokens, sessions, limits.
     pub reporting: Arc<Reporting>,
+    /// Whether what one account adds or accepts waits for a different account's confirmation.
+    pub four_eyes: bool,
 }
 
 impl<S> AppState<S> {
@@ -50,6 +52,7 @@ impl<S> Clone for AppState<S> {
             search: self.search.clone(),
             matcher: self.matcher.clone(),
             reporting: self.reporting.clone(),
+            four_eyes: self.four_eyes,
         }
     }
 }

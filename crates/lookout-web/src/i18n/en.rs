@@ -174,4 +174,5 @@ pub static EN: Text = Text {
         not_stored: "The site could not store your report just now. Your words are kept below: please send again in a few minutes (attach any files again).",
         problem: "Please check the form",
     },
+    ws: super::workspace::EN,
 };

@@ -13,6 +13,7 @@ mod lang;
 mod phrases;
 mod report;
 mod text;
+pub(crate) mod workspace;
 mod zh;
 
 pub(crate) use countries::Localized;

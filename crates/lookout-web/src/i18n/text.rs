@@ -23,6 +23,8 @@ pub struct Text {
     pub documents: DocumentsText,
     /// The reporting pages.
     pub report: ReportText,
+    /// The analysts' workspace.
+    pub ws: super::workspace::WorkspaceText,
 }
 
 /// The frame of every page: navigation, footer, error pages, the map.

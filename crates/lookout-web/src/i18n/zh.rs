@@ -174,4 +174,5 @@ pub static ZH: Text = Text {
         not_stored: "网站此刻无法保存您的报告。您填写的内容保留在下面：请过几分钟再发送（附件需重新添加）。",
         problem: "请检查表单",
     },
+    ws: super::workspace::ZH,
 };

@@ -97,11 +97,11 @@ pub struct AuditPage {
     pub rows: Vec<lookout_store::AuditRow>,
 }
 
-pub(super) fn no_store(html: String) -> Response {
+pub(crate) fn no_store(html: String) -> Response {
     ([(header::CACHE_CONTROL, "no-store")], Html(html)).into_response()
 }
 
-pub(super) fn check_csrf(session: &Session, token: &str) -> Result<(), WebError> {
+pub(crate) fn check_csrf(session: &Session, token: &str) -> Result<(), WebError> {
     if lookout_report::constant_time_eq(session.csrf.as_bytes(), token.as_bytes()) {
         Ok(())
     } else {

@@ -127,13 +127,13 @@ pub async fn login<S: Store + ReportStore>(
     let secure =
         if headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https") { "; Secure" } else { "" };
     let session =
-        format!("{COOKIE}={token}; Path=/review; Max-Age={}; HttpOnly; SameSite=Strict{secure}", LIFETIME.as_secs());
+        format!("{COOKIE}={token}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{secure}", LIFETIME.as_secs());
     let device = format!(
         "{DEVICE_COOKIE}={}; Path=/review; Max-Age=31536000; HttpOnly; SameSite=Strict{secure}",
         app.reporting.tokens.issue_device(&name)
     );
     let cookies = axum::response::AppendHeaders([(header::SET_COOKIE, session), (header::SET_COOKIE, device)]);
-    Ok((cookies, Redirect::to("/review")).into_response())
+    Ok((cookies, Redirect::to("/workspace")).into_response())
 }
 
 /// A form with only the session token.
@@ -153,6 +153,6 @@ pub async fn logout<S: Store + ReportStore>(
     if let Some(token) = cookie_token(&parts) {
         app.reporting.sessions.end(&token);
     }
-    let cookie = format!("{COOKIE}=; Path=/review; Max-Age=0; HttpOnly; SameSite=Strict");
+    let cookie = format!("{COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
     Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/review/login")).into_response())
 }

@@ -31,6 +31,7 @@ pub async fn run(data_dir: &Path, addr: SocketAddr) -> anyhow::Result<()> {
             args: vec!["sanitize-worker".into()],
         }),
         limits: lookout_web::ConnectionLimits::from_env(),
+        four_eyes: lookout_web::four_eyes(),
     };
     lookout_web::serve(store.clone(), listener, options, shutdown_signal()).await?;
     store.close().await;

@@ -1,0 +1,60 @@
+//! The words of the analysts' workspace, one file per section, each holding its table and both
+//! languages (so that a section's words are changed in one place). [`WorkspaceText`] gathers them
+//! into [`super::Text`].
+
+mod chrome;
+mod confirm;
+mod inbox;
+mod record;
+mod sections;
+
+pub use chrome::WsChromeText;
+pub use confirm::ConfirmText;
+pub use inbox::InboxText;
+pub use record::WsRecordText;
+pub use sections::{AccountsText, DuplicatesText, SourcesText, WsDocumentsText};
+
+/// Everything the workspace says, in one language.
+#[derive(Debug)]
+pub struct WorkspaceText {
+    /// The frame: navigation by role, who is signed in, the home page.
+    pub chrome: WsChromeText,
+    /// The inbox of proposals.
+    pub inbox: InboxText,
+    /// Four eyes: what waits for a second account.
+    pub confirm: ConfirmText,
+    /// The record: an entity's statements, history, and forms to add and withdraw.
+    pub record: WsRecordText,
+    /// Documents: upload and a document's page.
+    pub documents: WsDocumentsText,
+    /// Sources: kinds, reliability, copies.
+    pub sources: SourcesText,
+    /// Duplicates: candidates, decisions, clusters.
+    pub duplicates: DuplicatesText,
+    /// Accounts (admins).
+    pub accounts: AccountsText,
+}
+
+/// English.
+pub const EN: WorkspaceText = WorkspaceText {
+    chrome: chrome::EN,
+    inbox: inbox::EN,
+    confirm: confirm::EN,
+    record: record::EN,
+    documents: sections::DOCUMENTS_EN,
+    sources: sections::SOURCES_EN,
+    duplicates: sections::DUPLICATES_EN,
+    accounts: sections::ACCOUNTS_EN,
+};
+
+/// Simplified Chinese.
+pub const ZH: WorkspaceText = WorkspaceText {
+    chrome: chrome::ZH,
+    inbox: inbox::ZH,
+    confirm: confirm::ZH,
+    record: record::ZH,
+    documents: sections::DOCUMENTS_ZH,
+    sources: sections::SOURCES_ZH,
+    duplicates: sections::DUPLICATES_ZH,
+    accounts: sections::ACCOUNTS_ZH,
+};
