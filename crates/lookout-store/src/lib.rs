@@ -39,4 +39,4 @@ pub use reports::{
 };
 pub use sqlite::{BatchWriter, SqliteStore};
 pub use store::Store;
-pub use workspace::{ProposalFilter, ProposalReview, WorkspaceStore};
+pub use workspace::{FoundEntity, ProposalFilter, ProposalReview, WorkspaceStore};

@@ -30,6 +30,14 @@ pub struct EntityRecord {
     pub statements: Vec<Statement>,
 }
 
+impl EntityRecord {
+    /// Whether the public may see it: not restricted, and with at least one accepted statement
+    /// (an entity created in the workspace is public once a second account confirms a fact of it).
+    pub fn is_public(&self) -> bool {
+        !self.restricted && self.statements.iter().any(|s| s.status == lookout_core::StatementStatus::Accepted)
+    }
+}
+
 /// What writing a batch changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WriteReport {

@@ -20,11 +20,12 @@ pub trait Store: Send + Sync + 'static {
     /// Whether the store holds no entity at all.
     fn is_empty(&self) -> impl Future<Output = Result<bool, StoreError>> + Send;
 
-    /// An entity with all its statements (any review status).
+    /// An entity with its accepted statements (the record; the workspace reads every status
+    /// through `WorkspaceStore::entities_in_full`).
     fn entity(&self, id: &EntityId) -> impl Future<Output = Result<Option<EntityRecord>, StoreError>> + Send;
 
-    /// The entities with these ids that are stored (any review status, restricted or not), in id
-    /// order, each with all its statements: one query however many ids.
+    /// The entities with these ids that are stored (restricted or not), in id order, each with
+    /// its accepted statements: one query however many ids.
     fn entities(&self, ids: &[EntityId]) -> impl Future<Output = Result<Vec<EntityRecord>, StoreError>> + Send;
 
     /// Entities matching the filter, by id, with their statements.

@@ -38,6 +38,19 @@ pub struct ProposalReview<'a> {
     pub acceptance: Acceptance,
 }
 
+/// An entity found by [`WorkspaceStore::find_entities`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundEntity {
+    /// Its id.
+    pub id: EntityId,
+    /// Its schema.
+    pub schema: lookout_core::Schema,
+    /// Its first name, if it has one.
+    pub name: Option<String>,
+    /// Whether it is kept out of public pages.
+    pub restricted: bool,
+}
+
 /// The workspace's writes and reads.
 pub trait WorkspaceStore: Send + Sync + 'static {
     /// Writes the statements (and any new entities and sources) an account adds, with `event`'s
@@ -48,22 +61,34 @@ pub trait WorkspaceStore: Send + Sync + 'static {
         event: &AuditEvent,
     ) -> impl Future<Output = Result<WriteReport, StoreError>> + Send;
 
-    /// Appends `action` by `by` to a statement's history and returns the statement as it now
-    /// stands; a conflict naming why when the action is out of turn (reviewed meanwhile, or a
-    /// confirmation by the account that recorded it).
-    fn act_on_statement(
+    /// Appends `action` by `by` to the history of each statement, in one transaction, and returns
+    /// them as they now stand; a conflict naming why when the action is out of turn for any of
+    /// them (reviewed meanwhile, or a confirmation by the account that recorded it): then none is
+    /// changed.
+    fn act_on_statements(
         &self,
-        id: &StatementId,
+        ids: &[StatementId],
         action: StatementAction,
         by: &str,
         reason: Option<&str>,
         event: &AuditEvent,
-    ) -> impl Future<Output = Result<Statement, StoreError>> + Send;
+    ) -> impl Future<Output = Result<Vec<Statement>, StoreError>> + Send;
+
+    /// The change a pending statement belongs to: every statement still pending that the same
+    /// account recorded at the same moment (a proposal's statements, a new station's facts).
+    fn pending_change(&self, id: &StatementId) -> impl Future<Output = Result<Vec<Statement>, StoreError>> + Send;
+
+    /// The entities with these ids that are stored, in id order, each with every statement
+    /// recorded of it whatever its status (pending, rejected and withdrawn ones too).
+    fn entities_in_full(
+        &self,
+        ids: &[EntityId],
+    ) -> impl Future<Output = Result<Vec<crate::EntityRecord>, StoreError>> + Send;
 
     /// One statement, any status.
     fn statement(&self, id: &StatementId) -> impl Future<Output = Result<Option<Statement>, StoreError>> + Send;
 
-    /// Statements awaiting a second account, oldest first, at most `limit`.
+    /// Statements awaiting a second account, oldest first (by when recorded), at most `limit`.
     fn pending_statements(&self, limit: u32) -> impl Future<Output = Result<Vec<Statement>, StoreError>> + Send;
 
     /// Every event of the statements of an entity, oldest first.
@@ -76,6 +101,34 @@ pub trait WorkspaceStore: Send + Sync + 'static {
         review: &ProposalReview<'_>,
         event: &AuditEvent,
     ) -> impl Future<Output = Result<WriteReport, StoreError>> + Send;
+
+    /// Reviews every one of `reviews` in one transaction with one audit entry (accepting all of
+    /// a document's proposals in one step): if any was reviewed meanwhile, none is.
+    fn review_proposals_as(
+        &self,
+        reviews: &[ProposalReview<'_>],
+        event: &AuditEvent,
+    ) -> impl Future<Output = Result<WriteReport, StoreError>> + Send;
+
+    /// Entities whose id or name contains `text` (any case), of `schema` if given, by id, at most
+    /// `limit`: each with its first name (accepted names first).
+    fn find_entities(
+        &self,
+        text: &str,
+        schema: Option<lookout_core::Schema>,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<FoundEntity>, StoreError>> + Send;
+
+    /// Marks a Person a public figure (or restricts them again), citing `source`, with its audit
+    /// entry; only Persons are marked.
+    fn mark_public_figure(
+        &self,
+        entity: &EntityId,
+        public: bool,
+        source: &lookout_core::Source,
+        by: &str,
+        event: &AuditEvent,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     /// One proposal with where it stands.
     fn proposal(&self, id: &str) -> impl Future<Output = Result<Option<ProposalRecord>, StoreError>> + Send;

@@ -138,7 +138,9 @@ async fn entity_sources_references_and_timeline() {
     let (_dir, store) = temp_store().await;
     store.write_batch(&sample()).await.unwrap();
     let b = store.entity(&id("station-B")).await.unwrap().unwrap();
-    assert_eq!(b.statements.len(), 3, "proposed statements are stored too");
+    assert_eq!(b.statements.len(), 2, "the record is its accepted statements");
+    let full = lookout_store::WorkspaceStore::entities_in_full(&store, &[id("station-B")]).await.unwrap();
+    assert_eq!(full[0].statements.len(), 3, "proposed statements are stored too");
     let sources = store.sources(&[b.statements[0].source_id.clone()]).await.unwrap();
     assert_eq!(sources.len(), 1);
     let refs = store.referencing(&id("station-A")).await.unwrap();

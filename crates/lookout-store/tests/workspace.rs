@@ -40,18 +40,29 @@ async fn a_pending_statement_is_public_only_once_another_account_confirms_it() {
     store.add_statements(&batch, &event("ana", "statement.added")).await.unwrap();
     let id = batch.statements[0].id.clone();
     assert_eq!(store.pending_statements(10).await.unwrap().len(), 1);
-    let refused = store.act_on_statement(&id, StatementAction::Confirmed, "ana", None, &event("ana", "x")).await;
+    assert_eq!(store.pending_change(&id).await.unwrap().len(), 1, "its change is itself");
+    let refused = store
+        .act_on_statements(std::slice::from_ref(&id), StatementAction::Confirmed, "ana", None, &event("ana", "x"))
+        .await;
     assert!(refused.unwrap_err().to_string().contains("different account"), "no one confirms their own");
     let confirmed = store
-        .act_on_statement(&id, StatementAction::Confirmed, "rui", None, &event("rui", "statement.confirmed"))
+        .act_on_statements(
+            std::slice::from_ref(&id),
+            StatementAction::Confirmed,
+            "rui",
+            None,
+            &event("rui", "statement.confirmed"),
+        )
         .await;
-    assert_eq!(confirmed.unwrap().status, StatementStatus::Accepted);
+    assert_eq!(confirmed.unwrap()[0].status, StatementStatus::Accepted);
     assert!(store.data_version().await.unwrap() > before, "caches of the public record see the change");
-    let again = store.act_on_statement(&id, StatementAction::Confirmed, "eva", None, &event("eva", "x")).await;
+    let again = store
+        .act_on_statements(std::slice::from_ref(&id), StatementAction::Confirmed, "eva", None, &event("eva", "x"))
+        .await;
     assert!(again.unwrap_err().to_string().contains("accepted already"));
     let withdrawn = store
-        .act_on_statement(
-            &id,
+        .act_on_statements(
+            std::slice::from_ref(&id),
             StatementAction::Withdrawn,
             "eva",
             Some("wrong city"),
@@ -59,7 +70,7 @@ async fn a_pending_statement_is_public_only_once_another_account_confirms_it() {
         )
         .await
         .unwrap();
-    assert_eq!(withdrawn.status, StatementStatus::Retracted);
+    assert_eq!(withdrawn[0].status, StatementStatus::Retracted);
     let events = store.entity_events(&station).await.unwrap();
     let seen: Vec<_> = events.iter().map(|e| (e.action, e.by.as_str(), e.reason.as_deref())).collect();
     assert_eq!(

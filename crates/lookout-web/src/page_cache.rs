@@ -44,6 +44,15 @@ struct Pages {
 }
 
 impl PageCache {
+    /// Forgets the data version read last, so that the next page reads it again: called after
+    /// this server writes to the store, so that a change shows at once, not after the version's
+    /// time to live.
+    pub fn forget_version(&self) {
+        if let Ok(mut guard) = self.version.lock() {
+            *guard = None;
+        }
+    }
+
     async fn version<S: Store>(&self, store: &S) -> Option<i64> {
         if let Ok(guard) = self.version.lock() {
             if let Some((at, v)) = *guard {

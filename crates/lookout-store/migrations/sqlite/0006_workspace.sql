@@ -15,6 +15,9 @@ CREATE TABLE statement_events (
     reason        TEXT
 );
 CREATE INDEX statement_events_statement ON statement_events (statement_id, seq);
+-- What waits for a second account, by when it was recorded (a change is what one account recorded
+-- at one moment).
+CREATE INDEX statements_pending ON statements (recorded_at, recorded_by) WHERE status = 'proposed';
 
 -- Only a pending statement is confirmed or rejected, and not by the account that recorded it;
 -- only a pending or accepted statement is withdrawn.

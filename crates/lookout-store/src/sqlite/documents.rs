@@ -120,6 +120,6 @@ impl DocumentStore for SqliteStore {
 
     async fn review_proposal(&self, id: &str, verdict: Verdict, by: &str) -> Result<WriteReport, StoreError> {
         let review = ProposalReview { id, verdict, by, reason: None, acceptance: Default::default() };
-        self.review(&review, None).await
+        self.review(std::slice::from_ref(&review), None).await
     }
 }

@@ -17,7 +17,8 @@ use lookout_core::timeline::TimelineStep;
 const FILTERED_ENTITIES: &str = "
 SELECT e.key, e.id, e.schema, e.restricted FROM entities e
 WHERE (?1 IS NULL OR e.schema = ?1)
-  AND (?5 OR e.restricted = 0)
+  AND (?5 OR (e.restricted = 0
+       AND EXISTS (SELECT 1 FROM statements a WHERE a.entity_key = e.key AND a.status = 'accepted')))
   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statements s WHERE s.entity_key = e.key AND s.prop = 'country'
        AND s.value = ?2 AND s.status = 'accepted' AND s.stance = 'asserts'))
   AND (?3 IS NULL OR EXISTS (SELECT 1 FROM statements op JOIN statements st ON st.entity_key = op.entity_key
@@ -46,16 +47,26 @@ fn assemble(entity_rows: Vec<SqliteRow>, statement_rows: Vec<SqliteRow>) -> Resu
 
 impl SqliteStore {
     /// The entities `entity_sql` selects (it must select `key, id, schema, restricted`), with their
-    /// statements, fetched by key in a second query.
-    async fn records_for(&self, entity_sql: &str, binds: Binds<'_>) -> Result<Vec<EntityRecord>, StoreError> {
+    /// statements (accepted ones only, or `In::Full` every one whatever its status), fetched by key
+    /// in a second query.
+    pub(crate) async fn records_for(
+        &self,
+        entity_sql: &str,
+        binds: Binds<'_>,
+        statements: In,
+    ) -> Result<Vec<EntityRecord>, StoreError> {
         let entity_sql = format!("{entity_sql} ORDER BY id");
         // The query is fixed text from this module; every value is bound.
         let entities = binds.apply(sqlx::query(AssertSqlSafe(entity_sql))).fetch_all(&self.pool).await?;
         let keys = entities.iter().map(|r| r.try_get::<i64, _>("key")).collect::<Result<Vec<_>, _>>()?;
         let keys = format!("[{}]", keys.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
+        let only_accepted = match statements {
+            In::Record => "AND s.status = 'accepted'",
+            In::Full => "",
+        };
         let statements_sql = format!(
             "SELECT {STATEMENT_SELECT} FROM {STATEMENT_FROM}
-             WHERE s.entity_key IN (SELECT value FROM json_each(?)) ORDER BY s.entity_key, s.rowid"
+             WHERE s.entity_key IN (SELECT value FROM json_each(?)) {only_accepted} ORDER BY s.entity_key, s.rowid"
         );
         let statements = sqlx::query(AssertSqlSafe(statements_sql)).bind(keys).fetch_all(&self.pool).await?;
         assemble(entities, statements)
@@ -64,20 +75,33 @@ impl SqliteStore {
 
 impl SqliteStore {
     /// The entities with these ids, with their statements (in chunks of 500 ids).
-    async fn records_with_ids(&self, ids: &[String]) -> Result<Vec<EntityRecord>, StoreError> {
+    pub(crate) async fn records_with_ids(
+        &self,
+        ids: &[String],
+        statements: In,
+    ) -> Result<Vec<EntityRecord>, StoreError> {
         let mut out = Vec::new();
         for chunk in ids.chunks(500) {
             let sql =
                 format!("SELECT key, id, schema, restricted FROM entities WHERE id IN ({})", placeholders(chunk.len()));
-            out.extend(self.records_for(&sql, Binds::Ids(chunk)).await?);
+            out.extend(self.records_for(&sql, Binds::Ids(chunk), statements).await?);
         }
         Ok(out)
     }
 }
 
+/// Which statements of an entity a read returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum In {
+    /// The record: accepted statements only (what every reader of the `Store` trait gets).
+    Record,
+    /// Everything recorded, whatever its status (the workspace's view).
+    Full,
+}
+
 /// Values bound, in order, to the entity query of [`SqliteStore::records_for`].
 #[derive(Clone, Copy)]
-enum Binds<'a> {
+pub(crate) enum Binds<'a> {
     Filter(&'a EntityFilter),
     Ids(&'a [String]),
     Page(Option<&'a str>, u32, bool),
@@ -118,13 +142,14 @@ impl Store for SqliteStore {
 
     async fn entity(&self, id: &EntityId) -> Result<Option<EntityRecord>, StoreError> {
         let ids = [id.to_string()];
-        let mut records =
-            self.records_for("SELECT key, id, schema, restricted FROM entities WHERE id = ?", Binds::Ids(&ids)).await?;
+        let mut records = self
+            .records_for("SELECT key, id, schema, restricted FROM entities WHERE id = ?", Binds::Ids(&ids), In::Record)
+            .await?;
         Ok(records.pop())
     }
 
     async fn list_entities(&self, filter: &EntityFilter) -> Result<Vec<EntityRecord>, StoreError> {
-        self.records_for(FILTERED_ENTITIES, Binds::Filter(filter)).await
+        self.records_for(FILTERED_ENTITIES, Binds::Filter(filter), In::Record).await
     }
 
     async fn referencing(&self, id: &EntityId) -> Result<Vec<EntityRecord>, StoreError> {
@@ -149,14 +174,14 @@ impl Store for SqliteStore {
                 ids.push(entity_id);
             }
         }
-        self.records_with_ids(&ids).await
+        self.records_with_ids(&ids, In::Record).await
     }
 
     async fn entities(&self, ids: &[EntityId]) -> Result<Vec<EntityRecord>, StoreError> {
         let mut ids: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
         ids.sort();
         ids.dedup();
-        self.records_with_ids(&ids).await
+        self.records_with_ids(&ids, In::Record).await
     }
 
     async fn entity_page(
@@ -166,8 +191,9 @@ impl Store for SqliteStore {
         include_restricted: bool,
     ) -> Result<Vec<EntityRecord>, StoreError> {
         let sql = "SELECT key, id, schema, restricted FROM (SELECT key, id, schema, restricted FROM entities
-                   WHERE (?1 IS NULL OR id > ?1) AND (?2 OR restricted = 0) ORDER BY id LIMIT ?3)";
-        self.records_for(sql, Binds::Page(after.map(|a| a.as_str()), limit, include_restricted)).await
+                   WHERE (?1 IS NULL OR id > ?1) AND (?2 OR (restricted = 0 AND EXISTS (SELECT 1 FROM statements a
+                     WHERE a.entity_key = entities.key AND a.status = 'accepted'))) ORDER BY id LIMIT ?3)";
+        self.records_for(sql, Binds::Page(after.map(|a| a.as_str()), limit, include_restricted), In::Record).await
     }
 
     async fn sources(&self, ids: &[SourceId]) -> Result<HashMap<SourceId, Source>, StoreError> {

@@ -16,7 +16,7 @@ use crate::state::AppState;
 async fn public_entity<S: Store>(store: &S, id: &str) -> Result<EntityDoc, ApiError> {
     let not_found = || ApiError(WebError::NotFound(format!("entity {id:?}")));
     let entity_id = EntityId::new(id).map_err(|_| not_found())?;
-    let record = store.entity(&entity_id).await?.filter(|r| !r.restricted).ok_or_else(not_found)?;
+    let record = store.entity(&entity_id).await?.filter(|r| r.is_public()).ok_or_else(not_found)?;
     let accepted: Vec<_> = record.statements.iter().filter(|s| s.status == StatementStatus::Accepted).collect();
     let ids = crate::service::source_ids_of(accepted.iter().copied());
     let sources = store.sources(&ids).await?;

@@ -27,7 +27,7 @@ pub async fn bureau_page<S: Store>(store: &S, countries: &Localized<'_>, id: &st
     let record = store
         .entity(&entity_id)
         .await?
-        .filter(|r| r.entity.schema == Schema::PublicBody && !r.restricted)
+        .filter(|r| r.entity.schema == Schema::PublicBody && r.is_public())
         .ok_or_else(not_found)?;
     let view = EntityView::fold(record.entity, &record.statements);
     let jurisdiction = match view.first("jurisdiction").and_then(|j| EntityId::new(j).ok()) {

@@ -149,7 +149,7 @@ pub async fn station_detail<S: Store + DocumentStore>(
     let record = store
         .entity(&id)
         .await?
-        .filter(|r| r.entity.schema == Schema::Station && !r.restricted)
+        .filter(|r| r.entity.schema == Schema::Station && r.is_public())
         .ok_or_else(|| WebError::NotFound(format!("station {key:?}")))?;
     let referencing = store.referencing(&id).await?;
     let operators = operators_of(store, &referencing).await?;

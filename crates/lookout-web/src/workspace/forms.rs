@@ -57,8 +57,11 @@ pub fn audit(session: &Session, action: &str, subject: &str) -> AuditEvent {
     AuditEvent::today(&session.who.name, action, subject)
 }
 
-/// After a form: back to `to` (303, so a reload does not post again).
-pub fn see(to: &str) -> Response {
+/// After a form that wrote to the store: back to `to` (303, so a reload does not post again),
+/// with the public pages' cache told to read the data version again, so that they show the
+/// change at once.
+pub fn see<S>(app: &AppState<S>, to: &str) -> Response {
+    app.pages.forget_version();
     Redirect::to(to).into_response()
 }
 

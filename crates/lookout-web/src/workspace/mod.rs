@@ -11,7 +11,9 @@ mod confirm;
 mod forms;
 mod home;
 mod inbox;
+mod names;
 mod record;
+mod values;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -35,4 +37,5 @@ pub(crate) fn router<S: Store + ReportStore + DocumentStore + WorkspaceStore>() 
         .route("/workspace/record/{id}", get(record::entity::<S>))
         .route("/workspace/record/{id}/statements", post(record::add::add::<S>))
         .route("/workspace/record/{id}/withdraw", post(record::withdraw::<S>))
+        .route("/workspace/record/{id}/public-figure", post(record::publicity::mark::<S>))
 }

@@ -12,8 +12,6 @@ pub struct InboxText {
     /// Filter label.
     pub status: &'static str,
     /// Option.
-    pub any_document: &'static str,
-    /// Option.
     pub any_kind: &'static str,
     /// Status options: open, accepted, rejected.
     pub statuses: [(&'static str, &'static str); 3],
@@ -23,8 +21,6 @@ pub struct InboxText {
     pub filter: &'static str,
     /// Shown when nothing matches.
     pub none: &'static str,
-    /// Link to a proposal.
-    pub review: &'static str,
     /// "of" in "1–50 of 300".
     pub of: &'static str,
     /// Pagination.
@@ -63,7 +59,6 @@ pub const EN: InboxText = InboxText {
     document: "Document",
     kind: "Kind",
     status: "Status",
-    any_document: "Any document",
     any_kind: "Any kind",
     statuses: [("open", "Open"), ("accepted", "Accepted"), ("rejected", "Rejected")],
     kinds: [
@@ -74,7 +69,6 @@ pub const EN: InboxText = InboxText {
     ],
     filter: "Filter",
     none: "No proposals match.",
-    review: "Review",
     of: "of",
     previous: "Previous",
     next: "Next",
@@ -98,7 +92,6 @@ pub const ZH: InboxText = InboxText {
     document: "文件",
     kind: "类型",
     status: "状态",
-    any_document: "所有文件",
     any_kind: "所有类型",
     statuses: [("open", "待审"), ("accepted", "已接受"), ("rejected", "已拒绝")],
     kinds: [
@@ -109,7 +102,6 @@ pub const ZH: InboxText = InboxText {
     ],
     filter: "筛选",
     none: "没有符合条件的建议。",
-    review: "审阅",
     of: "共",
     previous: "上一页",
     next: "下一页",

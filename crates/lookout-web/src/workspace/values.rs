@@ -1,0 +1,42 @@
+//! A value a person types, checked exactly as imports check it: the property must be one of the
+//! entity's schema, the value must fit its type, a country code must name a country, and an
+//! entity it refers to must be in the record, of the schema the property expects.
+
+use lookout_core::{PropType, Property, Schema};
+use lookout_store::Store;
+
+use super::forms::field_error;
+use crate::error::WebError;
+use crate::state::AppState;
+
+/// The property `prop` of `schema`, or an error naming `field`.
+pub fn property_of(schema: Schema, prop: &str, field: &str) -> Result<&'static Property, WebError> {
+    schema.property(prop.trim()).map_err(|e| field_error(field, e))
+}
+
+/// `value` in canonical form for `property`, or an error naming `field`.
+pub async fn checked_value<S: Store>(
+    app: &AppState<S>,
+    property: &Property,
+    value: &str,
+    field: &str,
+) -> Result<String, WebError> {
+    let value = property.check(value).map_err(|e| field_error(field, e))?;
+    match property.kind {
+        PropType::Country if app.countries.get(&value).is_none() => {
+            Err(field_error(field, format!("unknown country code {value:?} (expected ISO 3166-1 alpha-2, e.g. NL)")))
+        }
+        PropType::Entity(_) | PropType::AnyEntity => {
+            let id = lookout_core::EntityId::new(value.clone()).map_err(|e| field_error(field, e))?;
+            let stored = app.store.entity(&id).await?.map(|r| r.entity.schema);
+            match (property.kind, stored) {
+                (_, None) => Err(field_error(field, format!("no entity {value} in the record"))),
+                (PropType::Entity(wanted), Some(schema)) if schema != wanted => {
+                    Err(field_error(field, format!("{value} is a {schema}, not a {wanted}")))
+                }
+                _ => Ok(value),
+            }
+        }
+        _ => Ok(value),
+    }
+}

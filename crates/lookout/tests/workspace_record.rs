@@ -1,0 +1,192 @@
+//! Issue 15, the workspace over HTTP: a document's proposal accepted by one account is public
+//! only when a second confirms it, and leaves the public page when withdrawn; every workspace
+//! route refuses the anonymous; forged tokens, bad values and a second review change nothing.
+
+mod common;
+
+use common::desk::*;
+use common::*;
+
+const REPORT: &str = "Investigators in the Netherlands said on 25 October 2022 that the police station in \
+Rotterdam had been run by the Fuzhou Public Security Bureau. The Dutch foreign ministry ordered it closed.\n";
+
+/// The bundled record, one ingested news document, an analyst and a reviewer; the server.
+fn setup(tag: &str) -> (TempDir, Server, Vec<u8>, Vec<u8>) {
+    let dir = TempDir::new(tag);
+    import_bundled_csv(dir.path());
+    dir.write("docs/nl.txt", REPORT);
+    dir.write("docs/nl.txt.meta.json", r#"{"url": "https://news.example/nl-station", "kind": "news"}"#);
+    let o = lookout(dir.path(), &["ingest", dir.path().join("docs").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ana = add_account(dir.path(), "ana", "analyst");
+    let rui = add_account(dir.path(), "rui", "reviewer");
+    let server = Server::start(dir.path());
+    (dir, server, ana, rui)
+}
+
+fn get(base: &str, cookie: &str, path: &str) -> (u16, String) {
+    let (status, _, body) = http_get_with(base, path, &[("Cookie", cookie)]);
+    (status, body)
+}
+
+/// The first proposal id linked from an inbox page.
+fn first_proposal(inbox: &str) -> String {
+    inbox
+        .split("href=\"/workspace/inbox/proposal-")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .map(|id| format!("proposal-{id}"))
+        .unwrap()
+}
+
+/// The station the Rotterdam proposal concerns, from its page.
+fn station_of(proposal_page: &str) -> String {
+    proposal_page.split("href=\"/workspace/record/station-").nth(1).unwrap().split('"').next().unwrap().to_string()
+}
+
+/// A public page's body, which must answer 200.
+fn public_page(base: &str, path: &str) -> String {
+    let (status, _, body) = http_get(base, path);
+    assert_eq!(status, 200, "{path}");
+    body
+}
+
+fn pending_ids(confirm_list: &str) -> Vec<String> {
+    confirm_list.split("href=\"/workspace/confirm/").skip(1).map(|s| s.split('"').next().unwrap().to_string()).collect()
+}
+
+#[test]
+fn a_proposal_accepted_by_one_account_is_public_when_another_confirms_it_and_leaves_when_withdrawn() {
+    let (dir, server, ana, rui) = setup("ws-loop");
+    let base = &server.base;
+    let (ana_cookie, ana_csrf) = sign_in(base, "ana", &ana);
+    let (status, inbox) = get(base, &ana_cookie, "/workspace/inbox?kind=station-mention");
+    assert_eq!(status, 200, "{inbox}");
+    let proposal = first_proposal(&inbox);
+    let (_, page) = get(base, &ana_cookie, &format!("/workspace/inbox/{proposal}"));
+    assert!(page.contains("<mark>Rotterdam</mark>"), "the mention is marked in its sentence: {page}");
+    assert!(page.contains("Accepting adds these statements"), "{page}");
+    let station = station_of(&page);
+    let public = format!("/stations/{station}");
+    let before = public_page(base, &public);
+    assert!(!before.contains("news.example/nl-station"), "not public before anything is done");
+
+    let (status, _) = reviewer_post(base, &ana_cookie, "forged", &format!("/workspace/inbox/{proposal}/accept"), "");
+    assert_eq!(status, 400, "a forged token is refused");
+    let (status, text) =
+        reviewer_post(base, &ana_cookie, &ana_csrf, &format!("/workspace/inbox/{proposal}/accept"), "");
+    assert_eq!(status, 303, "{text}");
+    let (status, text) =
+        reviewer_post(base, &ana_cookie, &ana_csrf, &format!("/workspace/inbox/{proposal}/accept"), "");
+    assert_eq!(status, 400, "a second review is refused");
+    assert!(text.contains("already"), "{text}");
+    let after_accept = public_page(base, &public);
+    assert!(!after_accept.contains("news.example/nl-station"), "accepted by one account is not yet public");
+
+    let (_, list) = get(base, &ana_cookie, "/workspace/confirm");
+    let pending = pending_ids(&list);
+    assert_eq!(pending.len(), 1, "{list}");
+    let statement = &pending[0];
+    let (status, text) =
+        reviewer_post(base, &ana_cookie, &ana_csrf, &format!("/workspace/confirm/{statement}"), "action=confirm");
+    assert_eq!(status, 400, "no one confirms their own: {text}");
+    assert!(text.contains("different account"), "{text}");
+
+    let (rui_cookie, rui_csrf) = sign_in(base, "rui", &rui);
+    let (_, confirm_page) = get(base, &rui_cookie, &format!("/workspace/confirm/{statement}"));
+    assert!(confirm_page.contains("The public page now") && confirm_page.contains("<ins>"), "{confirm_page}");
+    let (status, text) =
+        reviewer_post(base, &rui_cookie, &rui_csrf, &format!("/workspace/confirm/{statement}"), "action=confirm");
+    assert_eq!(status, 303, "{text}");
+    let confirmed = public_page(base, &public);
+    assert!(confirmed.contains("news.example/nl-station"), "public once a second account confirms: {confirmed}");
+
+    let entity = format!("station-{station}");
+    let (status, text) = reviewer_post(
+        base,
+        &rui_cookie,
+        &rui_csrf,
+        &format!("/workspace/record/{entity}/withdraw"),
+        &format!("statement={statement}&reason=the+document+is+a+rumour"),
+    );
+    assert_eq!(status, 303, "{text}");
+    let withdrawn = public_page(base, &public);
+    let cited = |page: &str| page.matches("news.example/nl-station").count();
+    assert!(cited(&withdrawn) < cited(&confirmed), "a withdrawn statement leaves the public page");
+    let (_, history) = get(base, &ana_cookie, &format!("/workspace/record/{entity}"));
+    assert!(history.contains("the document is a rumour") && history.contains("rui"), "{history}");
+
+    let o = lookout(dir.path(), &["audit", "verify"]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    let log = python(
+        "import sqlite3, sys\nfor (a,) in sqlite3.connect(sys.argv[1]).execute('SELECT action FROM audit_log'): print(a)",
+        &dir.path().join("lookout.db"),
+    );
+    for action in ["proposal.accepted", "change.confirmed", "statement.withdrawn"] {
+        assert!(log.contains(action), "{action} in {log}");
+    }
+}
+
+#[test]
+fn bad_values_name_their_field_and_change_nothing() {
+    let (dir, server, ana, _) = setup("ws-bad");
+    let base = &server.base;
+    let (cookie, csrf) = sign_in(base, "ana", &ana);
+    let before = stats(dir.path());
+    let add = "/workspace/record/station-ST001/statements";
+    let source = "new_url=https%3A%2F%2Fnews.example%2Fx&kind=news&reliability=B&credibility=2&stance=asserts";
+    for (body, field) in [
+        (format!("prop=reportedDate&value=2022-02-30&{source}"), "value"),
+        (format!("prop=colour&value=red&{source}"), "prop"),
+        (format!("prop=country&value=XX&{source}"), "value"),
+        (format!("prop=place&value=publicbody-fuzhou-psb&{source}"), "value"),
+        (format!("prop=notes&value=x&{source}&valid_from=2022-13"), "valid_from"),
+        ("prop=notes&value=x&reliability=B&credibility=2&stance=asserts".to_string(), "source"),
+        (format!("prop=notes&value=x&{source}").replace("reliability=B", "reliability=Z"), "reliability"),
+    ] {
+        let (status, text) = reviewer_post(base, &cookie, &csrf, add, &body);
+        assert_eq!(status, 400, "{body}: {text}");
+        assert!(text.contains(&format!("{field}:")), "{body}: the message names {field}: {text}");
+    }
+    assert_eq!(stats(dir.path()), before, "nothing was written");
+    let (status, text) = reviewer_post(base, &cookie, &csrf, add, &format!("prop=notes&value=seen+by+ana&{source}"));
+    assert_eq!(status, 303, "{text}");
+    assert_ne!(stats(dir.path()), before);
+}
+
+#[test]
+fn every_workspace_route_refuses_the_anonymous() {
+    let (_dir, server, _, _) = setup("ws-anon");
+    for path in
+        ["/workspace", "/workspace/inbox", "/workspace/confirm", "/workspace/record", "/workspace/record/station-ST001"]
+    {
+        let (status, headers, _) = http_get(&server.base, path);
+        assert_eq!((status, header(&headers, "location")), (303, Some("/review/login")), "{path}");
+    }
+    for path in ["/workspace/inbox/accept-all", "/workspace/record/station-ST001/statements", "/workspace/record/new"] {
+        let (status, _, _) =
+            http_send(&server.base, "POST", path, &[("Content-Type", "application/x-www-form-urlencoded")], b"csrf=x");
+        assert_eq!(status, 303, "{path}");
+    }
+}
+
+#[test]
+fn two_accounts_accepting_one_proposal_at_once_one_wins() {
+    let (_dir, server, ana, rui) = setup("ws-race");
+    let base = server.base.clone();
+    let (ana_cookie, ana_csrf) = sign_in(&base, "ana", &ana);
+    let (rui_cookie, rui_csrf) = sign_in(&base, "rui", &rui);
+    let (_, inbox) = get(&base, &ana_cookie, "/workspace/inbox");
+    let path = format!("/workspace/inbox/{}/accept", first_proposal(&inbox));
+    let results: Vec<(u16, String)> = std::thread::scope(|s| {
+        let a = s.spawn(|| reviewer_post(&base, &ana_cookie, &ana_csrf, &path, ""));
+        let b = s.spawn(|| reviewer_post(&base, &rui_cookie, &rui_csrf, &path, ""));
+        vec![a.join().unwrap(), b.join().unwrap()]
+    });
+    let statuses: Vec<u16> = results.iter().map(|r| r.0).collect();
+    assert!(statuses.contains(&303) && statuses.contains(&400), "{results:?}");
+    let loser = &results.iter().find(|r| r.0 == 400).unwrap().1;
+    assert!(loser.contains("already") || loser.contains("meanwhile"), "the other is told: {loser}");
+}
