@@ -79,13 +79,15 @@ pub async fn cached_pages<S: Store>(
 ) -> Response {
     let path = request.uri().path();
     // Never cached: downloads, the API, search, the reporting and review pages (form tokens,
-    // sessions, no-store), and the incident counts (publishing does not change the data version).
+    // sessions, no-store), the workspace (signed-in pages), and the incident counts (publishing
+    // does not change the data version).
     if request.method() != Method::GET
         || path.starts_with("/data/")
         || path.starts_with("/api/")
         || path == "/search"
         || path.starts_with("/report")
         || path.starts_with("/review")
+        || path.starts_with("/workspace")
         || path == "/incidents"
     {
         return next.run(request).await;
@@ -104,7 +106,13 @@ pub async fn cached_pages<S: Store>(
         }
     }
     let response = next.run(request).await;
-    if sets_cookie || response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
+    // A page marked no-store is someone's own (a signed-in page): never kept, whatever its path.
+    let private = response.headers().get(header::CACHE_CONTROL).is_some_and(|v| v.as_bytes().starts_with(b"no-store"));
+    if sets_cookie
+        || private
+        || response.status() != StatusCode::OK
+        || response.headers().contains_key(header::SET_COOKIE)
+    {
         return response;
     }
     let (parts, body) = response.into_parts();

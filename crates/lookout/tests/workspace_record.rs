@@ -158,7 +158,12 @@ fn bad_values_name_their_field_and_change_nothing() {
 
 #[test]
 fn every_workspace_route_refuses_the_anonymous() {
-    let (_dir, server, _, _) = setup("ws-anon");
+    let (_dir, server, ana, _) = setup("ws-anon");
+    // Pages an account saw are not kept for anyone else.
+    let (cookie, _) = sign_in(&server.base, "ana", &ana);
+    for path in ["/workspace", "/workspace/inbox", "/workspace/record/station-ST001"] {
+        assert_eq!(get(&server.base, &cookie, path).0, 200, "{path}");
+    }
     for path in
         ["/workspace", "/workspace/inbox", "/workspace/confirm", "/workspace/record", "/workspace/record/station-ST001"]
     {

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Workspace benchmark (issue 15): a generated store of 100,000 organisations (1,000,000 statements,
+# generate_ftm) with 10,000 open proposals (generate_proposals), an analyst signed in, and the
+# inbox, an entity's page and the duplicates page under 50 concurrent connections (wrk, 10 s each):
+# requests/s and latency percentiles, and the server's resident memory after the load. The peer in
+# the same run: the public /stations page (cached per data version) under the same load.
+#
+# Usage: scripts/bench_workspace.sh [STATEMENTS] [PROPOSALS]   (needs curl, wrk and python3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+statements=${1:-1000000}
+proposals=${2:-10000}
+cargo build --release -q -p lookout -p lookout-import --example generate_ftm
+cargo build --release -q -p lookout --example generate_proposals
+dir=bench-data/workspace
+port=18741
+base="http://127.0.0.1:$port"
+trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+if [ ! -f "$dir/ready-$statements-$proposals" ]; then
+  rm -rf "$dir"; mkdir -p "$dir"
+  ./target/release/examples/generate_ftm "$statements" > "$dir/gen.ftm.jsonl"
+  ./target/release/lookout --data-dir "$dir/store" import "$dir/gen.ftm.jsonl" | tail -1
+  ./target/release/examples/generate_proposals "$dir/store" "$proposals"
+  touch "$dir/ready-$statements-$proposals"
+fi
+password="a long benchmark password $(date +%s)"
+name="bench$(date +%s)"
+secret=$(printf '%s\n' "$password" | ./target/release/lookout --data-dir "$dir/store" account add "$name" --role analyst | sed -n 's/^ *secret: //p')
+./target/release/lookout --data-dir "$dir/store" stats | head -3
+./target/release/lookout --data-dir "$dir/store" serve --addr "127.0.0.1:$port" > /dev/null 2>&1 &
+pid=$!
+until curl -fs -o /dev/null "$base/healthz"; do sleep 0.05; done
+
+totp() { python3 - "$1" <<'PY'
+import base64, hashlib, hmac, struct, sys, time
+key = base64.b32decode(sys.argv[1] + "=" * (-len(sys.argv[1]) % 8))
+step = int(time.time()) // 30
+mac = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+o = mac[-1] & 15
+print("%06d" % ((struct.unpack(">I", mac[o:o + 4])[0] & 0x7fffffff) % 1000000))
+PY
+}
+# A code from before the server started is refused: wait for the next step.
+sleep $((31 - $(date +%s) % 30))
+action=$(curl -fs "$base/review/login" | grep -o 'action="/review/login?form=[^"]*"' | head -1 | cut -d'"' -f2 | sed 's/&amp;/\&/g')
+cookie=$(curl -s -o /dev/null -D - --data-urlencode "name=$name" --data-urlencode "password=$password" \
+  --data-urlencode "code=$(totp "$secret")" "$base$action" | sed -n 's/^set-cookie: \(lookout_review=[^;]*\).*/\1/ip' | head -1)
+[ -n "$cookie" ] || { echo "sign-in failed"; exit 1; }
+rss() { awk '/VmRSS/ {r=$2} /VmHWM/ {h=$2} END {printf "%.1f MiB (peak %.1f MiB)", r/1024, h/1024}' "/proc/$1/status"; }
+load() { # label path
+  curl -fs -o /dev/null -H "Cookie: $cookie" "$base$2" || { echo "$1: $2 does not answer 200"; return; }
+  wrk -t2 -c50 -d10s --latency -H "Cookie: $cookie" "$base$2" \
+    | grep -E "Requests/sec|  (50|99)%|Non-2xx" | tr -s ' ' | tr '\n' ' ' | sed "s|^|$1 ($2): |"
+  echo
+}
+load "inbox, first page" "/workspace/inbox"
+load "inbox, page 100" "/workspace/inbox?page=100"
+load "inbox, one document" "/workspace/inbox?document=$(python3 -c 'import hashlib; print(hashlib.sha256(b"generated document 42").hexdigest())')"
+load "a proposal" "/workspace/inbox/$(curl -fs -H "Cookie: $cookie" "$base/workspace/inbox" | grep -o 'workspace/inbox/proposal-[0-9a-f]*' | head -1 | cut -d/ -f3)"
+load "entity page" "/workspace/record/gen-org-00050000"
+load "duplicates" "/workspace/duplicates"
+load "peer: public /stations (page cache)" "/stations"
+echo "serve RSS after the load: $(rss $pid)"
+kill $pid; wait $pid 2>/dev/null || true
