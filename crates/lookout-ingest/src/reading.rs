@@ -77,7 +77,8 @@ impl Reading {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(cause) => return Err(IngestError::Read { file: path.display().to_string(), cause }),
         };
-        let size = file.metadata().map_err(|cause| IngestError::Read { file: path.display().to_string(), cause })?.len();
+        let size =
+            file.metadata().map_err(|cause| IngestError::Read { file: path.display().to_string(), cause })?.len();
         if size > MAX_READING_BYTES {
             return Err(unreadable(format!("larger than {MAX_READING_BYTES} bytes")));
         }

@@ -70,13 +70,15 @@ pub async fn cached_pages<S: Store>(
 ) -> Response {
     let path = request.uri().path();
     // Never cached: downloads, the API, search, the reporting and review pages (form tokens,
-    // sessions, no-store), and the incident counts (publishing does not change the data version).
+    // sessions, no-store), the workspace (signed-in pages), and the incident counts (publishing
+    // does not change the data version).
     if request.method() != Method::GET
         || path.starts_with("/data/")
         || path.starts_with("/api/")
         || path == "/search"
         || path.starts_with("/report")
         || path.starts_with("/review")
+        || path.starts_with("/workspace")
         || path == "/incidents"
     {
         return next.run(request).await;

@@ -113,10 +113,8 @@ impl CurationStore for SqliteStore {
             return Err(StoreError::Conflict(format!("source {source} cannot be a copy of itself")));
         }
         let mut tx = begin_write(self).await?;
-        let key: Option<i64> = sqlx::query_scalar("SELECT key FROM sources WHERE id = ?")
-            .bind(source)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let key: Option<i64> =
+            sqlx::query_scalar("SELECT key FROM sources WHERE id = ?").bind(source).fetch_optional(&mut *tx).await?;
         let key = key.ok_or_else(|| StoreError::NotFound(format!("no source {source}")))?;
         let copy_key: Option<i64> = match &judgement.copy_of {
             Some(original) => Some(
