@@ -34,11 +34,7 @@ pub async fn home<S: Store + ReportStore + WorkspaceStore>(
 ) -> Result<Response, WebError> {
     let (_, open_proposals) = app.store.proposal_page(&ProposalFilter::default(), 0, 0).await?;
     let waiting = app.store.pending_statements(1_000).await?.len();
-    let page = HomePage {
-        chrome: Chrome::new(&loc, &session, Section::Home),
-        open_proposals,
-        waiting,
-        four_eyes: app.four_eyes,
-    };
+    let page =
+        HomePage { chrome: Chrome::new(&loc, &session, Section::Home), open_proposals, waiting, four_eyes: app.four_eyes };
     Ok(no_store(page.render()?))
 }

@@ -61,8 +61,7 @@ pub const EN: WsChromeText = WsChromeText {
     public_site: "Public site",
     open_proposals: "Open proposals",
     waiting: "Statements waiting for a second account",
-    four_eyes_on:
-        "Four eyes is on: what one account adds or accepts becomes public when a different account confirms it.",
+    four_eyes_on: "Four eyes is on: what one account adds or accepts becomes public when a different account confirms it.",
     four_eyes_off: "Four eyes is off on this installation: what an account adds or accepts is public at once.",
     roles: [("analyst", "analyst"), ("reviewer", "reviewer"), ("admin", "admin")],
 };

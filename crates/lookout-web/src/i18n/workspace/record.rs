@@ -196,8 +196,7 @@ pub const ZH: WsRecordText = WsRecordText {
     bureau: "运营机构（编号或名称）",
     create_button: "新建",
     public_figure: "公众人物",
-    public_figure_intro:
-        "个人不会出现在任何公开页面，除非审核员或管理员引用来源将其标记为公众人物（官员、法庭记录中的被告）。",
+    public_figure_intro: "个人不会出现在任何公开页面，除非审核员或管理员引用来源将其标记为公众人物（官员、法庭记录中的被告）。",
     mark_public: "标记为公众人物",
     mark_restricted: "重新设为受限",
     none: "没有找到。",
