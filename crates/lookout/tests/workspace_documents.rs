@@ -167,13 +167,16 @@ fn issue15_uploads_are_read_in_a_child_and_pages_mark_their_mentions() {
     assert!(verified.status.success(), "{}", stderr(&verified));
 }
 
+/// What is sent, which field the refusal names, and why.
+type BadUpload<'a> = (&'a str, Vec<(&'a str, &'a str)>, Vec<(&'a str, &'a [u8])>, &'a str, &'a str);
+
 #[test]
 fn issue15_bad_uploads_are_refused_naming_the_field_and_nothing_is_kept() {
     let (dir, server, cookie, csrf) = signed_in("ws-docs-refused", "analyst", &[]);
     let base = &server.base;
     let big = vec![b'a'; 50 * 1024 * 1024 + 1];
     let text: &[u8] = b"The police station in Rotterdam.";
-    let cases: Vec<(&str, Vec<(&str, &str)>, Vec<(&str, &[u8])>, &str, &str)> = vec![
+    let cases: Vec<BadUpload<'_>> = vec![
         ("wrong type", vec![], vec![("notes.docx", text)], "files: notes.docx", "only .txt, .md, .html and .pdf"),
         ("oversized", vec![], vec![("big.txt", &big)], "files: big.txt", "larger than 50 MB"),
         ("forged token", vec![], vec![("a.txt", text)], "token", "does not match your session"),
