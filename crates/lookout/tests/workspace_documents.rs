@@ -220,7 +220,7 @@ fn issue15_bad_uploads_are_refused_naming_the_field_and_nothing_is_kept() {
 }
 
 #[test]
-fn issue15_a_hostile_pdf_or_a_killed_reader_keeps_nothing_and_the_server_lives_on() {
+fn issue15_hostile_pdfs_keep_nothing_and_the_server_lives_on() {
     let (dir, server, cookie, csrf) = signed_in("ws-docs-hostile", "analyst", &[]);
     let base = &server.base;
     for (name, pdf) in [
