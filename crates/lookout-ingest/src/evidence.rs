@@ -46,9 +46,22 @@ impl Evidence {
         Evidence { root: root.to_path_buf() }
     }
 
-    /// Where the original of `sha256` lives.
+    /// Where the original of `sha256` lives (`sha256` is 64 hexadecimal digits).
     pub fn path_of(&self, sha256: &str) -> PathBuf {
         self.root.join(&sha256[..2]).join(sha256)
+    }
+
+    /// The capture record of the original `sha256`, if it is kept.
+    pub fn capture(&self, sha256: &str) -> Result<Option<Capture>, IngestError> {
+        let record = self.path_of(sha256).with_extension("capture.json");
+        let bytes = match std::fs::read(&record) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(cause) => return Err(IngestError::Read { file: record.display().to_string(), cause }),
+        };
+        serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| IngestError::Unreadable { file: record.display().to_string(), problem: e.to_string() })
     }
 
     /// Stores a file: streamed into a temporary file while hashed, then moved under its hash

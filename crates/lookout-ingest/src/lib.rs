@@ -24,10 +24,15 @@ mod lang;
 mod mentions;
 pub mod pipeline;
 mod proposals;
+mod reading;
 mod registry;
 mod sentences;
 mod simhash;
 pub mod text;
+mod worker;
 
 pub use error::IngestError;
+pub use evidence::{Capture, Evidence};
 pub use mentions::{Finder, Kind, KnownNames, Memo, Mention, MentionRecord, What};
+pub use reading::{Reading, MAX_READING_BYTES, READING_CHARS};
+pub use worker::WorkerLine;

@@ -19,6 +19,7 @@
 //! ```
 
 pub mod audit;
+mod curation;
 mod documents;
 mod error;
 mod query;
@@ -28,6 +29,7 @@ mod store;
 mod workspace;
 
 pub use audit::{AuditEvent, AuditRow, AUDIT_GENESIS};
+pub use curation::{CurationStore, DocumentRow, SourceJudgement};
 pub use documents::DocumentStore;
 pub use error::StoreError;
 /// The status timeline is domain logic, in `lookout_core::timeline`; re-exported for the callers

@@ -20,11 +20,12 @@ mod workspace;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use lookout_store::{DocumentStore, ReportStore, Store, WorkspaceStore};
+use lookout_store::{CurationStore, DocumentStore, ReportStore, Store, WorkspaceStore};
 use tokio::net::TcpListener;
 
 pub use reporting::sanitizer::SanitizerCommand;
 pub use server::ConnectionLimits;
+pub use workspace::documents::jobs::IngestCommand;
 
 use router::router;
 use state::AppState;
@@ -40,10 +41,13 @@ pub struct ServeOptions {
     /// Whether what one account adds or accepts in the workspace waits for a different account's
     /// confirmation (`LOOKOUT_FOUR_EYES`, see [`four_eyes`]).
     pub four_eyes: bool,
+    /// The command that reads uploaded documents in a child process; without one, uploads are
+    /// refused (and documents' pages show no text).
+    pub ingest: Option<IngestCommand>,
 }
 
 /// Serves the site on `listener` until `shutdown` completes.
-pub async fn serve<S: Store + ReportStore + DocumentStore + WorkspaceStore>(
+pub async fn serve<S: Store + ReportStore + DocumentStore + WorkspaceStore + CurationStore>(
     store: Arc<S>,
     listener: TcpListener,
     options: ServeOptions,
@@ -72,6 +76,7 @@ pub async fn serve<S: Store + ReportStore + DocumentStore + WorkspaceStore>(
         matcher: Arc::default(),
         reporting: Arc::new(reporting::shared::Reporting::new(config)),
         four_eyes: options.four_eyes,
+        uploads: Arc::new(workspace::documents::jobs::Uploads::new(options.ingest)),
     };
     spawn_daily(state.store.clone(), state.reporting.k, state.reporting.counts_interval_days);
     server::serve(listener, router(state), options.limits, shutdown).await

@@ -6,7 +6,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use lookout_store::{DocumentStore, ReportStore, Store, WorkspaceStore};
+use lookout_store::{CurationStore, DocumentStore, ReportStore, Store, WorkspaceStore};
 
 use crate::error::WebError;
 use crate::i18n::{query_lang, Lang};
@@ -62,7 +62,9 @@ async fn not_found() -> WebError {
 }
 
 /// The application's routes.
-pub(crate) fn router<S: Store + ReportStore + DocumentStore + WorkspaceStore>(state: AppState<S>) -> Router {
+pub(crate) fn router<S: Store + ReportStore + DocumentStore + WorkspaceStore + CurationStore>(
+    state: AppState<S>,
+) -> Router {
     Router::new()
         .route("/", get(pages::home::home::<S>))
         .route("/stations", get(pages::stations::stations::<S>))

@@ -11,6 +11,7 @@ use crate::reporting::shared::Reporting;
 use crate::service::documents::DocumentSearch;
 use crate::service::matching::MatchCache;
 use crate::service::search::SearchCache;
+use crate::workspace::documents::jobs::Uploads;
 
 /// What handlers share.
 pub(crate) struct AppState<S> {
@@ -32,6 +33,8 @@ pub(crate) struct AppState<S> {
     pub reporting: Arc<Reporting>,
     /// Whether what one account adds or accepts waits for a different account's confirmation.
     pub four_eyes: bool,
+    /// Uploads of documents being read in child processes.
+    pub uploads: Arc<Uploads>,
 }
 
 impl<S> AppState<S> {
@@ -53,6 +56,7 @@ impl<S> Clone for AppState<S> {
             matcher: self.matcher.clone(),
             reporting: self.reporting.clone(),
             four_eyes: self.four_eyes,
+            uploads: self.uploads.clone(),
         }
     }
 }

@@ -4,7 +4,9 @@
 //!
 //! `cargo run --release -p lookout --example generate_proposals -- DATA_DIR 10000`
 
-use lookout_core::{Batch, Document, Entity, EntityId, Proposal, ProposalKind, ProposedClaim, Schema, Source, SourceKind};
+use lookout_core::{
+    Batch, Document, Entity, EntityId, Proposal, ProposalKind, ProposedClaim, Schema, Source, SourceKind,
+};
 use lookout_store::{SqliteStore, Store};
 
 const PER_DOCUMENT: u64 = 100;
@@ -45,7 +47,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     span: Some((11, 11 + written.chars().count() as u32)),
                     quote,
                     entities: vec![Entity { id: org.clone(), schema: Schema::Organization }],
-                    claims: vec![ProposedClaim { entity_id: org, prop: "alias".into(), value: written, valid_from: None }],
+                    claims: vec![ProposedClaim {
+                        entity_id: org,
+                        prop: "alias".into(),
+                        value: written,
+                        valid_from: None,
+                    }],
                 }
                 .identified(),
             )?;

@@ -186,6 +186,32 @@ pub enum Command {
     /// this for each file a reporter sends; not for use by hand).
     #[command(hide = true)]
     SanitizeWorker,
+    /// Ingest the files of one upload for the server, telling its progress as JSON lines (the
+    /// server runs this in a child process for each upload; not for use by hand).
+    #[command(hide = true)]
+    IngestWorker {
+        /// Files, in order.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where the document was found.
+        #[arg(long)]
+        url: Option<String>,
+        /// When they were published.
+        #[arg(long)]
+        published: Option<String>,
+        /// Their kind.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Their language.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Keep their text out of public search.
+        #[arg(long)]
+        restricted: bool,
+        /// The account that uploaded them.
+        #[arg(long)]
+        by: String,
+    },
     /// Delete the sealed contents of reports closed more than DAYS ago (the server also does this daily).
     Retention {
         /// Days after closing (default: LOOKOUT_RETENTION_DAYS or 365).

@@ -23,10 +23,10 @@ pub use names::Memo;
 use std::ops::Range;
 
 use lookout_core::{EntityId, PartialDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a mention is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A city, region or country.
@@ -139,7 +139,7 @@ impl Mention {
 }
 
 /// A mention as printed: its words and what it resolves to, as text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MentionRecord {
     /// What it is.
     pub kind: Kind,

@@ -12,7 +12,7 @@ use crate::evidence::Evidence;
 use crate::proposals::DocumentRef;
 use crate::registry::Registry;
 use crate::text::{extract, Format, MAX_TEXT_BYTES};
-use crate::{Finder, IngestError, Memo, MentionRecord};
+use crate::{Finder, IngestError, Memo, MentionRecord, Reading};
 
 /// An error reading `file`.
 fn read(file: &Path) -> impl FnOnce(std::io::Error) -> IngestError + '_ {
@@ -83,6 +83,8 @@ pub struct Ingested {
     pub proposals: Vec<Proposal>,
     /// Its text (for the search index).
     pub text: String,
+    /// The start of its text with its mentions (for a document's page).
+    pub reading: Reading,
 }
 
 /// A sidecar `NAME.meta.json` with `url`, `published`, `kind`, `lang`, `restricted`.
@@ -199,6 +201,7 @@ impl Analyser {
 
         let mut mentions = finder.find(&text, &record.names, memo);
         record.link(&text, &mut mentions);
+        let reading = Reading::of(&text, &mentions);
         let simhash = crate::simhash::fingerprint(&text);
         let doc_ref = DocumentRef {
             source_id: source.id.clone(),
@@ -235,7 +238,7 @@ impl Analyser {
             kind,
         };
         let ingested =
-            Ingested { report, new_original, bytes: size.min(text_limit), source, document, proposals, text };
+            Ingested { report, new_original, bytes: size.min(text_limit), source, document, proposals, text, reading };
         Ok(Analysed { ingested, simhash })
     }
 }

@@ -62,6 +62,11 @@ impl SourceOptions {
     }
 }
 
+/// The directory of the originals kept as evidence in a data directory.
+pub fn evidence_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("evidence")
+}
+
 /// The directory of the documents' search index in a data directory.
 pub fn index_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("index").join("documents")

@@ -11,7 +11,7 @@ use lookout_store::{DocumentStore, SqliteStore};
 
 use super::document::{self, Analyser, Ingested};
 use super::in_order::InOrder;
-use super::{index_dir, Record, SourceOptions};
+use super::{evidence_dir, index_dir, Record, SourceOptions};
 use crate::evidence::Evidence;
 use crate::registry::Registry;
 use crate::{Finder, IngestError};
@@ -83,7 +83,7 @@ pub async fn run(
         doing: "cannot open the search index for writing (is another ingest running?)".into(),
         cause,
     })?;
-    let evidence_dir = data_dir.join("evidence");
+    let evidence_dir = evidence_dir(data_dir);
     std::fs::create_dir_all(&evidence_dir)
         .map_err(|cause| IngestError::Io { file: format!("cannot create {}", evidence_dir.display()), cause })?;
     let analyser = Arc::new(Analyser {
@@ -115,6 +115,7 @@ pub async fn run(
             }
         };
         observe(Step::Ingested { done, path, document: &doc })?;
+        doc.reading.write(data_dir, &doc.document.sha256)?;
         summary.new += usize::from(doc.new_original);
         summary.bytes += doc.bytes;
         summary.mentions += doc.report.mention_count;
@@ -203,5 +204,8 @@ mod tests {
         assert!(failed[0].2.as_deref().unwrap().ends_with("05.txt: the file is empty"), "{:?}", failed[0].2);
         assert_eq!((summary.documents, summary.failed, summary.new), (12, 1, 11));
         assert_eq!(store.documents().await.unwrap().len(), 11, "every document read is recorded");
+        let sha = &store.documents().await.unwrap()[1].sha256;
+        let reading = crate::Reading::read(&dir.0, sha).unwrap().expect("a reading for each document");
+        assert!(reading.mentions.iter().any(|m| m.text == "Rotterdam"), "{reading:?}");
     }
 }

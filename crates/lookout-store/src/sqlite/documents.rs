@@ -18,11 +18,11 @@ fn source_id(table: &'static str, id: &str, text: String) -> Result<SourceId, St
     SourceId::new(text).map_err(|e| corrupt(table, id, e))
 }
 
-const DOCUMENT_SELECT: &str =
+pub(super) const DOCUMENT_SELECT: &str =
     "SELECT d.sha256, s.id AS source_id, d.language, d.characters, d.simhash, d.copy_of, d.restricted
      FROM documents d JOIN sources s ON s.key = d.source_key";
 
-fn document_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Document, StoreError> {
+pub(super) fn document_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Document, StoreError> {
     let sha: String = row.try_get("sha256")?;
     let simhash: String = row.try_get("simhash")?;
     Ok(Document {
@@ -35,6 +35,19 @@ fn document_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Document, StoreErr
         sha256: sha,
     })
 }
+
+/// Which source copies which (`pairs`: `copy_key`, `original_key`, `ord`): a person's judgement
+/// in force decides for the source it judges (a judgement without `copy_of` says it copies
+/// nothing); the sources no one has judged copy what ingest found their documents to repost.
+const COPY_PAIRS: &str = "WITH judged AS (
+        SELECT j.source_key, j.copy_of, j.seq FROM source_judgements j
+        WHERE j.seq = (SELECT MAX(seq) FROM source_judgements WHERE source_key = j.source_key)),
+    pairs AS (
+        SELECT c.source_key AS copy_key, o.source_key AS original_key, c.rowid AS ord
+        FROM documents c JOIN documents o ON o.sha256 = c.copy_of
+        WHERE c.source_key NOT IN (SELECT source_key FROM judged)
+        UNION ALL
+        SELECT source_key, copy_of, (1 << 40) + seq FROM judged WHERE copy_of IS NOT NULL)";
 
 pub(super) const PROPOSAL_SELECT: &str = "SELECT p.body, p.proposed_at, r.verdict, r.reviewed_by, r.reviewed_at
      FROM proposals p LEFT JOIN proposal_reviews r ON r.seq =
@@ -75,12 +88,11 @@ impl DocumentStore for SqliteStore {
     async fn originals_of(&self, sources: &[SourceId]) -> Result<HashMap<SourceId, SourceId>, StoreError> {
         let ids: Vec<&str> = sources.iter().map(SourceId::as_str).collect();
         let list = serde_json::to_string(&ids).map_err(|e| StoreError::Conflict(e.to_string()))?;
-        let rows = sqlx::query(
-            "SELECT cs.id AS copy, os.id AS original
-             FROM documents c JOIN sources cs ON cs.key = c.source_key
-             JOIN documents o ON o.sha256 = c.copy_of JOIN sources os ON os.key = o.source_key
-             WHERE cs.id IN (SELECT value FROM json_each(?)) AND cs.key <> os.key",
-        )
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{COPY_PAIRS} SELECT cs.id AS copy, os.id AS original
+             FROM pairs p JOIN sources cs ON cs.key = p.copy_key JOIN sources os ON os.key = p.original_key
+             WHERE cs.id IN (SELECT value FROM json_each(?)) AND cs.key <> os.key"
+        )))
         .bind(list)
         .fetch_all(&self.pool)
         .await?;
@@ -94,11 +106,11 @@ impl DocumentStore for SqliteStore {
     }
 
     async fn copies_of(&self, source: &SourceId) -> Result<Vec<SourceId>, StoreError> {
-        let rows: Vec<String> = sqlx::query_scalar(
-            "SELECT DISTINCT cs.id FROM sources os JOIN documents o ON o.source_key = os.key
-             JOIN documents c ON c.copy_of = o.sha256 JOIN sources cs ON cs.key = c.source_key
-             WHERE os.id = ? AND cs.key <> os.key ORDER BY c.rowid",
-        )
+        let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "{COPY_PAIRS} SELECT cs.id FROM pairs p JOIN sources cs ON cs.key = p.copy_key
+             JOIN sources os ON os.key = p.original_key
+             WHERE os.id = ? AND cs.key <> os.key GROUP BY cs.key ORDER BY MIN(p.ord)"
+        )))
         .bind(source.as_str())
         .fetch_all(&self.pool)
         .await?;

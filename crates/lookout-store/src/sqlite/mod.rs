@@ -4,6 +4,7 @@ mod accounts;
 mod audit_log;
 mod batches;
 pub use batches::BatchWriter;
+mod curation;
 mod documents;
 mod read;
 mod reports;

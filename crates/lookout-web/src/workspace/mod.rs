@@ -8,21 +8,24 @@
 
 mod chrome;
 mod confirm;
+pub(crate) mod documents;
 mod forms;
 mod home;
 mod inbox;
 mod names;
 mod record;
+mod sources;
 mod values;
 
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
-use lookout_store::{DocumentStore, ReportStore, Store, WorkspaceStore};
+use lookout_store::{CurationStore, DocumentStore, ReportStore, Store, WorkspaceStore};
 
 use crate::state::AppState;
 
 /// The workspace's routes.
-pub(crate) fn router<S: Store + ReportStore + DocumentStore + WorkspaceStore>() -> Router<AppState<S>> {
+pub(crate) fn router<S: Store + ReportStore + DocumentStore + WorkspaceStore + CurationStore>() -> Router<AppState<S>> {
     Router::new()
         .route("/workspace", get(home::home::<S>))
         .route("/workspace/inbox", get(inbox::list::<S>))
@@ -38,4 +41,16 @@ pub(crate) fn router<S: Store + ReportStore + DocumentStore + WorkspaceStore>() 
         .route("/workspace/record/{id}/statements", post(record::add::add::<S>))
         .route("/workspace/record/{id}/withdraw", post(record::withdraw::<S>))
         .route("/workspace/record/{id}/public-figure", post(record::publicity::mark::<S>))
+        .route(
+            "/workspace/documents",
+            get(documents::list::<S>)
+                .post(documents::upload::upload::<S>)
+                .layer(DefaultBodyLimit::max(documents::upload::UPLOAD_BODY_LIMIT)),
+        )
+        .route("/workspace/documents/uploads/{id}", get(documents::progress::page::<S>))
+        .route("/workspace/documents/{sha256}", get(documents::page::page::<S>))
+        .route("/workspace/documents/{sha256}/original", get(documents::page::original::<S>))
+        .route("/workspace/sources", get(sources::find::<S>))
+        .route("/workspace/sources/{id}", get(sources::page::<S>))
+        .route("/workspace/sources/{id}/judge", post(sources::judge::judge::<S>))
 }

@@ -5,6 +5,7 @@ mod export;
 mod hardening;
 mod import;
 mod ingest;
+mod ingest_worker;
 mod matching;
 mod review;
 mod sanitize_worker;
@@ -89,6 +90,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Audit { action: AuditAction::Head } => desk::audit_head(&cli.data_dir).await,
         Command::Counts { action: CountsAction::Release } => desk::release_counts(&cli.data_dir).await,
+        Command::IngestWorker { paths, url, published, kind, lang, restricted, by } => {
+            ingest_worker::limit_self()?;
+            let options = lookout_ingest::pipeline::SourceOptions {
+                url,
+                published,
+                kind,
+                lang,
+                restricted,
+                by,
+                keep_mentions: false,
+            };
+            ingest_worker::run(&cli.data_dir, &paths, &options).await
+        }
         Command::SanitizeWorker => anyhow::bail!("sanitize-worker runs before the runtime starts"),
         Command::Retention { days } => desk::retention(&cli.data_dir, days).await,
         Command::Match { names, schema, pairs } => matching::run(&names, schema.as_deref(), pairs.as_deref()),

@@ -32,6 +32,10 @@ pub async fn run(data_dir: &Path, addr: SocketAddr) -> anyhow::Result<()> {
         }),
         limits: lookout_web::ConnectionLimits::from_env(),
         four_eyes: lookout_web::four_eyes(),
+        ingest: Some(lookout_web::IngestCommand {
+            program: std::env::current_exe().context("cannot find the lookout binary to read uploads with")?,
+            data_dir: data_dir.to_path_buf(),
+        }),
     };
     lookout_web::serve(store.clone(), listener, options, shutdown_signal()).await?;
     store.close().await;

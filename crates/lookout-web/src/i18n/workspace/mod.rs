@@ -4,15 +4,19 @@
 
 mod chrome;
 mod confirm;
+mod documents;
 mod inbox;
 mod record;
 mod sections;
+mod sources;
 
 pub use chrome::WsChromeText;
 pub use confirm::ConfirmText;
+pub use documents::WsDocumentsText;
 pub use inbox::InboxText;
 pub use record::WsRecordText;
-pub use sections::{AccountsText, DuplicatesText, SourcesText, WsDocumentsText};
+pub use sections::{AccountsText, DuplicatesText};
+pub use sources::SourcesText;
 
 /// Everything the workspace says, in one language.
 #[derive(Debug)]
@@ -41,8 +45,8 @@ pub const EN: WorkspaceText = WorkspaceText {
     inbox: inbox::EN,
     confirm: confirm::EN,
     record: record::EN,
-    documents: sections::DOCUMENTS_EN,
-    sources: sections::SOURCES_EN,
+    documents: documents::EN,
+    sources: sources::EN,
     duplicates: sections::DUPLICATES_EN,
     accounts: sections::ACCOUNTS_EN,
 };
@@ -53,8 +57,8 @@ pub const ZH: WorkspaceText = WorkspaceText {
     inbox: inbox::ZH,
     confirm: confirm::ZH,
     record: record::ZH,
-    documents: sections::DOCUMENTS_ZH,
-    sources: sections::SOURCES_ZH,
+    documents: documents::ZH,
+    sources: sources::ZH,
     duplicates: sections::DUPLICATES_ZH,
     accounts: sections::ACCOUNTS_ZH,
 };
