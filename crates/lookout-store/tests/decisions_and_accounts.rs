@@ -31,7 +31,10 @@ async fn a_decision_is_taken_in_turn_with_its_audit_entry() {
 
     // A second decision on a decided pair (a form shown before) is refused and writes nothing.
     let again = store.decide(&decide(Judgement::NoMatch, "ben"), &event("ben", "decision.no-match", "x")).await;
-    assert!(matches!(again, Err(StoreError::Conflict(ref m)) if m.contains("already decided (match, by ana)")), "{again:?}");
+    assert!(
+        matches!(again, Err(StoreError::Conflict(ref m)) if m.contains("already decided (match, by ana)")),
+        "{again:?}"
+    );
     store.decide(&decide(Judgement::Undone, "ben"), &event("ben", "decision.undone", "psb-a psb-b")).await.unwrap();
     let twice = store.decide(&decide(Judgement::Undone, "ben"), &event("ben", "decision.undone", "x")).await;
     assert!(matches!(twice, Err(StoreError::Conflict(ref m)) if m.contains("no decision")), "{twice:?}");
@@ -43,7 +46,8 @@ async fn a_decision_is_taken_in_turn_with_its_audit_entry() {
     assert_eq!(actions, ["decision.match", "decision.undone"], "refusals leave no entry");
 
     let ghost = EntityId::new("psb-ghost").unwrap();
-    let missing = store.decide(&Decision::new(&a, &ghost, Judgement::Match, "ana").unwrap(), &event("a", "b", "c")).await;
+    let missing =
+        store.decide(&Decision::new(&a, &ghost, Judgement::Match, "ana").unwrap(), &event("a", "b", "c")).await;
     assert!(matches!(missing, Err(StoreError::NotFound(ref m)) if m.contains("psb-ghost")));
     assert_eq!(store.audit_log().await.unwrap().len(), 2);
 }
@@ -64,7 +68,10 @@ fn account(name: &str, role: &str, recipient: &str) -> Account {
 async fn the_last_active_admin_stays_and_a_reset_replaces_the_key() {
     let store = SqliteStore::open_in_memory().await.unwrap();
     for (name, role) in [("root", "admin"), ("ana", "analyst")] {
-        store.add_account(&account(name, role, &format!("age1{name}")), &event("system", "account.added", name)).await.unwrap();
+        store
+            .add_account(&account(name, role, &format!("age1{name}")), &event("system", "account.added", name))
+            .await
+            .unwrap();
     }
     let refused = store.set_account_active("root", false, &event("root", "account.deactivated", "root")).await;
     assert!(matches!(refused, Err(StoreError::Conflict(ref m)) if m.contains("last active admin")), "{refused:?}");
@@ -84,6 +91,7 @@ async fn the_last_active_admin_stays_and_a_reset_replaces_the_key() {
     let last = store.audit_log().await.unwrap().pop().unwrap();
     assert_eq!((last.action.as_str(), last.subject.as_str()), ("account.reset", "ana"));
     assert_eq!(last.detail.split_whitespace().count(), 2, "the new key and whether it is active: {}", last.detail);
-    let ghost = store.reset_account(&account("nobody", "analyst", "age1x"), &event("eva", "account.reset", "nobody")).await;
+    let ghost =
+        store.reset_account(&account("nobody", "analyst", "age1x"), &event("eva", "account.reset", "nobody")).await;
     assert!(matches!(ghost, Err(StoreError::NotFound(_))));
 }

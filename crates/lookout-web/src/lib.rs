@@ -70,6 +70,7 @@ pub async fn serve<S: Store + ReportStore + DocumentStore + WorkspaceStore>(
         search: Arc::default(),
         documents: Arc::new(service::documents::DocumentSearch::at(options.documents_dir)),
         matcher: Arc::default(),
+        duplicates: Arc::default(),
         reporting: Arc::new(reporting::shared::Reporting::new(config)),
         four_eyes: options.four_eyes,
     };
@@ -99,7 +100,10 @@ pub fn public_k() -> u64 {
 /// Whether the workspace's four eyes rule is on: `LOOKOUT_FOUR_EYES`, default true; `false`,
 /// `0`, `no` or `off` turn it off (a one-person installation).
 pub fn four_eyes() -> bool {
-    !matches!(std::env::var("LOOKOUT_FOUR_EYES").map(|v| v.trim().to_ascii_lowercase()).as_deref(), Ok("false" | "0" | "no" | "off"))
+    !matches!(
+        std::env::var("LOOKOUT_FOUR_EYES").map(|v| v.trim().to_ascii_lowercase()).as_deref(),
+        Ok("false" | "0" | "no" | "off")
+    )
 }
 
 /// Days after closing that a report's sealed contents are deleted: `LOOKOUT_RETENTION_DAYS`,

@@ -69,14 +69,16 @@ pub async fn cached_pages<S: Store>(
     next: Next,
 ) -> Response {
     let path = request.uri().path();
-    // Never cached: downloads, the API, search, the reporting and review pages (form tokens,
-    // sessions, no-store), and the incident counts (publishing does not change the data version).
+    // Never cached: downloads, the API, search, the reporting, review and workspace pages (form
+    // tokens, sessions, no-store), and the incident counts (publishing does not change the data
+    // version).
     if request.method() != Method::GET
         || path.starts_with("/data/")
         || path.starts_with("/api/")
         || path == "/search"
         || path.starts_with("/report")
         || path.starts_with("/review")
+        || path.starts_with("/workspace")
         || path == "/incidents"
     {
         return next.run(request).await;
@@ -95,7 +97,13 @@ pub async fn cached_pages<S: Store>(
         }
     }
     let response = next.run(request).await;
-    if sets_cookie || response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
+    // A page that says it must not be stored (a signed-in page) is never kept for others.
+    let no_store = response.headers().get(header::CACHE_CONTROL).is_some_and(|v| v.as_bytes() == b"no-store");
+    if sets_cookie
+        || no_store
+        || response.status() != StatusCode::OK
+        || response.headers().contains_key(header::SET_COOKIE)
+    {
         return response;
     }
     let (parts, body) = response.into_parts();

@@ -58,9 +58,8 @@ pub(crate) async fn get(store: &SqliteStore, name: &str) -> Result<Option<Accoun
 }
 
 pub(crate) async fn list(store: &SqliteStore) -> Result<Vec<AccountSummary>, StoreError> {
-    let rows = sqlx::query("SELECT name, role, active, created_on FROM accounts ORDER BY name")
-        .fetch_all(&store.pool)
-        .await?;
+    let rows =
+        sqlx::query("SELECT name, role, active, created_on FROM accounts ORDER BY name").fetch_all(&store.pool).await?;
     rows.iter()
         .map(|r| {
             Ok(AccountSummary {
@@ -83,12 +82,11 @@ pub(crate) async fn set_active(
     if !active {
         // Checked in the transaction that writes, so two admins deactivating each other at once
         // cannot both succeed.
-        let admins_left: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM accounts WHERE role = 'admin' AND active = 1 AND name <> ?",
-        )
-        .bind(name)
-        .fetch_one(&mut *tx)
-        .await?;
+        let admins_left: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE role = 'admin' AND active = 1 AND name <> ?")
+                .bind(name)
+                .fetch_one(&mut *tx)
+                .await?;
         let is_active_admin: Option<i64> =
             sqlx::query_scalar("SELECT 1 FROM accounts WHERE name = ? AND role = 'admin' AND active = 1")
                 .bind(name)

@@ -8,8 +8,8 @@ use super::audit_log::{append, begin_write};
 use super::{accounts, audit_log, SqliteStore};
 use crate::audit::{AuditEvent, AuditRow, Written};
 use crate::reports::{
-    Account, AccountSummary, AuditView, CountRelease, NewReport, PublishedIncident, ReportRecord, ReportStore, ReportWithReplyKey,
-    SealedMessage,
+    Account, AccountSummary, AuditView, CountRelease, NewReport, PublishedIncident, ReportRecord, ReportStore,
+    ReportWithReplyKey, SealedMessage,
 };
 use crate::StoreError;
 

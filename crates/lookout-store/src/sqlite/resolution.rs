@@ -11,22 +11,26 @@ use crate::{AuditEvent, NamedEntity, StoreError};
 async fn pair_keys(conn: &mut SqliteConnection, d: &Decision) -> Result<(i64, i64), StoreError> {
     let mut keys = [0; 2];
     for (slot, id) in keys.iter_mut().zip([&d.left, &d.right]) {
-        let key: Option<i64> =
-            sqlx::query_scalar("SELECT key FROM entities WHERE id = ?").bind(id.as_str()).fetch_optional(&mut *conn).await?;
+        let key: Option<i64> = sqlx::query_scalar("SELECT key FROM entities WHERE id = ?")
+            .bind(id.as_str())
+            .fetch_optional(&mut *conn)
+            .await?;
         *slot = key.ok_or_else(|| StoreError::NotFound(format!("no entity {id} in the store")))?;
     }
     Ok((keys[0], keys[1]))
 }
 
 async fn insert(conn: &mut SqliteConnection, d: &Decision, (left, right): (i64, i64)) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO decisions (left_key, right_key, judgement, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)")
-        .bind(left)
-        .bind(right)
-        .bind(d.judgement.as_str())
-        .bind(&d.decided_by)
-        .bind(d.decided_at.to_string())
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO decisions (left_key, right_key, judgement, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(left)
+    .bind(right)
+    .bind(d.judgement.as_str())
+    .bind(&d.decided_by)
+    .bind(d.decided_at.to_string())
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

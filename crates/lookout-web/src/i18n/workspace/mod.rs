@@ -2,17 +2,21 @@
 //! languages (so that a section's words are changed in one place). [`WorkspaceText`] gathers them
 //! into [`super::Text`].
 
+mod accounts;
 mod chrome;
 mod confirm;
+mod duplicates;
 mod inbox;
 mod record;
 mod sections;
 
+pub use accounts::AccountsText;
 pub use chrome::WsChromeText;
 pub use confirm::ConfirmText;
+pub use duplicates::DuplicatesText;
 pub use inbox::InboxText;
 pub use record::WsRecordText;
-pub use sections::{AccountsText, DuplicatesText, SourcesText, WsDocumentsText};
+pub use sections::{SourcesText, WsDocumentsText};
 
 /// Everything the workspace says, in one language.
 #[derive(Debug)]
@@ -43,8 +47,8 @@ pub const EN: WorkspaceText = WorkspaceText {
     record: record::EN,
     documents: sections::DOCUMENTS_EN,
     sources: sections::SOURCES_EN,
-    duplicates: sections::DUPLICATES_EN,
-    accounts: sections::ACCOUNTS_EN,
+    duplicates: duplicates::EN,
+    accounts: accounts::EN,
 };
 
 /// Simplified Chinese.
@@ -55,6 +59,6 @@ pub const ZH: WorkspaceText = WorkspaceText {
     record: record::ZH,
     documents: sections::DOCUMENTS_ZH,
     sources: sections::SOURCES_ZH,
-    duplicates: sections::DUPLICATES_ZH,
-    accounts: sections::ACCOUNTS_ZH,
+    duplicates: duplicates::ZH,
+    accounts: accounts::ZH,
 };
