@@ -96,7 +96,7 @@ fn in_force(decisions: Vec<Decision>) -> Vec<Decision> {
     }
     let mut rows: Vec<(usize, Decision)> =
         latest.into_values().filter(|(_, d)| d.judgement != Judgement::Undone).collect();
-    rows.sort_by(|a, b| b.0.cmp(&a.0));
+    rows.sort_by_key(|row| std::cmp::Reverse(row.0));
     rows.into_iter().map(|(_, d)| d).collect()
 }
 
