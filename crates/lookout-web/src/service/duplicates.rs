@@ -6,10 +6,11 @@
 //! cores, so pages keep being served) and is told it is running; requests meanwhile get the
 //! previous ranking, marked stale, or, before the first, "ranking". Decisions do not change the
 //! data version: the pairs left open are filtered from the ranking once per decisions version
-//! (off the runtime too), so a page is a slice of a list kept in memory. Only the pairs' indexes,
-//! scores and best names are kept; a shown pair's explanation is written when it is shown.
+//! (off the runtime too), so a page is a slice of a list kept in memory. Only the pairs' entity
+//! positions, scores and best names' positions are kept; a pair's explanation is written the
+//! first time it is shown, and kept with the ranking.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use lookout_core::{Decision, EntityId, Resolution, Schema};
 use lookout_match::{xref, MatchResult, NameIndex, Named, XrefOptions};
@@ -31,8 +32,8 @@ pub struct RankedPair {
     pub score: f64,
     /// Whether the score is at or above the matcher's threshold.
     pub is_match: bool,
-    /// The best pair of names (left's, right's).
-    pub names: (String, String),
+    /// The best pair of names: positions in the left's and the right's names.
+    names: (u8, u8),
 }
 
 /// The candidates of one version of the record, best first.
@@ -45,13 +46,25 @@ pub struct Ranking {
     pub ids: Vec<EntityId>,
     /// The candidate pairs, best first.
     pub pairs: Vec<RankedPair>,
+    /// The explanation of each pair, written the first time it is shown.
+    explanations: Vec<OnceLock<Box<MatchResult>>>,
 }
 
 impl Ranking {
-    /// The explanation of a pair's score (written now, for a pair that is shown).
-    pub fn explain(&self, pair: &RankedPair) -> MatchResult {
-        let schema = &self.entities[pair.left as usize].schema;
-        lookout_match::match_names(&pair.names.0, &pair.names.1, Some(schema))
+    /// The best pair of names of the pair at `i` (left's, right's).
+    pub fn names(&self, i: u32) -> (&str, &str) {
+        let pair = &self.pairs[i as usize];
+        let name = |entity: u32, at: u8| self.entities[entity as usize].names[at as usize].as_str();
+        (name(pair.left, pair.names.0), name(pair.right, pair.names.1))
+    }
+
+    /// The explanation of the score of the pair at `i`, written once, when first shown.
+    pub fn explain(&self, i: u32) -> &MatchResult {
+        self.explanations[i as usize].get_or_init(|| {
+            let (a, b) = self.names(i);
+            let schema = &self.entities[self.pairs[i as usize].left as usize].schema;
+            Box::new(lookout_match::match_names(a, b, Some(schema)))
+        })
     }
 }
 
@@ -166,27 +179,32 @@ async fn rank<S: Store>(store: &S, version: i64) -> Result<Ranking, WebError> {
 
 fn rank_names(named: Vec<Named>, version: i64) -> Result<Ranking, WebError> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let options = XrefOptions { threads: (cores / 2).max(1), ..XrefOptions::default() };
+    // Scores only: a pair's explanation is written when it is shown.
+    let options = XrefOptions { threads: (cores / 2).max(1), explain: false, ..XrefOptions::default() };
     let index = NameIndex::build(named);
     let none = |_: usize, _: usize| false;
     let quiet = |_: usize, _: usize| {};
     let found = xref(&index, &options, &none, &quiet);
-    let pairs = found
+    let entities = index.entities();
+    let at = |entity: usize, name: &str| entities[entity].names.iter().position(|n| n == name).unwrap_or(0) as u8;
+    let pairs: Vec<RankedPair> = found
         .into_iter()
         .map(|c| RankedPair {
             left: c.left as u32,
             right: c.right as u32,
             score: c.result.score,
             is_match: c.result.is_match,
-            names: c.names,
+            names: (at(c.left, &c.names.0), at(c.right, &c.names.1)),
         })
         .collect();
-    let entities = index.entities().to_vec();
+    let entities = entities.to_vec();
+    drop(index);
     let ids = entities
         .iter()
         .map(|e| EntityId::new(&e.id).map_err(|err| WebError::Internal(format!("entity id {:?}: {err}", e.id))))
         .collect::<Result<_, _>>()?;
-    Ok(Ranking { version, entities, ids, pairs })
+    let explanations = (0..pairs.len()).map(|_| OnceLock::new()).collect();
+    Ok(Ranking { version, entities, ids, pairs, explanations })
 }
 
 /// The positions of the pairs no decision settles: neither decided (match, no match or unsure,
@@ -229,8 +247,9 @@ mod tests {
         };
         let all = open_pairs(&ranking, &[]);
         assert_eq!(all.len(), 3, "{:?}", all.iter().map(|&i| pair_of(i)).collect::<Vec<_>>());
-        let explained = ranking.explain(&ranking.pairs[0]);
+        let explained = ranking.explain(0);
         assert!(!explained.explanation.is_empty());
+        assert!(std::ptr::eq(explained, ranking.explain(0)), "written once");
         assert!((explained.score - ranking.pairs[0].score).abs() < 1e-9, "the explanation is of the same score");
 
         let id = |s: &str| EntityId::new(s).unwrap();

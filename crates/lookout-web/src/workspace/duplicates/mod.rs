@@ -34,7 +34,7 @@ use crate::state::AppState;
 const PER_PAGE: usize = 20;
 
 /// A candidate pair as the page shows it.
-pub struct PairView {
+pub struct PairView<'a> {
     /// Position on the page, for its anchor.
     pub n: usize,
     /// One entity.
@@ -48,10 +48,10 @@ pub struct PairView {
     /// The names compared.
     pub names: (String, String),
     /// Why: the matcher's features, in the order checked (its words are English).
-    pub features: Vec<Feature>,
+    pub features: &'a [Feature],
 }
 
-impl PairView {
+impl PairView<'_> {
     /// Both sides, left first.
     pub fn sides(&self) -> [&Side; 2] {
         [&self.left, &self.right]
@@ -72,13 +72,13 @@ pub enum RankingState {
 /// The candidates page.
 #[derive(Template)]
 #[template(path = "ws_duplicates.html")]
-pub struct DuplicatesPage {
+pub struct DuplicatesPage<'a> {
     /// The frame.
     pub chrome: Chrome,
     /// Where the ranking stands.
     pub state: RankingState,
     /// The page's pairs.
-    pub pairs: Vec<PairView>,
+    pub pairs: Vec<PairView<'a>>,
     /// Open pairs in all.
     pub total: usize,
     /// This page, from 1.
@@ -145,15 +145,15 @@ pub async fn candidates<S: Store + ReportStore + WorkspaceStore>(
         .enumerate()
         .map(|(n, &i)| {
             let pair = &ranking.pairs[i as usize];
-            let why = ranking.explain(pair);
+            let (a, b) = ranking.names(i);
             PairView {
                 n: n + 1,
                 left: side(pair.left),
                 right: side(pair.right),
                 score: format!("{:.2}", pair.score),
                 likely: pair.is_match,
-                names: pair.names.clone(),
-                features: why.explanation,
+                names: (a.to_string(), b.to_string()),
+                features: &ranking.explain(i).explanation,
             }
         })
         .collect();
