@@ -171,6 +171,11 @@ fn admins_manage_accounts_from_the_browser() {
         assert!(log.contains(expected), "{expected} missing from {log}");
     }
     assert_eq!(log.matches("account.added").count(), 3, "refused forms add no entry");
+    // The reviewers' pages speak Chinese too.
+    let (_, _, login) = http_get(base, "/review/login?lang=zh");
+    assert!(login.contains("审核员登录") && login.contains("身份验证器应用中的验证码"), "{login}");
+    assert!(get(base, &root, "/review?lang=zh").1.contains("<h1>举报</h1>"));
+    assert!(get(base, &root, "/review/audit?lang=zh").1.contains("哈希链验证通过"));
     drop(server);
     let o = lookout(dir.path(), &["audit", "verify"]);
     assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
