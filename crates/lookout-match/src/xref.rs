@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::index::{NameIndex, Named};
-use crate::{match_names, score_names, MatchResult};
+use crate::{match_names, score_names, MatchResult, THRESHOLD};
 
 /// A proposed duplicate.
 #[derive(Debug, Clone, Serialize)]
@@ -30,6 +30,9 @@ pub struct XrefOptions {
     pub min_score: f64,
     /// Worker threads.
     pub threads: usize,
+    /// Whether each candidate's [`MatchResult::explanation`] is written (false: scores only, for
+    /// a caller that keeps many candidates and explains those it shows).
+    pub explain: bool,
 }
 
 impl Default for XrefOptions {
@@ -39,6 +42,7 @@ impl Default for XrefOptions {
             candidates_per_entity: 20,
             min_score: 0.5,
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            explain: true,
         }
     }
 }
@@ -49,8 +53,8 @@ fn comparable(a: &str, b: &str) -> bool {
     person(a) == person(b)
 }
 
-/// Scores the best pair of names of two entities, explaining that pair only.
-fn compare(a: &Named, b: &Named) -> Option<(MatchResult, String, String)> {
+/// Scores the best pair of names of two entities, explaining that pair only (with `explain`).
+fn compare(a: &Named, b: &Named, explain: bool) -> Option<(MatchResult, String, String)> {
     let mut best: Option<(f64, &String, &String)> = None;
     for x in a.names.iter().take(5) {
         for y in b.names.iter().take(5) {
@@ -60,7 +64,14 @@ fn compare(a: &Named, b: &Named) -> Option<(MatchResult, String, String)> {
             }
         }
     }
-    best.map(|(_, x, y)| (match_names(x, y, Some(&a.schema)), x.clone(), y.clone()))
+    best.map(|(score, x, y)| {
+        let result = if explain {
+            match_names(x, y, Some(&a.schema))
+        } else {
+            MatchResult { score, is_match: score >= THRESHOLD, explanation: Vec::new() }
+        };
+        (result, x.clone(), y.clone())
+    })
 }
 
 /// Finds candidate duplicates among the indexed entities, best first (`left` and `right` are
@@ -94,7 +105,7 @@ pub fn xref(
                             if !comparable(&a.schema, &b.schema) || skip(i, j) {
                                 continue;
                             }
-                            if let Some((result, x, y)) = compare(a, b) {
+                            if let Some((result, x, y)) = compare(a, b, options.explain) {
                                 if result.score >= options.min_score {
                                     out.push(Candidate { left: i, right: j, names: (x, y), result });
                                 }
@@ -144,5 +155,11 @@ mod tests {
         let decided = |i: usize, j: usize| (i, j) == (0, 1);
         let found = xref(&index, &XrefOptions::default(), &decided, &quiet);
         assert!(found.iter().all(|c| (c.left, c.right) != (0, 1)));
+        // Unexplained, the same pairs and scores.
+        let explained = xref(&index, &XrefOptions::default(), &none, &quiet);
+        let bare = xref(&index, &XrefOptions { explain: false, ..XrefOptions::default() }, &none, &quiet);
+        let scores = |found: &[Candidate]| found.iter().map(|c| (c.left, c.right, c.result.score)).collect::<Vec<_>>();
+        assert_eq!(scores(&bare), scores(&explained));
+        assert!(bare.iter().all(|c| c.result.explanation.is_empty()));
     }
 }

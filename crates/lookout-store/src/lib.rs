@@ -36,8 +36,8 @@ pub use error::StoreError;
 /// that read it through the store.
 pub use query::{EntityFilter, EntityRecord, NamedEntity, Stats, WriteReport};
 pub use reports::{
-    Account, AuditView, CountRelease, NewReport, PublishedIncident, ReportRecord, ReportStore, ReportWithReplyKey,
-    SealedMessage,
+    Account, AccountSummary, AuditView, CountRelease, NewReport, PublishedIncident, ReportRecord, ReportStore,
+    ReportWithReplyKey, SealedMessage,
 };
 pub use sqlite::{BatchWriter, SqliteStore};
 pub use store::Store;

@@ -36,6 +36,19 @@ impl std::fmt::Debug for Account {
     }
 }
 
+/// An account as a list of accounts shows it: no password check, no sealed secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountSummary {
+    /// Login name.
+    pub name: String,
+    /// `reviewer`, `analyst` or `admin`.
+    pub role: String,
+    /// Whether it may sign in.
+    pub active: bool,
+    /// The day it was added.
+    pub created_on: String,
+}
+
 /// A report's record: workflow fields only; contents are in its sealed messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportRecord {
@@ -146,7 +159,10 @@ pub trait ReportStore: Send + Sync + 'static {
         -> impl Future<Output = Result<(), StoreError>> + Send;
     /// An account by name.
     fn account(&self, name: &str) -> impl Future<Output = Result<Option<Account>, StoreError>> + Send;
-    /// Activates or deactivates an account.
+    /// Every account, by name.
+    fn accounts(&self) -> impl Future<Output = Result<Vec<AccountSummary>, StoreError>> + Send;
+    /// Activates or deactivates an account. Deactivating the last active admin is a conflict:
+    /// nobody could then manage accounts from the browser.
     fn set_account_active(
         &self,
         name: &str,
@@ -155,6 +171,14 @@ pub trait ReportStore: Send + Sync + 'static {
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
     /// Replaces an account's password check and sealed secrets (same identity, new wrapping).
     fn rewrap_account(
+        &self,
+        account: &Account,
+        event: &AuditEvent,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Gives an account new credentials: a new password check, TOTP secret and age identity
+    /// (its `recipient` changes), keeping its name, role and whether it is active. The audit
+    /// entry records the new key.
+    fn reset_account(
         &self,
         account: &Account,
         event: &AuditEvent,

@@ -140,4 +140,17 @@ pub trait WorkspaceStore: Send + Sync + 'static {
         offset: u32,
         limit: u32,
     ) -> impl Future<Output = Result<(Vec<ProposalRecord>, u64), StoreError>> + Send;
+
+    /// Records an analyst's decision on a pair of entities (or the undo of the one in force) with
+    /// `event`'s audit entry, in one transaction. A decision on a pair that has one in force, or
+    /// an undo of a pair that has none, is a conflict saying so: decided meanwhile by someone else.
+    fn decide(
+        &self,
+        decision: &lookout_core::Decision,
+        event: &AuditEvent,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// A number that grows with every decision recorded (the record's data version does not
+    /// count decisions), for caches of what decisions filter.
+    fn decisions_version(&self) -> impl Future<Output = Result<i64, StoreError>> + Send;
 }

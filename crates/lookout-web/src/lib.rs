@@ -74,6 +74,7 @@ pub async fn serve<S: Store + ReportStore + DocumentStore + WorkspaceStore + Cur
         search: Arc::default(),
         documents: Arc::new(service::documents::DocumentSearch::at(options.documents_dir)),
         matcher: Arc::default(),
+        duplicates: Arc::default(),
         reporting: Arc::new(reporting::shared::Reporting::new(config)),
         four_eyes: options.four_eyes,
         uploads: Arc::new(workspace::documents::jobs::Uploads::new(options.ingest)),

@@ -9,6 +9,7 @@ use crate::map_cache::MapCache;
 use crate::page_cache::PageCache;
 use crate::reporting::shared::Reporting;
 use crate::service::documents::DocumentSearch;
+use crate::service::duplicates::DuplicateCache;
 use crate::service::matching::MatchCache;
 use crate::service::search::SearchCache;
 use crate::workspace::documents::jobs::Uploads;
@@ -29,6 +30,8 @@ pub(crate) struct AppState<S> {
     pub documents: Arc<DocumentSearch>,
     /// The name index for matching.
     pub matcher: Arc<MatchCache>,
+    /// The workspace's candidate duplicates, ranked per data version.
+    pub duplicates: Arc<DuplicateCache>,
     /// Protected reporting: form tokens, sessions, limits.
     pub reporting: Arc<Reporting>,
     /// Whether what one account adds or accepts waits for a different account's confirmation.
@@ -54,6 +57,7 @@ impl<S> Clone for AppState<S> {
             documents: self.documents.clone(),
             search: self.search.clone(),
             matcher: self.matcher.clone(),
+            duplicates: self.duplicates.clone(),
             reporting: self.reporting.clone(),
             four_eyes: self.four_eyes,
             uploads: self.uploads.clone(),

@@ -1,4 +1,5 @@
-//! Accounts: adding one, signing in with both factors, exporting a key, deactivating.
+//! Accounts: adding one, signing in with both factors, exporting a key, deactivating, and
+//! resetting one whose password or TOTP device is lost.
 //!
 //! Signing in derives the password's keys once (argon2id), checks the password and the TOTP
 //! code, and only when both are right unwraps the identity: a right password with a wrong code
@@ -30,6 +31,7 @@ impl std::fmt::Debug for NewAccount {
 
 /// Creates an account with a new age identity and TOTP secret, both sealed under its password's
 /// key. Refuses names that are not plain, unknown roles and passwords that are easy to guess.
+/// The audit entry names `system` (the command line); see [`add_account_by`].
 pub async fn add_account<S: ReportStore>(
     store: &S,
     name: &str,
@@ -37,15 +39,44 @@ pub async fn add_account<S: ReportStore>(
     password: &str,
     cost: PasswordCost,
 ) -> Result<NewAccount, DeskError> {
-    if name.is_empty()
-        || name.len() > 64
-        || !name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
-    {
-        return Err(DeskError::Refused("an account name is 1–64 letters, digits, '.', '_' or '-'".into()));
-    }
+    add_account_by(store, "system", name, role, password, cost).await
+}
+
+/// [`add_account`] by the account `by` (an admin in the workspace), whom the audit entry names.
+pub async fn add_account_by<S: ReportStore>(
+    store: &S,
+    by: &str,
+    name: &str,
+    role: &str,
+    password: &str,
+    cost: PasswordCost,
+) -> Result<NewAccount, DeskError> {
+    check_name(name).map_err(DeskError::Refused)?;
     if !ROLES.contains(&role) {
         return Err(DeskError::Refused(format!("role {role:?} is not one of {}", ROLES.join(", "))));
     }
+    let (account, secret) = credentials(name, role, password, cost).await?;
+    store.add_account(&account, &event(by, "account.added", name)).await?;
+    Ok(secret)
+}
+
+/// Whether `name` can name an account: 1–64 ASCII letters, digits, '.', '_' or '-'.
+pub fn check_name(name: &str) -> Result<(), String> {
+    let plain = name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if name.is_empty() || name.len() > 64 || !plain {
+        return Err("an account name is 1–64 letters, digits, '.', '_' or '-'".into());
+    }
+    Ok(())
+}
+
+/// A new password check, TOTP secret and age identity for `name`, the secrets sealed under the
+/// password's key; refuses a password that is easy to guess.
+async fn credentials(
+    name: &str,
+    role: &str,
+    password: &str,
+    cost: PasswordCost,
+) -> Result<(Account, NewAccount), DeskError> {
     password::check_strength(password, name).map_err(DeskError::Refused)?;
     let password = Zeroizing::new(password.to_string());
     let (stored, keys) = blocking(move || StoredPassword::new(&password, cost)).await?;
@@ -60,11 +91,34 @@ pub async fn add_account<S: ReportStore>(
         recipient: identity.to_public().to_string(),
         active: true,
     };
-    store.add_account(&account, &event("system", "account.added", name)).await?;
-    Ok(NewAccount {
+    let secret = NewAccount {
         otpauth_uri: crate::totp::otpauth_uri(name, totp.as_ref()),
         totp_base32: crate::totp::base32(totp.as_ref()),
-    })
+    };
+    Ok((account, secret))
+}
+
+/// Gives an account a new password, TOTP secret and age identity, by the admin `by`, who does
+/// not know the old password: the old identity was sealed under a key derived from it, so it
+/// cannot be kept, and is replaced. Reports sealed before the reset stay sealed to the old key:
+/// this account can no longer read them, and every other reviewer or admin who was active when
+/// they arrived still can (each report is sealed to each of them separately); reports that
+/// arrive after the reset are sealed to the new key. The account keeps its name, role and
+/// whether it is active; the audit entry records the new key.
+pub async fn reset_credentials<S: ReportStore>(
+    store: &S,
+    by: &str,
+    name: &str,
+    password: &str,
+    cost: PasswordCost,
+) -> Result<NewAccount, DeskError> {
+    let old = store.account(name).await?.ok_or_else(|| DeskError::Refused(format!("no account {name}")))?;
+    let (account, secret) = credentials(name, &old.role, password, cost).await?;
+    store.reset_account(&account, &event(by, "account.reset", name)).await.map_err(|e| match e {
+        lookout_store::StoreError::NotFound(why) => DeskError::Refused(why),
+        other => other.into(),
+    })?;
+    Ok(secret)
 }
 
 /// A signed-in account: its name, role and age identity, unwrapped in memory only.
@@ -223,7 +277,7 @@ pub async fn export_identity<S: ReportStore>(
 pub async fn set_active<S: ReportStore>(store: &S, by: &str, name: &str, active: bool) -> Result<(), DeskError> {
     let action = if active { "account.activated" } else { "account.deactivated" };
     store.set_account_active(name, active, &event(by, action, name)).await.map_err(|e| match e {
-        lookout_store::StoreError::NotFound(why) => DeskError::Refused(why),
+        lookout_store::StoreError::NotFound(why) | lookout_store::StoreError::Conflict(why) => DeskError::Refused(why),
         other => other.into(),
     })
 }

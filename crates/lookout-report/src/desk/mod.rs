@@ -17,7 +17,10 @@ pub mod reports;
 use lookout_core::Timestamp;
 use lookout_store::{AuditEvent, ReportStore, StoreError};
 
-pub use accounts::{add_account, export_identity, set_active, sign_in, NewAccount, SignedIn};
+pub use accounts::{
+    add_account, add_account_by, check_name, export_identity, reset_credentials, set_active, sign_in, NewAccount,
+    SignedIn,
+};
 pub use audit::{audit_head, verify_audit, AuditCheck};
 pub use counts::{published_counts, release_counts, ReleaseOutcome};
 pub use reports::{

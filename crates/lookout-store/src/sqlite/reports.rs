@@ -8,8 +8,8 @@ use super::audit_log::{append, begin_write};
 use super::{accounts, audit_log, SqliteStore};
 use crate::audit::{AuditEvent, AuditRow, Written};
 use crate::reports::{
-    Account, AuditView, CountRelease, NewReport, PublishedIncident, ReportRecord, ReportStore, ReportWithReplyKey,
-    SealedMessage,
+    Account, AccountSummary, AuditView, CountRelease, NewReport, PublishedIncident, ReportRecord, ReportStore,
+    ReportWithReplyKey, SealedMessage,
 };
 use crate::StoreError;
 
@@ -63,12 +63,20 @@ impl ReportStore for SqliteStore {
         accounts::get(self, name).await
     }
 
+    async fn accounts(&self) -> Result<Vec<AccountSummary>, StoreError> {
+        accounts::list(self).await
+    }
+
     async fn set_account_active(&self, name: &str, active: bool, event: &AuditEvent) -> Result<(), StoreError> {
         accounts::set_active(self, name, active, event).await
     }
 
     async fn rewrap_account(&self, account: &Account, event: &AuditEvent) -> Result<(), StoreError> {
         accounts::rewrap(self, account, event).await
+    }
+
+    async fn reset_account(&self, account: &Account, event: &AuditEvent) -> Result<(), StoreError> {
+        accounts::reset(self, account, event).await
     }
 
     async fn report_recipients(&self) -> Result<Vec<String>, StoreError> {

@@ -1,12 +1,38 @@
 //! Names for matching, and analysts' decisions on pairs of entities.
 
-use std::collections::BTreeMap;
+use lookout_core::{Decision, EntityId, Judgement, Schema, Timestamp};
+use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 
-use lookout_core::{Decision, EntityId, Schema, Timestamp};
-use sqlx::{AssertSqlSafe, Row};
-
+use super::audit_log::{append, begin_write};
 use super::SqliteStore;
-use crate::{NamedEntity, StoreError};
+use crate::{AuditEvent, NamedEntity, StoreError};
+
+/// The entity keys of a decision's pair; not found names the entity the store lacks.
+async fn pair_keys(conn: &mut SqliteConnection, d: &Decision) -> Result<(i64, i64), StoreError> {
+    let mut keys = [0; 2];
+    for (slot, id) in keys.iter_mut().zip([&d.left, &d.right]) {
+        let key: Option<i64> = sqlx::query_scalar("SELECT key FROM entities WHERE id = ?")
+            .bind(id.as_str())
+            .fetch_optional(&mut *conn)
+            .await?;
+        *slot = key.ok_or_else(|| StoreError::NotFound(format!("no entity {id} in the store")))?;
+    }
+    Ok((keys[0], keys[1]))
+}
+
+async fn insert(conn: &mut SqliteConnection, d: &Decision, (left, right): (i64, i64)) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO decisions (left_key, right_key, judgement, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(left)
+    .bind(right)
+    .bind(d.judgement.as_str())
+    .bind(&d.decided_by)
+    .bind(d.decided_at.to_string())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
 
 impl SqliteStore {
     pub(crate) async fn names_of(
@@ -51,26 +77,46 @@ impl SqliteStore {
     }
 
     pub(crate) async fn insert_decision(&self, d: &Decision) -> Result<(), StoreError> {
-        let mut keys = BTreeMap::new();
-        for id in [&d.left, &d.right] {
-            let key: Option<i64> = sqlx::query_scalar("SELECT key FROM entities WHERE id = ?")
-                .bind(id.as_str())
-                .fetch_optional(&self.pool)
-                .await?;
-            let key = key.ok_or_else(|| StoreError::NotFound(format!("no entity {id} in the store")))?;
-            keys.insert(id.as_str(), key);
-        }
-        sqlx::query(
-            "INSERT INTO decisions (left_key, right_key, judgement, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)",
+        let mut conn = self.pool.acquire().await?;
+        let keys = pair_keys(&mut conn, d).await?;
+        insert(&mut conn, d, keys).await
+    }
+
+    /// Records `d` with `event`'s audit entry in one transaction, in turn: a decision only on a
+    /// pair with none in force, an undo only of a decision in force (a form shown before another
+    /// account decided the pair changes nothing).
+    pub(crate) async fn decide_audited(&self, d: &Decision, event: &AuditEvent) -> Result<(), StoreError> {
+        let mut tx = begin_write(self).await?;
+        let keys = pair_keys(&mut tx, d).await?;
+        let latest: Option<(String, String)> = sqlx::query_as(
+            "SELECT judgement, decided_by FROM decisions WHERE left_key = ? AND right_key = ? ORDER BY seq DESC LIMIT 1",
         )
-        .bind(keys[d.left.as_str()])
-        .bind(keys[d.right.as_str()])
-        .bind(d.judgement.as_str())
-        .bind(&d.decided_by)
-        .bind(d.decided_at.to_string())
-        .execute(&self.pool)
+        .bind(keys.0)
+        .bind(keys.1)
+        .fetch_optional(&mut *tx)
         .await?;
+        let in_force = latest.filter(|(j, _)| j != Judgement::Undone.as_str());
+        let (a, b) = (&d.left, &d.right);
+        match (&in_force, d.judgement) {
+            (None, Judgement::Undone) => {
+                return Err(StoreError::Conflict(format!("there is no decision on {a} and {b} to undo")));
+            }
+            (Some((j, by)), judgement) if judgement != Judgement::Undone => {
+                return Err(StoreError::Conflict(format!(
+                    "{a} and {b} were already decided ({j}, by {by}): undo that decision first"
+                )));
+            }
+            _ => {}
+        }
+        insert(&mut tx, d, keys).await?;
+        append(&mut tx, event, &[]).await?;
+        tx.commit().await?;
         Ok(())
+    }
+
+    /// A number that grows with every decision recorded.
+    pub(crate) async fn decisions_seen(&self) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM decisions").fetch_one(&self.pool).await?)
     }
 
     pub(crate) async fn all_decisions(&self) -> Result<Vec<Decision>, StoreError> {

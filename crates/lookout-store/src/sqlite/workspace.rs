@@ -345,4 +345,12 @@ impl WorkspaceStore for SqliteStore {
         let page = rows.iter().map(proposal_from_row).collect::<Result<Vec<_>, _>>()?;
         Ok((page, total as u64))
     }
+
+    async fn decide(&self, decision: &lookout_core::Decision, event: &AuditEvent) -> Result<(), StoreError> {
+        self.decide_audited(decision, event).await
+    }
+
+    async fn decisions_version(&self) -> Result<i64, StoreError> {
+        self.decisions_seen().await
+    }
 }

@@ -175,4 +175,5 @@ pub static EN: Text = Text {
         problem: "Please check the form",
     },
     ws: super::workspace::EN,
+    review: super::review::EN,
 };

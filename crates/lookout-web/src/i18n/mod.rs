@@ -12,6 +12,7 @@ mod labels;
 mod lang;
 mod phrases;
 mod report;
+pub(crate) mod review;
 mod text;
 pub(crate) mod workspace;
 mod zh;

@@ -25,6 +25,8 @@ pub struct Text {
     pub report: ReportText,
     /// The analysts' workspace.
     pub ws: super::workspace::WorkspaceText,
+    /// The reviewers' pages.
+    pub review: super::review::ReviewText,
 }
 
 /// The frame of every page: navigation, footer, error pages, the map.

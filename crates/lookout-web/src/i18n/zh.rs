@@ -175,4 +175,5 @@ pub static ZH: Text = Text {
         problem: "请检查表单",
     },
     ws: super::workspace::ZH,
+    review: super::review::ZH,
 };

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use super::public::desk_error;
 use super::session::{AdminAccount, AnyAccount, ReviewerAccount, Session};
 use crate::error::WebError;
+use crate::i18n::review::ReviewText;
 use crate::i18n::{Locale, Text};
 use crate::state::AppState;
 
@@ -95,6 +96,35 @@ pub struct AuditPage {
     pub verdict: String,
     /// Rows.
     pub rows: Vec<lookout_store::AuditRow>,
+}
+
+impl ListPage {
+    /// A workflow status in words.
+    pub fn status_words<'a>(&self, code: &'a str) -> &'a str {
+        ReviewText::word(&self.t.review.statuses, code)
+    }
+}
+
+impl ReportPage {
+    /// A workflow status in words.
+    pub fn status_words<'a>(&self, code: &'a str) -> &'a str {
+        ReviewText::word(&self.t.review.statuses, code)
+    }
+
+    /// A message's author in words.
+    pub fn author_words<'a>(&self, code: &'a str) -> &'a str {
+        ReviewText::word(&self.t.review.authors, code)
+    }
+
+    /// A reporter's coarse field's name in words.
+    pub fn field_words<'a>(&self, code: &'a str) -> &'a str {
+        ReviewText::word(&self.t.review.fields, code)
+    }
+
+    /// A category in words.
+    pub fn category_words<'a>(&self, code: &'a str) -> &'a str {
+        ReviewText::word(&self.t.report.categories, code)
+    }
 }
 
 pub(crate) fn no_store(html: String) -> Response {
@@ -302,12 +332,10 @@ pub async fn audit<S: Store + ReportStore>(
     AdminAccount(_session): AdminAccount,
     loc: Locale,
 ) -> Result<Response, WebError> {
+    let words = &loc.t.review;
     let verdict = match desk::verify_audit(app.store.as_ref(), None).await {
-        Ok(check) => format!(
-            "The chain of {} entries verifies, and the accounts, reports, messages and releases are as it recorded them.",
-            check.entries
-        ),
-        Err(e) => format!("The chain does NOT verify: {e}"),
+        Ok(check) => format!("{}{}{}", words.verifies[0], check.entries, words.verifies[1]),
+        Err(e) => format!("{} {e}", words.broken),
     };
     let rows = app.store.audit_log().await?;
     let page = AuditPage { t: loc.t, switch_href: loc.switch_href, verdict, rows };

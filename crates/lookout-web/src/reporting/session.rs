@@ -68,6 +68,14 @@ impl Sessions {
             map.remove(&digest(token));
         }
     }
+
+    /// Ends every session of the account `name` (its credentials were reset: the sessions hold
+    /// the identity it no longer has).
+    pub fn end_account(&self, name: &str) {
+        if let Ok(mut map) = self.map.lock() {
+            map.retain(|_, s| s.who.name != name);
+        }
+    }
 }
 
 /// The session cookie's value in a request.

@@ -70,14 +70,6 @@ impl Drop for LoginForm {
 /// The cookie that marks a browser an account signed in from before.
 pub const DEVICE_COOKIE: &str = "lookout_device";
 
-const NOT_ACCEPTED: &str = "Name, password or code not accepted.";
-const WAIT: &str = "This code was used already, or the server started just now: wait for the next code from your \
-                    authenticator app and sign in with it.";
-const TOO_MANY: &str = "Too many sign-in attempts just now; wait a few minutes.";
-const TOO_MANY_FOR_ACCOUNT: &str =
-    "Too many sign-in attempts for this account from browsers it has not signed in from; \
-                                    wait fifteen minutes, or sign in from a browser you used before.";
-
 /// `POST /review/login?form=TOKEN`. The form's token and budget are checked before the body is
 /// read; then a browser this account signed in from before (its device cookie) has its own
 /// budget, so that an attacker who spends the account's and the site's budgets does not lock the
@@ -91,8 +83,8 @@ pub async fn login<S: Store + ReportStore>(
 ) -> Result<Response, WebError> {
     match token_budget(&app, &uri, "login") {
         Some((_, Budget::Allowed)) => {}
-        Some(_) => return login_page(&app, &loc, Some(TOO_MANY)),
-        None => return login_page(&app, &loc, Some("The form expired; try again.")),
+        Some(_) => return login_page(&app, &loc, Some(loc.t.review.too_many)),
+        None => return login_page(&app, &loc, Some(loc.t.review.form_expired)),
     }
     let Form(form) = Form::<LoginForm>::from_request(request, &app)
         .await
@@ -103,24 +95,24 @@ pub async fn login<S: Store + ReportStore>(
         || !name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
     {
         // No account has such a name; it is not used as a key anywhere.
-        return login_page(&app, &loc, Some(NOT_ACCEPTED));
+        return login_page(&app, &loc, Some(loc.t.review.not_accepted));
     }
     let device = cookie(&headers, DEVICE_COOKIE).and_then(|c| app.reporting.tokens.check_device(&name, &c));
     let allowed = match &device {
         Some(id) => app.reporting.device_logins.allow(id),
         None if !app.reporting.account_logins.allow(&name) => {
-            return login_page(&app, &loc, Some(TOO_MANY_FOR_ACCOUNT));
+            return login_page(&app, &loc, Some(loc.t.review.too_many_for_account));
         }
         None => app.reporting.logins.allow(),
     };
     if !allowed {
-        return login_page(&app, &loc, Some(TOO_MANY));
+        return login_page(&app, &loc, Some(loc.t.review.too_many));
     }
     let first_use = |account: &str, step: u64| app.reporting.first_use_of_totp(account, step);
     let who = match desk::sign_in(app.store.as_ref(), &name, &form.password, &form.code, first_use).await {
         Ok(who) => who,
-        Err(desk::DeskError::CodeUsed) => return login_page(&app, &loc, Some(WAIT)),
-        Err(_) => return login_page(&app, &loc, Some(NOT_ACCEPTED)),
+        Err(desk::DeskError::CodeUsed) => return login_page(&app, &loc, Some(loc.t.review.wait)),
+        Err(_) => return login_page(&app, &loc, Some(loc.t.review.not_accepted)),
     };
     let token = app.reporting.sessions.start(who);
     // Secure when a TLS-terminating proxy says the request came over HTTPS.

@@ -66,6 +66,7 @@ pub(crate) fn source_links(statements: &[Statement], sources: &HashMap<SourceId,
 pub(crate) mod bureaus;
 pub(crate) mod countries;
 pub(crate) mod documents;
+pub(crate) mod duplicates;
 pub(crate) mod figures;
 pub(crate) mod matching;
 pub(crate) mod responses;

@@ -6,9 +6,11 @@
 //! its audit entry. Four eyes (`LOOKOUT_FOUR_EYES`, on by default): what one account adds or
 //! accepts is recorded pending, and becomes public when a different account confirms it.
 
+mod accounts;
 mod chrome;
 mod confirm;
 pub(crate) mod documents;
+mod duplicates;
 mod forms;
 mod home;
 mod inbox;
@@ -53,4 +55,12 @@ pub(crate) fn router<S: Store + ReportStore + DocumentStore + WorkspaceStore + C
         .route("/workspace/sources", get(sources::find::<S>))
         .route("/workspace/sources/{id}", get(sources::page::<S>))
         .route("/workspace/sources/{id}/judge", post(sources::judge::judge::<S>))
+        .route("/workspace/duplicates", get(duplicates::candidates::<S>))
+        .route("/workspace/duplicates/decide", post(duplicates::decide::<S>))
+        .route("/workspace/duplicates/undo", post(duplicates::undo::<S>))
+        .route("/workspace/duplicates/decided", get(duplicates::decided::<S>))
+        .route("/workspace/duplicates/clusters", get(duplicates::clusters::<S>))
+        .route("/workspace/accounts", get(accounts::list::<S>).post(accounts::add::<S>))
+        .route("/workspace/accounts/{name}/active", post(accounts::set_active::<S>))
+        .route("/workspace/accounts/{name}/reset", get(accounts::reset_form::<S>).post(accounts::reset::<S>))
 }

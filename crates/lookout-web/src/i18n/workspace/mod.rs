@@ -2,20 +2,22 @@
 //! languages (so that a section's words are changed in one place). [`WorkspaceText`] gathers them
 //! into [`super::Text`].
 
+mod accounts;
 mod chrome;
 mod confirm;
 mod documents;
+mod duplicates;
 mod inbox;
 mod record;
-mod sections;
 mod sources;
 
+pub use accounts::AccountsText;
 pub use chrome::WsChromeText;
 pub use confirm::ConfirmText;
 pub use documents::WsDocumentsText;
+pub use duplicates::DuplicatesText;
 pub use inbox::InboxText;
 pub use record::WsRecordText;
-pub use sections::{AccountsText, DuplicatesText};
 pub use sources::SourcesText;
 
 /// Everything the workspace says, in one language.
@@ -47,8 +49,8 @@ pub const EN: WorkspaceText = WorkspaceText {
     record: record::EN,
     documents: documents::EN,
     sources: sources::EN,
-    duplicates: sections::DUPLICATES_EN,
-    accounts: sections::ACCOUNTS_EN,
+    duplicates: duplicates::EN,
+    accounts: accounts::EN,
 };
 
 /// Simplified Chinese.
@@ -59,6 +61,6 @@ pub const ZH: WorkspaceText = WorkspaceText {
     record: record::ZH,
     documents: documents::ZH,
     sources: sources::ZH,
-    duplicates: sections::DUPLICATES_ZH,
-    accounts: sections::ACCOUNTS_ZH,
+    duplicates: duplicates::ZH,
+    accounts: accounts::ZH,
 };
