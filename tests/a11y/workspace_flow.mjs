@@ -44,7 +44,8 @@ try {
     await page.goto(base + href + "&kind=station-mention", { waitUntil: "load" });
     out.proposals = await page.locator("ul.proposals > li").count();
     await Promise.all([page.waitForNavigation(), page.locator('ul.proposals a[href^="/workspace/inbox/proposal-"]').first().click()]);
-    out.marked = await page.locator("blockquote.sentence mark").innerText();
+    out.marked = await page.locator("blockquote .sentence mark").innerText();
+    out.paragraph = await page.locator("blockquote.paragraph").innerText();
     out.adds = await page.locator("table.statements tbody tr").count();
     await page.screenshot({ path: `${artifacts}/workspace-proposal.png`, fullPage: true });
     await Promise.all([page.waitForNavigation(), page.locator("button[name=accept]").click()]);

@@ -59,6 +59,10 @@ fn the_whole_loop_without_javascript() {
     assert_eq!(analyst["landed"], "/workspace", "{analyst}");
     assert!(analyst["proposals"].as_u64().unwrap() >= 1, "{analyst}");
     assert_eq!(analyst["marked"], "Rotterdam", "{analyst}");
+    assert!(
+        analyst["paragraph"].as_str().unwrap().contains("The Dutch foreign ministry ordered it closed."),
+        "the sentence is shown within its paragraph: {analyst}"
+    );
     assert!(analyst["reviewed"].as_str().unwrap().contains("accepted"), "{analyst}");
 
     let reviewer = flow(&chromium, &server.base, &["reviewer", "rui", PASSWORD, &fresh_code(&rui, started), "ST033"]);

@@ -154,6 +154,29 @@ fn bad_values_name_their_field_and_change_nothing() {
     let (status, text) = reviewer_post(base, &cookie, &csrf, add, &format!("prop=notes&value=seen+by+ana&{source}"));
     assert_eq!(status, 303, "{text}");
     assert_ne!(stats(dir.path()), before);
+
+    // A station created from its city's Chinese name, pending until a second account confirms.
+    let create = "/workspace/record/new";
+    let station = format!("schema=Station&country=NL&bureau=publicbody-fuzhou-psb&{source}");
+    let (status, text) =
+        reviewer_post(base, &cookie, &csrf, create, &format!("city=%E4%B9%8C%E6%89%98%E9%82%A6&{station}"));
+    assert_eq!(status, 400, "{text}");
+    assert!(text.contains("city:"), "a city the gazetteer lacks is named: {text}");
+    let (status, headers, text) = http_send(
+        base,
+        "POST",
+        create,
+        &[("Content-Type", "application/x-www-form-urlencoded"), ("Cookie", &cookie)],
+        format!("csrf={csrf}&city=%E9%B9%BF%E7%89%B9%E4%B8%B9&{station}").as_bytes(),
+    );
+    assert_eq!(status, 303, "鹿特丹 is Rotterdam in the gazetteer: {text}");
+    let created = header(&headers, "location").unwrap().to_string();
+    assert!(created.starts_with("/workspace/record/station-rotterdam-"), "{created}");
+    let (_, page) = get(base, &cookie, &created);
+    assert!(page.contains("Rotterdam") && page.contains("waiting for confirmation"), "{page}");
+    let key = created.trim_start_matches("/workspace/record/station-");
+    assert_eq!(http_get(base, &format!("/stations/{key}")).0, 404, "not public before a second account confirms");
+    assert!(!public_page(base, "/stations").contains(key));
 }
 
 #[test]

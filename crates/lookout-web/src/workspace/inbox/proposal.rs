@@ -75,6 +75,9 @@ pub struct ProposalPage {
     pub summary: String,
     /// The sentence before, at and after the mention.
     pub quote: (String, String, String),
+    /// The rest of the sentence's paragraph, before and after it (empty when the document's
+    /// reading is not kept).
+    pub paragraph: (String, String),
     /// The document's SHA-256.
     pub document: String,
     /// Whether the document is restricted.
@@ -95,6 +98,36 @@ pub struct ProposalPage {
     pub reliabilities: &'static [Reliability],
     /// Credibility grades.
     pub credibilities: &'static [Credibility],
+}
+
+/// Characters of a paragraph shown at most on either side of the sentence.
+const CONTEXT: usize = 600;
+
+/// The paragraph around `quote` in `text` (the line holding it, at most [`CONTEXT`] characters
+/// either side): what comes before the sentence and what comes after.
+fn paragraph_around(text: &str, quote: &str) -> Option<(String, String)> {
+    let at = text.find(quote)?;
+    let end = at + quote.len();
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let stop = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let before: Vec<char> = text[start..at].chars().collect();
+    let before: String = before[before.len().saturating_sub(CONTEXT)..].iter().collect();
+    let after: String = text[end..stop].chars().take(CONTEXT).collect();
+    Some((before, after))
+}
+
+/// The paragraph of a proposal's sentence, from its document's reading (read off the runtime).
+async fn paragraph_of<S>(app: &AppState<S>, document: &str, quote: &str) -> (String, String) {
+    let Some(dir) = app.uploads.data_dir().map(std::path::Path::to_path_buf) else { return Default::default() };
+    let (document, quote) = (document.to_string(), quote.to_string());
+    tokio::task::spawn_blocking(move || {
+        let reading = lookout_ingest::Reading::read(&dir, &document).ok().flatten()?;
+        paragraph_around(&reading.text, &quote)
+    })
+    .await
+    .ok()
+    .flatten()
+    .unwrap_or_default()
 }
 
 fn split_at_span(quote: &str, span: Option<(u32, u32)>) -> (String, String, String) {
@@ -141,6 +174,7 @@ pub async fn proposal<S: Store + ReportStore + DocumentStore + WorkspaceStore>(
         id: p.id.clone(),
         summary: p.summary.clone(),
         quote: split_at_span(&p.quote, p.span),
+        paragraph: if restricted { Default::default() } else { paragraph_of(&app, &p.document, &p.quote).await },
         document: p.document.clone(),
         restricted,
         concerns: p
@@ -275,4 +309,22 @@ pub async fn reject<S: Store + ReportStore + WorkspaceStore>(
     };
     app.store.review_proposal_as(&review, &audit(&session, "proposal.rejected", &id)).await.map_err(store_refusal)?;
     Ok(see(&app, &format!("/workspace/inbox/{id}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_is_shown_in_its_paragraph() {
+        let text = "Title\nFirst sentence. The station in Rotterdam closed. Last one.\nNext paragraph.";
+        let (before, after) = paragraph_around(text, "The station in Rotterdam closed.").unwrap();
+        assert_eq!((before.as_str(), after.as_str()), ("First sentence. ", " Last one."));
+        assert_eq!(paragraph_around(text, "not there"), None);
+        assert_eq!(
+            split_at_span("The station in Rotterdam closed.", Some((15, 24))),
+            ("The station in ".into(), "Rotterdam".into(), " closed.".into())
+        );
+        assert_eq!(split_at_span("short", Some((3, 99))).0, "short", "a span past the end marks nothing");
+    }
 }

@@ -244,6 +244,17 @@ pub async fn entity<S: Store + ReportStore + WorkspaceStore>(
             reason: e.reason.clone().unwrap_or_default(),
         });
     }
+    // Decisions on whether it is the same as another entity (made or undone).
+    for d in app.store.decisions().await?.into_iter().filter(|d| d.left == entity_id || d.right == entity_id) {
+        let other = if d.left == entity_id { &d.right } else { &d.left };
+        history.push(HistoryLine {
+            at: d.decided_at.to_string(),
+            by: d.decided_by.clone(),
+            what: d.judgement.to_string(),
+            fact: other.to_string(),
+            reason: String::new(),
+        });
+    }
     history.sort_by(|a, b| a.at.cmp(&b.at));
     for line in &mut history {
         line.at = line.at.chars().take(10).collect();
