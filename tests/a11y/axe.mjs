@@ -1,5 +1,6 @@
 // Audits pages with axe-core (WCAG 2.0/2.1 A and AA rules) in Debian's Chromium.
 // Usage: node axe.mjs CHROMIUM BASE_URL PATH...
+// With AXE_COOKIE=name=value (a session cookie), the pages are audited signed in.
 // Prints one JSON object: {"PATH": [{"id", "impact", "help", "nodes"}...], ...} of violations.
 // The pages run without script as always; JavaScript is enabled only for axe itself, which is
 // injected by the test harness (CSP bypassed for the audit), never served by Lookout.
@@ -18,6 +19,10 @@ const results = {};
 try {
   for (const width of [1280, 360]) {
     const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+    if (process.env.AXE_COOKIE) {
+      const [name, ...value] = process.env.AXE_COOKIE.split("=");
+      await context.addCookies([{ name, value: value.join("="), url: base }]);
+    }
     const page = await context.newPage();
     for (const path of paths) {
       const response = await page.goto(base + path, { waitUntil: "load" });

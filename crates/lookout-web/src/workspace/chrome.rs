@@ -5,6 +5,23 @@ use crate::i18n::workspace::WorkspaceText;
 use crate::i18n::{Locale, Text};
 use crate::reporting::session::Session;
 
+/// Whether a page showing work under way refreshes itself (`<meta http-equiv="refresh">`, the one
+/// way to follow progress without JavaScript). It does unless the address says `refresh=off`;
+/// the page links to both, so that a reader can turn the refresh off before it happens (WCAG
+/// 2.2.1).
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct RefreshQuery {
+    #[serde(default)]
+    refresh: String,
+}
+
+impl RefreshQuery {
+    /// Whether the page may refresh itself.
+    pub fn auto(&self) -> bool {
+        self.refresh != "off"
+    }
+}
+
 /// A part of the workspace, as the navigation names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {

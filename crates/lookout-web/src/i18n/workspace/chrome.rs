@@ -39,6 +39,10 @@ pub struct WsChromeText {
     pub four_eyes_on: &'static str,
     /// Home: four eyes is off.
     pub four_eyes_off: &'static str,
+    /// Link that stops a page refreshing itself while work runs.
+    pub stop_refreshing: &'static str,
+    /// Link that lets it refresh itself again.
+    pub refresh_automatically: &'static str,
     /// Role names, by code.
     pub roles: [(&'static str, &'static str); 3],
 }
@@ -64,6 +68,8 @@ pub const EN: WsChromeText = WsChromeText {
     four_eyes_on:
         "Four eyes is on: what one account adds or accepts becomes public when a different account confirms it.",
     four_eyes_off: "Four eyes is off on this installation: what an account adds or accepts is public at once.",
+    stop_refreshing: "Stop refreshing this page (reload it yourself to see progress)",
+    refresh_automatically: "Refresh this page every two seconds until it is done",
     roles: [("analyst", "analyst"), ("reviewer", "reviewer"), ("admin", "admin")],
 };
 
@@ -87,5 +93,7 @@ pub const ZH: WsChromeText = WsChromeText {
     waiting: "等待另一账户确认的陈述",
     four_eyes_on: "双人复核已开启：一个账户添加或接受的内容，须经另一个账户确认后才会公开。",
     four_eyes_off: "本站已关闭双人复核：账户添加或接受的内容立即公开。",
+    stop_refreshing: "停止自动刷新本页（请自行刷新查看进度）",
+    refresh_automatically: "每两秒自动刷新本页，直到完成",
     roles: [("analyst", "分析员"), ("reviewer", "审核员"), ("admin", "管理员")],
 };

@@ -16,7 +16,7 @@ use crate::i18n::Locale;
 use crate::reporting::review::no_store;
 use crate::reporting::session::AnyAccount;
 use crate::state::AppState;
-use crate::workspace::chrome::{Chrome, Section};
+use crate::workspace::chrome::{Chrome, RefreshQuery, Section};
 
 /// A file's line on the page.
 pub struct FileLine {
@@ -52,8 +52,10 @@ pub struct UploadPage {
     pub files: Vec<FileLine>,
     /// Seconds since it was received.
     pub elapsed: u64,
-    /// Whether the page refreshes itself.
+    /// Whether the work runs (the page may refresh itself).
     pub refresh: bool,
+    /// Whether the reader lets it refresh itself.
+    pub auto_refresh: bool,
 }
 
 /// `GET /workspace/documents/uploads/{id}`.
@@ -62,6 +64,7 @@ pub async fn page<S: CurationStore>(
     AnyAccount(session): AnyAccount,
     loc: Locale,
     Path(id): Path<String>,
+    axum::extract::Query(choice): axum::extract::Query<RefreshQuery>,
 ) -> Result<Response, WebError> {
     let job = app.uploads.job(&id, &session.who.name).ok_or_else(|| WebError::NotFound("this upload".into()))?;
     let (state, problem) = match &job.state {
@@ -107,6 +110,7 @@ pub async fn page<S: CurationStore>(
         chrome: Chrome::new(&loc, &session, Section::Documents),
         d: &loc.t.ws.documents,
         refresh: matches!(state, "queued" | "running"),
+        auto_refresh: choice.auto(),
         state,
         problem,
         files,

@@ -85,12 +85,16 @@ pub struct DuplicatesPage<'a> {
     pub page: usize,
     /// Pages in all (at least 1).
     pub pages: usize,
+    /// Whether the reader lets the page refresh itself while ranking runs.
+    pub auto_refresh: bool,
 }
 
 /// The page's query: `?page=N`.
 #[derive(Deserialize)]
 pub struct PageQuery {
     page: Option<String>,
+    #[serde(default)]
+    refresh: String,
 }
 
 /// The page number a query asks for (1 when none); a field error when it is not a number from 1.
@@ -114,8 +118,15 @@ pub async fn candidates<S: Store + ReportStore + WorkspaceStore>(
     let chrome = Chrome::new(&loc, &session, Section::Duplicates);
     let (pairs, stale) = match app.duplicates.candidates(&app.store).await? {
         Candidates::Ranking => {
-            let page =
-                DuplicatesPage { chrome, state: RankingState::Running, pairs: Vec::new(), total: 0, page, pages: 1 };
+            let page = DuplicatesPage {
+                chrome,
+                state: RankingState::Running,
+                pairs: Vec::new(),
+                total: 0,
+                page,
+                pages: 1,
+                auto_refresh: query.refresh != "off",
+            };
             return Ok(no_store(page.render()?));
         }
         Candidates::Ready { pairs, stale } => (pairs, stale),
@@ -158,6 +169,6 @@ pub async fn candidates<S: Store + ReportStore + WorkspaceStore>(
         })
         .collect();
     let state = if stale { RankingState::Stale } else { RankingState::Current };
-    let page = DuplicatesPage { chrome, state, pairs: views, total, page, pages };
+    let page = DuplicatesPage { chrome, state, pairs: views, total, page, pages, auto_refresh: false };
     Ok(no_store(page.render()?))
 }
