@@ -228,6 +228,7 @@ pub async fn page<S: Store + ReportStore + WorkspaceStore>(
 #[derive(Deserialize)]
 pub struct DecideForm {
     csrf: String,
+    #[serde(default)]
     action: String,
     #[serde(default)]
     reason: String,

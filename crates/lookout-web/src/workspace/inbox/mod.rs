@@ -145,6 +145,7 @@ pub async fn list<S: Store + ReportStore + WorkspaceStore>(
 #[derive(Deserialize)]
 pub struct AcceptAllForm {
     csrf: String,
+    #[serde(default)]
     document: String,
 }
 

@@ -281,6 +281,7 @@ pub async fn entity<S: Store + ReportStore + WorkspaceStore>(
 #[derive(Deserialize)]
 pub struct WithdrawForm {
     csrf: String,
+    #[serde(default)]
     statement: String,
     #[serde(default)]
     reason: String,
