@@ -120,6 +120,11 @@ fn duplicates_are_ranked_decided_audited_and_undone_in_the_workspace() {
     assert!(listed.contains("psb-fz-en") && listed.contains("psb-fz-zh"), "{clusters}");
     let (_, _, decided) = get(base, &ana, "/workspace/duplicates/decided");
     assert!(decided.contains("the same entity") && decided.contains("<td>ana</td>"), "{decided}");
+    let (_, _, history) = get(base, &ana, "/workspace/record/psb-fz-en");
+    assert!(
+        history.contains("decided the same entity as: psb-fz-zh"),
+        "the entity's history lists the decision: {history}"
+    );
     let log = audit_actions(base, &root);
     assert!(log.contains("decision.match") && log.contains("psb-fz-en psb-fz-zh"), "{log}");
 

@@ -74,6 +74,8 @@ pub struct WsRecordText {
     pub recorded_event: &'static str,
     /// Statuses, by code.
     pub statuses: [(&'static str, &'static str); 4],
+    /// Decisions on whether two entities are one, by code (history lines).
+    pub decisions: [(&'static str, &'static str); 4],
     /// Heading of the creation form.
     pub create: &'static str,
     /// Label.
@@ -137,6 +139,12 @@ pub const EN: WsRecordText = WsRecordText {
     history: "History",
     recorded_event: "recorded",
     statuses: [("proposed", "waiting for confirmation"), ("accepted", "public"), ("rejected", "rejected"), ("retracted", "withdrawn")],
+    decisions: [
+        ("match", "decided the same entity as"),
+        ("no-match", "decided a different entity from"),
+        ("unsure", "left undecided against"),
+        ("undone", "undid the decision on"),
+    ],
     create: "Create",
     name: "Name",
     city: "City",
@@ -188,6 +196,12 @@ pub const ZH: WsRecordText = WsRecordText {
     history: "历史",
     recorded_event: "记录",
     statuses: [("proposed", "等待确认"), ("accepted", "已公开"), ("rejected", "已拒绝"), ("retracted", "已撤回")],
+    decisions: [
+        ("match", "判定为同一实体："),
+        ("no-match", "判定为不同实体："),
+        ("unsure", "暂未判定："),
+        ("undone", "撤销判定："),
+    ],
     create: "新建",
     name: "名称",
     city: "城市",

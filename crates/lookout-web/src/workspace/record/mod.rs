@@ -250,7 +250,13 @@ pub async fn entity<S: Store + ReportStore + WorkspaceStore>(
         history.push(HistoryLine {
             at: d.decided_at.to_string(),
             by: d.decided_by.clone(),
-            what: d.judgement.to_string(),
+            what: chrome
+                .w
+                .record
+                .decisions
+                .iter()
+                .find(|(code, _)| *code == d.judgement.as_str())
+                .map_or_else(|| d.judgement.to_string(), |(_, words)| words.to_string()),
             fact: other.to_string(),
             reason: String::new(),
         });
