@@ -42,12 +42,12 @@ o = mac[-1] & 15
 print("%06d" % ((struct.unpack(">I", mac[o:o + 4])[0] & 0x7fffffff) % 1000000))
 PY
 }
-# A code from before the server started is refused: wait for the next step.
-sleep $((31 - $(date +%s) % 30))
+# Codes of the step the server started in and the one after are refused: wait for a later step.
+sleep $((61 - $(date +%s) % 30))
 action=$(curl -fs "$base/review/login" | grep -o 'action="/review/login?form=[^"]*"' | head -1 | cut -d'"' -f2 | sed 's/&amp;/\&/g')
 cookie=$(curl -s -o /dev/null -D - --data-urlencode "name=$name" --data-urlencode "password=$password" \
   --data-urlencode "code=$(totp "$secret")" "$base$action" | sed -n 's/^set-cookie: \(lookout_review=[^;]*\).*/\1/ip' | head -1)
-[ -n "$cookie" ] || { echo "sign-in failed"; exit 1; }
+[ -n "$cookie" ] || { echo "sign-in failed (form $action)"; exit 1; }
 rss() { awk '/VmRSS/ {r=$2} /VmHWM/ {h=$2} END {printf "%.1f MiB (peak %.1f MiB)", r/1024, h/1024}' "/proc/$1/status"; }
 load() { # label path
   curl -fs -o /dev/null -H "Cookie: $cookie" "$base$2" || { echo "$1: $2 does not answer 200"; return; }

@@ -62,6 +62,8 @@ BEGIN SELECT RAISE(ABORT, 'statement events are append-only'); END;
 
 -- Why a proposal was rejected.
 ALTER TABLE proposal_reviews ADD COLUMN reason TEXT;
+-- The inbox filters proposals by document.
+CREATE INDEX proposals_document ON proposals (document, key);
 
 -- A person's judgement of a source: its kind (no longer guessed), how reliable it is, and the
 -- original it copies. The latest judgement is in force.

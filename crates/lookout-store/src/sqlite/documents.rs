@@ -50,8 +50,8 @@ const COPY_PAIRS: &str = "WITH judged AS (
         SELECT source_key, copy_of, (1 << 40) + seq FROM judged WHERE copy_of IS NOT NULL)";
 
 pub(super) const PROPOSAL_SELECT: &str = "SELECT p.body, p.proposed_at, r.verdict, r.reviewed_by, r.reviewed_at
-     FROM proposals p LEFT JOIN proposal_reviews r ON r.seq =
-         (SELECT MAX(seq) FROM proposal_reviews WHERE proposal_key = p.key)";
+     FROM proposals p LEFT JOIN proposal_reviews r ON r.proposal_key = p.key
+         AND NOT EXISTS (SELECT 1 FROM proposal_reviews later WHERE later.proposal_key = p.key AND later.seq > r.seq)";
 
 pub(super) fn proposal_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<ProposalRecord, StoreError> {
     let body: String = row.try_get("body")?;

@@ -17,9 +17,39 @@ fn id_bytes(id: &StatementId) -> Result<Vec<u8>, StoreError> {
     statement_id_bytes(id).ok_or_else(|| StoreError::NotFound(format!("no statement {id}")))
 }
 
-/// The proposals a filter selects: `?1` document, `?2` kind, `?3` verdict (NULL: open ones).
-const PROPOSAL_FILTER: &str = "(?1 IS NULL OR p.document = ?1) AND (?2 IS NULL OR p.kind = ?2)
-     AND ((?3 IS NULL AND r.verdict IS NULL) OR r.verdict = ?3)";
+/// The conditions selecting a filter's proposals, each present only when the filter has it (a
+/// condition such as `?1 IS NULL OR p.document = ?1` would keep SQLite from using the index on
+/// documents): fixed fragments, every value bound in the order the fragments come.
+fn proposal_conditions(filter: &ProposalFilter) -> String {
+    let mut sql = String::from(match filter.reviewed {
+        None => "NOT EXISTS (SELECT 1 FROM proposal_reviews x WHERE x.proposal_key = p.key)",
+        Some(_) => "EXISTS (SELECT 1 FROM proposal_reviews x WHERE x.proposal_key = p.key AND x.verdict = ?)",
+    });
+    if filter.document.is_some() {
+        sql.push_str(" AND p.document = ?");
+    }
+    if filter.kind.is_some() {
+        sql.push_str(" AND p.kind = ?");
+    }
+    sql
+}
+
+/// Binds a filter's values in the order of [`proposal_conditions`].
+fn bind_filter<'q>(
+    mut q: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>,
+    filter: &'q ProposalFilter,
+) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments> {
+    if let Some(v) = filter.reviewed {
+        q = q.bind(v.as_str());
+    }
+    if let Some(d) = &filter.document {
+        q = q.bind(d.as_str());
+    }
+    if let Some(k) = filter.kind {
+        q = q.bind(k.as_str());
+    }
+    q
+}
 
 impl SqliteStore {
     /// What accepting `review` writes (none for a rejection), read before the write lock is taken;
@@ -321,27 +351,16 @@ impl WorkspaceStore for SqliteStore {
         offset: u32,
         limit: u32,
     ) -> Result<(Vec<ProposalRecord>, u64), StoreError> {
-        let kind = filter.kind.map(|k| k.as_str());
-        let verdict = filter.reviewed.map(|v| v.as_str());
-        let rows = sqlx::query(AssertSqlSafe(format!(
-            "{PROPOSAL_SELECT} WHERE {PROPOSAL_FILTER} ORDER BY p.key LIMIT ?4 OFFSET ?5"
-        )))
-        .bind(&filter.document)
-        .bind(kind)
-        .bind(verdict)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&self.pool)
-        .await?;
-        let total: i64 = sqlx::query(AssertSqlSafe(format!(
-            "SELECT COUNT(*) AS n FROM ({PROPOSAL_SELECT} WHERE {PROPOSAL_FILTER})"
-        )))
-        .bind(&filter.document)
-        .bind(kind)
-        .bind(verdict)
-        .fetch_one(&self.pool)
-        .await?
-        .try_get("n")?;
+        let conditions = proposal_conditions(filter);
+        let page_sql = format!("{PROPOSAL_SELECT} WHERE {conditions} ORDER BY p.key LIMIT ? OFFSET ?");
+        let rows = bind_filter(sqlx::query(AssertSqlSafe(page_sql)), filter)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(&self.pool)
+            .await?;
+        let count_sql = format!("SELECT COUNT(*) AS n FROM proposals p WHERE {conditions}");
+        let total: i64 =
+            bind_filter(sqlx::query(AssertSqlSafe(count_sql)), filter).fetch_one(&self.pool).await?.try_get("n")?;
         let page = rows.iter().map(proposal_from_row).collect::<Result<Vec<_>, _>>()?;
         Ok((page, total as u64))
     }
