@@ -52,11 +52,19 @@ rss() { awk '/VmRSS/ {r=$2} /VmHWM/ {h=$2} END {printf "%.1f MiB (peak %.1f MiB)
 load() { # label path
   curl -fs -o /dev/null -H "Cookie: $cookie" "$base$2" || { echo "$1: $2 does not answer 200"; return; }
   wrk -t2 -c50 -d10s --latency -H "Cookie: $cookie" "$base$2" \
-    | grep -E "Requests/sec|  (50|99)%|Non-2xx" | tr -s ' ' | tr '\n' ' ' | sed "s|^|$1 ($2): |"
+    | grep -E "Requests/sec|  (50|99)%|Non-2xx" | tr -s ' ' | tr '\n' ' ' | sed "s|^|$1 (${2//&/\\&}): |"
   echo
 }
 load "inbox, first page" "/workspace/inbox"
-load "inbox, page 100" "/workspace/inbox?page=100"
+# Page 100 as the inbox links to it: the page after the 4,950th open proposal.
+after=$(python3 - "$dir/store/lookout.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+print(db.execute("SELECT id FROM proposals p WHERE NOT EXISTS (SELECT 1 FROM proposal_reviews r "
+                 "WHERE r.proposal_key = p.key) ORDER BY key LIMIT 1 OFFSET 4949").fetchone()[0])
+PY
+)
+load "inbox, page 100" "/workspace/inbox?after=$after&from=4951"
 load "inbox, one document" "/workspace/inbox?document=$(python3 -c 'import hashlib; print(hashlib.sha256(b"generated document 42").hexdigest())')"
 load "a proposal" "/workspace/inbox/$(curl -fs -H "Cookie: $cookie" "$base/workspace/inbox" | grep -o 'workspace/inbox/proposal-[0-9a-f]*' | head -1 | cut -d/ -f3)"
 load "entity page" "/workspace/record/gen-org-00050000"
@@ -68,4 +76,20 @@ load "duplicates" "/workspace/duplicates"
 load "duplicates, page 10" "/workspace/duplicates?page=10"
 load "peer: public /stations (page cache)" "/stations"
 echo "serve RSS after the load: $(rss $pid)"
+
+# A 10 MB report (60 pages of prose, photographs) uploaded from the browser's form: from the
+# request's start to its proposals listed on the document's page, three times (a new report each).
+for run in 1 2 3; do
+  python3 scripts/gen_report_pdf.py "$dir/report.pdf" 10 60 "run $run $(date +%s%N)" 2> /dev/null
+  csrf=$(curl -fs -H "Cookie: $cookie" "$base/workspace/documents" | grep -o 'name="csrf" value="[^"]*"' | head -1 | cut -d'"' -f4)
+  start=$(date +%s.%N)
+  progress=$(curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: $cookie" -F "csrf=$csrf" -F "url=https://example.org/report-$run" \
+    -F "published=2026-11-30" -F "kind=ngo_report" -F "lang=en" -F "files=@$dir/report.pdf;type=application/pdf" "$base/workspace/documents")
+  [ -n "$progress" ] || { echo "upload refused"; exit 1; }
+  until curl -fs -H "Cookie: $cookie" "$progress?refresh=off" > "$dir/progress.html" && grep -q 'data-state="done"\|data-state="stopped"' "$dir/progress.html"; do sleep 0.05; done
+  sha=$(grep -o 'href="/workspace/documents/[0-9a-f]\{64\}"' "$dir/progress.html" | head -1 | grep -o '[0-9a-f]\{64\}')
+  proposals=$(curl -fs -H "Cookie: $cookie" "$base/workspace/documents/$sha" | grep -c 'href="/workspace/inbox/proposal-' || true)
+  echo "10 MB PDF upload $run: proposals shown after $(echo "$(date +%s.%N) - $start" | bc) s ($proposals proposals listed)"
+done
+echo "serve RSS after the uploads: $(rss $pid)"
 kill $pid; wait $pid 2>/dev/null || true

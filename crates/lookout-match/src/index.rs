@@ -19,33 +19,50 @@ pub struct Named {
 /// Names per entity that are filed (the first ones).
 pub const NAMES_FILED: usize = 5;
 
+/// A blocking key, by its number in the index: each key's text is kept once, however many
+/// entities are filed under it.
+pub type KeyId = u32;
+
 /// Entities filed under their names' blocking keys.
 #[derive(Debug, Default)]
 pub struct NameIndex {
     entities: Vec<Named>,
-    keys: Vec<Vec<String>>,
-    postings: HashMap<String, Vec<u32>>,
+    /// Every entity's keys, one after another, each entity's sorted: entity `i`'s are
+    /// `keys[starts[i]..starts[i + 1]]`.
+    keys: Vec<KeyId>,
+    starts: Vec<u32>,
+    /// Each key's number.
+    numbers: HashMap<Box<str>, KeyId>,
+    /// The entities filed under each key, by its number.
+    postings: Vec<Vec<u32>>,
 }
 
 impl NameIndex {
     /// Files every entity.
     pub fn build(entities: Vec<Named>) -> NameIndex {
-        let keys: Vec<Vec<String>> = entities
-            .iter()
-            .map(|e| {
-                let mut k: Vec<String> = e.names.iter().take(NAMES_FILED).flat_map(|n| block_keys(n)).collect();
-                k.sort();
-                k.dedup();
-                k
-            })
-            .collect();
-        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, ks) in keys.iter().enumerate() {
-            for k in ks {
-                postings.entry(k.clone()).or_default().push(i as u32);
+        let mut index = NameIndex { starts: vec![0], ..NameIndex::default() };
+        for (i, e) in entities.iter().enumerate() {
+            let mut own: Vec<KeyId> = Vec::new();
+            for key in e.names.iter().take(NAMES_FILED).flat_map(|n| block_keys(n)) {
+                let next = index.postings.len() as KeyId;
+                let number = *index.numbers.entry(key.into_boxed_str()).or_insert(next);
+                if number == next {
+                    index.postings.push(Vec::new());
+                }
+                own.push(number);
             }
+            own.sort_unstable();
+            own.dedup();
+            for &k in &own {
+                index.postings[k as usize].push(i as u32);
+            }
+            index.keys.extend(own);
+            index.starts.push(index.keys.len() as u32);
         }
-        NameIndex { entities, keys, postings }
+        index.postings.iter_mut().for_each(|p| p.shrink_to_fit());
+        index.keys.shrink_to_fit();
+        index.entities = entities;
+        index
     }
 
     /// The entities, in the order given.
@@ -53,28 +70,33 @@ impl NameIndex {
         &self.entities
     }
 
+    /// The entities, the index let go.
+    pub fn into_entities(self) -> Vec<Named> {
+        self.entities
+    }
+
     /// The keys of entity `i`.
-    pub fn keys_of(&self, i: usize) -> &[String] {
-        &self.keys[i]
+    pub fn keys_of(&self, i: usize) -> &[KeyId] {
+        &self.keys[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
 
     /// The entities filed under `key`.
     pub fn postings(&self, key: &str) -> &[u32] {
-        self.postings.get(key).map_or(&[], Vec::as_slice)
+        self.numbers.get(key).map_or(&[], |&k| self.postings[k as usize].as_slice())
     }
 
     /// Entities sharing a key with `keys`, weighted by how rare the shared keys are, best first;
     /// keys filed under more than `max_frequency` entities are ignored. `keep(j)` filters.
     pub fn ranked(
         &self,
-        keys: &[String],
+        keys: &[KeyId],
         max_frequency: usize,
         limit: usize,
         keep: impl Fn(usize) -> bool,
     ) -> Vec<usize> {
         let mut weights: HashMap<u32, f32> = HashMap::new();
-        for k in keys {
-            let postings = self.postings(k);
+        for &k in keys {
+            let postings = &self.postings[k as usize];
             if postings.len() > max_frequency {
                 continue;
             }
@@ -94,8 +116,10 @@ impl NameIndex {
         if self.entities.len() <= limit {
             return (0..self.entities.len()).collect();
         }
-        let mut keys: Vec<String> = names.iter().flat_map(|n| block_keys(n)).collect();
-        keys.sort();
+        // Keys no entity is filed under find nothing.
+        let mut keys: Vec<KeyId> =
+            names.iter().flat_map(|n| block_keys(n)).filter_map(|k| self.numbers.get(k.as_str()).copied()).collect();
+        keys.sort_unstable();
         keys.dedup();
         self.ranked(&keys, (self.entities.len() / 20).max(500), limit, |_| true)
     }
@@ -115,5 +139,12 @@ mod tests {
         assert_eq!(index.candidates(&["Fuzhou PSB"], 100).len(), 51, "few entities: all of them");
         let found = index.candidates(&["Fuzhou PSB"], 10);
         assert_eq!(index.entities()[found[0]].id, "fz");
+        let fz = index.entities().len() - 1;
+        assert!(!index.keys_of(fz).is_empty());
+        for &k in index.keys_of(fz) {
+            assert!(index.postings[k as usize].contains(&(fz as u32)), "filed under each of its keys");
+        }
+        assert!(index.postings("town7").contains(&7), "{:?}", index.postings("town7"));
+        assert!(index.postings("no such key").is_empty());
     }
 }

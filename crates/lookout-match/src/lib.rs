@@ -35,7 +35,7 @@ use serde::Serialize;
 use explain::Explanation;
 
 pub use blocking::block_keys;
-pub use index::{NameIndex, Named};
+pub use index::{KeyId, NameIndex, Named};
 pub use org::{parse as parse_org, OrgName};
 pub use person::{parse as parse_person, PersonName};
 pub use script::{readings, spells};

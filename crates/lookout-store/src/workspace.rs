@@ -13,7 +13,7 @@ use lookout_core::{
 use crate::{AuditEvent, StoreError, WriteReport};
 
 /// Which proposals the inbox shows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct ProposalFilter {
     /// Only those of this document (its SHA-256).
     pub document: Option<String>,
@@ -21,6 +21,33 @@ pub struct ProposalFilter {
     pub kind: Option<ProposalKind>,
     /// Only those in this state: `None` open ones, `Some(verdict)` those reviewed so.
     pub reviewed: Option<Verdict>,
+}
+
+/// Where a page of proposals starts: at the first, or next to a proposal (named by its id) of
+/// the page before or after. Pages are cut by position in the list, not by counting rows to
+/// skip, so that the hundredth page costs what the first does.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum PageAt {
+    /// The first page.
+    #[default]
+    First,
+    /// The proposals after this one.
+    After(String),
+    /// The proposals before this one.
+    Before(String),
+}
+
+/// One page of the proposals a filter selects.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProposalPage {
+    /// The page's proposals, oldest first.
+    pub records: Vec<ProposalRecord>,
+    /// How many proposals the filter selects in all.
+    pub total: u64,
+    /// Whether some come before this page.
+    pub earlier: bool,
+    /// Whether some come after it.
+    pub later: bool,
 }
 
 /// A review of a proposal as the workspace records it.
@@ -133,13 +160,15 @@ pub trait WorkspaceStore: Send + Sync + 'static {
     /// One proposal with where it stands.
     fn proposal(&self, id: &str) -> impl Future<Output = Result<Option<ProposalRecord>, StoreError>> + Send;
 
-    /// A page of the proposals `filter` selects, oldest first, and how many it selects in all.
+    /// A page of at most `limit` of the proposals `filter` selects, oldest first, starting `at`,
+    /// and how many the filter selects in all. A page next to a proposal that does not exist is
+    /// `NotFound`.
     fn proposal_page(
         &self,
         filter: &ProposalFilter,
-        offset: u32,
+        at: &PageAt,
         limit: u32,
-    ) -> impl Future<Output = Result<(Vec<ProposalRecord>, u64), StoreError>> + Send;
+    ) -> impl Future<Output = Result<ProposalPage, StoreError>> + Send;
 
     /// Records an analyst's decision on a pair of entities (or the undo of the one in force) with
     /// `event`'s audit entry, in one transaction. A decision on a pair that has one in force, or

@@ -5,7 +5,9 @@ use lookout_core::{
     Acceptance, Batch, Claim, EntityId, Proposal, ProposalKind, ProposedClaim, Schema, Source, StatementAction,
     StatementStatus, Verdict,
 };
-use lookout_store::{AuditEvent, ProposalFilter, ProposalReview, ReportStore, SqliteStore, Store, WorkspaceStore};
+use lookout_store::{
+    AuditEvent, PageAt, ProposalFilter, ProposalReview, ReportStore, SqliteStore, Store, WorkspaceStore,
+};
 
 fn event(actor: &str, action: &str) -> AuditEvent {
     AuditEvent::today(actor, action, "test")
@@ -125,10 +127,8 @@ impl Drop for TempDir {
     }
 }
 
-#[tokio::test]
-async fn two_accounts_reviewing_one_proposal_at_once_one_wins() {
-    let dir = TempDir::new("y");
-    let (store, station, source) = store_with_station(&dir.0).await;
+/// `count` proposals about `station` from one document ("a" × 64), written to `store`.
+async fn store_proposals(store: &SqliteStore, station: &EntityId, source: &Source, count: usize) -> Vec<Proposal> {
     let mut batch = Batch::new("lookout ingest");
     batch.add_source(source.clone());
     batch
@@ -142,27 +142,41 @@ async fn two_accounts_reviewing_one_proposal_at_once_one_wins() {
             restricted: false,
         })
         .unwrap();
-    let proposal = Proposal {
-        id: String::new(),
-        kind: ProposalKind::StationMention,
-        source_id: source.id.clone(),
-        document: "a".repeat(64),
-        summary: "mentions the station in Rotterdam".into(),
-        quote: "The police station in Rotterdam closed.".into(),
-        span: None,
-        entities: vec![lookout_core::Entity { id: station.clone(), schema: Schema::Station }],
-        claims: vec![ProposedClaim {
-            entity_id: station.clone(),
-            prop: "city".into(),
-            value: "Rotterdam".into(),
-            valid_from: None,
-        }],
+    let proposals: Vec<Proposal> = (0..count)
+        .map(|n| {
+            Proposal {
+                id: String::new(),
+                kind: ProposalKind::StationMention,
+                source_id: source.id.clone(),
+                document: "a".repeat(64),
+                summary: format!("mentions the station in Rotterdam ({n})"),
+                quote: format!("The police station in Rotterdam closed ({n})."),
+                span: None,
+                entities: vec![lookout_core::Entity { id: station.clone(), schema: Schema::Station }],
+                claims: vec![ProposedClaim {
+                    entity_id: station.clone(),
+                    prop: "city".into(),
+                    value: "Rotterdam".into(),
+                    valid_from: None,
+                }],
+            }
+            .identified()
+        })
+        .collect();
+    for proposal in &proposals {
+        batch.add_proposal(proposal.clone()).unwrap();
     }
-    .identified();
-    batch.add_proposal(proposal.clone()).unwrap();
     store.write_batch(&batch).await.unwrap();
+    proposals
+}
+
+#[tokio::test]
+async fn two_accounts_reviewing_one_proposal_at_once_one_wins() {
+    let dir = TempDir::new("y");
+    let (store, station, source) = store_with_station(&dir.0).await;
+    let proposal = store_proposals(&store, &station, &source, 1).await.remove(0);
     let filter = ProposalFilter { document: Some("a".repeat(64)), ..Default::default() };
-    assert_eq!(store.proposal_page(&filter, 0, 10).await.unwrap().1, 1);
+    assert_eq!(store.proposal_page(&filter, &PageAt::First, 10).await.unwrap().total, 1);
     let pending = Acceptance { status: StatementStatus::Proposed, edit: None };
     let review = |by: &'static str| ProposalReview {
         id: &proposal.id,
@@ -177,10 +191,54 @@ async fn two_accounts_reviewing_one_proposal_at_once_one_wins() {
     assert!(left.is_ok() != right.is_ok(), "exactly one wins: {left:?} {right:?}");
     let loser = left.err().or(right.err()).unwrap().to_string();
     assert!(loser.contains("already") || loser.contains("meanwhile"), "{loser}");
-    assert_eq!(store.proposal_page(&filter, 0, 10).await.unwrap().1, 0, "no longer open");
+    assert_eq!(store.proposal_page(&filter, &PageAt::First, 10).await.unwrap().total, 0, "no longer open");
     let accepted = ProposalFilter { reviewed: Some(Verdict::Accepted), ..filter };
-    assert_eq!(store.proposal_page(&accepted, 0, 10).await.unwrap().1, 1);
+    assert_eq!(store.proposal_page(&accepted, &PageAt::First, 10).await.unwrap().total, 1);
     let pending = store.pending_statements(10).await.unwrap();
     assert_eq!(pending.len(), 1, "the accepted proposal's statement waits for a second account");
     assert_eq!(store.audit_log().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn the_inbox_pages_by_position_and_counts_again_once_a_proposal_is_reviewed() {
+    let dir = TempDir::new("z");
+    let (store, station, source) = store_with_station(&dir.0).await;
+    let proposals = store_proposals(&store, &station, &source, 7).await;
+    let open = ProposalFilter::default();
+    let ids = |page: &lookout_store::ProposalPage| -> Vec<String> {
+        page.records.iter().map(|r| r.proposal.id.clone()).collect()
+    };
+    let first = store.proposal_page(&open, &PageAt::First, 3).await.unwrap();
+    assert_eq!((first.total, first.earlier, first.later, first.records.len()), (7, false, true, 3));
+    let second = store.proposal_page(&open, &PageAt::After(ids(&first)[2].clone()), 3).await.unwrap();
+    let third = store.proposal_page(&open, &PageAt::After(ids(&second)[2].clone()), 3).await.unwrap();
+    assert_eq!((third.earlier, third.later, third.records.len()), (true, false, 1));
+    let mut all = [ids(&first), ids(&second), ids(&third)].concat();
+    assert_eq!(all.len(), 7);
+    all.dedup();
+    assert_eq!(all.len(), 7, "no proposal twice");
+    let mut written: Vec<String> = proposals.iter().map(|p| p.id.clone()).collect();
+    written.sort();
+    let mut seen = all.clone();
+    seen.sort();
+    assert_eq!(seen, written, "every proposal once");
+    let back = store.proposal_page(&open, &PageAt::Before(ids(&third)[0].clone()), 3).await.unwrap();
+    assert_eq!(ids(&back), ids(&second), "the page before the third is the second, in the same order");
+    assert!(back.earlier && back.later);
+    let gone = store.proposal_page(&open, &PageAt::After("proposal-nonexistent".into()), 3).await.unwrap_err();
+    assert!(gone.to_string().contains("proposal-nonexistent"), "{gone}");
+    // The total is counted again once a proposal is reviewed, though the proposals did not change.
+    let review = ProposalReview {
+        id: &all[0],
+        verdict: Verdict::Rejected,
+        by: "ana",
+        reason: Some("not this station"),
+        acceptance: Acceptance { status: StatementStatus::Proposed, edit: None },
+    };
+    store.review_proposal_as(&review, &event("ana", "proposal.rejected")).await.unwrap();
+    let after = store.proposal_page(&open, &PageAt::First, 3).await.unwrap();
+    assert_eq!(after.total, 6);
+    assert!(!ids(&after).contains(&all[0]));
+    let rejected = ProposalFilter { reviewed: Some(Verdict::Rejected), ..Default::default() };
+    assert_eq!(store.proposal_page(&rejected, &PageAt::First, 3).await.unwrap().total, 1);
 }

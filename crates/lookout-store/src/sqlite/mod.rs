@@ -6,6 +6,7 @@ mod batches;
 pub use batches::BatchWriter;
 mod curation;
 mod documents;
+mod inbox;
 mod read;
 mod reports;
 mod resolution;
@@ -26,6 +27,8 @@ use crate::{StoreError, WriteReport};
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// The inbox's totals, each with the version of the proposals it was counted at.
+    proposal_counts: std::sync::Arc<inbox::ProposalCounts>,
 }
 
 impl SqliteStore {
@@ -56,7 +59,7 @@ impl SqliteStore {
 
     async fn migrated(pool: SqlitePool) -> Result<SqliteStore, StoreError> {
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-        Ok(SqliteStore { pool })
+        Ok(SqliteStore { pool, proposal_counts: Default::default() })
     }
 
     /// Closes the pool, checkpointing the WAL.

@@ -1,5 +1,6 @@
 //! Names for matching, and analysts' decisions on pairs of entities.
 
+use futures_util::TryStreamExt;
 use lookout_core::{Decision, EntityId, Judgement, Schema, Timestamp};
 use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 
@@ -54,9 +55,11 @@ impl SqliteStore {
         for schema in schemata {
             query = query.bind(schema.as_str());
         }
-        let rows = query.bind(include_restricted).fetch_all(&self.pool).await?;
+        // Row by row: a large record has hundreds of thousands of names, and every row held at
+        // once would cost several times the names themselves.
+        let mut rows = query.bind(include_restricted).fetch(&self.pool);
         let mut out: Vec<NamedEntity> = Vec::new();
-        for row in rows {
+        while let Some(row) = rows.try_next().await? {
             let id: String = row.try_get("id")?;
             let value: String = row.try_get("value")?;
             if out.last().is_none_or(|last| last.id.as_str() != id) {

@@ -10,45 +10,11 @@ use super::audit_log::{append, begin_write};
 use super::documents::{proposal_from_row, PROPOSAL_SELECT};
 use super::rows::{statement_from_row, statement_id_bytes, STATEMENT_FROM, STATEMENT_SELECT};
 use super::SqliteStore;
-use crate::workspace::{FoundEntity, ProposalFilter, ProposalReview, WorkspaceStore};
+use crate::workspace::{FoundEntity, PageAt, ProposalFilter, ProposalPage, ProposalReview, WorkspaceStore};
 use crate::{AuditEvent, Store, StoreError, WriteReport};
 
 fn id_bytes(id: &StatementId) -> Result<Vec<u8>, StoreError> {
     statement_id_bytes(id).ok_or_else(|| StoreError::NotFound(format!("no statement {id}")))
-}
-
-/// The conditions selecting a filter's proposals, each present only when the filter has it (a
-/// condition such as `?1 IS NULL OR p.document = ?1` would keep SQLite from using the index on
-/// documents): fixed fragments, every value bound in the order the fragments come.
-fn proposal_conditions(filter: &ProposalFilter) -> String {
-    let mut sql = String::from(match filter.reviewed {
-        None => "NOT EXISTS (SELECT 1 FROM proposal_reviews x WHERE x.proposal_key = p.key)",
-        Some(_) => "EXISTS (SELECT 1 FROM proposal_reviews x WHERE x.proposal_key = p.key AND x.verdict = ?)",
-    });
-    if filter.document.is_some() {
-        sql.push_str(" AND p.document = ?");
-    }
-    if filter.kind.is_some() {
-        sql.push_str(" AND p.kind = ?");
-    }
-    sql
-}
-
-/// Binds a filter's values in the order of [`proposal_conditions`].
-fn bind_filter<'q>(
-    mut q: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>,
-    filter: &'q ProposalFilter,
-) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments> {
-    if let Some(v) = filter.reviewed {
-        q = q.bind(v.as_str());
-    }
-    if let Some(d) = &filter.document {
-        q = q.bind(d.as_str());
-    }
-    if let Some(k) = filter.kind {
-        q = q.bind(k.as_str());
-    }
-    q
 }
 
 impl SqliteStore {
@@ -348,21 +314,10 @@ impl WorkspaceStore for SqliteStore {
     async fn proposal_page(
         &self,
         filter: &ProposalFilter,
-        offset: u32,
+        at: &PageAt,
         limit: u32,
-    ) -> Result<(Vec<ProposalRecord>, u64), StoreError> {
-        let conditions = proposal_conditions(filter);
-        let page_sql = format!("{PROPOSAL_SELECT} WHERE {conditions} ORDER BY p.key LIMIT ? OFFSET ?");
-        let rows = bind_filter(sqlx::query(AssertSqlSafe(page_sql)), filter)
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(&self.pool)
-            .await?;
-        let count_sql = format!("SELECT COUNT(*) AS n FROM proposals p WHERE {conditions}");
-        let total: i64 =
-            bind_filter(sqlx::query(AssertSqlSafe(count_sql)), filter).fetch_one(&self.pool).await?.try_get("n")?;
-        let page = rows.iter().map(proposal_from_row).collect::<Result<Vec<_>, _>>()?;
-        Ok((page, total as u64))
+    ) -> Result<ProposalPage, StoreError> {
+        self.proposals_at(filter, at, limit).await
     }
 
     async fn decide(&self, decision: &lookout_core::Decision, event: &AuditEvent) -> Result<(), StoreError> {

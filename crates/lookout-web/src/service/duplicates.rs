@@ -197,8 +197,7 @@ fn rank_names(named: Vec<Named>, version: i64) -> Result<Ranking, WebError> {
             names: (at(c.left, &c.names.0), at(c.right, &c.names.1)),
         })
         .collect();
-    let entities = entities.to_vec();
-    drop(index);
+    let entities = index.into_entities();
     let ids = entities
         .iter()
         .map(|e| EntityId::new(&e.id).map_err(|err| WebError::Internal(format!("entity id {:?}: {err}", e.id))))

@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use lookout_store::{ProposalFilter, ReportStore, Store, WorkspaceStore};
+use lookout_store::{PageAt, ProposalFilter, ReportStore, Store, WorkspaceStore};
 
 use super::chrome::{Chrome, Section};
 use crate::error::WebError;
@@ -32,7 +32,7 @@ pub async fn home<S: Store + ReportStore + WorkspaceStore>(
     AnyAccount(session): AnyAccount,
     loc: Locale,
 ) -> Result<Response, WebError> {
-    let (_, open_proposals) = app.store.proposal_page(&ProposalFilter::default(), 0, 0).await?;
+    let open_proposals = app.store.proposal_page(&ProposalFilter::default(), &PageAt::First, 0).await?.total;
     let waiting = app.store.pending_statements(1_000).await?.len();
     let page = HomePage {
         chrome: Chrome::new(&loc, &session, Section::Home),

@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use lookout_core::{Document, Verdict};
 use lookout_ingest::pipeline::evidence_dir;
 use lookout_ingest::{Capture, Evidence, Reading};
-use lookout_store::{CurationStore, ProposalFilter, Store, WorkspaceStore};
+use lookout_store::{CurationStore, PageAt, ProposalFilter, Store, WorkspaceStore};
 use tokio::io::{AsyncRead, ReadBuf};
 
 use super::marks::{runs, Run};
@@ -136,8 +136,8 @@ pub async fn page<S: Store + CurationStore + WorkspaceStore>(
         [(None, "open"), (Some(Verdict::Accepted), "accepted"), (Some(Verdict::Rejected), "rejected")]
     {
         let filter = ProposalFilter { document: Some(sha.clone()), kind: None, reviewed };
-        let (page, _) = app.store.proposal_page(&filter, 0, PROPOSALS).await?;
-        proposals.extend(page.into_iter().map(|p| ProposalLine {
+        let page = app.store.proposal_page(&filter, &PageAt::First, PROPOSALS).await?;
+        proposals.extend(page.records.into_iter().map(|p| ProposalLine {
             id: p.proposal.id,
             summary: p.proposal.summary,
             state,

@@ -11,7 +11,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::Form;
 use lookout_core::{Acceptance, ProposalKind, ProposalRecord, Verdict};
-use lookout_store::{ProposalFilter, ProposalReview, ReportStore, Store, WorkspaceStore};
+use lookout_store::{PageAt, ProposalFilter, ProposalReview, ReportStore, Store, StoreError, WorkspaceStore};
 use serde::Deserialize;
 
 use super::chrome::{Chrome, Section};
@@ -34,8 +34,15 @@ pub struct InboxQuery {
     kind: String,
     #[serde(default)]
     status: String,
+    /// The page after this proposal (its id).
     #[serde(default)]
-    page: Option<u32>,
+    after: String,
+    /// The page before this proposal.
+    #[serde(default)]
+    before: String,
+    /// The position of the page's first proposal, from 1, as the link to it says: shown only.
+    #[serde(default)]
+    from: Option<u64>,
 }
 
 /// One proposal in the list.
@@ -72,7 +79,7 @@ pub struct InboxPage {
     pub last: u64,
     /// Proposals the filters select.
     pub total: u64,
-    /// Links to the pages before and after, if any.
+    /// Link to the page before, if any.
     pub previous: Option<String>,
     /// Link to the next page.
     pub next: Option<String>,
@@ -117,23 +124,40 @@ pub async fn list<S: Store + ReportStore + WorkspaceStore>(
     Query(q): Query<InboxQuery>,
 ) -> Result<Response, WebError> {
     let filter = filter_of(&q)?;
-    let page = q.page.unwrap_or(1).clamp(1, 100_000);
-    let offset = (page - 1) * PAGE;
-    let (records, total) = app.store.proposal_page(&filter, offset, PAGE).await?;
+    let at = match (q.after.trim(), q.before.trim()) {
+        ("", "") => PageAt::First,
+        (after, "") => PageAt::After(after.to_string()),
+        ("", before) => PageAt::Before(before.to_string()),
+        _ => return Err(field_error("after", "a page comes either after a proposal or before one, not both")),
+    };
+    let found = app.store.proposal_page(&filter, &at, PAGE).await.map_err(|e| match e {
+        StoreError::NotFound(why) => field_error(if q.after.trim().is_empty() { "before" } else { "after" }, why),
+        other => other.into(),
+    })?;
     let chrome = Chrome::new(&loc, &session, Section::Inbox);
-    let shown = records.len() as u64;
+    let shown = found.records.len() as u64;
+    // The position is carried by the links for display; the first page is at 1 whatever a link says.
+    let first = if found.earlier { q.from.unwrap_or(1).clamp(1, found.total.max(1)) } else { 1 };
     let status = filter.reviewed.map_or("open", |v| v.as_str()).to_string();
     let kind = filter.kind.map_or("", |k| k.as_str()).to_string();
     let document = filter.document.clone().unwrap_or_default();
-    let link = |p: u32| format!("/workspace/inbox?document={document}&kind={kind}&status={status}&page={p}");
+    let link = |cut: &str, id: &str, from: u64| {
+        format!("/workspace/inbox?document={document}&kind={kind}&status={status}&{cut}={id}&from={from}")
+    };
+    let previous = found
+        .records
+        .first()
+        .filter(|_| found.earlier)
+        .map(|r| link("before", &r.proposal.id, first.saturating_sub(u64::from(PAGE)).max(1)));
+    let next = found.records.last().filter(|_| found.later).map(|r| link("after", &r.proposal.id, first + shown));
     let page = InboxPage {
-        rows: records.into_iter().map(|r| row(&chrome, r)).collect(),
+        rows: found.records.into_iter().map(|r| row(&chrome, r)).collect(),
         chrome,
-        first: if shown == 0 { 0 } else { u64::from(offset) + 1 },
-        last: u64::from(offset) + shown,
-        total,
-        previous: (page > 1).then(|| link(page - 1)),
-        next: (u64::from(offset) + shown < total).then(|| link(page + 1)),
+        first: if shown == 0 { 0 } else { first },
+        last: if shown == 0 { 0 } else { first + shown - 1 },
+        total: found.total,
+        previous,
+        next,
         document: document.clone(),
         kind: kind.clone(),
         status: status.clone(),
@@ -161,7 +185,7 @@ pub async fn accept_all<S: Store + ReportStore + WorkspaceStore>(
         return Err(field_error("document", "required"));
     };
     // A document has at most 200 proposals (ingest's bound).
-    let (open, _) = app.store.proposal_page(&filter, 0, 1_000).await?;
+    let open = app.store.proposal_page(&filter, &PageAt::First, 1_000).await?.records;
     if open.is_empty() {
         return Err(field_error("document", "it has no open proposals (reviewed meanwhile?)"));
     }
