@@ -310,8 +310,8 @@ fn issue13_9_smaller_findings() {
     let (status, _) = get(&server.base, &cookie, "/review");
     assert_eq!(status, 303, "a deactivated account's session is over");
 
-    // Active again, the account's used code is still refused after a restart (it is in the
-    // window of codes taken, so nothing but its use before the restart refuses it).
+    // Active again, the account's used code is still refused after a restart: as a code that
+    // may have been used (it is still within the window of codes taken), not as a wrong one.
     let o = lookout(dir.path(), &["account", "activate", "rev"]);
     assert!(o.status.success(), "{}", stderr(&o));
     drop(server);
