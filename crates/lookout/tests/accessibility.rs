@@ -6,20 +6,13 @@ mod common;
 
 use std::process::Command;
 
+use common::desk::*;
+use common::workspace::*;
 use common::*;
 
 #[test]
 fn public_pages_have_no_serious_or_critical_accessibility_violations() {
-    let a11y = workspace().join("tests/a11y");
-    let chromium = std::env::var("LOOKOUT_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let ready = a11y.join("node_modules/axe-core").exists()
-        && std::path::Path::new(&chromium).exists()
-        && Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
-    if !ready {
-        assert!(std::env::var_os("CI").is_none(), "CI must run the accessibility audit (see .ci/run)");
-        eprintln!("skipping accessibility audit: needs node, {chromium} and `npm ci` in tests/a11y");
-        return;
-    }
+    let Some(chromium) = browser("axe-core", "the accessibility audit") else { return };
     let dir = TempDir::new("a11y");
     let server = Server::start(dir.path());
     let pages = [
@@ -43,34 +36,22 @@ fn public_pages_have_no_serious_or_critical_accessibility_violations() {
         "/incidents",
         "/review/login",
     ];
-    assert_no_serious_violations(&a11y, &chromium, &server.base, &pages, None);
+    assert_no_serious_violations(&chromium, &server.base, &pages, None);
 }
 
 /// Issue 15: the workspace's pages, signed in as an admin (who sees every section), in English
 /// and Chinese, at both widths.
 #[test]
 fn workspace_pages_have_no_serious_or_critical_accessibility_violations() {
-    let a11y = workspace().join("tests/a11y");
-    let chromium = std::env::var("LOOKOUT_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    if !a11y.join("node_modules/axe-core").exists() || !std::path::Path::new(&chromium).exists() {
-        assert!(std::env::var_os("CI").is_none(), "CI must run the accessibility audit (see .ci/run)");
-        eprintln!("skipping the workspace accessibility audit: needs node, {chromium} and `npm ci` in tests/a11y");
-        return;
-    }
+    let Some(chromium) = browser("axe-core", "the workspace accessibility audit") else { return };
     let dir = TempDir::new("a11y-ws");
-    import_bundled_csv(dir.path());
-    dir.write("docs/nl.txt", "The police station in Rotterdam was run by the Fuzhou Public Security Bureau.\n");
-    dir.write("docs/nl.txt.meta.json", r#"{"url": "https://news.example/a11y", "kind": "news"}"#);
-    assert!(lookout(dir.path(), &["ingest", dir.path().join("docs").to_str().unwrap()]).status.success());
-    let totp = common::desk::add_account(dir.path(), "lin", "admin");
+    let text = "The police station in Rotterdam was run by the Fuzhou Public Security Bureau.\n";
+    record_with_news(dir.path(), text, "https://news.example/a11y");
     let server = Server::start(dir.path());
-    let (cookie, _) = common::desk::sign_in(&server.base, "lin", &totp);
-    let (_, _, inbox) = http_get_with(&server.base, "/workspace/inbox", &[("Cookie", &cookie)]);
-    let proposal = inbox.split("href=\"/workspace/inbox/proposal-").nth(1).unwrap().split('"').next().unwrap();
-    let proposal = format!("/workspace/inbox/proposal-{proposal}");
-    let (_, _, documents) = http_get_with(&server.base, "/workspace/documents", &[("Cookie", &cookie)]);
-    let document = documents.split("href=\"/workspace/documents/").nth(1).unwrap().split('"').next().unwrap();
-    let document = format!("/workspace/documents/{document}");
+    let totp = add_account(dir.path(), "lin", "admin");
+    let (cookie, _) = sign_in(&server.base, "lin", &totp);
+    let proposal = first_link(&read_page(&server.base, &cookie, "/workspace/inbox"), "/workspace/inbox/proposal-");
+    let document = first_link(&read_page(&server.base, &cookie, "/workspace/documents"), "/workspace/documents/");
     let pages = [
         "/workspace",
         "/workspace?lang=zh",
@@ -92,18 +73,12 @@ fn workspace_pages_have_no_serious_or_critical_accessibility_violations() {
         "/review",
         "/review?lang=zh",
     ];
-    assert_no_serious_violations(&a11y, &chromium, &server.base, &pages, Some(&cookie));
+    assert_no_serious_violations(&chromium, &server.base, &pages, Some(&cookie));
 }
 
-fn assert_no_serious_violations(
-    a11y: &std::path::Path,
-    chromium: &str,
-    base: &str,
-    pages: &[&str],
-    cookie: Option<&str>,
-) {
+fn assert_no_serious_violations(chromium: &str, base: &str, pages: &[&str], cookie: Option<&str>) {
     let mut command = Command::new("node");
-    command.arg(a11y.join("axe.mjs")).arg(chromium).arg(base).args(pages);
+    command.arg(workspace().join("tests/a11y/axe.mjs")).arg(chromium).arg(base).args(pages);
     if let Some(cookie) = cookie {
         command.env("AXE_COOKIE", cookie);
     }

@@ -28,7 +28,7 @@ fn issue13_1_location_does_not_survive_sanitising() {
     submit_report(&server.base, "three attachments", &refs);
     let id = report_ids(dir.path()).remove(0);
     let (cookie, _) = sign_in(&server.base, "rev", &totp);
-    let (_, _, page) = http_get_with(&server.base, &format!("/review/reports/{id}"), &[("Cookie", &cookie)]);
+    let (_, page) = get(&server.base, &cookie, &format!("/review/reports/{id}"));
     // The reviewer sees what was removed from each file.
     assert!(page.contains("a second image after the first"), "{page}");
     assert!(page.contains("GPS position"), "{page}");
@@ -150,11 +150,7 @@ fn issue13_5_nobody_can_lock_everyone_out() {
     // fifteen wrong passwords for that account, with form tokens and without.
     let (status, headers, text) = sign_in_with(&server.base, "rev", &totp, &[]);
     assert_eq!(status, 303, "{text}");
-    let device: Vec<String> = headers
-        .iter()
-        .filter(|(k, v)| k == "set-cookie" && v.starts_with("lookout_device="))
-        .map(|(_, v)| v.split(';').next().unwrap().to_string())
-        .collect();
+    let device = device_cookies(&headers);
     assert_eq!(device.len(), 1, "a device cookie: {headers:?}");
     for _ in 0..15 {
         try_sign_in(&server.base, "rev", "not the password at all", "123456", &[]);

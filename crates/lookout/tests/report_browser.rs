@@ -4,37 +4,18 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::desk::*;
+use common::workspace::{browser, browser_flow};
 use common::*;
-
-fn flow(chromium: &str, base: &str, args: &[&str]) -> serde_json::Value {
-    let script = workspace().join("tests/a11y/report_flow.mjs");
-    let artifacts = workspace().join("target/browser-artifacts");
-    std::fs::create_dir_all(&artifacts).unwrap();
-    let out = Command::new("node").arg(script).arg(chromium).arg(base).arg(&artifacts).args(args).output().unwrap();
-    assert!(out.status.success(), "browser run failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 #[test]
 fn a_report_in_chinese_without_javascript_and_the_reply_read_with_the_receipt() {
-    let a11y = workspace().join("tests/a11y");
-    let chromium = std::env::var("LOOKOUT_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let ready = a11y.join("node_modules/playwright-core").exists()
-        && std::path::Path::new(&chromium).exists()
-        && Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
-    if !ready {
-        assert!(std::env::var_os("CI").is_none(), "CI must run the reporting browser test (see .ci/run)");
-        eprintln!("skipping the reporting browser test: needs node, {chromium} and `npm ci` in tests/a11y");
-        return;
-    }
+    let Some(chromium) = browser("playwright-core", "the reporting browser test") else { return };
     let dir = TempDir::new("report-browser");
     let totp = add_account(dir.path(), "rev", "reviewer");
     let server = Server::start(dir.path());
 
-    let submitted = flow(&chromium, &server.base, &["submit"]);
+    let submitted = browser_flow("report_flow.mjs", &chromium, &server.base, &["submit"]);
     assert_eq!(submitted["lang"], "zh-Hans", "{submitted}");
     assert_eq!(submitted["heading"], "报告您的遭遇");
     assert_eq!(submitted["title"], "我们已收到您的报告");
@@ -46,7 +27,7 @@ fn a_report_in_chinese_without_javascript_and_the_reply_read_with_the_receipt() 
     // A reviewer reads the report (in Chinese, as sent) and replies in Chinese.
     let id = stdout(&lookout(dir.path(), &["report", "list"])).split('\t').next().unwrap().to_string();
     let (cookie, csrf) = sign_in(&server.base, "rev", &totp);
-    let (_, _, page) = http_get_with(&server.base, &format!("/review/reports/{id}"), &[("Cookie", &cookie)]);
+    let (_, page) = get(&server.base, &cookie, &format!("/review/reports/{id}"));
     assert!(page.contains("两个自称同乡会的人来到我家") && page.contains("鹿特丹"), "{page}");
     let body = format!("csrf={csrf}&text=%E8%B0%A2%E8%B0%A2%E6%82%A8%E7%9A%84%E6%8A%A5%E5%91%8A");
     let (status, _, _) = http_send(
@@ -58,7 +39,7 @@ fn a_report_in_chinese_without_javascript_and_the_reply_read_with_the_receipt() 
     );
     assert_eq!(status, 303);
 
-    let read = flow(&chromium, &server.base, &["read", &code]);
+    let read = browser_flow("report_flow.mjs", &chromium, &server.base, &["read", &code]);
     assert_eq!(read["title"], "您的报告", "{read}");
     assert_eq!(read["status"], "已收到");
     assert_eq!(read["replies"], serde_json::json!(["谢谢您的报告"]));

@@ -177,7 +177,7 @@ fn every_route_by_every_role_and_the_audit_chain() {
         b"csrf=forged&status=closed",
     );
     assert_eq!(status, 400);
-    let (_, _, page) = http_get_with(&server.base, &report, &[("Cookie", cookie)]);
+    let (_, page) = get(&server.base, cookie, &report);
     assert!(page.contains("<strong id=\"report-status\">triaged</strong>"), "{page}");
     assert!(page.contains("Thank you"), "the reviewer reads the replies");
     // Links must name a station, bureau or organisation of the record.
@@ -194,7 +194,7 @@ fn every_route_by_every_role_and_the_audit_chain() {
     assert_eq!(post("status=linked&linked=station-NOPE"), 400);
     assert_eq!(post("status=linked"), 400, "linking needs an entity");
     assert_eq!(post("status=linked&linked=publicbody-fuzhou-psb"), 303);
-    let (_, _, page) = http_get_with(&server.base, &report, &[("Cookie", cookie)]);
+    let (_, page) = get(&server.base, cookie, &report);
     assert!(page.contains("linked to publicbody-fuzhou-psb"), "{page}");
     // Signing out ends the session: its cookie no longer opens anything.
     for (cookie, csrf) in &sessions {
@@ -206,7 +206,7 @@ fn every_route_by_every_role_and_the_audit_chain() {
             format!("csrf={csrf}").as_bytes(),
         );
         assert_eq!((status, header(&h, "location")), (303, Some("/review/login")));
-        let (status, _, _) = http_get_with(&server.base, "/review", &[("Cookie", cookie)]);
+        let (status, _) = get(&server.base, cookie, "/review");
         assert_eq!(status, 303, "a signed-out session is refused");
     }
     drop(server);

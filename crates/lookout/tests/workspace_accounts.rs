@@ -10,30 +10,17 @@ use common::*;
 
 const NEW_PASSWORD: &str = "a different long passphrase";
 
-fn get(base: &str, cookie: &str, path: &str) -> (u16, String) {
-    let (status, _, page) = http_get_with(base, path, &[("Cookie", cookie)]);
-    (status, page)
-}
-
 /// The base32 TOTP secret a page shows once.
 fn shown_secret(page: &str) -> Vec<u8> {
     let secret = page.split("id=\"totp-secret\">").nth(1).unwrap_or_else(|| panic!("no secret in {page}"));
     base32_decode(secret.split('<').next().unwrap())
 }
 
-/// Signs in with `password` and the current code of `totp` from a browser that signed in before
-/// (`device`, its own budget of attempts), waiting for the next code while the server says to;
-/// the session cookie, or `None` when refused.
+/// Signs in with `password` and the code of `totp` the server takes soonest from a browser that
+/// signed in before (`device`, its own budget of attempts); the session cookie, or `None` when
+/// refused.
 fn try_session(base: &str, name: &str, password: &str, totp: &[u8], device: &str) -> Option<String> {
-    for _ in 0..4 {
-        let code = lookout_report::totp::code_now(totp);
-        let (_, headers, page) = try_sign_in(base, name, password, &code, &[("Cookie", device)]);
-        if !page.contains("wait for the next code") {
-            return session_cookie(&headers);
-        }
-        std::thread::sleep(std::time::Duration::from_secs(31 - now_unix() % 30));
-    }
-    panic!("{name}: still told to wait for the next code");
+    session_cookie(&sign_in_as(base, name, password, totp, &[("Cookie", device)]).1)
 }
 
 fn accounts_row<'a>(page: &'a str, name: &str) -> &'a str {
@@ -45,9 +32,9 @@ fn accounts_row<'a>(page: &'a str, name: &str) -> &'a str {
 #[test]
 fn admins_manage_accounts_from_the_browser() {
     let dir = TempDir::new("ws-accounts");
+    let server = Server::start(dir.path());
     let root_totp = add_account(dir.path(), "root", "admin");
     let ana_totp = add_account(dir.path(), "ana", "analyst");
-    let server = Server::start(dir.path());
     let base = server.base.as_str();
     let routes_get = ["/workspace/accounts", "/workspace/accounts/ana/reset"];
     let routes_post = ["/workspace/accounts", "/workspace/accounts/ana/active", "/workspace/accounts/ana/reset"];
@@ -72,12 +59,7 @@ fn admins_manage_accounts_from_the_browser() {
     let (status, headers, text) = sign_in_with(base, "ana", &ana_totp, &[]);
     assert_eq!(status, 303, "{text}");
     let ana = session_cookie(&headers).unwrap();
-    let device = headers
-        .iter()
-        .filter(|(k, _)| k == "set-cookie")
-        .map(|(_, v)| v.split(';').next().unwrap().to_string())
-        .find(|c| c.starts_with("lookout_device="))
-        .expect("a device cookie");
+    let device = device_cookies(&headers).into_iter().next().expect("a device cookie");
     let ana_csrf = form_token(&get(base, &ana, "/review").1);
     for path in routes_get {
         assert_eq!(get(base, &ana, path).0, 403, "{path}");
@@ -186,8 +168,8 @@ fn admins_manage_accounts_from_the_browser() {
 #[test]
 fn resetting_the_only_reader_of_reports_must_be_acknowledged() {
     let dir = TempDir::new("ws-accounts-sole");
-    let root_totp = add_account(dir.path(), "root", "admin");
     let server = Server::start(dir.path());
+    let root_totp = add_account(dir.path(), "root", "admin");
     submit_report(&server.base, "what happened", &[]);
     let (root, csrf) = sign_in(&server.base, "root", &root_totp);
     let (_, form) = get(&server.base, &root, "/workspace/accounts/root/reset");
@@ -199,7 +181,7 @@ fn resetting_the_only_reader_of_reports_must_be_acknowledged() {
         reviewer_post(&server.base, &root, &csrf, "/workspace/accounts/root/reset", &format!("{body}&ack=yes"));
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("id=\"totp-secret\""));
-    assert_eq!(http_get_with(&server.base, "/workspace", &[("Cookie", &root)]).0, 303, "its own session ended too");
+    assert_eq!(get(&server.base, &root, "/workspace").0, 303, "its own session ended too");
     drop(server);
     let o = lookout(dir.path(), &["audit", "verify"]);
     assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));

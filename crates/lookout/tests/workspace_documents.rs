@@ -8,6 +8,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::desk::*;
+use common::workspace::*;
 use common::*;
 
 const REPORT: &str = "Investigators in the Netherlands said on 25 October 2022 that the police station in \
@@ -68,7 +69,7 @@ fn upload(
 fn finished_upload(base: &str, cookie: &str, location: &str) -> String {
     let started = Instant::now();
     loop {
-        let (status, _, page) = http_get_with(base, location, &[("Cookie", cookie), ("Accept-Language", "en")]);
+        let (status, page) = get(base, cookie, location);
         assert_eq!(status, 200, "{page}");
         if page.contains("data-state=\"done\"") || page.contains("data-state=\"stopped\"") {
             assert!(!page.contains("http-equiv=\"refresh\""), "a finished upload stops refreshing");
@@ -105,8 +106,8 @@ fn query(dir: &std::path::Path, sql: &str) -> Vec<String> {
 
 fn signed_in(tag: &str, role: &str, env: &[(&str, &str)]) -> (TempDir, Server, String, String) {
     let dir = TempDir::new(tag);
-    let totp = add_account(dir.path(), "ana", role);
     let server = Server::start_with_env(dir.path(), env);
+    let totp = add_account(dir.path(), "ana", role);
     let (cookie, csrf) = sign_in(&server.base, "ana", &totp);
     (dir, server, cookie, csrf)
 }
@@ -115,8 +116,7 @@ fn signed_in(tag: &str, role: &str, env: &[(&str, &str)]) -> (TempDir, Server, S
 fn issue15_uploads_are_read_in_a_child_and_pages_mark_their_mentions() {
     let (dir, server, cookie, csrf) = signed_in("ws-docs-upload", "analyst", &[]);
     let base = &server.base;
-    let (status, _, list) =
-        http_get_with(base, "/workspace/documents", &[("Cookie", &cookie), ("Accept-Language", "en")]);
+    let (status, list) = get(base, &cookie, "/workspace/documents");
     assert_eq!(status, 200);
     assert!(list.contains("enctype=\"multipart/form-data\"") && list.contains("<label for=\"files\">"), "{list}");
 
@@ -124,8 +124,7 @@ fn issue15_uploads_are_read_in_a_child_and_pages_mark_their_mentions() {
     let done = upload_and_wait(base, &cookie, &csrf, &fields, &[("rotterdam.txt", REPORT.as_bytes())]);
     assert!(done.contains("data-state=\"done\""), "{done}");
     let txt = documents_in(&done)[0].clone();
-    let (status, _, page) =
-        http_get_with(base, &format!("/workspace/documents/{txt}"), &[("Cookie", &cookie), ("Accept-Language", "en")]);
+    let (status, page) = get(base, &cookie, &format!("/workspace/documents/{txt}"));
     assert_eq!(status, 200, "{page}");
     assert!(page.contains(">Rotterdam</mark>") && page.contains("<mark class=\"m-place\""), "{page}");
     assert!(page.contains("<mark class=\"m-organisation\""), "the bureau is marked: {page}");
@@ -144,17 +143,13 @@ fn issue15_uploads_are_read_in_a_child_and_pages_mark_their_mentions() {
     let pdf = text_pdf("The police station in Prato was run by the Wenzhou Public Security Bureau.");
     let done = upload_and_wait(base, &cookie, &csrf, &[], &[("prato.pdf", &pdf)]);
     let pdf_sha = documents_in(&done)[0].clone();
-    let (_, _, page) = http_get_with(
-        base,
-        &format!("/workspace/documents/{pdf_sha}"),
-        &[("Cookie", &cookie), ("Accept-Language", "en")],
-    );
+    let (_, page) = get(base, &cookie, &format!("/workspace/documents/{pdf_sha}"));
     assert!(page.contains(">Prato</mark>"), "{page}");
     assert!(page.contains("<dt>Restricted</dt><dd>yes</dd>"), "{page}");
     let (status, headers, _) = http_get(base, &format!("/workspace/documents/{pdf_sha}/original"));
     assert_eq!((status, header(&headers, "location")), (303, Some("/review/login")), "no original without a session");
 
-    let (_, _, list) = http_get_with(base, "/workspace/documents", &[("Cookie", &cookie), ("Accept-Language", "en")]);
+    let (_, list) = get(base, &cookie, "/workspace/documents");
     let (first, second) = (list.find(&pdf_sha).unwrap(), list.find(&txt).unwrap());
     assert!(first < second, "newest first");
     assert!(list.contains("https://nos.example/rotterdam"));
@@ -252,14 +247,13 @@ fn issue15_a_reader_stopped_before_its_end_keeps_nothing() {
 fn issue15_judging_a_source_changes_its_public_kind_and_is_audited() {
     let (dir, server, cookie, csrf) = signed_in("ws-sources", "analyst", &[]);
     let base = &server.base;
-    let (status, _, found) =
-        http_get_with(base, "/workspace/sources?q=safeguard", &[("Cookie", &cookie), ("Accept-Language", "en")]);
+    let (status, found) = get(base, &cookie, "/workspace/sources?q=safeguard");
     assert_eq!(status, 200, "{found}");
-    let id = found.split("href=\"/workspace/sources/").nth(1).expect("a source found").split('"').next().unwrap();
+    let source = first_link(&found, "/workspace/sources/");
+    let id = source.trim_start_matches("/workspace/sources/");
     let (_, _, public) = http_get(base, &format!("/sources/{id}"));
     assert!(!public.contains("<dd>court</dd>"), "{public}");
-    let (status, _, page) =
-        http_get_with(base, &format!("/workspace/sources/{id}"), &[("Cookie", &cookie), ("Accept-Language", "en")]);
+    let (status, page) = get(base, &cookie, &format!("/workspace/sources/{id}"));
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("<label for=\"kind\">") && page.contains("<label for=\"reliability\">"), "{page}");
     let path = format!("/workspace/sources/{id}/judge");
@@ -279,8 +273,7 @@ fn issue15_judging_a_source_changes_its_public_kind_and_is_audited() {
     std::thread::sleep(Duration::from_millis(1100));
     let (_, _, public) = http_get(base, &format!("/sources/{id}"));
     assert!(public.contains("<dd>court</dd>"), "the public page shows the judged kind: {public}");
-    let (_, _, page) =
-        http_get_with(base, &format!("/workspace/sources/{id}"), &[("Cookie", &cookie), ("Accept-Language", "en")]);
+    let (_, page) = get(base, &cookie, &format!("/workspace/sources/{id}"));
     assert!(page.contains("B — usually reliable") && page.contains("ana"), "{page}");
     assert!(page.contains("href=\"/workspace/record/"), "statements citing it link to the record: {page}");
     let audit = query(dir.path(), "SELECT actor, action, subject FROM audit_log WHERE action = 'source.judged'");
@@ -302,7 +295,7 @@ fn issue15_every_documents_and_sources_route_sends_strangers_to_sign_in() {
     ];
     for path in &gets {
         // Seen signed in first: what a signed-in account saw is never served to a stranger.
-        let _ = http_get_with(base, path, &[("Cookie", &cookie), ("Accept-Language", "en")]);
+        let _ = get(base, &cookie, path);
         let (status, headers, body) = http_get(base, path);
         assert_eq!((status, header(&headers, "location")), (303, Some("/review/login")), "{path}: {body}");
     }

@@ -13,14 +13,10 @@ const ENTITIES: &str = r#"{"id": "psb-fz-en", "schema": "PublicBody", "propertie
 {"id": "psb-qt", "schema": "PublicBody", "properties": {"name": ["青田县公安局"]}}
 "#;
 
-fn get(base: &str, cookie: &str, path: &str) -> (u16, Vec<(String, String)>, String) {
-    http_get_with(base, path, &[("Cookie", cookie)])
-}
-
 /// The candidates page once the first ranking has run (it reloads itself until then).
 fn ranked_page(base: &str, cookie: &str) -> String {
     for _ in 0..100 {
-        let (status, headers, page) = get(base, cookie, "/workspace/duplicates");
+        let (status, headers, page) = http_get_with(base, "/workspace/duplicates", &[("Cookie", cookie)]);
         assert_eq!(status, 200, "{page}");
         assert_eq!(header(&headers, "cache-control"), Some("no-store"));
         if page.contains("id=\"open-pairs\"") {
@@ -41,9 +37,7 @@ fn offers(page: &str, left: &str, right: &str) -> bool {
 }
 
 fn audit_actions(base: &str, admin: &str) -> String {
-    let (status, _, page) = get(base, admin, "/review/audit");
-    assert_eq!(status, 200, "{page}");
-    page
+    read_page(base, admin, "/review/audit")
 }
 
 #[test]
@@ -52,9 +46,9 @@ fn duplicates_are_ranked_decided_audited_and_undone_in_the_workspace() {
     let file = dir.write("bodies.ftm.jsonl", ENTITIES);
     let o = lookout(dir.path(), &["import", file.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
+    let server = Server::start(dir.path());
     let ana_totp = add_account(dir.path(), "ana", "analyst");
     let root_totp = add_account(dir.path(), "root", "admin");
-    let server = Server::start(dir.path());
     let base = server.base.as_str();
 
     // Anonymous: every route of the section sends to the sign-in page, and changes nothing.
@@ -83,7 +77,7 @@ fn duplicates_are_ranked_decided_audited_and_undone_in_the_workspace() {
     let why = page.split("<ul class=\"features\"").nth(1).expect("an explanation").split("</ul>").next().unwrap();
     assert!(why.matches("<li").count() >= 2, "the features that decided the score: {why}");
     assert!(page.contains("likely the same"), "{page}");
-    let (_, _, zh) = get(base, &ana, "/workspace/duplicates?lang=zh");
+    let (_, zh) = get(base, &ana, "/workspace/duplicates?lang=zh");
     assert!(zh.contains("得分依据") && zh.contains("同一实体"), "the page in Chinese");
     // An anonymous reader is not served the signed-in page from any cache.
     let (status, _, _) = http_get(base, "/workspace/duplicates");
@@ -115,12 +109,12 @@ fn duplicates_are_ranked_decided_audited_and_undone_in_the_workspace() {
     assert_eq!(stdout(&lookout(dir.path(), &["clusters"])).trim(), "psb-fz-en: psb-fz-en psb-fz-zh");
     let page = ranked_page(base, &ana);
     assert!(!offers(&page, "psb-fz-en", "psb-fz-zh"), "a decided pair is left out: {page}");
-    let (_, _, clusters) = get(base, &ana, "/workspace/duplicates/clusters");
+    let (_, clusters) = get(base, &ana, "/workspace/duplicates/clusters");
     let listed = clusters.split("id=\"clusters\"").nth(1).expect("a cluster");
     assert!(listed.contains("psb-fz-en") && listed.contains("psb-fz-zh"), "{clusters}");
-    let (_, _, decided) = get(base, &ana, "/workspace/duplicates/decided");
+    let (_, decided) = get(base, &ana, "/workspace/duplicates/decided");
     assert!(decided.contains("the same entity") && decided.contains("<td>ana</td>"), "{decided}");
-    let (_, _, history) = get(base, &ana, "/workspace/record/psb-fz-en");
+    let (_, history) = get(base, &ana, "/workspace/record/psb-fz-en");
     assert!(
         history.contains("decided the same entity as: psb-fz-zh"),
         "the entity's history lists the decision: {history}"
@@ -140,7 +134,7 @@ fn duplicates_are_ranked_decided_audited_and_undone_in_the_workspace() {
     let (status, text) = reviewer_post(base, &ana, &csrf, "/workspace/duplicates/undo", pair);
     assert_eq!(status, 303, "{text}");
     assert!(stdout(&lookout(dir.path(), &["clusters"])).is_empty());
-    let (_, _, clusters) = get(base, &ana, "/workspace/duplicates/clusters");
+    let (_, clusters) = get(base, &ana, "/workspace/duplicates/clusters");
     assert!(clusters.contains("id=\"no-clusters\""), "{clusters}");
     assert!(offers(&ranked_page(base, &ana), "psb-fz-en", "psb-fz-zh"));
     let (status, text) = reviewer_post(base, &ana, &csrf, "/workspace/duplicates/undo", pair);

@@ -5,6 +5,7 @@
 mod common;
 
 use common::desk::*;
+use common::workspace::*;
 use common::*;
 
 const REPORT: &str = "Investigators in the Netherlands said on 25 October 2022 that the police station in \
@@ -13,37 +14,17 @@ Rotterdam had been run by the Fuzhou Public Security Bureau. The Dutch foreign m
 /// The bundled record, one ingested news document, an analyst and a reviewer; the server.
 fn setup(tag: &str) -> (TempDir, Server, Vec<u8>, Vec<u8>) {
     let dir = TempDir::new(tag);
-    import_bundled_csv(dir.path());
-    dir.write("docs/nl.txt", REPORT);
-    dir.write("docs/nl.txt.meta.json", r#"{"url": "https://news.example/nl-station", "kind": "news"}"#);
-    let o = lookout(dir.path(), &["ingest", dir.path().join("docs").to_str().unwrap()]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    record_with_news(dir.path(), REPORT, "https://news.example/nl-station");
+    // Started before the accounts are added: its first code comes a step after its start.
+    let server = Server::start(dir.path());
     let ana = add_account(dir.path(), "ana", "analyst");
     let rui = add_account(dir.path(), "rui", "reviewer");
-    let server = Server::start(dir.path());
     (dir, server, ana, rui)
-}
-
-fn get(base: &str, cookie: &str, path: &str) -> (u16, String) {
-    let (status, _, body) = http_get_with(base, path, &[("Cookie", cookie)]);
-    (status, body)
-}
-
-/// The first proposal id linked from an inbox page.
-fn first_proposal(inbox: &str) -> String {
-    inbox
-        .split("href=\"/workspace/inbox/proposal-")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .map(|id| format!("proposal-{id}"))
-        .unwrap()
 }
 
 /// The station the Rotterdam proposal concerns, from its page.
 fn station_of(proposal_page: &str) -> String {
-    proposal_page.split("href=\"/workspace/record/station-").nth(1).unwrap().split('"').next().unwrap().to_string()
+    first_link(proposal_page, "/workspace/record/station-").trim_start_matches("/workspace/record/station-").to_string()
 }
 
 /// A public page's body, which must answer 200.

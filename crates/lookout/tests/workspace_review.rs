@@ -6,35 +6,22 @@
 mod common;
 
 use common::desk::*;
+use common::workspace::*;
 use common::*;
 
 const REPORT: &str = "Investigators in the Netherlands said on 25 October 2022 that the police station in \
 Rotterdam had been run by the Fuzhou Public Security Bureau. The Dutch foreign ministry ordered it closed.\n";
 
-fn get(base: &str, cookie: &str, path: &str) -> String {
-    let (status, _, body) = http_get_with(base, path, &[("Cookie", cookie)]);
-    assert_eq!(status, 200, "{path}: {body}");
-    body
-}
-
-fn first_link(page: &str, prefix: &str) -> String {
-    let rest = page.split(&format!("href=\"{prefix}")).nth(1).unwrap_or_else(|| panic!("no {prefix} in {page}"));
-    format!("{prefix}{}", rest.split('"').next().unwrap())
-}
-
 #[test]
 fn an_edited_acceptance_and_a_rejected_change() {
     let dir = TempDir::new("ws-edit");
-    import_bundled_csv(dir.path());
-    dir.write("docs/nl.txt", REPORT);
-    dir.write("docs/nl.txt.meta.json", r#"{"url": "https://news.example/nl-edit", "kind": "news"}"#);
-    assert!(lookout(dir.path(), &["ingest", dir.path().join("docs").to_str().unwrap()]).status.success());
-    let (ana, rui) = (add_account(dir.path(), "ana", "analyst"), add_account(dir.path(), "rui", "reviewer"));
+    record_with_news(dir.path(), REPORT, "https://news.example/nl-edit");
     let server = Server::start(dir.path());
+    let (ana, rui) = (add_account(dir.path(), "ana", "analyst"), add_account(dir.path(), "rui", "reviewer"));
     let base = &server.base;
     let (cookie, csrf) = sign_in(base, "ana", &ana);
     let proposal =
-        first_link(&get(base, &cookie, "/workspace/inbox?kind=station-mention"), "/workspace/inbox/proposal-");
+        first_link(&read_page(base, &cookie, "/workspace/inbox?kind=station-mention"), "/workspace/inbox/proposal-");
     let accept = format!("{proposal}/accept");
     let edited = "edited=1&entity_0=station-ST033&prop_0=status&value_0=closure_ordered&date_0=2022-11-01\
                   &reliability=B&credibility=2&claimant=the+Dutch+foreign+ministry&stance=asserts";
@@ -53,13 +40,13 @@ fn an_edited_acceptance_and_a_rejected_change() {
     assert_eq!(stats(dir.path()), before, "no refused edit wrote anything");
     let (status, text) = reviewer_post(base, &cookie, &csrf, &accept, edited);
     assert_eq!(status, 303, "{text}");
-    let confirm = get(base, &cookie, "/workspace/confirm");
+    let confirm = read_page(base, &cookie, "/workspace/confirm");
     assert!(
         confirm.contains("status = closure_ordered"),
         "the edited statement waits, not the proposed one: {confirm}"
     );
     assert!(!confirm.contains("city = Rotterdam"), "{confirm}");
-    let entity = get(base, &cookie, "/workspace/record/station-ST033");
+    let entity = read_page(base, &cookie, "/workspace/record/station-ST033");
     assert!(entity.contains("the Dutch foreign ministry") && entity.contains("B2"), "claimant and grade kept");
 
     let change = first_link(&confirm, "/workspace/confirm/");
@@ -70,9 +57,9 @@ fn an_edited_acceptance_and_a_rejected_change() {
     let (status, text) =
         reviewer_post(base, &rui_cookie, &rui_csrf, &change, "action=reject&reason=the+order+came+later");
     assert_eq!(status, 303, "{text}");
-    let page = get(base, &rui_cookie, &change);
+    let page = read_page(base, &rui_cookie, &change);
     assert!(page.contains("id=\"status\">rejected"), "{page}");
-    let history = get(base, &rui_cookie, "/workspace/record/station-ST033");
+    let history = read_page(base, &rui_cookie, "/workspace/record/station-ST033");
     assert!(history.contains("the order came later"), "the reason is in the history");
     assert!(!http_get(base, "/stations/ST033").2.contains("news.example/nl-edit"), "a rejected change stays private");
 }
@@ -87,8 +74,8 @@ fn only_a_reviewer_marks_a_person_a_public_figure_citing_a_source() {
     );
     let o = lookout(dir.path(), &["import", person.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let (ana, rui) = (add_account(dir.path(), "ana", "analyst"), add_account(dir.path(), "rui", "reviewer"));
     let server = Server::start(dir.path());
+    let (ana, rui) = (add_account(dir.path(), "ana", "analyst"), add_account(dir.path(), "rui", "reviewer"));
     let base = &server.base;
     let public = "/api/v1/entities/person-official-1";
     assert_eq!(http_get(base, public).0, 404, "a person is restricted by default");

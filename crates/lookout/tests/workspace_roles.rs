@@ -42,12 +42,12 @@ const ACTIONS: &[(&str, [bool; 3])] = &[
 fn every_route_for_every_role() {
     let dir = TempDir::new("ws-roles");
     import_bundled_csv(dir.path());
+    let server = Server::start(dir.path());
     let secrets = [
         add_account(dir.path(), "ana", "analyst"),
         add_account(dir.path(), "rui", "reviewer"),
         add_account(dir.path(), "lin", "admin"),
     ];
-    let server = Server::start(dir.path());
     let base = &server.base;
     let before = stats(dir.path());
     let sessions: Vec<String> =
@@ -56,7 +56,7 @@ fn every_route_for_every_role() {
         let (status, headers, _) = http_get(base, path);
         assert_eq!((status, header(&headers, "location")), (303, Some("/review/login")), "anonymous GET {path}");
         for (role, cookie) in ["analyst", "reviewer", "admin"].iter().zip(&sessions) {
-            let (status, _, _) = http_get_with(base, path, &[("Cookie", cookie)]);
+            let (status, _) = get(base, cookie, path);
             let i = ["analyst", "reviewer", "admin"].iter().position(|r| r == role).unwrap();
             assert_eq!(status, if allowed[i] { 200 } else { 403 }, "{role} GET {path}");
         }

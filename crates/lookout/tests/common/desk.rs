@@ -171,22 +171,111 @@ pub fn sign_in(base: &str, name: &str, totp: &[u8]) -> (String, String) {
     (cookie, csrf)
 }
 
-/// Signs in with the right password and the current code, waiting for the next code while the
-/// server says to (a code is taken once, and none from before the server started).
+/// Signs in with the right password and the code of the soonest step the server takes (see
+/// [`sign_in_as`]).
 pub fn sign_in_with(
     base: &str,
     name: &str,
     totp: &[u8],
     extra: &[(&str, &str)],
 ) -> (u16, Vec<(String, String)>, String) {
+    sign_in_as(base, name, PASSWORD, totp, extra)
+}
+
+/// Signs in with `password` and the code of the soonest step the server at `base` takes from
+/// `name` (waiting, at most until the step before it begins); a step the server says was used
+/// (by a browser, say) is passed over. The step counts as used once the server took it.
+pub fn sign_in_as(
+    base: &str,
+    name: &str,
+    password: &str,
+    totp: &[u8],
+    extra: &[(&str, &str)],
+) -> (u16, Vec<(String, String)>, String) {
     for _ in 0..4 {
-        let response = try_sign_in(base, name, PASSWORD, &lookout_report::totp::code_now(totp), extra);
+        let step = soonest_step(base, name);
+        let response = try_sign_in(base, name, password, &lookout_report::totp::code_at(totp, step), extra);
+        if response.0 == 303 || response.2.contains("wait for the next code") {
+            used_step(base, name, step);
+        }
         if !response.2.contains("wait for the next code") {
             return response;
         }
-        std::thread::sleep(std::time::Duration::from_secs(31 - now_unix() % 30));
     }
-    panic!("{name}: still told to wait for the next code after two minutes");
+    panic!("{name}: still told to wait for the next code after four steps");
+}
+
+/// The code of the soonest step the server at `base` takes from `name`, counted as used: for a
+/// sign-in made elsewhere (in a browser), or a code sent twice on purpose.
+pub fn next_code(base: &str, name: &str, totp: &[u8]) -> String {
+    let step = soonest_step(base, name);
+    used_step(base, name, step);
+    lookout_report::totp::code_at(totp, step)
+}
+
+/// What the tests know of the TOTP steps of each server they started, by its address: the first
+/// step it takes and the last step each account signed in with. A server refuses every step up
+/// to the one after the step it started in (a code used just before a restart may carry that
+/// one), and each account's steps must increase; it takes the code of the step now or of either
+/// neighbour. So after the first step boundary since its start, the code of the next step is
+/// taken at once, and an account signs in twice within a step (now, then the next).
+struct Steps {
+    first: u64,
+    used: std::collections::BTreeMap<String, u64>,
+}
+
+static STEPS: std::sync::Mutex<std::collections::BTreeMap<String, Steps>> =
+    std::sync::Mutex::new(std::collections::BTreeMap::new());
+
+fn steps() -> std::sync::MutexGuard<'static, std::collections::BTreeMap<String, Steps>> {
+    // A test that panicked while holding it changed nothing half-way.
+    STEPS.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Called by [`Server::start`] once the server at `base` announced itself (it reads the clock
+/// just after: should a step begin in between, [`sign_in_as`] is told to wait and moves on).
+pub fn server_started(base: &str) {
+    let first = lookout_report::totp::current_step() + 2;
+    steps().insert(base.to_string(), Steps { first, used: Default::default() });
+}
+
+/// The soonest step the server at `base` takes from `name`, once it does: after the server's
+/// start and the account's last step, and not before now (the code of the step before now could
+/// expire on its way).
+fn soonest_step(base: &str, name: &str) -> u64 {
+    let step = {
+        let steps = steps();
+        let server = steps.get(base).unwrap_or_else(|| panic!("{base} was not started with Server::start"));
+        let after_last = server.used.get(name).map_or(0, |last| last + 1);
+        server.first.max(after_last).max(lookout_report::totp::current_step())
+    };
+    // The code of a step is taken from the beginning of the step before it.
+    let taken_from = std::time::UNIX_EPOCH + Duration::from_secs((step - 1) * lookout_report::totp::STEP);
+    while let Ok(wait) = taken_from.duration_since(std::time::SystemTime::now()) {
+        std::thread::sleep(wait + Duration::from_millis(50));
+    }
+    step
+}
+
+/// Records that the server at `base` took `step` from `name`.
+fn used_step(base: &str, name: &str, step: u64) {
+    let mut steps = steps();
+    let server = steps.get_mut(base).unwrap_or_else(|| panic!("{base} was not started with Server::start"));
+    let last = server.used.entry(name.to_string()).or_insert(step);
+    *last = (*last).max(step);
+}
+
+/// GET `path` with the session `cookie`: status and body.
+pub fn get(base: &str, cookie: &str, path: &str) -> (u16, String) {
+    let (status, _, body) = http_get_with(base, path, &[("Cookie", cookie)]);
+    (status, body)
+}
+
+/// The page at `path` read with the session `cookie`, which must answer 200.
+pub fn read_page(base: &str, cookie: &str, path: &str) -> String {
+    let (status, body) = get(base, cookie, path);
+    assert_eq!(status, 200, "{path}: {body}");
+    body
 }
 
 /// One sign-in attempt with a fresh form; `extra` headers (a device cookie) are sent with it.
@@ -208,6 +297,15 @@ pub fn session_cookie(headers: &[(String, String)]) -> Option<String> {
         .filter(|(k, _)| k == "set-cookie")
         .map(|(_, v)| v.split(';').next().unwrap().to_string())
         .find(|c| c.starts_with("lookout_review=") && c.len() > "lookout_review=".len())
+}
+
+/// The device cookies a sign-in set (`lookout_device=…`).
+pub fn device_cookies(headers: &[(String, String)]) -> Vec<String> {
+    headers
+        .iter()
+        .filter(|(k, v)| k == "set-cookie" && v.starts_with("lookout_device="))
+        .map(|(_, v)| v.split(';').next().unwrap().to_string())
+        .collect()
 }
 
 /// Runs a Python program over the database (`sqlite3` is in Python's standard library).

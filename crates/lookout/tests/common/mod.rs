@@ -3,6 +3,7 @@
 
 pub mod desk;
 pub mod fixtures;
+pub mod workspace;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -124,6 +125,7 @@ impl Server {
         let url =
             line.split_whitespace().find(|w| w.starts_with("http://")).unwrap_or_else(|| panic!("no URL in {line:?}"));
         let base = url.trim_end_matches('/').to_string();
+        desk::server_started(&base);
         Server { child, base, started, ready_after: started.elapsed() }
     }
 
