@@ -22,6 +22,22 @@ fn an_edited_acceptance_and_a_rejected_change() {
     let (cookie, csrf) = sign_in(base, "ana", &ana);
     let proposal =
         first_link(&read_page(base, &cookie, "/workspace/inbox?kind=station-mention"), "/workspace/inbox/proposal-");
+    // Pages are cut next to a proposal: the page after the first leaves it out and links back.
+    let inbox = read_page(base, &cookie, "/workspace/inbox");
+    let first = first_proposal(&inbox);
+    let after = read_page(base, &cookie, &format!("/workspace/inbox?after={first}&from=2"));
+    assert!(!after.contains(&format!("/workspace/inbox/{first}\"")), "{after}");
+    assert!(after.contains("before=") && after.contains("rel=\"prev\""), "{after}");
+    assert!(after.contains("2–"), "numbered from the link's position: {after}");
+    for (path, field) in [
+        ("/workspace/inbox?after=proposal-0000", "after:"),
+        ("/workspace/inbox?before=proposal-0000", "before:"),
+        (&*format!("/workspace/inbox?after={first}&before={first}"), "after:"),
+    ] {
+        let (status, text) = get(base, &cookie, path);
+        assert_eq!(status, 400, "{path}: {text}");
+        assert!(text.contains(field), "{path} names {field}: {text}");
+    }
     let accept = format!("{proposal}/accept");
     let edited = "edited=1&entity_0=station-ST033&prop_0=status&value_0=closure_ordered&date_0=2022-11-01\
                   &reliability=B&credibility=2&claimant=the+Dutch+foreign+ministry&stance=asserts";

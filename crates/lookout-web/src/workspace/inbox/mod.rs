@@ -144,11 +144,11 @@ pub async fn list<S: Store + ReportStore + WorkspaceStore>(
     let link = |cut: &str, id: &str, from: u64| {
         format!("/workspace/inbox?document={document}&kind={kind}&status={status}&{cut}={id}&from={from}")
     };
-    let previous = found
-        .records
-        .first()
-        .filter(|_| found.earlier)
-        .map(|r| link("before", &r.proposal.id, first.saturating_sub(u64::from(PAGE)).max(1)));
+    // An empty page after the last proposal (the rest reviewed meanwhile) links to the first.
+    let previous = found.earlier.then(|| match found.records.first() {
+        Some(r) => link("before", &r.proposal.id, first.saturating_sub(u64::from(PAGE)).max(1)),
+        None => format!("/workspace/inbox?document={document}&kind={kind}&status={status}"),
+    });
     let next = found.records.last().filter(|_| found.later).map(|r| link("after", &r.proposal.id, first + shown));
     let page = InboxPage {
         rows: found.records.into_iter().map(|r| row(&chrome, r)).collect(),
