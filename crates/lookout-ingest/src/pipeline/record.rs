@@ -2,7 +2,7 @@
 //! its bureaus and organisations (to find by name and to link mentions to, across scripts).
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use lookout_core::{EntityId, EntityView, Schema};
 use lookout_match::{NameIndex, Named};
@@ -16,13 +16,45 @@ use crate::{KnownNames, Mention, What};
 pub(crate) struct Record {
     /// For proposals.
     pub(crate) known: Known,
-    /// Bodies by name, for matching a mention across scripts.
-    index: NameIndex,
+    /// Bodies by name, for matching a mention across scripts (built off the path: see [`Building`]).
+    index: Building,
     /// Bodies' names as written, found in texts.
     pub(crate) names: KnownNames,
     /// Mention text → the body it was linked to, for this run (the store does not change during
     /// it, and documents repeat names).
     linked: Mutex<HashMap<String, Option<EntityId>>>,
+}
+
+/// A name index built on a thread of its own from the start of a run: a large record's takes
+/// about a second, which the run spends reading its first document meanwhile; the first link
+/// that needs the index waits for it, and a run whose documents need none never does.
+struct Building {
+    built: OnceLock<NameIndex>,
+    thread: Mutex<Option<std::thread::JoinHandle<NameIndex>>>,
+}
+
+impl Building {
+    fn start(named: Vec<Named>) -> Building {
+        // The names wait in a slot: the thread takes them, or, when no thread can be had, the
+        // index is built here and now.
+        let slot = std::sync::Arc::new(Mutex::new(Some(named)));
+        let for_thread = slot.clone();
+        let take = |slot: &Mutex<Option<Vec<Named>>>| slot.lock().ok().and_then(|mut s| s.take()).unwrap_or_default();
+        let thread =
+            std::thread::Builder::new().name("name-index".into()).spawn(move || NameIndex::build(take(&for_thread)));
+        match thread {
+            Ok(thread) => Building { built: OnceLock::new(), thread: Mutex::new(Some(thread)) },
+            Err(_) => Building { built: OnceLock::from(NameIndex::build(take(&slot))), thread: Mutex::new(None) },
+        }
+    }
+
+    /// The index, waiting for it to be built. A build that failed (it panicked) links nothing.
+    fn get(&self) -> &NameIndex {
+        self.built.get_or_init(|| {
+            let thread = self.thread.lock().ok().and_then(|mut t| t.take());
+            thread.and_then(|t| t.join().ok()).unwrap_or_default()
+        })
+    }
 }
 
 /// Most link answers remembered in a run.
@@ -31,13 +63,13 @@ const LINKS_REMEMBERED: usize = 100_000;
 impl Record {
     /// The record of `stations` and `bodies`, indexed.
     pub(crate) fn new(stations: Vec<KnownStation>, bodies: Vec<KnownBody>) -> Record {
-        let names = KnownNames::new(bodies.iter().flat_map(|b| b.names.iter().map(|n| (n.as_str(), &b.id))));
-        let index = NameIndex::build(
+        let index = Building::start(
             bodies
                 .iter()
                 .map(|b| Named { id: b.id.to_string(), schema: b.schema.as_str().to_string(), names: b.names.clone() })
                 .collect(),
         );
+        let names = KnownNames::new(bodies.iter().flat_map(|b| b.names.iter().map(|n| (n.as_str(), &b.id))));
         Record { known: Known::new(stations, bodies), index, names, linked: Mutex::default() }
     }
 
@@ -71,12 +103,12 @@ impl Record {
                 *entity = known;
                 continue;
             }
-            let best = self
-                .index
+            let index = self.index.get();
+            let best = index
                 .candidates(&[words], 500)
                 .into_iter()
                 .filter_map(|i| {
-                    let e = &self.index.entities()[i];
+                    let e = &index.entities()[i];
                     let score = e
                         .names
                         .iter()
