@@ -3,10 +3,16 @@
 //! reads these lines to show an upload's progress; files are named by their file name only.
 //!
 //! ```
-//! use lookout_ingest::WorkerLine;
+//! use lookout_ingest::{pipeline::Stage, WorkerLine};
 //! let line = WorkerLine::Failed { done: 1, file: "a.pdf".into(), problem: "a damaged PDF file".into() };
 //! let text = line.to_line();
 //! assert_eq!(WorkerLine::parse(&text), Some(line));
+//! let stage = WorkerLine::Stage { at: Stage::FindingMentions { document: 2, characters: 4_000_000 } };
+//! assert_eq!(
+//!     stage.to_line(),
+//!     r#"{"event":"stage","at":{"stage":"finding-mentions","document":2,"characters":4000000}}"#
+//! );
+//! assert_eq!(WorkerLine::parse(&stage.to_line()), Some(stage));
 //! ```
 
 use serde::{Deserialize, Serialize};
@@ -40,6 +46,11 @@ pub enum WorkerLine {
         file: String,
         /// Why, naming the file.
         problem: String,
+    },
+    /// The run reached a stage (inside a long document: its text taken out, its mentions found).
+    Stage {
+        /// Which.
+        at: crate::pipeline::Stage,
     },
     /// The run is recorded: its documents are in the store and the index.
     Finished {

@@ -151,13 +151,15 @@ pub(crate) struct Analyser {
     pub now: String,
     /// Bytes of each document read for text ([`text_limit`]).
     pub text_limit: u64,
+    /// Told of each document's stages.
+    pub stages: super::StageSink,
 }
 
 impl Analyser {
-    /// Reads, keeps and analyses one document (any number at once, on several threads), with the
-    /// calling worker's `memo`.
-    pub(crate) fn analyse(&self, path: &Path, memo: &mut Memo) -> Result<Analysed, IngestError> {
-        let Analyser { evidence, record, finder, options: args, now, text_limit } = self;
+    /// Reads, keeps and analyses one document, the `number`th of the run (from 1; any number at
+    /// once, on several threads), with the calling worker's `memo`.
+    pub(crate) fn analyse(&self, path: &Path, number: usize, memo: &mut Memo) -> Result<Analysed, IngestError> {
+        let Analyser { evidence, record, finder, options: args, now, text_limit, stages } = self;
         let text_limit = *text_limit;
         let format = Format::of_name(&path.to_string_lossy()).ok_or_else(|| unreadable(path, "unknown format"))?;
         let side = sidecar(path)?;
@@ -173,10 +175,12 @@ impl Analyser {
             kind.as_deref().map(|k| k.parse()).transpose().map_err(|e| unreadable(path, format!("kind: {e}")))?;
 
         let mut head = Vec::new();
+        let bytes = std::fs::metadata(path).map_err(read(path))?.len();
+        stages(super::Stage::Extracting { document: number, bytes });
         std::fs::File::open(path).map_err(read(path))?.take(text_limit).read_to_end(&mut head).map_err(read(path))?;
         let text = extract(&head, format).map_err(|problem| unreadable(path, problem))?;
         drop(head);
-        let size = std::fs::metadata(path).map_err(read(path))?.len();
+        let size = bytes;
         let (capture, new_original) = evidence.store(path, format.media_type(), &args.by, now)?;
         let language = pick("lang", &args.lang).unwrap_or_else(|| crate::lang::detect(&text).to_string());
 
@@ -199,6 +203,7 @@ impl Analyser {
                 None => url.is_none(),
             };
 
+        stages(super::Stage::FindingMentions { document: number, characters: text.chars().count() as u64 });
         let mut mentions = finder.find(&text, &record.names, memo);
         record.link(&text, &mut mentions);
         let reading = Reading::of(&text, &mentions);

@@ -30,9 +30,9 @@ impl Drop for Lent<'_> {
 
 /// Analyses one document with a memo lent from the run's; a panic is the document's failure (and
 /// the memo it may have left half-written is dropped).
-fn analyse(analyser: &Analyser, memos: &Mutex<Vec<Memo>>, path: &Path) -> Result<Analysed, IngestError> {
+fn analyse(analyser: &Analyser, memos: &Mutex<Vec<Memo>>, path: &Path, number: usize) -> Result<Analysed, IngestError> {
     let mut lent = Lent::from(memos);
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyser.analyse(path, &mut lent.memo))) {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyser.analyse(path, number, &mut lent.memo))) {
         Ok(result) => result,
         Err(_) => {
             lent.memo = Memo::default();
@@ -122,7 +122,7 @@ impl InOrder {
         let in_flight = self.in_flight.clone();
         in_flight.start();
         rayon::spawn(move || {
-            let result = analyse(&analyser, &memos, &path);
+            let result = analyse(&analyser, &memos, &path, i + 1);
             // A run that has ended no longer listens.
             let _ = sender.send((i, result));
             in_flight.end();

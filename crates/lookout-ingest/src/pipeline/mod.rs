@@ -8,12 +8,14 @@ mod document;
 mod in_order;
 mod record;
 mod run;
+mod stage;
 
 use std::path::{Path, PathBuf};
 
 pub use document::{DocumentReport, Ingested};
 pub(crate) use record::Record;
-pub use run::{run, Step, Summary};
+pub use run::{run, run_with_stages, Step, Summary};
+pub use stage::{quiet, Stage, StageSink};
 
 use crate::text::Format;
 use crate::IngestError;

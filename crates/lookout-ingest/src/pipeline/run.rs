@@ -66,9 +66,22 @@ pub async fn run(
     store: &SqliteStore,
     docs: &[PathBuf],
     options: &SourceOptions,
+    observe: impl FnMut(Step<'_>) -> Result<(), IngestError>,
+) -> Result<Summary, IngestError> {
+    run_with_stages(data_dir, store, docs, options, super::quiet(), observe).await
+}
+
+/// [`run`], telling `stages` of each stage as the run reaches it (inside long documents too).
+pub async fn run_with_stages(
+    data_dir: &Path,
+    store: &SqliteStore,
+    docs: &[PathBuf],
+    options: &SourceOptions,
+    stages: super::StageSink,
     mut observe: impl FnMut(Step<'_>) -> Result<(), IngestError>,
 ) -> Result<Summary, IngestError> {
     options.check(docs.len())?;
+    stages(super::Stage::ReadingRecord);
     let record =
         Record::read(store).await.map_err(|cause| IngestError::Store { doing: "reading the record", cause })?;
     let known =
@@ -93,6 +106,7 @@ pub async fn run(
         options: options.clone(),
         now: Timestamp::now().to_string(),
         text_limit: document::text_limit(),
+        stages: stages.clone(),
     });
 
     let recorded_by = format!("lookout ingest ({})", options.by);
@@ -147,6 +161,7 @@ pub async fn run(
         }
     }
     // Dropped on an error above, the transaction and the index writer keep nothing.
+    stages(super::Stage::Recording);
     records.write(&batch).await.map_err(store_error)?;
     records.commit().await.map_err(store_error)?;
     writer.commit().map_err(|cause| IngestError::Search { doing: "committing the search index".into(), cause })?;
@@ -155,6 +170,7 @@ pub async fn run(
 
 #[cfg(test)]
 mod tests {
+    use super::super::Stage;
     use super::*;
 
     /// A directory of its own under the system's temporary directory, removed at the end.
@@ -187,7 +203,11 @@ mod tests {
         }
         let store = SqliteStore::open_in_memory().await.unwrap();
         let mut seen = Vec::new();
-        let summary = run(&dir.0, &store, &docs, &SourceOptions { by: "test".into(), ..Default::default() }, |step| {
+        let told = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = told.clone();
+        let stages: super::super::StageSink = std::sync::Arc::new(move |stage| sink.lock().unwrap().push(stage));
+        let options = SourceOptions { by: "test".into(), ..Default::default() };
+        let summary = run_with_stages(&dir.0, &store, &docs, &options, stages, |step| {
             seen.push(match step {
                 Step::Ingested { done, path, .. } => (done, path.to_path_buf(), None),
                 Step::Failed { done, path, error } => (done, path.to_path_buf(), Some(error.to_string())),
@@ -196,6 +216,22 @@ mod tests {
         })
         .await
         .unwrap();
+        let told = told.lock().unwrap().clone();
+        assert_eq!(told.first(), Some(&Stage::ReadingRecord));
+        assert_eq!(told.last(), Some(&Stage::Recording));
+        for (i, doc) in docs.iter().enumerate() {
+            let bytes = std::fs::metadata(doc).unwrap().len();
+            let number = i + 1;
+            let extracting = told.iter().position(|s| *s == Stage::Extracting { document: number, bytes });
+            let finding = told.iter().position(
+                // The texts are ASCII: as many characters as bytes, less the trailing space trimmed.
+                |s| matches!(s, Stage::FindingMentions { document, characters } if *document == number && bytes - *characters <= 1),
+            );
+            assert!(extracting.is_some(), "document {number} told before its text is taken out: {told:?}");
+            // The empty file fails when its text is taken out; every other is searched for mentions after.
+            assert_eq!(finding.is_some(), i != 5, "document {number}: {told:?}");
+            assert!(finding.is_none_or(|f| f > extracting.unwrap()));
+        }
         assert_eq!(seen.iter().map(|(_, p, _)| p.clone()).collect::<Vec<_>>(), docs, "in the order given");
         assert_eq!(seen.iter().map(|(done, ..)| *done).collect::<Vec<_>>(), (1..=12).collect::<Vec<_>>());
         let failed: Vec<&(usize, PathBuf, Option<String>)> = seen.iter().filter(|s| s.2.is_some()).collect();

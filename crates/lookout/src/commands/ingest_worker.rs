@@ -56,7 +56,11 @@ pub async fn run(data_dir: &Path, paths: &[PathBuf], options: &SourceOptions) ->
             anyhow::bail!("{e:#}");
         }
     };
-    let summary = pipeline::run(data_dir, &store, paths, options, |step| {
+    // A line per stage, so that the upload's page shows where a long document is.
+    let stages: pipeline::StageSink = std::sync::Arc::new(|at| {
+        let _ = say(WorkerLine::Stage { at });
+    });
+    let summary = pipeline::run_with_stages(data_dir, &store, paths, options, stages, |step| {
         let line = match step {
             Step::Ingested { done, path, document } => WorkerLine::Ingested {
                 done,

@@ -73,6 +73,16 @@ pub struct WsDocumentsText {
     pub state_waiting: &'static str,
     /// File state.
     pub state_reading: &'static str,
+    /// Stage of a run: reading what the record knows.
+    pub stage_record: &'static str,
+    /// Stage of a file: its text being taken out (its size follows).
+    pub stage_extracting: &'static str,
+    /// Stage of a file: mentions being found (a number of characters follows).
+    pub stage_finding: &'static str,
+    /// "characters" after a number.
+    pub characters_word: &'static str,
+    /// Stage of a run: the documents being written to the record and the search index.
+    pub stage_recording: &'static str,
     /// File state.
     pub state_read: &'static str,
     /// File state.
@@ -192,6 +202,11 @@ pub const EN: WsDocumentsText = WsDocumentsText {
     state: "State",
     state_waiting: "waiting",
     state_reading: "reading",
+    stage_record: "Reading what the record knows (its stations, bureaus and organisations).",
+    stage_extracting: "taking out the text",
+    stage_finding: "finding mentions in",
+    characters_word: "characters",
+    stage_recording: "Writing the documents to the record and the search index.",
     state_read: "read",
     state_failed: "could not be read: nothing of it was kept",
     proposals_word: "proposals",
@@ -260,6 +275,11 @@ pub const ZH: WsDocumentsText = WsDocumentsText {
     state: "状态",
     state_waiting: "等待中",
     state_reading: "读取中",
+    stage_record: "正在读取记录中已有的内容（站点、公安机关和组织）。",
+    stage_extracting: "正在提取文字",
+    stage_finding: "正在查找提及，文字共",
+    characters_word: "字",
+    stage_recording: "正在把文件写入记录和搜索索引。",
     state_read: "已读取",
     state_failed: "无法读取：未保留任何内容",
     proposals_word: "条建议",

@@ -12,6 +12,7 @@ use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use lookout_ingest::pipeline::Stage;
 use lookout_ingest::WorkerLine;
 use lookout_store::{AuditEvent, CurationStore};
 use tokio::io::AsyncBufReadExt;
@@ -94,8 +95,33 @@ pub struct Job {
     pub files: Vec<UploadFile>,
     /// Where it stands.
     pub state: JobState,
+    /// The stage the reader last told of, while it runs.
+    pub stage: Option<Stage>,
     /// When it was received.
     pub received: Instant,
+}
+
+impl Job {
+    /// Takes in one line of the reader; what it says of the end of the run, if it does:
+    /// `Some(Ok)` recorded, `Some(Err)` stopped.
+    pub fn take(&mut self, line: WorkerLine) -> Option<Result<(), String>> {
+        match line {
+            WorkerLine::Ingested { done, sha256, proposals, mentions, .. } => {
+                if let Some(f) = self.files.get_mut(done.wrapping_sub(1)) {
+                    f.outcome = FileOutcome::Read { sha256, proposals, mentions };
+                }
+            }
+            WorkerLine::Failed { done, problem, .. } => {
+                if let Some(f) = self.files.get_mut(done.wrapping_sub(1)) {
+                    f.outcome = FileOutcome::Failed(problem);
+                }
+            }
+            WorkerLine::Stage { at } => self.stage = Some(at),
+            WorkerLine::Finished { .. } => return Some(Ok(())),
+            WorkerLine::Stopped { problem } => return Some(Err(problem)),
+        }
+        None
+    }
 }
 
 /// Most jobs remembered; the oldest finished ones are forgotten first.
@@ -241,20 +267,10 @@ impl Uploads {
             let mut lines = tokio::io::BufReader::new(stdout).lines();
             let mut finished = None;
             while let Ok(Some(line)) = lines.next_line().await {
-                match WorkerLine::parse(&line) {
-                    Some(WorkerLine::Ingested { done, sha256, proposals, mentions, .. }) => self.update(id, |j| {
-                        if let Some(f) = j.files.get_mut(done.wrapping_sub(1)) {
-                            f.outcome = FileOutcome::Read { sha256, proposals, mentions };
-                        }
-                    }),
-                    Some(WorkerLine::Failed { done, problem, .. }) => self.update(id, |j| {
-                        if let Some(f) = j.files.get_mut(done.wrapping_sub(1)) {
-                            f.outcome = FileOutcome::Failed(problem);
-                        }
-                    }),
-                    Some(WorkerLine::Finished { .. }) => finished = Some(Ok(())),
-                    Some(WorkerLine::Stopped { problem }) => finished = Some(Err(problem)),
-                    None => {}
+                if let Some(line) = WorkerLine::parse(&line) {
+                    let mut end = None;
+                    self.update(id, |j| end = j.take(line));
+                    finished = end.or(finished);
                 }
             }
             finished

@@ -9,7 +9,7 @@ use axum::response::Response;
 use lookout_store::CurationStore;
 
 use super::human_size;
-use super::jobs::{FileOutcome, JobState};
+use super::jobs::{FileOutcome, Job, JobState};
 use crate::error::WebError;
 use crate::i18n::workspace::WsDocumentsText;
 use crate::i18n::Locale;
@@ -17,6 +17,7 @@ use crate::reporting::review::no_store;
 use crate::reporting::session::AnyAccount;
 use crate::state::AppState;
 use crate::workspace::chrome::{Chrome, RefreshQuery, Section};
+use lookout_ingest::pipeline::Stage;
 
 /// A file's line on the page.
 pub struct FileLine {
@@ -34,6 +35,8 @@ pub struct FileLine {
     pub mentions: usize,
     /// Why it failed.
     pub problem: String,
+    /// While it is read: what is being done to it, in words.
+    pub detail: String,
 }
 
 /// The upload's page.
@@ -52,6 +55,8 @@ pub struct UploadPage {
     pub files: Vec<FileLine>,
     /// Seconds since it was received.
     pub elapsed: u64,
+    /// What the whole run is doing, in words, when it is not at one file.
+    pub stage: &'static str,
     /// Whether the work runs (the page may refresh itself).
     pub refresh: bool,
     /// Whether the reader lets it refresh itself.
@@ -73,11 +78,43 @@ pub async fn page<S: CurationStore>(
         JobState::Done => ("done", String::new()),
         JobState::Stopped(why) => ("stopped", why.clone()),
     };
+    let (files, stage) = lines(&job, &loc.t.ws.documents);
+    let page = UploadPage {
+        chrome: Chrome::new(&loc, &session, Section::Documents),
+        d: &loc.t.ws.documents,
+        refresh: matches!(state, "queued" | "running"),
+        auto_refresh: choice.auto(),
+        state,
+        problem,
+        files,
+        elapsed: job.received.elapsed().as_secs(),
+        stage,
+    };
+    Ok(no_store(page.render()?))
+}
+
+/// The files' lines and the run's stage in words, as `job` stands.
+fn lines(job: &Job, d: &'static WsDocumentsText) -> (Vec<FileLine>, &'static str) {
+    let running = job.state == JobState::Running;
+    // The file the reader last told of, and what it does to it.
+    let told = match job.stage {
+        Some(Stage::Extracting { document, bytes }) if running => {
+            Some((document, format!("{} ({})", d.stage_extracting, human_size(bytes))))
+        }
+        Some(Stage::FindingMentions { document, characters }) if running => {
+            Some((document, format!("{} {} {}", d.stage_finding, characters, d.characters_word)))
+        }
+        _ => None,
+    };
+    let at_one_file = told
+        .as_ref()
+        .is_some_and(|(n, _)| job.files.get(n.wrapping_sub(1)).is_some_and(|f| f.outcome == FileOutcome::Waiting));
     let mut reading_marked = false;
     let files = job
         .files
         .iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(i, f)| {
             let mut line = FileLine {
                 name: f.name.clone(),
                 size: human_size(f.size),
@@ -86,9 +123,16 @@ pub async fn page<S: CurationStore>(
                 proposals: 0,
                 mentions: 0,
                 problem: String::new(),
+                detail: String::new(),
             };
             match &f.outcome {
-                FileOutcome::Waiting if state == "running" && !reading_marked => {
+                FileOutcome::Waiting if at_one_file => {
+                    if let Some((_, detail)) = told.as_ref().filter(|(n, _)| *n == i + 1) {
+                        line.state = "reading";
+                        line.detail = detail.clone();
+                    }
+                }
+                FileOutcome::Waiting if running && !reading_marked => {
                     reading_marked = true;
                     line.state = "reading";
                 }
@@ -106,15 +150,63 @@ pub async fn page<S: CurationStore>(
             line
         })
         .collect();
-    let page = UploadPage {
-        chrome: Chrome::new(&loc, &session, Section::Documents),
-        d: &loc.t.ws.documents,
-        refresh: matches!(state, "queued" | "running"),
-        auto_refresh: choice.auto(),
-        state,
-        problem,
-        files,
-        elapsed: job.received.elapsed().as_secs(),
+    let stage = match job.stage {
+        Some(Stage::ReadingRecord) if running => d.stage_record,
+        Some(Stage::Recording) if running => d.stage_recording,
+        _ => "",
     };
-    Ok(no_store(page.render()?))
+    (files, stage)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::documents::jobs::UploadFile;
+    use lookout_ingest::WorkerLine;
+
+    fn file(name: &str) -> UploadFile {
+        UploadFile { name: name.into(), size: 10 << 20, path: name.into(), outcome: FileOutcome::Waiting }
+    }
+
+    #[test]
+    fn a_long_file_shows_what_is_being_done_to_it() {
+        let d = &crate::i18n::EN.ws.documents;
+        let mut job = Job {
+            by: "ana".into(),
+            files: vec![file("a.pdf"), file("b.pdf")],
+            state: JobState::Running,
+            stage: None,
+            received: std::time::Instant::now(),
+        };
+        assert_eq!(job.take(WorkerLine::Stage { at: Stage::ReadingRecord }), None);
+        let (files, stage) = lines(&job, d);
+        assert_eq!(stage, d.stage_record);
+        assert_eq!(files[0].state, "reading", "the first file waiting is the one read next");
+
+        job.take(WorkerLine::Stage { at: Stage::Extracting { document: 2, bytes: 10 << 20 } });
+        job.take(WorkerLine::Stage { at: Stage::FindingMentions { document: 2, characters: 2_000_000 } });
+        let (files, stage) = lines(&job, d);
+        assert_eq!(stage, "");
+        assert_eq!((files[0].state, files[1].state), ("waiting", "reading"));
+        assert_eq!(files[1].detail, "finding mentions in 2000000 characters");
+
+        let read = WorkerLine::Ingested {
+            done: 2,
+            file: "b.pdf".into(),
+            sha256: "ab".repeat(32),
+            proposals: 3,
+            mentions: 40,
+            near_duplicate_of: None,
+            new_original: true,
+        };
+        assert_eq!(job.take(read), None);
+        job.take(WorkerLine::Stage { at: Stage::Recording });
+        let (files, stage) = lines(&job, d);
+        assert_eq!((files[1].state, files[1].proposals), ("read", 3));
+        assert_eq!(stage, d.stage_recording);
+        assert_eq!(job.take(WorkerLine::Finished { documents: 2, failed: 0 }), Some(Ok(())));
+        job.state = JobState::Done;
+        assert_eq!(lines(&job, d).1, "", "no stage once done");
+        assert_eq!(job.take(WorkerLine::Stopped { problem: "disk full".into() }), Some(Err("disk full".into())));
+    }
 }

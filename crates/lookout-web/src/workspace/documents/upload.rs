@@ -210,7 +210,8 @@ pub async fn upload<S: CurationStore>(
             return Err(e);
         }
     };
-    let job = Job { by: session.who.name.clone(), files, state: JobState::Queued, received: Instant::now() };
+    let job =
+        Job { by: session.who.name.clone(), files, state: JobState::Queued, stage: None, received: Instant::now() };
     app.uploads.start(app.store.clone(), id.clone(), dir, job, options);
     Ok(forms::see(&app, &format!("/workspace/documents/uploads/{id}")))
 }
