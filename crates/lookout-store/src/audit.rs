@@ -31,7 +31,7 @@ impl AuditEvent {
     /// An event of `actor` on `subject` today.
     pub fn today(actor: &str, action: &str, subject: &str) -> AuditEvent {
         AuditEvent {
-            day: lookout_core::Timestamp::now().to_string()[..10].to_string(),
+            day: lookout_core::Timestamp::now().day(),
             actor: actor.to_string(),
             action: action.to_string(),
             subject: subject.to_string(),

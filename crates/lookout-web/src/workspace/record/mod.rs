@@ -221,7 +221,7 @@ pub async fn entity<S: Store + ReportStore + WorkspaceStore>(
             grade: s.grade.to_string(),
             stance: s.stance.to_string(),
             status: (s.status.to_string(), words(s.status.as_str())),
-            recorded: (s.recorded_by.clone(), s.recorded_at.to_string().chars().take(10).collect()),
+            recorded: (s.recorded_by.clone(), s.recorded_at.day()),
             valid: match (s.valid_from, s.valid_to) {
                 (None, None) => String::new(),
                 (from, to) => format!("{}–{}", day(from), day(to)),
@@ -263,7 +263,7 @@ pub async fn entity<S: Store + ReportStore + WorkspaceStore>(
     }
     history.sort_by(|a, b| a.at.cmp(&b.at));
     for line in &mut history {
-        line.at = line.at.chars().take(10).collect();
+        line.at = lookout_core::Timestamp::day_of(&line.at);
     }
     let page = EntityPage {
         marks_public: schema == Schema::Person && chrome.reads_reports,
