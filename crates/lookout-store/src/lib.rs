@@ -41,4 +41,4 @@ pub use reports::{
 };
 pub use sqlite::{BatchWriter, SqliteStore};
 pub use store::Store;
-pub use workspace::{FoundEntity, ProposalFilter, ProposalReview, WorkspaceStore};
+pub use workspace::{FoundEntity, Naming, NamingValue, ProposalFilter, ProposalReview, WorkspaceStore};

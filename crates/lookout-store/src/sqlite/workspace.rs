@@ -220,6 +220,18 @@ impl WorkspaceStore for SqliteStore {
         rows.iter().map(statement_from_row).collect()
     }
 
+    async fn pending_count(&self) -> Result<u64, StoreError> {
+        self.count_pending().await
+    }
+
+    async fn entity_version(&self, id: &EntityId) -> Result<Option<u64>, StoreError> {
+        self.version_of(id).await
+    }
+
+    async fn namings(&self, ids: &[EntityId]) -> Result<Vec<crate::workspace::Naming>, StoreError> {
+        self.namings_of(ids).await
+    }
+
     async fn entity_events(&self, entity: &EntityId) -> Result<Vec<StatementEvent>, StoreError> {
         let rows = sqlx::query(
             "SELECT 'stmt-' || lower(hex(e.statement_id)) AS id, e.action, e.acted_by, e.acted_at, e.reason
