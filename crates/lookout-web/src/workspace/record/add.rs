@@ -15,7 +15,7 @@ use lookout_store::{ReportStore, Store, WorkspaceStore};
 use super::super::forms::{
     audit, check_token, date_field, field_error, new_statement_status, see, store_refusal, text_field,
 };
-use super::super::values::{checked_value, property_of};
+use super::super::values::{checked_value, property_of, web_address};
 use crate::error::WebError;
 use crate::state::AppState;
 
@@ -37,12 +37,7 @@ pub(super) async fn cited_source<S: Store>(
             found.remove(&id).ok_or_else(|| field_error("source", format!("no source {existing} in the record")))
         }
         (true, false) => {
-            if !(url.starts_with("https://") || url.starts_with("http://"))
-                || url.len() > 2_000
-                || url.chars().any(char::is_whitespace)
-            {
-                return Err(field_error("new_url", "a web address starting with https:// or http://"));
-            }
+            web_address(url).map_err(|e| field_error("new_url", e))?;
             let mut source = Source::from_url(url);
             let kind = field(form, "kind");
             if !kind.is_empty() {
