@@ -28,7 +28,7 @@ mod sqlite;
 mod store;
 mod workspace;
 
-pub use audit::{AuditEvent, AuditRow, AUDIT_GENESIS};
+pub use audit::{AppendOnly, AuditEvent, AuditRow, AUDIT_GENESIS};
 pub use curation::{CurationStore, DocumentRow, SourceJudgement};
 pub use documents::DocumentStore;
 pub use error::StoreError;

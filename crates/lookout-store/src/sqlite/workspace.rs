@@ -6,10 +6,11 @@ use lookout_core::{
 };
 use sqlx::{AssertSqlSafe, Row};
 
-use super::audit_log::{append, begin_write};
+use super::audit_log::{append, append_rows, begin_write};
 use super::documents::{proposal_from_row, PROPOSAL_SELECT};
 use super::rows::{statement_from_row, statement_id_bytes, STATEMENT_FROM, STATEMENT_SELECT};
 use super::SqliteStore;
+use crate::audit::AppendOnly;
 use crate::workspace::{FoundEntity, ProposalFilter, ProposalReview, WorkspaceStore};
 use crate::{AuditEvent, Store, StoreError, WriteReport};
 
@@ -151,6 +152,7 @@ impl WorkspaceStore for SqliteStore {
         let sql = format!("SELECT {STATEMENT_SELECT} FROM {STATEMENT_FROM} WHERE s.id = ?");
         let mut tx = begin_write(self).await?;
         let mut keys = Vec::with_capacity(ids.len());
+        let mut seqs = Vec::with_capacity(ids.len());
         for id in ids {
             let bytes = id_bytes(id)?;
             let row = sqlx::query(AssertSqlSafe(sql.clone()))
@@ -164,7 +166,7 @@ impl WorkspaceStore for SqliteStore {
                 tx.rollback().await?;
                 return Err(StoreError::Conflict(format!("statement {id} cannot be {action}: {e}")));
             }
-            sqlx::query(
+            let seq = sqlx::query(
                 "INSERT INTO statement_events (statement_id, action, acted_by, acted_at, reason) VALUES (?, ?, ?, ?, ?)",
             )
             .bind(&bytes)
@@ -173,10 +175,12 @@ impl WorkspaceStore for SqliteStore {
             .bind(Timestamp::now().to_string())
             .bind(reason)
             .execute(&mut *tx)
-            .await?;
+            .await?
+            .last_insert_rowid();
+            seqs.push(seq);
             keys.push(bytes);
         }
-        append(&mut tx, event, &[]).await?;
+        append_rows(&mut tx, event, AppendOnly::StatementEvents, &seqs).await?;
         let mut out = Vec::with_capacity(keys.len());
         for bytes in keys {
             let row = sqlx::query(AssertSqlSafe(sql.clone())).bind(bytes).fetch_one(&mut *tx).await?;
@@ -338,13 +342,12 @@ impl WorkspaceStore for SqliteStore {
         .bind(entity.as_str())
         .bind(source.id.as_str())
         .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if added != 1 {
+        .await?;
+        if added.rows_affected() != 1 {
             tx.rollback().await?;
             return Err(StoreError::NotFound(format!("no person {entity}: only a Person is marked a public figure")));
         }
-        append(&mut tx, event, &[]).await?;
+        append_rows(&mut tx, event, AppendOnly::PublicFigureMarks, &[added.last_insert_rowid()]).await?;
         tx.commit().await?;
         Ok(())
     }
