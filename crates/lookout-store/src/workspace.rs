@@ -81,6 +81,17 @@ pub trait WorkspaceStore: Send + Sync + 'static {
         event: &AuditEvent,
     ) -> impl Future<Output = Result<WriteReport, StoreError>> + Send;
 
+    /// Writes `batch` with `event`'s audit entry, as [`WorkspaceStore::add_statements`], only if
+    /// `entity` is still at `version` ([`WorkspaceStore::entity_version`]), checked in the same
+    /// transaction: `None`, and nothing written, when it changed since (a form made stale).
+    fn add_statements_at(
+        &self,
+        batch: &lookout_core::Batch,
+        event: &AuditEvent,
+        entity: &EntityId,
+        version: u64,
+    ) -> impl Future<Output = Result<Option<WriteReport>, StoreError>> + Send;
+
     /// Appends `action` by `by` to the history of each statement, in one transaction, and returns
     /// them as they now stand; a conflict naming why when the action is out of turn for any of
     /// them (reviewed meanwhile, or a confirmation by the account that recorded it): then none is

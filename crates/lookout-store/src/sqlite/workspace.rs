@@ -141,6 +141,16 @@ impl WorkspaceStore for SqliteStore {
         Ok(report)
     }
 
+    async fn add_statements_at(
+        &self,
+        batch: &lookout_core::Batch,
+        event: &AuditEvent,
+        entity: &EntityId,
+        version: u64,
+    ) -> Result<Option<WriteReport>, StoreError> {
+        self.add_if_unchanged(batch, event, entity, version).await
+    }
+
     async fn act_on_statements(
         &self,
         ids: &[StatementId],
