@@ -11,21 +11,18 @@ use crate::error::WebError;
 /// The name of the entity `id` from its statements, as (property, value, status), in the order
 /// recorded: its first name not rejected, accepted ones first; else its first city; else its id.
 fn name_from<'a>(id: &EntityId, values: impl Iterator<Item = (&'a str, &'a str, StatementStatus)>) -> String {
-    let (mut name, mut city): (Option<(&str, StatementStatus)>, Option<&str>) = (None, None);
+    let (mut accepted, mut other, mut city) = (None, None, None);
     for (prop, value, status) in values {
-        match prop {
-            "name" if status != StatementStatus::Rejected => {
-                if name.is_none_or(|(_, best)| best != StatementStatus::Accepted && status == StatementStatus::Accepted)
-                {
-                    name = Some((value, status));
-                }
-            }
+        match (prop, status) {
+            ("name", StatementStatus::Accepted) => _ = accepted.get_or_insert(value),
+            ("name", StatementStatus::Rejected) => {}
+            ("name", _) => _ = other.get_or_insert(value),
             // A station without a name is known by its city.
-            "city" if city.is_none() => city = Some(value),
+            ("city", _) => _ = city.get_or_insert(value),
             _ => {}
         }
     }
-    name.map(|(v, _)| v).or(city).map_or_else(|| id.to_string(), str::to_string)
+    accepted.or(other).or(city).map_or_else(|| id.to_string(), str::to_string)
 }
 
 /// The name to show for an entity record.
