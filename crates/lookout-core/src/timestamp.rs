@@ -26,6 +26,18 @@ impl Timestamp {
     pub fn unix(self) -> i64 {
         self.0
     }
+
+    /// The day it falls on, written `2026-11-29`.
+    pub fn day(self) -> String {
+        let (y, mo, d) = civil_from_days(self.0.div_euclid(86_400));
+        format!("{y:04}-{mo:02}-{d:02}")
+    }
+
+    /// The day of a timestamp written as text (RFC 3339, as stored); text that is not one is
+    /// returned as it stands, so that nothing is hidden.
+    pub fn day_of(text: &str) -> String {
+        text.parse::<Timestamp>().map_or_else(|_| text.to_string(), Timestamp::day)
+    }
 }
 
 /// Days since 1970-01-01 → (year, month, day), after Howard Hinnant's `civil_from_days`.
@@ -111,5 +123,13 @@ mod tests {
             assert_eq!(ts.to_string().parse::<Timestamp>().unwrap(), ts);
         }
         assert!("2022-13-01T00:00:00Z".parse::<Timestamp>().is_err());
+    }
+
+    #[test]
+    fn the_day_of_an_instant() {
+        assert_eq!(Timestamp::from_unix(951_827_696).day(), "2000-02-29");
+        assert_eq!(Timestamp::from_unix(-1).day(), "1969-12-31");
+        assert_eq!(Timestamp::day_of("2026-11-29T04:42:37Z"), "2026-11-29");
+        assert_eq!(Timestamp::day_of("yesterday"), "yesterday");
     }
 }

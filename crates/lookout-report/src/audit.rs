@@ -1,7 +1,9 @@
 //! The audit log: every action is an entry whose hash covers the previous entry's hash, so that
 //! editing or deleting any entry breaks every hash after it; each entry also records digests of
-//! what its event wrote, so that the accounts, reports, messages, statuses, published incidents
-//! and count releases in the store can be checked against the chain ([`verify_coverage`]).
+//! what its event wrote, so that the accounts, reports, messages, statuses, published incidents,
+//! count releases and the rows of the workspace's append-only tables (statement events, source
+//! judgements, public figure marks) in the store can be checked against the chain
+//! ([`verify_coverage`]).
 //!
 //! Someone holding the database can still drop the triggers and rewrite the whole chain, hashes
 //! and all. A signed head kept outside the server ([`crate::head`]) catches that: the chain must
@@ -9,7 +11,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use lookout_store::audit::Written;
+use lookout_store::audit::{AppendOnly, Written};
 use lookout_store::AuditView;
 
 use crate::ReportError;
@@ -85,8 +87,10 @@ fn recorded(entries: &[AuditEntry]) -> Recorded<'_> {
 }
 
 /// Checks the store's rows against the chain: every account, report, message, status, published
-/// incident and release is as an entry recorded it, and nothing an entry recorded is missing
-/// (except contents deleted under the retention rule, whose deletion is itself an entry).
+/// incident, release and row of the workspace's append-only tables is as an entry recorded it,
+/// and nothing an entry recorded is missing (except contents deleted under the retention rule,
+/// whose deletion is itself an entry). Analysts' decisions on pairs are not covered: `lookout
+/// xref` records them without an entry.
 pub fn verify_coverage(view: &AuditView) -> Result<(), ReportError> {
     let r = recorded(&view.entries);
     let has = |kind: &str, digest: &str| r.all.get(kind).is_some_and(|s| s.contains(digest));
@@ -150,6 +154,24 @@ pub fn verify_coverage(view: &AuditView) -> Result<(), ReportError> {
     for (seq, digest) in &view.releases {
         if !has("release", digest) {
             return Err(off(format!("release {seq} of the public counts")));
+        }
+    }
+    // The workspace's tables were written with digests from the first: no row is exempt.
+    for (table, seq, digest) in &view.appended {
+        if !has(table.kind(), digest) {
+            return Err(off(format!("{} row {seq}", table.table())));
+        }
+    }
+    let rows: HashSet<&str> = view.appended.iter().map(|a| a.2.as_str()).collect();
+    for table in AppendOnly::ALL {
+        if let Some(digest) = r.all.get(table.kind()).and_then(|d| d.iter().find(|d| !rows.contains(**d))) {
+            return Err(ReportError::AuditBroken {
+                seq: view.entries.len() as i64,
+                reason: format!(
+                    "a row of {} recorded in the audit log ({digest}) is missing from the store",
+                    table.table()
+                ),
+            });
         }
     }
     Ok(())
@@ -229,6 +251,42 @@ mod tests {
         view.reports.push(("r-fake".into(), report("r-fake"), status("r-fake"), false));
         view.entries.push(entry(4, "report.received", "r-fake", ""));
         assert!(verify_coverage(&view).unwrap_err().to_string().contains("report r-fake"));
+    }
+
+    /// A row of a workspace table needs the entry that recorded it, and an entry's row must be
+    /// there.
+    #[test]
+    fn coverage_of_the_workspace_tables() {
+        let row = |table: AppendOnly, seq: i64, by: &str| {
+            let columns = [Some("0a".to_string()), Some("confirmed".into()), Some(by.to_string()), None, None];
+            Written::Row { table, seq, columns: &columns }.detail()
+        };
+        let account = Written::Account { name: "ana", role: "analyst", recipient: "age1x" }.detail();
+        let active = Written::Active { name: "ana", active: true }.detail();
+        let event = row(AppendOnly::StatementEvents, 1, "rui");
+        let mut view = AuditView {
+            entries: vec![
+                entry(1, "account.added", "ana", &format!("{account} {active}")),
+                entry(2, "change.confirmed", "stmt-0a", &event),
+            ],
+            accounts: vec![("ana".into(), account, active)],
+            appended: vec![(AppendOnly::StatementEvents, 1, event.clone())],
+            ..AuditView::default()
+        };
+        verify_coverage(&view).unwrap();
+        // A confirmation slipped in behind the server's back.
+        view.appended.push((AppendOnly::StatementEvents, 2, row(AppendOnly::StatementEvents, 2, "mallory")));
+        let err = verify_coverage(&view).unwrap_err().to_string();
+        assert!(err.contains("statement_events row 2"), "{err}");
+        // A mark taken out of the store.
+        view.appended.pop();
+        view.entries.push(entry(3, "person.restricted", "person-x", &row(AppendOnly::PublicFigureMarks, 1, "rui")));
+        let err = verify_coverage(&view).unwrap_err().to_string();
+        assert!(err.contains("public_figure_marks") && err.contains("missing from the store"), "{err}");
+        // The same columns in another table are another row.
+        view.entries.pop();
+        view.appended.push((AppendOnly::SourceJudgements, 1, row(AppendOnly::StatementEvents, 1, "rui")));
+        assert!(verify_coverage(&view).unwrap_err().to_string().contains("source_judgements row 1"));
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! verifier that checks them: how an entry is hashed, and the digests of what each event wrote.
 //!
 //! An entry's `detail` lists what its event wrote as `kind:digest` words (`account:…`,
-//! `report:…`, `message:…`, `status:…`, `active:…`, `incident:…`, `purged:…`, `release:…`), so
-//! that the rows of accounts, reports, messages and releases can be checked against the chain:
+//! `report:…`, `message:…`, `status:…`, `active:…`, `incident:…`, `purged:…`, `release:…`, and
+//! the workspace's `event:…`, `judgement:…`, `mark:…`), so that the rows of accounts, reports,
+//! messages, releases and the workspace's append-only tables can be checked against the chain:
 //! a row with no entry was added behind the server's back, an entry with no row was deleted, and
 //! a row whose digest differs was edited.
 
@@ -31,7 +32,7 @@ impl AuditEvent {
     /// An event of `actor` on `subject` today.
     pub fn today(actor: &str, action: &str, subject: &str) -> AuditEvent {
         AuditEvent {
-            day: lookout_core::Timestamp::now().to_string()[..10].to_string(),
+            day: lookout_core::Timestamp::now().day(),
             actor: actor.to_string(),
             action: action.to_string(),
             subject: subject.to_string(),
@@ -166,6 +167,16 @@ pub enum Written<'a> {
         /// Day purged.
         purged_on: &'a str,
     },
+    /// A row appended to one of the workspace's event tables, with its columns as
+    /// [`AppendOnly::columns`] reads them.
+    Row {
+        /// The table.
+        table: AppendOnly,
+        /// Its position in the table.
+        seq: i64,
+        /// Its columns.
+        columns: &'a [Option<String>],
+    },
     /// A release of public counts.
     Release {
         /// Position.
@@ -177,6 +188,55 @@ pub enum Written<'a> {
         /// What it counts and names, as JSON.
         state: &'a str,
     },
+}
+
+/// The workspace's append-only tables whose every row an audit entry records ([`Written::Row`]).
+/// (`decisions` is not one: `lookout xref` records decisions without an entry.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AppendOnly {
+    /// `statement_events`: a statement confirmed, rejected or withdrawn.
+    StatementEvents,
+    /// `source_judgements`: a source judged.
+    SourceJudgements,
+    /// `public_figure_marks`: a person marked a public figure, or restricted again.
+    PublicFigureMarks,
+}
+
+impl AppendOnly {
+    /// Every one.
+    pub const ALL: [AppendOnly; 3] =
+        [AppendOnly::StatementEvents, AppendOnly::SourceJudgements, AppendOnly::PublicFigureMarks];
+
+    /// The table's name.
+    pub fn table(self) -> &'static str {
+        match self {
+            AppendOnly::StatementEvents => "statement_events",
+            AppendOnly::SourceJudgements => "source_judgements",
+            AppendOnly::PublicFigureMarks => "public_figure_marks",
+        }
+    }
+
+    /// The kind of its digests in an entry's `detail`.
+    pub fn kind(self) -> &'static str {
+        match self {
+            AppendOnly::StatementEvents => "event",
+            AppendOnly::SourceJudgements => "judgement",
+            AppendOnly::PublicFigureMarks => "mark",
+        }
+    }
+
+    /// Its columns as text (`NULL` kept), after `seq`, as the writer and the verifier read them.
+    pub fn columns(self) -> &'static str {
+        match self {
+            AppendOnly::StatementEvents => "hex(statement_id), action, acted_by, acted_at, reason",
+            AppendOnly::SourceJudgements => {
+                "CAST(source_key AS TEXT), kind, reliability, CAST(copy_of AS TEXT), judged_by, judged_at"
+            }
+            AppendOnly::PublicFigureMarks => {
+                "CAST(entity_key AS TEXT), CAST(public AS TEXT), CAST(source_key AS TEXT), marked_by, marked_at"
+            }
+        }
+    }
 }
 
 impl Written<'_> {
@@ -222,6 +282,13 @@ impl Written<'_> {
             ),
             Written::Purged { report_id, purged_on } => {
                 ("purged", digest(&[report_id.as_bytes(), purged_on.as_bytes()]))
+            }
+            Written::Row { table, seq, columns } => {
+                // NULL as a byte no text holds, so that it differs from every value.
+                let seq = seq.to_be_bytes();
+                let mut parts: Vec<&[u8]> = vec![table.table().as_bytes(), &seq];
+                parts.extend(columns.iter().map(|c| c.as_deref().map_or(&[0xff_u8][..], str::as_bytes)));
+                (table.kind(), digest(&parts))
             }
             Written::Release { seq, released_on, counts, state } => {
                 ("release", digest(&[&seq.to_be_bytes(), released_on.as_bytes(), counts.as_bytes(), state.as_bytes()]))

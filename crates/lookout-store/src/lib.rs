@@ -28,7 +28,7 @@ mod sqlite;
 mod store;
 mod workspace;
 
-pub use audit::{AuditEvent, AuditRow, AUDIT_GENESIS};
+pub use audit::{AppendOnly, AuditEvent, AuditRow, AUDIT_GENESIS};
 pub use curation::{CurationStore, DocumentRow, SourceJudgement};
 pub use documents::DocumentStore;
 pub use error::StoreError;
@@ -41,4 +41,6 @@ pub use reports::{
 };
 pub use sqlite::{BatchWriter, SqliteStore};
 pub use store::Store;
-pub use workspace::{FoundEntity, PageAt, ProposalFilter, ProposalPage, ProposalReview, WorkspaceStore};
+pub use workspace::{
+    FoundEntity, Naming, NamingValue, PageAt, ProposalFilter, ProposalPage, ProposalReview, WorkspaceStore,
+};

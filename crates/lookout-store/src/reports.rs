@@ -144,6 +144,8 @@ pub struct AuditView {
     pub incidents: Vec<(String, String)>,
     /// Each release: (seq, its `release:` digest).
     pub releases: Vec<(i64, String)>,
+    /// Each row of the workspace's append-only tables: (table, seq, its digest).
+    pub appended: Vec<(crate::audit::AppendOnly, i64, String)>,
 }
 
 /// Persistence of protected reporting.

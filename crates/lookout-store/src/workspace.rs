@@ -78,6 +78,26 @@ pub struct FoundEntity {
     pub restricted: bool,
 }
 
+/// An entity and the values it is named by ([`WorkspaceStore::namings`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Naming {
+    /// Its id.
+    pub id: EntityId,
+    /// Its `name` and `city` statements, whatever their status, in the order recorded.
+    pub values: Vec<NamingValue>,
+}
+
+/// One statement an entity may be named by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamingValue {
+    /// `name` or `city`.
+    pub prop: String,
+    /// The value.
+    pub value: String,
+    /// The statement's status.
+    pub status: lookout_core::StatementStatus,
+}
+
 /// The workspace's writes and reads.
 pub trait WorkspaceStore: Send + Sync + 'static {
     /// Writes the statements (and any new entities and sources) an account adds, with `event`'s
@@ -87,6 +107,17 @@ pub trait WorkspaceStore: Send + Sync + 'static {
         batch: &lookout_core::Batch,
         event: &AuditEvent,
     ) -> impl Future<Output = Result<WriteReport, StoreError>> + Send;
+
+    /// Writes `batch` with `event`'s audit entry, as [`WorkspaceStore::add_statements`], only if
+    /// `entity` is still at `version` ([`WorkspaceStore::entity_version`]), checked in the same
+    /// transaction: `None`, and nothing written, when it changed since (a form made stale).
+    fn add_statements_at(
+        &self,
+        batch: &lookout_core::Batch,
+        event: &AuditEvent,
+        entity: &EntityId,
+        version: u64,
+    ) -> impl Future<Output = Result<Option<WriteReport>, StoreError>> + Send;
 
     /// Appends `action` by `by` to the history of each statement, in one transaction, and returns
     /// them as they now stand; a conflict naming why when the action is out of turn for any of
@@ -117,6 +148,18 @@ pub trait WorkspaceStore: Send + Sync + 'static {
 
     /// Statements awaiting a second account, oldest first (by when recorded), at most `limit`.
     fn pending_statements(&self, limit: u32) -> impl Future<Output = Result<Vec<Statement>, StoreError>> + Send;
+
+    /// How many statements wait for a second account (counted in an index, none read).
+    fn pending_count(&self) -> impl Future<Output = Result<u64, StoreError>> + Send;
+
+    /// A number that grows with every change to an entity (a statement recorded of it, an event
+    /// of one of them, a public figure mark), for forms that must not act on what has changed
+    /// since they were shown; `None` when no such entity is stored.
+    fn entity_version(&self, id: &EntityId) -> impl Future<Output = Result<Option<u64>, StoreError>> + Send;
+
+    /// The stored entities among `ids`, in id order, each with the values it is named by (its
+    /// `name` and `city` statements, whatever their status), without the rest of its statements.
+    fn namings(&self, ids: &[EntityId]) -> impl Future<Output = Result<Vec<Naming>, StoreError>> + Send;
 
     /// Every event of the statements of an entity, oldest first.
     fn entity_events(&self, entity: &EntityId) -> impl Future<Output = Result<Vec<StatementEvent>, StoreError>> + Send;

@@ -85,6 +85,42 @@ async fn a_pending_statement_is_public_only_once_another_account_confirms_it() {
 }
 
 #[tokio::test]
+async fn small_reads_count_pending_version_an_entity_and_name_it() {
+    let dir = TempDir::new("glance");
+    let (store, station, source) = store_with_station(&dir.0).await;
+    assert_eq!(store.pending_count().await.unwrap(), 0);
+    let v0 = store.entity_version(&station).await.unwrap().unwrap();
+    assert_eq!(store.entity_version(&EntityId::new("station-none").unwrap()).await.unwrap(), None);
+    let batch = pending_city(&station, &source, "ana");
+    let added = store.add_statements_at(&batch, &event("ana", "statement.added"), &station, v0).await.unwrap();
+    assert_eq!(added.unwrap().statements_added, 1, "written at the version the form was made from");
+    assert_eq!(store.pending_count().await.unwrap(), 1);
+    let v1 = store.entity_version(&station).await.unwrap().unwrap();
+    assert!(v1 > v0, "a statement recorded changes the version");
+    let id = batch.statements[0].id.clone();
+    store
+        .act_on_statements(std::slice::from_ref(&id), StatementAction::Rejected, "rui", Some("no"), &event("rui", "x"))
+        .await
+        .unwrap();
+    assert_eq!(store.pending_count().await.unwrap(), 0);
+    assert!(store.entity_version(&station).await.unwrap().unwrap() > v1, "an event changes the version");
+    let mut stale = Batch::new("eva");
+    stale.add_entity(&station, Schema::Station).unwrap();
+    let src = stale.add_source(source.clone());
+    stale.add_claim(Claim::new(&station, "notes", "seen", &src)).unwrap();
+    let audited = store.audit_log().await.unwrap().len();
+    assert!(store.add_statements_at(&stale, &event("eva", "x"), &station, v1).await.unwrap().is_none());
+    assert!(store.statement(&stale.statements[0].id).await.unwrap().is_none(), "a stale form writes nothing");
+    assert_eq!(store.audit_log().await.unwrap().len(), audited);
+
+    let named = store.namings(&[station.clone(), EntityId::new("station-none").unwrap()]).await.unwrap();
+    assert_eq!(named.len(), 1, "an id not stored is left out");
+    assert_eq!(named[0].id, station);
+    let values: Vec<_> = named[0].values.iter().map(|v| (v.prop.as_str(), v.value.as_str(), v.status)).collect();
+    assert_eq!(values, [("city", "Rotterdam", StatementStatus::Rejected)], "names and cities only, any status");
+}
+
+#[tokio::test]
 async fn rows_change_only_through_their_events() {
     let dir = TempDir::new("rows");
     let (store, _, _) = store_with_station(&dir.0).await;

@@ -42,22 +42,9 @@ pub enum Command {
         /// Files and directories.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Where the documents were found.
-        #[arg(long)]
-        url: Option<String>,
-        /// When they were published (YYYY, YYYY-MM or YYYY-MM-DD).
-        #[arg(long)]
-        published: Option<String>,
-        /// Their kind (news, ngo-report, official, court, social…).
-        #[arg(long)]
-        kind: Option<String>,
-        /// Their language, instead of detecting it.
-        #[arg(long)]
-        lang: Option<String>,
-        /// Keep their text out of public search (testimony always is, and so is a file without an
-        /// address unless its sidecar says `"restricted": false`).
-        #[arg(long)]
-        restricted: bool,
+        /// What the documents are.
+        #[command(flatten)]
+        source: SourceFlags,
         /// Who captures them.
         #[arg(long, env = "LOOKOUT_ANALYST", default_value = "lookout")]
         by: String,
@@ -193,21 +180,9 @@ pub enum Command {
         /// Files, in order.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Where the document was found.
-        #[arg(long)]
-        url: Option<String>,
-        /// When they were published.
-        #[arg(long)]
-        published: Option<String>,
-        /// Their kind.
-        #[arg(long)]
-        kind: Option<String>,
-        /// Their language.
-        #[arg(long)]
-        lang: Option<String>,
-        /// Keep their text out of public search.
-        #[arg(long)]
-        restricted: bool,
+        /// What the documents are (the server passes an upload's fields as these flags).
+        #[command(flatten)]
+        source: SourceFlags,
         /// The account that uploaded them.
         #[arg(long)]
         by: String,
@@ -224,6 +199,37 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// What the documents of one ingest are, as `ingest` and the server's `ingest-worker` both take
+/// it.
+#[derive(Debug, clap::Args)]
+pub struct SourceFlags {
+    /// Where the documents were found.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// When they were published (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    pub published: Option<String>,
+    /// Their kind (news, ngo-report, official, court, social…).
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Their language, instead of detecting it.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Keep their text out of public search (testimony always is, and so is a file without an
+    /// address unless its sidecar says `"restricted": false`).
+    #[arg(long)]
+    pub restricted: bool,
+}
+
+impl SourceFlags {
+    /// The pipeline's options: these flags, who captures the documents and whether their mentions
+    /// are kept for printing.
+    pub fn options(self, by: String, keep_mentions: bool) -> lookout_ingest::pipeline::SourceOptions {
+        let SourceFlags { url, published, kind, lang, restricted } = self;
+        lookout_ingest::pipeline::SourceOptions { url, published, kind, lang, restricted, by, keep_mentions }
+    }
 }
 
 /// Account commands.

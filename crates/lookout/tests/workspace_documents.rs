@@ -278,6 +278,8 @@ fn issue15_judging_a_source_changes_its_public_kind_and_is_audited() {
     assert!(page.contains("href=\"/workspace/record/"), "statements citing it link to the record: {page}");
     let audit = query(dir.path(), "SELECT actor, action, subject FROM audit_log WHERE action = 'source.judged'");
     assert_eq!(audit, [format!("ana|source.judged|{id}")]);
+    let verified = lookout(dir.path(), &["audit", "verify"]);
+    assert!(verified.status.success(), "the judgement is covered by its entry: {}", stderr(&verified));
 }
 
 #[test]

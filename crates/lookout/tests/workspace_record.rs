@@ -34,6 +34,25 @@ fn public_page(base: &str, path: &str) -> String {
     body
 }
 
+/// The version an entity page's add form carries.
+fn form_version(page: &str) -> String {
+    page.split("name=\"version\" value=\"")
+        .nth(1)
+        .expect("the add form has a version")
+        .split('"')
+        .next()
+        .unwrap()
+        .into()
+}
+
+/// Rows of a table, read directly from the database.
+fn count_rows(dir: &TempDir, table: &str) -> String {
+    let program = format!(
+        "import sqlite3, sys\nprint(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM {table}').fetchone()[0])"
+    );
+    python(&program, &dir.path().join("lookout.db")).trim().to_string()
+}
+
 fn pending_ids(confirm_list: &str) -> Vec<String> {
     confirm_list.split("href=\"/workspace/confirm/").skip(1).map(|s| s.split('"').next().unwrap().to_string()).collect()
 }
@@ -108,6 +127,18 @@ fn a_proposal_accepted_by_one_account_is_public_when_another_confirms_it_and_lea
     for action in ["proposal.accepted", "change.confirmed", "statement.withdrawn"] {
         assert!(log.contains(action), "{action} in {log}");
     }
+
+    // A judgement of a source written behind the server's back, with the database file.
+    python(
+        "import sqlite3, sys\ndb = sqlite3.connect(sys.argv[1])\n\
+         db.execute(\"INSERT INTO source_judgements (source_key, kind, judged_by, judged_at) \
+         VALUES (1, 'official', 'mallory', '2026-01-01T00:00:00Z')\")\ndb.commit()",
+        &dir.path().join("lookout.db"),
+    );
+    let o = lookout(dir.path(), &["audit", "verify"]);
+    assert!(!o.status.success(), "a judgement without its audit entry fails the check");
+    let said = format!("{}{}", stdout(&o), stderr(&o));
+    assert!(said.contains("source_judgements row 1"), "{said}");
 }
 
 #[test]
@@ -117,14 +148,21 @@ fn bad_values_name_their_field_and_change_nothing() {
     let (cookie, csrf) = sign_in(base, "ana", &ana);
     let before = stats(dir.path());
     let add = "/workspace/record/station-ST001/statements";
-    let source = "new_url=https%3A%2F%2Fnews.example%2Fx&kind=news&reliability=B&credibility=2&stance=asserts";
+    let version = form_version(&get(base, &cookie, "/workspace/record/station-ST001").1);
+    let source = format!(
+        "version={version}&new_url=https%3A%2F%2Fnews.example%2Fx&kind=news&reliability=B&credibility=2&stance=asserts"
+    );
+    let (status, text) = reviewer_post(base, &cookie, &csrf, add, &source.replace(&format!("version={version}&"), ""));
+    assert_eq!(status, 400, "{text}");
+    assert!(text.contains("version:"), "a form without its version is refused: {text}");
     for (body, field) in [
         (format!("prop=reportedDate&value=2022-02-30&{source}"), "value"),
         (format!("prop=colour&value=red&{source}"), "prop"),
         (format!("prop=country&value=XX&{source}"), "value"),
         (format!("prop=place&value=publicbody-fuzhou-psb&{source}"), "value"),
         (format!("prop=notes&value=x&{source}&valid_from=2022-13"), "valid_from"),
-        ("prop=notes&value=x&reliability=B&credibility=2&stance=asserts".to_string(), "source"),
+        (format!("version={version}&prop=notes&value=x&reliability=B&credibility=2&stance=asserts"), "source"),
+        (format!("prop=notes&value=x&{source}").replace("news.example%2Fx", "%2Fx"), "new_url"),
         (format!("prop=notes&value=x&{source}").replace("reliability=B", "reliability=Z"), "reliability"),
     ] {
         let (status, text) = reviewer_post(base, &cookie, &csrf, add, &body);
@@ -138,7 +176,8 @@ fn bad_values_name_their_field_and_change_nothing() {
 
     // A station created from its city's Chinese name, pending until a second account confirms.
     let create = "/workspace/record/new";
-    let station = format!("schema=Station&country=NL&bureau=publicbody-fuzhou-psb&{source}");
+    let station = format!("schema=Station&country=NL&bureau=publicbody-fuzhou-psb&{source}")
+        .replace(&format!("version={version}&"), "");
     let (status, text) =
         reviewer_post(base, &cookie, &csrf, create, &format!("city=%E4%B9%8C%E6%89%98%E9%82%A6&{station}"));
     assert_eq!(status, 400, "{text}");
@@ -198,4 +237,79 @@ fn two_accounts_accepting_one_proposal_at_once_one_wins() {
     assert!(statuses.contains(&303) && statuses.contains(&400), "{results:?}");
     let loser = &results.iter().find(|r| r.0 == 400).unwrap().1;
     assert!(loser.contains("already") || loser.contains("meanwhile"), "the other is told: {loser}");
+}
+
+#[test]
+fn a_form_made_stale_by_another_account_adds_nothing_and_is_shown_again_with_its_input() {
+    let (dir, server, ana, rui) = setup("ws-stale");
+    let base = &server.base;
+    let entity = "/workspace/record/station-ST001";
+    let add = format!("{entity}/statements");
+    let (ana_cookie, ana_csrf) = sign_in(base, "ana", &ana);
+    let (rui_cookie, rui_csrf) = sign_in(base, "rui", &rui);
+    let ana_version = form_version(&get(base, &ana_cookie, entity).1);
+    let source = "new_url=https%3A%2F%2Fnews.example%2Fy&kind=news&reliability=B&credibility=2&stance=asserts";
+
+    // rui adds a statement from a fresh form: the entity changes.
+    let rui_version = form_version(&get(base, &rui_cookie, entity).1);
+    assert_eq!(rui_version, ana_version);
+    let (status, text) = reviewer_post(
+        base,
+        &rui_cookie,
+        &rui_csrf,
+        &add,
+        &format!("version={rui_version}&prop=notes&value=seen+by+rui&{source}"),
+    );
+    assert_eq!(status, 303, "{text}");
+
+    // ana's form, made before, adds nothing and comes back with her input and rui's change.
+    let statements = count_rows(&dir, "statements");
+    let audited = count_rows(&dir, "audit_log");
+    let ana_body = format!("version={ana_version}&prop=notes&value=seen+by+ana&quote=a+quote+of+hers&{source}");
+    let (status, page) = reviewer_post(base, &ana_cookie, &ana_csrf, &add, &ana_body);
+    assert_eq!(status, 409, "{page}");
+    assert!(page.contains("This entity changed after you opened the form"), "{page}");
+    assert!(page.contains("value=\"seen by ana\"") && page.contains(">a quote of hers</textarea>"), "{page}");
+    assert!(page.contains("<option selected>B</option>") && page.contains("<option selected>notes</option>"), "{page}");
+    assert!(page.contains("seen by rui"), "the change is shown: {page}");
+    assert_eq!((count_rows(&dir, "statements"), count_rows(&dir, "audit_log")), (statements, audited));
+    let (status, zh) = reviewer_post(base, &ana_cookie, &ana_csrf, &format!("{add}?lang=zh"), &ana_body);
+    assert_eq!(status, 409, "{zh}");
+    assert!(zh.contains("该实体已有变更"), "{zh}");
+
+    // A withdrawal changes the entity too.
+    let (_, list) = get(base, &ana_cookie, "/workspace/confirm");
+    let rui_statement = &pending_ids(&list)[0];
+    let fresh = form_version(&page);
+    let (status, text) = reviewer_post(
+        base,
+        &rui_cookie,
+        &rui_csrf,
+        &format!("{entity}/withdraw"),
+        &format!("statement={rui_statement}&reason=a+mistake"),
+    );
+    assert_eq!(status, 303, "{text}");
+    let refreshed = format!("version={fresh}&prop=notes&value=seen+by+ana&{source}");
+    let (status, page) = reviewer_post(base, &ana_cookie, &ana_csrf, &add, &refreshed);
+    assert_eq!(status, 409, "{page}");
+
+    // Made again from the page as it now stands, it is added.
+    let current = format!("version={}&prop=notes&value=seen+by+ana&{source}", form_version(&page));
+    let (status, text) = reviewer_post(base, &ana_cookie, &ana_csrf, &add, &current);
+    assert_eq!(status, 303, "{text}");
+    let o = lookout(dir.path(), &["audit", "verify"]);
+    assert!(o.status.success(), "the workspace's writes are covered: {}{}", stdout(&o), stderr(&o));
+
+    // A confirmation written behind the server's back, with the database file.
+    python(
+        "import sqlite3, sys\ndb = sqlite3.connect(sys.argv[1])\n\
+         db.execute(\"INSERT INTO statement_events (statement_id, action, acted_by, acted_at) \
+         SELECT id, 'confirmed', 'mallory', '2026-01-01T00:00:00Z' FROM statements WHERE status = 'proposed'\")\n\
+         db.commit()",
+        &dir.path().join("lookout.db"),
+    );
+    let o = lookout(dir.path(), &["audit", "verify"]);
+    assert!(!o.status.success(), "an event without its audit entry fails the check");
+    let said = format!("{}{}", stdout(&o), stderr(&o));
+    assert!(said.contains("statement_events row 2"), "{said}");
 }

@@ -60,12 +60,12 @@ pub enum DeskError {
 
 /// Today, `YYYY-MM-DD`.
 pub fn today() -> String {
-    Timestamp::now().to_string()[..10].to_string()
+    Timestamp::now().day()
 }
 
 /// The day `days` ago, `YYYY-MM-DD`.
 pub fn days_ago(days: u32) -> String {
-    Timestamp::from_unix(Timestamp::now().unix() - i64::from(days) * 86_400).to_string()[..10].to_string()
+    Timestamp::from_unix(Timestamp::now().unix() - i64::from(days) * 86_400).day()
 }
 
 /// An audit event of `actor` on `subject`, today.

@@ -5,7 +5,7 @@ use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
 use super::SqliteStore;
-use crate::audit::{detail_of, entry_hash, AuditEvent, AuditRow, Written, AUDIT_GENESIS};
+use crate::audit::{detail_of, entry_hash, AppendOnly, AuditEvent, AuditRow, Written, AUDIT_GENESIS};
 use crate::reports::AuditView;
 use crate::StoreError;
 
@@ -42,6 +42,31 @@ pub(crate) async fn append(
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// A row's columns as [`AppendOnly::columns`] reads them, from index `from` on.
+fn columns_of(r: &SqliteRow, from: usize) -> Result<Vec<Option<String>>, StoreError> {
+    (from..r.len()).map(|i| Ok(r.try_get::<Option<String>, _>(i)?)).collect()
+}
+
+/// Appends `event` recording the rows `seqs` of `table`, just written in this transaction, each
+/// read back as the verifier reads it.
+pub(crate) async fn append_rows(
+    conn: &mut SqliteConnection,
+    event: &AuditEvent,
+    table: AppendOnly,
+    seqs: &[i64],
+) -> Result<(), StoreError> {
+    // The table and columns are fixed text; the position is bound.
+    let sql = format!("SELECT {} FROM {} WHERE seq = ?", table.columns(), table.table());
+    let mut columns = Vec::with_capacity(seqs.len());
+    for &seq in seqs {
+        let r = sqlx::query(sqlx::AssertSqlSafe(sql.clone())).bind(seq).fetch_one(&mut *conn).await?;
+        columns.push(columns_of(&r, 0)?);
+    }
+    let written: Vec<Written<'_>> =
+        seqs.iter().zip(&columns).map(|(&seq, columns)| Written::Row { table, seq, columns }).collect();
+    append(conn, event, &written).await
 }
 
 fn row(r: &SqliteRow) -> Result<AuditRow, StoreError> {
@@ -139,6 +164,14 @@ pub(crate) async fn view(store: &SqliteStore) -> Result<AuditView, StoreError> {
         let (seq, day): (i64, String) = (r.try_get("seq")?, r.try_get("released_on")?);
         let (counts, state): (String, String) = (r.try_get("counts")?, r.try_get("state")?);
         out.releases.push((seq, Written::Release { seq, released_on: &day, counts: &counts, state: &state }.detail()));
+    }
+    for table in AppendOnly::ALL {
+        let sql = format!("SELECT seq, {} FROM {} ORDER BY seq", table.columns(), table.table());
+        for r in sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&mut *tx).await? {
+            let seq: i64 = r.try_get(0)?;
+            let columns = columns_of(&r, 1)?;
+            out.appended.push((table, seq, Written::Row { table, seq, columns: &columns }.detail()));
+        }
     }
     tx.commit().await?;
     Ok(out)

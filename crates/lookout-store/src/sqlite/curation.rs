@@ -4,7 +4,7 @@
 use lookout_core::{Document, Source, SourceId, Statement, Timestamp};
 use sqlx::{AssertSqlSafe, Row};
 
-use super::audit_log::{append, begin_write};
+use super::audit_log::{append, append_rows, begin_write};
 use super::documents::{document_from_row, DOCUMENT_SELECT};
 use super::rows::{source_from_row, statement_from_row, SOURCE_COLUMNS, STATEMENT_FROM, STATEMENT_SELECT};
 use super::SqliteStore;
@@ -127,7 +127,7 @@ impl CurationStore for SqliteStore {
             None => None,
         };
         let at = Timestamp::now().to_string();
-        sqlx::query(
+        let seq = sqlx::query(
             "INSERT INTO source_judgements (source_key, kind, reliability, copy_of, judged_by, judged_at)
              VALUES (?, ?, ?, ?, ?, ?)",
         )
@@ -138,8 +138,9 @@ impl CurationStore for SqliteStore {
         .bind(&judgement.by)
         .bind(&at)
         .execute(&mut *tx)
-        .await?;
-        append(&mut tx, event, &[]).await?;
+        .await?
+        .last_insert_rowid();
+        append_rows(&mut tx, event, crate::audit::AppendOnly::SourceJudgements, &[seq]).await?;
         tx.commit().await?;
         Ok(SourceJudgement { at, ..judgement.clone() })
     }

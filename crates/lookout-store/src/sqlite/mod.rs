@@ -6,6 +6,7 @@ mod batches;
 pub use batches::BatchWriter;
 mod curation;
 mod documents;
+mod glance;
 mod inbox;
 mod read;
 mod reports;

@@ -6,10 +6,11 @@ use lookout_core::{
 };
 use sqlx::{AssertSqlSafe, Row};
 
-use super::audit_log::{append, begin_write};
+use super::audit_log::{append, append_rows, begin_write};
 use super::documents::{proposal_from_row, PROPOSAL_SELECT};
 use super::rows::{statement_from_row, statement_id_bytes, STATEMENT_FROM, STATEMENT_SELECT};
 use super::SqliteStore;
+use crate::audit::AppendOnly;
 use crate::workspace::{FoundEntity, PageAt, ProposalFilter, ProposalPage, ProposalReview, WorkspaceStore};
 use crate::{AuditEvent, Store, StoreError, WriteReport};
 
@@ -106,6 +107,16 @@ impl WorkspaceStore for SqliteStore {
         Ok(report)
     }
 
+    async fn add_statements_at(
+        &self,
+        batch: &lookout_core::Batch,
+        event: &AuditEvent,
+        entity: &EntityId,
+        version: u64,
+    ) -> Result<Option<WriteReport>, StoreError> {
+        self.add_if_unchanged(batch, event, entity, version).await
+    }
+
     async fn act_on_statements(
         &self,
         ids: &[StatementId],
@@ -117,6 +128,7 @@ impl WorkspaceStore for SqliteStore {
         let sql = format!("SELECT {STATEMENT_SELECT} FROM {STATEMENT_FROM} WHERE s.id = ?");
         let mut tx = begin_write(self).await?;
         let mut keys = Vec::with_capacity(ids.len());
+        let mut seqs = Vec::with_capacity(ids.len());
         for id in ids {
             let bytes = id_bytes(id)?;
             let row = sqlx::query(AssertSqlSafe(sql.clone()))
@@ -130,7 +142,7 @@ impl WorkspaceStore for SqliteStore {
                 tx.rollback().await?;
                 return Err(StoreError::Conflict(format!("statement {id} cannot be {action}: {e}")));
             }
-            sqlx::query(
+            let seq = sqlx::query(
                 "INSERT INTO statement_events (statement_id, action, acted_by, acted_at, reason) VALUES (?, ?, ?, ?, ?)",
             )
             .bind(&bytes)
@@ -139,10 +151,12 @@ impl WorkspaceStore for SqliteStore {
             .bind(Timestamp::now().to_string())
             .bind(reason)
             .execute(&mut *tx)
-            .await?;
+            .await?
+            .last_insert_rowid();
+            seqs.push(seq);
             keys.push(bytes);
         }
-        append(&mut tx, event, &[]).await?;
+        append_rows(&mut tx, event, AppendOnly::StatementEvents, &seqs).await?;
         let mut out = Vec::with_capacity(keys.len());
         for bytes in keys {
             let row = sqlx::query(AssertSqlSafe(sql.clone())).bind(bytes).fetch_one(&mut *tx).await?;
@@ -184,6 +198,18 @@ impl WorkspaceStore for SqliteStore {
         );
         let rows = sqlx::query(AssertSqlSafe(sql)).bind(limit).fetch_all(&self.pool).await?;
         rows.iter().map(statement_from_row).collect()
+    }
+
+    async fn pending_count(&self) -> Result<u64, StoreError> {
+        self.count_pending().await
+    }
+
+    async fn entity_version(&self, id: &EntityId) -> Result<Option<u64>, StoreError> {
+        self.version_of(id).await
+    }
+
+    async fn namings(&self, ids: &[EntityId]) -> Result<Vec<crate::workspace::Naming>, StoreError> {
+        self.namings_of(ids).await
     }
 
     async fn entity_events(&self, entity: &EntityId) -> Result<Vec<StatementEvent>, StoreError> {
@@ -292,13 +318,12 @@ impl WorkspaceStore for SqliteStore {
         .bind(entity.as_str())
         .bind(source.id.as_str())
         .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if added != 1 {
+        .await?;
+        if added.rows_affected() != 1 {
             tx.rollback().await?;
             return Err(StoreError::NotFound(format!("no person {entity}: only a Person is marked a public figure")));
         }
-        append(&mut tx, event, &[]).await?;
+        append_rows(&mut tx, event, AppendOnly::PublicFigureMarks, &[added.last_insert_rowid()]).await?;
         tx.commit().await?;
         Ok(())
     }

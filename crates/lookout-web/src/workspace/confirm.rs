@@ -91,7 +91,7 @@ pub struct ConfirmPage {
 }
 
 fn day(s: &Statement) -> String {
-    s.recorded_at.to_string().chars().take(10).collect()
+    s.recorded_at.day()
 }
 
 /// `GET /workspace/confirm`.

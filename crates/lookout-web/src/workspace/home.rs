@@ -20,8 +20,8 @@ pub struct HomePage {
     pub chrome: Chrome,
     /// Open proposals.
     pub open_proposals: u64,
-    /// Statements waiting for a second account (up to 1,000 counted).
-    pub waiting: usize,
+    /// Statements waiting for a second account.
+    pub waiting: u64,
     /// Whether four eyes is on.
     pub four_eyes: bool,
 }
@@ -33,7 +33,7 @@ pub async fn home<S: Store + ReportStore + WorkspaceStore>(
     loc: Locale,
 ) -> Result<Response, WebError> {
     let open_proposals = app.store.proposal_page(&ProposalFilter::default(), &PageAt::First, 0).await?.total;
-    let waiting = app.store.pending_statements(1_000).await?.len();
+    let waiting = app.store.pending_count().await?;
     let page = HomePage {
         chrome: Chrome::new(&loc, &session, Section::Home),
         open_proposals,

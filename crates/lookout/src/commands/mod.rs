@@ -43,17 +43,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { files } => import::run(&cli.data_dir, &files).await,
         Command::Export { format, out } => export::run(&cli.data_dir, format.into(), out.as_deref()).await,
         Command::Stats { json } => stats::run(&cli.data_dir, json).await,
-        Command::Ingest { paths, url, published, kind, lang, restricted, by, json } => {
-            let args = lookout_ingest::pipeline::SourceOptions {
-                url,
-                published,
-                kind,
-                lang,
-                restricted,
-                by,
-                keep_mentions: json,
-            };
-            ingest::run(&cli.data_dir, &paths, &args).await
+        Command::Ingest { paths, source, by, json } => {
+            ingest::run(&cli.data_dir, &paths, &source.options(by, json)).await
         }
         Command::Review { action } => {
             match action.unwrap_or(ReviewAction::List { status: "proposed".into(), json: false }) {
@@ -90,18 +81,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Audit { action: AuditAction::Head } => desk::audit_head(&cli.data_dir).await,
         Command::Counts { action: CountsAction::Release } => desk::release_counts(&cli.data_dir).await,
-        Command::IngestWorker { paths, url, published, kind, lang, restricted, by } => {
+        Command::IngestWorker { paths, source, by } => {
             ingest_worker::limit_self()?;
-            let options = lookout_ingest::pipeline::SourceOptions {
-                url,
-                published,
-                kind,
-                lang,
-                restricted,
-                by,
-                keep_mentions: false,
-            };
-            ingest_worker::run(&cli.data_dir, &paths, &options).await
+            ingest_worker::run(&cli.data_dir, &paths, &source.options(by, false)).await
         }
         Command::SanitizeWorker => anyhow::bail!("sanitize-worker runs before the runtime starts"),
         Command::Retention { days } => desk::retention(&cli.data_dir, days).await,

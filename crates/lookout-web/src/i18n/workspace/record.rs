@@ -68,6 +68,8 @@ pub struct WsRecordText {
     pub date_hint: &'static str,
     /// Button.
     pub add: &'static str,
+    /// Shown above an add form refused because the entity changed since it was shown.
+    pub entity_changed: &'static str,
     /// Heading.
     pub history: &'static str,
     /// History line: recorded.
@@ -136,6 +138,7 @@ pub const EN: WsRecordText = WsRecordText {
     valid_to: "Valid to",
     date_hint: "YYYY, YYYY-MM or YYYY-MM-DD",
     add: "Add",
+    entity_changed: "This entity changed after you opened the form (another account recorded something about it), so nothing was added. Its statements and history above are as they are now; your input is kept below: check it against them and add again if it is still needed.",
     history: "History",
     recorded_event: "recorded",
     statuses: [("proposed", "waiting for confirmation"), ("accepted", "public"), ("rejected", "rejected"), ("retracted", "withdrawn")],
@@ -193,6 +196,7 @@ pub const ZH: WsRecordText = WsRecordText {
     valid_to: "截止日期",
     date_hint: "YYYY、YYYY-MM 或 YYYY-MM-DD",
     add: "添加",
+    entity_changed: "您打开此表单后，该实体已有变更（其他账户记录了与之相关的内容），因此没有添加任何内容。上方的陈述和历史为当前状态；您的输入保留在下方：请对照核实，如仍需要请再次添加。",
     history: "历史",
     recorded_event: "记录",
     statuses: [("proposed", "等待确认"), ("accepted", "已公开"), ("rejected", "已拒绝"), ("retracted", "已撤回")],

@@ -123,7 +123,7 @@ pub async fn decided<S: Store + ReportStore + WorkspaceStore>(
             right: named(&d.right, &by_id),
             judgement: words.iter().find(|(code, _)| *code == d.judgement.as_str()).map_or("", |(_, w)| w),
             by: d.decided_by.clone(),
-            day: d.decided_at.to_string().chars().take(10).collect(),
+            day: d.decided_at.day(),
         })
         .collect();
     let page = DecidedPage { chrome: Chrome::new(&loc, &session, Section::Duplicates), rows, page, pages };

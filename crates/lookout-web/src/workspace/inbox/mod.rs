@@ -112,7 +112,7 @@ fn row(chrome: &Chrome, r: ProposalRecord) -> Row {
         id: r.proposal.id,
         summary: r.proposal.summary,
         document: r.proposal.document,
-        reviewed: r.review.map(|(v, by, at)| (v.to_string(), by, at.chars().take(10).collect())),
+        reviewed: r.review.map(|(v, by, at)| (v.to_string(), by, lookout_core::Timestamp::day_of(&at))),
     }
 }
 

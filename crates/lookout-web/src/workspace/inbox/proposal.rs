@@ -195,7 +195,7 @@ pub async fn proposal<S: Store + ReportStore + DocumentStore + WorkspaceStore>(
             })
             .collect(),
         pending: status == lookout_core::StatementStatus::Proposed,
-        reviewed: record.review.clone().map(|(v, by, at)| (v.to_string(), by, at.chars().take(10).collect())),
+        reviewed: record.review.clone().map(|(v, by, at)| (v.to_string(), by, lookout_core::Timestamp::day_of(&at))),
         rows: p
             .claims
             .iter()

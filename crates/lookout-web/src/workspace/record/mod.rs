@@ -158,6 +158,12 @@ pub struct EntityPage {
     pub credibilities: &'static [lookout_core::Credibility],
     /// Whether the account may mark public figures (a Person, reviewers and admins).
     pub marks_public: bool,
+    /// The entity's version when the page was made (the add form carries it).
+    pub version: u64,
+    /// What the add form holds: empty, or a refused form's input shown again.
+    pub kept: add::AddInput,
+    /// Whether the add form is shown again because the entity changed since it was made.
+    pub changed: bool,
 }
 
 /// Where the public site shows an entity, if it does.
@@ -176,7 +182,21 @@ pub async fn entity<S: Store + ReportStore + WorkspaceStore>(
     loc: Locale,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let entity_id = EntityId::new(id.clone()).map_err(|_| WebError::NotFound(format!("entity {id}")))?;
+    Ok(no_store(entity_page(&app, &session, &loc, &id).await?.render()?))
+}
+
+/// An entity's page, its add form empty.
+pub(super) async fn entity_page<S: Store + ReportStore + WorkspaceStore>(
+    app: &AppState<S>,
+    session: &crate::reporting::session::Session,
+    loc: &Locale,
+    id: &str,
+) -> Result<EntityPage, WebError> {
+    let entity_id = EntityId::new(id).map_err(|_| WebError::NotFound(format!("entity {id}")))?;
+    // Read before the statements: a change landing between the two reads makes a form shown
+    // with it refused as stale, never a stale form accepted.
+    let version =
+        app.store.entity_version(&entity_id).await?.ok_or_else(|| WebError::NotFound(format!("entity {id}")))?;
     let record = app
         .store
         .entities_in_full(std::slice::from_ref(&entity_id))
@@ -193,7 +213,7 @@ pub async fn entity<S: Store + ReportStore + WorkspaceStore>(
         .filter_map(|s| EntityId::new(s.value.clone()).ok())
         .collect();
     let linked_names = names(app.store.as_ref(), &linked).await?;
-    let chrome = Chrome::new(&loc, &session, Section::Record);
+    let chrome = Chrome::new(loc, session, Section::Record);
     let words = |code: &str| chrome.w.record.statuses.iter().find(|(c, _)| *c == code).map_or("", |(_, w)| *w);
     let mut statements = Vec::new();
     let mut history: Vec<HistoryLine> = Vec::new();
@@ -221,7 +241,7 @@ pub async fn entity<S: Store + ReportStore + WorkspaceStore>(
             grade: s.grade.to_string(),
             stance: s.stance.to_string(),
             status: (s.status.to_string(), words(s.status.as_str())),
-            recorded: (s.recorded_by.clone(), s.recorded_at.to_string().chars().take(10).collect()),
+            recorded: (s.recorded_by.clone(), s.recorded_at.day()),
             valid: match (s.valid_from, s.valid_to) {
                 (None, None) => String::new(),
                 (from, to) => format!("{}–{}", day(from), day(to)),
@@ -263,7 +283,7 @@ pub async fn entity<S: Store + ReportStore + WorkspaceStore>(
     }
     history.sort_by(|a, b| a.at.cmp(&b.at));
     for line in &mut history {
-        line.at = line.at.chars().take(10).collect();
+        line.at = lookout_core::Timestamp::day_of(&line.at);
     }
     let page = EntityPage {
         marks_public: schema == Schema::Person && chrome.reads_reports,
@@ -279,8 +299,11 @@ pub async fn entity<S: Store + ReportStore + WorkspaceStore>(
         kinds: lookout_core::SourceKind::ALL,
         reliabilities: lookout_core::Reliability::ALL,
         credibilities: lookout_core::Credibility::ALL,
+        version,
+        kept: add::AddInput::default(),
+        changed: false,
     };
-    Ok(no_store(page.render()?))
+    Ok(page)
 }
 
 /// The withdrawal form.
