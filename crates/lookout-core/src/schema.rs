@@ -58,6 +58,18 @@ vocabulary!(
         ChargesFiled => "charges_filed",
         /// A defendant pleaded guilty.
         GuiltyPlea => "guilty_plea",
+        /// A defendant was found guilty.
+        Convicted => "convicted",
+        /// A defendant was acquitted.
+        Acquitted => "acquitted",
+        /// An investigation was closed without charges.
+        InvestigationClosed => "investigation_closed",
+        /// A host government's police found nothing.
+        NoEvidenceFound => "no_evidence_found",
+        /// The case was referred to prosecutors.
+        ReferredToProsecutors => "referred_to_prosecutors",
+        /// Those named sued (for defamation).
+        LawsuitFiled => "lawsuit_filed",
         /// Only the country is known.
         ReportedCountryOnly => "reported_country_only",
         /// Only counted in a total.

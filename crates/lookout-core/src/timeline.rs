@@ -56,7 +56,9 @@ impl fmt::Display for StepDate {
 /// Builds the status timeline from a station's statements.
 ///
 /// A source lists status steps as a chain ("under_investigation; reported_closed") whose last step
-/// carries the date. Steps of one chain share the chain's quote and are ordered by their span in it;
+/// carries the date. Steps of one chain share the chain's quote and place (one cell) and are
+/// ordered by their span in it; a step recorded on its own (a row of `status_events.csv`) is a
+/// chain of one, dated by itself or not at all;
 /// an undated step is placed at its chain's date (shown as "by" that date). Steps from different
 /// chains are ordered by date. The same step said by several sources is one step with several sources.
 pub fn status_timeline(statements: &[Statement]) -> Vec<TimelineStep> {
@@ -67,7 +69,9 @@ pub fn status_timeline(statements: &[Statement]) -> Vec<TimelineStep> {
     let chain_date = |st: &Statement| -> Option<PartialDate> {
         status
             .iter()
-            .filter(|o| o.source_id == st.source_id && o.locator.quote == st.locator.quote)
+            .filter(|o| {
+                o.source_id == st.source_id && o.locator.quote == st.locator.quote && o.locator.page == st.locator.page
+            })
             .filter_map(|o| o.valid_from)
             .max()
     };

@@ -87,6 +87,9 @@ pub fn locate(record: &Record, column: &str, span: Option<(u32, u32)>) -> lookou
 pub struct ImportContext<'g> {
     /// The gazetteer, for countries and geocoding.
     pub gazetteer: &'g Gazetteer,
+    /// Stations whose status steps come from a status events table of the same import: their
+    /// `stations.csv` status chain is not imported.
+    pub told_by_events: std::collections::HashSet<lookout_core::EntityId>,
 }
 
 impl ImportContext<'_> {

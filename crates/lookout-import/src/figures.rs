@@ -76,6 +76,7 @@ pub fn import(file: &str, text: &str, batch: &mut Batch, report: &mut ImportRepo
                 schema: Some(Schema::Figure),
                 place: record.place.clone(),
                 field: "contradicts",
+                added_here: false,
             });
         }
         if conflicting && contradicts.is_empty() && !value.contains(" vs ") {

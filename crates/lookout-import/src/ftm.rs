@@ -196,6 +196,7 @@ pub fn import(
                     schema,
                     place: place.clone(),
                     field: "properties",
+                    added_here: false,
                 });
             }
             for source in &sources {

@@ -20,6 +20,7 @@ pub mod ftm;
 mod notes;
 pub mod responses;
 pub mod stations;
+pub mod status_events;
 mod table;
 
 use std::collections::HashSet;
@@ -42,6 +43,9 @@ pub struct Reference {
     pub place: Place,
     /// The column or field.
     pub field: &'static str,
+    /// Whether the importer itself added the target to the batch (to state something of it), so
+    /// that only the store can show it exists.
+    pub added_here: bool,
 }
 
 /// What an import found, besides the batch.
@@ -67,7 +71,8 @@ impl ImportReport {
     ) -> Result<(), ImportError> {
         for r in &self.references {
             let wanted = r.schema.map_or("entity".to_string(), |s| s.to_string());
-            match (batch.schema_of(&r.target).or_else(|| stored(&r.target)), r.schema) {
+            let in_batch = if r.added_here { None } else { batch.schema_of(&r.target) };
+            match (in_batch.or_else(|| stored(&r.target)), r.schema) {
                 (Some(found), Some(s)) if found != s => {
                     return Err(r.place.error(r.field, format!("{} is a {found}, not a {s}", r.target)))
                 }
@@ -82,9 +87,14 @@ impl ImportReport {
         Ok(())
     }
 
-    /// The targets of all references, for looking them up in the store.
-    pub fn reference_targets(&self) -> HashSet<EntityId> {
-        self.references.iter().map(|r| r.target.clone()).collect()
+    /// The targets to look up in the store: those `batch` does not hold, and those an importer
+    /// added to it only to state something of them.
+    pub fn targets_to_look_up(&self, batch: &Batch) -> HashSet<EntityId> {
+        self.references
+            .iter()
+            .filter(|r| r.added_here || batch.schema_of(&r.target).is_none())
+            .map(|r| r.target.clone())
+            .collect()
     }
 }
 
@@ -97,6 +107,8 @@ pub enum Format {
     Responses,
     /// `figures.csv`.
     Figures,
+    /// `status_events.csv`.
+    StatusEvents,
     /// FollowTheMoney JSON lines.
     Ftm,
 }
@@ -112,6 +124,8 @@ pub fn detect_format(file: &str, text: &str) -> Result<Format, ImportError> {
     let has = |c: &str| header.contains(&c);
     if has("status") && has("operating_bureau") {
         Ok(Format::Stations)
+    } else if has("station_id") && has("status") && has("claimant") {
+        Ok(Format::StatusEvents)
     } else if has("actor") && has("action") {
         Ok(Format::Responses)
     } else if has("figure") && has("claimed_by") {
@@ -122,8 +136,9 @@ pub fn detect_format(file: &str, text: &str) -> Result<Format, ImportError> {
             line: 1,
             field: None,
             message: format!(
-                "unrecognised header; expected the columns of stations.csv ({}), responses.csv ({}) or figures.csv ({}), or a .jsonl file of FollowTheMoney entities",
+                "unrecognised header; expected the columns of stations.csv ({}), status_events.csv ({}), responses.csv ({}) or figures.csv ({}), or a .jsonl file of FollowTheMoney entities",
                 stations::COLUMNS.join(","),
+                status_events::COLUMNS.join(","),
                 responses::COLUMNS.join(","),
                 figures::COLUMNS.join(",")
             ),
@@ -153,6 +168,7 @@ pub fn import_file(
         Format::Stations => stations::import(file, &text, ctx, batch, report),
         Format::Responses => responses::import(file, &text, ctx, batch, report),
         Format::Figures => figures::import(file, &text, batch, report),
+        Format::StatusEvents => status_events::import(file, &text, batch, report),
         Format::Ftm => ftm::import(file, &text, ctx, batch, report),
     }
 }
@@ -163,14 +179,21 @@ pub fn import_files(
     gazetteer: &Gazetteer,
     recorded_by: &str,
 ) -> Result<(Batch, ImportReport), ImportError> {
-    let ctx = ImportContext { gazetteer };
+    let format_of = |name: &str, bytes: &[u8]| {
+        let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).into_owned();
+        detect_format(name, &text).ok()
+    };
+    // Stations told by status events have their status from the events alone.
+    let told_by_events = files
+        .iter()
+        .filter(|(name, bytes)| format_of(name, bytes) == Some(Format::StatusEvents))
+        .flat_map(|(name, bytes)| status_events::stations_told(name, &String::from_utf8_lossy(bytes)))
+        .collect();
+    let ctx = ImportContext { gazetteer, told_by_events };
     let mut batch = Batch::new(recorded_by);
     let mut report = ImportReport::default();
     let mut ordered: Vec<&(String, Vec<u8>)> = files.iter().collect();
-    ordered.sort_by_key(|(name, bytes)| {
-        let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).into_owned();
-        !matches!(detect_format(name, &text), Ok(Format::Stations))
-    });
+    ordered.sort_by_key(|(name, bytes)| format_of(name, bytes) != Some(Format::Stations));
     for (name, bytes) in ordered {
         import_file(name, bytes, &ctx, &mut batch, &mut report)?;
     }

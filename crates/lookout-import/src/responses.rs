@@ -52,6 +52,7 @@ pub fn import(
                 schema: Some(Schema::Station),
                 place: record.place.clone(),
                 field: "station_ids",
+                added_here: false,
             });
         }
         report.rows += 1;

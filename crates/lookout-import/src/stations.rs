@@ -94,7 +94,9 @@ fn import_row(
     if !address.is_empty() {
         sources.state(batch, record, "address", id, "address", address)?;
     }
-    import_status(record, id, &steps, status_date, &sources, batch)?;
+    if !ctx.told_by_events.contains(id) {
+        import_status(record, id, &steps, status_date, &sources, batch)?;
+    }
     import_bureau(record, id, &sources, ctx, batch)?;
     geocode(record, id, city, &country, ctx, batch, report)
 }

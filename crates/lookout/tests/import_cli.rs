@@ -121,3 +121,53 @@ fn ftm_lines_import_with_sources_and_skip_unmodelled_properties() {
     assert_eq!(s["sources"], 2, "the cited URL, and the file itself for entities citing none");
     assert_eq!(s["statements"], 7);
 }
+
+/// Issue 16: a station's steps from `status_events.csv`, each with its own date and the source
+/// that reports it, replace its row's status chain on the public station page; an events file
+/// for a station of the store needs no stations file.
+#[test]
+fn status_events_date_each_step_with_its_own_source() {
+    let (dir, _) = seeded();
+    let files = TempDir::new("events");
+    let events = files.path().join("status_events.csv");
+    std::fs::write(
+        &events,
+        "station_id,date,status,claimant,source_urls,quote,notes
+ST033,2022-10-25,under_investigation,Dutch foreign ministry,https://nos.example/onderzoek,\"het ministerie onderzoekt\",
+ST033,2022-11-01,closure_ordered,Dutch foreign minister,https://nrc.example/gesloten,\"opdracht gegeven de posten te sluiten\",
+ST033,,investigation_closed,Dutch police,https://police.example/closed,,undated in source
+",
+    )
+    .unwrap();
+    let o = lookout(dir.path(), &["import", events.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let server = Server::start(dir.path());
+    let (status, _, page) = http_get(&server.base, "/stations/ST033");
+    assert_eq!(status, 200);
+    let timeline = page.split("<ol class=\"timeline\">").nth(1).unwrap().split("</ol>").next().unwrap();
+    let steps: Vec<&str> = timeline.split("<li>").skip(1).collect();
+    for (status, date, source, claimant) in [
+        ("under investigation", "25 October 2022", "nos.example", "Dutch foreign ministry"),
+        ("closure ordered", "1 November 2022", "nrc.example", "Dutch foreign minister"),
+    ] {
+        let step = steps
+            .iter()
+            .find(|s| s.contains(date) && s.contains(source))
+            .unwrap_or_else(|| panic!("a step dated {date} citing {source}: {timeline}"));
+        assert!(step.contains(status) && step.contains(claimant), "{step}");
+        assert!(!step.contains("nrc.example") || source == "nrc.example", "only its own source: {step}");
+    }
+    let undated = steps.iter().find(|s| s.contains("investigation closed")).expect("a new status word");
+    assert!(undated.contains("police.example") && !undated.contains("2022"), "undated, its own source: {undated}");
+    let unknown = files.path().join("unknown.csv");
+    std::fs::write(
+        &unknown,
+        "station_id,date,status,claimant,source_urls\nST999,2022,closed,RCMP,https://x.example/1\n",
+    )
+    .unwrap();
+    let before = stats(dir.path());
+    let o = lookout(dir.path(), &["import", unknown.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("unknown.csv:2") && stderr(&o).contains("station-ST999"), "{}", stderr(&o));
+    assert_eq!(stats(dir.path()), before, "nothing written");
+}

@@ -124,6 +124,12 @@ impl Text {
             StationStatus::Denied => "存在被否认",
             StationStatus::ChargesFiled => "已提起指控",
             StationStatus::GuiltyPlea => "被告认罪",
+            StationStatus::Convicted => "被告被判有罪",
+            StationStatus::Acquitted => "被告被判无罪",
+            StationStatus::InvestigationClosed => "调查结束，未提起指控",
+            StationStatus::NoEvidenceFound => "警方未发现证据",
+            StationStatus::ReferredToProsecutors => "移送检察机关",
+            StationStatus::LawsuitFiled => "被指涉方提起诉讼",
             StationStatus::ReportedCountryOnly => "仅报道所在国家",
             StationStatus::ReportedCountOnly => "仅计入总数",
         }

@@ -32,11 +32,9 @@ async fn parse(files: Vec<(String, Vec<u8>)>, recorded_by: String) -> anyhow::Re
 /// Checks references, writes the batch in one transaction, prints warnings and a summary.
 async fn write(store: &SqliteStore, batch: &Batch, report: &ImportReport) -> anyhow::Result<WriteReport> {
     let mut stored: HashMap<EntityId, Schema> = HashMap::new();
-    for target in report.reference_targets() {
-        if batch.schema_of(&target).is_none() {
-            if let Some(record) = store.entity(&target).await? {
-                stored.insert(target, record.entity.schema);
-            }
+    for target in report.targets_to_look_up(batch) {
+        if let Some(record) = store.entity(&target).await? {
+            stored.insert(target, record.entity.schema);
         }
     }
     report.check_references(batch, |id| stored.get(id).copied())?;
