@@ -14,14 +14,15 @@ use rustc_hash::FxHashMap as FastMap;
 /// as the name has tokens, however many names share its first word.
 #[derive(Debug)]
 struct Trie<T> {
+    /// Each node's children by token; node 0 is the root, and every other node is the target of
+    /// exactly one edge, so nodes are numbered by the edges made before them.
     children: FastMap<(u32, T), u32>,
     ends: FastMap<u32, EntityId>,
-    nodes: u32,
 }
 
 impl<T> Default for Trie<T> {
     fn default() -> Self {
-        Trie { children: FastMap::default(), ends: FastMap::default(), nodes: 0 }
+        Trie { children: FastMap::default(), ends: FastMap::default() }
     }
 }
 
@@ -29,12 +30,9 @@ impl<T: std::hash::Hash + Eq> Trie<T> {
     /// Files a name; the first entity filed under a name keeps it.
     fn insert(&mut self, tokens: impl IntoIterator<Item = T>, id: &EntityId) {
         let mut node = 0;
-        let nodes = &mut self.nodes;
         for token in tokens {
-            node = *self.children.entry((node, token)).or_insert_with(|| {
-                *nodes += 1;
-                *nodes
-            });
+            let next = self.children.len() as u32 + 1;
+            node = *self.children.entry((node, token)).or_insert(next);
         }
         self.ends.entry(node).or_insert_with(|| id.clone());
     }
