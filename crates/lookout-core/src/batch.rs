@@ -3,8 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::{
-    EntityId, Grade, Locator, ModelError, PartialDate, Schema, Source, SourceId, Stance, Statement, StatementId,
-    StatementStatus, Timestamp,
+    EntityId, Grade, Locator, ModelError, PartialDate, Schema, Source, SourceId, SourceJudgement, Stance, Statement,
+    StatementId, StatementStatus, Timestamp,
 };
 
 /// A statement being made: what a [`Batch`] checks and turns into a [`Statement`].
@@ -98,7 +98,8 @@ pub struct Batch {
     recorded_by: String,
     recorded_at: Timestamp,
     schemata: HashMap<EntityId, Schema>,
-    source_ids: HashSet<SourceId>,
+    /// Each source's position in `sources`.
+    source_at: HashMap<SourceId, usize>,
     statement_ids: HashSet<StatementId>,
     /// Entities in the order first added.
     pub entities: Vec<crate::Entity>,
@@ -110,6 +111,9 @@ pub struct Batch {
     pub documents: Vec<crate::Document>,
     /// Proposals from ingested documents, awaiting review.
     pub proposals: Vec<crate::Proposal>,
+    /// People's judgements of the batch's sources (kind, the original a copy copies), as a table
+    /// of sources states them.
+    pub judgements: Vec<SourceJudgement>,
 }
 
 impl Batch {
@@ -119,13 +123,14 @@ impl Batch {
             recorded_by: recorded_by.into(),
             recorded_at: Timestamp::now(),
             schemata: HashMap::new(),
-            source_ids: HashSet::new(),
+            source_at: HashMap::new(),
             statement_ids: HashSet::new(),
             entities: Vec::new(),
             sources: Vec::new(),
             statements: Vec::new(),
             documents: Vec::new(),
             proposals: Vec::new(),
+            judgements: Vec::new(),
         }
     }
 
@@ -163,15 +168,42 @@ impl Batch {
     /// Adds a source unless one with the same id is already in the batch.
     pub fn add_source(&mut self, source: Source) -> SourceId {
         let id = source.id.clone();
-        if self.source_ids.insert(id.clone()) {
+        if !self.source_at.contains_key(&id) {
+            self.source_at.insert(id.clone(), self.sources.len());
             self.sources.push(source);
         }
         id
     }
 
+    /// A source of this batch.
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.source_at.get(id).map(|&at| &self.sources[at])
+    }
+
+    /// Adds a person's judgement of one of the batch's sources; the original it names as copied
+    /// must be in the batch too, and not the source itself.
+    pub fn add_judgement(&mut self, judgement: SourceJudgement) -> Result<(), ModelError> {
+        let misfit = |reason: String| ModelError::InvalidValue { prop: "copy_of".into(), reason };
+        if !self.source_at.contains_key(&judgement.source) {
+            return Err(misfit(format!("source {} is not in the batch", judgement.source)));
+        }
+        match &judgement.copy_of {
+            Some(original) if *original == judgement.source => {
+                Err(misfit(format!("source {original} cannot be a copy of itself")))
+            }
+            Some(original) if !self.source_at.contains_key(original) => {
+                Err(misfit(format!("the original {original} is not in the batch")))
+            }
+            _ => {
+                self.judgements.push(judgement);
+                Ok(())
+            }
+        }
+    }
+
     /// Adds an ingested document; its source must already be in the batch.
     pub fn add_document(&mut self, document: crate::Document) -> Result<(), ModelError> {
-        if !self.source_ids.contains(&document.source_id) {
+        if !self.source_at.contains_key(&document.source_id) {
             return Err(ModelError::InvalidValue {
                 prop: "document".into(),
                 reason: format!("source {} is not in the batch", document.source_id),
@@ -186,7 +218,7 @@ impl Batch {
     /// Adds a proposal; its source must already be in the batch, and its claims must fit the
     /// schemata of the entities it names (they are checked again when it is accepted).
     pub fn add_proposal(&mut self, proposal: crate::Proposal) -> Result<(), ModelError> {
-        if !self.source_ids.contains(&proposal.source_id) {
+        if !self.source_at.contains_key(&proposal.source_id) {
             return Err(ModelError::InvalidValue {
                 prop: "proposal".into(),
                 reason: format!("source {} is not in the batch", proposal.source_id),
@@ -214,7 +246,7 @@ impl Batch {
             prop: claim.prop.clone(),
             reason: format!("entity {} is not in the batch", claim.entity),
         })?;
-        if !self.source_ids.contains(&claim.source) {
+        if !self.source_at.contains_key(&claim.source) {
             return Err(ModelError::InvalidValue {
                 prop: claim.prop.clone(),
                 reason: format!("source {} is not in the batch", claim.source),

@@ -174,6 +174,20 @@ pub fn operation_id(station: &EntityId, bureau: &EntityId) -> Result<EntityId, M
     ))
 }
 
+/// The id of an organisation known by `name` (`organization-america-changle-association-ny-inc`).
+pub fn organization_id(name: &str) -> Result<EntityId, ModelError> {
+    EntityId::new(format!("organization-{}", slug(name)))
+}
+
+/// The id of the link saying that organisation `host` hosts `station`.
+pub fn hosting_id(station: &EntityId, host: &EntityId) -> Result<EntityId, ModelError> {
+    EntityId::new(format!(
+        "hosting-{}-{}",
+        station.as_str().trim_start_matches("station-"),
+        host.as_str().trim_start_matches("organization-")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -47,6 +47,6 @@ pub use proposal::{Proposal, ProposalKind, ProposalRecord, ProposedClaim, Verdic
 pub use resolution::{Decision, Judgement, Resolution};
 pub use review::{StatementAction, StatementEvent};
 pub use schema::{PropType, Property, Schema, StationStatus};
-pub use source::{guess_kind, host_of, Source, SourceKind};
+pub use source::{guess_kind, host_of, Source, SourceJudgement, SourceKind};
 pub use statement::{Entity, Locator, Stance, Statement, StatementStatus};
 pub use timestamp::Timestamp;

@@ -66,6 +66,8 @@ vocabulary!(
         InvestigationClosed => "investigation_closed",
         /// A host government's police found nothing.
         NoEvidenceFound => "no_evidence_found",
+        /// A source says no formal investigation exists or is known (not a finding after one).
+        NoFormalInvestigation => "no_formal_investigation",
         /// The case was referred to prosecutors.
         ReferredToProsecutors => "referred_to_prosecutors",
         /// Those named sued (for defamation).
@@ -139,6 +141,7 @@ const STATION: &[Property] = &[
     p("status", T::StationStatus),
     p("statusNote", T::Text),
     p("operatorNote", T::Text),
+    p("unlocatedReason", T::Text),
     p("notes", T::Text),
 ];
 const PUBLIC_BODY: &[Property] = &[
@@ -152,6 +155,7 @@ const PUBLIC_BODY: &[Property] = &[
 const ORGANIZATION: &[Property] = &[
     p("name", T::Name),
     p("alias", T::Name),
+    p("legalForm", T::Text),
     one("country", T::Country),
     one("address", T::Text),
     p("notes", T::Text),

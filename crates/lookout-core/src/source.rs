@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::vocabulary::vocabulary;
-use crate::{PartialDate, SourceId};
+use crate::{PartialDate, Reliability, SourceId};
 
 vocabulary!(
     /// What kind of source this is; it bears on how far to trust it.
@@ -52,6 +52,24 @@ pub struct Source {
     pub lang: Option<String>,
     /// SHA-256 (hex) of the captured original, where one was captured.
     pub sha256: Option<String>,
+}
+
+/// A person's judgement of a source: what kind it is, how reliable, and the original it copies.
+/// Judgements are appended, never edited: a source's latest one holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceJudgement {
+    /// The source judged.
+    pub source: SourceId,
+    /// Its kind (no longer a guess).
+    pub kind: SourceKind,
+    /// How reliable it is, when judged.
+    pub reliability: Option<Reliability>,
+    /// The source it is a copy of.
+    pub copy_of: Option<SourceId>,
+    /// Who judged (an account name, or the person a bundled table names).
+    pub by: String,
+    /// When (`YYYY-MM-DDTHH:MM:SSZ`); set by the store when writing.
+    pub at: String,
 }
 
 impl Source {

@@ -32,10 +32,10 @@ impl RowSources {
         }
         let mut sources = Vec::new();
         for url in urls {
-            if !(url.starts_with("http://") || url.starts_with("https://")) || lookout_core::host_of(url).is_none() {
-                return Err(record.error(column, format!("{url:?} is not an http(s) URL")));
-            }
-            sources.push(Source::from_url(url));
+            checked_url(record, column, url)?;
+            // A source a table of sources described (and judged) is cited as described there.
+            let guessed = Source::from_url(url);
+            sources.push(batch.source(&guessed.id).cloned().unwrap_or(guessed));
         }
         let refs: Vec<&Source> = sources.iter().collect();
         let entries = sources.iter().map(|s| (s.id.clone(), grading::grade(s, &refs))).collect();
@@ -72,6 +72,14 @@ impl RowSources {
         let locator = locate(record, column, None);
         self.claim_each(batch, record, column, |s| Claim::new(entity, prop, value, s).locator(locator.clone()))
     }
+}
+
+/// Checks that `url`, in `column` of `record`, is an http(s) address with a host.
+pub fn checked_url<'u>(record: &Record, column: &str, url: &'u str) -> Result<&'u str, ImportError> {
+    if !(url.starts_with("http://") || url.starts_with("https://")) || lookout_core::host_of(url).is_none() {
+        return Err(record.error(column, format!("{url:?} is not an http(s) URL")));
+    }
+    Ok(url)
 }
 
 /// A locator for a cell: the cell's text as the quote, file, line and column as the page.

@@ -2,8 +2,9 @@
 //! in one transaction, so a bad row anywhere means nothing is written. Errors name the file, the
 //! line and the field.
 //!
-//! Formats: the bundled CSV tables (`stations.csv`, `responses.csv`, `figures.csv`, recognised by
-//! their header) and FollowTheMoney JSON lines (`.json`, `.jsonl`, `.ftm`).
+//! Formats: the bundled CSV tables (`sources.csv`, `stations.csv`, `status_events.csv`,
+//! `hosts.csv`, `responses.csv`, `figures.csv`, recognised by their header) and FollowTheMoney
+//! JSON lines (`.json`, `.jsonl`, `.ftm`).
 //!
 //! ```
 //! use lookout_import::{import_files, Bundled};
@@ -17,8 +18,10 @@ mod context;
 mod error;
 pub mod figures;
 pub mod ftm;
+pub mod hosts;
 mod notes;
 pub mod responses;
+pub mod sources;
 pub mod stations;
 pub mod status_events;
 mod table;
@@ -101,6 +104,8 @@ impl ImportReport {
 /// The input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// `sources.csv`.
+    Sources,
     /// `stations.csv`.
     Stations,
     /// `responses.csv`.
@@ -109,6 +114,8 @@ pub enum Format {
     Figures,
     /// `status_events.csv`.
     StatusEvents,
+    /// `hosts.csv`.
+    Hosts,
     /// FollowTheMoney JSON lines.
     Ftm,
 }
@@ -122,10 +129,14 @@ pub fn detect_format(file: &str, text: &str) -> Result<Format, ImportError> {
     let header: Vec<&str> =
         text.lines().next().unwrap_or("").split(',').map(|h| h.trim().trim_start_matches('\u{feff}')).collect();
     let has = |c: &str| header.contains(&c);
-    if has("status") && has("operating_bureau") {
+    if has("url") && has("kind") && has("judged_by") {
+        Ok(Format::Sources)
+    } else if has("status") && has("operating_bureau") {
         Ok(Format::Stations)
     } else if has("station_id") && has("status") && has("claimant") {
         Ok(Format::StatusEvents)
+    } else if has("station_id") && has("host_name") {
+        Ok(Format::Hosts)
     } else if has("actor") && has("action") {
         Ok(Format::Responses)
     } else if has("figure") && has("claimed_by") {
@@ -136,9 +147,11 @@ pub fn detect_format(file: &str, text: &str) -> Result<Format, ImportError> {
             line: 1,
             field: None,
             message: format!(
-                "unrecognised header; expected the columns of stations.csv ({}), status_events.csv ({}), responses.csv ({}) or figures.csv ({}), or a .jsonl file of FollowTheMoney entities",
+                "unrecognised header; expected the columns of sources.csv ({}), stations.csv ({}), status_events.csv ({}), hosts.csv ({}), responses.csv ({}) or figures.csv ({}), or a .jsonl file of FollowTheMoney entities",
+                sources::COLUMNS.join(","),
                 stations::COLUMNS.join(","),
                 status_events::COLUMNS.join(","),
+                hosts::COLUMNS.join(","),
                 responses::COLUMNS.join(","),
                 figures::COLUMNS.join(",")
             ),
@@ -165,15 +178,19 @@ pub fn import_file(
 ) -> Result<(), ImportError> {
     let text = decode(file, bytes)?;
     match detect_format(file, &text)? {
+        Format::Sources => sources::import(file, &text, batch, report),
         Format::Stations => stations::import(file, &text, ctx, batch, report),
         Format::Responses => responses::import(file, &text, ctx, batch, report),
         Format::Figures => figures::import(file, &text, batch, report),
         Format::StatusEvents => status_events::import(file, &text, batch, report),
+        Format::Hosts => hosts::import(file, &text, batch, report),
         Format::Ftm => ftm::import(file, &text, ctx, batch, report),
     }
 }
 
-/// Imports several files (name, bytes) into one batch, stations first so that others may refer to them.
+/// Imports several files (name, bytes) into one batch: the tables of sources first, so that every
+/// other table cites a source as described and judged there; then stations, so that others may
+/// refer to them.
 pub fn import_files(
     files: &[(String, Vec<u8>)],
     gazetteer: &Gazetteer,
@@ -193,11 +210,22 @@ pub fn import_files(
     let mut batch = Batch::new(recorded_by);
     let mut report = ImportReport::default();
     let mut ordered: Vec<&(String, Vec<u8>)> = files.iter().collect();
-    ordered.sort_by_key(|(name, bytes)| format_of(name, bytes) != Some(Format::Stations));
+    ordered.sort_by_key(|(name, bytes)| match format_of(name, bytes) {
+        Some(Format::Sources) => 0,
+        Some(Format::Stations) => 1,
+        _ => 2,
+    });
     for (name, bytes) in ordered {
         import_file(name, bytes, &ctx, &mut batch, &mut report)?;
     }
     Ok((batch, report))
+}
+
+/// Tests' shorthand: imports files given as (name, text) with the bundled gazetteer.
+#[cfg(test)]
+pub(crate) fn import_texts(files: &[(&str, &str)]) -> Result<(Batch, ImportReport), ImportError> {
+    let files: Vec<(String, Vec<u8>)> = files.iter().map(|(n, t)| (n.to_string(), t.as_bytes().to_vec())).collect();
+    import_files(&files, &Gazetteer::bundled(), "test")
 }
 
 /// The dataset bundled in `data/` and embedded in the binary.
@@ -207,7 +235,10 @@ impl Bundled {
     /// The bundled files as (name, bytes).
     pub fn files() -> Vec<(String, Vec<u8>)> {
         vec![
+            ("data/sources.csv".to_string(), include_bytes!("../../../data/sources.csv").to_vec()),
             ("data/stations.csv".to_string(), include_bytes!("../../../data/stations.csv").to_vec()),
+            ("data/status_events.csv".to_string(), include_bytes!("../../../data/status_events.csv").to_vec()),
+            ("data/hosts.csv".to_string(), include_bytes!("../../../data/hosts.csv").to_vec()),
             ("data/responses.csv".to_string(), include_bytes!("../../../data/responses.csv").to_vec()),
             ("data/figures.csv".to_string(), include_bytes!("../../../data/figures.csv").to_vec()),
         ]

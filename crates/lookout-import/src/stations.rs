@@ -23,6 +23,9 @@ pub const COLUMNS: &[&str] = &[
     "address",
     "source_urls",
 ];
+/// Columns it may have: why a station no source locates is not located (its `city` is then
+/// empty, and its `country_iso2` may be).
+pub const OPTIONAL: &[&str] = &["why_unlocated"];
 
 /// The entity id of the station with dataset id `id` (`ST001` → `station-ST001`).
 pub fn station_id(id: &str) -> Result<EntityId, lookout_core::ModelError> {
@@ -51,7 +54,7 @@ pub fn import(
     batch: &mut Batch,
     report: &mut ImportReport,
 ) -> Result<(), ImportError> {
-    let records = read_table(file, text, COLUMNS, &[])?;
+    let records = read_table(file, text, COLUMNS, OPTIONAL)?;
     let mut seen = std::collections::HashMap::new();
     for record in &records {
         let raw_id = record.required("id")?;
@@ -72,8 +75,20 @@ fn import_row(
     batch: &mut Batch,
     report: &mut ImportReport,
 ) -> Result<(), ImportError> {
-    let country = ctx.country(record, "country_iso2")?;
-    let city = record.required("city")?;
+    let city = record.get("city");
+    let unlocated = record.get("why_unlocated");
+    match (city.is_empty(), unlocated.is_empty()) {
+        (true, true) => {
+            return Err(record
+                .error("city", "required value is missing (a station no source locates says why in why_unlocated)"))
+        }
+        (false, false) => return Err(record.error("why_unlocated", "a station with a city is located: leave it empty")),
+        _ => {}
+    }
+    let country = match record.get("country_iso2") {
+        "" if city.is_empty() => None,
+        _ => Some(ctx.country(record, "country_iso2")?),
+    };
     let first_reported_in = record.required("first_reported_in")?;
     let reported_date = date(record, "reported_date")?;
     let status_date = date(record, "status_date")?;
@@ -81,8 +96,14 @@ fn import_row(
     batch.add_entity(id, Schema::Station).map_err(|e| record.error("id", e))?;
     let sources = RowSources::read(record, "source_urls", batch)?;
 
-    sources.state(batch, record, "city", id, "city", city)?;
-    sources.state(batch, record, "country_iso2", id, "country", &country)?;
+    if city.is_empty() {
+        sources.state(batch, record, "why_unlocated", id, "unlocatedReason", unlocated)?;
+    } else {
+        sources.state(batch, record, "city", id, "city", city)?;
+    }
+    if let Some(country) = &country {
+        sources.state(batch, record, "country_iso2", id, "country", country)?;
+    }
     sources.state(batch, record, "first_reported_in", id, "firstReportedIn", first_reported_in)?;
     let located = locate(record, "reported_date", None);
     sources.claim_each(batch, record, "reported_date", |s| {
@@ -98,7 +119,10 @@ fn import_row(
         import_status(record, id, &steps, status_date, &sources, batch)?;
     }
     import_bureau(record, id, &sources, ctx, batch)?;
-    geocode(record, id, city, &country, ctx, batch, report)
+    match &country {
+        Some(country) if !city.is_empty() => geocode(record, id, city, country, ctx, batch, report),
+        _ => Ok(()),
+    }
 }
 
 fn import_status(
@@ -263,4 +287,47 @@ fn geocode(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import_texts as import;
+
+    const HEADER: &str = "id,city,country_iso2,country,operating_bureau,first_reported_in,reported_date,status,status_date,address,source_urls,why_unlocated\n";
+
+    #[test]
+    fn a_station_no_source_locates_says_why_and_is_not_placed() {
+        let rows = "ST900,,IL,Israel,Nantong PSB,Patrol and Persuade,2022-12-05,reported_count_only,2022-12-05,,https://news.example/a,no source names the city
+ST901,,,,,Patrol and Persuade,2022-12-05,reported_count_only,2022-12-05,,https://news.example/a,one of 29 Nantong stations; none names where
+";
+        let (batch, report) = import(&[("stations.csv", &format!("{HEADER}{rows}"))]).unwrap();
+        let of = |entity: &str, prop: &str| -> Vec<String> {
+            batch
+                .statements
+                .iter()
+                .filter(|s| s.entity_id.as_str() == entity && s.prop == prop)
+                .map(|s| s.value.clone())
+                .collect()
+        };
+        assert_eq!(of("station-ST900", "unlocatedReason"), ["no source names the city"]);
+        assert_eq!(of("station-ST900", "country"), ["IL"]);
+        assert!(of("station-ST900", "city").is_empty() && of("station-ST900", "place").is_empty());
+        assert!(of("station-ST901", "country").is_empty(), "no country when no source names one");
+        assert_eq!(report.geocoded, 0);
+        assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    }
+
+    #[test]
+    fn a_station_is_located_or_says_why_not() {
+        let cases = [
+            ("ST900,,IL,Israel,,P,2022-12-05,reported,2022-12-05,,https://n.example/a,", "city"),
+            ("ST900,Haifa,IL,Israel,,P,2022-12-05,reported,2022-12-05,,https://n.example/a,no city", "why_unlocated"),
+            ("ST900,Haifa,,,,P,2022-12-05,reported,2022-12-05,,https://n.example/a,", "country_iso2"),
+            ("ST900,,XX,,,P,2022-12-05,reported,2022-12-05,,https://n.example/a,no city", "country_iso2"),
+        ];
+        for (row, field) in cases {
+            let error = import(&[("s.csv", &format!("{HEADER}{row}\n"))]).unwrap_err().to_string();
+            assert!(error.contains("s.csv:2") && error.contains(&format!("`{field}`")), "{row}: {error}");
+        }
+    }
 }

@@ -75,7 +75,7 @@ pub fn import(file: &str, text: &str, batch: &mut Batch, report: &mut ImportRepo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import_files;
+    use crate::import_texts as import;
 
     const STATIONS: &str = "id,city,country_iso2,country,operating_bureau,first_reported_in,reported_date,status,status_date,address,source_urls
 ST900,Markham,CA,Canada,Fuzhou PSB,110 Overseas,2022-09-12,under_investigation; reported_closed (per Minister),2023,,https://news.example/a | https://news.example/b
@@ -87,11 +87,6 @@ ST900,2022-10-26,under_investigation,RCMP,https://rcmp.example/release,\"The RCM
 ST900,2023-04-27,reported_closed,Public Safety Minister,https://news.example/b,\"the stations have been closed\",
 ST900,,denied,Chinese embassy,https://news.example/d,,undated in source
 ";
-
-    fn import(files: &[(&str, &str)]) -> Result<(Batch, ImportReport), ImportError> {
-        let files: Vec<(String, Vec<u8>)> = files.iter().map(|(n, t)| (n.to_string(), t.as_bytes().to_vec())).collect();
-        import_files(&files, &lookout_geo::Gazetteer::bundled(), "test")
-    }
 
     fn steps<'b>(batch: &'b Batch, station: &str) -> Vec<&'b lookout_core::Statement> {
         batch.statements.iter().filter(|s| s.entity_id.as_str() == station && s.prop == "status").collect()

@@ -35,15 +35,19 @@ pub fn to_ftm(
     let country: Vec<&str> = country.iter().map(String::as_str).collect();
     let schema = match view.schema() {
         Schema::Station => {
-            let city = v("city").first().copied().unwrap_or("unknown city");
-            let cc = v("country").first().copied().unwrap_or("");
-            put(&mut p, "name", vec![&format!("Reported overseas police service station: {city} ({cc})")]);
+            let city = v("city").first().copied().unwrap_or("not located");
+            let name = match v("country").first() {
+                Some(cc) => format!("Reported overseas police service station: {city} ({cc})"),
+                None => format!("Reported overseas police service station: {city}"),
+            };
+            put(&mut p, "name", vec![&name]);
             put(&mut p, "country", country);
             put(&mut p, "address", v("address"));
             let notes: Vec<String> = v("status")
                 .iter()
                 .map(|s| format!("status: {s}"))
                 .chain(v("statusNote").iter().map(|s| s.to_string()))
+                .chain(v("unlocatedReason").iter().map(|s| format!("not located: {s}")))
                 .collect();
             put(&mut p, "notes", notes.iter().map(String::as_str).collect());
             put(&mut p, "description", v("firstReportedIn"));
@@ -65,6 +69,7 @@ pub fn to_ftm(
                 }
                 _ => {
                     put(&mut p, "address", v("address"));
+                    put(&mut p, "legalForm", v("legalForm"));
                     "Organization"
                 }
             }

@@ -38,6 +38,17 @@ pub async fn export_geojson<S: Store>(store: &S, mut out: impl Write) -> Result<
             operators.entry(station.to_string()).or_default().push(name.to_string());
         }
     }
+    // The organisations cited as hosting each station.
+    let organisations: HashMap<String, EntityView> =
+        views(store, Schema::Organization).await?.into_iter().map(|(v, _)| (v.entity.id.to_string(), v)).collect();
+    let mut hosts: HashMap<String, Vec<String>> = HashMap::new();
+    for (link, _) in views(store, Schema::Hosting).await? {
+        if let (Some(station), Some(host)) = (link.first("station"), link.first("host")) {
+            if let Some(name) = organisations.get(host).and_then(|o| o.first("name")) {
+                hosts.entry(station.to_string()).or_default().push(name.to_string());
+            }
+        }
+    }
     let mut features = Vec::new();
     for (station, statements) in views(store, Schema::Station).await? {
         let id = station.entity.id.to_string();
@@ -69,13 +80,19 @@ pub async fn export_geojson<S: Store>(store: &S, mut out: impl Write) -> Result<
                 "city": station.first("city"),
                 "country": station.first("country"),
                 "operators": operators.get(&id).cloned().unwrap_or_default(),
+                "hosts": hosts.get(&id).cloned().unwrap_or_default(),
                 "status": latest.map(|s| s.status.as_str()),
                 "status_date": latest.and_then(|s| s.date.or(s.by)).map(|d| d.to_string()),
                 "reported_date": station.first("reportedDate"),
                 "first_reported_in": station.values("firstReportedIn"),
                 "place": place.and_then(|p| p.first("name")),
                 "geonames_id": place.and_then(|p| p.first("geonamesId")),
-                "location_precision": if coordinates.is_some() { "city" } else { "country" },
+                "location_precision": match (coordinates.is_some(), station.first("country").is_some()) {
+                    (true, _) => "city",
+                    (false, true) => "country",
+                    (false, false) => "none",
+                },
+                "unlocated_reason": station.first("unlocatedReason"),
                 "sources": urls,
             }
         }));

@@ -25,16 +25,20 @@ async fn geojson_is_a_feature_collection_of_every_station() {
     let store = bundled_store().await;
     let mut out = Vec::new();
     let n = export_geojson(&store, &mut out).await.unwrap();
-    assert_eq!(n, 86);
+    assert_eq!(n, 107);
     let doc: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(doc["type"], "FeatureCollection");
     let features = doc["features"].as_array().unwrap();
-    assert_eq!(features.len(), 86);
+    assert_eq!(features.len(), 107);
     let mut points = 0;
     for f in features {
         assert_eq!(f["type"], "Feature");
         assert!(!f["properties"]["sources"].as_array().unwrap().is_empty(), "every station cites sources");
         match &f["geometry"] {
+            Value::Null if f["properties"]["country"].is_null() => {
+                assert_eq!(f["properties"]["location_precision"], "none");
+                assert!(f["properties"]["unlocated_reason"].is_string(), "says why: {f}");
+            }
             Value::Null => assert_eq!(f["properties"]["location_precision"], "country"),
             g => {
                 assert_eq!(g["type"], "Point");
@@ -49,9 +53,14 @@ async fn geojson_is_a_feature_collection_of_every_station() {
     let rotterdam = features.iter().find(|f| f["id"] == "station-ST033").unwrap();
     assert_eq!(rotterdam["properties"]["place"], "Rotterdam");
     assert_eq!(rotterdam["properties"]["operators"][0], "Fuzhou Public Security Bureau");
-    assert_eq!(rotterdam["properties"]["status"], "closed");
+    assert_eq!(rotterdam["properties"]["status"], "closure_ordered", "the latest dated step");
     let lon = rotterdam["geometry"]["coordinates"][0].as_f64().unwrap();
     assert!((4.0..5.0).contains(&lon), "RFC 7946 order is [longitude, latitude]");
+    let new_york = features.iter().find(|f| f["id"] == "station-ST001").unwrap();
+    assert_eq!(new_york["properties"]["hosts"][0], "America ChangLe Association NY Inc.");
+    let israel = features.iter().find(|f| f["id"] == "station-ST087").unwrap();
+    assert_eq!((&israel["geometry"], &israel["properties"]["country"]), (&Value::Null, &Value::from("IL")));
+    assert!(israel["properties"]["unlocated_reason"].as_str().is_some_and(|w| !w.is_empty()));
 }
 
 #[tokio::test]

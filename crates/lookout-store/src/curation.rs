@@ -6,7 +6,7 @@
 
 use std::future::Future;
 
-use lookout_core::{Document, Reliability, Source, SourceId, SourceKind, Statement};
+use lookout_core::{Document, Source, SourceId, SourceJudgement, Statement};
 
 use crate::{AuditEvent, StoreError};
 
@@ -23,23 +23,6 @@ pub struct DocumentRow {
     pub open_proposals: u64,
     /// All its proposals.
     pub proposals: u64,
-}
-
-/// A person's judgement of a source: what kind it is, how reliable, and the original it copies.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceJudgement {
-    /// The source judged.
-    pub source: SourceId,
-    /// Its kind (no longer a guess).
-    pub kind: SourceKind,
-    /// How reliable it is, when judged.
-    pub reliability: Option<Reliability>,
-    /// The source it is a copy of.
-    pub copy_of: Option<SourceId>,
-    /// Who judged (an account name).
-    pub by: String,
-    /// When (`YYYY-MM-DDTHH:MM:SSZ`); set by the store when writing.
-    pub at: String,
 }
 
 /// The workspace's documents and sources.

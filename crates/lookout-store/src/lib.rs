@@ -29,12 +29,13 @@ mod store;
 mod workspace;
 
 pub use audit::{AppendOnly, AuditEvent, AuditRow, AUDIT_GENESIS};
-pub use curation::{CurationStore, DocumentRow, SourceJudgement};
+pub use curation::{CurationStore, DocumentRow};
 pub use documents::DocumentStore;
 pub use error::StoreError;
+pub use lookout_core::SourceJudgement;
 /// The status timeline is domain logic, in `lookout_core::timeline`; re-exported for the callers
 /// that read it through the store.
-pub use query::{EntityFilter, EntityRecord, NamedEntity, Stats, WriteReport};
+pub use query::{EntityFilter, EntityRecord, NamedEntity, RecordCounts, Stats, WriteReport};
 pub use reports::{
     Account, AccountSummary, AuditView, CountRelease, NewReport, PublishedIncident, ReportRecord, ReportStore,
     ReportWithReplyKey, SealedMessage,

@@ -45,6 +45,8 @@ pub struct WriteReport {
     pub entities_added: u64,
     /// Sources new to the store.
     pub sources_added: u64,
+    /// Judgements of sources new to the store (a table of sources imported again adds none).
+    pub judgements_added: u64,
     /// Statements new to the store.
     pub statements_added: u64,
     /// Statements of the batch the store already had (same id).
@@ -64,6 +66,30 @@ pub struct Stats {
     pub statements: u64,
     /// Statements per review status.
     pub statements_by_status: BTreeMap<String, u64>,
+    /// How far the record rests on originals.
+    pub record: RecordCounts,
+}
+
+/// How far the record rests on originals (accepted statements only).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct RecordCounts {
+    /// Stations with at least one accepted statement.
+    pub stations: u64,
+    /// Stations with a city.
+    pub stations_located: u64,
+    /// Stations no source locates (they say why).
+    pub stations_not_located: u64,
+    /// Stations whose city (or, for one not located, the reason) cites at least one source that
+    /// is not a copy (nor a reference work): a source that establishes the station itself.
+    pub stations_with_original: u64,
+    /// Stations an organisation is cited as hosting.
+    pub stations_with_host: u64,
+    /// Status steps: one per station, state, date and claimant.
+    pub status_steps: u64,
+    /// Status steps with a date of their own.
+    pub status_steps_dated: u64,
+    /// Sources judged by a person (kind, and the original of a copy).
+    pub sources_judged: u64,
 }
 
 /// An entity's names, for matching.

@@ -22,6 +22,7 @@ fn public_pages_have_no_serious_or_critical_accessibility_violations() {
         "/stations?country=ES",
         "/stations/ST001",
         "/stations/ST033?lang=zh",
+        "/stations/ST087",
         "/countries/IT",
         "/bureaus/publicbody-fuzhou-psb",
         "/figures",

@@ -77,7 +77,7 @@ fn stations_render_and_link_without_javascript() {
 
     let list = chromium_run(&browser, &["--dump-dom"], &format!("{}/stations", server.base));
     let dom = String::from_utf8_lossy(&list.stdout);
-    assert!(dom.contains("86 of 86 reported stations"), "DOM: {dom}");
+    assert!(dom.contains("107 of 107 reported stations"), "DOM: {dom}");
     assert!(dom.contains("href=\"/stations/ST039\""), "the Dublin station is linked");
 
     let station = chromium_run(&browser, &["--dump-dom"], &format!("{}/stations/ST039", server.base));
@@ -93,7 +93,7 @@ fn stations_render_and_link_without_javascript() {
         &["--dump-dom"],
         &format!("{}/stations?country=ES&status=under_investigation", server.base),
     );
-    assert!(String::from_utf8_lossy(&filtered.stdout).contains("9 of 86 reported stations"));
+    assert!(String::from_utf8_lossy(&filtered.stdout).contains("9 of 107 reported stations"));
 
     // The map: an inline SVG whose countries are links; following Italy's leads to its page.
     let home = chromium_run(&browser, &["--dump-dom"], &format!("{}/", server.base));

@@ -26,7 +26,7 @@ fn the_json_api_pages_tags_and_documents_itself() {
         )
     };
 
-    // Cursor pagination over all 86 stations, without gaps or repeats.
+    // Cursor pagination over all 107 stations, without gaps or repeats.
     let mut seen = Vec::new();
     let mut path = "/api/v1/stations?limit=30".to_string();
     loop {
@@ -39,7 +39,7 @@ fn the_json_api_pages_tags_and_documents_itself() {
             None => break,
         }
     }
-    assert_eq!(seen.len(), 86);
+    assert_eq!(seen.len(), 107);
     let mut dedup = seen.clone();
     dedup.dedup();
     assert_eq!(dedup, seen);
@@ -118,7 +118,7 @@ fn cached_pages_follow_an_import_made_while_serving() {
     let dir = TempDir::new("serve-cache");
     let server = Server::start(dir.path());
     let (_, _, before) = server.get("/stations");
-    assert!(before.contains("86 of 86 reported stations"));
+    assert!(before.contains("107 of 107 reported stations"));
     let (_, _, again) = server.get("/stations");
     assert_eq!(before, again, "served from the cache");
 

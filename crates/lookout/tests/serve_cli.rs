@@ -14,7 +14,7 @@ fn serve_imports_the_bundled_dataset_and_shows_stations_with_sources() {
     assert_eq!(header(&headers, "content-type"), Some("text/html; charset=utf-8"));
     assert!(header(&headers, "content-security-policy").unwrap().starts_with("default-src 'self'"));
     assert_eq!(header(&headers, "x-content-type-options"), Some("nosniff"));
-    assert!(body.contains("86 of 86 reported stations"), "{body}");
+    assert!(body.contains("107 of 107 reported stations"), "{body}");
     assert!(body.contains("<a href=\"/stations/ST033\">Rotterdam</a>"));
     assert!(body.contains("Fuzhou Public Security Bureau"));
 
@@ -23,7 +23,7 @@ fn serve_imports_the_bundled_dataset_and_shows_stations_with_sources() {
     assert!(page.contains("Rotterdam, The Netherlands"));
     assert!(page.contains("closure ordered"));
     assert!(
-        page.contains("according to <span lang=\"en\">Dutch government</span>"),
+        page.contains("according to <span lang=\"en\">Dutch government (Foreign Affairs and Justice ministers"),
         "the claimant is kept with the step"
     );
     assert!(page.contains("Rotterdam / 鹿特丹"), "place names in English and Chinese from GeoNames");
@@ -36,13 +36,13 @@ fn serve_imports_the_bundled_dataset_and_shows_stations_with_sources() {
     // Filters, and their errors.
     let (status, _, nl) = server.get("/stations?country=NL");
     assert_eq!(status, 200);
-    assert!(nl.contains("2 of 86 reported stations"), "{nl}");
+    assert!(nl.contains("2 of 107 reported stations"), "{nl}");
     let (status, _, fz) = server.get("/stations?bureau=publicbody-nantong-psb");
     assert_eq!(status, 200);
-    assert!(fz.contains("of 86 reported stations") && fz.contains("Auckland"));
+    assert!(fz.contains("of 107 reported stations") && fz.contains("Auckland"));
     let (status, _, closed) = server.get("/stations?status=guilty_plea");
     assert_eq!(status, 200);
-    assert!(closed.contains("1 of 86"), "{closed}");
+    assert!(closed.contains("1 of 107"), "{closed}");
     let (status, _, bad) = server.get("/stations?country=XQ");
     assert_eq!(status, 400);
     assert!(bad.contains("country: unknown country code"));
@@ -67,7 +67,7 @@ fn the_public_pages_show_the_record() {
     assert!(home.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), "the map is inline SVG");
     assert!(home.contains(r#"<a href="/countries/IT" aria-label="Italy: 11 reported stations">"#));
     assert!(home.contains(r#"<a href="/stations/ST039" aria-label="Dublin: station ST039">"#), "a dot per city");
-    assert!(home.contains("86 reported stations in 40 countries"));
+    assert!(home.contains("107 reported stations in 43 countries"));
     assert!(
         home.contains("<td><a href=\"/countries/ES\">Spain</a></td><td>9</td>"),
         "the text alternative lists the counts"
@@ -89,7 +89,7 @@ fn the_public_pages_show_the_record() {
 
     let (status, _, responses) = server.get("/responses?country=NL&action=closure_ordered");
     assert_eq!(status, 200);
-    assert!(responses.contains("1 of 58 responses"), "{responses}");
+    assert!(responses.contains("1 of 99 responses"), "{responses}");
     assert!(responses.contains("Dutch Foreign Minister"));
     let (status, _, _) = server.get("/responses?country=QQ");
     assert_eq!(status, 400);
@@ -169,7 +169,7 @@ fn a_second_start_reuses_the_data_directory() {
     let dir = TempDir::new("serve-twice");
     drop(Server::start(dir.path()));
     let before = stats(dir.path());
-    assert_eq!(before["entities_by_schema"]["Station"], 86);
+    assert_eq!(before["entities_by_schema"]["Station"], 107);
     let server = Server::start(dir.path());
     let (status, _, _) = server.get("/stations");
     assert_eq!(status, 200);
@@ -199,12 +199,12 @@ fn chinese_readers_get_every_page_in_chinese() {
     assert!(station.contains("2022年12月20日"));
     assert!(station.contains("鹿特丹"));
     assert!(
-        station.contains("<span lang=\"en\">Dutch government</span>"),
+        station.contains("<span lang=\"en\">Dutch government (Foreign Affairs"),
         "data stays in its language, marked as such"
     );
 
     let (_, _, list) = get_zh("/stations?country=ES");
-    assert!(list.contains("共 86 个已报道的警务站，显示 9 个"));
+    assert!(list.contains("共 107 个已报道的警务站，显示 9 个"));
     assert!(list.contains("href=\"/stations?country=ES&#38;lang=en\""), "the switch keeps the page and its filters");
 
     for path in ["/figures", "/responses", "/countries/NL", "/bureaus/publicbody-fuzhou-psb", "/data", "/about"] {
@@ -305,7 +305,7 @@ fn stations_filter_by_first_report_and_sort() {
     let (status, _, pp) = server.get("/stations?first=Patrol+and+Persuade+%28Safeguard+Defenders%29");
     assert_eq!(status, 200);
     assert!(
-        pp.contains("of 86 reported stations") && pp.contains("/stations/ST057") && !pp.contains("/stations/ST001\"")
+        pp.contains("of 107 reported stations") && pp.contains("/stations/ST057") && !pp.contains("/stations/ST001\"")
     );
     let (_, _, by_city) = server.get("/stations?sort=city");
     let amsterdam = by_city.find(">Amsterdam</a>").unwrap();
@@ -358,4 +358,37 @@ fn conflicting_values_stand_side_by_side_with_their_sources() {
         .filter_map(|s| s["value"].as_str())
         .collect();
     assert!(cities.contains(&"Rotterdam") && cities.contains(&"Schiedam"), "nothing is overwritten");
+}
+
+/// Issue 16: the December report's stations that no source locates are in the record, listed by
+/// country and bureau with why, each with a page saying so; none is on the map. A station's page
+/// names the organisation cited as hosting it.
+#[test]
+fn stations_no_source_locates_are_listed_with_why_and_not_mapped() {
+    let dir = TempDir::new("serve-unlocated");
+    let server = Server::start(dir.path());
+    let (status, _, list) = server.get("/stations");
+    assert_eq!(status, 200);
+    let section = list.split("<h2 id=\"unlocated\">").nth(1).expect("a section of stations not located");
+    assert!(section.starts_with("Reported but not located</h2>"), "{section}");
+    let israel = section.split("<tr>").find(|r| r.contains("/countries/IL")).expect("Israel's row");
+    assert!(israel.contains("Nantong Public Security Bureau") && israel.contains("/stations/ST087"), "{israel}");
+    let nowhere = section.split("<tr>").filter(|r| r.contains("country not known")).count();
+    assert!(nowhere >= 2, "stations no source places even in a country are grouped by bureau: {section}");
+
+    let (status, _, page) = server.get("/stations/ST087");
+    assert_eq!(status, 200);
+    assert!(page.contains("<h1>Not located, Israel"), "{page}");
+    let located = page.split("<dt>Located</dt><dd>").nth(1).unwrap().split("</dd>").next().unwrap();
+    assert!(located.starts_with("Not located: <span lang=\"en\">") && located.len() > 60, "says why: {located}");
+
+    let (_, _, home) = server.get("/");
+    assert!(!home.contains("station ST087"), "a station not located has no dot on the map");
+    let (_, _, zh) = server.get("/stations?lang=zh");
+    assert!(zh.contains("有报道但未定位") && zh.contains("国家不详"), "in Chinese too");
+
+    let (_, _, new_york) = server.get("/stations/ST001");
+    let hosted = new_york.split("<dt>Hosted by</dt><dd>").nth(1).unwrap().split("</dd>").next().unwrap();
+    assert!(hosted.contains("America ChangLe Association NY Inc.") && hosted.contains("(association)"), "{hosted}");
+    assert!(hosted.contains("scribd.com"), "the host is cited: {hosted}");
 }

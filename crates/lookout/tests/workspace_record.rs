@@ -129,16 +129,16 @@ fn a_proposal_accepted_by_one_account_is_public_when_another_confirms_it_and_lea
     }
 
     // A judgement of a source written behind the server's back, with the database file.
-    python(
+    let seq = python(
         "import sqlite3, sys\ndb = sqlite3.connect(sys.argv[1])\n\
-         db.execute(\"INSERT INTO source_judgements (source_key, kind, judged_by, judged_at) \
-         VALUES (1, 'official', 'mallory', '2026-01-01T00:00:00Z')\")\ndb.commit()",
+         cur = db.execute(\"INSERT INTO source_judgements (source_key, kind, judged_by, judged_at) \
+         VALUES (1, 'official', 'mallory', '2026-01-01T00:00:00Z')\")\ndb.commit()\nprint(cur.lastrowid)",
         &dir.path().join("lookout.db"),
     );
     let o = lookout(dir.path(), &["audit", "verify"]);
     assert!(!o.status.success(), "a judgement without its audit entry fails the check");
     let said = format!("{}{}", stdout(&o), stderr(&o));
-    assert!(said.contains("source_judgements row 1"), "{said}");
+    assert!(said.contains(&format!("source_judgements row {}:", seq.trim())), "{said}");
 }
 
 #[test]

@@ -1,14 +1,14 @@
 //! [`CurationStore`] over SQLite. A judgement is appended to `source_judgements` (whose trigger
 //! sets the source's cached kind) with its audit entry, in one `BEGIN IMMEDIATE` transaction.
 
-use lookout_core::{Document, Source, SourceId, Statement, Timestamp};
+use lookout_core::{Document, Source, SourceId, SourceJudgement, Statement};
 use sqlx::{AssertSqlSafe, Row};
 
-use super::audit_log::{append, append_rows, begin_write};
+use super::audit_log::{append, begin_write};
 use super::documents::{document_from_row, DOCUMENT_SELECT};
 use super::rows::{source_from_row, statement_from_row, SOURCE_COLUMNS, STATEMENT_FROM, STATEMENT_SELECT};
 use super::SqliteStore;
-use crate::curation::{CurationStore, DocumentRow, SourceJudgement};
+use crate::curation::{CurationStore, DocumentRow};
 use crate::{AuditEvent, StoreError};
 
 fn corrupt(id: &str, reason: impl ToString) -> StoreError {
@@ -105,44 +105,10 @@ impl CurationStore for SqliteStore {
         judgement: &SourceJudgement,
         event: &AuditEvent,
     ) -> Result<SourceJudgement, StoreError> {
-        let source = judgement.source.as_str();
-        if judgement.by.trim().is_empty() {
-            return Err(StoreError::Conflict("a judgement needs the name of who judged".into()));
-        }
-        if judgement.copy_of.as_ref() == Some(&judgement.source) {
-            return Err(StoreError::Conflict(format!("source {source} cannot be a copy of itself")));
-        }
         let mut tx = begin_write(self).await?;
-        let key: Option<i64> =
-            sqlx::query_scalar("SELECT key FROM sources WHERE id = ?").bind(source).fetch_optional(&mut *tx).await?;
-        let key = key.ok_or_else(|| StoreError::NotFound(format!("no source {source}")))?;
-        let copy_key: Option<i64> = match &judgement.copy_of {
-            Some(original) => Some(
-                sqlx::query_scalar("SELECT key FROM sources WHERE id = ?")
-                    .bind(original.as_str())
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .ok_or_else(|| StoreError::NotFound(format!("no source {original}")))?,
-            ),
-            None => None,
-        };
-        let at = Timestamp::now().to_string();
-        let seq = sqlx::query(
-            "INSERT INTO source_judgements (source_key, kind, reliability, copy_of, judged_by, judged_at)
-             VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(key)
-        .bind(judgement.kind.as_str())
-        .bind(judgement.reliability.map(|r| r.as_str()))
-        .bind(copy_key)
-        .bind(&judgement.by)
-        .bind(&at)
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid();
-        append_rows(&mut tx, event, crate::audit::AppendOnly::SourceJudgements, &[seq]).await?;
+        let written = super::judgements::append_one(&mut tx, judgement, event).await?;
         tx.commit().await?;
-        Ok(SourceJudgement { at, ..judgement.clone() })
+        Ok(written)
     }
 
     async fn source_judgement(&self, source: &SourceId) -> Result<Option<SourceJudgement>, StoreError> {

@@ -39,7 +39,7 @@ pub(super) fn document_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Documen
 /// Which source copies which (`pairs`: `copy_key`, `original_key`, `ord`): a person's judgement
 /// in force decides for the source it judges (a judgement without `copy_of` says it copies
 /// nothing); the sources no one has judged copy what ingest found their documents to repost.
-const COPY_PAIRS: &str = "WITH judged AS (
+pub(super) const COPY_PAIRS: &str = "WITH judged AS (
         SELECT j.source_key, j.copy_of, j.seq FROM source_judgements j
         WHERE j.seq = (SELECT MAX(seq) FROM source_judgements WHERE source_key = j.source_key)),
     pairs AS (

@@ -285,6 +285,7 @@ impl Store for SqliteStore {
         )
         .fetch_one(&self.pool)
         .await? as u64;
+        stats.record = super::record_counts::record_counts(&self.pool).await?;
         Ok(stats)
     }
 }

@@ -175,9 +175,11 @@ pub(crate) async fn write_batch(conn: &mut SqliteConnection, batch: &Batch) -> R
     insert_all(conn, "documents", DOCUMENT_COLUMNS, &batch.documents, |d, a| bind_document(&keys, d, a)).await?;
     let proposed = |p: &Proposal, a: &mut SqliteArguments| bind_proposal(&keys, batch, p, a);
     insert_all(conn, "proposals", PROPOSAL_COLUMNS, &batch.proposals, proposed).await?;
+    let judgements_added = super::judgements::append_batch(conn, &batch.judgements, batch.recorded_by()).await?;
     Ok(WriteReport {
         entities_added,
         sources_added,
+        judgements_added,
         statements_added,
         statements_present: batch.statements.len() as u64 - statements_added,
     })

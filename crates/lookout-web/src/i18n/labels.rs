@@ -128,6 +128,7 @@ impl Text {
             StationStatus::Acquitted => "被告被判无罪",
             StationStatus::InvestigationClosed => "调查结束，未提起指控",
             StationStatus::NoEvidenceFound => "警方未发现证据",
+            StationStatus::NoFormalInvestigation => "未知有正式调查",
             StationStatus::ReferredToProsecutors => "移送检察机关",
             StationStatus::LawsuitFiled => "被指涉方提起诉讼",
             StationStatus::ReportedCountryOnly => "仅报道所在国家",

@@ -113,6 +113,18 @@ pub struct ListText {
     pub sort_by: &'static str,
     /// Option.
     pub sort_default: &'static str,
+    /// Cell: a station no source places at a city.
+    pub not_located: &'static str,
+    /// Heading.
+    pub unlocated_heading: &'static str,
+    /// Text.
+    pub unlocated_intro: &'static str,
+    /// Cell: no source names the country.
+    pub country_unknown: &'static str,
+    /// Column.
+    pub stations_count: &'static str,
+    /// Column.
+    pub why: &'static str,
 }
 
 /// A station's page: its timeline, its statements and their sources.
@@ -122,6 +134,10 @@ pub struct StationText {
     pub located: &'static str,
     /// Text.
     pub not_named_in_sources: &'static str,
+    /// Label.
+    pub hosted_by: &'static str,
+    /// Text.
+    pub no_host_named: &'static str,
     /// Text.
     pub from_geonames: &'static str,
     /// Text.

@@ -68,6 +68,7 @@ pub(crate) mod countries;
 pub(crate) mod documents;
 pub(crate) mod duplicates;
 pub(crate) mod figures;
+pub(crate) mod hosts;
 pub(crate) mod matching;
 pub(crate) mod responses;
 pub(crate) mod search;

@@ -24,7 +24,11 @@ fn bureau_names_zh() -> HashMap<&'static str, &'static str> {
 /// The label of an entity for results.
 fn title(view: &EntityView) -> String {
     match view.schema() {
-        Schema::Station => view.first("city").unwrap_or("").to_string(),
+        // A station no source locates is named by its id (the index is shared by both languages).
+        Schema::Station => match view.first("city") {
+            Some(city) => city.to_string(),
+            None => format!("{}: not located", lookout_core::ids::station_key(&view.entity.id)),
+        },
         Schema::Response => format!("{}: {}", view.first("date").unwrap_or(""), view.values("actor").join("; ")),
         Schema::Place => view.values("name").join(" / "),
         _ => view.first("name").unwrap_or(view.entity.id.as_str()).to_string(),

@@ -45,10 +45,6 @@ pub struct CapturedDocument {
     pub characters: u64,
     /// Whether its text is kept out of public search.
     pub restricted: bool,
-    /// The original it reposts.
-    pub copy_of: Option<crate::service::documents::SourceLink>,
-    /// The reposts of it.
-    pub copies: Vec<crate::service::documents::SourceLink>,
 }
 
 /// A source's page.
@@ -60,6 +56,10 @@ pub struct SourcePage {
     pub entities: Vec<SupportedEntity>,
     /// The ingested document behind it, if one was ingested.
     pub document: Option<CapturedDocument>,
+    /// The original it copies: as a person judged it, or else as ingest found its document to repost.
+    pub copy_of: Option<SourceLink>,
+    /// The copies of it.
+    pub copies: Vec<SourceLink>,
 }
 
 /// Where an entity's page is.
@@ -73,22 +73,24 @@ pub(crate) fn entity_href(schema: Schema, id: &lookout_core::EntityId) -> Option
     }
 }
 
-/// The ingested document behind a source, with its original and its copies.
+/// The ingested document behind a source.
 async fn captured<S: Store + DocumentStore>(store: &S, id: &SourceId) -> Result<Option<CapturedDocument>, WebError> {
     let Some(doc) = store.document_of(id).await? else { return Ok(None) };
+    Ok(Some(CapturedDocument { language: doc.language, characters: doc.characters, restricted: doc.restricted }))
+}
+
+/// The original a source copies and the copies of it.
+async fn copy_links<S: Store + DocumentStore>(
+    store: &S,
+    id: &SourceId,
+) -> Result<(Option<SourceLink>, Vec<SourceLink>), WebError> {
     let original = store.originals_of(std::slice::from_ref(id)).await?.remove(id);
     let copies = store.copies_of(id).await?;
     let mut wanted: Vec<SourceId> = copies.clone();
     wanted.extend(original.clone());
     let sources = store.sources(&wanted).await?;
     let link = |id: &SourceId| sources.get(id).map(SourceLink::of);
-    Ok(Some(CapturedDocument {
-        language: doc.language,
-        characters: doc.characters,
-        restricted: doc.restricted,
-        copy_of: original.as_ref().and_then(link),
-        copies: copies.iter().filter_map(link).collect(),
-    }))
+    Ok((original.as_ref().and_then(link), copies.iter().filter_map(link).collect()))
 }
 
 /// Loads a source's page.
@@ -124,5 +126,6 @@ pub async fn source_page<S: Store + DocumentStore>(store: &S, id: &str) -> Resul
         });
     }
     let document = captured(store, &source_id).await?;
-    Ok(SourcePage { source, entities, document })
+    let (copy_of, copies) = copy_links(store, &source_id).await?;
+    Ok(SourcePage { source, entities, document, copy_of, copies })
 }

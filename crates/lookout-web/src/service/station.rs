@@ -8,6 +8,7 @@ use lookout_core::{EntityId, EntityView, PartialDate, Schema, Source, SourceId, 
 use lookout_store::{DocumentStore, Store};
 
 use super::documents::{group_sources, SourceGroup};
+use super::hosts::{hosts_of, HostView};
 use super::responses::{response_views, ResponseView};
 use super::stations::{operators_of, row, StationRow};
 use crate::error::WebError;
@@ -103,6 +104,8 @@ pub struct StationDetail {
     pub timeline: Vec<TimelineEntry>,
     /// Related responses, oldest first.
     pub responses: Vec<ResponseView>,
+    /// The organisations sources name as hosting it.
+    pub hosts: Vec<HostView>,
     /// Coordinates and place name, where geocoded.
     pub place: Option<Place>,
     /// Every source cited, each original with the reposts of it.
@@ -220,12 +223,14 @@ pub async fn station_detail<S: Store + DocumentStore>(
     let mut responses = response_views(store, countries, &referencing).await?;
     responses.reverse();
     let source_groups = group_sources(store, &sources, &source_ids).await?;
+    let hosts = hosts_of(store, &referencing, &sources).await?;
     Ok(StationDetail {
         row: row(&record, countries, &operators),
         id: id.to_string(),
         props,
         timeline,
         responses,
+        hosts,
         place,
         sources: source_groups,
         statements: record.statements,

@@ -42,6 +42,53 @@ pub struct StationRow {
     pub reported_date: Option<PartialDate>,
     /// Where first reported (`110 Overseas (Safeguard Defenders)`).
     pub first_reported_in: Vec<String>,
+    /// Why no source places it at a city, for a station reported but not located (its `city`
+    /// is then empty, and its `country` may be).
+    pub unlocated: Option<String>,
+}
+
+/// Stations reported but not located, grouped by country and bureau, with why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnlocatedGroup {
+    /// ISO code, empty when no source names the country.
+    pub country: String,
+    /// Its name.
+    pub country_name: String,
+    /// The bureaus said to operate them.
+    pub operators: Vec<OperatorRef>,
+    /// The stations' keys (`ST087`).
+    pub keys: Vec<String>,
+    /// Why they are not located, each reason once.
+    pub reasons: Vec<String>,
+}
+
+/// Groups the stations of `rows` that are not located by country and bureau.
+pub fn unlocated_groups(rows: &[StationRow]) -> Vec<UnlocatedGroup> {
+    let mut groups: Vec<UnlocatedGroup> = Vec::new();
+    for r in rows {
+        let Some(reason) = &r.unlocated else { continue };
+        let at = groups.iter().position(|g| g.country == r.country && g.operators == r.operators);
+        let group = match at {
+            Some(i) => &mut groups[i],
+            None => {
+                groups.push(UnlocatedGroup {
+                    country: r.country.clone(),
+                    country_name: r.country_name.clone(),
+                    operators: r.operators.clone(),
+                    keys: Vec::new(),
+                    reasons: Vec::new(),
+                });
+                groups.last_mut().expect("just pushed")
+            }
+        };
+        group.keys.push(r.key.clone());
+        if !group.reasons.contains(reason) {
+            group.reasons.push(reason.clone());
+        }
+    }
+    // Known countries first, by name; then the stations no source places even in a country.
+    groups.sort_by(|a, b| (a.country.is_empty(), &a.country_name).cmp(&(b.country.is_empty(), &b.country_name)));
+    groups
 }
 
 /// Stations' operators (station entity id → bureaus) from accepted Operation entities.
@@ -104,6 +151,7 @@ pub(crate) fn row(
         status_date: timeline.last().and_then(|s| s.when()),
         reported_date: view.first("reportedDate").and_then(|d| d.parse().ok()),
         first_reported_in: view.values("firstReportedIn").iter().map(|s| s.to_string()).collect(),
+        unlocated: view.first("unlocatedReason").map(str::to_string),
     }
 }
 
@@ -163,6 +211,8 @@ pub struct StationList {
     pub first_reports: Vec<(String, usize)>,
     /// Stations in total, before filtering.
     pub total: usize,
+    /// The stations reported but not located, by country and bureau.
+    pub unlocated: Vec<UnlocatedGroup>,
 }
 
 /// Lists stations matching `query`.
@@ -176,7 +226,7 @@ pub async fn list_stations<S: Store>(
     let all = store.list_entities(&EntityFilter { schema: Some(Schema::Station), ..Default::default() }).await?;
     let all_rows: Vec<StationRow> = all.iter().map(|r| row(r, countries, &operators)).collect();
     let mut per_country: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    for r in &all_rows {
+    for r in all_rows.iter().filter(|r| !r.country.is_empty()) {
         per_country.entry(r.country.clone()).or_insert_with(|| (r.country_name.clone(), 0)).1 += 1;
     }
     let mut bureaus: Vec<OperatorRef> = operators.values().flatten().cloned().collect();
@@ -218,5 +268,6 @@ pub async fn list_stations<S: Store>(
         statuses: StationStatus::ALL,
         first_reports: first_reports.into_iter().collect(),
         total: all_rows.len(),
+        unlocated: unlocated_groups(&all_rows),
     })
 }

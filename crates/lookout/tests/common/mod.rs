@@ -80,7 +80,10 @@ pub fn stderr(o: &Output) -> String {
 pub fn import_bundled_csv(data_dir: &Path) {
     let data = workspace().join("data");
     let files: Vec<String> =
-        ["stations.csv", "responses.csv", "figures.csv"].iter().map(|f| data.join(f).display().to_string()).collect();
+        ["sources.csv", "stations.csv", "status_events.csv", "hosts.csv", "responses.csv", "figures.csv"]
+            .iter()
+            .map(|f| data.join(f).display().to_string())
+            .collect();
     let mut args = vec!["import"];
     args.extend(files.iter().map(String::as_str));
     let o = lookout(data_dir, &args);
