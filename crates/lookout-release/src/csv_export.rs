@@ -1,10 +1,11 @@
-//! CSV: one row per accepted public statement, with its source and grade.
+//! CSV: one row per accepted public statement, with its source (and the original a copy copies)
+//! and grade.
 
 use std::io::Write;
 
-use lookout_store::Store;
+use lookout_store::{DocumentStore, Store};
 
-use crate::walk::{for_each_public_entity, sources_by_id};
+use crate::walk::{for_each_public_entity, originals_by_id, sources_by_id};
 use crate::ExportError;
 
 /// The CSV header.
@@ -25,6 +26,7 @@ pub const COLUMNS: &[&str] = &[
     "source_url",
     "source_kind",
     "source_kind_guess",
+    "source_copy_of",
     "quote",
     "locator",
     "recorded_by",
@@ -32,8 +34,9 @@ pub const COLUMNS: &[&str] = &[
 ];
 
 /// Writes every accepted statement about public entities as CSV; returns the number of rows.
-pub async fn export_csv<S: Store>(store: &S, out: impl Write) -> Result<u64, ExportError> {
+pub async fn export_csv<S: Store + DocumentStore>(store: &S, out: impl Write) -> Result<u64, ExportError> {
     let sources = sources_by_id(store).await?;
+    let originals = originals_by_id(store, &sources).await?;
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(COLUMNS)?;
     let mut rows = 0;
@@ -58,6 +61,7 @@ pub async fn export_csv<S: Store>(store: &S, out: impl Write) -> Result<u64, Exp
                 opt(source.map(|x| x.url.clone())),
                 opt(source.map(|x| x.kind.to_string())),
                 opt(source.and_then(|x| x.kind_guess.clone())),
+                opt(originals.get(&s.source_id).and_then(|o| sources.get(o)).map(|o| o.url.clone())),
                 opt(s.locator.quote.clone()),
                 opt(s.locator.page.clone()),
                 s.recorded_by.clone(),

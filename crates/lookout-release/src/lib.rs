@@ -50,7 +50,7 @@ impl ExportFormat {
 }
 
 /// Writes the export in `format`; returns the number of records written.
-pub async fn export<S: lookout_store::Store>(
+pub async fn export<S: lookout_store::Store + lookout_store::DocumentStore>(
     store: &S,
     format: ExportFormat,
     out: impl std::io::Write,

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use lookout_core::{Source, SourceId, StatementStatus};
-use lookout_store::{EntityRecord, Store};
+use lookout_store::{DocumentStore, EntityRecord, Store};
 
 use crate::ExportError;
 
@@ -30,4 +30,14 @@ pub async fn for_each_public_entity<S: Store>(
 /// Every source, by id.
 pub async fn sources_by_id<S: Store>(store: &S) -> Result<HashMap<SourceId, Source>, ExportError> {
     Ok(store.all_sources().await?.into_iter().map(|s| (s.id.clone(), s)).collect())
+}
+
+/// The original each copy among `sources` copies (as a person judged it, else as ingest found its
+/// document to repost), by the copy's id.
+pub async fn originals_by_id<S: Store + DocumentStore>(
+    store: &S,
+    sources: &HashMap<SourceId, Source>,
+) -> Result<HashMap<SourceId, SourceId>, ExportError> {
+    let ids: Vec<SourceId> = sources.keys().cloned().collect();
+    Ok(store.originals_of(&ids).await?)
 }

@@ -74,10 +74,20 @@ async fn csv_has_a_row_per_public_accepted_statement_and_no_person() {
     assert!(text.starts_with("statement_id,entity_id,schema,prop,value"));
     assert!(!text.contains("CANARY PRIVATE PERSON"));
     let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let copy_column = lookout_release::CSV_COLUMNS.iter().position(|c| *c == "source_copy_of").unwrap();
+    let mut copies = 0;
     for record in reader.records() {
         let record = record.unwrap();
         assert!(!record[13].is_empty(), "every row has a source URL");
+        if record[13].starts_with("https://liveactioneating.com/") {
+            assert!(record[copy_column].starts_with("https://www.newsweek.com/"), "a copy names its original");
+            copies += 1;
+        }
+        if &record[14] == "repost" {
+            assert!(!record[copy_column].is_empty(), "a repost names its original: {record:?}");
+        }
     }
+    assert!(copies > 0, "the bundled record cites a judged copy");
 }
 
 #[tokio::test]
@@ -88,6 +98,12 @@ async fn json_and_ftm_leave_out_restricted_persons() {
     let doc: Value = serde_json::from_slice(&json).unwrap();
     assert_eq!(doc["entities"].as_array().unwrap().len() as u64, n);
     assert!(!String::from_utf8_lossy(&json).contains("CANARY"));
+    let sources = doc["sources"].as_array().unwrap();
+    let url_of = |id: &Value| sources.iter().find(|s| &s["id"] == id).map(|s| s["url"].clone());
+    let copy =
+        sources.iter().find(|s| s["url"].as_str().unwrap().starts_with("https://liveactioneating.com/")).unwrap();
+    assert!(url_of(&copy["copy_of"]).unwrap().as_str().unwrap().starts_with("https://www.newsweek.com/"), "{copy}");
+    assert!(sources.iter().filter(|s| s["kind"] == "repost").all(|s| url_of(&s["copy_of"]).is_some()), "every repost");
 
     let mut ftm = Vec::new();
     let lines = export_ftm(&store, &mut ftm).await.unwrap();

@@ -42,7 +42,7 @@ pub async fn about(loc: Locale) -> Result<Html<String>, WebError> {
 }
 
 /// `GET /data/{file}`: `lookout.csv`, `lookout.json`, `lookout.geojson`, `lookout.ftm.jsonl`, `lookout.gexf`.
-pub async fn download<S: Store>(
+pub async fn download<S: Store + lookout_store::DocumentStore>(
     State(app): State<AppState<S>>,
     Path(file): Path<String>,
 ) -> Result<Response, WebError> {
