@@ -67,7 +67,7 @@ fn the_public_pages_show_the_record() {
     assert!(home.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), "the map is inline SVG");
     assert!(home.contains(r#"<a href="/countries/IT" aria-label="Italy: 11 reported stations">"#));
     assert!(home.contains(r#"<a href="/stations/ST039" aria-label="Dublin: station ST039">"#), "a dot per city");
-    assert!(home.contains("107 reported stations in 43 countries"));
+    assert!(home.contains("107 reported stations: 88 in 42 countries, 19 in countries no source names"));
     assert!(
         home.contains("<td><a href=\"/countries/ES\">Spain</a></td><td>9</td>"),
         "the text alternative lists the counts"

@@ -25,13 +25,20 @@ impl Text {
         }
     }
 
-    /// The map's caption.
-    pub fn map_caption(&self, stations: impl Borrow<usize>, countries: impl Borrow<usize>) -> String {
-        let (stations, countries) = (*stations.borrow(), *countries.borrow());
-        if self.zh {
-            format!("已报道的警务站共 {stations} 个，分布在 {countries} 个国家。颜色越深的国家警务站越多；圆点标出城市。下面以列表列出相同的数据。")
-        } else {
-            format!("{stations} reported stations in {countries} countries. Darker countries have more; dots mark cities. The same data as a list follows.")
+    /// The map's caption: all `stations`, of which `placed` are in the `countries` named.
+    pub fn map_caption(
+        &self,
+        stations: impl Borrow<usize>,
+        placed: impl Borrow<usize>,
+        countries: impl Borrow<usize>,
+    ) -> String {
+        let (stations, placed, countries) = (*stations.borrow(), *placed.borrow(), *countries.borrow());
+        let unplaced = stations.saturating_sub(placed);
+        match (self.zh, unplaced) {
+            (true, 0) => format!("已报道的警务站共 {stations} 个，分布在 {countries} 个国家。颜色越深的国家警务站越多；圆点标出城市。下面以列表列出相同的数据。"),
+            (true, n) => format!("已报道的警务站共 {stations} 个：{placed} 个分布在 {countries} 个国家，另有 {n} 个所在国家不详。颜色越深的国家警务站越多；圆点标出城市。下面以列表列出相同的数据。"),
+            (false, 0) => format!("{stations} reported stations in {countries} countries. Darker countries have more; dots mark cities. The same data as a list follows."),
+            (false, n) => format!("{stations} reported stations: {placed} in {countries} countries, {n} in countries no source names. Darker countries have more; dots mark cities. The same data as a list follows."),
         }
     }
 

@@ -61,6 +61,8 @@ pub struct MapData {
     pub countries: Vec<CountryCount>,
     /// One dot per place with stations.
     pub dots: Vec<MapDot>,
+    /// Every station, counted in a country or not.
+    pub stations: usize,
 }
 
 /// Counts stations per country and places them at their gazetteer cities.
@@ -86,7 +88,8 @@ pub async fn map_data<S: Store>(store: &S, countries: &Localized<'_>) -> Result<
         .collect();
     let mut per_country: BTreeMap<String, CountryCount> = BTreeMap::new();
     let mut per_place: BTreeMap<String, Vec<&StationRow>> = BTreeMap::new();
-    for r in &rows {
+    // A station no source places even in a country is counted in no country.
+    for r in rows.iter().filter(|r| !r.country.is_empty()) {
         let c = per_country.entry(r.country.clone()).or_insert_with(|| CountryCount {
             code: r.country.clone(),
             name: r.country_name.clone(),
@@ -112,5 +115,5 @@ pub async fn map_data<S: Store>(store: &S, countries: &Localized<'_>) -> Result<
         .collect();
     let mut countries: Vec<CountryCount> = per_country.into_values().collect();
     countries.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
-    Ok(MapData { countries, dots })
+    Ok(MapData { countries, dots, stations: rows.len() })
 }
