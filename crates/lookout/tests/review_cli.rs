@@ -126,7 +126,7 @@ fn proposals_are_reviewed_once_and_accepted_ones_join_the_record() {
     let api: serde_json::Value = serde_json::from_str(&api).unwrap();
     assert_eq!((api["documents_total"].as_u64(), api["total"].as_u64()), (Some(2), Some(0)), "{api}");
     let (_, _, source) = server.get(&format!("/sources/{}", news["id"].as_str().unwrap()));
-    assert!(source.contains("Copies of this document (1)"), "{source}");
+    assert!(source.contains("Copies of this source (1)"), "{source}");
     server.stop_and_logs();
 
     // On the analyst's own machine, `lookout search` finds restricted documents too.
