@@ -138,3 +138,31 @@ async fn a_judgement_out_of_bounds_writes_nothing() {
     assert!(store.source_judgement(&original.id).await.unwrap().is_none());
     assert!(store.audit_log().await.unwrap().is_empty(), "nothing audited of what was refused");
 }
+
+/// A batch's judgements (a table of sources imported) are written once under one audit entry;
+/// written again they add nothing, and a later judgement made in the workspace stands.
+#[tokio::test]
+async fn a_batchs_judgements_are_made_once_and_a_later_one_stands() {
+    let (store, original, copy, _) = seeded().await;
+    let table = |by: &str| {
+        let mut batch = Batch::new("import:sources.csv");
+        batch.add_source(original.clone());
+        batch.add_source(copy.clone());
+        let mut judged = judgement(&copy, SourceKind::Repost, Some(&original));
+        (judged.reliability, judged.by) = (None, by.to_string());
+        batch.add_judgement(judged).unwrap();
+        batch
+    };
+    assert_eq!(store.write_batch(&table("A. Researcher")).await.unwrap().judgements_added, 1);
+    let audit: Vec<_> = store.audit_log().await.unwrap().into_iter().map(|r| (r.actor, r.action)).collect();
+    assert_eq!(audit, [("import:sources.csv".to_string(), "source.judged".to_string())]);
+    assert_eq!(store.write_batch(&table("A. Researcher")).await.unwrap().judgements_added, 0, "made once");
+    assert_eq!(store.audit_log().await.unwrap().len(), 1);
+
+    let event = AuditEvent::today("ana", "source.judged", copy.id.as_str());
+    store.judge_source(&judgement(&copy, SourceKind::News, None), &event).await.unwrap();
+    assert_eq!(store.write_batch(&table("A. Researcher")).await.unwrap().judgements_added, 0);
+    let now = store.source_judgement(&copy.id).await.unwrap().unwrap();
+    assert_eq!((now.kind, now.by.as_str(), now.copy_of), (SourceKind::News, "ana", None), "the later judgement stands");
+    assert_eq!(store.write_batch(&table("B. Reviewer")).await.unwrap().judgements_added, 1, "another judge's is new");
+}

@@ -16,15 +16,8 @@ async fn key_of(conn: &mut SqliteConnection, id: &lookout_core::SourceId) -> Res
         .ok_or_else(|| StoreError::NotFound(format!("no source {id}")))
 }
 
-/// Appends `judgement` (its `at` is set here) on `conn`, in the caller's transaction, and returns
-/// the row's position with the judgement as written. `only_if_new` leaves out a judgement that
-/// the same judge already made of the source with the same kind, reliability and original: an
-/// import run again repeats nothing, and does not undo a later judgement made in the workspace.
-async fn insert(
-    conn: &mut SqliteConnection,
-    judgement: &SourceJudgement,
-    only_if_new: bool,
-) -> Result<Option<(i64, SourceJudgement)>, StoreError> {
+/// The keys of a judgement's source and of the original it names, checked.
+async fn keys_of(conn: &mut SqliteConnection, judgement: &SourceJudgement) -> Result<(i64, Option<i64>), StoreError> {
     if judgement.by.trim().is_empty() {
         return Err(StoreError::Conflict("a judgement needs the name of who judged".into()));
     }
@@ -36,23 +29,36 @@ async fn insert(
         Some(original) => Some(key_of(conn, original).await?),
         None => None,
     };
-    let reliability = judgement.reliability.map(|r| r.as_str());
-    if only_if_new {
-        let made: Option<i64> = sqlx::query_scalar(
-            "SELECT seq FROM source_judgements WHERE source_key = ? AND kind = ? AND reliability IS ?
-             AND copy_of IS ? AND judged_by = ? LIMIT 1",
-        )
-        .bind(key)
-        .bind(judgement.kind.as_str())
-        .bind(reliability)
-        .bind(copy_key)
-        .bind(&judgement.by)
-        .fetch_optional(&mut *conn)
-        .await?;
-        if made.is_some() {
-            return Ok(None);
-        }
-    }
+    Ok((key, copy_key))
+}
+
+/// Whether the same judge already judged the source with the same kind, reliability and original.
+async fn already_made(
+    conn: &mut SqliteConnection,
+    judgement: &SourceJudgement,
+    (key, copy_key): (i64, Option<i64>),
+) -> Result<bool, StoreError> {
+    let made: Option<i64> = sqlx::query_scalar(
+        "SELECT seq FROM source_judgements WHERE source_key = ? AND kind = ? AND reliability IS ?
+         AND copy_of IS ? AND judged_by = ? LIMIT 1",
+    )
+    .bind(key)
+    .bind(judgement.kind.as_str())
+    .bind(judgement.reliability.map(|r| r.as_str()))
+    .bind(copy_key)
+    .bind(&judgement.by)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(made.is_some())
+}
+
+/// Appends `judgement` (its `at` is set here) on `conn`, in the caller's transaction, and returns
+/// the row's position with the judgement as written.
+async fn insert(
+    conn: &mut SqliteConnection,
+    judgement: &SourceJudgement,
+    (key, copy_key): (i64, Option<i64>),
+) -> Result<(i64, SourceJudgement), StoreError> {
     let at = Timestamp::now().to_string();
     let seq = sqlx::query(
         "INSERT INTO source_judgements (source_key, kind, reliability, copy_of, judged_by, judged_at)
@@ -60,14 +66,14 @@ async fn insert(
     )
     .bind(key)
     .bind(judgement.kind.as_str())
-    .bind(reliability)
+    .bind(judgement.reliability.map(|r| r.as_str()))
     .bind(copy_key)
     .bind(&judgement.by)
     .bind(&at)
     .execute(&mut *conn)
     .await?
     .last_insert_rowid();
-    Ok(Some((seq, SourceJudgement { at, ..judgement.clone() })))
+    Ok((seq, SourceJudgement { at, ..judgement.clone() }))
 }
 
 /// Appends one judgement with its audit entry `event`.
@@ -76,13 +82,16 @@ pub(crate) async fn append_one(
     judgement: &SourceJudgement,
     event: &AuditEvent,
 ) -> Result<SourceJudgement, StoreError> {
-    let (seq, written) = insert(conn, judgement, false).await?.expect("always written");
+    let keys = keys_of(conn, judgement).await?;
+    let (seq, written) = insert(conn, judgement, keys).await?;
     append_rows(conn, event, AppendOnly::SourceJudgements, &[seq]).await?;
     Ok(written)
 }
 
 /// Appends a batch's judgements not already made, all under one audit entry (`source.judged` by
-/// the batch's recorder); returns how many were appended.
+/// the batch's recorder); returns how many were appended. A judgement the same judge already made
+/// of a source is left out: an import run again repeats nothing, and does not undo a later
+/// judgement made in the workspace.
 pub(crate) async fn append_batch(
     conn: &mut SqliteConnection,
     judgements: &[SourceJudgement],
@@ -90,8 +99,9 @@ pub(crate) async fn append_batch(
 ) -> Result<u64, StoreError> {
     let mut seqs = Vec::new();
     for judgement in judgements {
-        if let Some((seq, _)) = insert(conn, judgement, true).await? {
-            seqs.push(seq);
+        let keys = keys_of(conn, judgement).await?;
+        if !already_made(conn, judgement, keys).await? {
+            seqs.push(insert(conn, judgement, keys).await?.0);
         }
     }
     if !seqs.is_empty() {
