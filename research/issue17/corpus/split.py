@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""Splits the corpus into dev and held-out by document, per language, before any extractor is run.
+
+Each document's place is fixed by a digest of its id (so the split neither depends on its
+content nor changes when documents are added): per language, the 40% with the smallest digests
+are dev (tune on these), the rest held-out (report these apart). Writes split.csv.
+Run: python3 research/issue17/corpus/split.py
+"""
+import csv
+import hashlib
+import pathlib
+
+HERE = pathlib.Path(__file__).parent
+DEV_SHARE = 0.4
+
+
+def main():
+    ids = []
+    for manifest in sorted(HERE.glob("manifest-*.csv")):
+        with manifest.open(newline="", encoding="utf-8") as f:
+            ids += [row["id"] for row in csv.DictReader(f)]
+    rows = []
+    for lang in sorted({i.split("-")[0] for i in ids}):
+        mine = sorted((i for i in ids if i.startswith(lang + "-")),
+                      key=lambda i: hashlib.sha256(f"lookout-17:{i}".encode()).hexdigest())
+        dev = round(len(mine) * DEV_SHARE)
+        rows += [(i, "dev" if n < dev else "heldout") for n, i in enumerate(mine)]
+    with (HERE / "split.csv").open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "split"])
+        w.writerows(sorted(rows))
+    for part in ("dev", "heldout"):
+        print(part, sum(1 for _, s in rows if s == part))
+
+
+if __name__ == "__main__":
+    main()
