@@ -57,6 +57,16 @@ fn the_json_api_pages_tags_and_documents_itself() {
     assert_eq!(inquiry["date"], "2022-10-25", "{inquiry}");
     assert_eq!(inquiry["claimant"], "Dutch Ministry of Foreign Affairs (spokesperson)");
     assert!(inquiry["sources"].as_array().unwrap().iter().all(|u| !u.as_str().unwrap().contains("openkamer")));
+    // A station's hosts, and a station no source locates with why.
+    let (_, _, new_york) = json("/api/v1/stations/ST001");
+    assert_eq!(new_york["hosts"][0]["names"][0], "America ChangLe Association NY Inc.", "{}", new_york["hosts"]);
+    assert_eq!(new_york["hosts"][0]["kind"], "association");
+    assert!(new_york["hosts"][0]["sources"].as_array().is_some_and(|s| !s.is_empty()));
+    assert_eq!(new_york["unlocated_reason"], serde_json::Value::Null);
+    let (_, _, israel) = json("/api/v1/stations/ST087");
+    assert_eq!((&israel["city"], &israel["country"]), (&serde_json::json!(""), &serde_json::json!("IL")));
+    assert!(israel["unlocated_reason"].as_str().is_some_and(|w| w.len() > 20), "{israel}");
+    assert_eq!(israel["place"], serde_json::Value::Null);
     assert!(st["statements"]
         .as_array()
         .unwrap()

@@ -101,6 +101,9 @@ pub struct StationSummary {
     pub reported_date: Option<String>,
     /// Where first reported.
     pub first_reported_in: Vec<String>,
+    /// Why no source places it at a city, for a station reported but not located (its `city`
+    /// is then empty, and its `country` may be).
+    pub unlocated_reason: Option<String>,
 }
 
 impl From<crate::service::stations::StationRow> for StationSummary {
@@ -116,6 +119,7 @@ impl From<crate::service::stations::StationRow> for StationSummary {
             status_date: r.status_date.map(|d| d.to_string()),
             reported_date: r.reported_date.map(|d| d.to_string()),
             first_reported_in: r.first_reported_in,
+            unlocated_reason: r.unlocated,
         }
     }
 }
@@ -143,10 +147,36 @@ pub struct StationDoc {
     pub place: Option<PlaceDoc>,
     /// Status timeline.
     pub timeline: Vec<TimelineStepDoc>,
+    /// The organisations sources name as hosting it.
+    pub hosts: Vec<HostDoc>,
     /// Ids of the responses concerning it.
     pub responses: Vec<String>,
     /// Every accepted statement about it.
     pub statements: Vec<StatementDoc>,
+}
+
+/// An organisation a station's sources name as hosting it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HostDoc {
+    /// Its names (the first as the sources write it).
+    pub names: Vec<String>,
+    /// Its kind (`association`, `business`), where a source gives one.
+    pub kind: Option<String>,
+    /// The words of a source that names it as the host.
+    pub quote: Option<String>,
+    /// The addresses of the sources that name it.
+    pub sources: Vec<String>,
+}
+
+impl From<crate::service::hosts::HostView> for HostDoc {
+    fn from(h: crate::service::hosts::HostView) -> Self {
+        HostDoc {
+            names: h.names,
+            kind: h.kind,
+            quote: h.quote,
+            sources: h.sources.into_iter().map(|(url, _)| url).collect(),
+        }
+    }
 }
 
 /// A place on the map.

@@ -7,7 +7,7 @@ use lookout_store::Store;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::docs::{PlaceDoc, StatementDoc, StationDoc, StationSummary, TimelineStepDoc};
+use super::docs::{HostDoc, PlaceDoc, StatementDoc, StationDoc, StationSummary, TimelineStepDoc};
 use super::error::ApiError;
 use super::pagination::{paginate, Page, PageParams};
 use crate::i18n::Lang;
@@ -81,6 +81,7 @@ pub async fn get<S: Store + lookout_store::DocumentStore>(
         summary: StationSummary::from(detail.row),
         place,
         timeline,
+        hosts: detail.hosts.into_iter().map(HostDoc::from).collect(),
         responses: detail.responses.into_iter().map(|r| r.id).collect(),
         statements,
     }))
