@@ -42,16 +42,17 @@ fn source_of(record: &Record) -> Result<Source, ImportError> {
 pub fn import(file: &str, text: &str, batch: &mut Batch, report: &mut ImportReport) -> Result<(), ImportError> {
     let records = read_table(file, text, COLUMNS, OPTIONAL)?;
     let mut line_of: HashMap<SourceId, u64> = HashMap::new();
+    let mut described = Vec::with_capacity(records.len());
     for record in &records {
         let source = source_of(record)?;
         if let Some(first) = line_of.insert(source.id.clone(), record.place.line) {
             return Err(record.error("url", format!("{} is already described on line {first}", source.url)));
         }
+        described.push((record, source.id.clone(), source.kind));
         batch.add_source(source);
     }
-    for record in &records {
-        let source = Source::from_url(record.get("url")).id;
-        let kind: SourceKind = record.get("kind").parse().map_err(|e| record.error("kind", e))?;
+    // The originals are known once every row is read: a copy may come before its original.
+    for (record, source, kind) in described {
         let copy_of = match record.get("copy_of") {
             "" if kind == SourceKind::Repost => {
                 return Err(
