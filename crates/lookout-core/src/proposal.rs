@@ -20,6 +20,9 @@ vocabulary!(
         NewBody => "new-body",
         /// A document claims a figure.
         Figure => "figure",
+        /// A document reports a step of a known station's status (raided, ordered closed, charges
+        /// filed …), with its date and who says so.
+        StatusStep => "status-step",
     }
 );
 
@@ -68,6 +71,10 @@ pub struct Proposal {
     pub entities: Vec<Entity>,
     /// The statements it would make.
     pub claims: Vec<ProposedClaim>,
+    /// Who makes the claim, where the document reports someone else's ("the Justice Department
+    /// said"): the claimant of its statements unless an analyst says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimant: Option<String>,
 }
 
 impl Proposal {
@@ -118,6 +125,7 @@ mod tests {
             source_id: source.id.clone(),
             document: "ab".repeat(32),
             summary: "mentions station ST033 in Rotterdam".into(),
+            claimant: None,
             quote: "A police station in Rotterdam was closed.".into(),
             span: Some((21, 30)),
             entities: vec![Entity { id: station.clone(), schema: Schema::Station }],

@@ -54,6 +54,8 @@ vocabulary!(
         ClosedPerHostGovernment => "closed_per_host_government",
         /// Its existence denied.
         Denied => "denied",
+        /// People linked to it arrested.
+        Arrested => "arrested",
         /// Criminal charges filed.
         ChargesFiled => "charges_filed",
         /// A defendant pleaded guilty.

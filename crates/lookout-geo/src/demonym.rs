@@ -97,6 +97,9 @@ pub const ENGLISH_ALIASES: &[(&str, &str)] = &[
     ("republic of korea", "KR"),
     ("russia", "RU"),
     ("uae", "AE"),
+    ("prc", "CN"),
+    ("people's republic of china", "CN"),
+    ("us", "US"),
 ];
 
 /// Everyday Chinese names of countries where the table gives the formal one (大韩民国 → 韩国).

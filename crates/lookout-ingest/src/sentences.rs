@@ -52,7 +52,8 @@ impl<'a> Sentences<'a> {
         Sentences { text, chars: text.char_indices().peekable(), at_char: 0, current: None }
     }
 
-    fn next_sentence(&mut self) -> Option<Sentence> {
+    /// The next sentence (for a caller that reads every sentence, not only those around offsets).
+    pub fn next_sentence(&mut self) -> Option<Sentence> {
         // Skip leading whitespace.
         while let Some(&(_, c)) = self.chars.peek() {
             if !c.is_whitespace() {
@@ -72,6 +73,11 @@ impl<'a> Sentences<'a> {
             }
         }
         Some(Sentence { start, end: self.at_char, start_byte, end_byte })
+    }
+
+    /// The words of `sentence`, as written.
+    pub fn words(&self, sentence: Sentence) -> &'a str {
+        &self.text[sentence.start_byte..sentence.end_byte]
     }
 
     /// The sentence holding character `offset` (offsets asked for must not decrease).

@@ -28,6 +28,7 @@ fn proposal(source: &Source, city: &str) -> Proposal {
         source_id: source.id.clone(),
         document: "a".repeat(64),
         summary: format!("mentions the station in {city}"),
+        claimant: None,
         quote: format!("The police station in {city} closed."),
         span: None,
         entities: vec![Entity { id: station.clone(), schema: Schema::Station }],

@@ -25,6 +25,7 @@ fn station_proposal(source: &Source, city: &str) -> Proposal {
         source_id: source.id.clone(),
         document: "a".repeat(64),
         summary: format!("mentions the station in {city}"),
+        claimant: None,
         quote: format!("The police station in {city} closed."),
         span: Some((22, 22 + city.len() as u32)),
         entities: vec![Entity { id: station.clone(), schema: Schema::Station }],

@@ -186,6 +186,7 @@ async fn store_proposals(store: &SqliteStore, station: &EntityId, source: &Sourc
                 source_id: source.id.clone(),
                 document: "a".repeat(64),
                 summary: format!("mentions the station in Rotterdam ({n})"),
+                claimant: None,
                 quote: format!("The police station in Rotterdam closed ({n})."),
                 span: None,
                 entities: vec![lookout_core::Entity { id: station.clone(), schema: Schema::Station }],

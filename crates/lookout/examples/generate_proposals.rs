@@ -44,6 +44,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     source_id: source_id.clone(),
                     document: sha256.clone(),
                     summary: format!("mentions {org} as \"{written}\""),
+                    claimant: None,
                     span: Some((11, 11 + written.chars().count() as u32)),
                     quote,
                     entities: vec![Entity { id: org.clone(), schema: Schema::Organization }],

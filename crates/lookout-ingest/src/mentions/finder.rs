@@ -35,8 +35,11 @@ impl Finder {
         let named = known.find(text, &words, &lines);
         let overlaps_named = |f: &Found| named.iter().any(|n| f.start < n.end && n.start < f.end);
         let orgs: Vec<Found> =
-            orgs::find(self, memo, text, &words).into_iter().filter(|f| !overlaps_named(f)).collect();
-        let places = super::places::find(&self.names, memo, text, &words, &lines);
+            orgs::find(self, memo, text, &words, &lines).into_iter().filter(|f| !overlaps_named(f)).collect();
+        // A place inside a body's name ("Brooklyn Federal Court", 中国驻英国大使馆) is the body's.
+        let in_body = |f: &Found| named.iter().chain(&orgs).any(|o| o.start <= f.start && f.end <= o.end);
+        let places: Vec<Found> =
+            super::places::find(&self.names, memo, text, &words, &lines).into_iter().filter(|f| !in_body(f)).collect();
         let found: Vec<Found> = dates.into_iter().chain(figures).chain(named).chain(orgs).chain(places).collect();
         in_order(text, found)
     }

@@ -2,7 +2,7 @@
 //! gazetteer by their English and Chinese names, matched on word boundaries (Chinese on jieba's
 //! segment boundaries), disambiguated by the countries the document names and by population.
 
-use super::names::{CityFacts, DocCountries, Memo, Names};
+use super::names::{CityFacts, DocCountries, Memo, Names, CHINESE_COMMON_WORDS};
 use super::segment::{han_segments_where, Word};
 use super::Found;
 use lookout_text::lower_into;
@@ -11,6 +11,20 @@ use rustc_hash::FxHashMap as FastMap;
 /// Regions named in the record that are not countries.
 const REGIONS: &[&str] =
     &["Europe", "Asia", "Africa", "Oceania", "North America", "South America", "Latin America", "Middle East"];
+
+/// Words after a place's name that are part of it ("Chiyoda Ward", "Fujian province").
+const PLACE_LEVELS: &[&str] = &["Ward", "Prefecture", "Province", "province", "District", "County", "Borough"];
+
+/// Abbreviations of countries written with dots, which the words of a text split.
+const DOTTED: &[(&str, &str)] = &[("U.S.", "US"), ("U.S.A.", "US"), ("U.K.", "GB")];
+
+/// The end of a place's name: after a level word that follows it ("Saitama Prefecture").
+fn with_level(text: &str, words: &[Word<'_>], last: usize) -> usize {
+    match words.get(last + 1) {
+        Some(next) if PLACE_LEVELS.contains(&next.text) && &text[words[last].end..next.start] == " " => next.end,
+        _ => words[last].end,
+    }
+}
 
 /// A place mention of a city.
 fn city_mention(city: CityFacts, start: usize, end: usize) -> Found {
@@ -39,8 +53,26 @@ fn capitalised(w: &str) -> bool {
 fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> Vec<&'static str> {
     let mut seen = Vec::new();
     let mut key = String::new();
+    // "U.S.", "U.K.": the dots split them into letters.
+    let mut dotted: Vec<(usize, usize)> = Vec::new();
+    for (abbreviation, code) in DOTTED {
+        for (at, _) in text.match_indices(abbreviation) {
+            let end = at + abbreviation.len();
+            let bounded = !text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '.')
+                && !text[end..].starts_with(|c: char| c.is_alphanumeric());
+            if bounded && !dotted.iter().any(|&(s, e)| s < end && at < e) {
+                out.push(Found::place(at, end, None, Some(code)));
+                dotted.push((at, end));
+                seen.push(*code);
+            }
+        }
+    }
     let mut i = 0;
     while i < words.len() {
+        if dotted.iter().any(|&(s, e)| s <= words[i].start && words[i].start < e) {
+            i += 1;
+            continue;
+        }
         let mut matched = false;
         if !capitalised(words[i].text) {
             i += 1;
@@ -57,8 +89,15 @@ fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Fo
                 continue;
             }
             lower_into(span, &mut key);
+            if key.contains('’') {
+                key = key.replace('’', "'");
+            }
             if let Some(&code) = n.countries.get(key.as_str()) {
-                out.push(Found::place(words[i].start, words[i + len - 1].end, None, Some(code)));
+                // A demonym ("Dutch", "South Korean") tells the document's countries but names
+                // no place.
+                if lookout_geo::country_of_demonym(span).is_none() {
+                    out.push(Found::place(words[i].start, words[i + len - 1].end, None, Some(code)));
+                }
                 seen.push(code);
                 i += len;
                 matched = true;
@@ -75,7 +114,8 @@ fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Fo
 fn chinese_countries(segments: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> Vec<&'static str> {
     let mut seen = Vec::new();
     for s in segments {
-        if let Some(&code) = n.countries_zh.get(s.text) {
+        let folded = lookout_text::fold(s.text);
+        if let Some(&code) = n.countries_zh.get(s.text).or_else(|| n.countries_zh.get(folded.as_str())) {
             out.push(Found::place(s.start, s.end, None, Some(code)));
             seen.push(code);
         }
@@ -159,7 +199,7 @@ fn english_cities<'t>(
                 })
             };
             let Some(chosen) = chosen else { continue };
-            out.push(city_mention(chosen, words[i].start, words[i + len - 1].end));
+            out.push(city_mention(chosen, words[i].start, with_level(text, words, i + len - 1)));
             i += len;
             advanced = true;
             break;
@@ -201,8 +241,12 @@ fn chinese_cities<'t>(
                 continue;
             }
             let joined = &text[segments[i].start..segments[i + len - 1].end];
-            // Two characters at least (one Han character is three bytes), opening some name.
-            if joined.len() < 6 || !n.may_be_chinese_name(joined) {
+            // Two characters at least (one Han character is three bytes), opening some name,
+            // and not an everyday word (中心, 合作).
+            if joined.len() < 6
+                || !n.may_be_chinese_name(joined)
+                || CHINESE_COMMON_WORDS.contains(&lookout_text::fold(joined).as_str())
+            {
                 continue;
             }
             let city =

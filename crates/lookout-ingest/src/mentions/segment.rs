@@ -104,10 +104,15 @@ pub fn latin_words(text: &str) -> Vec<Word<'_>> {
 /// nothing a caller looks for.
 pub fn han_segments_where<'t>(text: &'t str, lines: &[(usize, usize)], wanted: &dyn Fn(&str) -> bool) -> Vec<Word<'t>> {
     let flush = |text: &'t str, s: usize, e: usize, out: &mut Vec<Word<'t>>| {
-        if !wanted(&text[s..e]) {
+        // Traditional characters are cut as their simplified forms (jieba's dictionary is
+        // simplified): 荷蘭 as 荷兰. The offsets hold when every character keeps its width.
+        let run = &text[s..e];
+        let folded: String = run.chars().map(lookout_text::to_simplified).collect();
+        let cut_on = if folded.len() == run.len() { folded.as_str() } else { run };
+        if !wanted(cut_on) {
             return;
         }
-        for token in lookout_text::jieba().cut(&text[s..e], false) {
+        for token in lookout_text::jieba().cut(cut_on, false) {
             let (start, end) = (s + token.byte_start, s + token.byte_end);
             out.push(Word { text: &text[start..end], start, end });
         }

@@ -53,6 +53,9 @@ pub struct DocumentReport {
     pub mention_count: usize,
     /// How many statements it proposes.
     pub proposals: usize,
+    /// What it proposes (kept only for `--json`, like the mentions).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub proposed: Vec<Proposal>,
     /// The original it reposts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub near_duplicate_of: Option<String>,
@@ -237,6 +240,7 @@ impl Analyser {
             // while the document waits for its turn to be recorded.
             mentions: if args.keep_mentions { mentions.iter().map(|m| m.record(&text)).collect() } else { Vec::new() },
             proposals: proposals.len(),
+            proposed: if args.keep_mentions { proposals.clone() } else { Vec::new() },
             near_duplicate_of: None,
             url,
             published,

@@ -83,7 +83,8 @@ impl Record {
                 let view = EntityView::fold(r.entity, &r.statements);
                 let city = view.first("city")?.to_string();
                 let geonameid = view.first("place").and_then(|p| EntityId::new(p).ok()?.geonameid());
-                Some(KnownStation { id: view.entity.id.clone(), city, geonameid })
+                let country = view.first("country").map(str::to_string);
+                Some(KnownStation { id: view.entity.id.clone(), city, geonameid, country })
             })
             .collect();
         let named = store.names(&[Schema::Organization, Schema::PublicBody], true).await?;

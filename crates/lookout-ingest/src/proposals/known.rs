@@ -15,6 +15,8 @@ pub struct KnownStation {
     pub city: String,
     /// The GeoNames id of its place, where known.
     pub geonameid: Option<u32>,
+    /// Its country (ISO code), where known.
+    pub country: Option<String>,
 }
 
 /// A bureau or organisation of the record.

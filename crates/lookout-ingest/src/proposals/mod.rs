@@ -17,7 +17,10 @@ use std::collections::HashSet;
 use lookout_core::ids::{operation_id, stable_digest};
 use lookout_core::{Entity, EntityId, PartialDate, Proposal, ProposalKind, ProposedClaim, Schema, SourceId};
 
+mod cues;
 mod known;
+mod steps;
+mod when;
 
 pub use known::{Known, KnownBody, KnownStation};
 
@@ -92,9 +95,9 @@ impl Builder<'_> {
         quoted: &(String, (u32, u32)),
         entities: Vec<Entity>,
         claims: Vec<ProposedClaim>,
-    ) {
+    ) -> bool {
         if self.out.len() >= MAX_PER_DOCUMENT || !self.seen.insert(key) {
-            return;
+            return false;
         }
         self.out.push(
             Proposal {
@@ -103,6 +106,7 @@ impl Builder<'_> {
                 source_id: self.doc.source_id.clone(),
                 document: self.doc.sha256.clone(),
                 summary,
+                claimant: None,
                 quote: quoted.0.clone(),
                 span: Some(quoted.1),
                 entities,
@@ -110,6 +114,7 @@ impl Builder<'_> {
             }
             .identified(),
         );
+        true
     }
 }
 
@@ -285,6 +290,7 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
             );
         }
     }
+    steps::propose(text, mentions, known, &mut b);
     b.out
 }
 

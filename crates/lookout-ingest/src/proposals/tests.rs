@@ -10,11 +10,13 @@ fn known() -> Known {
                 id: EntityId::new("station-ST033").unwrap(),
                 city: "Rotterdam".into(),
                 geonameid: Some(2747891),
+                country: Some("NL".into()),
             },
             KnownStation {
                 id: EntityId::new("station-ST034").unwrap(),
                 city: "Amsterdam".into(),
                 geonameid: Some(2759794),
+                country: Some("NL".into()),
             },
         ],
         vec![KnownBody {
@@ -104,4 +106,60 @@ fn unknown_bodies_are_proposed_once_and_places_without_station_words_are_not_sta
     for p in ps {
         batch.add_proposal(p).expect("every proposal fits the schemata");
     }
+}
+
+/// The status steps proposed: (station, status, date, claimant).
+fn steps(ps: &[Proposal]) -> Vec<(String, String, Option<String>, Option<String>)> {
+    ps.iter()
+        .filter(|p| p.kind == ProposalKind::StatusStep)
+        .map(|p| {
+            let c = &p.claims[0];
+            assert_eq!(c.prop, "status");
+            (c.entity_id.to_string(), c.value.clone(), c.valid_from.map(|d| d.to_string()), p.claimant.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn status_steps_are_dated_from_the_text_and_claimed_by_who_says_so() {
+    // Published 2022-11-01, a Tuesday.
+    let text = "Dutch police stations ordered closed\n\
+                The police station in Rotterdam must close immediately, the Foreign Ministry said yesterday. \
+                The Chinese embassy denied that the Amsterdam office was a police station.";
+    let ps = propose(text, &mentions(text), &known(), &doc());
+    let got = steps(&ps);
+    assert_eq!(
+        got,
+        [
+            (
+                "station-ST033".into(),
+                "closure_ordered".into(),
+                Some("2022-10-31".into()),
+                Some("Foreign Ministry".into())
+            ),
+            ("station-ST034".into(), "denied".into(), None, None),
+        ],
+        "the headline (no full stop) proposes nothing: {ps:#?}"
+    );
+    let mut batch = lookout_core::Batch::new("test");
+    batch.add_source(lookout_core::Source::from_url("https://nos.nl/x"));
+    for p in ps {
+        batch.add_proposal(p).expect("status steps fit the schemata");
+    }
+}
+
+#[test]
+fn a_text_about_one_station_means_it_where_a_sentence_names_none() {
+    let text = "A police station in Rotterdam was exposed. Two men were arrested on Monday, police said. \
+                昨天，鹿特丹的警察站被搜查。";
+    let ps = propose(text, &mentions(text), &known(), &doc());
+    let got: Vec<(String, String, Option<String>)> = steps(&ps).into_iter().map(|(s, st, d, _)| (s, st, d)).collect();
+    assert_eq!(
+        got,
+        [
+            ("station-ST033".into(), "arrested".into(), Some("2022-10-31".into())),
+            ("station-ST033".into(), "searched_by_police".into(), Some("2022-10-31".into())),
+        ]
+    );
+    assert!(steps(&propose("The weather in Rotterdam was fine.", &mentions("x"), &known(), &doc())).is_empty());
 }

@@ -122,6 +122,7 @@ impl Text {
             StationStatus::ClosedPerChineseEmbassy => "据中国使馆称已关闭",
             StationStatus::ClosedPerHostGovernment => "据所在国政府称已关闭",
             StationStatus::Denied => "存在被否认",
+            StationStatus::Arrested => "相关人员被捕",
             StationStatus::ChargesFiled => "已提起指控",
             StationStatus::GuiltyPlea => "被告认罪",
             StationStatus::Convicted => "被告被判有罪",

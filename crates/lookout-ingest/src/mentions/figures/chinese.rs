@@ -20,7 +20,8 @@ const HAN_DIGITS: &[(char, u32)] = &[
 ];
 const HAN_UNITS: &[(char, u32)] = &[('十', 10), ('百', 100), ('千', 1000)];
 /// Measure words that make a number a count.
-const MEASURES: &[char] = &['个', '家', '名', '人', '座', '处', '所', '间', '位', '起', '次', '国', '批', '宗', '件'];
+const MEASURES: &[char] =
+    &['个', '個', '家', '名', '人', '座', '处', '處', '所', '间', '間', '位', '起', '次', '国', '國', '批', '宗', '件'];
 
 /// The value of a Chinese numeral (`五十四` → 54, `一百零二` → 102), if it is one.
 fn han_number(s: &str) -> Option<f64> {
@@ -59,7 +60,7 @@ fn counted_from(text: &str, is_num: &dyn Fn(char) -> bool) -> Option<usize> {
         end = text.chars().next().map_or(0, char::len_utf8);
     }
     let mut next = chars.next().map(|(_, c)| c);
-    for optional in ['万', '亿'] {
+    for optional in ['万', '亿', '萬', '億'] {
         if next == Some(optional) {
             next = chars.next().map(|(_, c)| c);
         }
@@ -139,7 +140,9 @@ pub(super) fn find(tables: &Tables, text: &str, lines: &[(usize, usize)], dates:
                 }
             };
             scale('万', 1e4, &mut k);
+            scale('萬', 1e4, &mut k);
             scale('亿', 1e8, &mut k);
+            scale('億', 1e8, &mut k);
             // Words like 多 and 余 ("more than") may stand between the number and its measure word.
             if matches!(chars.get(k).map(|x| x.1), Some('多' | '余')) {
                 k += 1;

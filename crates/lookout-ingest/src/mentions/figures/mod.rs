@@ -48,7 +48,27 @@ pub(crate) fn find(
     let mut out = english::find(tables, text, words, &mut in_date);
     in_date.at = 0;
     out.extend(chinese::find(tables, text, lines, &mut in_date));
+    out.retain_mut(|f| counts_something(text, f));
     out
+}
+
+/// Whether a figure counts something named, and its value read whole: what it counts opens on
+/// its line (not "20520\n\nHonorable …", a ZIP code before a name), is not a name (every word
+/// capitalised: "2201 C Street", "110 Overseas", "28 Oct"); "three dozen officers" is 36.
+fn counts_something(text: &str, f: &mut Found) -> bool {
+    let super::What::Figure { value, unit } = &mut f.what else { return true };
+    if text[f.start..unit.start].contains('\n') {
+        return false;
+    }
+    let counted = &text[unit.clone()];
+    if counted.is_ascii() && counted.split_whitespace().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())) {
+        return false;
+    }
+    if let Some(rest) = counted.strip_prefix("dozen ") {
+        *value *= 12.0;
+        unit.start = unit.end - rest.len();
+    }
+    true
 }
 
 /// The spans of a text's dates, in order, asked about numbers mostly in order of the text: a

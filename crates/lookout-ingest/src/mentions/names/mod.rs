@@ -8,6 +8,7 @@ mod countries;
 mod hints;
 mod memo;
 
+pub(crate) use common_words::CHINESE_COMMON_WORDS;
 pub(crate) use countries::DocCountries;
 pub(crate) use hints::WordHints;
 pub use memo::Memo;

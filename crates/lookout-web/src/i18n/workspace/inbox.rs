@@ -16,7 +16,7 @@ pub struct InboxText {
     /// Status options: open, accepted, rejected.
     pub statuses: [(&'static str, &'static str); 3],
     /// Kind labels, by code.
-    pub kinds: [(&'static str, &'static str); 4],
+    pub kinds: [(&'static str, &'static str); 5],
     /// Button.
     pub filter: &'static str,
     /// Shown when nothing matches.
@@ -66,6 +66,7 @@ pub const EN: InboxText = InboxText {
         ("body-mention", "Known body mentioned"),
         ("new-body", "Body the record lacks"),
         ("figure", "Figure claimed"),
+        ("status-step", "Status step reported"),
     ],
     filter: "Filter",
     none: "No proposals match.",
@@ -99,6 +100,7 @@ pub const ZH: InboxText = InboxText {
         ("body-mention", "提及已知机构"),
         ("new-body", "记录中没有的机构"),
         ("figure", "声称的数字"),
+        ("status-step", "报道的状态变化"),
     ],
     filter: "筛选",
     none: "没有符合条件的建议。",

@@ -1,11 +1,11 @@
-//! Organisations: public security bureaus, hometown associations, chambers of commerce and
+//! Bureaus and associations by their kind: public security bureaus, hometown associations, chambers of commerce and
 //! federations of overseas Chinese, in English ("Fuzhou Public Security Bureau", "Fuzhou PSB",
 //! "Changle Association of America") and Chinese (福州市公安局, 美国长乐公会), named from the
 //! place or country words before their kind.
 
-use super::names::Memo;
-use super::segment::Word;
-use super::{Finder, Found};
+use crate::mentions::names::Memo;
+use crate::mentions::segment::Word;
+use crate::mentions::{Finder, Found};
 use lookout_text::is_han;
 use rustc_hash::FxHashMap;
 
@@ -261,7 +261,7 @@ mod tests {
     use super::*;
 
     fn orgs(text: &str) -> Vec<&str> {
-        let words = super::super::segment::latin_words(text);
+        let words = crate::mentions::segment::latin_words(text);
         find(crate::mentions::testing::finder(), &mut Memo::default(), text, &words)
             .into_iter()
             .map(|f| &text[f.start..f.end])

@@ -1,0 +1,333 @@
+//! Bodies of any kind named in English: a run of capitalised words headed by a word that makes
+//! it a body ("Justice Department", "Ministry of Public Security", "Embassy of China in
+//! Ireland", "Chinese Communist Party"), a body known by a bare name ("Europol", "Twitter"), and
+//! acronyms: those the text defines after a body's name ("Royal Canadian Mounted Police
+//! (RCMP)") wherever they recur, those of well-known bodies, and a party's or an agency's in
+//! parentheses ("(CDA)", "(AP)").
+
+use rustc_hash::FxHashMap;
+
+use super::lexicon::{
+    EN_ACRONYMS, EN_HEADS, EN_JOINERS, EN_LOWER_HEADS, EN_MEDIA_HEADS, EN_NAMES, EN_NOT_LAST, EN_OPENERS,
+    EN_SOLE_HEADS, EN_TITLES, PLACE_ACRONYMS,
+};
+use crate::mentions::names::Names;
+use crate::mentions::segment::Word;
+use crate::mentions::Found;
+
+fn capitalised(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+}
+
+/// An acronym: two to six capitals and digits, at least two capitals ("FBI", "MI5", "BfV" too).
+fn acronym(w: &str) -> bool {
+    let capitals = w.chars().filter(|c| c.is_ascii_uppercase()).count();
+    (2..=6).contains(&w.len()) && capitals >= 2 && capitalised(w) && w.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Whether words `i` and `i + 1` may stand in one name: spaces and at most one line break
+/// between them, or the dot or ampersand after a capital ("U.S.", "S&D").
+fn joined(text: &str, words: &[Word<'_>], i: usize) -> bool {
+    let gap = &text[words[i].end..words[i + 1].start];
+    let spaces = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\n') && gap.matches('\n').count() <= 1;
+    // A name runs on over a line break only in wrapped prose: the line it leaves holds a word in
+    // lower case (an address block's "Secretary of State" line does not).
+    let spaces = spaces && (!gap.contains('\n') || prose_line_before(text, words[i].end));
+    let letter = words[i].text.len() == 1 && words[i].text.as_bytes()[0].is_ascii_uppercase();
+    spaces || (letter && matches!(gap, "." | ". " | "&"))
+}
+
+/// Whether the line ending at byte `end` holds a word in lower case other than a joiner.
+fn prose_line_before(text: &str, end: usize) -> bool {
+    let line = &text[text[..end].rfind('\n').map_or(0, |n| n + 1)..end];
+    line.split_whitespace()
+        .any(|w| w.starts_with(|c: char| c.is_lowercase()) && (w == "the" || !EN_JOINERS.contains(&w)))
+}
+
+/// The runs of capitalised words of `words`, joiners inside ("Ministry of Public Security"), as
+/// word ranges.
+fn phrases(text: &str, words: &[Word<'_>]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !capitalised(words[i].text) {
+            i += 1;
+            continue;
+        }
+        let from = i;
+        let mut to = i + 1;
+        loop {
+            let mut k = to;
+            // At most two joiners ("of the") between capitalised words.
+            while k < words.len() && k - to < 2 && EN_JOINERS.contains(&words[k].text) && joined(text, words, k - 1) {
+                k += 1;
+            }
+            if k < words.len() && capitalised(words[k].text) && joined(text, words, k - 1) {
+                to = k + 1;
+            } else {
+                break;
+            }
+        }
+        out.push((from, to));
+        i = to;
+    }
+    out
+}
+
+/// The finder's view of one text.
+struct Reader<'a, 't> {
+    names: &'a Names,
+    text: &'t str,
+    words: &'a [Word<'t>],
+}
+
+impl Reader<'_, '_> {
+    fn word(&self, i: usize) -> &str {
+        self.words[i].text
+    }
+
+    /// The words `from..to` as written.
+    fn span(&self, from: usize, to: usize) -> &str {
+        &self.text[self.words[from].start..self.words[to - 1].end]
+    }
+
+    /// Whether the words name a country, a demonym or a city.
+    fn place(&self, from: usize, to: usize) -> bool {
+        let key = self.span(from, to).to_lowercase();
+        self.names.countries.contains_key(&key) || self.names.latin.contains_key(&key)
+    }
+
+    /// Whether an acronym names a place: a country's ("PRC", "UK") or a city's ("NYC"); the
+    /// gazetteer's other short names are airport codes and the like ("CCP" is Concepción's).
+    fn place_acronym(&self, i: usize) -> bool {
+        let word = self.word(i);
+        self.names.countries.contains_key(&word.to_lowercase()) || PLACE_ACRONYMS.contains(&word)
+    }
+
+    /// The bodies named in the phrase `from..to`, as word ranges.
+    fn bodies(&self, mut from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
+        while from < to && (EN_OPENERS.contains(&self.word(from)) || EN_JOINERS.contains(&self.word(from))) {
+            from += 1;
+        }
+        if from == to {
+            return;
+        }
+        // Two bodies joined by "and" ("Twitter and Facebook"), unless the second is only the end
+        // of the first's name ("Department of Foreign Affairs and Trade").
+        if let Some(and) = (from + 1..to).find(|&k| self.word(k) == "and") {
+            let (mut first, mut second) = (Vec::new(), Vec::new());
+            self.bodies(from, and, &mut first);
+            self.bodies(and + 1, to, &mut second);
+            if !first.is_empty() && !second.is_empty() {
+                out.extend(first.into_iter().chain(second));
+                return;
+            }
+        }
+        // A title opens a person's name or an office: the body, if any, follows "of" or "at".
+        if EN_TITLES.contains(&self.word(from)) {
+            if let Some(link) = (from + 1..to).find(|&k| matches!(self.word(k), "of" | "at")) {
+                self.bodies(link + 1, to, out);
+            }
+            return;
+        }
+        if let Some(body) = self.headed(from, to) {
+            out.push(body);
+            return;
+        }
+        // Known names inside the phrase ("Yonhap", "Safeguard Defenders").
+        let mut k = from;
+        while k < to {
+            let known = (k + 1..=to).rev().find(|&e| EN_NAMES.contains(&self.span(k, e)));
+            match known {
+                Some(e) => {
+                    out.push((k, e));
+                    k = e;
+                }
+                None => k += 1,
+            }
+        }
+    }
+
+    /// Whether word `i` is followed by a possessive ending ("Tokyo’s").
+    fn possessive_after(&self, i: usize) -> bool {
+        let after = &self.text[self.words[i].end..];
+        after.starts_with("'s") || after.starts_with("’s")
+    }
+
+    /// The body a phrase names by its head: from its start to its last head, with the head's
+    /// "of …" phrase; none when the name is only a head, a station's name or a place.
+    fn headed(&self, from: usize, to: usize) -> Option<(usize, usize)> {
+        // "Fuzhou Police Overseas Service Station" names a station.
+        if EN_NOT_LAST.contains(&self.word(to - 1)) {
+            return None;
+        }
+        let mut head = (from..to).rev().find(|&k| EN_HEADS.contains(&self.word(k)))?;
+        // "United States Department of Justice News": a newsroom's name after a body's.
+        if EN_MEDIA_HEADS.contains(&self.word(head)) {
+            if let Some(earlier) = (from..head).rev().find(|&k| EN_HEADS.contains(&self.word(k))) {
+                head = earlier;
+            }
+        }
+        // The name opens after the last station's or place's word before its head ("Two
+        // Arrested for Operating … Police Station of the Chinese Government").
+        let from = (from..head).rev().find(|&k| EN_NOT_LAST.contains(&self.word(k))).map_or(from, |k| k + 1);
+        let from = (from..head).find(|&k| !EN_JOINERS.contains(&self.word(k))).unwrap_or(head);
+        let mut end = if head + 1 < to && matches!(self.word(head + 1), "of" | "for" | "on" | "in") {
+            // The head's own phrase, up to a title or a date ("… of Foreign Affairs Minister
+            // Simon Coveney", "… in Ireland in October").
+            (head + 1..to)
+                .find(|&k| EN_TITLES.contains(&self.word(k)) || EN_OPENERS.contains(&self.word(k)))
+                .unwrap_or(to)
+        } else {
+            head + 1
+        };
+        // "Public Security Bureau of Tokyo’s Metropolitan Police Department": what follows "of"
+        // is another body's name.
+        if end == to && end > head + 1 && self.possessive_after(to - 1) {
+            end = head + 1;
+        }
+        while end > head + 1 && EN_JOINERS.contains(&self.word(end - 1)) {
+            end -= 1;
+        }
+        let alone = end - from == 1;
+        if (alone && !EN_SOLE_HEADS.contains(&self.word(from)))
+            || EN_NOT_LAST.contains(&self.word(end - 1))
+            || EN_JOINERS.contains(&self.word(end - 1))
+            || self.place(from, end)
+        {
+            return None;
+        }
+        Some((from, end))
+    }
+}
+
+/// The initials of a phrase's capitalised words ("Royal Canadian Mounted Police" → "RCMP").
+fn initials(r: &Reader<'_, '_>, from: usize, to: usize) -> String {
+    (from..to).filter(|&k| capitalised(r.word(k))).filter_map(|k| r.word(k).chars().next()).collect()
+}
+
+/// Every body named in English in `text`.
+pub(super) fn find(names: &Names, text: &str, words: &[Word<'_>]) -> Vec<Found> {
+    let r = Reader { names, text, words };
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    // Acronyms a text defines: true for a body's, false for a place's or anything else's.
+    let mut defined: FxHashMap<&str, bool> = FxHashMap::default();
+    for (from, to) in phrases(text, words) {
+        let before = spans.len();
+        r.bodies(from, to, &mut spans);
+        // "Royal Canadian Mounted Police (RCMP)": an acronym of the phrase's initials.
+        let Some(next) = words.get(to) else { continue };
+        let gap = text[words[to - 1].end..next.start].trim();
+        let closes = words.get(to + 1).is_none_or(|w| text[next.end..w.start].trim_start().starts_with(')'));
+        if gap == "(" && acronym(next.text) && closes {
+            let letters: String = next.text.chars().filter(|c| c.is_ascii_uppercase()).collect();
+            let tail = (from..to).find(|&s| initials(&r, s, to) == letters);
+            if let Some(s) = tail {
+                let body = spans[before..].iter().any(|&(_, e)| e == to);
+                defined.insert(next.text, body && !r.place(s, to));
+            }
+        }
+    }
+    // Acronyms: defined as a body's, a well-known body's, or standing in parentheses alone.
+    for (i, w) in words.iter().enumerate() {
+        if !acronym(w.text) || r.place_acronym(i) {
+            continue;
+        }
+        let in_parentheses = text[..w.start].ends_with('(') && text[w.end..].starts_with(')');
+        let body = match defined.get(w.text) {
+            Some(&body) => body,
+            None => EN_ACRONYMS.contains(&w.text) || in_parentheses,
+        };
+        if body {
+            spans.push((i, i + 1));
+        }
+    }
+    // "(S&D)": a party's acronym with an ampersand, in parentheses.
+    for (at, _) in text.match_indices('&') {
+        let open = text[..at].rfind('(');
+        let close = text[at..].find(')').map(|c| at + c);
+        if let (Some(open), Some(close)) = (open, close) {
+            let inner = &text[open + 1..close];
+            if inner.len() <= 8 && inner.chars().all(|c| c.is_ascii_uppercase() || c == '&') {
+                let first = words.partition_point(|w| w.start <= open);
+                let last = words.partition_point(|w| w.end <= close);
+                if first < last {
+                    spans.push((first, last));
+                }
+            }
+        }
+    }
+    // "the Chinese embassy": a country or demonym before a body's head in lower case.
+    for i in 1..words.len() {
+        let qualifier = words[i - 1].text;
+        if EN_LOWER_HEADS.contains(&words[i].text)
+            && capitalised(qualifier)
+            && !EN_OPENERS.contains(&qualifier)
+            && joined(text, words, i - 1)
+        {
+            spans.push((i - 1, i + 1));
+        }
+    }
+    spans.sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+    let mut out: Vec<Found> = Vec::new();
+    for (s, e) in spans {
+        let (start, end) = (words[s].start, words[e - 1].end);
+        if out.last().is_some_and(|f| start < f.end) {
+            continue;
+        }
+        out.push(Found::organisation(start, end, None));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bodies(text: &str) -> Vec<&str> {
+        let words = crate::mentions::segment::latin_words(text);
+        find(&crate::mentions::testing::finder().names, text, &words).iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn bodies_by_their_heads() {
+        assert_eq!(
+            bodies("The Justice Department said the Ministry of Public Security ran it."),
+            ["Justice Department", "Ministry of Public Security"]
+        );
+        assert_eq!(bodies("the Department of Foreign Affairs and Trade"), ["Department of Foreign Affairs and Trade"]);
+        assert_eq!(bodies("the Embassy of China in Ireland said"), ["Embassy of China in Ireland"]);
+        assert_eq!(bodies("the U.S. Department of State"), ["U.S. Department of State"]);
+        assert_eq!(bodies("the Chinese\nCommunist Party"), ["Chinese\nCommunist Party"]);
+        assert_eq!(bodies("the Chinese embassy denied it"), ["Chinese embassy"]);
+        assert_eq!(bodies("The Government has asked"), ["Government"]);
+    }
+
+    #[test]
+    fn titles_stations_and_lone_heads_are_not_bodies() {
+        assert_eq!(
+            bodies("Assistant Attorney General Matthew Olsen of the Justice Department said"),
+            ["Justice Department"]
+        );
+        assert!(bodies("the Fuzhou Police Overseas Service Station").is_empty());
+        assert!(bodies("The Department informed the Embassy.").is_empty());
+        assert!(bodies("Minister for Foreign Affairs Simon Coveney").is_empty());
+    }
+
+    #[test]
+    fn acronyms_defined_known_and_in_parentheses() {
+        assert_eq!(
+            bodies("the Royal Canadian Mounted Police (RCMP) said. Later the RCMP added"),
+            ["Royal Canadian Mounted Police", "RCMP", "RCMP"]
+        );
+        assert_eq!(
+            bodies("People's Republic of China (PRC) and the Greater Toronto Area (GTA) near the GTA"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(bodies("NEW YORK (AP) — the FBI said"), ["AP", "FBI"]);
+        assert_eq!(
+            bodies("Wopke Hoekstra of Foreign Affairs (CDA) reports on Twitter and Facebook"),
+            ["CDA", "Twitter", "Facebook"]
+        );
+    }
+}

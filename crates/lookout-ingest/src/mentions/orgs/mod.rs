@@ -1,0 +1,42 @@
+//! Organisations: bodies of any kind named in English and Chinese (`english`, `chinese`), and
+//! the bureaus and associations named from their place (`kinds`: "Fuzhou PSB", 美国长乐公会).
+//! Where two finders name overlapping words, the longer name stands.
+
+mod chinese;
+mod english;
+mod kinds;
+mod lexicon;
+
+pub(crate) use kinds::Tables;
+
+use super::names::Memo;
+use super::segment::Word;
+use super::{Finder, Found};
+
+/// Every organisation in `text`, in order, none overlapping another.
+pub(crate) fn find(
+    finder: &Finder,
+    memo: &mut Memo,
+    text: &str,
+    words: &[Word<'_>],
+    lines: &[(usize, usize)],
+) -> Vec<Found> {
+    let mut found = kinds::find(finder, memo, text, words);
+    found.extend(english::find(&finder.names, text, words));
+    found.extend(chinese::find(text, lines));
+    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        match out.last() {
+            Some(last) if f.start < last.end => {
+                // The longer of two overlapping names.
+                if f.end - f.start > last.end - last.start {
+                    out.pop();
+                    out.push(f);
+                }
+            }
+            _ => out.push(f),
+        }
+    }
+    out
+}

@@ -1,0 +1,148 @@
+//! The words by which a sentence reports a step of a station's status, in English and Chinese
+//! (searched, under investigation, ordered closed, closed, denied, charged, arrested, pleaded
+//! guilty, convicted, referred to prosecutors), and the words that say who says so.
+
+use lookout_core::StationStatus as S;
+
+/// Cues: the status a sentence reports when it holds one of the words (lower case; Chinese
+/// simplified). Earlier statuses are the more specific: a sentence that matches "pleaded guilty"
+/// reports a plea, not charges.
+const CUES: &[(S, &[&str])] = &[
+    (S::GuiltyPlea, &["pleaded guilty", "pled guilty", "pleads guilty", "plead guilty", "guilty plea", "认罪"]),
+    (S::Convicted, &["convicted", "found guilty", "was sentenced", "were sentenced", "被判", "定罪"]),
+    (S::ReferredToProsecutors, &["referred to prosecutors", "to prosecutors", "移送检方", "移送检察"]),
+    (
+        S::ChargesFiled,
+        &["charged", "charging", "charges against", "indicted", "indictment", "complaint was unsealed", "起诉", "指控"],
+    ),
+    (S::Arrested, &["arrested", "arrests", "逮捕", "被捕", "拘捕"]),
+    (S::SearchedByPolice, &["searched", "raided", "a raid", "raids", "搜查", "突袭"]),
+    (
+        S::ClosureOrdered,
+        &[
+            "ordered to close",
+            "ordered closed",
+            "ordered the closure",
+            "must be closed",
+            "must close",
+            "should close",
+            "to close and cease",
+            "demanded the closure",
+            "asked them to close",
+            "要求中方关闭",
+            "要求关闭",
+            "勒令关闭",
+            "下令关闭",
+        ],
+    ),
+    (S::ClosedPerChineseEmbassy, &["embassy has now stated", "embassy stated that", "embassy said it had closed"]),
+    (
+        S::Closed,
+        &["closed", "shut down", "have ceased", "has ceased", "ceased operations", "已关闭", "关闭了", "停止运作"],
+    ),
+    (
+        S::Denied,
+        &[
+            "denied",
+            "denies",
+            "deny ",
+            "rejected the claims",
+            "no such",
+            "does not exist",
+            "否认",
+            "不存在所谓",
+            "无稽之谈",
+            "不是“警察站”",
+            "不是警察站",
+        ],
+    ),
+    (
+        S::UnderInvestigation,
+        &[
+            "investigating",
+            "investigation",
+            "investigations",
+            "investigated",
+            "probe",
+            "looking into",
+            "examining",
+            "调查",
+            "审查",
+            "侦查",
+        ],
+    ),
+];
+
+/// Words that make a sentence one about stations (beyond the words that make it about one
+/// station: `STATION_WORDS`).
+pub(super) const STATION_HINTS: &[&str] = &[
+    "station",
+    "police base",
+    "outpost",
+    "office",
+    "premises",
+    "site",
+    "restaurant",
+    "agencies",
+    "服务站",
+    "警察站",
+    "警务站",
+    "站点",
+    "据点",
+    "机构",
+];
+
+/// The statuses a sentence reports, in the order of [`CUES`], at most one of each. "Closed"
+/// yields to a closure order or an embassy's word in the same sentence, and "charged" yields to
+/// a plea or a conviction.
+pub(super) fn statuses(lower: &str) -> Vec<S> {
+    let mut out: Vec<S> = Vec::new();
+    for (status, words) in CUES {
+        if words.iter().any(|w| lower.contains(w)) {
+            out.push(*status);
+        }
+    }
+    let has = |s: S| out.contains(&s);
+    let ordered_or_told = has(S::ClosureOrdered) || has(S::ClosedPerChineseEmbassy);
+    let decided = has(S::GuiltyPlea) || has(S::Convicted);
+    out.retain(|s| !((*s == S::Closed && ordered_or_told) || (*s == S::ChargesFiled && decided)));
+    out
+}
+
+/// Verbs of saying, after the one who says ("the Justice Department said", 外交部发言人表示).
+pub(super) const SAYING: &[&str] = &[
+    " said",
+    " says",
+    " stated",
+    " announced",
+    " told",
+    " reported",
+    " confirmed",
+    " added",
+    "表示",
+    "称",
+    "说",
+    "指出",
+    "宣布",
+    "透露",
+];
+
+/// Words before the one who says ("according to the Press Association", 据法新社).
+pub(super) const ACCORDING_TO: &[&str] = &["according to", "据"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specific_statuses_stand_over_general_ones() {
+        assert_eq!(statuses("he pleaded guilty to charges"), [S::GuiltyPlea]);
+        assert_eq!(statuses("the station must be closed immediately"), [S::ClosureOrdered]);
+        assert_eq!(
+            statuses("the station closed last fall amid an fbi investigation"),
+            [S::Closed, S::UnderInvestigation]
+        );
+        assert_eq!(statuses("发言人称，不存在所谓的中方“海外警察站”"), [S::Denied]);
+        assert!(statuses("the weather was fine").is_empty());
+    }
+}

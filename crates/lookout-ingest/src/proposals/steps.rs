@@ -1,0 +1,212 @@
+//! Status steps: a sentence that reports a station raided, under investigation, ordered closed,
+//! closed, denied, charged, arrested, pleaded guilty or convicted becomes a proposal of that
+//! status for each station it concerns, dated from the text and claimed by whoever the sentence
+//! says says so.
+//!
+//! The stations a sentence concerns: those of the cities it names; else, when it names a
+//! country, the stations of that country the document names elsewhere; else the stations the
+//! document names, when it names at most two (a text about the Dublin station says "the
+//! office" and means it).
+
+use lookout_core::{Entity, PartialDate, ProposalKind, ProposedClaim, Schema, StationStatus};
+
+use super::cues::{self, ACCORDING_TO, SAYING, STATION_HINTS};
+use super::{when, Builder, Known, KnownStation, STATION_WORDS};
+use crate::sentences::Sentences;
+use crate::{Kind, Mention, What};
+
+/// Statuses reported by words that need no word for a station in the same sentence: a text
+/// about a station says "two men were arrested" and means its case.
+const STANDING_ALONE: &[StationStatus] = &[
+    StationStatus::Arrested,
+    StationStatus::ChargesFiled,
+    StationStatus::GuiltyPlea,
+    StationStatus::Convicted,
+    StationStatus::ReferredToProsecutors,
+    StationStatus::SearchedByPolice,
+];
+
+/// The status steps of one document, into `b`.
+pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut Builder<'_>) {
+    // The stations the document names, in order of first mention.
+    let mut named: Vec<&KnownStation> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind() == Kind::Place) {
+        for s in known.stations_in(m, text) {
+            if !named.iter().any(|n| n.id == s.id) {
+                named.push(s);
+            }
+        }
+    }
+    let named = best_matching(text, named);
+    if named.is_empty() {
+        return;
+    }
+    let document_about_stations = {
+        let lower = lookout_text::fold(text).to_lowercase();
+        STATION_WORDS.iter().chain(STATION_HINTS).any(|w| lower.contains(w))
+    };
+    let mut sentences = Sentences::new(text);
+    let mut at = 0;
+    while let Some(sentence) = sentences.next_sentence() {
+        let here_from = at;
+        while at < mentions.len() && mentions[at].start < sentence.end {
+            at += 1;
+        }
+        let here = &mentions[here_from..at];
+        let words = sentences.words(sentence);
+        // A headline (a line with no full stop) repeats what the text goes on to say.
+        if !words.trim_end().ends_with(['.', '!', '?', '。', '！', '？', '”', '"', '」', ')', '）']) {
+            continue;
+        }
+        let lower = lookout_text::fold(words).to_lowercase();
+        let statuses = cues::statuses(&lower);
+        if statuses.is_empty() {
+            continue;
+        }
+        // About stations: by its words, or by the city of a station in a text about stations
+        // ("The Chinese embassy has denied any wrong-doing in Dublin").
+        let names_a_station = here.iter().any(|m| m.kind() == Kind::Place && !known.stations_in(m, text).is_empty());
+        let about_stations = STATION_WORDS.iter().chain(STATION_HINTS).any(|w| lower.contains(w))
+            || (document_about_stations && names_a_station);
+        let statuses: Vec<StationStatus> =
+            statuses.into_iter().filter(|s| about_stations || STANDING_ALONE.contains(s)).collect();
+        if statuses.is_empty() {
+            continue;
+        }
+        let stations = concerned(text, here, known, &named);
+        if stations.is_empty() {
+            continue;
+        }
+        let date = date_of(text, here, &lower, words, b.doc.published);
+        let claimant = claimant(text, here, words, sentence.start);
+        let quoted = sentences.quote(sentence, sentence.start, sentence.start);
+        for station in &stations {
+            for status in &statuses {
+                let key = format!("status {} {status} {}", station.id, date.map(|d| d.to_string()).unwrap_or_default());
+                let summary = format!(
+                    "reports station {} in {}: {}{}",
+                    station.id,
+                    station.city,
+                    status.as_str().replace('_', " "),
+                    date.map(|d| format!(" ({d})")).unwrap_or_default()
+                );
+                let claim = ProposedClaim {
+                    entity_id: station.id.clone(),
+                    prop: "status".into(),
+                    value: status.to_string(),
+                    valid_from: date,
+                };
+                let entity = Entity { id: station.id.clone(), schema: Schema::Station };
+                if b.push(key, ProposalKind::StatusStep, summary, &quoted, vec![entity], vec![claim]) {
+                    if let Some(last) = b.out.last_mut() {
+                        last.claimant = claimant.clone();
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The stations a sentence concerns (see the module's words).
+fn concerned<'k>(text: &str, here: &[Mention], known: &'k Known, named: &[&'k KnownStation]) -> Vec<&'k KnownStation> {
+    let mut out: Vec<&KnownStation> = Vec::new();
+    for m in here.iter().filter(|m| m.kind() == Kind::Place) {
+        for s in known.stations_in(m, text) {
+            if !out.iter().any(|o| o.id == s.id) {
+                out.push(s);
+            }
+        }
+    }
+    if !out.is_empty() {
+        return best_matching(text, out);
+    }
+    let countries: Vec<&str> = here
+        .iter()
+        .filter_map(|m| match m.what {
+            What::Place { city: None, country: Some(c) } => Some(c),
+            _ => None,
+        })
+        .collect();
+    if !countries.is_empty() {
+        return named
+            .iter()
+            .filter(|s| s.country.as_deref().is_some_and(|c| countries.contains(&c)))
+            .copied()
+            .collect();
+    }
+    if named.len() <= 2 {
+        return named.to_vec();
+    }
+    Vec::new()
+}
+
+/// Of several stations (two in New York, two in London), those whose qualifiers the document
+/// names ("New York (Manhattan, Chinatown)" in a text that says Manhattan), or all when it names
+/// none.
+fn best_matching<'k>(text: &str, stations: Vec<&'k KnownStation>) -> Vec<&'k KnownStation> {
+    if stations.len() < 2 {
+        return stations;
+    }
+    let score = |s: &KnownStation| -> usize {
+        let Some(open) = s.city.find('(') else { return 0 };
+        s.city[open + 1..]
+            .split(|c: char| c == ',' || c == ')' || c == ';' || c.is_whitespace())
+            .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase))
+            .filter(|w| text.contains(w))
+            .count()
+    };
+    let best = stations.iter().map(|s| score(s)).max().unwrap_or(0);
+    if best == 0 {
+        return stations;
+    }
+    stations.into_iter().filter(|s| score(s) == best).collect()
+}
+
+/// The date of a step: a full date the sentence gives, else its relative words against the
+/// document's date, else a month or a year it gives.
+fn date_of(
+    text: &str,
+    here: &[Mention],
+    lower: &str,
+    words: &str,
+    published: Option<PartialDate>,
+) -> Option<PartialDate> {
+    let given: Vec<PartialDate> = here
+        .iter()
+        .filter_map(|m| match m.what {
+            What::Date(d) if !m.text_in(text).is_empty() => Some(d),
+            _ => None,
+        })
+        .collect();
+    if let Some(full) = given.iter().find(|d| d.day().is_some()) {
+        return Some(*full);
+    }
+    if let Some(published) = published {
+        if let Some(d) = when::chinese_day(words, published).or_else(|| when::relative(lower, published)) {
+            return Some(d);
+        }
+    }
+    given.first().copied()
+}
+
+/// Who says so: the body named before a verb of saying, or after "according to"; none when the
+/// sentence attributes it to no body (the document's publisher is then the claimant).
+fn claimant(text: &str, here: &[Mention], words: &str, sentence_start: usize) -> Option<String> {
+    let bodies: Vec<&Mention> = here.iter().filter(|m| m.kind() == Kind::Organisation).collect();
+    let offset_of = |needle: &str| words.find(needle).map(|b| sentence_start + words[..b].chars().count());
+    for cue in ACCORDING_TO {
+        if let Some(at) = offset_of(cue) {
+            if let Some(m) = bodies.iter().find(|m| m.start >= at) {
+                return Some(m.text_in(text).to_string());
+            }
+        }
+    }
+    for cue in SAYING {
+        if let Some(at) = offset_of(cue) {
+            if let Some(m) = bodies.iter().rev().find(|m| m.end <= at) {
+                return Some(m.text_in(text).to_string());
+            }
+        }
+    }
+    None
+}
