@@ -18,6 +18,9 @@ step has the label's status and date and is for the label's station: `corpus/sta
 the labels' station keys to the record's stations; a label with no station is met by a step for
 any station in its country.
 
+--pdf scores the same documents printed to PDF by a browser (corpus/pdf/, made by
+corpus/make_pdfs.py), against the same labels: what a PDF's layout costs.
+
 --errors prints, for the dev documents only (held-out ones are not to be tuned on), what was
 found that no label has and what was labelled but not found.
 
@@ -119,14 +122,15 @@ def station_countries():
     return {r["id"]: r["country_iso2"] for r in rows}
 
 
-def lookout_found(binary, docs):
+def lookout_found(binary, docs, pdf=False):
     with tempfile.TemporaryDirectory() as data, tempfile.TemporaryDirectory() as inbox:
         paths = []
         for d in docs:
-            copy = pathlib.Path(inbox) / d["path"].name
-            copy.write_bytes(d["path"].read_bytes())
+            original = CORPUS / "pdf" / f"{d['id']}.pdf" if pdf else d["path"]
+            copy = pathlib.Path(inbox) / original.name
+            copy.write_bytes(original.read_bytes())
             side = {"url": d["url"], "published": d["published"], "lang": d["lang"]}
-            (pathlib.Path(inbox) / f"{d['path'].name}.meta.json").write_text(json.dumps(side), encoding="utf-8")
+            (pathlib.Path(inbox) / f"{original.name}.meta.json").write_text(json.dumps(side), encoding="utf-8")
             paths.append(str(copy))
         # Ingested against the bundled record, as on an installation that serves it.
         bundled = [str(ROOT / "data" / f) for f in
@@ -154,7 +158,7 @@ def lookout_found(binary, docs):
             key = (lambda m: (m.get("station"), m["status"], m.get("date"))) if k == "status_events" else \
                 (lambda m: (m.get("text"), m.get("value"), m.get("status"), m.get("date")))
             found[k] = distinct(found[k], key)
-        by_file[pathlib.Path(doc["file"]).name] = found
+        by_file[pathlib.Path(doc["file"]).stem + ".txt"] = found
     return by_file, seconds
 
 
@@ -228,11 +232,15 @@ def main():
     args.add_argument("--spacy", action="store_true", help="also score spaCy's en_core_web_sm (creates a venv)")
     args.add_argument("--json", action="store_true", help="print the rows as JSON lines")
     args.add_argument("--errors", metavar="KIND", help="print the dev documents' errors of one kind")
+    args.add_argument("--pdf", action="store_true",
+                      help="also score the documents printed to PDF (corpus/pdf/, made by make_pdfs.py)")
     a = args.parse_args()
     STATIONS.update(station_keys())
     COUNTRIES.update(station_countries())
     docs = documents()
     found, seconds = lookout_found(a.lookout, docs)
+    if a.pdf and a.errors:
+        found, _ = lookout_found(a.lookout, docs, pdf=True)
     if a.errors:
         for d in docs:
             if d["split"] != "dev":
@@ -250,6 +258,9 @@ def main():
         return
     characters = sum(len(d["path"].read_text(encoding="utf-8")) for d in docs)
     rows = table("lookout", docs, found, KINDS)
+    if a.pdf:
+        pdf_found, _ = lookout_found(a.lookout, docs, pdf=True)
+        rows += table("lookout (the same, as PDF)", docs, pdf_found, KINDS)
     speeds = [f"lookout ingest (end to end, {len(docs)} documents, {characters} characters): {seconds:.2f} s"]
     if a.spacy:
         sfound, result = spacy_found(docs)

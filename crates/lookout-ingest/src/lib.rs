@@ -22,6 +22,7 @@ mod error;
 mod evidence;
 mod lang;
 mod mentions;
+mod pdf_layout;
 pub mod pipeline;
 mod proposals;
 mod reading;

@@ -152,13 +152,8 @@ fn pdf_text(bytes: &[u8]) -> Result<String, String> {
     if pages.is_empty() {
         return Err("a PDF without pages".into());
     }
-    let mut out = String::new();
-    for page in pages {
-        if let Ok(text) = doc.extract_text(&[page]) {
-            out.push_str(&text);
-            out.push_str("\n\n");
-        }
-    }
+    let texts: Vec<String> = pages.into_iter().filter_map(|page| doc.extract_text(&[page]).ok()).collect();
+    let out = crate::pdf_layout::readable(&texts);
     if out.trim().is_empty() {
         return Err("a PDF without a text layer (scanned?)".into());
     }

@@ -33,11 +33,14 @@ impl Finder {
         let dates = dates::find(self, text, &words);
         let figures = figures::find(self, text, &words, &lines, &dates);
         let named = known.find(text, &words, &lines);
-        let overlaps_named = |f: &Found| named.iter().any(|n| f.start < n.end && n.start < f.end);
-        let orgs: Vec<Found> =
-            orgs::find(self, memo, text, &words, &lines).into_iter().filter(|f| !overlaps_named(f)).collect();
+        let named_spans = Spans::of(&named);
+        let orgs: Vec<Found> = orgs::find(self, memo, text, &words, &lines)
+            .into_iter()
+            .filter(|f| !named_spans.overlaps(f.start, f.end))
+            .collect();
         // A place inside a body's name ("Brooklyn Federal Court", 中国驻英国大使馆) is the body's.
-        let in_body = |f: &Found| named.iter().chain(&orgs).any(|o| o.start <= f.start && f.end <= o.end);
+        let org_spans = Spans::of(&orgs);
+        let in_body = |f: &Found| named_spans.holds(f.start, f.end) || org_spans.holds(f.start, f.end);
         let places: Vec<Found> =
             super::places::find(&self.names, memo, text, &words, &lines).into_iter().filter(|f| !in_body(f)).collect();
         let found: Vec<Found> = dates.into_iter().chain(figures).chain(named).chain(orgs).chain(places).collect();
@@ -48,6 +51,35 @@ impl Finder {
 impl Default for Finder {
     fn default() -> Finder {
         Finder::new()
+    }
+}
+
+/// One finder's spans (none overlapping another), in order: whether a span overlaps or holds
+/// another is found by a binary search, not by a walk over them all (a long text has tens of
+/// thousands of each).
+struct Spans(Vec<(usize, usize)>);
+
+impl Spans {
+    fn of(found: &[Found]) -> Spans {
+        let mut spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+        spans.sort_unstable();
+        Spans(spans)
+    }
+
+    /// The last span opening before `end`: of spans that do not overlap, the one reaching furthest.
+    fn last_before(&self, end: usize) -> Option<(usize, usize)> {
+        let at = self.0.partition_point(|&(s, _)| s < end);
+        at.checked_sub(1).map(|i| self.0[i])
+    }
+
+    /// Whether a span overlaps `start..end`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.last_before(end).is_some_and(|(_, e)| e > start)
+    }
+
+    /// Whether a span holds `start..end`.
+    fn holds(&self, start: usize, end: usize) -> bool {
+        self.last_before(start + 1).is_some_and(|(s, e)| s <= start && end <= e)
     }
 }
 

@@ -2,6 +2,9 @@
 //! (searched, under investigation, ordered closed, closed, denied, charged, arrested, pleaded
 //! guilty, convicted, referred to prosecutors), and the words that say who says so.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 use lookout_core::StationStatus as S;
 
 /// Cues: the status a sentence reports when it holds one of the words (lower case; Chinese
@@ -71,6 +74,22 @@ const CUES: &[(S, &[&str])] = &[
             "侦查",
         ],
     ),
+    (
+        S::Reported,
+        &[
+            "reported",
+            "report ",
+            "revealed",
+            "exposed",
+            "identified",
+            "insisted",
+            "报告",
+            "报道",
+            "曝光",
+            "揭露",
+            "炒作",
+        ],
+    ),
 ];
 
 /// Words that make a sentence one about stations (beyond the words that make it about one
@@ -92,21 +111,64 @@ pub(super) const STATION_HINTS: &[&str] = &[
     "机构",
 ];
 
-/// The statuses a sentence reports, in the order of [`CUES`], at most one of each. "Closed"
-/// yields to a closure order or an embassy's word in the same sentence, and "charged" yields to
-/// a plea or a conviction.
-pub(super) fn statuses(lower: &str) -> Vec<S> {
-    let mut out: Vec<S> = Vec::new();
-    for (status, words) in CUES {
-        if words.iter().any(|w| lower.contains(w)) {
-            out.push(*status);
-        }
+/// The statuses a sentence reports, in the order of [`CUES`], at most one of each, each with
+/// where its first word is (in characters of `lower`). "Closed" yields to a closure order or an
+/// embassy's word in the same sentence, "charged" to a plea or a conviction, and "reported" to
+/// any other step (a sentence that reports a closure reports the station too).
+pub(super) fn statuses(lower: &str) -> Vec<(S, usize)> {
+    let automata = automata();
+    // The first byte where each status's words stand, by its place in `CUES`.
+    let mut first: Vec<Option<usize>> = vec![None; CUES.len()];
+    for hit in automata.cues.find_overlapping_iter(lower) {
+        let status = automata.cue_status[hit.pattern().as_usize()];
+        let at = &mut first[status];
+        *at = Some(at.map_or(hit.start(), |a| a.min(hit.start())));
     }
-    let has = |s: S| out.contains(&s);
+    let mut out: Vec<(S, usize)> = CUES
+        .iter()
+        .zip(first)
+        .filter_map(|((status, _), at)| at.map(|at| (*status, lower[..at].chars().count())))
+        .collect();
+    let has = |s: S| out.iter().any(|(o, _)| *o == s);
     let ordered_or_told = has(S::ClosureOrdered) || has(S::ClosedPerChineseEmbassy);
     let decided = has(S::GuiltyPlea) || has(S::Convicted);
-    out.retain(|s| !((*s == S::Closed && ordered_or_told) || (*s == S::ChargesFiled && decided)));
+    let other = out.iter().any(|(s, _)| *s != S::Reported);
+    out.retain(|(s, _)| {
+        !((*s == S::Closed && ordered_or_told) || (*s == S::ChargesFiled && decided) || (*s == S::Reported && other))
+    });
     out
+}
+
+/// Whether `lower` holds a word about stations (`STATION_WORDS` or [`STATION_HINTS`]).
+pub(super) fn about_stations(lower: &str) -> bool {
+    automata().stations.is_match(lower)
+}
+
+/// The cues and the station words, each as one automaton (a sentence is read once, not once per
+/// word), built on first use.
+struct Automata {
+    cues: AhoCorasick,
+    /// Each cue's status, by its place in `CUES`.
+    cue_status: Vec<usize>,
+    stations: AhoCorasick,
+}
+
+fn automata() -> &'static Automata {
+    static AUTOMATA: OnceLock<Automata> = OnceLock::new();
+    AUTOMATA.get_or_init(|| {
+        let mut words = Vec::new();
+        let mut cue_status = Vec::new();
+        for (i, (_, cue_words)) in CUES.iter().enumerate() {
+            for w in *cue_words {
+                words.push(*w);
+                cue_status.push(i);
+            }
+        }
+        let cues = AhoCorasick::new(&words).expect("the cues make an automaton");
+        let stations = AhoCorasick::new(super::STATION_WORDS.iter().chain(STATION_HINTS))
+            .expect("the station words make an automaton");
+        Automata { cues, cue_status, stations }
+    })
 }
 
 /// Verbs of saying, after the one who says ("the Justice Department said", 外交部发言人表示).
@@ -136,13 +198,16 @@ mod tests {
 
     #[test]
     fn specific_statuses_stand_over_general_ones() {
-        assert_eq!(statuses("he pleaded guilty to charges"), [S::GuiltyPlea]);
-        assert_eq!(statuses("the station must be closed immediately"), [S::ClosureOrdered]);
+        let only = |lower: &str| statuses(lower).into_iter().map(|(s, _)| s).collect::<Vec<_>>();
+        assert_eq!(only("he pleaded guilty to charges"), [S::GuiltyPlea]);
+        assert_eq!(only("the station must be closed immediately"), [S::ClosureOrdered]);
         assert_eq!(
             statuses("the station closed last fall amid an fbi investigation"),
-            [S::Closed, S::UnderInvestigation]
+            [(S::Closed, 12), (S::UnderInvestigation, 41)]
         );
-        assert_eq!(statuses("发言人称，不存在所谓的中方“海外警察站”"), [S::Denied]);
+        assert_eq!(only("发言人称，不存在所谓的中方“海外警察站”"), [S::Denied]);
+        assert_eq!(only("rtl nieuws and follow the money reported last week"), [S::Reported]);
+        assert_eq!(only("it was reported that the station was raided"), [S::SearchedByPolice]);
         assert!(statuses("the weather was fine").is_empty());
     }
 }

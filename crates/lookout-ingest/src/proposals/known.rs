@@ -72,6 +72,15 @@ impl Known {
         at.into_iter().map(|i| &self.stations[i]).collect()
     }
 
+    /// The record's stations in a country (ISO code), at most six: more would bury a reviewer.
+    pub(super) fn stations_of_country(&self, country: &str) -> Vec<&KnownStation> {
+        let all: Vec<&KnownStation> = self.stations.iter().filter(|s| s.country.as_deref() == Some(country)).collect();
+        if all.len() > 6 {
+            return Vec::new();
+        }
+        all
+    }
+
     /// The body a linked mention names.
     pub(super) fn body(&self, m: &Mention) -> Option<&KnownBody> {
         match &m.what {

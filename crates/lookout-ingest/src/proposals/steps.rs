@@ -4,14 +4,21 @@
 //! says says so.
 //!
 //! The stations a sentence concerns: those of the cities it names; else, when it names a
-//! country, the stations of that country the document names elsewhere; else the stations the
-//! document names, when it names at most two (a text about the Dublin station says "the
-//! office" and means it).
+//! country, the stations of that country the document names elsewhere, or all the record's
+//! stations there when the document names none of them (the embassy that denies "the so-called
+//! overseas police stations" in the UK denies each); else the stations the document names, when
+//! it names at most two (a text about the Dublin station says "the office" and means it), or
+//! those of the one country where stations are that a text naming no station city names.
+//!
+//! Each step takes the time the sentence gives nearest its words ("arrested Monday …, before
+//! closing last fall amid an FBI investigation": arrested on the Monday, closed in the year
+//! before).
 
 use lookout_core::{Entity, PartialDate, ProposalKind, ProposedClaim, Schema, StationStatus};
 
-use super::cues::{self, ACCORDING_TO, SAYING, STATION_HINTS};
-use super::{when, Builder, Known, KnownStation, STATION_WORDS};
+use super::cues::{self, ACCORDING_TO, SAYING};
+use super::when::{self, Time};
+use super::{Builder, Known, KnownStation};
 use crate::sentences::Sentences;
 use crate::{Kind, Mention, What};
 
@@ -37,14 +44,30 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
             }
         }
     }
-    let named = best_matching(text, named);
+    let mut named = best_matching(text, named);
+    // Whether the stations are the country's, for a text that names no station's city: every
+    // sentence of it then speaks of them all.
+    let mut by_country = false;
+    if named.is_empty() {
+        // No station's city: the stations of the one country (other than China) the text names.
+        let mut countries: Vec<&str> = mentions
+            .iter()
+            .filter_map(|m| match m.what {
+                What::Place { city: None, country: Some(c) } if c != "CN" && c != "TW" => Some(c),
+                _ => None,
+            })
+            .collect();
+        countries.sort_unstable();
+        countries.dedup();
+        if let [only] = countries.as_slice() {
+            named = known.stations_of_country(only);
+            by_country = true;
+        }
+    }
     if named.is_empty() {
         return;
     }
-    let document_about_stations = {
-        let lower = lookout_text::fold(text).to_lowercase();
-        STATION_WORDS.iter().chain(STATION_HINTS).any(|w| lower.contains(w))
-    };
+    let document_about_stations = cues::about_stations(&lookout_text::fold(text).to_lowercase());
     let mut sentences = Sentences::new(text);
     let mut at = 0;
     while let Some(sentence) = sentences.next_sentence() {
@@ -66,22 +89,22 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         // About stations: by its words, or by the city of a station in a text about stations
         // ("The Chinese embassy has denied any wrong-doing in Dublin").
         let names_a_station = here.iter().any(|m| m.kind() == Kind::Place && !known.stations_in(m, text).is_empty());
-        let about_stations = STATION_WORDS.iter().chain(STATION_HINTS).any(|w| lower.contains(w))
-            || (document_about_stations && names_a_station);
-        let statuses: Vec<StationStatus> =
-            statuses.into_iter().filter(|s| about_stations || STANDING_ALONE.contains(s)).collect();
+        let about_stations = cues::about_stations(&lower) || (document_about_stations && names_a_station);
+        let statuses: Vec<(StationStatus, usize)> =
+            statuses.into_iter().filter(|(s, _)| about_stations || STANDING_ALONE.contains(s)).collect();
         if statuses.is_empty() {
             continue;
         }
-        let stations = concerned(text, here, known, &named);
+        let stations = concerned(text, here, known, &named, by_country);
         if stations.is_empty() {
             continue;
         }
-        let date = date_of(text, here, &lower, words, b.doc.published);
+        let times = times_of(text, here, &lower, words, sentence.start, b.doc.published);
         let claimant = claimant(text, here, words, sentence.start);
         let quoted = sentences.quote(sentence, sentence.start, sentence.start);
         for station in &stations {
-            for status in &statuses {
+            for (status, at) in &statuses {
+                let date = nearest(&times, *at);
                 let key = format!("status {} {status} {}", station.id, date.map(|d| d.to_string()).unwrap_or_default());
                 let summary = format!(
                     "reports station {} in {}: {}{}",
@@ -108,7 +131,13 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
 }
 
 /// The stations a sentence concerns (see the module's words).
-fn concerned<'k>(text: &str, here: &[Mention], known: &'k Known, named: &[&'k KnownStation]) -> Vec<&'k KnownStation> {
+fn concerned<'k>(
+    text: &str,
+    here: &[Mention],
+    known: &'k Known,
+    named: &[&'k KnownStation],
+    by_country: bool,
+) -> Vec<&'k KnownStation> {
     let mut out: Vec<&KnownStation> = Vec::new();
     for m in here.iter().filter(|m| m.kind() == Kind::Place) {
         for s in known.stations_in(m, text) {
@@ -128,13 +157,14 @@ fn concerned<'k>(text: &str, here: &[Mention], known: &'k Known, named: &[&'k Kn
         })
         .collect();
     if !countries.is_empty() {
-        return named
-            .iter()
-            .filter(|s| s.country.as_deref().is_some_and(|c| countries.contains(&c)))
-            .copied()
-            .collect();
+        let in_country: Vec<&KnownStation> =
+            named.iter().filter(|s| s.country.as_deref().is_some_and(|c| countries.contains(&c))).copied().collect();
+        if !in_country.is_empty() {
+            return in_country;
+        }
+        return countries.iter().flat_map(|c| known.stations_of_country(c)).collect();
     }
-    if named.len() <= 2 {
+    if named.len() <= 2 || by_country {
         return named.to_vec();
     }
     Vec::new()
@@ -162,31 +192,39 @@ fn best_matching<'k>(text: &str, stations: Vec<&'k KnownStation>) -> Vec<&'k Kno
     stations.into_iter().filter(|s| score(s) == best).collect()
 }
 
-/// The date of a step: a full date the sentence gives, else its relative words against the
-/// document's date, else a month or a year it gives.
-fn date_of(
+/// Every time a sentence gives, with where it is (in its characters): its dates, its relative
+/// words resolved against the document's date, its days without a year and its bare years.
+fn times_of(
     text: &str,
     here: &[Mention],
     lower: &str,
     words: &str,
+    sentence_start: usize,
     published: Option<PartialDate>,
-) -> Option<PartialDate> {
-    let given: Vec<PartialDate> = here
+) -> Vec<Time> {
+    let mut times: Vec<Time> = here
         .iter()
         .filter_map(|m| match m.what {
-            What::Date(d) if !m.text_in(text).is_empty() => Some(d),
+            What::Date(d) if !m.text_in(text).is_empty() => Some((m.start.saturating_sub(sentence_start), d)),
             _ => None,
         })
         .collect();
-    if let Some(full) = given.iter().find(|d| d.day().is_some()) {
-        return Some(*full);
-    }
     if let Some(published) = published {
-        if let Some(d) = when::chinese_day(words, published).or_else(|| when::relative(lower, published)) {
-            return Some(d);
+        times.extend(when::chinese_days(words, published));
+        times.extend(when::relative(lower, published));
+    }
+    // A bare year counts where no date of the finder covers it.
+    for (at, year) in when::years(words) {
+        if !times.iter().any(|(p, d)| d.year() == year.year() && p.abs_diff(at) < 20) {
+            times.push((at, year));
         }
     }
-    given.first().copied()
+    times
+}
+
+/// The time nearest character `at` of the sentence, if it gives any.
+fn nearest(times: &[Time], at: usize) -> Option<PartialDate> {
+    times.iter().min_by_key(|(p, _)| p.abs_diff(at)).map(|(_, d)| *d)
 }
 
 /// Who says so: the body named before a verb of saying, or after "according to"; none when the

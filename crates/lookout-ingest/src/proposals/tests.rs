@@ -157,6 +157,7 @@ fn a_text_about_one_station_means_it_where_a_sentence_names_none() {
     assert_eq!(
         got,
         [
+            ("station-ST033".into(), "reported".into(), None),
             ("station-ST033".into(), "arrested".into(), Some("2022-10-31".into())),
             ("station-ST033".into(), "searched_by_police".into(), Some("2022-10-31".into())),
         ]

@@ -1,6 +1,7 @@
-//! When a sentence says a step happened: a date it gives in full, else a relative one resolved
-//! against the document's date ("Monday", "yesterday", "last month", "this week", 昨天, 上月,
-//! 周四, 11月17日), else a month or a year it gives.
+//! The times a sentence gives, each with where it is: relative words resolved against the
+//! document's date ("Monday", "yesterday", "last month", "this week", 昨天, 上月, 周四), days and
+//! months without a year (11月17日, 9月), and bare years ("the fall of 2022"). A step takes the
+//! time nearest its words (`steps.rs`).
 
 use lookout_core::PartialDate;
 
@@ -55,9 +56,18 @@ fn year(y: i32) -> Option<PartialDate> {
 const WEEKDAYS_EN: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const WEEKDAYS_ZH: [char; 7] = ['一', '二', '三', '四', '五', '六', '日'];
 
-/// The date a sentence's relative words give, against `published`; `lower` is the sentence in
-/// lower case (Chinese as written, simplified).
-pub(super) fn relative(lower: &str, published: PartialDate) -> Option<PartialDate> {
+/// A time a sentence gives: where it is (in characters of the sentence) and the date it means.
+pub(super) type Time = (usize, PartialDate);
+
+/// The characters before byte `at` of `s`.
+fn chars_before(s: &str, at: usize) -> usize {
+    s[..at].chars().count()
+}
+
+/// Every word of `lower` (the sentence in lower case, Chinese simplified) that dates something
+/// relative to `published`, with where it is: days (`yesterday`, `monday`, 昨天, 周四), months
+/// (`last month`, `this week`, 上月) and years (`last year`, `last fall`, 去年).
+pub(super) fn relative(lower: &str, published: PartialDate) -> Vec<Time> {
     let (y, m) = (i32::from(published.year()), published.month().map(u32::from));
     let full = m.zip(published.day()).map(|(m, d)| (y, m, u32::from(d)));
     let shift = |days: i64| {
@@ -66,63 +76,102 @@ pub(super) fn relative(lower: &str, published: PartialDate) -> Option<PartialDat
             day(y, m, d)
         })
     };
-    let has = |w: &str| lower.contains(w);
-    // Days.
-    if has("yesterday") || has("昨天") || has("昨日") {
-        return shift(1);
+    let this_month = m.and_then(|m| month(y, m));
+    let last_month = m.and_then(|m| if m == 1 { month(y - 1, 12) } else { month(y, m - 1) });
+    let mut out: Vec<Time> = Vec::new();
+    let mut mark = |word: &str, date: Option<PartialDate>| {
+        if let Some(date) = date {
+            for (at, _) in lower.match_indices(word) {
+                // English words stand alone ("monday", not "mondays'"): a letter may not touch them.
+                let alone = !word.is_ascii()
+                    || (!lower[..at].ends_with(|c: char| c.is_alphabetic())
+                        && !lower[at + word.len()..].starts_with(|c: char| c.is_alphabetic()));
+                if alone {
+                    out.push((chars_before(lower, at), date));
+                }
+            }
+        }
+    };
+    for w in ["yesterday", "昨天", "昨日"] {
+        mark(w, shift(1));
     }
-    if has("today") || has("this morning") || has("今天") || has("今日") {
-        return shift(0).or_else(|| m.and_then(|m| month(y, m)));
+    for w in ["today", "this morning", "this afternoon", "今天", "今日"] {
+        mark(w, shift(0).or(this_month));
     }
     for (i, name) in WEEKDAYS_EN.iter().enumerate() {
-        if lower.split(|c: char| !c.is_alphabetic()).any(|w| w == *name) {
-            return full.map(|f| days_back(f, i as u32)).and_then(shift).or_else(|| m.and_then(|m| month(y, m)));
-        }
+        mark(name, full.map(|f| days_back(f, i as u32)).and_then(shift).or(this_month));
     }
     for prefix in ["周", "星期", "礼拜"] {
         for (i, c) in WEEKDAYS_ZH.iter().enumerate() {
-            if has(&format!("{prefix}{c}")) || (i == 6 && has(&format!("{prefix}天"))) {
-                return full.map(|f| days_back(f, i as u32)).and_then(shift).or_else(|| m.and_then(|m| month(y, m)));
+            let back = full.map(|f| days_back(f, i as u32)).and_then(shift).or(this_month);
+            mark(&format!("{prefix}{c}"), back);
+            if i == 6 {
+                mark(&format!("{prefix}天"), back);
             }
         }
     }
-    // Months and years.
-    let month_before = |m: u32| if m == 1 { month(y - 1, 12) } else { month(y, m - 1) };
-    if has("last month") || has("上月") || has("上个月") {
-        return m.and_then(month_before);
+    for w in ["last month", "上月", "上个月"] {
+        mark(w, last_month);
     }
-    if has("this week") || has("this month") || has("last week") || has("earlier this month") || has("本月") {
-        return m.and_then(|m| month(y, m));
+    for w in ["this week", "this month", "last week", "earlier this month", "early this month", "本月", "本周", "近日"]
+    {
+        mark(w, this_month);
     }
-    if has("last year") || has("last fall") || has("last autumn") || has("去年") {
-        return year(y - 1);
+    for w in ["last year", "last fall", "last autumn", "last spring", "last summer", "去年"] {
+        mark(w, year(y - 1));
     }
-    None
+    for w in ["earlier this year", "今年"] {
+        mark(w, year(y));
+    }
+    out
 }
 
-/// A day and month without a year (11月17日, "Nov. 17" is left to the dates finder): in the
-/// document's year, or the year before when that would be after the document.
-pub(super) fn chinese_day(sentence: &str, published: PartialDate) -> Option<PartialDate> {
-    let at = sentence.find('月')?;
-    let digits = |s: &str, rev: bool| -> Option<u32> {
-        let d: String = if rev {
-            let mut v: Vec<char> = s.chars().rev().take_while(char::is_ascii_digit).collect();
+/// The years a sentence gives as four digits ("the fall of 2022", 2023年), with where they are.
+pub(super) fn years(sentence: &str) -> Vec<Time> {
+    let bytes = sentence.as_bytes();
+    let mut out = Vec::new();
+    for at in 0..bytes.len().saturating_sub(3) {
+        let four = &bytes[at..at + 4];
+        let digits = four.iter().all(u8::is_ascii_digit);
+        let bounded = (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+            && bytes.get(at + 4).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if digits && bounded && (four.starts_with(b"19") || four.starts_with(b"20")) {
+            let y: i32 = std::str::from_utf8(four).ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+            if let Some(date) = year(y) {
+                out.push((chars_before(sentence, at), date));
+            }
+        }
+    }
+    out
+}
+
+/// Days and months without a year (11月17日), with where they are: in the document's year, or
+/// the year before when that would be after the document.
+pub(super) fn chinese_days(sentence: &str, published: PartialDate) -> Vec<Time> {
+    let mut out = Vec::new();
+    for (at, _) in sentence.match_indices('月') {
+        let before: String = {
+            let mut v: Vec<char> = sentence[..at].chars().rev().take_while(char::is_ascii_digit).collect();
             v.reverse();
             v.into_iter().collect()
-        } else {
-            s.chars().take_while(char::is_ascii_digit).collect()
         };
-        d.parse().ok()
-    };
-    let m = digits(&sentence[..at], true).filter(|m| (1..=12).contains(m))?;
-    let rest = &sentence[at + '月'.len_utf8()..];
-    let d = digits(rest, false).filter(|d| (1..=31).contains(d))?;
-    if !rest[d.to_string().len()..].starts_with(['日', '号']) {
-        return None;
+        let Some(m) = before.parse::<u32>().ok().filter(|m| (1..=12).contains(m)) else { continue };
+        let rest = &sentence[at + '月'.len_utf8()..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let y = i32::from(published.year());
+        let after = published.month().is_some_and(|pm| u32::from(pm) < m);
+        let y = if after { y - 1 } else { y };
+        let start = chars_before(sentence, at) - before.chars().count();
+        let date = match digits.parse::<u32>().ok().filter(|d| (1..=31).contains(d)) {
+            Some(d) if rest[digits.len()..].starts_with(['日', '号']) => day(y, m, d),
+            _ if digits.is_empty() => month(y, m),
+            _ => None,
+        };
+        if let Some(date) = date {
+            out.push((start, date));
+        }
     }
-    let y = i32::from(published.year());
-    let after = published.month().is_some_and(|pm| u32::from(pm) < m);
-    day(if after { y - 1 } else { y }, m, d)
+    out
 }
 
 #[cfg(test)]
@@ -133,24 +182,33 @@ mod tests {
         s.parse().unwrap()
     }
 
-    #[test]
-    fn relative_words_resolve_against_the_document() {
-        let published = at("2023-04-17"); // a Monday
-        assert_eq!(relative("two men were arrested monday", published), Some(at("2023-04-17")));
-        assert_eq!(relative("police said wednesday", at("2024-02-22")), Some(at("2024-02-21")));
-        assert_eq!(relative("the government said yesterday", at("2022-11-02")), Some(at("2022-11-01")));
-        assert_eq!(relative("荷兰政府昨天表示", at("2022-11-02")), Some(at("2022-11-01")));
-        assert_eq!(relative("雷周四表示", at("2022-11-18")), Some(at("2022-11-17")));
-        assert_eq!(relative("reported last week", at("2022-11-02")), Some(at("2022-11")));
-        assert_eq!(relative("before closing last fall", at("2023-04-17")), Some(at("2022")));
-        assert_eq!(relative("closed last month", at("2023-01-10")), Some(at("2022-12")));
-        assert_eq!(relative("no date here", published), None);
+    fn dates(times: Vec<Time>) -> Vec<String> {
+        times.into_iter().map(|(_, d)| d.to_string()).collect()
     }
 
     #[test]
-    fn chinese_days_take_the_documents_year() {
-        assert_eq!(chinese_day("周四(11月17日)表示", at("2022-11-18")), Some(at("2022-11-17")));
-        assert_eq!(chinese_day("12月20日表示", at("2023-01-05")), Some(at("2022-12-20")));
-        assert_eq!(chinese_day("3个月", at("2023-01-05")), None);
+    fn relative_words_resolve_against_the_document() {
+        let published = at("2023-04-17"); // a Monday
+        assert_eq!(dates(relative("two men were arrested monday", published)), ["2023-04-17"]);
+        assert_eq!(dates(relative("police said wednesday", at("2024-02-22"))), ["2024-02-21"]);
+        assert_eq!(dates(relative("the government said yesterday", at("2022-11-02"))), ["2022-11-01"]);
+        assert_eq!(dates(relative("荷兰政府昨天表示", at("2022-11-02"))), ["2022-11-01"]);
+        assert_eq!(dates(relative("雷周四表示", at("2022-11-18"))), ["2022-11-17"]);
+        assert_eq!(dates(relative("reported last week", at("2022-11-02"))), ["2022-11"]);
+        assert_eq!(dates(relative("closed last month", at("2023-01-10"))), ["2022-12"]);
+        assert!(relative("no date here on mondays", published).is_empty());
+        let both = relative("announced monday, before closing last fall", published);
+        assert_eq!(both.len(), 2, "{both:?}");
+        assert_eq!(both.iter().find(|(_, d)| d.to_string() == "2022").map(|(p, _)| *p), Some(33));
+        assert_eq!(both.iter().find(|(_, d)| d.to_string() == "2023-04-17").map(|(p, _)| *p), Some(10));
+    }
+
+    #[test]
+    fn years_and_chinese_days_with_where_they_are() {
+        assert_eq!(years("it closed in the fall of 2022, not in 12022"), [(25, at("2022"))]);
+        assert_eq!(dates(chinese_days("周四(11月17日)表示", at("2022-11-18"))), ["2022-11-17"]);
+        assert_eq!(dates(chinese_days("12月20日表示", at("2023-01-05"))), ["2022-12-20"]);
+        assert_eq!(dates(chinese_days("在9月发布的一份报告中", at("2022-11-18"))), ["2022-09"]);
+        assert!(chinese_days("3个月", at("2023-01-05")).is_empty());
     }
 }

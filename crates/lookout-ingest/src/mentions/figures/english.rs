@@ -4,6 +4,10 @@ use super::{DateSpans, Tables};
 use crate::mentions::segment::Word;
 use crate::mentions::Found;
 
+/// Nouns a count reaches past its first three words for ("three unofficial Chinese police
+/// stations").
+const COUNTED_NOUNS: &[&str] = &["station", "stations", "office", "offices", "outposts", "bases", "centres", "centers"];
+
 /// Words that end the description of what is counted.
 pub(super) const STOP: &[&str] = &[
     "in",
@@ -213,6 +217,17 @@ pub(super) fn find(tables: &Tables, text: &str, words: &[Word<'_>], dates: &mut 
             unit_end = Some(u.end);
             last_end = u.end;
             k += 1;
+        }
+        // "four active Chinese police stations": past three words, on to the noun counted.
+        if unit_end.is_some() {
+            while let Some(u) = words.get(k).filter(|u| COUNTED_NOUNS.contains(&u.text) && k < j + 5) {
+                if !text[last_end..u.start].chars().all(char::is_whitespace) {
+                    break;
+                }
+                unit_end = Some(u.end);
+                last_end = u.end;
+                k += 1;
+            }
         }
         if let (Some(us), Some(ue)) = (unit_start, unit_end) {
             out.push(Found::figure(w.start, ue, value, us..ue));

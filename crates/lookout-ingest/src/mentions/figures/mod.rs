@@ -48,21 +48,38 @@ pub(crate) fn find(
     let mut out = english::find(tables, text, words, &mut in_date);
     in_date.at = 0;
     out.extend(chinese::find(tables, text, lines, &mut in_date));
-    out.retain_mut(|f| counts_something(text, f));
+    out.retain_mut(|f| counts_something(text, f, &finder.names));
     out
 }
 
 /// Whether a figure counts something named, and its value read whole: what it counts opens on
 /// its line (not "20520\n\nHonorable …", a ZIP code before a name), is not a name (every word
-/// capitalised: "2201 C Street", "110 Overseas", "28 Oct"); "three dozen officers" is 36.
-fn counts_something(text: &str, f: &mut Found) -> bool {
+/// capitalised: "2201 C Street", "110 Overseas", "28 Oct"), and the number is no footnote's
+/// marker ("pandemic.3 According"), and a capitalised word after the number names a people or a
+/// country ("230,000 Chinese nationals"), not a title ("the 110 Overseas investigation"); "three
+/// dozen officers" is 36.
+fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> bool {
     let super::What::Figure { value, unit } = &mut f.what else { return true };
     if text[f.start..unit.start].contains('\n') {
+        return false;
+    }
+    // A footnote's marker: a number written onto the word or full stop before it ("pandemic.3").
+    if text[..f.start].ends_with(|c: char| c == '.' || c.is_ascii_alphabetic())
+        && text[f.start..].starts_with(|c: char| c.is_ascii_digit())
+    {
         return false;
     }
     let counted = &text[unit.clone()];
     if counted.is_ascii() && counted.split_whitespace().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())) {
         return false;
+    }
+    if let Some(first) = counted.split_whitespace().next().filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase())) {
+        let people = first == "Chinese"
+            || lookout_geo::country_of_demonym(first).is_some()
+            || names.countries.contains_key(&first.to_lowercase());
+        if !people {
+            return false;
+        }
     }
     if let Some(rest) = counted.strip_prefix("dozen ") {
         *value *= 12.0;

@@ -5,10 +5,11 @@
 
 use lookout_text::{is_han, to_simplified};
 
+use super::lexicon::Lexicon;
 use crate::mentions::Found;
 
 /// Words that head a body's name only after words that name it (政府 alone is no body).
-const HEADS: &[&str] = &[
+pub(super) const HEADS: &[&str] = &[
     "大使馆",
     "使馆",
     "总领事馆",
@@ -25,8 +26,8 @@ const HEADS: &[&str] = &[
     "侨联",
     "骑警",
     "警方",
-    "警察局",
     "公安机关",
+    "办公室",
     "机关",
     "政府",
     "议会",
@@ -55,7 +56,7 @@ const HEADS: &[&str] = &[
 ];
 
 /// Heads so general that only a name before them makes a body: 中国公安机关, not 人权组织.
-const GENERIC_HEADS: &[&str] = &["组织", "机构", "团体", "机关", "政府", "警方", "中心"];
+const GENERIC_HEADS: &[&str] = &["组织", "机构", "团体", "机关", "政府", "警方", "中心", "办事处", "公司", "集团"];
 
 /// Words that end in a head but name no body.
 const NOT_BODIES: &[&str] = &[
@@ -73,6 +74,8 @@ const NOT_BODIES: &[&str] = &[
     "北部",
     "中部",
     "俱乐部",
+    "非政府",
+    "非政府组织",
     "结局",
     "布局",
     "格局",
@@ -90,7 +93,7 @@ const NOT_BODIES: &[&str] = &[
 ];
 
 /// Bodies known by a bare name (simplified).
-const NAMES: &[&str] = &[
+pub(super) const NAMES: &[&str] = &[
     "美国之音",
     "保护卫士",
     "自由亚洲电台",
@@ -148,13 +151,13 @@ fn may_qualify(tag: &str) -> bool {
     matches!(tag, "ns" | "nt" | "nz" | "j" | "n" | "ng" | "an" | "b" | "nrt")
 }
 
-/// The last characters a body's name may end with, to pass over runs that hold none.
-fn may_end_body(c: char) -> bool {
-    "部局署厅院馆社会报台网党方警关处府司团校心织联音士共办国".contains(c)
-}
+/// Characters that end the names jieba's dictionary tags as bodies without a head of [`HEADS`]
+/// (国务院, 法新社, 泰晤士报, 广播电台, 中文学校): with the heads and the names, a run that
+/// holds none of them is passed over untagged.
+pub(super) const TRIGGERS: &[&str] = &["院", "社", "报", "台", "校", "府", "团", "所", "军", "队"];
 
 /// Every body named in Chinese in `text`: `lines` are its non-ASCII lines.
-pub(super) fn find(text: &str, lines: &[(usize, usize)]) -> Vec<Found> {
+pub(super) fn find(lex: &Lexicon, text: &str, lines: &[(usize, usize)]) -> Vec<Found> {
     let mut out = Vec::new();
     for &(from, to) in lines {
         let line = &text[from..to];
@@ -164,9 +167,10 @@ pub(super) fn find(text: &str, lines: &[(usize, usize)]) -> Vec<Found> {
                 run.push((from + i, to_simplified(c)));
                 continue;
             }
-            if run.len() >= 2 && run.iter().any(|&(_, c)| may_end_body(c)) {
+            if run.len() >= 2 {
                 let end = from + i;
-                bodies_in_run(&run, end, &mut out);
+                let after_number = text[..run[0].0].ends_with(|c: char| c.is_ascii_digit());
+                bodies_in_run(lex, &run, end, after_number, &mut out);
             }
             run.clear();
         }
@@ -175,22 +179,26 @@ pub(super) fn find(text: &str, lines: &[(usize, usize)]) -> Vec<Found> {
 }
 
 /// The bodies of one run of Han characters (byte offset and simplified character each) ending at
-/// byte `end`.
-fn bodies_in_run(run: &[(usize, char)], end: usize, out: &mut Vec<Found>) {
+/// byte `end`; `after_number` when a number stands just before it (its first word is then what
+/// the number counts: 3處).
+fn bodies_in_run(lex: &Lexicon, run: &[(usize, char)], end: usize, after_number: bool, out: &mut Vec<Found>) {
     let simplified: String = run.iter().map(|&(_, c)| c).collect();
+    if !lex.zh_triggers.is_match(&simplified) {
+        return;
+    }
     let byte_at = |char_index: usize| run.get(char_index).map_or(end, |&(b, _)| b);
     let tags = lookout_text::jieba().tag(&simplified, false);
     // Where the last body ended (in characters): a name does not reach back into it.
     let mut floor = 0;
     // Bodies known by name, found in the characters (jieba may cut them: 保护 + 卫士).
-    let mut known_at: Vec<(usize, usize)> = Vec::new();
-    for name in NAMES {
-        for (at, _) in simplified.match_indices(name) {
-            let start = simplified[..at].chars().count();
-            known_at.push((start, start + name.chars().count()));
-        }
-    }
-    known_at.sort_unstable();
+    let known_at: Vec<(usize, usize)> = lex
+        .zh_names
+        .find_iter(&simplified)
+        .map(|hit| {
+            let start = simplified[..hit.start()].chars().count();
+            (start, start + simplified[hit.range()].chars().count())
+        })
+        .collect();
     let mut j = 0;
     while j < tags.len() {
         let t = &tags[j];
@@ -203,10 +211,9 @@ fn bodies_in_run(run: &[(usize, char)], end: usize, out: &mut Vec<Found>) {
             }
             continue;
         }
-        let head = HEADS.contains(&t.word)
-            || HEADS.iter().any(|h| t.word.chars().count() > h.chars().count() && t.word.ends_with(h))
-                && may_qualify(t.tag)
-                && !NOT_BODIES.contains(&t.word);
+        // A head, or a word ending in one (国防委员会, 联邦调查局).
+        let ends_in_head = t.word.char_indices().skip(1).any(|(at, _)| lex.zh_heads.contains(&t.word[at..]));
+        let head = lex.zh_heads.contains(t.word) || ends_in_head && may_qualify(t.tag) && !NOT_BODIES.contains(&t.word);
         let organisation = t.tag == "nt" && t.word.chars().count() >= 2 && !NOT_BODIES.contains(&t.word);
         if !(head || organisation) || t.start < floor {
             j += 1;
@@ -216,9 +223,13 @@ fn bodies_in_run(run: &[(usize, char)], end: usize, out: &mut Vec<Found>) {
         let mut first = j;
         while first > 0 && j - first < 5 {
             let before = &tags[first - 1];
-            let drives = before.word == "驻" && tags.get(first).is_some_and(|n| n.tag == "ns");
+            // 驻 ("stationed in") joins a body to its host country: 中国驻英国大使馆, 中国驻英大使馆.
+            let drives = before.word.starts_with('驻')
+                && (before.word != "驻" || tags.get(first).is_some_and(|n| n.tag == "ns"));
             let joins = matches!(before.word, "及" | "与") && first >= 2 && tags[first - 2].tag == "n";
-            let qualifies = may_qualify(before.tag) && !LEFT_STOPS.contains(&before.word);
+            // A word after a number is what it counts (3處), not a name.
+            let counted = first == 1 && after_number;
+            let qualifies = may_qualify(before.tag) && !LEFT_STOPS.contains(&before.word) && !counted;
             if before.start < floor || !(qualifies || drives || joins) {
                 break;
             }
@@ -252,7 +263,10 @@ mod tests {
 
     fn bodies(text: &str) -> Vec<&str> {
         let lines = crate::mentions::segment::non_ascii_lines(text);
-        find(text, &lines).iter().map(|f| &text[f.start..f.end]).collect()
+        find(&crate::mentions::testing::finder().orgs.lexicon, text, &lines)
+            .iter()
+            .map(|f| &text[f.start..f.end])
+            .collect()
     }
 
     #[test]

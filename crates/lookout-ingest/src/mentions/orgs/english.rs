@@ -7,10 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{
-    EN_ACRONYMS, EN_HEADS, EN_JOINERS, EN_LOWER_HEADS, EN_MEDIA_HEADS, EN_NAMES, EN_NOT_LAST, EN_OPENERS,
-    EN_SOLE_HEADS, EN_TITLES, PLACE_ACRONYMS,
-};
+use super::lexicon::{Lexicon, EN_JOINERS, EN_LOWER_HEADS, PLACE_ACRONYMS};
 use crate::mentions::names::Names;
 use crate::mentions::segment::Word;
 use crate::mentions::Found;
@@ -77,6 +74,7 @@ fn phrases(text: &str, words: &[Word<'_>]) -> Vec<(usize, usize)> {
 /// The finder's view of one text.
 struct Reader<'a, 't> {
     names: &'a Names,
+    lex: &'a Lexicon,
     text: &'t str,
     words: &'a [Word<'t>],
 }
@@ -106,7 +104,7 @@ impl Reader<'_, '_> {
 
     /// The bodies named in the phrase `from..to`, as word ranges.
     fn bodies(&self, mut from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
-        while from < to && (EN_OPENERS.contains(&self.word(from)) || EN_JOINERS.contains(&self.word(from))) {
+        while from < to && (self.lex.openers.contains(self.word(from)) || EN_JOINERS.contains(&self.word(from))) {
             from += 1;
         }
         if from == to {
@@ -124,7 +122,7 @@ impl Reader<'_, '_> {
             }
         }
         // A title opens a person's name or an office: the body, if any, follows "of" or "at".
-        if EN_TITLES.contains(&self.word(from)) {
+        if self.lex.titles.contains(self.word(from)) {
             if let Some(link) = (from + 1..to).find(|&k| matches!(self.word(k), "of" | "at")) {
                 self.bodies(link + 1, to, out);
             }
@@ -134,10 +132,13 @@ impl Reader<'_, '_> {
             out.push(body);
             return;
         }
-        // Known names inside the phrase ("Yonhap", "Safeguard Defenders").
+        // Known names inside the phrase ("Yonhap", "Safeguard Defenders"), of at most four words.
         let mut k = from;
         while k < to {
-            let known = (k + 1..=to).rev().find(|&e| EN_NAMES.contains(&self.span(k, e)));
+            let opens = self.lex.name_firsts.contains(self.word(k));
+            let known =
+                opens.then(|| (k + 1..=to.min(k + 4)).rev().find(|&e| self.lex.names.contains(self.span(k, e))));
+            let known = known.flatten();
             match known {
                 Some(e) => {
                     out.push((k, e));
@@ -158,26 +159,29 @@ impl Reader<'_, '_> {
     /// "of …" phrase; none when the name is only a head, a station's name or a place.
     fn headed(&self, from: usize, to: usize) -> Option<(usize, usize)> {
         // "Fuzhou Police Overseas Service Station" names a station.
-        if EN_NOT_LAST.contains(&self.word(to - 1)) {
+        if self.lex.not_last.contains(self.word(to - 1)) {
             return None;
         }
-        let mut head = (from..to).rev().find(|&k| EN_HEADS.contains(&self.word(k)))?;
+        let mut head = (from..to).rev().find(|&k| self.lex.heads.contains(self.word(k)))?;
         // "United States Department of Justice News": a newsroom's name after a body's.
-        if EN_MEDIA_HEADS.contains(&self.word(head)) {
-            if let Some(earlier) = (from..head).rev().find(|&k| EN_HEADS.contains(&self.word(k))) {
+        if self.lex.media_heads.contains(self.word(head)) {
+            if let Some(earlier) = (from..head).rev().find(|&k| self.lex.heads.contains(self.word(k))) {
                 head = earlier;
             }
         }
         // The name opens after the last station's or place's word before its head ("Two
         // Arrested for Operating … Police Station of the Chinese Government").
-        let from = (from..head).rev().find(|&k| EN_NOT_LAST.contains(&self.word(k))).map_or(from, |k| k + 1);
+        let from = (from..head).rev().find(|&k| self.lex.not_last.contains(self.word(k))).map_or(from, |k| k + 1);
         let from = (from..head).find(|&k| !EN_JOINERS.contains(&self.word(k))).unwrap_or(head);
         let mut end = if head + 1 < to && matches!(self.word(head + 1), "of" | "for" | "on" | "in") {
             // The head's own phrase, up to a title or a date ("… of Foreign Affairs Minister
             // Simon Coveney", "… in Ireland in October").
             (head + 1..to)
-                .find(|&k| EN_TITLES.contains(&self.word(k)) || EN_OPENERS.contains(&self.word(k)))
+                .find(|&k| self.lex.titles.contains(self.word(k)) || self.lex.openers.contains(self.word(k)))
                 .unwrap_or(to)
+        } else if head + 2 == to && self.place(head + 1, to) {
+            // "Police Scotland": a force named by its place after its head.
+            to
         } else {
             head + 1
         };
@@ -190,8 +194,8 @@ impl Reader<'_, '_> {
             end -= 1;
         }
         let alone = end - from == 1;
-        if (alone && !EN_SOLE_HEADS.contains(&self.word(from)))
-            || EN_NOT_LAST.contains(&self.word(end - 1))
+        if (alone && !self.lex.sole_heads.contains(self.word(from)))
+            || self.lex.not_last.contains(self.word(end - 1))
             || EN_JOINERS.contains(&self.word(end - 1))
             || self.place(from, end)
         {
@@ -207,8 +211,8 @@ fn initials(r: &Reader<'_, '_>, from: usize, to: usize) -> String {
 }
 
 /// Every body named in English in `text`.
-pub(super) fn find(names: &Names, text: &str, words: &[Word<'_>]) -> Vec<Found> {
-    let r = Reader { names, text, words };
+pub(super) fn find(names: &Names, lex: &Lexicon, text: &str, words: &[Word<'_>]) -> Vec<Found> {
+    let r = Reader { names, lex, text, words };
     let mut spans: Vec<(usize, usize)> = Vec::new();
     // Acronyms a text defines: true for a body's, false for a place's or anything else's.
     let mut defined: FxHashMap<&str, bool> = FxHashMap::default();
@@ -236,7 +240,7 @@ pub(super) fn find(names: &Names, text: &str, words: &[Word<'_>]) -> Vec<Found> 
         let in_parentheses = text[..w.start].ends_with('(') && text[w.end..].starts_with(')');
         let body = match defined.get(w.text) {
             Some(&body) => body,
-            None => EN_ACRONYMS.contains(&w.text) || in_parentheses,
+            None => lex.acronyms.contains(w.text) || in_parentheses,
         };
         if body {
             spans.push((i, i + 1));
@@ -262,7 +266,7 @@ pub(super) fn find(names: &Names, text: &str, words: &[Word<'_>]) -> Vec<Found> 
         let qualifier = words[i - 1].text;
         if EN_LOWER_HEADS.contains(&words[i].text)
             && capitalised(qualifier)
-            && !EN_OPENERS.contains(&qualifier)
+            && !lex.openers.contains(qualifier)
             && joined(text, words, i - 1)
         {
             spans.push((i - 1, i + 1));
@@ -286,7 +290,8 @@ mod tests {
 
     fn bodies(text: &str) -> Vec<&str> {
         let words = crate::mentions::segment::latin_words(text);
-        find(&crate::mentions::testing::finder().names, text, &words).iter().map(|f| &text[f.start..f.end]).collect()
+        let finder = crate::mentions::testing::finder();
+        find(&finder.names, &finder.orgs.lexicon, text, &words).iter().map(|f| &text[f.start..f.end]).collect()
     }
 
     #[test]

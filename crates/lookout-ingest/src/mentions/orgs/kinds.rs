@@ -127,7 +127,7 @@ pub(crate) fn find(finder: &Finder, memo: &mut Memo, text: &str, words: &[Word<'
 fn known_prefix(finder: &Finder, memo: &mut Memo, s: &str) -> Option<usize> {
     let n = &finder.names;
     let place = n.chinese_name_end(s, 6, |head| memo.is_chinese_name(n, head));
-    place.max(province_prefix(&finder.orgs, s))
+    place.max(province_prefix(&finder.orgs.kinds, s))
 }
 
 /// The length of the province that opens `s`, if one does (told by its first two characters).
@@ -167,7 +167,7 @@ fn chinese(finder: &Finder, memo: &mut Memo, text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     // Every occurrence of a kind, then on after it.
     let mut from = 0;
-    for hit in finder.orgs.zh_kinds.find_iter(text) {
+    for hit in finder.orgs.kinds.zh_kinds.find_iter(text) {
         let (at, end) = (hit.start(), hit.end());
         let floor = from;
         from = end;
@@ -192,7 +192,7 @@ fn chinese(finder: &Finder, memo: &mut Memo, text: &str) -> Vec<Found> {
 
 fn english(finder: &Finder, text: &str, words: &[Word<'_>]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    let (n, tables) = (&finder.names, &finder.orgs);
+    let (n, tables) = (&finder.names, &finder.orgs.kinds);
     let mut i = 0;
     while i < words.len() {
         // Most words open no kind: told by their first byte and length.
@@ -285,7 +285,7 @@ mod tests {
     #[test]
     fn names_open_with_the_longest_known_place_or_province() {
         let finder = crate::mentions::testing::finder();
-        let province_prefix = |s| province_prefix(&finder.orgs, s);
+        let province_prefix = |s| province_prefix(&finder.orgs.kinds, s);
         let known_prefix = |s| known_prefix(finder, &mut Memo::default(), s);
         assert_eq!(province_prefix("黑龙江省"), Some("黑龙江".len()));
         assert_eq!(province_prefix("河北省"), Some("河北".len()));

@@ -1,7 +1,10 @@
 //! The words organisations are told by: the heads of English names ("Department", "Police",
 //! "Association"), acronyms and names of well-known bodies that carry no such head ("FBI",
 //! "Europol", "Twitter"), the title and function words that open no name, and the Chinese heads
-//! (部, 委员会, 使馆) with the tokens that may stand before them.
+//! (部, 委员会, 使馆) with the tokens that may stand before them. [`Lexicon`] holds them as sets,
+//! built once: the finders ask of every capitalised word and of every Chinese word.
+
+use rustc_hash::FxHashSet;
 
 /// Words that make a capitalised phrase a body's name when they head it (last, or before
 /// "of"/"for"/"on"/"in"): "Justice Department", "Ministry of Public Security".
@@ -98,7 +101,7 @@ pub(super) const PLACE_ACRONYMS: &[&str] =
     &["PRC", "ROC", "US", "USA", "UK", "NYC", "GTA", "DC", "LA", "HK", "SAR", "UAE"];
 
 /// Heads that name one body standing alone, capitalised: "the Government", "the Commission".
-pub(super) const EN_SOLE_HEADS: &[&str] = &["Government", "Parliament", "Commission", "Congress", "Senate"];
+pub(super) const EN_SOLE_HEADS: &[&str] = &["Government", "Parliament", "Commission", "Congress", "Senate", "Times"];
 
 /// Heads that count in lower case after a country's name or demonym: "the Chinese embassy".
 pub(super) const EN_LOWER_HEADS: &[&str] = &["embassy", "consulate"];
@@ -286,8 +289,57 @@ pub(super) const EN_TITLES: &[&str] = &[
     "Spokeswoman",
     "Superintendent",
     "TD",
+    "Vice",
 ];
 
 /// Lower-case words that may join a body's name: "Ministry of Public Security", "Committee on
 /// Foreign Affairs", "Embassy of China in Ireland", "Department of Foreign Affairs and Trade".
 pub(super) const EN_JOINERS: &[&str] = &["of", "for", "on", "in", "and", "the", "de", "du", "des"];
+
+/// The word lists as sets (each asked of nearly every word of a text).
+pub(crate) struct Lexicon {
+    pub(super) heads: FxHashSet<&'static str>,
+    pub(super) sole_heads: FxHashSet<&'static str>,
+    pub(super) media_heads: FxHashSet<&'static str>,
+    pub(super) not_last: FxHashSet<&'static str>,
+    pub(super) openers: FxHashSet<&'static str>,
+    pub(super) titles: FxHashSet<&'static str>,
+    pub(super) acronyms: FxHashSet<&'static str>,
+    pub(super) names: FxHashSet<&'static str>,
+    /// The first words of [`EN_NAMES`]: a phrase opening with none of them holds no such name.
+    pub(super) name_firsts: FxHashSet<&'static str>,
+    /// The Chinese bodies known by name, found in one pass.
+    pub(super) zh_names: aho_corasick::AhoCorasick,
+    /// The Chinese heads.
+    pub(super) zh_heads: FxHashSet<&'static str>,
+    /// Heads, names and the last characters of bodies' names: a run of Han characters holding
+    /// none names no body.
+    pub(super) zh_triggers: aho_corasick::AhoCorasick,
+}
+
+impl Lexicon {
+    /// The sets.
+    pub(crate) fn new() -> Lexicon {
+        let set = |words: &[&'static str]| words.iter().copied().collect::<FxHashSet<&'static str>>();
+        Lexicon {
+            heads: set(EN_HEADS),
+            sole_heads: set(EN_SOLE_HEADS),
+            media_heads: set(EN_MEDIA_HEADS),
+            not_last: set(EN_NOT_LAST),
+            openers: set(EN_OPENERS),
+            titles: set(EN_TITLES),
+            acronyms: set(EN_ACRONYMS),
+            names: set(EN_NAMES),
+            name_firsts: EN_NAMES.iter().filter_map(|n| n.split(' ').next()).collect(),
+            zh_names: aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(super::chinese::NAMES)
+                .expect("a few names make an automaton"),
+            zh_heads: set(super::chinese::HEADS),
+            zh_triggers: aho_corasick::AhoCorasick::new(
+                super::chinese::HEADS.iter().chain(super::chinese::NAMES).chain(super::chinese::TRIGGERS),
+            )
+            .expect("a few words make an automaton"),
+        }
+    }
+}

@@ -7,11 +7,24 @@ mod english;
 mod kinds;
 mod lexicon;
 
-pub(crate) use kinds::Tables;
-
 use super::names::Memo;
 use super::segment::Word;
 use super::{Finder, Found};
+
+/// The organisations finders' tables, built once.
+pub(crate) struct Tables {
+    /// The bureaus' and associations' kinds.
+    pub(crate) kinds: kinds::Tables,
+    /// The word lists of names of any kind, as sets.
+    pub(crate) lexicon: lexicon::Lexicon,
+}
+
+impl Tables {
+    /// The tables.
+    pub(crate) fn new() -> Tables {
+        Tables { kinds: kinds::Tables::new(), lexicon: lexicon::Lexicon::new() }
+    }
+}
 
 /// Every organisation in `text`, in order, none overlapping another.
 pub(crate) fn find(
@@ -22,8 +35,8 @@ pub(crate) fn find(
     lines: &[(usize, usize)],
 ) -> Vec<Found> {
     let mut found = kinds::find(finder, memo, text, words);
-    found.extend(english::find(&finder.names, text, words));
-    found.extend(chinese::find(text, lines));
+    found.extend(english::find(&finder.names, &finder.orgs.lexicon, text, words));
+    found.extend(chinese::find(&finder.orgs.lexicon, text, lines));
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
