@@ -5,7 +5,10 @@ more pages), with the browser's own header (date, title) and footer (address, pa
 every page. The PDFs are committed (pdf/NAME.pdf); the labels are the text documents' and the
 scorer reads the PDFs with `--pdf`.
 
-    python3 research/issue17/corpus/make_pdfs.py [--chromium /usr/bin/chromium]
+    python3 research/issue17/corpus/make_pdfs.py [--chromium /usr/bin/chromium] [--again]
+
+Only documents without a PDF are printed, unless --again (a PDF's header holds the time it was
+printed, so printing again changes every file).
 
 Each document's page is written under /tmp/lookout-issue17/ (its address is what the footer
 shows), and Chromium runs with JavaScript off, no network, and a fixed window.
@@ -33,6 +36,7 @@ def page(text, title, lang):
 def main():
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
+    args.add_argument("--again", action="store_true", help="print the documents that have a PDF too")
     a = args.parse_args()
     PAGES.mkdir(parents=True, exist_ok=True)
     for txt in sorted(CORPUS.glob("*.txt")):
@@ -40,6 +44,8 @@ def main():
         source = PAGES / f"{txt.stem}.html"
         source.write_text(page(txt.read_text(encoding="utf-8"), txt.stem, lang), encoding="utf-8")
         out = CORPUS / "pdf" / f"{txt.stem}.pdf"
+        if out.exists() and not a.again:
+            continue
         subprocess.run([a.chromium, "--headless", "--disable-gpu", "--no-sandbox", "--disable-javascript",
                         "--no-first-run", "--disable-background-networking", f"--print-to-pdf={out}",
                         source.as_uri()], check=True, capture_output=True)

@@ -13,6 +13,7 @@ mod finder;
 mod known;
 mod names;
 mod orgs;
+mod place_shapes;
 mod places;
 pub(crate) mod segment;
 

@@ -43,6 +43,9 @@ pub(crate) fn find(n: &Names, memo: &mut Memo, text: &str, words: &[Word<'_>], l
     }
     english_cities(text, words, n, memo, &doc_countries, &mut out);
     chinese_cities(text, &segments, n, memo, &doc_countries, &mut out);
+    let mut taken: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
+    taken.sort_unstable();
+    super::place_shapes::find(n, &doc_countries, text, words, &taken, &mut out);
     out
 }
 
@@ -79,6 +82,11 @@ fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Fo
             continue;
         }
         lower_into(words[i].text, &mut key);
+        // "People’s Republic of China": the hint is of the word with its possessive.
+        if text[words[i].end..].starts_with(['’', '\'']) {
+            key.push('\'');
+            key.push('s');
+        }
         let longest = n.country_words.get(&key).min(4);
         for len in (1..=longest).rev() {
             if i + len > words.len() {
@@ -190,8 +198,23 @@ fn english_cities<'t>(
                 break;
             }
             // The city a span names, if any.
+            // A lone word beside another capitalised one names a person ("Merrick Garland"), not
+            // a city, unless that word is a country's, a level's ("Ward") or a sentence's.
+            let beside_name = |k: usize| {
+                words.get(k).is_some_and(|o| {
+                    capitalised(o.text)
+                        && (if k > i { &text[words[i].end..o.start] } else { &text[o.end..words[i].start] }) == " "
+                        && !PLACE_LEVELS.contains(&o.text)
+                        && !n.countries.contains_key(&o.text.to_lowercase())
+                        && !matches!(o.text, "The" | "In" | "At" | "From" | "To" | "Of" | "And")
+                })
+            };
             let chosen = if len == 1 {
-                word.alone
+                if beside_name(i + 1) || (i > 0 && beside_name(i - 1)) {
+                    None
+                } else {
+                    word.alone
+                }
             } else {
                 *cities.entry(span).or_insert_with(|| {
                     lower_into(span, &mut phrase_key);

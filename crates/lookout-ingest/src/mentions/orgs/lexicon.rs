@@ -333,11 +333,11 @@ impl Lexicon {
             name_firsts: EN_NAMES.iter().filter_map(|n| n.split(' ').next()).collect(),
             zh_names: aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .build(super::chinese::NAMES)
+                .build(super::zh_words::NAMES)
                 .expect("a few names make an automaton"),
-            zh_heads: set(super::chinese::HEADS),
+            zh_heads: set(super::zh_words::HEADS),
             zh_triggers: aho_corasick::AhoCorasick::new(
-                super::chinese::HEADS.iter().chain(super::chinese::NAMES).chain(super::chinese::TRIGGERS),
+                super::zh_words::HEADS.iter().chain(super::zh_words::NAMES).chain(super::zh_words::TRIGGERS),
             )
             .expect("a few words make an automaton"),
         }

@@ -6,6 +6,7 @@ mod chinese;
 mod english;
 mod kinds;
 mod lexicon;
+mod zh_words;
 
 use super::names::Memo;
 use super::segment::Word;

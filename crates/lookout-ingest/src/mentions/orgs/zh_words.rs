@@ -1,0 +1,146 @@
+//! The Chinese words bodies are told by: heads (大使馆, 委员会, 部), the words that end in a head
+//! but name no body (部分, 社会), bodies known by a bare name (美国之音, 保护卫士), and the words
+//! that stop a name's reach to the left (发言人, 记者).
+
+/// Words that head a body's name only after words that name it (政府 alone is no body).
+pub(super) const HEADS: &[&str] = &[
+    "大使馆",
+    "使馆",
+    "总领事馆",
+    "领事馆",
+    "代表处",
+    "办事处",
+    "委员会",
+    "总会",
+    "协会",
+    "商会",
+    "联合会",
+    "同乡会",
+    "公会",
+    "侨联",
+    "骑警",
+    "警方",
+    "公安机关",
+    "办公室",
+    "机关",
+    "政府",
+    "议会",
+    "国会",
+    "法院",
+    "检察院",
+    "检察署",
+    "调查局",
+    "通讯社",
+    "电视台",
+    "电台",
+    "都市网",
+    "公司",
+    "集团",
+    "大学",
+    "学校",
+    "研究所",
+    "研究院",
+    "基金会",
+    "组织",
+    "党",
+    "部",
+    "局",
+    "署",
+    "厅",
+];
+
+/// Heads so general that only a name before them makes a body: 中国公安机关, not 人权组织.
+pub(super) const GENERIC_HEADS: &[&str] =
+    &["组织", "机构", "团体", "机关", "政府", "警方", "中心", "办事处", "公司", "集团"];
+
+/// Words that end in a head but name no body.
+pub(super) const NOT_BODIES: &[&str] = &[
+    "部分",
+    "全部",
+    "内部",
+    "外部",
+    "局部",
+    "干部",
+    "总部",
+    "本部",
+    "东部",
+    "西部",
+    "南部",
+    "北部",
+    "中部",
+    "俱乐部",
+    "非政府",
+    "非政府组织",
+    "结局",
+    "布局",
+    "格局",
+    "大局",
+    "当局",
+    "政党",
+    "社会",
+    "机会",
+    "会议",
+    "大会",
+    "晚会",
+    "中心",
+    "核心",
+    "全党",
+];
+
+/// Bodies known by a bare name (simplified).
+pub(super) const NAMES: &[&str] = &[
+    "美国之音",
+    "保护卫士",
+    "自由亚洲电台",
+    "新华社",
+    "路透社",
+    "美联社",
+    "法新社",
+    "中央社",
+    "共同社",
+    "联合早报",
+    "明报",
+    "大纪元",
+    "人民日报",
+    "环球时报",
+    "推特",
+    "脸书",
+    "微信",
+    "中共",
+    "国民党",
+    "民进党",
+    "侨委会",
+    "国台办",
+    "联合国",
+    "欧洲刑警组织",
+    "国际刑警组织",
+    "联调局",
+];
+
+/// Name words that end the words before a head (记者, 发言人: a body's people, not its name).
+pub(super) const LEFT_STOPS: &[&str] = &[
+    "发言人",
+    "记者",
+    "局长",
+    "部长",
+    "报告",
+    "人员",
+    "官员",
+    "消息",
+    "媒体",
+    "网站",
+    "地区",
+    "全球",
+    "海外",
+    "当地",
+    "警察",
+    "民众",
+    "公民",
+    "一个",
+    "这个",
+];
+
+/// Characters that end the names jieba's dictionary tags as bodies without a head of [`HEADS`]
+/// (国务院, 法新社, 泰晤士报, 广播电台, 中文学校): with the heads and the names, a run that
+/// holds none of them is passed over untagged.
+pub(super) const TRIGGERS: &[&str] = &["院", "社", "报", "台", "校", "府", "团", "所", "军", "队"];

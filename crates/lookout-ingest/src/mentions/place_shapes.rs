@@ -1,0 +1,141 @@
+//! Places told by their shape rather than by the gazetteer: China's provinces by their English
+//! names ("Fujian Province"), streets ("Capel Street", "Pennsylvania Avenue"), a dateline in
+//! capitals ("SEOUL, Dec. 23", "NEW YORK (AP)") and a country before a hyphen ("Spain-based").
+
+use super::names::{DocCountries, Names};
+use super::segment::Word;
+use super::Found;
+
+/// China's provinces and regions by their English names.
+const PROVINCES: &[&str] = &[
+    "Anhui",
+    "Fujian",
+    "Gansu",
+    "Guangdong",
+    "Guangxi",
+    "Guizhou",
+    "Hainan",
+    "Hebei",
+    "Heilongjiang",
+    "Henan",
+    "Hubei",
+    "Hunan",
+    "Jiangsu",
+    "Jiangxi",
+    "Jilin",
+    "Liaoning",
+    "Qinghai",
+    "Shaanxi",
+    "Shandong",
+    "Shanxi",
+    "Sichuan",
+    "Yunnan",
+    "Zhejiang",
+    "Xinjiang",
+    "Tibet",
+    "Ningxia",
+];
+
+/// Last words of a street's name.
+const STREETS: &[&str] = &["Street", "Avenue", "Road", "Boulevard", "Lane", "Square"];
+
+/// The gap between two words of one name: a single space.
+fn next_to(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
+    &text[a.end..b.start] == " "
+}
+
+fn capitalised(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+}
+
+/// The places of these shapes in `text`, leaving out words `taken` (sorted spans) already hold.
+pub(super) fn find(
+    n: &Names,
+    doc: &DocCountries,
+    text: &str,
+    words: &[Word<'_>],
+    taken: &[(usize, usize)],
+    out: &mut Vec<Found>,
+) {
+    let is_taken = |start: usize| {
+        let at = taken.partition_point(|&(s, _)| s <= start);
+        at > 0 && taken[at - 1].1 > start
+    };
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        if is_taken(w.start) || !capitalised(w.text) {
+            i += 1;
+            continue;
+        }
+        // "Fujian Province", "Fujian province", "Zhejiang".
+        if PROVINCES.contains(&w.text) {
+            let end = match words.get(i + 1) {
+                Some(l) if matches!(l.text, "Province" | "province") && next_to(text, w, l) => {
+                    i += 1;
+                    l.end
+                }
+                _ => w.end,
+            };
+            out.push(Found::place(w.start, end, None, Some("CN")));
+            i += 1;
+            continue;
+        }
+        // "Capel Street", "C Street", "Pennsylvania Avenue": one or two capitalised words before.
+        if let Some(k) = (i + 1..(i + 3).min(words.len())).find(|&k| STREETS.contains(&words[k].text)) {
+            let joined = (i..k).all(|j| capitalised(words[j].text) && next_to(text, &words[j], &words[j + 1]));
+            if joined {
+                out.push(Found::place(w.start, words[k].end, None, None));
+                i = k + 1;
+                continue;
+            }
+        }
+        // "Spain-based", "China-linked": a country before a hyphen.
+        if let Some((country, _)) = w.text.split_once('-') {
+            if let Some(&code) = n.countries.get(&country.to_lowercase()) {
+                if lookout_geo::country_of_demonym(country).is_none() {
+                    out.push(Found::place(w.start, w.start + country.len(), None, Some(code)));
+                }
+            }
+        }
+        i += 1;
+    }
+    // A dateline: the first words of a line in capitals, before "," or " (" ("SEOUL, Dec. 23").
+    for (at, _) in std::iter::once((0, "")).chain(text.match_indices('\n')) {
+        let start = if at == 0 { 0 } else { at + 1 };
+        let line = &text[start..text[start..].find('\n').map_or(text.len(), |e| start + e)];
+        let Some(cut) = line.find([',', '(']) else { continue };
+        let head = line[..cut].trim_end();
+        let capitals = head.len() >= 3 && head.chars().all(|c| c.is_ascii_uppercase() || c == ' ');
+        if !capitals || head.split(' ').count() > 3 || is_taken(start) {
+            continue;
+        }
+        if let Some(&cities) = n.latin.get(&head.to_lowercase()) {
+            let city = n.pick(cities, doc);
+            out.push(Found::place(start, start + head.len(), Some(city.geonameid), Some(city.country)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(text: &str) -> Vec<&str> {
+        let words = super::super::segment::latin_words(text);
+        let mut out = Vec::new();
+        find(&crate::mentions::testing::finder().names, &DocCountries::default(), text, &words, &[], &mut out);
+        out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn provinces_streets_datelines_and_hyphens() {
+        assert_eq!(places("in Fujian Province and Zhejiang"), ["Fujian Province", "Zhejiang"]);
+        assert_eq!(
+            places("the office on Capel Street and 950 Pennsylvania Avenue"),
+            ["Capel Street", "Pennsylvania Avenue"]
+        );
+        assert_eq!(places("SEOUL, Dec. 23 (Yonhap) -- the Spain-based group"), ["Spain", "SEOUL"]);
+        assert!(places("Street food in the Main hall").is_empty());
+    }
+}
