@@ -183,3 +183,54 @@ fn a_file_without_an_address_stays_out_of_public_search_unless_its_sidecar_says_
     assert!(!text.contains("quokkaword"), "the restricted document's words are not in the public record");
     assert!(text.contains("a restricted document (its words are not public)"));
 }
+
+#[test]
+fn a_reported_status_step_is_proposed_dated_and_claimed_and_joins_the_timeline_once_accepted() {
+    let dir = TempDir::new("review-steps");
+    import_bundled_csv(dir.path());
+    // Published on a Wednesday: "on Tuesday" is the day before, "last month" is October.
+    dir.write(
+        "docs/nl.txt",
+        "Dutch minister orders police stations closed\n\
+         The police station in Rotterdam must close immediately, the Foreign Ministry said on Tuesday. \
+         The Chinese embassy denied last month that the Rotterdam office did police work.\n",
+    );
+    dir.write(
+        "docs/nl.txt.meta.json",
+        r#"{"url": "https://news.example/steps", "published": "2022-11-02", "kind": "news"}"#,
+    );
+    let docs = dir.path().join("docs");
+    let o = lookout(dir.path(), &["ingest", "--json", docs.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let steps: Vec<serde_json::Value> =
+        proposals(dir.path(), "proposed").into_iter().filter(|p| p["kind"] == "status-step").collect();
+    let said: Vec<(String, String, String, String)> = steps
+        .iter()
+        .map(|p| {
+            let c = &p["claims"][0];
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or("").to_string();
+            (s(&c["entity_id"]), s(&c["value"]), s(&c["valid_from"]), s(&p["claimant"]))
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("station-ST033".into(), "closure_ordered".into(), "2022-11-01".into(), "Foreign Ministry".into()),
+            ("station-ST033".into(), "denied".into(), "2022-10".into(), String::new()),
+        ],
+        "the headline proposes nothing: {steps:#?}"
+    );
+    let o = lookout(dir.path(), &["review", "accept", steps[0]["id"].as_str().unwrap(), "--by", "alice"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = lookout(dir.path(), &["export", "--format", "json"]);
+    let export: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let st033 = export["entities"].as_array().unwrap().iter().find(|e| e["id"] == "station-ST033").unwrap();
+    let step = st033["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["prop"] == "status" && s["recorded_by"] == "alice")
+        .expect("the accepted step is a statement of the station");
+    assert_eq!((step["value"].as_str(), step["valid_from"].as_str()), (Some("closure_ordered"), Some("2022-11-01")));
+    assert_eq!(step["claimant"], "Foreign Ministry", "{step}");
+}

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Splits the corpus into dev and held-out by document, per language, before any extractor is run.
 
-Each document's place is fixed by a digest of its id (so the split neither depends on its
-content nor changes when documents are added): per language, the 40% with the smallest digests
-are dev (tune on these), the rest held-out (report these apart). Writes split.csv.
+Each document's place is fixed by a digest of its id (so the split does not depend on its
+content): per language, of the documents not yet in split.csv, the 40% with the smallest digests
+are dev (tune on these), the rest held-out (report these apart). Documents already in split.csv
+keep their place: a batch added later is split by the same rule among itself (the 12 documents
+of session 11 were), so no document ever moves between dev and held-out. Writes split.csv.
 Run: python3 research/issue17/corpus/split.py
 """
 import csv
@@ -19,9 +21,14 @@ def main():
     for manifest in sorted(HERE.glob("manifest-*.csv")):
         with manifest.open(newline="", encoding="utf-8") as f:
             ids += [row["id"] for row in csv.DictReader(f)]
-    rows = []
-    for lang in sorted({i.split("-")[0] for i in ids}):
-        mine = sorted((i for i in ids if i.startswith(lang + "-")),
+    placed = {}
+    if (HERE / "split.csv").exists():
+        with (HERE / "split.csv").open(newline="", encoding="utf-8") as f:
+            placed = {r["id"]: r["split"] for r in csv.DictReader(f)}
+    rows = [(i, placed[i]) for i in ids if i in placed]
+    new = [i for i in ids if i not in placed]
+    for lang in sorted({i.split("-")[0] for i in new}):
+        mine = sorted((i for i in new if i.startswith(lang + "-")),
                       key=lambda i: hashlib.sha256(f"lookout-17:{i}".encode()).hexdigest())
         dev = round(len(mine) * DEV_SHARE)
         rows += [(i, "dev" if n < dev else "heldout") for n, i in enumerate(mine)]

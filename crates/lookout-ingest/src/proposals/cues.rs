@@ -16,7 +16,7 @@ const CUES: &[(S, &[&str])] = &[
     (S::ReferredToProsecutors, &["referred to prosecutors", "to prosecutors", "移送检方", "移送检察"]),
     (
         S::ChargesFiled,
-        &["charged", "charging", "charges against", "indicted", "indictment", "complaint was unsealed", "起诉", "指控"],
+        &["charged", "charging", "charges against", "indicted", "indictment", "complaint was unsealed", "起诉"],
     ),
     (S::Arrested, &["arrested", "arrests", "逮捕", "被捕", "拘捕"]),
     (S::SearchedByPolice, &["searched", "raided", "a raid", "raids", "搜查", "突袭"]),
@@ -34,6 +34,7 @@ const CUES: &[(S, &[&str])] = &[
             "asked them to close",
             "要求中方关闭",
             "要求关闭",
+            "立即关闭",
             "勒令关闭",
             "下令关闭",
         ],
@@ -88,6 +89,13 @@ const CUES: &[(S, &[&str])] = &[
             "曝光",
             "揭露",
             "炒作",
+            "披露",
+            "suspected of being",
+            "被怀疑是",
+            "set up",
+            "established",
+            "设立",
+            "开设",
         ],
     ),
 ];
@@ -124,6 +132,11 @@ pub(super) fn statuses(lower: &str) -> Vec<(S, usize)> {
         let at = &mut first[status];
         *at = Some(at.map_or(hit.start(), |a| a.min(hit.start())));
     }
+    // "transferred to the prosecutors' office" (移交至…检察厅): a referral in two words.
+    if let (Some(at), true) = (lower.find("移交").or_else(|| lower.find("移送")), lower.contains("检察")) {
+        let status = CUES.iter().position(|(s, _)| *s == S::ReferredToProsecutors).expect("a cue of referrals");
+        first[status] = Some(first[status].map_or(at, |a| a.min(at)));
+    }
     let mut out: Vec<(S, usize)> = CUES
         .iter()
         .zip(first)
@@ -132,7 +145,8 @@ pub(super) fn statuses(lower: &str) -> Vec<(S, usize)> {
     let has = |s: S| out.iter().any(|(o, _)| *o == s);
     let ordered_or_told = has(S::ClosureOrdered) || has(S::ClosedPerChineseEmbassy);
     let decided = has(S::GuiltyPlea) || has(S::Convicted);
-    let other = out.iter().any(|(s, _)| *s != S::Reported);
+    // "There were stations in Toronto, but the RCMP denied it": a report and its denial.
+    let other = out.iter().any(|(s, _)| !matches!(s, S::Reported | S::Denied));
     out.retain(|(s, _)| {
         !((*s == S::Closed && ordered_or_told) || (*s == S::ChargesFiled && decided) || (*s == S::Reported && other))
     });
@@ -207,6 +221,11 @@ mod tests {
         );
         assert_eq!(only("发言人称，不存在所谓的中方“海外警察站”"), [S::Denied]);
         assert_eq!(only("rtl nieuws and follow the money reported last week"), [S::Reported]);
+        assert_eq!(
+            only("it was reported that there were stations in toronto, but the rcmp denied it"),
+            [S::Denied, S::Reported]
+        );
+        assert_eq!(only("将实控人移交至首尔东部地方检察厅"), [S::ReferredToProsecutors]);
         assert_eq!(only("it was reported that the station was raided"), [S::SearchedByPolice]);
         assert!(statuses("the weather was fine").is_empty());
     }

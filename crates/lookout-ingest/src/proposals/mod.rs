@@ -62,9 +62,68 @@ pub struct DocumentRef {
     pub published: Option<PartialDate>,
 }
 
-fn is_public_body(name: &str) -> bool {
+/// A police or public security body (the kind that runs stations).
+fn is_security_bureau(name: &str) -> bool {
     let lower = name.to_lowercase();
     ["公安", "public security", "psb", "police"].iter().any(|w| lower.contains(w))
+}
+
+/// A Chinese public security bureau, whose country is China.
+fn is_chinese_bureau(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    ["公安", "public security", "psb"].iter().any(|w| lower.contains(w))
+}
+
+/// A body of a state: police, ministries, departments, courts, parliaments, embassies.
+fn is_public_body(name: &str) -> bool {
+    const EN: &[&str] = &[
+        "Ministry",
+        "Department",
+        "Police",
+        "Court",
+        "Parliament",
+        "Embassy",
+        "Consulate",
+        "Agency",
+        "Bureau",
+        "Commission",
+        "Government",
+        "Senate",
+        "Congress",
+        "Procuratorate",
+        "Prosecutor",
+        "Assembly",
+        "Legislature",
+        "Yuan",
+        "Office",
+        "Service",
+        "Constabulary",
+        "Gendarmerie",
+        "Oireachtas",
+        "Europol",
+        "Interpol",
+    ];
+    const ZH: &[&str] = &[
+        "部",
+        "局",
+        "署",
+        "厅",
+        "使馆",
+        "领事馆",
+        "政府",
+        "议会",
+        "国会",
+        "法院",
+        "检察",
+        "警",
+        "公安",
+        "国务院",
+        "立法院",
+    ];
+    let folded = lookout_text::fold(name);
+    is_security_bureau(name)
+        || name.split_whitespace().any(|w| EN.contains(&w))
+        || ZH.iter().any(|z| folded.contains(z))
 }
 
 fn number_text(value: f64) -> String {
@@ -152,7 +211,7 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
         // About a station: station words, or a bureau named in the same sentence as a station's city.
         let about_station = || {
             let words = sentences.quote(*sentence, sentence.start, sentence.start).0.to_lowercase();
-            ms.iter().any(|m| m.kind() == Kind::Organisation && is_public_body(m.text_in(text)))
+            ms.iter().any(|m| m.kind() == Kind::Organisation && is_security_bureau(m.text_in(text)))
                 || STATION_WORDS.iter().any(|w| words.contains(w))
         };
         if !found.is_empty() && about_station() {
@@ -233,7 +292,7 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
                     let digest = stable_digest(&[&words.to_lowercase()]);
                     let Ok(id) = EntityId::new(format!("{prefix}-x{}", &digest[..12])) else { continue };
                     let mut claims = vec![claim(&id, "name", words)];
-                    if schema == Schema::PublicBody {
+                    if is_chinese_bureau(words) {
                         claims.push(claim(&id, "country", "CN"));
                     }
                     b.push(
@@ -241,7 +300,7 @@ pub fn propose(text: &str, mentions: &[Mention], known: &Known, doc: &DocumentRe
                         ProposalKind::NewBody,
                         format!(
                             "names {} not in the record: “{}”",
-                            if schema == Schema::PublicBody { "a bureau" } else { "an organisation" },
+                            if schema == Schema::PublicBody { "a public body" } else { "an organisation" },
                             words
                         ),
                         &quoted,

@@ -113,8 +113,10 @@ pub(super) fn relative(lower: &str, published: PartialDate) -> Vec<Time> {
     for w in ["last month", "上月", "上个月"] {
         mark(w, last_month);
     }
-    for w in ["this week", "this month", "last week", "earlier this month", "early this month", "本月", "本周", "近日"]
-    {
+    for w in ["last week", "上周", "上週"] {
+        mark(w, shift(7).and_then(|d| month(i32::from(d.year()), u32::from(d.month().unwrap_or(1)))).or(this_month));
+    }
+    for w in ["this week", "this month", "earlier this month", "early this month", "本月", "本周", "近日"] {
         mark(w, this_month);
     }
     for w in ["last year", "last fall", "last autumn", "last spring", "last summer", "去年"] {
@@ -194,7 +196,8 @@ mod tests {
         assert_eq!(dates(relative("the government said yesterday", at("2022-11-02"))), ["2022-11-01"]);
         assert_eq!(dates(relative("荷兰政府昨天表示", at("2022-11-02"))), ["2022-11-01"]);
         assert_eq!(dates(relative("雷周四表示", at("2022-11-18"))), ["2022-11-17"]);
-        assert_eq!(dates(relative("reported last week", at("2022-11-02"))), ["2022-11"]);
+        assert_eq!(dates(relative("reported last week", at("2022-11-02"))), ["2022-10"]);
+        assert_eq!(dates(relative("reported last week", at("2022-11-20"))), ["2022-11"]);
         assert_eq!(dates(relative("closed last month", at("2023-01-10"))), ["2022-12"]);
         assert!(relative("no date here on mondays", published).is_empty());
         let both = relative("announced monday, before closing last fall", published);

@@ -33,6 +33,7 @@ pub async fn list(data_dir: &Path, status: &str, json: bool) -> anyhow::Result<(
                     "source_id": r.proposal.source_id,
                     "document": r.proposal.document,
                     "claims": r.proposal.claims,
+                    "claimant": r.proposal.claimant,
                     "proposed_at": r.proposed_at,
                     "reviewed_by": r.review.as_ref().map(|x| &x.1),
                 }),
@@ -42,7 +43,8 @@ pub async fn list(data_dir: &Path, status: &str, json: bool) -> anyhow::Result<(
             let source = sources.get(&r.proposal.source_id);
             let cite = source.map(|s| s.title.clone().unwrap_or_else(|| s.url.clone())).unwrap_or_default();
             let reviewed = r.review.as_ref().map(|(v, by, at)| format!(" [{v} by {by}, {at}]")).unwrap_or_default();
-            writeln!(out, "{}  {}  {}{reviewed}", r.proposal.id, r.proposal.kind, r.proposal.summary)?;
+            let claimed = r.proposal.claimant.as_ref().map(|c| format!(", says {c}")).unwrap_or_default();
+            writeln!(out, "{}  {}  {}{claimed}{reviewed}", r.proposal.id, r.proposal.kind, r.proposal.summary)?;
             writeln!(out, "    “{}” — {cite}", r.proposal.quote)?;
         }
     }

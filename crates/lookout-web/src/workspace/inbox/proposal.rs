@@ -94,6 +94,8 @@ pub struct ProposalPage {
     pub rows: Vec<EditRow>,
     /// The grade accepting gives.
     pub grade: (String, String),
+    /// Who the document says makes the claim, where extraction found one (empty: the source).
+    pub claimant: String,
     /// Reliability grades.
     pub reliabilities: &'static [Reliability],
     /// Credibility grades.
@@ -173,6 +175,7 @@ pub async fn proposal<S: Store + ReportStore + DocumentStore + WorkspaceStore>(
         chrome,
         id: p.id.clone(),
         summary: p.summary.clone(),
+        claimant: p.claimant.clone().unwrap_or_default(),
         quote: split_at_span(&p.quote, p.span),
         paragraph: if restricted { Default::default() } else { paragraph_of(&app, &p.document, &p.quote).await },
         document: p.document.clone(),
