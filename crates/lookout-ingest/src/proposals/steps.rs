@@ -70,6 +70,10 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
     let document_about_stations = cues::about_stations(&lookout_text::fold(text).to_lowercase());
     let mut sentences = Sentences::new(text);
     let mut at = 0;
+    // The sentence before, when it is of the same paragraph: a step it does not date may be of
+    // the time it gives ("… in October. On this basis, the Department informed the Embassy that
+    // the office should close.").
+    let mut previous: Option<(usize, &[Mention], &str)> = None;
     while let Some(sentence) = sentences.next_sentence() {
         let here_from = at;
         while at < mentions.len() && mentions[at].start < sentence.end {
@@ -77,6 +81,10 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         }
         let here = &mentions[here_from..at];
         let words = sentences.words(sentence);
+        let before = previous.take();
+        if !words.ends_with('\n') {
+            previous = Some((sentence.start, here, words));
+        }
         // A headline (a line with no full stop) repeats what the text goes on to say.
         if !words.trim_end().ends_with(['.', '!', '?', '。', '！', '？', '”', '"', '」', ')', '）']) {
             continue;
@@ -99,7 +107,15 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         if stations.is_empty() {
             continue;
         }
-        let times = times_of(text, here, &lower, words, sentence.start, b.doc.published);
+        let mut times = times_of(text, here, &lower, words, sentence.start, b.doc.published);
+        if times.is_empty() {
+            if let Some((start, there, said)) = before {
+                let lower = lookout_text::fold(said).to_lowercase();
+                let given = times_of(text, there, &lower, said, start, b.doc.published);
+                // The time nearest the end of the sentence before, placed at this one's start.
+                times.extend(given.iter().max_by_key(|(p, _)| *p).map(|&(_, d)| (0, d)));
+            }
+        }
         let claimant = claimant(text, here, words, sentence.start);
         let quoted = sentences.quote(sentence, sentence.start, sentence.start);
         for station in &stations {

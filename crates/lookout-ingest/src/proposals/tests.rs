@@ -137,9 +137,10 @@ fn status_steps_are_dated_from_the_text_and_claimed_by_who_says_so() {
                 Some("2022-10-31".into()),
                 Some("Foreign Ministry".into())
             ),
-            ("station-ST034".into(), "denied".into(), None, None),
+            ("station-ST034".into(), "denied".into(), Some("2022-10-31".into()), None),
         ],
-        "the headline (no full stop) proposes nothing: {ps:#?}"
+        "the headline (no full stop) proposes nothing, and the denial, undated, takes the time of the \
+         sentence before it in its paragraph: {ps:#?}"
     );
     let mut batch = lookout_core::Batch::new("test");
     batch.add_source(lookout_core::Source::from_url("https://nos.nl/x"));

@@ -110,6 +110,15 @@ pub(super) fn relative(lower: &str, published: PartialDate) -> Vec<Time> {
             }
         }
     }
+    // "three weeks ago": the month of that day.
+    for (n, words) in
+        [(1, &["a week ago", "one week ago"][..]), (2, &["two weeks ago"][..]), (3, &["three weeks ago"][..])]
+    {
+        let back = shift(7 * n).and_then(|d| month(i32::from(d.year()), u32::from(d.month().unwrap_or(1))));
+        for w in words {
+            mark(w, back.or(this_month));
+        }
+    }
     for w in ["last month", "上月", "上个月"] {
         mark(w, last_month);
     }
@@ -199,6 +208,8 @@ mod tests {
         assert_eq!(dates(relative("reported last week", at("2022-11-02"))), ["2022-10"]);
         assert_eq!(dates(relative("reported last week", at("2022-11-20"))), ["2022-11"]);
         assert_eq!(dates(relative("closed last month", at("2023-01-10"))), ["2022-12"]);
+        assert_eq!(dates(relative("three weeks ago, the rcmp denied", at("2023-03-22"))), ["2023-03"]);
+        assert_eq!(dates(relative("two weeks ago", at("2023-03-05"))), ["2023-02"]);
         assert!(relative("no date here on mondays", published).is_empty());
         let both = relative("announced monday, before closing last fall", published);
         assert_eq!(both.len(), 2, "{both:?}");
