@@ -93,7 +93,11 @@ impl Proposal {
                 .grade(grade)
                 .valid_from(c.valid_from)
                 .status(how.status)
-                .claimant(edit.and_then(|e| e.claimant.clone()).or_else(|| self.claimant.clone()))
+                // The claimant extraction read from a restricted document's words stays with them;
+                // an analyst may still name one.
+                .claimant(
+                    edit.and_then(|e| e.claimant.clone()).or_else(|| self.claimant.clone().filter(|_| !restricted)),
+                )
                 .stance(edit.map_or(Stance::Asserts, |e| e.stance));
             ids.push(batch.add_claim(claim)?);
         }

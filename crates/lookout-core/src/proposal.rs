@@ -125,7 +125,7 @@ mod tests {
             source_id: source.id.clone(),
             document: "ab".repeat(32),
             summary: "mentions station ST033 in Rotterdam".into(),
-            claimant: None,
+            claimant: Some("the ministry".into()),
             quote: "A police station in Rotterdam was closed.".into(),
             span: Some((21, 30)),
             entities: vec![Entity { id: station.clone(), schema: Schema::Station }],
@@ -150,6 +150,7 @@ mod tests {
         assert_eq!(ids.len(), 1);
         let s = &batch.statements[0];
         assert_eq!((s.prop.as_str(), s.value.as_str(), s.status), ("city", "Rotterdam", StatementStatus::Accepted));
+        assert_eq!(s.claimant.as_deref(), Some("the ministry"), "the claimant extraction found");
         assert_eq!(s.locator.quote.as_deref(), Some("A police station in Rotterdam was closed."));
         assert_eq!(s.locator.span, None, "the whole sentence is shown");
         assert_eq!(s.recorded_by, "alice");
@@ -159,6 +160,7 @@ mod tests {
         let (private, _) = p.accept(&source, "alice", true).unwrap();
         let s = &private.statements[0];
         assert_eq!(s.locator.quote, None, "a restricted document's words stay out of the record");
+        assert_eq!(s.claimant, None, "so does a claimant read from them");
         assert_eq!(s.locator.page.as_deref(), Some(Proposal::RESTRICTED_LOCATOR));
     }
 

@@ -3,7 +3,7 @@
 //! capitals ("SEOUL, Dec. 23", "NEW YORK (AP)") and a country before a hyphen ("Spain-based").
 
 use super::names::{DocCountries, Names};
-use super::segment::Word;
+use super::segment::{capitalised, Word};
 use super::Found;
 
 /// China's provinces and regions by their English names.
@@ -42,10 +42,6 @@ const STREETS: &[&str] = &["Street", "Avenue", "Road", "Boulevard", "Lane", "Squ
 /// The gap between two words of one name: a single space.
 fn next_to(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
     &text[a.end..b.start] == " "
-}
-
-fn capitalised(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_uppercase())
 }
 
 /// The places of these shapes in `text`, leaving out words `taken` (sorted spans) already hold.

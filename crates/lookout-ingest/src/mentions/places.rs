@@ -3,14 +3,23 @@
 //! segment boundaries), disambiguated by the countries the document names and by population.
 
 use super::names::{CityFacts, DocCountries, Memo, Names, CHINESE_COMMON_WORDS};
-use super::segment::{han_segments_where, Word};
+use super::segment::{capitalised, han_segments_where, Word};
 use super::Found;
 use lookout_text::lower_into;
 use rustc_hash::FxHashMap as FastMap;
 
 /// Regions named in the record that are not countries.
-const REGIONS: &[&str] =
-    &["Europe", "Asia", "Africa", "Oceania", "North America", "South America", "Latin America", "Middle East"];
+const REGIONS: &[&str] = &[
+    "Europe",
+    "Asia",
+    "Africa",
+    "Oceania",
+    "North America",
+    "South America",
+    "Latin America",
+    "Central America",
+    "Middle East",
+];
 
 /// Words after a place's name that are part of it ("Chiyoda Ward", "Fujian province").
 const PLACE_LEVELS: &[&str] = &["Ward", "Prefecture", "Province", "province", "District", "County", "Borough"];
@@ -49,10 +58,6 @@ pub(crate) fn find(n: &Names, memo: &mut Memo, text: &str, words: &[Word<'_>], l
     out
 }
 
-fn capitalised(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_uppercase())
-}
-
 fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> Vec<&'static str> {
     let mut seen = Vec::new();
     let mut key = String::new();
@@ -77,7 +82,9 @@ fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Fo
             continue;
         }
         let mut matched = false;
-        if !capitalised(words[i].text) {
+        // "North America" is a region, not a mention of the United States.
+        let in_region = i > 0 && REGIONS.contains(&&text[words[i - 1].start..words[i].end]);
+        if !capitalised(words[i].text) || in_region {
             i += 1;
             continue;
         }
@@ -285,5 +292,25 @@ fn chinese_cities<'t>(
         } else {
             i += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_continent_is_no_mention_of_a_country_in_it() {
+        let text = "Stations in North America, Latin America and the United States.";
+        let words = super::super::segment::latin_words(text);
+        let found = find(&crate::mentions::testing::finder().names, &mut Memo::default(), text, &words, &[]);
+        let places: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|f| match f.what {
+                super::super::What::Place { country, .. } => (&text[f.start..f.end], country),
+                _ => unreachable!("places only"),
+            })
+            .collect();
+        assert_eq!(places, [("United States", Some("US")), ("North America", None), ("Latin America", None)]);
     }
 }

@@ -27,6 +27,11 @@ pub fn non_ascii_lines(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Whether a word opens with a capital letter.
+pub(crate) fn capitalised(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+}
+
 /// A word without its possessive ending (`Bureau's` → `Bureau`).
 fn word<'a>(text: &'a str, start: usize, end: usize) -> Word<'a> {
     let w = &text[start..end];

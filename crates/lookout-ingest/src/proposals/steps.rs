@@ -67,7 +67,9 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
     if named.is_empty() {
         return;
     }
-    let document_about_stations = cues::about_stations(&lookout_text::fold(text).to_lowercase());
+    // Whether the whole text is about stations: asked only of a sentence that names a station's
+    // city without a station's word, and answered once.
+    let mut document_about_stations: Option<bool> = None;
     let mut sentences = Sentences::new(text);
     let mut at = 0;
     // The sentence before, when it is of the same paragraph: a step it does not date may be of
@@ -97,7 +99,10 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         // About stations: by its words, or by the city of a station in a text about stations
         // ("The Chinese embassy has denied any wrong-doing in Dublin").
         let names_a_station = here.iter().any(|m| m.kind() == Kind::Place && !known.stations_in(m, text).is_empty());
-        let about_stations = cues::about_stations(&lower) || (document_about_stations && names_a_station);
+        let about_stations = cues::about_stations(&lower)
+            || (names_a_station
+                && *document_about_stations
+                    .get_or_insert_with(|| cues::about_stations(&lookout_text::fold(text).to_lowercase())));
         let statuses: Vec<(StationStatus, usize)> =
             statuses.into_iter().filter(|(s, _)| about_stations || STANDING_ALONE.contains(s)).collect();
         if statuses.is_empty() {

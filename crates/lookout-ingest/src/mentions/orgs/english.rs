@@ -9,12 +9,8 @@ use rustc_hash::FxHashMap;
 
 use super::lexicon::{Lexicon, EN_JOINERS, EN_LOWER_HEADS, PLACE_ACRONYMS};
 use crate::mentions::names::Names;
-use crate::mentions::segment::Word;
+use crate::mentions::segment::{capitalised, Word};
 use crate::mentions::Found;
-
-fn capitalised(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_uppercase())
-}
 
 /// An acronym: two to six capitals and digits, at least two capitals ("FBI", "MI5", "BfV" too).
 fn acronym(w: &str) -> bool {
