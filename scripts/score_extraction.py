@@ -13,10 +13,11 @@ would give them), so that relative dates resolve as a reader resolves them.
 Matching, per document, on distinct texts: an organisation or a place is found when a mention's
 text equals a label's; a figure when its value equals a label's and the two texts overlap; a date
 when the texts overlap. A mention matching no label counts against precision (a labelled
-not-figure found as a figure is one of those). A status event is found when a proposed status
-step has the label's status and date and is for the label's station: `corpus/stations.csv` maps
-the labels' station keys to the record's stations; a label with no station is met by a step for
-any station in its country.
+not-figure found as a figure is one of those). A proposal of a status step (one status and date
+for the stations one sentence reports it of) finds each label of that status and date whose
+station it holds, and is right only when every station it holds is a labelled one for that
+status and date: `corpus/stations.csv` maps the labels' station keys to the record's stations;
+a label with no station is met by a step for any station in its country.
 
 --pdf scores the same documents printed to PDF by a browser (corpus/pdf/, made by
 corpus/make_pdfs.py), against the same labels: what a PDF's layout costs.
@@ -63,18 +64,36 @@ STATIONS = {}
 COUNTRIES = {}
 
 
-def same_station(found, wanted):
-    """Whether a proposed step's station is the labelled one (or one of its set, or in its country)."""
+def station_is(station, wanted):
+    """Whether a station is the labelled one (or one of its set, or in its country)."""
     allowed = STATIONS.get(wanted.get("station")) if wanted.get("station") else None
     if allowed is None:
-        return wanted.get("country") is not None and COUNTRIES.get(found.get("station")) == wanted["country"]
-    return any(found.get("station") == a or (a.startswith("*") and COUNTRIES.get(found.get("station")) == a[1:])
-               for a in allowed)
+        return wanted.get("country") is not None and COUNTRIES.get(station) == wanted["country"]
+    return any(station == a or (a.startswith("*") and COUNTRIES.get(station) == a[1:]) for a in allowed)
+
+
+def same_step(found, wanted):
+    return found["status"] == wanted["status"] and (found.get("date") or "") == (wanted.get("date") or "")
+
+
+def match_steps(found, wanted, misses=None):
+    """Status steps: a proposal (one step for one or more stations) is right when each of its
+    stations is a labelled one for that step and date; a label is found when a proposal of its
+    step and date holds its station."""
+    right = [f for f in found if all(any(same_step(f, w) and station_is(s, w) for w in wanted) for s in f["stations"])]
+    found_labels = [w for w in wanted if any(same_step(f, w) and any(station_is(s, w) for s in f["stations"])
+                                              for f in found)]
+    if misses is not None:
+        misses.extend([("found, not labelled", f) for f in found if f not in right]
+                      + [("labelled, not found", w) for w in wanted if w not in found_labels])
+    return len(right), len(found_labels), len(found), len(wanted)
 
 
 def match(kind, found, wanted, misses=None):
-    """(true positives, found, wanted) for one document and kind; `misses`, if given, receives
-    what was found unmatched and what was wanted unfound."""
+    """(found that are right, wanted that are found, found, wanted) for one document and kind;
+    `misses`, if given, receives what was found unmatched and what was wanted unfound."""
+    if kind == "status_events":
+        return match_steps(found, wanted, misses)
     unmatched = list(wanted)
     tp = 0
     false = []
@@ -84,11 +103,8 @@ def match(kind, found, wanted, misses=None):
                 hit = f["text"] == w["text"]
             elif kind == "figures":
                 hit = w.get("value") is not None and f.get("value") == w["value"] and overlap(f["text"], w["text"])
-            elif kind == "dates":
-                hit = overlap(f["text"], w["text"])
             else:
-                hit = f["status"] == w["status"] and (f.get("date") or "") == (w.get("date") or "") \
-                    and same_station(f, w)
+                hit = overlap(f["text"], w["text"])
             if hit:
                 unmatched.remove(w)
                 tp += 1
@@ -97,7 +113,7 @@ def match(kind, found, wanted, misses=None):
             false.append(f)
     if misses is not None:
         misses.extend([("found, not labelled", f) for f in false] + [("labelled, not found", w) for w in unmatched])
-    return tp, len(found), len(wanted)
+    return tp, tp, len(found), len(wanted)
 
 
 def distinct(items, key):
@@ -149,13 +165,14 @@ def lookout_found(binary, docs, pdf=False):
             if kind:
                 found[kind].append(m)
         for p in doc.get("proposed", []):
-            for c in p.get("claims", []):
-                if c.get("prop") == "status":
-                    station = c["entity_id"].removeprefix("station-")
-                    found["status_events"].append({"status": c["value"], "date": c.get("valid_from"),
-                                                   "station": station, "text": p.get("quote", "")})
+            steps = [c for c in p.get("claims", []) if c.get("prop") == "status"]
+            if steps:
+                found["status_events"].append({"status": steps[0]["value"], "date": steps[0].get("valid_from"),
+                                               "stations": sorted(c["entity_id"].removeprefix("station-")
+                                                                  for c in steps),
+                                               "text": p.get("quote", "")})
         for k in KINDS:
-            key = (lambda m: (m.get("station"), m["status"], m.get("date"))) if k == "status_events" else \
+            key = (lambda m: (tuple(m["stations"]), m["status"], m.get("date"))) if k == "status_events" else \
                 (lambda m: (m.get("text"), m.get("value"), m.get("status"), m.get("date")))
             found[k] = distinct(found[k], key)
         by_file[pathlib.Path(doc["file"]).stem + ".txt"] = found
@@ -207,7 +224,7 @@ def table(name, docs, by_file, kinds):
             if not part:
                 continue
             for kind in kinds:
-                tp = found = wanted = 0
+                right = found_wanted = found = wanted = 0
                 for d in part:
                     wanted_items = d["labels"].get(kind, [])
                     if kind == "status_events":
@@ -215,13 +232,13 @@ def table(name, docs, by_file, kinds):
                                          "country": w.get("country"), "text": w.get("quote", "")}
                                         for w in wanted_items]
                         wanted_items = distinct(wanted_items, lambda w: (w["station"], w["status"], w["date"]))
-                    t, f, w = match(kind, by_file[d["path"].name][kind], wanted_items)
-                    tp, found, wanted = tp + t, found + f, wanted + w
-                p = tp / found if found else 0.0
-                r = tp / wanted if wanted else 0.0
+                    r_, fw, f, w = match(kind, by_file[d["path"].name][kind], wanted_items)
+                    right, found_wanted, found, wanted = right + r_, found_wanted + fw, found + f, wanted + w
+                p = right / found if found else 0.0
+                r = found_wanted / wanted if wanted else 0.0
                 f1 = 2 * p * r / (p + r) if p + r else 0.0
                 rows.append({"extractor": name, "split": split, "lang": lang, "kind": kind, "documents": len(part),
-                             "found": found, "wanted": wanted, "tp": tp, "precision": round(p, 3), "recall": round(r, 3),
+                             "found": found, "wanted": wanted, "tp": found_wanted, "precision": round(p, 3), "recall": round(r, 3),
                              "f1": round(f1, 3)})
     return rows
 
@@ -253,7 +270,7 @@ def main():
             misses = []
             match(a.errors, found[d["path"].name][a.errors], wanted, misses)
             for why, item in misses:
-                shown = {k: v for k, v in item.items() if k in ("text", "value", "status", "date", "station", "unit")}
+                shown = {k: v for k, v in item.items() if k in ("text", "value", "status", "date", "station", "stations", "unit")}
                 print(f"{d['id']}: {why}: {json.dumps(shown, ensure_ascii=False)[:300]}")
         return
     characters = sum(len(d["path"].read_text(encoding="utf-8")) for d in docs)

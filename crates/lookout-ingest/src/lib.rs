@@ -13,7 +13,7 @@
 //! use lookout_ingest::{Finder, KnownNames, Memo, What};
 //! let finder = Finder::new();
 //! let text = "Safeguard Defenders counted 54 police stations in 30 countries on 12 September 2022.";
-//! let m = finder.find(text, &KnownNames::default(), &mut Memo::default());
+//! let m = finder.find(text, &KnownNames::default(), &mut Memo::default(), None);
 //! assert!(m.iter().any(|m| matches!(m.what, What::Figure { value, .. } if value == 54.0)));
 //! assert!(m.iter().any(|m| matches!(m.what, What::Date(d) if d.to_string() == "2022-09-12")));
 //! ```

@@ -7,7 +7,7 @@
 //! ```
 //! use lookout_ingest::{Finder, KnownNames, Memo, Reading};
 //! let text = "The Fuzhou PSB opened a station in Prato.";
-//! let mentions = Finder::new().find(text, &KnownNames::default(), &mut Memo::default());
+//! let mentions = Finder::new().find(text, &KnownNames::default(), &mut Memo::default(), None);
 //! let reading = Reading::of(text, &mentions);
 //! assert_eq!(reading.characters, 41);
 //! assert!(reading.mentions.iter().any(|m| m.text == "Prato"));
@@ -94,7 +94,7 @@ mod tests {
     #[test]
     fn a_long_text_keeps_its_start_and_the_mentions_there() {
         let text = format!("{} Prato and Rotterdam.", "é".repeat(READING_CHARS - 10));
-        let mentions = Finder::new().find(&text, &KnownNames::default(), &mut Memo::default());
+        let mentions = Finder::new().find(&text, &KnownNames::default(), &mut Memo::default(), None);
         assert!(mentions.iter().any(|m| m.text_in(&text) == "Rotterdam"));
         let reading = Reading::of(&text, &mentions);
         assert_eq!(reading.text.chars().count(), READING_CHARS);

@@ -16,7 +16,7 @@ fn mentions(finder: &Finder, path: &std::path::Path) -> BTreeMap<(String, String
     let bytes = std::fs::read(path).unwrap();
     let text = extract(&bytes, Format::of_name(&path.display().to_string()).unwrap()).unwrap();
     let mut out = BTreeMap::new();
-    for m in finder.find(&text, &KnownNames::default(), &mut Memo::default()) {
+    for m in finder.find(&text, &KnownNames::default(), &mut Memo::default(), None) {
         let kind = serde_json::to_value(m.kind()).unwrap().as_str().unwrap().to_string();
         *out.entry((kind, m.text_in(&text).replace('\n', " "))).or_default() += 1;
     }

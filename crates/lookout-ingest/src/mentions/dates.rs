@@ -1,5 +1,6 @@
 //! Absolute dates: `12 September 2022`, `September 12, 2022`, `September 2022`, `2022-09-12`,
-//! `2022年10月`, `2022年10月12日`.
+//! `7.12.2022`, `2022年10月`, `2022年10月12日`. Times a reader dates by the document's date are
+//! `times`'s.
 
 use lookout_core::PartialDate;
 
@@ -46,7 +47,8 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
-fn month(word: &str) -> Option<u32> {
+/// The month a capitalised English month name or its abbreviation names.
+pub(crate) fn month_of(word: &str) -> Option<u32> {
     // Month names are capitalised in English; "may" in lower case is a verb.
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) || !(3..=9).contains(&word.len()) {
         return None;
@@ -84,13 +86,13 @@ pub(crate) fn find(finder: &Finder, text: &str, words: &[Word<'_>]) -> Vec<Found
     while i < words.len() {
         let w = |k: usize| words.get(k).map(|w| w.text);
         // 12 September 2022
-        let day_month_year = || date(w(i + 2).and_then(year)?, w(i + 1).and_then(month)?, Some(w(i).and_then(day)?));
+        let day_month_year = || date(w(i + 2).and_then(year)?, w(i + 1).and_then(month_of)?, Some(w(i).and_then(day)?));
         if let Some(d) = day_month_year() {
             out.push(Found::date(words[i].start, words[i + 2].end, d));
             i += 3;
             continue;
         }
-        if let Some(m) = w(i).and_then(month) {
+        if let Some(m) = w(i).and_then(month_of) {
             // September 12, 2022
             if let (Some(d), Some(y)) = (w(i + 1).and_then(day), w(i + 2).and_then(year)) {
                 if let Some(d) = date(y, m, Some(d)) {
@@ -103,6 +105,16 @@ pub(crate) fn find(finder: &Finder, text: &str, words: &[Word<'_>]) -> Vec<Found
             if let Some(d) = w(i + 1).and_then(year).and_then(|y| date(y, m, None)) {
                 out.push(Found::date(words[i].start, words[i + 1].end, d));
                 i += 2;
+                continue;
+            }
+        }
+        // 7.12.2022 (day, month, year, as a European text writes them)
+        let dotted = |k: usize| words.get(k + 1).is_some_and(|n| &text[words[k].end..n.start] == ".");
+        if dotted(i) && dotted(i + 1) {
+            let day_month = w(i).and_then(day).zip(w(i + 1).and_then(|m| m.parse::<u32>().ok()));
+            if let Some(d) = day_month.and_then(|(d, m)| date(w(i + 2).and_then(year)?, m, Some(d))) {
+                out.push(Found::date(words[i].start, words[i + 2].end, d));
+                i += 3;
                 continue;
             }
         }
@@ -178,6 +190,7 @@ mod tests {
             ["December 2022=2022-12", "March 3rd, 2023=2023-03-03"]
         );
         assert_eq!(dates("posted 2023-04-17."), ["2023-04-17=2023-04-17"]);
+        assert_eq!(dates("Last updated: 7.12.2022 and 1.2.3"), ["7.12.2022=2022-12-07"]);
         assert_eq!(dates("2022年10月，荷兰；2023年4月17日"), ["2022年10月=2022-10", "2023年4月17日=2023-04-17"]);
         assert!(dates("they may 2022 stations").is_empty());
         assert!(dates("in 2022 there were 54").is_empty(), "a bare year is not an absolute date");

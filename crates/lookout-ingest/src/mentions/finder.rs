@@ -2,7 +2,9 @@
 //! finders and puts their mentions in order with character offsets.
 
 use super::names::{Memo, Names};
-use super::{dates, figures, orgs, segment, Found, KnownNames, Mention};
+use lookout_core::PartialDate;
+
+use super::{dates, figures, orgs, segment, times, Found, KnownNames, Mention};
 
 /// Every table the finders read, built once (a fraction of a second) and shared by the threads
 /// of a run.
@@ -26,11 +28,15 @@ impl Finder {
 
     /// Every mention in `text`, in order, the record's `known` bureaus and organisations among
     /// them by name (each with its entity). Where a known name and a name found by its kind
-    /// overlap, the known name stands. `memo` is the calling worker's.
-    pub fn find(&self, text: &str, known: &KnownNames, memo: &mut Memo) -> Vec<Mention> {
+    /// overlap, the known name stands. `memo` is the calling worker's. `published`, the
+    /// document's date, resolves its relative times ("yesterday", 11月2日).
+    pub fn find(&self, text: &str, known: &KnownNames, memo: &mut Memo, published: Option<PartialDate>) -> Vec<Mention> {
         let words = segment::latin_words(text);
         let lines = segment::non_ascii_lines(text);
-        let dates = dates::find(self, text, &words);
+        let mut dates = dates::find(self, text, &words);
+        let times = times::find(text, &words, &lines, published, &dates);
+        dates.extend(times);
+        dates.sort_by_key(|d| d.start);
         let figures = figures::find(self, text, &words, &lines, &dates);
         let named = known.find(text, &words, &lines);
         let named_spans = Spans::of(&named);

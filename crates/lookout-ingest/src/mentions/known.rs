@@ -164,7 +164,7 @@ mod tests {
         let known = KnownNames::new(ids.iter().map(|(name, id)| (*name, id)));
         let text = "SAFEGUARD DEFENDERS counted them; the America Changle Association and 美国长乐公会 \
                     denied it. The Fuzhou Public Security Bureau did not answer the police.";
-        let ms = finder().find(text, &known, &mut Memo::default());
+        let ms = finder().find(text, &known, &mut Memo::default(), None);
         let orgs: Vec<(&str, Option<String>)> = ms
             .iter()
             .filter(|m| m.kind() == Kind::Organisation)
@@ -207,7 +207,7 @@ mod tests {
         let text = "The overseas Chinese association met; Overseas Hometown Association 19999 and \
                     overseas hometown association 7 did not. 同乡会联合总会和同乡会丌。Overseas. Chinese";
         let found: Vec<(&str, Option<String>)> = finder()
-            .find(text, &known, &mut Memo::default())
+            .find(text, &known, &mut Memo::default(), None)
             .iter()
             .filter(|m| m.kind() == Kind::Organisation && m.entity().is_some())
             .map(|m| (m.text_in(text), m.entity().map(String::from)))

@@ -16,6 +16,7 @@ mod orgs;
 mod place_shapes;
 mod places;
 pub(crate) mod segment;
+mod times;
 
 pub use finder::Finder;
 pub use known::KnownNames;
@@ -62,7 +63,7 @@ pub enum What {
         /// Where the words of what it counts are in the text, in bytes.
         unit: Range<usize>,
     },
-    /// An absolute date.
+    /// A date: written in full, or a time the document's date resolves ("yesterday", 11月2日).
     Date(PartialDate),
 }
 
@@ -211,6 +212,11 @@ pub(crate) mod testing {
 
     /// Every mention in `text`.
     pub(crate) fn mentions(text: &str) -> Vec<Mention> {
-        finder().find(text, &KnownNames::default(), &mut Memo::default())
+        finder().find(text, &KnownNames::default(), &mut Memo::default(), None)
+    }
+
+    /// Every mention in `text`, its relative times resolved against `published`.
+    pub(crate) fn mentions_of(text: &str, published: lookout_core::PartialDate) -> Vec<Mention> {
+        finder().find(text, &KnownNames::default(), &mut Memo::default(), Some(published))
     }
 }

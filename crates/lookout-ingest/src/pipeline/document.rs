@@ -207,7 +207,7 @@ impl Analyser {
             };
 
         stages(super::Stage::FindingMentions { document: number, characters: text.chars().count() as u64 });
-        let mut mentions = finder.find(&text, &record.names, memo);
+        let mut mentions = finder.find(&text, &record.names, memo, published_date);
         record.link(&text, &mut mentions);
         let reading = Reading::of(&text, &mentions);
         let simhash = crate::simhash::fingerprint(&text);

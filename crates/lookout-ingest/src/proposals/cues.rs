@@ -1,6 +1,7 @@
 //! The words by which a sentence reports a step of a station's status, in English and Chinese
-//! (searched, under investigation, ordered closed, closed, denied, charged, arrested, pleaded
-//! guilty, convicted, referred to prosecutors), and the words that say who says so.
+//! (searched, under investigation, ordered closed, closed, reported closed, denied, charged,
+//! arrested, pleaded guilty, convicted, acquitted, referred to prosecutors, investigation closed,
+//! no evidence found), and the words that say who says so.
 
 use std::sync::OnceLock;
 
@@ -19,6 +20,7 @@ const CUES: &[(S, &[&str])] = &[
         &["charged", "charging", "charges against", "indicted", "indictment", "complaint was unsealed", "起诉"],
     ),
     (S::Arrested, &["arrested", "arrests", "逮捕", "被捕", "拘捕"]),
+    (S::Acquitted, &["acquitted", "found not guilty", "宣判无罪", "判决无罪"]),
     (S::SearchedByPolice, &["searched", "raided", "a raid", "raids", "搜查", "突袭"]),
     (
         S::ClosureOrdered,
@@ -39,10 +41,67 @@ const CUES: &[(S, &[&str])] = &[
             "下令关闭",
         ],
     ),
-    (S::ClosedPerChineseEmbassy, &["embassy has now stated", "embassy stated that", "embassy said it had closed"]),
+    (
+        S::InvestigationClosed,
+        &[
+            "closed the investigation",
+            "closed its investigation",
+            "dropped the investigation",
+            "investigation was closed",
+            "investigation has been closed",
+            "ended the investigation",
+            "停止调查",
+            "结束调查",
+        ],
+    ),
+    (
+        S::NoEvidenceFound,
+        &[
+            "did not reveal any",
+            "found no evidence",
+            "no evidence of",
+            "not find any evidence",
+            "没有发现",
+            "未发现",
+            "未找到证据",
+        ],
+    ),
+    (
+        S::ReportedClosed,
+        &[
+            "not active",
+            "no longer active",
+            "no longer operating",
+            "no longer in operation",
+            "reportedly closed",
+            "reportedly shut",
+            "已停止运作",
+            "已经停止运作",
+            "已停止运营",
+        ],
+    ),
     (
         S::Closed,
-        &["closed", "shut down", "have ceased", "has ceased", "ceased operations", "已关闭", "关闭了", "停止运作"],
+        &[
+            "closed",
+            "before closing",
+            "shut down",
+            "have ceased",
+            "has ceased",
+            "ceased operations",
+            "已关闭",
+            "关闭了",
+            "被关闭",
+            "已被关闭",
+            "已经关闭",
+            "均已关闭",
+            "全部关闭",
+            "关停",
+            "停止运作",
+            "停止运营",
+            "停止服务",
+            "已停止",
+        ],
     ),
     (
         S::Denied,
@@ -50,11 +109,21 @@ const CUES: &[(S, &[&str])] = &[
             "denied",
             "denies",
             "deny ",
-            "rejected the claims",
             "no such",
             "does not exist",
+            "rejected the",
+            "dismissed the",
+            "baseless",
+            "groundless",
+            "smear",
             "否认",
-            "不存在所谓",
+            "不存在",
+            "纯属",
+            "子虚乌有",
+            "抹黑",
+            "污蔑",
+            "诬蔑",
+            "捏造",
             "无稽之谈",
             "不是“警察站”",
             "不是警察站",
@@ -94,8 +163,19 @@ const CUES: &[(S, &[&str])] = &[
             "被怀疑是",
             "set up",
             "established",
+            "hosted at",
+            "hosted by",
+            "located in",
+            "located at",
+            "there were",
+            "there are",
+            "there is a",
             "设立",
             "开设",
+            "设有",
+            "位于",
+            "指控",
+            "被指",
         ],
     ),
 ];
@@ -120,37 +200,52 @@ pub(super) const STATION_HINTS: &[&str] = &[
 ];
 
 /// The statuses a sentence reports, in the order of [`CUES`], at most one of each, each with
-/// where its first word is (in characters of `lower`). "Closed" yields to a closure order or an
+/// where its first word is (in characters of `lower`, the sentence in lower case; `unnamed` is
+/// the same with the names of bodies blanked, where the cues are looked for: "Federal Bureau of
+/// Investigation" reports no investigation, but "transferred to the Seoul Eastern District
+/// Prosecutors' Office" is a referral). "Closed" yields to a closure order or an
 /// embassy's word in the same sentence, "charged" to a plea or a conviction, and "reported" to
 /// any other step (a sentence that reports a closure reports the station too).
-pub(super) fn statuses(lower: &str) -> Vec<(S, usize)> {
+pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
     let automata = automata();
-    // The first byte where each status's words stand, by its place in `CUES`.
+    // The first character where each status's words stand, by its place in `CUES`.
     let mut first: Vec<Option<usize>> = vec![None; CUES.len()];
-    for hit in automata.cues.find_overlapping_iter(lower) {
-        let status = automata.cue_status[hit.pattern().as_usize()];
-        let at = &mut first[status];
-        *at = Some(at.map_or(hit.start(), |a| a.min(hit.start())));
+    let mut mark = |status: usize, at: usize| first[status] = Some(first[status].map_or(at, |a: usize| a.min(at)));
+    for hit in automata.cues.find_overlapping_iter(unnamed) {
+        mark(automata.cue_status[hit.pattern().as_usize()], unnamed[..hit.start()].chars().count());
     }
     // "transferred to the prosecutors' office" (移交至…检察厅): a referral in two words.
     if let (Some(at), true) = (lower.find("移交").or_else(|| lower.find("移送")), lower.contains("检察")) {
         let status = CUES.iter().position(|(s, _)| *s == S::ReferredToProsecutors).expect("a cue of referrals");
-        first[status] = Some(first[status].map_or(at, |a| a.min(at)));
+        mark(status, lower[..at].chars().count());
     }
-    let mut out: Vec<(S, usize)> = CUES
-        .iter()
-        .zip(first)
-        .filter_map(|((status, _), at)| at.map(|at| (*status, lower[..at].chars().count())))
-        .collect();
+    let mut out: Vec<(S, usize)> =
+        CUES.iter().zip(first).filter_map(|((status, _), at)| at.map(|at| (*status, at))).collect();
     let has = |s: S| out.iter().any(|(o, _)| *o == s);
-    let ordered_or_told = has(S::ClosureOrdered) || has(S::ClosedPerChineseEmbassy);
+    let ordered_or_told = has(S::ClosureOrdered)
+        || has(S::ReportedClosed)
+        || has(S::InvestigationClosed);
+    // "An investigation did not reveal any illegal activity": what it found, not that it was.
+    let concluded = has(S::NoEvidenceFound) || has(S::InvestigationClosed);
     let decided = has(S::GuiltyPlea) || has(S::Convicted);
     // "There were stations in Toronto, but the RCMP denied it": a report and its denial.
     let other = out.iter().any(|(s, _)| !matches!(s, S::Reported | S::Denied));
     out.retain(|(s, _)| {
-        !((*s == S::Closed && ordered_or_told) || (*s == S::ChargesFiled && decided) || (*s == S::Reported && other))
+        !((*s == S::Closed && ordered_or_told)
+            || (*s == S::ChargesFiled && decided)
+            || (*s == S::UnderInvestigation && concluded)
+            || (*s == S::Reported && other))
     });
     out
+}
+
+/// Words of a sentence about stations the world over ("102 police bases in 53 countries"), not
+/// the ones a document is about.
+const WORLDWIDE: &[&str] = &["countries", "around the world", "worldwide", "the globe", "全球", "世界各地", "各国", "多国"];
+
+/// Whether `lower` speaks of stations the world over.
+pub(super) fn worldwide(lower: &str) -> bool {
+    WORLDWIDE.iter().any(|w| lower.contains(w))
 }
 
 /// Whether `lower` holds a word about stations (`STATION_WORDS` or [`STATION_HINTS`]).
@@ -185,38 +280,17 @@ fn automata() -> &'static Automata {
     })
 }
 
-/// Verbs of saying, after the one who says ("the Justice Department said", 外交部发言人表示).
-pub(super) const SAYING: &[&str] = &[
-    " said",
-    " says",
-    " stated",
-    " announced",
-    " told",
-    " reported",
-    " confirmed",
-    " added",
-    "表示",
-    "称",
-    "说",
-    "指出",
-    "宣布",
-    "透露",
-];
-
-/// Words before the one who says ("according to the Press Association", 据法新社).
-pub(super) const ACCORDING_TO: &[&str] = &["according to", "据"];
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn specific_statuses_stand_over_general_ones() {
-        let only = |lower: &str| statuses(lower).into_iter().map(|(s, _)| s).collect::<Vec<_>>();
+        let only = |lower: &str| statuses(lower, lower).into_iter().map(|(s, _)| s).collect::<Vec<_>>();
         assert_eq!(only("he pleaded guilty to charges"), [S::GuiltyPlea]);
         assert_eq!(only("the station must be closed immediately"), [S::ClosureOrdered]);
         assert_eq!(
-            statuses("the station closed last fall amid an fbi investigation"),
+            statuses("the station closed last fall amid an fbi investigation", ""),
             [(S::Closed, 12), (S::UnderInvestigation, 41)]
         );
         assert_eq!(only("发言人称，不存在所谓的中方“海外警察站”"), [S::Denied]);
@@ -227,6 +301,15 @@ mod tests {
         );
         assert_eq!(only("将实控人移交至首尔东部地方检察厅"), [S::ReferredToProsecutors]);
         assert_eq!(only("it was reported that the station was raided"), [S::SearchedByPolice]);
-        assert!(statuses("the weather was fine").is_empty());
+        assert_eq!(only("an investigation did not reveal any illegal activity"), [S::NoEvidenceFound]);
+        assert_eq!(only("the contact point is not active and was closed"), [S::ReportedClosed]);
+        assert_eq!(only("该餐厅被怀疑是中国在韩所设秘密警察站"), [S::Reported]);
+        assert!(statuses("the weather was fine", "").is_empty());
+        // A cue inside a body's name is none; a referral's office is a body.
+        assert!(statuses("agents of the federal bureau of                 said", "").is_empty());
+        assert_eq!(
+            statuses("将实控人移交至                ", "将实控人移交至首尔东部地方检察厅"),
+            [(S::ReferredToProsecutors, 4)]
+        );
     }
 }

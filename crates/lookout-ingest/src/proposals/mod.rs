@@ -19,8 +19,8 @@ use lookout_core::{Entity, EntityId, PartialDate, Proposal, ProposalKind, Propos
 
 mod cues;
 mod known;
+mod speaker;
 mod steps;
-mod when;
 
 pub use known::{Known, KnownBody, KnownStation};
 

@@ -1,7 +1,7 @@
 //! Status steps: a sentence that reports a station raided, under investigation, ordered closed,
 //! closed, denied, charged, arrested, pleaded guilty or convicted becomes a proposal of that
-//! status for each station it concerns, dated from the text and claimed by whoever the sentence
-//! says says so.
+//! status for the stations it concerns (one statement each: the analyst who accepts it may drop
+//! some), dated from the text and claimed by whoever the sentence says says so.
 //!
 //! The stations a sentence concerns: those of the cities it names; else, when it names a
 //! country, the stations of that country the document names elsewhere, or all the record's
@@ -16,11 +16,14 @@
 
 use lookout_core::{Entity, PartialDate, ProposalKind, ProposedClaim, Schema, StationStatus};
 
-use super::cues::{self, ACCORDING_TO, SAYING};
-use super::when::{self, Time};
+use super::cues;
+use super::speaker::{self, claimant};
 use super::{Builder, Known, KnownStation};
 use crate::sentences::Sentences;
 use crate::{Kind, Mention, What};
+
+/// A time a sentence gives: where it is (in characters of the sentence) and the date it means.
+type Time = (usize, PartialDate);
 
 /// Statuses reported by words that need no word for a station in the same sentence: a text
 /// about a station says "two men were arrested" and means its case.
@@ -29,6 +32,7 @@ const STANDING_ALONE: &[StationStatus] = &[
     StationStatus::ChargesFiled,
     StationStatus::GuiltyPlea,
     StationStatus::Convicted,
+    StationStatus::Acquitted,
     StationStatus::ReferredToProsecutors,
     StationStatus::SearchedByPolice,
 ];
@@ -64,9 +68,6 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
             by_country = true;
         }
     }
-    if named.is_empty() {
-        return;
-    }
     // Whether the whole text is about stations: asked only of a sentence that names a station's
     // city without a station's word, and answered once.
     let mut document_about_stations: Option<bool> = None;
@@ -75,7 +76,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
     // The sentence before, when it is of the same paragraph: a step it does not date may be of
     // the time it gives ("… in October. On this basis, the Department informed the Embassy that
     // the office should close.").
-    let mut previous: Option<(usize, &[Mention], &str)> = None;
+    let mut previous: Option<(usize, &[Mention])> = None;
     while let Some(sentence) = sentences.next_sentence() {
         let here_from = at;
         while at < mentions.len() && mentions[at].start < sentence.end {
@@ -85,14 +86,15 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         let words = sentences.words(sentence);
         let before = previous.take();
         if !words.ends_with('\n') {
-            previous = Some((sentence.start, here, words));
+            previous = Some((sentence.start, here));
         }
         // A headline (a line with no full stop) repeats what the text goes on to say.
         if !words.trim_end().ends_with(['.', '!', '?', '。', '！', '？', '”', '"', '」', ')', '）']) {
             continue;
         }
         let lower = lookout_text::fold(words).to_lowercase();
-        let statuses = cues::statuses(&lower);
+        let unnamed = lookout_text::fold(&without_bodies(words, here, sentence.start)).to_lowercase();
+        let statuses = cues::statuses(&unnamed, &lower);
         if statuses.is_empty() {
             continue;
         }
@@ -103,48 +105,60 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
             || (names_a_station
                 && *document_about_stations
                     .get_or_insert_with(|| cues::about_stations(&lookout_text::fold(text).to_lowercase())));
-        let statuses: Vec<(StationStatus, usize)> =
+        let mut statuses: Vec<(StationStatus, usize)> =
             statuses.into_iter().filter(|(s, _)| about_stations || STANDING_ALONE.contains(s)).collect();
         if statuses.is_empty() {
             continue;
         }
-        let stations = concerned(text, here, known, &named, by_country);
+        let stations = concerned(text, here, known, &named, by_country, cues::worldwide(&lower));
         if stations.is_empty() {
             continue;
         }
-        let mut times = times_of(text, here, &lower, words, sentence.start, b.doc.published);
+        let mut times = times_of(text, here, sentence.start);
         if times.is_empty() {
-            if let Some((start, there, said)) = before {
-                let lower = lookout_text::fold(said).to_lowercase();
-                let given = times_of(text, there, &lower, said, start, b.doc.published);
+            if let Some((start, there)) = before {
+                let given = times_of(text, there, start);
                 // The time nearest the end of the sentence before, placed at this one's start.
                 times.extend(given.iter().max_by_key(|(p, _)| *p).map(|&(_, d)| (0, d)));
             }
         }
         let claimant = claimant(text, here, words, sentence.start);
+        speaker::closure_by_speaker(&mut statuses, speaker::speaker(&lower, claimant.as_deref()));
         let quoted = sentences.quote(sentence, sentence.start, sentence.start);
-        for station in &stations {
-            for (status, at) in &statuses {
-                let date = nearest(&times, *at);
-                let key = format!("status {} {status} {}", station.id, date.map(|d| d.to_string()).unwrap_or_default());
-                let summary = format!(
-                    "reports station {} in {}: {}{}",
-                    station.id,
-                    station.city,
-                    status.as_str().replace('_', " "),
-                    date.map(|d| format!(" ({d})")).unwrap_or_default()
-                );
-                let claim = ProposedClaim {
-                    entity_id: station.id.clone(),
+        for (status, at) in &statuses {
+            let date = nearest(&times, *at);
+            let dated = date.map(|d| d.to_string()).unwrap_or_default();
+            // One proposal for the stations the sentence reports the step of, each a statement;
+            // a station already proposed this step at this date (an earlier sentence) is left out.
+            let fresh: Vec<&KnownStation> =
+                stations.iter().copied().filter(|s| b.seen.insert(format!("status {} {status} {dated}", s.id))).collect();
+            if fresh.is_empty() {
+                continue;
+            }
+            let ids: Vec<&str> = fresh.iter().map(|s| s.id.as_str()).collect();
+            let cities: Vec<&str> = fresh.iter().map(|s| s.city.as_str()).collect();
+            let key = format!("step {} {status} {dated}", ids.join(" "));
+            let summary = format!(
+                "reports {} {} in {}: {}{}",
+                if fresh.len() == 1 { "station" } else { "stations" },
+                ids.join(", "),
+                cities.join("; "),
+                status.as_str().replace('_', " "),
+                date.map(|d| format!(" ({d})")).unwrap_or_default()
+            );
+            let claims = fresh
+                .iter()
+                .map(|s| ProposedClaim {
+                    entity_id: s.id.clone(),
                     prop: "status".into(),
                     value: status.to_string(),
                     valid_from: date,
-                };
-                let entity = Entity { id: station.id.clone(), schema: Schema::Station };
-                if b.push(key, ProposalKind::StatusStep, summary, &quoted, vec![entity], vec![claim]) {
-                    if let Some(last) = b.out.last_mut() {
-                        last.claimant = claimant.clone();
-                    }
+                })
+                .collect();
+            let entities = fresh.iter().map(|s| Entity { id: s.id.clone(), schema: Schema::Station }).collect();
+            if b.push(key, ProposalKind::StatusStep, summary, &quoted, entities, claims) {
+                if let Some(last) = b.out.last_mut() {
+                    last.claimant = claimant.clone();
                 }
             }
         }
@@ -158,6 +172,7 @@ fn concerned<'k>(
     known: &'k Known,
     named: &[&'k KnownStation],
     by_country: bool,
+    worldwide: bool,
 ) -> Vec<&'k KnownStation> {
     let mut out: Vec<&KnownStation> = Vec::new();
     for m in here.iter().filter(|m| m.kind() == Kind::Place) {
@@ -170,10 +185,12 @@ fn concerned<'k>(
     if !out.is_empty() {
         return best_matching(text, out);
     }
+    // The countries where stations are that the sentence names (China, whose bureaus run them,
+    // is not one: "該餐廳被懷疑是中國在韓所設祕密警察站").
     let countries: Vec<&str> = here
         .iter()
         .filter_map(|m| match m.what {
-            What::Place { city: None, country: Some(c) } => Some(c),
+            What::Place { city: None, country: Some(c) } if c != "CN" && c != "TW" => Some(c),
             _ => None,
         })
         .collect();
@@ -183,9 +200,14 @@ fn concerned<'k>(
         if !in_country.is_empty() {
             return in_country;
         }
-        return countries.iter().flat_map(|c| known.stations_of_country(c)).collect();
+        let of_countries: Vec<&KnownStation> = countries.iter().flat_map(|c| known.stations_of_country(c)).collect();
+        if !of_countries.is_empty() {
+            return of_countries;
+        }
     }
-    if named.len() <= 2 || by_country {
+    // A sentence of stations the world over ("102 police bases in 53 countries") is not of
+    // these.
+    if (named.len() <= 2 || by_country) && !worldwide {
         return named.to_vec();
     }
     Vec::new()
@@ -213,59 +235,32 @@ fn best_matching<'k>(text: &str, stations: Vec<&'k KnownStation>) -> Vec<&'k Kno
     stations.into_iter().filter(|s| score(s) == best).collect()
 }
 
-/// Every time a sentence gives, with where it is (in its characters): its dates, its relative
-/// words resolved against the document's date, its days without a year and its bare years.
-fn times_of(
-    text: &str,
-    here: &[Mention],
-    lower: &str,
-    words: &str,
-    sentence_start: usize,
-    published: Option<PartialDate>,
-) -> Vec<Time> {
-    let mut times: Vec<Time> = here
-        .iter()
+/// Every time a sentence gives (its dates, written in full or resolved against the document's
+/// date by the finder: "Monday", 去年12月), each with where it is in the sentence's characters.
+fn times_of(text: &str, here: &[Mention], sentence_start: usize) -> Vec<Time> {
+    here.iter()
         .filter_map(|m| match m.what {
             What::Date(d) if !m.text_in(text).is_empty() => Some((m.start.saturating_sub(sentence_start), d)),
             _ => None,
         })
+        .collect()
+}
+
+/// The sentence with the names of the bodies it names blanked out: a step's words inside a name
+/// ("Federal Bureau of Investigation", 新闻调查平台) report no step.
+fn without_bodies(words: &str, here: &[Mention], sentence_start: usize) -> String {
+    let bodies: Vec<(usize, usize)> = here
+        .iter()
+        .filter(|m| m.kind() == Kind::Organisation)
+        .map(|m| (m.start.saturating_sub(sentence_start), m.end.saturating_sub(sentence_start)))
         .collect();
-    if let Some(published) = published {
-        times.extend(when::chinese_days(words, published));
-        times.extend(when::relative(lower, published));
+    if bodies.is_empty() {
+        return words.to_string();
     }
-    // A bare year counts where no date of the finder covers it.
-    for (at, year) in when::years(words) {
-        if !times.iter().any(|(p, d)| d.year() == year.year() && p.abs_diff(at) < 20) {
-            times.push((at, year));
-        }
-    }
-    times
+    words.chars().enumerate().map(|(i, c)| if bodies.iter().any(|&(s, e)| (s..e).contains(&i)) { ' ' } else { c }).collect()
 }
 
 /// The time nearest character `at` of the sentence, if it gives any.
 fn nearest(times: &[Time], at: usize) -> Option<PartialDate> {
     times.iter().min_by_key(|(p, _)| p.abs_diff(at)).map(|(_, d)| *d)
-}
-
-/// Who says so: the body named before a verb of saying, or after "according to"; none when the
-/// sentence attributes it to no body (the document's publisher is then the claimant).
-fn claimant(text: &str, here: &[Mention], words: &str, sentence_start: usize) -> Option<String> {
-    let bodies: Vec<&Mention> = here.iter().filter(|m| m.kind() == Kind::Organisation).collect();
-    let offset_of = |needle: &str| words.find(needle).map(|b| sentence_start + words[..b].chars().count());
-    for cue in ACCORDING_TO {
-        if let Some(at) = offset_of(cue) {
-            if let Some(m) = bodies.iter().find(|m| m.start >= at) {
-                return Some(m.text_in(text).to_string());
-            }
-        }
-    }
-    for cue in SAYING {
-        if let Some(at) = offset_of(cue) {
-            if let Some(m) = bodies.iter().rev().find(|m| m.end <= at) {
-                return Some(m.text_in(text).to_string());
-            }
-        }
-    }
-    None
 }

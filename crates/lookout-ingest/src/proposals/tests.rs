@@ -36,9 +36,10 @@ fn doc() -> DocumentRef {
     }
 }
 
-/// Mentions with bodies linked the way `lookout ingest` links them (here: by a known name).
+/// Mentions with bodies linked the way `lookout ingest` links them (here: by a known name), and
+/// times resolved against the document's date.
 fn mentions(text: &str) -> Vec<Mention> {
-    let mut ms = testing::mentions(text);
+    let mut ms = testing::mentions_of(text, doc().published.unwrap());
     for m in ms.iter_mut().filter(|m| m.kind() == Kind::Organisation) {
         if m.text_in(text).starts_with("Fuzhou") || m.text_in(text).starts_with("福州") {
             m.what = What::Organisation { entity: Some(EntityId::new("publicbody-fuzhou-psb").unwrap()) };

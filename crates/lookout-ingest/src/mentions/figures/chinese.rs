@@ -10,6 +10,7 @@ const HAN_DIGITS: &[(char, u32)] = &[
     ('一', 1),
     ('二', 2),
     ('两', 2),
+    ('兩', 2),
     ('三', 3),
     ('四', 4),
     ('五', 5),
@@ -82,7 +83,7 @@ const WINDOW: usize = 48;
 pub(super) fn find(tables: &Tables, text: &str, lines: &[(usize, usize)], dates: &mut DateSpans) -> Vec<Found> {
     let mut out = Vec::new();
     let is_han_digit =
-        |c: char| matches!(c, '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
+        |c: char| matches!(c, '零' | '〇' | '一' | '二' | '两' | '兩' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
     let is_num =
         |c: char| c.is_ascii_digit() || c == ',' || c == '.' || is_han_digit(c) || matches!(c, '十' | '百' | '千');
     let openings = &tables.han_number_openings;
@@ -99,6 +100,12 @@ pub(super) fn find(tables: &Tables, text: &str, lines: &[(usize, usize)], dates:
             let start = found.start();
             at = found.end();
             if text[..start].chars().next_back().is_some_and(|p| is_num(p) && p != ',') {
+                continue;
+            }
+            // An ordinal (第21次, 第一个) counts nothing.
+            if text[..start].ends_with('第') {
+                resume = start + text[start..].chars().take_while(|c| is_num(*c)).map(char::len_utf8).sum::<usize>();
+                resume = resume.max(start + 1);
                 continue;
             }
             // Most numbers (years, days, English counts) are not followed by a measure word: told

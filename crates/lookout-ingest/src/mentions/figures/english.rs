@@ -229,7 +229,11 @@ pub(super) fn find(tables: &Tables, text: &str, words: &[Word<'_>], dates: &mut 
                 k += 1;
             }
         }
-        if let (Some(us), Some(ue)) = (unit_start, unit_end) {
+        // "three weeks later": a time, not a count.
+        let relative_time = unit_start.is_some()
+            && words.get(j).is_some_and(|u| TIME_UNITS.contains(&u.text.to_ascii_lowercase().as_str()))
+            && words.get(j + 1).is_some_and(|u| RELATIVE.contains(&u.text.to_ascii_lowercase().as_str()));
+        if let (Some(us), Some(ue), false) = (unit_start, unit_end, relative_time) {
             out.push(Found::figure(w.start, ue, value, us..ue));
             i = k;
         } else {
@@ -238,6 +242,12 @@ pub(super) fn find(tables: &Tables, text: &str, words: &[Word<'_>], dates: &mut 
     }
     out
 }
+
+/// Units of time, which a word after them makes a time ("three weeks later").
+const TIME_UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "hour"];
+
+/// Words after a span of time that make it a time, not a count.
+const RELATIVE: &[&str] = &["later", "earlier", "after", "before", "ago", "afterwards", "prior"];
 
 #[cfg(test)]
 mod tests {

@@ -25,7 +25,7 @@ impl Tables {
         for (w, _) in english::NUMBER_WORDS {
             number_word_lengths[usize::from(w.as_bytes()[0] - b'a')] |= 1 << w.len();
         }
-        let digits = "0123456789零〇一二两三四五六七八九十";
+        let digits = "0123456789零〇一二两兩三四五六七八九十";
         let han_number_openings = aho_corasick::AhoCorasick::new(digits.chars().map(String::from))
             .expect("single characters make an automaton");
         let stop_words = english::STOP.iter().map(|w| w.as_bytes()).collect();
@@ -153,6 +153,7 @@ mod tests {
         );
         assert_eq!(figures("some 1.2 million people"), ["1.2 million people|1200000|people"]);
         assert!(figures("In 2022 the police").is_empty());
+        assert!(figures("three weeks later, the RCMP").is_empty(), "a time is no count");
     }
 
     #[test]
@@ -163,5 +164,7 @@ mod tests {
         );
         assert_eq!(figures("劝返23万人"), ["23万人|230000|人"]);
         assert_eq!(figures("五十四个服务站"), ["五十四个服务站|54|个服务站"]);
+        assert_eq!(figures("兩人涉嫌"), ["兩人涉嫌|2|人涉嫌"]);
+        assert!(figures("第21次全體委員會議,第一个警侨站点").is_empty(), "ordinals count nothing");
     }
 }

@@ -1,0 +1,142 @@
+//! Who says a step: the body a sentence attributes it to (its claimant), and whether the one who
+//! says it is the Chinese embassy or the host country's government, which makes a closure they
+//! report theirs (`closed_per_chinese_embassy`, `closed_per_host_government`).
+
+use lookout_core::StationStatus as S;
+
+use crate::{Kind, Mention};
+
+/// Verbs of saying, after the one who says ("the Justice Department said", 外交部发言人表示).
+pub(super) const SAYING: &[&str] = &[
+    " said",
+    " says",
+    " stated",
+    " announced",
+    " told",
+    " reported",
+    " confirmed",
+    " added",
+    "表示",
+    "称",
+    "说",
+    "指出",
+    "宣布",
+    "透露",
+];
+
+/// Words before the one who says ("according to the Press Association", 据法新社).
+pub(super) const ACCORDING_TO: &[&str] = &["according to", "据"];
+
+/// Who says what a sentence reports, as far as it matters to a closure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Speaker {
+    /// A Chinese embassy ("The Chinese Embassy has now stated", 中国驻英国使馆发言人).
+    ChineseEmbassy,
+    /// The government or police of the country the station is in ("the Security Minister
+    /// said", "the RCMP confirmed").
+    HostGovernment,
+    /// Anyone else, or nobody the sentence names.
+    Other,
+}
+
+/// Words naming China in who speaks.
+const CHINESE: &[&str] = &["chin", "prc", "beijing", "中国", "中方", "中共", "北京"];
+
+/// Words naming a government, its ministers or its police in who speaks.
+const GOVERNMENT: &[&str] = &[
+    "minister",
+    "secretary",
+    "government",
+    "police",
+    "rcmp",
+    "ministry",
+    "department",
+    "commissioner",
+    "prosecutor",
+    "attorney general",
+    "政府",
+    "部长",
+    "大臣",
+    "警方",
+    "警察",
+    "骑警",
+    "检察",
+];
+
+/// Who speaks in `lower` (the sentence in lower case, Chinese simplified): the claimant, or else
+/// the words just before its verb of saying.
+pub(super) fn speaker(lower: &str, claimant: Option<&str>) -> Speaker {
+    let who = match claimant {
+        Some(c) => lookout_text::fold(c).to_lowercase(),
+        None => {
+            let Some(at) = SAYING.iter().filter_map(|v| lower.find(v)).min() else { return Speaker::Other };
+            let from = lower[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+            lower[from..at].to_string()
+        }
+    };
+    let has = |words: &[&str]| words.iter().any(|w| who.contains(w));
+    if has(CHINESE) {
+        if who.contains("embassy") || who.contains("使馆") {
+            return Speaker::ChineseEmbassy;
+        }
+        return Speaker::Other;
+    }
+    if has(GOVERNMENT) {
+        return Speaker::HostGovernment;
+    }
+    Speaker::Other
+}
+
+/// A closure the Chinese embassy or the host government reports is theirs.
+pub(super) fn closure_by_speaker(statuses: &mut [(S, usize)], speaker: Speaker) {
+    let theirs = match speaker {
+        Speaker::ChineseEmbassy => S::ClosedPerChineseEmbassy,
+        Speaker::HostGovernment => S::ClosedPerHostGovernment,
+        Speaker::Other => return,
+    };
+    for (s, _) in statuses.iter_mut().filter(|(s, _)| matches!(s, S::Closed | S::ReportedClosed)) {
+        *s = theirs;
+    }
+}
+
+/// Who says so: the body named before a verb of saying, or after "according to"; none when the
+/// sentence attributes it to no body (the document's publisher is then the claimant).
+pub(super) fn claimant(text: &str, here: &[Mention], words: &str, sentence_start: usize) -> Option<String> {
+    let bodies: Vec<&Mention> = here.iter().filter(|m| m.kind() == Kind::Organisation).collect();
+    let offset_of = |needle: &str| words.find(needle).map(|b| sentence_start + words[..b].chars().count());
+    for cue in ACCORDING_TO {
+        if let Some(at) = offset_of(cue) {
+            if let Some(m) = bodies.iter().find(|m| m.start >= at) {
+                return Some(m.text_in(text).to_string());
+            }
+        }
+    }
+    for cue in SAYING {
+        if let Some(at) = offset_of(cue) {
+            if let Some(m) = bodies.iter().rev().find(|m| m.end <= at) {
+                return Some(m.text_in(text).to_string());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closure_is_the_embassy_s_or_the_government_s_when_they_say_it() {
+        let closed = |lower: &str, claimant: Option<&str>| {
+            let mut s = vec![(S::Closed, 0)];
+            closure_by_speaker(&mut s, speaker(lower, claimant));
+            s[0].0
+        };
+        assert_eq!(closed("the chinese embassy has now stated that the office has ceased", Some("Chinese Embassy")), S::ClosedPerChineseEmbassy);
+        assert_eq!(closed("中国驻英国使馆发言人表示,相关站点已关闭", None), S::ClosedPerChineseEmbassy);
+        assert_eq!(closed("the security minister told parliament the sites had closed", None), S::ClosedPerHostGovernment);
+        assert_eq!(closed("the rcmp said the stations have shut down", Some("RCMP")), S::ClosedPerHostGovernment);
+        assert_eq!(closed("chinese officials said the stations have closed", None), S::Closed);
+        assert_eq!(closed("the station closed last fall", None), S::Closed);
+    }
+}
