@@ -30,7 +30,7 @@ fn score(corpus: &str) -> (Counts, Vec<String>) {
         let bytes = std::fs::read(dir.join(file)).unwrap();
         let text = extract(&bytes, Format::of_name(file).unwrap()).unwrap();
         let found: Vec<(String, String)> = finder
-            .find(&text, &known, &mut memo)
+            .find(&text, &known, &mut memo, None)
             .into_iter()
             .map(|m| {
                 (serde_json::to_value(m.kind()).unwrap().as_str().unwrap().to_string(), m.text_in(&text).to_string())

@@ -30,11 +30,19 @@ impl Finder {
     /// them by name (each with its entity). Where a known name and a name found by its kind
     /// overlap, the known name stands. `memo` is the calling worker's. `published`, the
     /// document's date, resolves its relative times ("yesterday", 11月2日).
-    pub fn find(&self, text: &str, known: &KnownNames, memo: &mut Memo, published: Option<PartialDate>) -> Vec<Mention> {
+    pub fn find(
+        &self,
+        text: &str,
+        known: &KnownNames,
+        memo: &mut Memo,
+        published: Option<PartialDate>,
+    ) -> Vec<Mention> {
         let words = segment::latin_words(text);
         let lines = segment::non_ascii_lines(text);
         let mut dates = dates::find(self, text, &words);
+        dates.sort_by_key(|d| d.start);
         let times = times::find(text, &words, &lines, published, &dates);
+        // Two sorted runs, merged.
         dates.extend(times);
         dates.sort_by_key(|d| d.start);
         let figures = figures::find(self, text, &words, &lines, &dates);

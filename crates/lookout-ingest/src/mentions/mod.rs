@@ -210,11 +210,6 @@ pub(crate) mod testing {
         FINDER.get_or_init(Finder::new)
     }
 
-    /// Every mention in `text`.
-    pub(crate) fn mentions(text: &str) -> Vec<Mention> {
-        finder().find(text, &KnownNames::default(), &mut Memo::default(), None)
-    }
-
     /// Every mention in `text`, its relative times resolved against `published`.
     pub(crate) fn mentions_of(text: &str, published: lookout_core::PartialDate) -> Vec<Mention> {
         finder().find(text, &KnownNames::default(), &mut Memo::default(), Some(published))

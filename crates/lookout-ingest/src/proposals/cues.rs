@@ -86,6 +86,9 @@ const CUES: &[(S, &[&str])] = &[
             "closed",
             "before closing",
             "shut down",
+            "been shut",
+            "was shut",
+            "were shut",
             "have ceased",
             "has ceased",
             "ceased operations",
@@ -222,9 +225,7 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
     let mut out: Vec<(S, usize)> =
         CUES.iter().zip(first).filter_map(|((status, _), at)| at.map(|at| (*status, at))).collect();
     let has = |s: S| out.iter().any(|(o, _)| *o == s);
-    let ordered_or_told = has(S::ClosureOrdered)
-        || has(S::ReportedClosed)
-        || has(S::InvestigationClosed);
+    let ordered_or_told = has(S::ClosureOrdered) || has(S::ReportedClosed) || has(S::InvestigationClosed);
     // "An investigation did not reveal any illegal activity": what it found, not that it was.
     let concluded = has(S::NoEvidenceFound) || has(S::InvestigationClosed);
     let decided = has(S::GuiltyPlea) || has(S::Convicted);
@@ -241,7 +242,8 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
 
 /// Words of a sentence about stations the world over ("102 police bases in 53 countries"), not
 /// the ones a document is about.
-const WORLDWIDE: &[&str] = &["countries", "around the world", "worldwide", "the globe", "全球", "世界各地", "各国", "多国"];
+const WORLDWIDE: &[&str] =
+    &["countries", "around the world", "worldwide", "the globe", "全球", "世界各地", "各国", "多国"];
 
 /// Whether `lower` speaks of stations the world over.
 pub(super) fn worldwide(lower: &str) -> bool {

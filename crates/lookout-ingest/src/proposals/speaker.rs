@@ -21,6 +21,7 @@ pub(super) const SAYING: &[&str] = &[
     "说",
     "指出",
     "宣布",
+    "证实",
     "透露",
 ];
 
@@ -54,6 +55,9 @@ const GOVERNMENT: &[&str] = &[
     "commissioner",
     "prosecutor",
     "attorney general",
+    "state department",
+    "department of state",
+    "国务院",
     "政府",
     "部长",
     "大臣",
@@ -132,9 +136,15 @@ mod tests {
             closure_by_speaker(&mut s, speaker(lower, claimant));
             s[0].0
         };
-        assert_eq!(closed("the chinese embassy has now stated that the office has ceased", Some("Chinese Embassy")), S::ClosedPerChineseEmbassy);
+        assert_eq!(
+            closed("the chinese embassy has now stated that the office has ceased", Some("Chinese Embassy")),
+            S::ClosedPerChineseEmbassy
+        );
         assert_eq!(closed("中国驻英国使馆发言人表示,相关站点已关闭", None), S::ClosedPerChineseEmbassy);
-        assert_eq!(closed("the security minister told parliament the sites had closed", None), S::ClosedPerHostGovernment);
+        assert_eq!(
+            closed("the security minister told parliament the sites had closed", None),
+            S::ClosedPerHostGovernment
+        );
         assert_eq!(closed("the rcmp said the stations have shut down", Some("RCMP")), S::ClosedPerHostGovernment);
         assert_eq!(closed("chinese officials said the stations have closed", None), S::Closed);
         assert_eq!(closed("the station closed last fall", None), S::Closed);

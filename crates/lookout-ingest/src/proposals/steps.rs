@@ -71,6 +71,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
     // Whether the whole text is about stations: asked only of a sentence that names a station's
     // city without a station's word, and answered once.
     let mut document_about_stations: Option<bool> = None;
+    let mut last_spoke_of_stations = false;
     let mut sentences = Sentences::new(text);
     let mut at = 0;
     // The sentence before, when it is of the same paragraph: a step it does not date may be of
@@ -93,15 +94,20 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
             continue;
         }
         let lower = lookout_text::fold(words).to_lowercase();
+        let speaks_of_stations = cues::about_stations(&lower);
+        // The sentence before, in the same paragraph, spoke of stations: "China denies the
+        // allegations" denies what it said.
+        let follows_stations = std::mem::replace(&mut last_spoke_of_stations, speaks_of_stations) && before.is_some();
         let unnamed = lookout_text::fold(&without_bodies(words, here, sentence.start)).to_lowercase();
         let statuses = cues::statuses(&unnamed, &lower);
         if statuses.is_empty() {
             continue;
         }
-        // About stations: by its words, or by the city of a station in a text about stations
-        // ("The Chinese embassy has denied any wrong-doing in Dublin").
+        // About stations: by its words, by the sentence before, or by the city of a station in a
+        // text about stations ("The Chinese embassy has denied any wrong-doing in Dublin").
         let names_a_station = here.iter().any(|m| m.kind() == Kind::Place && !known.stations_in(m, text).is_empty());
-        let about_stations = cues::about_stations(&lower)
+        let about_stations = speaks_of_stations
+            || follows_stations
             || (names_a_station
                 && *document_about_stations
                     .get_or_insert_with(|| cues::about_stations(&lookout_text::fold(text).to_lowercase())));
@@ -130,8 +136,11 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
             let dated = date.map(|d| d.to_string()).unwrap_or_default();
             // One proposal for the stations the sentence reports the step of, each a statement;
             // a station already proposed this step at this date (an earlier sentence) is left out.
-            let fresh: Vec<&KnownStation> =
-                stations.iter().copied().filter(|s| b.seen.insert(format!("status {} {status} {dated}", s.id))).collect();
+            let fresh: Vec<&KnownStation> = stations
+                .iter()
+                .copied()
+                .filter(|s| b.seen.insert(format!("status {} {status} {dated}", s.id)))
+                .collect();
             if fresh.is_empty() {
                 continue;
             }
@@ -257,7 +266,11 @@ fn without_bodies(words: &str, here: &[Mention], sentence_start: usize) -> Strin
     if bodies.is_empty() {
         return words.to_string();
     }
-    words.chars().enumerate().map(|(i, c)| if bodies.iter().any(|&(s, e)| (s..e).contains(&i)) { ' ' } else { c }).collect()
+    words
+        .chars()
+        .enumerate()
+        .map(|(i, c)| if bodies.iter().any(|&(s, e)| (s..e).contains(&i)) { ' ' } else { c })
+        .collect()
 }
 
 /// The time nearest character `at` of the sentence, if it gives any.

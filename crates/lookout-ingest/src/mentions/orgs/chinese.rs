@@ -15,8 +15,15 @@ fn may_qualify(tag: &str) -> bool {
     matches!(tag, "ns" | "nt" | "nz" | "j" | "n" | "ng" | "an" | "b" | "nrt")
 }
 
-/// Every body named in Chinese in `text`: `lines` are its non-ASCII lines.
-pub(super) fn find(lex: &Lexicon, text: &str, lines: &[(usize, usize)]) -> Vec<Found> {
+/// Every body named in Chinese in `text`: `lines` are its non-ASCII lines; `is_place` tells a
+/// city or country name of the gazetteer (jieba's dictionary tags 首尔 an adverb and 南韩 a
+/// person's name).
+pub(super) fn find(
+    lex: &Lexicon,
+    text: &str,
+    lines: &[(usize, usize)],
+    is_place: &mut dyn FnMut(&str) -> bool,
+) -> Vec<Found> {
     let mut out = Vec::new();
     for &(from, to) in lines {
         let line = &text[from..to];
@@ -29,7 +36,7 @@ pub(super) fn find(lex: &Lexicon, text: &str, lines: &[(usize, usize)]) -> Vec<F
             if run.len() >= 2 {
                 let end = from + i;
                 let after_number = text[..run[0].0].ends_with(|c: char| c.is_ascii_digit());
-                bodies_in_run(lex, &run, end, after_number, &mut out);
+                bodies_in_run(lex, &run, end, after_number, is_place, &mut out);
             }
             run.clear();
         }
@@ -40,13 +47,26 @@ pub(super) fn find(lex: &Lexicon, text: &str, lines: &[(usize, usize)]) -> Vec<F
 /// The bodies of one run of Han characters (byte offset and simplified character each) ending at
 /// byte `end`; `after_number` when a number stands just before it (its first word is then what
 /// the number counts: 3處).
-fn bodies_in_run(lex: &Lexicon, run: &[(usize, char)], end: usize, after_number: bool, out: &mut Vec<Found>) {
+fn bodies_in_run(
+    lex: &Lexicon,
+    run: &[(usize, char)],
+    end: usize,
+    after_number: bool,
+    is_place: &mut dyn FnMut(&str) -> bool,
+    out: &mut Vec<Found>,
+) {
     let simplified: String = run.iter().map(|&(_, c)| c).collect();
     if !lex.zh_triggers.is_match(&simplified) {
         return;
     }
     let byte_at = |char_index: usize| run.get(char_index).map_or(end, |&(b, _)| b);
-    let tags = lookout_text::jieba().tag(&simplified, false);
+    let mut tags = lookout_text::jieba().tag(&simplified, false);
+    // A place of the gazetteer is a place whatever jieba's dictionary says of it.
+    for t in tags.iter_mut().filter(|t| t.tag != "ns" && t.word.chars().count() >= 2) {
+        if is_place(t.word) {
+            t.tag = "ns";
+        }
+    }
     // Where the last body ended (in characters): a name does not reach back into it.
     let mut floor = 0;
     // Bodies known by name, found in the characters (jieba may cut them: 保护 + 卫士).
@@ -78,6 +98,15 @@ fn bodies_in_run(lex: &Lexicon, run: &[(usize, char)], end: usize, after_number:
             j += 1;
             continue;
         }
+        // A head just after a body extends it (协会 + 总会: 中国在韩侨民协会总会).
+        if head && floor > 0 && t.start == floor {
+            if let Some(last) = out.last_mut().filter(|l| l.end == byte_at(t.start)) {
+                last.end = byte_at(t.end);
+                floor = t.end;
+                j += 1;
+                continue;
+            }
+        }
         // The words before it that qualify it ("中国" "驻" "英国" before "大使馆").
         let mut first = j;
         while first > 0 && j - first < 5 {
@@ -86,10 +115,18 @@ fn bodies_in_run(lex: &Lexicon, run: &[(usize, char)], end: usize, after_number:
             let drives = before.word.starts_with('驻')
                 && (before.word != "驻" || tags.get(first).is_some_and(|n| n.tag == "ns"));
             let joins = matches!(before.word, "及" | "与") && first >= 2 && tags[first - 2].tag == "n";
+            // 在 between two places: the body of one in the other (中国在韩侨民协会).
+            let in_place = before.word == "在"
+                && first >= 2
+                && tags[first - 2].tag == "ns"
+                && tags.get(first).is_some_and(|n| matches!(n.tag, "ns" | "j"));
+            // A quarter of a place (首尔东部地方检察厅).
+            let quarter = (before.tag == "f" && before.word.chars().count() == 2 && before.word.ends_with('部'))
+                || before.word == "国内";
             // A word after a number is what it counts (3處), not a name.
             let counted = first == 1 && after_number;
             let qualifies = may_qualify(before.tag) && !LEFT_STOPS.contains(&before.word) && !counted;
-            if before.start < floor || !(qualifies || drives || joins) {
+            if before.start < floor || !(qualifies || drives || joins || in_place || quarter) {
                 break;
             }
             first -= 1;
@@ -122,7 +159,9 @@ mod tests {
 
     fn bodies(text: &str) -> Vec<&str> {
         let lines = crate::mentions::segment::non_ascii_lines(text);
-        find(&crate::mentions::testing::finder().orgs.lexicon, text, &lines)
+        let finder = crate::mentions::testing::finder();
+        let mut memo = crate::mentions::Memo::default();
+        find(&finder.orgs.lexicon, text, &lines, &mut |w| memo.is_chinese_name(&finder.names, w))
             .iter()
             .map(|f| &text[f.start..f.end])
             .collect()
@@ -137,6 +176,10 @@ mod tests {
         assert_eq!(bodies("加拿大皇家骑警说"), ["加拿大皇家骑警"]);
         assert_eq!(bodies("人权监督机构“保护卫士”"), ["保护卫士"]);
         assert_eq!(bodies("荷蘭政府昨天表示"), ["荷蘭政府"]);
+        assert_eq!(bodies("中國駐南韓大使館表示"), ["中國駐南韓大使館"]);
+        assert_eq!(bodies("移交至首爾東部地方檢察廳"), ["首爾東部地方檢察廳"]);
+        assert_eq!(bodies("中國在韓僑民協會總會會長"), ["中國在韓僑民協會總會"]);
+        assert_eq!(bodies("南韓國家情報院表示"), ["南韓國家情報院"]);
     }
 
     #[test]

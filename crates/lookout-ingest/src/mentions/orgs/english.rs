@@ -27,7 +27,21 @@ fn joined(text: &str, words: &[Word<'_>], i: usize) -> bool {
     // lower case (an address block's "Secretary of State" line does not).
     let spaces = spaces && (!gap.contains('\n') || prose_line_before(text, words[i].end));
     let letter = words[i].text.len() == 1 && words[i].text.as_bytes()[0].is_ascii_uppercase();
-    spaces || (letter && matches!(gap, "." | ". " | "&"))
+    spaces || (letter && matches!(gap, "." | ". " | "&")) || joined_by_mark(text, words, i, gap)
+}
+
+/// Marks inside a name: a possessive before "Office" ("Attorney General’s Office") and in
+/// "People’s Republic", an en dash ("Canada–People’s Republic of China Relationship"), a word in
+/// parentheses ("Public Security (Police) Bureau of Fuzhou").
+fn joined_by_mark(text: &str, words: &[Word<'_>], i: usize, gap: &str) -> bool {
+    let next = words[i + 1].text;
+    match gap {
+        "'s " | "’s " => next == "Office" || words[i].text == "People",
+        "–" => capitalised(next),
+        " (" => text[words[i + 1].end..].starts_with(") ") && words.get(i + 2).is_some_and(|w| capitalised(w.text)),
+        ") " => text[..words[i].start].ends_with(" (") && capitalised(next),
+        _ => false,
+    }
 }
 
 /// Whether the line ending at byte `end` holds a word in lower case other than a joiner.
@@ -116,6 +130,11 @@ impl Reader<'_, '_> {
                 out.extend(first.into_iter().chain(second));
                 return;
             }
+        }
+        // A title's office is a body ("Attorney General’s Office").
+        if self.span(from, to).ends_with("’s Office") || self.span(from, to).ends_with("'s Office") {
+            out.push((from, to));
+            return;
         }
         // A title opens a person's name or an office: the body, if any, follows "of" or "at".
         if self.lex.titles.contains(self.word(from)) {
@@ -302,6 +321,15 @@ mod tests {
         assert_eq!(bodies("the Chinese\nCommunist Party"), ["Chinese\nCommunist Party"]);
         assert_eq!(bodies("the Chinese embassy denied it"), ["Chinese embassy"]);
         assert_eq!(bodies("The Government has asked"), ["Government"]);
+        assert_eq!(bodies("the Attorney General’s Office reported"), ["Attorney General’s Office"]);
+        assert_eq!(
+            bodies("the Public Security (Police) Bureau of Fuzhou runs it"),
+            ["Public Security (Police) Bureau of Fuzhou"]
+        );
+        assert_eq!(
+            bodies("the Special Committee on the Canada–People's Republic of China Relationship met"),
+            ["Special Committee on the Canada–People's Republic of China Relationship"]
+        );
     }
 
     #[test]

@@ -1,11 +1,13 @@
-//! Organisations: bodies of any kind named in English and Chinese (`english`, `chinese`), and
-//! the bureaus and associations named from their place (`kinds`: "Fuzhou PSB", 美国长乐公会).
+//! Organisations: bodies of any kind named in English and Chinese (`english`, `chinese`), those
+//! a Chinese text marks by punctuation (`zh_marks`: 〔中央社〕, 《紐約時報》報導), and the bureaus
+//! and associations named from their place (`kinds`: "Fuzhou PSB", 美国长乐公会).
 //! Where two finders name overlapping words, the longer name stands.
 
 mod chinese;
 mod english;
 mod kinds;
 mod lexicon;
+mod zh_marks;
 mod zh_words;
 
 use super::names::Memo;
@@ -37,7 +39,9 @@ pub(crate) fn find(
 ) -> Vec<Found> {
     let mut found = kinds::find(finder, memo, text, words);
     found.extend(english::find(&finder.names, &finder.orgs.lexicon, text, words));
-    found.extend(chinese::find(&finder.orgs.lexicon, text, lines));
+    let chinese = chinese::find(&finder.orgs.lexicon, text, lines, &mut |w| memo.is_chinese_name(&finder.names, w));
+    found.extend(zh_marks::find(text, lines, &chinese));
+    found.extend(chinese);
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {

@@ -182,7 +182,10 @@ fn sign(line: &str, start: usize, end: usize, anchor: Option<Anchor>) -> Option<
             // 22日 alone: a day of the document's month; not 30日内 ("within 30 days").
             let a = anchor?;
             let then = &line[end..];
-            if !(1..=31).contains(&n) || before.ends_with(['月', '年']) || start - from > 2 || then.starts_with(['内', '以', '之'])
+            if !(1..=31).contains(&n)
+                || before.ends_with(['月', '年'])
+                || start - from > 2
+                || then.starts_with(['内', '以', '之'])
             {
                 return None;
             }

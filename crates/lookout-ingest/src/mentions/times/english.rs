@@ -14,9 +14,35 @@ const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Frid
 
 /// Words after which a month name or a bare year is a time ("in May", "since 2018").
 const DATING_WORDS: &[&str] = &[
-    "in", "on", "since", "until", "till", "by", "from", "to", "of", "during", "early", "late", "mid", "last", "this",
-    "before", "after", "through", "throughout", "around", "end", "beginning", "start", "spring", "summer", "fall",
-    "autumn", "winter", "as",
+    "in",
+    "on",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "to",
+    "of",
+    "during",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "this",
+    "before",
+    "after",
+    "through",
+    "throughout",
+    "around",
+    "end",
+    "beginning",
+    "start",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "as",
 ];
 
 /// Month names that are also common words, a time only after a dating word or beside a day.
@@ -49,6 +75,11 @@ pub(super) fn find(text: &str, words: &[Word<'_>], anchor: Option<Anchor>, out: 
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
+        // Most words are none of these: told without a copy.
+        if !may_be_time(w.text, || is(i + 2, "ago")) {
+            i += 1;
+            continue;
+        }
         let mut push = |from: usize, to: usize, date: Option<PartialDate>| -> bool {
             match date {
                 Some(d) => {
@@ -107,12 +138,12 @@ pub(super) fn find(text: &str, words: &[Word<'_>], anchor: Option<Anchor>, out: 
             };
             if date.is_some() {
                 // "earlier this month", "late last year": the word before is the time's too.
-                let from = if from > 0 && joined(from) && matches!(lower(from - 1).as_str(), "earlier" | "early" | "late")
-                {
-                    from - 1
-                } else {
-                    from
-                };
+                let from =
+                    if from > 0 && joined(from) && matches!(lower(from - 1).as_str(), "earlier" | "early" | "late") {
+                        from - 1
+                    } else {
+                        from
+                    };
                 push(from, i, date);
                 i += 1;
                 continue;
@@ -142,6 +173,34 @@ pub(super) fn find(text: &str, words: &[Word<'_>], anchor: Option<Anchor>, out: 
             continue;
         }
         i += 1;
+    }
+}
+
+/// Words that may open or end a time: capitalised (a weekday, a month), digits (a year, a day,
+/// a count), or one of the few lower-case words that date ("yesterday", "week", "three").
+fn may_be_time(word: &str, ago_follows: impl Fn() -> bool) -> bool {
+    let bytes = word.as_bytes();
+    let Some(&first) = bytes.first() else { return false };
+    if first.is_ascii_digit() {
+        return true;
+    }
+    if bytes.len() > 9 {
+        return false;
+    }
+    if first.is_ascii_uppercase() && (WEEKDAYS.contains(&word) || month_of(word).is_some()) {
+        return true;
+    }
+    let mut buf = [0u8; 9];
+    for (b, c) in buf.iter_mut().zip(bytes) {
+        *b = c.to_ascii_lowercase();
+    }
+    match &buf[..bytes.len()] {
+        b"yesterday" | b"today" | b"tonight" | b"morning" | b"afternoon" | b"evening" | b"week" | b"month"
+        | b"year" | b"spring" | b"summer" | b"fall" | b"autumn" | b"winter" => true,
+        // "a week ago", "three weeks ago".
+        b"a" | b"an" | b"one" | b"two" | b"three" | b"four" | b"five" | b"six" | b"seven" | b"eight" | b"nine"
+        | b"ten" | b"eleven" | b"twelve" => ago_follows(),
+        _ => false,
     }
 }
 

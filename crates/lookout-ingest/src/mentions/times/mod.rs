@@ -12,7 +12,8 @@ use super::segment::Word;
 use super::Found;
 use calendar::Anchor;
 
-/// Every time of `text` that is not inside one of the `absolute` dates (in order), resolved
+/// Every time of `text` that is not inside one of the `absolute` dates (in order of the text,
+/// none overlapping another), resolved
 /// against `published` (without it, only bare years are found).
 pub(crate) fn find(
     text: &str,
@@ -25,8 +26,13 @@ pub(crate) fn find(
     let mut out = Vec::new();
     english::find(text, words, anchor, &mut out);
     chinese::find(text, lines, anchor, &mut out);
-    out.retain(|t| !absolute.iter().any(|a| a.start < t.end && t.start < a.end));
     out.sort_by_key(|t| t.start);
+    // The absolute dates come in order and do not overlap: the one that could overlap a time is
+    // the last opening before its end.
+    out.retain(|t| {
+        let at = absolute.partition_point(|a| a.start < t.end);
+        at.checked_sub(1).is_none_or(|k| absolute[k].end <= t.start)
+    });
     out
 }
 

@@ -17,16 +17,16 @@ fn times(text: &str, published: &str) -> Vec<String> {
 #[test]
 fn english_relative_words() {
     let monday = "2023-04-17";
-    assert_eq!(times("Two men were arrested Monday, officials said this morning.", monday), [
-        "Monday=2023-04-17",
-        "this morning=2023-04-17"
-    ]);
+    assert_eq!(
+        times("Two men were arrested Monday, officials said this morning.", monday),
+        ["Monday=2023-04-17", "this morning=2023-04-17"]
+    );
     assert_eq!(times("the station closed last fall", "2023-04-17"), ["last fall=2022"]);
     assert_eq!(times("it closed last spring", "2023-11-02"), ["last spring=2023"]);
-    assert_eq!(times("reported last week and earlier this month", "2022-11-02"), [
-        "last week=2022-10",
-        "earlier this month=2022-11"
-    ]);
+    assert_eq!(
+        times("reported last week and earlier this month", "2022-11-02"),
+        ["last week=2022-10", "earlier this month=2022-11"]
+    );
     assert_eq!(times("Three weeks ago, the RCMP denied it", "2023-03-22"), ["Three weeks ago=2023-03"]);
     assert_eq!(times("said yesterday and last Monday", monday), ["yesterday=2023-04-16", "last Monday=2023-04-10"]);
     assert_eq!(times("the PGR reported this Thursday", "2022-10-28"), ["this Thursday=2022-10-27"]);
