@@ -17,6 +17,7 @@ mod place_shapes;
 mod places;
 pub(crate) mod segment;
 mod times;
+mod zh_regions;
 
 pub use finder::Finder;
 pub use known::KnownNames;

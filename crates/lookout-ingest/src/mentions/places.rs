@@ -55,6 +55,7 @@ pub(crate) fn find(n: &Names, memo: &mut Memo, text: &str, words: &[Word<'_>], l
     let mut taken: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
     taken.sort_unstable();
     super::place_shapes::find(n, &doc_countries, text, words, &taken, &mut out);
+    super::zh_regions::find(text, lines, &taken, &mut out);
     out
 }
 

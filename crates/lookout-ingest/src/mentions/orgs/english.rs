@@ -39,7 +39,14 @@ fn joined_by_mark(text: &str, words: &[Word<'_>], i: usize, gap: &str) -> bool {
         "'s " | "’s " => next == "Office" || words[i].text == "People",
         "–" => capitalised(next),
         " (" => text[words[i + 1].end..].starts_with(") ") && words.get(i + 2).is_some_and(|w| capitalised(w.text)),
-        ") " => text[..words[i].start].ends_with(" (") && capitalised(next),
+        // The word in parentheses follows a word of the name: "(NGO) Safeguard" opens none.
+        ") " => {
+            text[..words[i].start].ends_with(" (")
+                && i > 0
+                && capitalised(words[i - 1].text)
+                && text[words[i - 1].end..words[i].start] == *" ("
+                && capitalised(next)
+        }
         _ => false,
     }
 }

@@ -206,6 +206,7 @@ pub(super) const EN_OPENERS: &[&str] = &[
     "Meanwhile",
     "Mr",
     "Mrs",
+    "NGO",
     "Ms",
     "My",
     "On",

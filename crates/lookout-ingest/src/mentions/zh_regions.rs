@@ -1,0 +1,155 @@
+//! Places named in Chinese that the gazetteer of cities does not hold: China's provinces and
+//! regions (广东, 福建省, 廣東, 新疆维吾尔自治区) and the world's continents and regions (欧洲, 北美,
+//! 東南亞), simplified or traditional. A continent is no country's.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::Found;
+
+/// China's provinces and autonomous regions, simplified and traditional where they differ.
+const PROVINCES: &[&str] = &[
+    "广东",
+    "廣東",
+    "福建",
+    "浙江",
+    "江苏",
+    "江蘇",
+    "湖南",
+    "湖北",
+    "四川",
+    "河南",
+    "河北",
+    "山东",
+    "山東",
+    "山西",
+    "陕西",
+    "陝西",
+    "甘肃",
+    "甘肅",
+    "青海",
+    "云南",
+    "雲南",
+    "贵州",
+    "貴州",
+    "广西",
+    "廣西",
+    "海南",
+    "江西",
+    "安徽",
+    "吉林",
+    "辽宁",
+    "遼寧",
+    "黑龙江",
+    "黑龍江",
+    "内蒙古",
+    "內蒙古",
+    "宁夏",
+    "寧夏",
+    "新疆",
+    "西藏",
+];
+
+/// The words after a province's name that are part of it.
+const PROVINCE_LEVELS: &[&str] =
+    &["省", "自治区", "自治區", "维吾尔自治区", "維吾爾自治區", "壮族自治区", "壯族自治區"];
+
+/// Continents and regions of the world.
+const REGIONS: &[&str] = &[
+    "欧洲",
+    "歐洲",
+    "亚洲",
+    "亞洲",
+    "非洲",
+    "北美洲",
+    "北美",
+    "南美洲",
+    "南美",
+    "拉丁美洲",
+    "拉美",
+    "大洋洲",
+    "中东",
+    "中東",
+    "东南亚",
+    "東南亞",
+];
+
+/// The automaton of every name (a province with each of its levels too), and each pattern's
+/// country: CN for a province, none for a region.
+fn names() -> &'static (AhoCorasick, Vec<Option<&'static str>>) {
+    static NAMES: OnceLock<(AhoCorasick, Vec<Option<&'static str>>)> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut countries = Vec::new();
+        for p in PROVINCES {
+            patterns.push((*p).to_string());
+            countries.push(Some("CN"));
+            for level in PROVINCE_LEVELS {
+                patterns.push(format!("{p}{level}"));
+                countries.push(Some("CN"));
+            }
+        }
+        for r in REGIONS {
+            patterns.push((*r).to_string());
+            countries.push(None);
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("the names make an automaton");
+        (automaton, countries)
+    })
+}
+
+/// The provinces and regions of `text`'s Chinese `lines`, leaving out words `taken` (sorted
+/// spans) already hold.
+pub(super) fn find(text: &str, lines: &[(usize, usize)], taken: &[(usize, usize)], out: &mut Vec<Found>) {
+    let (automaton, countries) = names();
+    let overlaps = |start: usize, end: usize| {
+        let at = taken.partition_point(|&(s, _)| s < end);
+        at > 0 && taken[at - 1].1 > start
+    };
+    for &(from, to) in lines {
+        for hit in automaton.find_iter(&text[from..to]) {
+            let (start, end) = (from + hit.start(), from + hit.end());
+            if !overlaps(start, end) {
+                out.push(Found::place(start, end, None, countries[hit.pattern().as_usize()]));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::What;
+
+    #[test]
+    fn provinces_and_continents() {
+        let text = "来自广东和福建省、浙江西部,廣東,新疆维吾尔自治区;欧洲与北美洲。上海";
+        let lines = crate::mentions::segment::non_ascii_lines(text);
+        let taken = [(text.find("上海").unwrap(), text.len())];
+        let mut out = Vec::new();
+        find(text, &lines, &taken, &mut out);
+        let found: Vec<(&str, Option<&str>)> = out
+            .iter()
+            .map(|f| match f.what {
+                What::Place { country, .. } => (&text[f.start..f.end], country),
+                _ => unreachable!("places only"),
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("广东", Some("CN")),
+                ("福建省", Some("CN")),
+                ("浙江", Some("CN")),
+                ("廣東", Some("CN")),
+                ("新疆维吾尔自治区", Some("CN")),
+                ("欧洲", None),
+                ("北美洲", None)
+            ]
+        );
+    }
+}
