@@ -158,6 +158,12 @@ pub(super) fn find(tables: &Tables, text: &str, lines: &[(usize, usize)], dates:
                 resume = end_of(j.max(1));
                 continue;
             };
+            // 一 before a measure word is mostly the indefinite article (一次聽證會 "a hearing",
+            // 一起 "together"); "one of them" (其中一个) counts.
+            if raw == "一" && !text[..start].ends_with("其中") {
+                resume = end_of(k + 1);
+                continue;
+            }
             if dates.overlaps(start, end_of(k + 1)) {
                 resume = end_of(k + 1);
                 continue;

@@ -166,5 +166,7 @@ mod tests {
         assert_eq!(figures("五十四个服务站"), ["五十四个服务站|54|个服务站"]);
         assert_eq!(figures("兩人涉嫌"), ["兩人涉嫌|2|人涉嫌"]);
         assert!(figures("第21次全體委員會議,第一个警侨站点").is_empty(), "ordinals count nothing");
+        assert!(figures("在一次聽證會上,一起").is_empty(), "an article counts nothing");
+        assert_eq!(figures("其中一个在纽约市"), ["一个|1|个"]);
     }
 }

@@ -31,13 +31,22 @@ const MEDIA_ENDS: &[&str] = &[
 const REPORTING: &[&str] =
     &["报道", "報導", "报导", "報道", "称", "稱", "指出", "引述", "披露", "援引", "报告", "報告", "揭露"];
 
+/// The marks that open a dateline or a publication's name, as one automaton (a search for rare
+/// bytes, not a walk over every character).
+fn marks() -> &'static aho_corasick::AhoCorasick {
+    static MARKS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    MARKS.get_or_init(|| aho_corasick::AhoCorasick::new(["【", "〔", "《"]).expect("three marks make an automaton"))
+}
+
 /// Every body `text`'s Chinese `lines` mark by punctuation; `bodies` are the Chinese bodies
 /// found by name, whose English names in parentheses are bodies too.
 pub(super) fn find(text: &str, lines: &[(usize, usize)], bodies: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
     for &(from, to) in lines {
         let line = &text[from..to];
-        for (at, open) in line.char_indices().filter(|(_, c)| matches!(c, '【' | '〔' | '《')) {
+        for hit in marks().find_iter(line) {
+            let at = hit.start();
+            let open = line[at..].chars().next().expect("a mark is a character");
             let inner_start = at + open.len_utf8();
             let han: usize = line[inner_start..].chars().take_while(|c| is_han(*c)).map(char::len_utf8).sum();
             let name = &line[inner_start..inner_start + han];

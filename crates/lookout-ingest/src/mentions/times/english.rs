@@ -102,6 +102,11 @@ pub(super) fn find(text: &str, words: &[Word<'_>], anchor: Option<Anchor>, out: 
             i += 1;
             continue;
         };
+        // A number opens only "3 weeks ago" ("3 May" is read at the month).
+        if w.text.as_bytes()[0].is_ascii_digit() && !is(i + 2, "ago") {
+            i += 1;
+            continue;
+        }
         let before_last = i > 0 && joined(i) && is(i - 1, "last");
         let before_this = i > 0 && joined(i) && is(i - 1, "this");
         let from = if before_last || before_this { i - 1 } else { i };
@@ -187,7 +192,7 @@ fn may_be_time(word: &str, ago_follows: impl Fn() -> bool) -> bool {
     if bytes.len() > 9 {
         return false;
     }
-    if first.is_ascii_uppercase() && (WEEKDAYS.contains(&word) || month_of(word).is_some()) {
+    if first.is_ascii_uppercase() && ((word.ends_with("day") && WEEKDAYS.contains(&word)) || month_of(word).is_some()) {
         return true;
     }
     let mut buf = [0u8; 9];
