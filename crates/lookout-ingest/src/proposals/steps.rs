@@ -98,6 +98,10 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         // The sentence before, in the same paragraph, spoke of stations: "China denies the
         // allegations" denies what it said.
         let follows_stations = std::mem::replace(&mut last_spoke_of_stations, speaks_of_stations) && before.is_some();
+        // Most sentences hold no cue: told before the names of bodies are blanked out.
+        if cues::statuses(&lower, &lower).is_empty() {
+            continue;
+        }
         let unnamed = lookout_text::fold(&without_bodies(words, here, sentence.start)).to_lowercase();
         let statuses = cues::statuses(&unnamed, &lower);
         if statuses.is_empty() {

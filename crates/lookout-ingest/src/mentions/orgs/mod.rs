@@ -4,6 +4,7 @@
 //! Where two finders name overlapping words, the longer name stands.
 
 mod chinese;
+mod en_names;
 mod english;
 mod kinds;
 mod lexicon;
