@@ -234,3 +234,66 @@ fn a_reported_status_step_is_proposed_dated_and_claimed_and_joins_the_timeline_o
     assert_eq!((step["value"].as_str(), step["valid_from"].as_str()), (Some("closure_ordered"), Some("2022-11-01")));
     assert_eq!(step["claimant"], "Foreign Ministry", "{step}");
 }
+
+#[test]
+fn one_step_of_two_stations_is_one_proposal_whose_acceptance_records_both_and_its_times_are_mentions() {
+    let dir = TempDir::new("review-two-stations");
+    import_bundled_csv(dir.path());
+    dir.write(
+        "docs/nl.txt",
+        "The Chinese police stations in Amsterdam and Rotterdam must be closed immediately, the \
+         Foreign Ministry said yesterday. The Chinese Embassy has now stated that the activities of \
+         the Rotterdam office have ceased.\n",
+    );
+    dir.write(
+        "docs/nl.txt.meta.json",
+        r#"{"url": "https://news.example/two", "published": "2022-11-02", "kind": "news"}"#,
+    );
+    let docs = dir.path().join("docs");
+    let o = lookout(dir.path(), &["ingest", "--json", docs.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // "yesterday" is a date mention, resolved against the document's date.
+    let printed: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    let yesterday = printed["mentions"].as_array().unwrap().iter().find(|m| m["text"] == "yesterday");
+    assert_eq!(yesterday.map(|m| m["date"].clone()), Some(serde_json::json!("2022-11-01")), "{printed}");
+    let steps: Vec<serde_json::Value> =
+        proposals(dir.path(), "proposed").into_iter().filter(|p| p["kind"] == "status-step").collect();
+    // The embassy's word, undated, takes the time of the sentence before it.
+    let said: Vec<(Vec<String>, String, String)> = steps
+        .iter()
+        .map(|p| {
+            let claims = p["claims"].as_array().unwrap();
+            let stations = claims.iter().map(|c| c["entity_id"].as_str().unwrap().to_string()).collect();
+            (
+                stations,
+                claims[0]["value"].as_str().unwrap().to_string(),
+                claims[0]["valid_from"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                vec!["station-ST034".to_string(), "station-ST033".to_string()],
+                "closure_ordered".into(),
+                "2022-11-01".into()
+            ),
+            (vec!["station-ST033".to_string()], "closed_per_chinese_embassy".into(), "2022-11-01".into()),
+        ],
+        "{steps:#?}"
+    );
+    let o = lookout(dir.path(), &["review", "accept", steps[0]["id"].as_str().unwrap(), "--by", "alice"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = lookout(dir.path(), &["export", "--format", "json"]);
+    let export: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    for station in ["station-ST033", "station-ST034"] {
+        let entity = export["entities"].as_array().unwrap().iter().find(|e| e["id"] == station).unwrap();
+        let step = entity["statements"].as_array().unwrap().iter().find(|s| s["recorded_by"] == "alice");
+        assert_eq!(
+            step.map(|s| (s["value"].clone(), s["valid_from"].clone())),
+            Some((serde_json::json!("closure_ordered"), serde_json::json!("2022-11-01"))),
+            "{station}"
+        );
+    }
+}
