@@ -70,14 +70,21 @@ const GOVERNMENT: &[&str] = &[
 /// Who speaks in `lower` (the sentence in lower case, Chinese simplified): the claimant, or else
 /// the words just before its verb of saying.
 pub(super) fn speaker(lower: &str, claimant: Option<&str>) -> Speaker {
-    let who = match claimant {
-        Some(c) => lookout_text::fold(c).to_lowercase(),
-        None => {
-            let Some(at) = SAYING.iter().filter_map(|v| lower.find(v)).min() else { return Speaker::Other };
-            let from = lower[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-            lower[from..at].to_string()
-        }
-    };
+    // The claimant, when it says who it is ("Chinese Embassy", "RCMP"); else the words just
+    // before the verb of saying ("Public Safety Minister Marco Mendicino said").
+    if let Some(said) = claimant.map(|c| of(&lookout_text::fold(c).to_lowercase())).filter(|s| *s != Speaker::Other) {
+        return said;
+    }
+    if claimant.is_some_and(|c| CHINESE.iter().any(|w| lookout_text::fold(c).to_lowercase().contains(w))) {
+        return Speaker::Other;
+    }
+    let Some(at) = SAYING.iter().filter_map(|v| lower.find(v)).min() else { return Speaker::Other };
+    let from = lower[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    of(&lower[from..at])
+}
+
+/// Who `who` (in lower case, simplified) is.
+fn of(who: &str) -> Speaker {
     let has = |words: &[&str]| words.iter().any(|w| who.contains(w));
     if has(CHINESE) {
         if who.contains("embassy") || who.contains("使馆") {
@@ -148,5 +155,14 @@ mod tests {
         assert_eq!(closed("the rcmp said the stations have shut down", Some("RCMP")), S::ClosedPerHostGovernment);
         assert_eq!(closed("chinese officials said the stations have closed", None), S::Closed);
         assert_eq!(closed("the station closed last fall", None), S::Closed);
+        assert_eq!(
+            closed("public safety minister marco mendicino said the stations have shut down", Some("Public Safety")),
+            S::ClosedPerHostGovernment,
+            "the claimant says no more than a name: the words before the verb say who"
+        );
+        assert_eq!(
+            closed("the chinese foreign ministry said the minister's sites closed", Some("Chinese Foreign Ministry")),
+            S::Closed
+        );
     }
 }

@@ -48,7 +48,8 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
             }
         }
     }
-    let mut named = best_matching(text, named);
+    let whole = Whole::of(text);
+    let mut named = best_matching(&whole, named);
     // Whether the stations are the country's, for a text that names no station's city: every
     // sentence of it then speaks of them all.
     let mut by_country = false;
@@ -57,7 +58,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         let mut countries: Vec<&str> = mentions
             .iter()
             .filter_map(|m| match m.what {
-                What::Place { city: None, country: Some(c) } if c != "CN" && c != "TW" => Some(c),
+                What::Place { city: None, country: Some(c) } if may_host(c) => Some(c),
                 _ => None,
             })
             .collect();
@@ -120,7 +121,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         if statuses.is_empty() {
             continue;
         }
-        let stations = concerned(text, here, known, &named, by_country, cues::worldwide(&lower));
+        let stations = concerned(&whole, here, known, &named, by_country, cues::worldwide(&lower));
         if stations.is_empty() {
             continue;
         }
@@ -178,9 +179,14 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
     }
 }
 
+/// Whether stations may be in country `c`: not China, whose bureaus run them, nor Taiwan.
+fn may_host(c: &str) -> bool {
+    c != "CN" && c != "TW"
+}
+
 /// The stations a sentence concerns (see the module's words).
 fn concerned<'k>(
-    text: &str,
+    whole: &Whole<'_>,
     here: &[Mention],
     known: &'k Known,
     named: &[&'k KnownStation],
@@ -189,21 +195,21 @@ fn concerned<'k>(
 ) -> Vec<&'k KnownStation> {
     let mut out: Vec<&KnownStation> = Vec::new();
     for m in here.iter().filter(|m| m.kind() == Kind::Place) {
-        for s in known.stations_in(m, text) {
+        for s in known.stations_in(m, whole.text) {
             if !out.iter().any(|o| o.id == s.id) {
                 out.push(s);
             }
         }
     }
     if !out.is_empty() {
-        return best_matching(text, out);
+        return best_matching(whole, out);
     }
-    // The countries where stations are that the sentence names (China, whose bureaus run them,
-    // is not one: "該餐廳被懷疑是中國在韓所設祕密警察站").
+    // The countries where stations may be that the sentence names (not China: "該餐廳被懷疑是
+    // 中國在韓所設祕密警察站").
     let countries: Vec<&str> = here
         .iter()
         .filter_map(|m| match m.what {
-            What::Place { city: None, country: Some(c) } if c != "CN" && c != "TW" => Some(c),
+            What::Place { city: None, country: Some(c) } if may_host(c) => Some(c),
             _ => None,
         })
         .collect();
@@ -226,19 +232,57 @@ fn concerned<'k>(
     Vec::new()
 }
 
+/// A document's whole text, and the same in simplified characters once asked for.
+struct Whole<'t> {
+    text: &'t str,
+    simplified: std::cell::OnceCell<String>,
+}
+
+impl<'t> Whole<'t> {
+    fn of(text: &'t str) -> Whole<'t> {
+        Whole { text, simplified: std::cell::OnceCell::new() }
+    }
+
+    /// Whether the text names qualifier `w` ("Manhattan"), in English or, in a Chinese text, as
+    /// Chinese writes it (曼哈頓).
+    fn names(&self, w: &str) -> bool {
+        if self.text.contains(w) {
+            return true;
+        }
+        if self.text.is_ascii() {
+            return false;
+        }
+        let zh = self.simplified.get_or_init(|| lookout_text::fold(self.text));
+        QUALIFIERS_IN_CHINESE.iter().any(|(en, names)| *en == w && names.iter().any(|n| zh.contains(n)))
+    }
+}
+
+/// The words that tell a city's stations apart, as Chinese texts write them (simplified).
+const QUALIFIERS_IN_CHINESE: &[(&str, &[&str])] = &[
+    ("Manhattan", &["曼哈顿"]),
+    ("Chinatown", &["华埠", "唐人街", "中国城"]),
+    ("Croydon", &["克罗伊登", "克罗伊顿"]),
+    ("Hendon", &["亨登", "亨顿"]),
+    ("Markham", &["万锦"]),
+    ("Songpa-gu", &["松坡"]),
+    ("Epsom", &["艾普森", "爱普森"]),
+    ("Madeira", &["马德拉", "马德伊拉"]),
+];
+
 /// Of several stations (two in New York, two in London), those whose qualifiers the document
 /// names ("New York (Manhattan, Chinatown)" in a text that says Manhattan), or all when it names
 /// none.
-fn best_matching<'k>(text: &str, stations: Vec<&'k KnownStation>) -> Vec<&'k KnownStation> {
+fn best_matching<'k>(whole: &Whole<'_>, stations: Vec<&'k KnownStation>) -> Vec<&'k KnownStation> {
     if stations.len() < 2 {
         return stations;
     }
+    let named = |w: &str| whole.names(w);
     let score = |s: &KnownStation| -> usize {
         let Some(open) = s.city.find('(') else { return 0 };
         s.city[open + 1..]
             .split(|c: char| c == ',' || c == ')' || c == ';' || c.is_whitespace())
             .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase))
-            .filter(|w| text.contains(w))
+            .filter(|w| named(w))
             .count()
     };
     let best = stations.iter().map(|s| score(s)).max().unwrap_or(0);

@@ -110,13 +110,15 @@ fn unknown_bodies_are_proposed_once_and_places_without_station_words_are_not_sta
 }
 
 /// The status steps proposed: (station, status, date, claimant).
+/// Each status step proposed, a row per station it holds: station, status, date, claimant.
 fn steps(ps: &[Proposal]) -> Vec<(String, String, Option<String>, Option<String>)> {
     ps.iter()
         .filter(|p| p.kind == ProposalKind::StatusStep)
-        .map(|p| {
-            let c = &p.claims[0];
-            assert_eq!(c.prop, "status");
-            (c.entity_id.to_string(), c.value.clone(), c.valid_from.map(|d| d.to_string()), p.claimant.clone())
+        .flat_map(|p| {
+            p.claims.iter().map(|c| {
+                assert_eq!(c.prop, "status");
+                (c.entity_id.to_string(), c.value.clone(), c.valid_from.map(|d| d.to_string()), p.claimant.clone())
+            })
         })
         .collect()
 }
@@ -165,4 +167,26 @@ fn a_text_about_one_station_means_it_where_a_sentence_names_none() {
         ]
     );
     assert!(steps(&propose("The weather in Rotterdam was fine.", &mentions("x"), &known(), &doc())).is_empty());
+}
+
+#[test]
+fn a_chinese_text_tells_a_city_s_stations_apart_by_the_qualifier_it_writes_in_chinese() {
+    let station = |id: &str, city: &str| KnownStation {
+        id: EntityId::new(id).unwrap(),
+        city: city.into(),
+        geonameid: Some(5128581),
+        country: Some("US".into()),
+    };
+    let known = Known::new(
+        vec![station("station-ST001", "New York (Manhattan, Chinatown)"), station("station-ST055", "New York")],
+        Vec::new(),
+    );
+    let text = "美國國務院證實,紐約曼哈頓華埠的警務站已經關閉。";
+    let got: Vec<(String, String)> =
+        steps(&propose(text, &mentions(text), &known, &doc())).into_iter().map(|(s, st, ..)| (s, st)).collect();
+    assert_eq!(got, [("station-ST001".to_string(), "closed_per_host_government".to_string())]);
+    let text = "紐約的警務站已經關閉。";
+    let got: Vec<String> =
+        steps(&propose(text, &mentions(text), &known, &doc())).into_iter().map(|(s, ..)| s).collect();
+    assert_eq!(got, ["station-ST001", "station-ST055"], "no qualifier: both");
 }
