@@ -193,6 +193,8 @@ pub(super) const STATION_HINTS: &[&str] = &[
     "premises",
     "site",
     "restaurant",
+    "centre",
+    "center",
     "agencies",
     "服务站",
     "警察站",
