@@ -53,31 +53,18 @@ pub(crate) fn month_of(word: &str) -> Option<u32> {
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) || !(3..=9).contains(&word.len()) {
         return None;
     }
-    // Told by the first three letters (most capitalised words are no month's), then the whole.
-    let b = word.as_bytes();
-    let month = match [b[0], b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()] {
-        [b'J', b'a', b'n'] => 1,
-        [b'F', b'e', b'b'] => 2,
-        [b'M', b'a', b'r'] => 3,
-        [b'A', b'p', b'r'] => 4,
-        [b'M', b'a', b'y'] => 5,
-        [b'J', b'u', b'n'] => 6,
-        [b'J', b'u', b'l'] => 7,
-        [b'A', b'u', b'g'] => 8,
-        [b'S', b'e', b'p'] => 9,
-        [b'O', b'c', b't'] => 10,
-        [b'N', b'o', b'v'] => 11,
-        [b'D', b'e', b'c'] => 12,
-        _ => return None,
-    };
-    MONTHS.iter().any(|(m, n)| *n == month && m.eq_ignore_ascii_case(word)).then_some(month)
+    // Only the names opening with the word's letter are compared.
+    let first = word.as_bytes()[0].to_ascii_lowercase();
+    MONTHS.iter().find(|(m, _)| m.as_bytes()[0] == first && m.eq_ignore_ascii_case(word)).map(|(_, n)| *n)
 }
 
-fn year(word: &str) -> Option<u32> {
+/// A year of four digits (1900–2100).
+pub(crate) fn year(word: &str) -> Option<u32> {
     (word.len() == 4).then(|| word.parse().ok()).flatten().filter(|y| (1900..=2100).contains(y))
 }
 
-fn day(word: &str) -> Option<u32> {
+/// A day of the month: `21`, `3rd`.
+pub(crate) fn day(word: &str) -> Option<u32> {
     if !word.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }

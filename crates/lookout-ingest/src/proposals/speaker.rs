@@ -72,11 +72,12 @@ const GOVERNMENT: &[&str] = &[
 pub(super) fn speaker(lower: &str, claimant: Option<&str>) -> Speaker {
     // The claimant, when it says who it is ("Chinese Embassy", "RCMP"); else the words just
     // before the verb of saying ("Public Safety Minister Marco Mendicino said").
-    if let Some(said) = claimant.map(|c| of(&lookout_text::fold(c).to_lowercase())).filter(|s| *s != Speaker::Other) {
-        return said;
-    }
-    if claimant.is_some_and(|c| CHINESE.iter().any(|w| lookout_text::fold(c).to_lowercase().contains(w))) {
-        return Speaker::Other;
+    if let Some(claimant) = claimant.map(|c| lookout_text::fold(c).to_lowercase()) {
+        match of(&claimant) {
+            Speaker::Other if CHINESE.iter().any(|w| claimant.contains(w)) => return Speaker::Other,
+            Speaker::Other => {}
+            said => return said,
+        }
     }
     let Some(at) = SAYING.iter().filter_map(|v| lower.find(v)).min() else { return Speaker::Other };
     let from = lower[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);

@@ -99,12 +99,13 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         // The sentence before, in the same paragraph, spoke of stations: "China denies the
         // allegations" denies what it said.
         let follows_stations = std::mem::replace(&mut last_spoke_of_stations, speaks_of_stations) && before.is_some();
-        // Most sentences hold no cue: told before the names of bodies are blanked out.
-        if cues::statuses(&lower, &lower).is_empty() {
-            continue;
+        // Most sentences hold no cue, and most name no body: the names of bodies are blanked
+        // out, and the cues looked for again, only in a sentence that has both.
+        let mut statuses = cues::statuses(&lower, &lower);
+        if !statuses.is_empty() && here.iter().any(|m| m.kind() == Kind::Organisation) {
+            let unnamed = lookout_text::fold(&without_bodies(words, here, sentence.start)).to_lowercase();
+            statuses = cues::statuses(&unnamed, &lower);
         }
-        let unnamed = lookout_text::fold(&without_bodies(words, here, sentence.start)).to_lowercase();
-        let statuses = cues::statuses(&unnamed, &lower);
         if statuses.is_empty() {
             continue;
         }
@@ -115,7 +116,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
             || follows_stations
             || (names_a_station
                 && *document_about_stations
-                    .get_or_insert_with(|| cues::about_stations(&lookout_text::fold(text).to_lowercase())));
+                    .get_or_insert_with(|| cues::about_stations(&whole.simplified().to_lowercase())));
         let mut statuses: Vec<(StationStatus, usize)> =
             statuses.into_iter().filter(|(s, _)| about_stations || STANDING_ALONE.contains(s)).collect();
         if statuses.is_empty() {
@@ -252,8 +253,13 @@ impl<'t> Whole<'t> {
         if self.text.is_ascii() {
             return false;
         }
-        let zh = self.simplified.get_or_init(|| lookout_text::fold(self.text));
+        let zh = self.simplified();
         QUALIFIERS_IN_CHINESE.iter().any(|(en, names)| *en == w && names.iter().any(|n| zh.contains(n)))
+    }
+
+    /// The text in simplified characters (folded once, when first asked for).
+    fn simplified(&self) -> &str {
+        self.simplified.get_or_init(|| lookout_text::fold(self.text))
     }
 }
 
@@ -311,9 +317,6 @@ fn without_bodies(words: &str, here: &[Mention], sentence_start: usize) -> Strin
         .filter(|m| m.kind() == Kind::Organisation)
         .map(|m| (m.start.saturating_sub(sentence_start), m.end.saturating_sub(sentence_start)))
         .collect();
-    if bodies.is_empty() {
-        return words.to_string();
-    }
     words
         .chars()
         .enumerate()

@@ -6,7 +6,7 @@
 use lookout_core::PartialDate;
 
 use super::calendar::{self, Anchor};
-use crate::mentions::dates::month_of;
+use crate::mentions::dates::{self, month_of};
 use crate::mentions::segment::Word;
 use crate::mentions::Found;
 
@@ -90,7 +90,7 @@ pub(super) fn find(text: &str, words: &[Word<'_>], anchor: Option<Anchor>, out: 
             }
         };
         // A bare year after a dating word: "in 2018", "the fall of 2022".
-        if let Some(y) = bare_year(w.text) {
+        if let Some(y) = dates::year(w.text).and_then(|y| i32::try_from(y).ok()) {
             let dated = i > 0 && joined(i) && DATING_WORDS.contains(&lower(i - 1).as_str());
             let then = &text[w.end..];
             if dated && !then.starts_with(['-', '/']) && push(i, i, calendar::year(y)) {
@@ -172,7 +172,7 @@ pub(super) fn find(text: &str, words: &[Word<'_>], anchor: Option<Anchor>, out: 
         }
         // A month without a year: "October", "Feb. 21", "3 May", "May last year".
         if let Some((end, date)) = month_time(text, words, i, anchor, &lower, &is, &joined) {
-            let from = if i > 0 && joined(i) && day_of(words[i - 1].text).is_some() { i - 1 } else { from };
+            let from = if i > 0 && joined(i) && dates::day(words[i - 1].text).is_some() { i - 1 } else { from };
             push(from, end, Some(date));
             i = end + 1;
             continue;
@@ -203,9 +203,7 @@ fn may_be_time(word: &str, ago_follows: impl Fn() -> bool) -> bool {
         b"yesterday" | b"today" | b"tonight" | b"morning" | b"afternoon" | b"evening" | b"week" | b"month"
         | b"year" | b"spring" | b"summer" | b"fall" | b"autumn" | b"winter" => true,
         // "a week ago", "three weeks ago".
-        b"a" | b"an" | b"one" | b"two" | b"three" | b"four" | b"five" | b"six" | b"seven" | b"eight" | b"nine"
-        | b"ten" | b"eleven" | b"twelve" => ago_follows(),
-        _ => false,
+        _ => ago_follows() && count(word).is_some(),
     }
 }
 
@@ -224,8 +222,8 @@ fn month_time(
     let abbreviated = w.text.len() <= 4 && !matches!(w.text, "May" | "June" | "July");
     let dotted = text[w.end..].starts_with('.');
     // "Feb. 21", "May 3rd": a day after; "3 May": a day before.
-    let day_after = words.get(i + 1).filter(|_| joined(i + 1) || dotted).and_then(|n| day_of(n.text));
-    let day_before = (i > 0 && joined(i)).then(|| day_of(words[i - 1].text)).flatten();
+    let day_after = words.get(i + 1).filter(|_| joined(i + 1) || dotted).and_then(|n| dates::day(n.text));
+    let day_before = (i > 0 && joined(i)).then(|| dates::day(words[i - 1].text)).flatten();
     let day = day_after.or(day_before);
     // A year after it (an absolute date) or a figure after it ("May 3,000 people") is no time of
     // this kind.
@@ -250,27 +248,12 @@ fn month_time(
     Some((next_end, anchor.month_day(m, day, strictly)?))
 }
 
-/// A day of the month: `21`, `3rd`.
-fn day_of(word: &str) -> Option<u32> {
-    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &word[digits.len()..];
-    if digits.is_empty() || digits.len() > 2 || !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
-        return None;
-    }
-    digits.parse().ok().filter(|d| (1..=31).contains(d))
-}
-
-/// A year of four digits (1900–2100).
-fn bare_year(word: &str) -> Option<i32> {
-    (word.len() == 4).then(|| word.parse().ok()).flatten().filter(|y| (1900..=2100).contains(y))
-}
-
-/// A small count in digits or words ("3", "three", "a").
+/// A small count in digits or words, any case ("3", "Three", "a").
 fn count(word: &str) -> Option<i64> {
     if let Ok(n) = word.parse::<i64>() {
         return (1..=100).contains(&n).then_some(n);
     }
-    SMALL_NUMBERS.iter().find(|(w, _)| *w == word).map(|(_, n)| *n)
+    SMALL_NUMBERS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|(_, n)| *n)
 }
 
 /// How many years back "last <season>" is: this year's when the season is over by the
