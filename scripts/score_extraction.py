@@ -270,8 +270,9 @@ def main():
             misses = []
             match(a.errors, found[d["path"].name][a.errors], wanted, misses)
             for why, item in misses:
-                shown = {k: v for k, v in item.items() if k in ("text", "value", "status", "date", "station", "stations", "unit")}
-                print(f"{d['id']}: {why}: {json.dumps(shown, ensure_ascii=False)[:300]}")
+                shown = {k: v for k, v in item.items() if k in ("value", "status", "date", "station", "stations", "unit")}
+                shown["text"] = " ".join(item.get("text", "").split())[:240]
+                print(f"{d['id']}: {why}: {json.dumps(shown, ensure_ascii=False)}")
         return
     characters = sum(len(d["path"].read_text(encoding="utf-8")) for d in docs)
     rows = table("lookout", docs, found, KINDS)
