@@ -33,6 +33,7 @@ with its speed.
 import argparse
 import csv
 import json
+import re
 import pathlib
 import subprocess
 import sys
@@ -249,12 +250,13 @@ def main():
     args.add_argument("--spacy", action="store_true", help="also score spaCy's en_core_web_sm (creates a venv)")
     args.add_argument("--json", action="store_true", help="print the rows as JSON lines")
     args.add_argument("--errors", metavar="KIND", help="print the dev documents' errors of one kind")
+    args.add_argument("--only", metavar="REGEX", help="score only the documents whose id matches (a batch)")
     args.add_argument("--pdf", action="store_true",
                       help="also score the documents printed to PDF (corpus/pdf/, made by make_pdfs.py)")
     a = args.parse_args()
     STATIONS.update(station_keys())
     COUNTRIES.update(station_countries())
-    docs = documents()
+    docs = [d for d in documents() if not a.only or re.match(a.only, d["id"])]
     found, seconds = lookout_found(a.lookout, docs)
     if a.pdf and a.errors:
         found, _ = lookout_found(a.lookout, docs, pdf=True)

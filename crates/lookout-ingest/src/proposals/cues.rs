@@ -14,14 +14,15 @@ use lookout_core::StationStatus as S;
 const CUES: &[(S, &[&str])] = &[
     (S::GuiltyPlea, &["pleaded guilty", "pled guilty", "pleads guilty", "plead guilty", "guilty plea", "认罪"]),
     (S::Convicted, &["convicted", "found guilty", "was sentenced", "were sentenced", "被判", "定罪"]),
-    (S::ReferredToProsecutors, &["referred to prosecutors", "to prosecutors", "移送检方", "移送检察"]),
+    (S::ReferredToProsecutors, &["referred to prosecutors", "to prosecutors", "移送检方", "移送检察", "函送法办"]),
+    (S::LawsuitFiled, &["suing", "sued", " sue ", "lawsuit", "诽谤诉讼", "提起诉讼", "提告"]),
     (
         S::ChargesFiled,
         &["charged", "charging", "charges against", "indicted", "indictment", "complaint was unsealed", "起诉"],
     ),
     (S::Arrested, &["arrested", "arrests", "逮捕", "被捕", "拘捕"]),
     (S::Acquitted, &["acquitted", "found not guilty", "宣判无罪", "判决无罪"]),
-    (S::SearchedByPolice, &["searched", "raided", "a raid", "raids", "搜查", "突袭"]),
+    (S::SearchedByPolice, &["searched", "raided", "a raid", "raids", "search of", "搜查", "突袭", "搜索了", "曾搜索"]),
     (
         S::ClosureOrdered,
         &[
@@ -33,6 +34,7 @@ const CUES: &[(S, &[&str])] = &[
             "should close",
             "to close and cease",
             "demanded the closure",
+            "关闭命令",
             "asked them to close",
             "要求中方关闭",
             "要求关闭",
@@ -92,6 +94,7 @@ const CUES: &[(S, &[&str])] = &[
             "have ceased",
             "has ceased",
             "ceased operations",
+            "close down",
             "已关闭",
             "关闭了",
             "被关闭",
@@ -135,6 +138,7 @@ const CUES: &[(S, &[&str])] = &[
     (
         S::UnderInvestigation,
         &[
+            "investigate",
             "investigating",
             "investigation",
             "investigations",
@@ -163,6 +167,8 @@ const CUES: &[(S, &[&str])] = &[
             "炒作",
             "披露",
             "suspected of being",
+            "accused of being",
+            "列为",
             "被怀疑是",
             "set up",
             "established",
@@ -183,6 +189,28 @@ const CUES: &[(S, &[&str])] = &[
     ),
 ];
 
+/// Cues in two words, the second after the first within the same clause and at most `gap`
+/// characters on: "ordered China to close two of its stations", "已结束对…的调查",
+/// "移交至首尔东部地方检察厅" (the second word may stand in a body's name: the two are looked
+/// for in the sentence as written).
+const PAIRS: &[(S, &[&str], &[&str], usize)] = &[
+    (S::ReferredToProsecutors, &["移交", "移送", "函送"], &["检察", "检方", "法办"], 24),
+    (S::InvestigationClosed, &["结束", "终止", "停止", "完成"], &["调查"], 32),
+    (S::InvestigationClosed, &["ended", "closed", "concluded", "dropped"], &["investigation", "probe"], 32),
+    (S::ClosureOrdered, &["ordered", "told", "instructed", "demanded"], &["to close", "to shut", "closure"], 48),
+    (S::ClosureOrdered, &["下达", "下令", "勒令", "要求", "命令"], &["关闭"], 24),
+];
+
+/// Where the first pair of `PAIRS[i]` stands in `lower` (in characters), if any.
+fn pair_at(lower: &str, (_, firsts, seconds, gap): &(S, &[&str], &[&str], usize)) -> Option<usize> {
+    firsts.iter().filter_map(|f| lower.find(f).map(|at| (at, at + f.len()))).find_map(|(at, end)| {
+        let rest = &lower[end..];
+        let clause = rest.find([',', ';', '.', '。']).unwrap_or(rest.len());
+        let near = rest[..clause].char_indices().nth(*gap).map_or(clause, |(i, _)| i);
+        seconds.iter().any(|w| rest[..near].contains(w)).then(|| lower[..at].chars().count())
+    })
+}
+
 /// Words that make a sentence one about stations (beyond the words that make it about one
 /// station: `STATION_WORDS`).
 pub(super) const STATION_HINTS: &[&str] = &[
@@ -198,6 +226,7 @@ pub(super) const STATION_HINTS: &[&str] = &[
     "agencies",
     "服务站",
     "警察站",
+    "警察局",
     "警务站",
     "站点",
     "据点",
@@ -219,10 +248,10 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
     for hit in automata.cues.find_overlapping_iter(unnamed) {
         mark(automata.cue_status[hit.pattern().as_usize()], unnamed[..hit.start()].chars().count());
     }
-    // "transferred to the prosecutors' office" (移交至…检察厅): a referral in two words.
-    if let (Some(at), true) = (lower.find("移交").or_else(|| lower.find("移送")), lower.contains("检察")) {
-        let status = CUES.iter().position(|(s, _)| *s == S::ReferredToProsecutors).expect("a cue of referrals");
-        mark(status, lower[..at].chars().count());
+    for pair in PAIRS {
+        if let Some(at) = pair_at(lower, pair) {
+            mark(CUES.iter().position(|(s, _)| *s == pair.0).expect("each pair's status has cues"), at);
+        }
     }
     let mut out: Vec<(S, usize)> =
         CUES.iter().zip(first).filter_map(|((status, _), at)| at.map(|at| (*status, at))).collect();
@@ -309,6 +338,16 @@ mod tests {
         assert_eq!(only("the contact point is not active and was closed"), [S::ReportedClosed]);
         assert_eq!(only("该餐厅被怀疑是中国在韩所设秘密警察站"), [S::Reported]);
         assert!(statuses("the weather was fine", "").is_empty());
+        // Cues in two words, within one clause.
+        assert_eq!(only("last month, the netherlands ordered china to close two of its stations"), [S::ClosureOrdered]);
+        assert_eq!(only("荷兰和爱尔兰分别对2处和1处中国秘密警察局下达了关闭命令"), [S::ClosureOrdered]);
+        assert_eq!(
+            only("加拿大皇家骑警宣布,已结束对魁北克省蒙特利尔地区两处所谓“中国秘密警察站”的调查"),
+            [S::InvestigationClosed]
+        );
+        assert_eq!(only("the rcmp ended, after two years, its investigation"), [S::UnderInvestigation]);
+        assert_eq!(only("日本警视厅公安部以诈欺罪嫌将两名女子函送法办"), [S::ReferredToProsecutors]);
+        assert_eq!(only("two organizations are suing the rcmp for defamation"), [S::LawsuitFiled]);
         // A cue inside a body's name is none; a referral's office is a body.
         assert!(statuses("agents of the federal bureau of                 said", "").is_empty());
         assert_eq!(

@@ -17,6 +17,7 @@ use std::collections::HashSet;
 use lookout_core::ids::{operation_id, stable_digest};
 use lookout_core::{Entity, EntityId, PartialDate, Proposal, ProposalKind, ProposedClaim, Schema, SourceId};
 
+mod clauses;
 mod cues;
 mod known;
 mod speaker;

@@ -16,8 +16,8 @@
 
 use lookout_core::{Entity, PartialDate, ProposalKind, ProposedClaim, Schema, StationStatus};
 
-use super::cues;
 use super::speaker::{self, claimant};
+use super::{clauses, cues};
 use super::{Builder, Known, KnownStation};
 use crate::sentences::Sentences;
 use crate::{Kind, Mention, What};
@@ -35,6 +35,14 @@ const STANDING_ALONE: &[StationStatus] = &[
     StationStatus::Acquitted,
     StationStatus::ReferredToProsecutors,
     StationStatus::SearchedByPolice,
+];
+
+/// Statuses whose undated report in a text is news of its day.
+const OF_THE_DAY: &[StationStatus] = &[
+    StationStatus::ClosureOrdered,
+    StationStatus::Arrested,
+    StationStatus::ChargesFiled,
+    StationStatus::ReferredToProsecutors,
 ];
 
 /// The status steps of one document, into `b`.
@@ -122,8 +130,12 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         if statuses.is_empty() {
             continue;
         }
-        let stations = concerned(&whole, here, known, &named, by_country, cues::worldwide(&lower));
-        if stations.is_empty() {
+        // Where a body is based is not where its words' stations are.
+        let here: Vec<Mention> =
+            here.iter().filter(|m| m.kind() != Kind::Place || !clauses::is_seat(text, m)).cloned().collect();
+        let here = here.as_slice();
+        let worldwide = cues::worldwide(&lower);
+        if concerned(&whole, here, known, &named, by_country, worldwide).is_empty() {
             continue;
         }
         let mut times = times_of(text, here, sentence.start);
@@ -138,13 +150,21 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         speaker::closure_by_speaker(&mut statuses, speaker::speaker(&lower, claimant.as_deref()));
         let quoted = sentences.quote(sentence, sentence.start, sentence.start);
         for (status, at) in &statuses {
-            let date = nearest(&times, *at);
+            // News of the day: a step a text reports undated as it happens ("must be closed
+            // immediately", "were charged") is of the text's date.
+            let date = nearest(&times, *at).or(b.doc.published.filter(|_| OF_THE_DAY.contains(status)));
             let dated = date.map(|d| d.to_string()).unwrap_or_default();
             // One proposal for the stations the sentence reports the step of, each a statement;
             // a station already proposed this step at this date (an earlier sentence) is left out.
-            let fresh: Vec<&KnownStation> = stations
-                .iter()
-                .copied()
+            let clause = clauses::of_clause(
+                &lower,
+                here,
+                sentence.start,
+                *at,
+                |m| matches!(m.what, What::Place { country: Some(c), .. } if may_host(c)),
+            );
+            let fresh: Vec<&KnownStation> = concerned(&whole, clause, known, &named, by_country, worldwide)
+                .into_iter()
                 .filter(|s| b.seen.insert(format!("status {} {status} {dated}", s.id)))
                 .collect();
             if fresh.is_empty() {

@@ -53,7 +53,7 @@ pub(super) const HEADS: &[&str] = &[
 
 /// Heads so general that only a name before them makes a body: 中国公安机关, not 人权组织.
 pub(super) const GENERIC_HEADS: &[&str] =
-    &["组织", "机构", "团体", "机关", "政府", "警方", "中心", "办事处", "公司", "集团"];
+    &["组织", "机构", "团体", "机关", "政府", "警方", "中心", "办事处", "公司", "集团", "警察局"];
 
 /// Words that end in a head but name no body.
 pub(super) const NOT_BODIES: &[&str] = &[
@@ -134,6 +134,9 @@ pub(super) const LEFT_STOPS: &[&str] = &[
     "地区",
     "全球",
     "海外",
+    "秘密",
+    "地下",
+    "非法",
     "当地",
     "警察",
     "民众",
