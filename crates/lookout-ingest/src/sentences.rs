@@ -80,6 +80,11 @@ impl<'a> Sentences<'a> {
         &self.text[sentence.start_byte..sentence.end_byte]
     }
 
+    /// The text after `sentence`.
+    pub fn after(&self, sentence: Sentence) -> &'a str {
+        &self.text[sentence.end_byte..]
+    }
+
     /// The sentence holding character `offset` (offsets asked for must not decrease).
     pub fn around(&mut self, offset: usize) -> Option<Sentence> {
         loop {

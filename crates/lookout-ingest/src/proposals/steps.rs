@@ -98,8 +98,11 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         if !words.ends_with('\n') {
             previous = Some((sentence.start, here));
         }
-        // A headline (a line with no full stop) repeats what the text goes on to say.
-        if !words.trim_end().ends_with(['.', '!', '?', '。', '！', '？', '”', '"', '」', ')', '）']) {
+        // A line with no full stop: a headline, which reports steps undated ("Czech Republic:
+        // China closes two police stations in Prague"), or a piece of a sentence the layout
+        // wrapped, or a subheading, which report none.
+        let headline = !words.trim_end().ends_with(['.', '!', '?', '。', '！', '？', '”', '"', '」', ')', '）']);
+        if headline && !is_headline(words, sentences.after(sentence)) {
             continue;
         }
         let lower = lookout_text::fold(words).to_lowercase();
@@ -152,7 +155,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         for (status, at) in &statuses {
             // News of the day: a step a text reports undated as it happens ("must be closed
             // immediately", "were charged") is of the text's date.
-            let date = nearest(&times, *at).or(b.doc.published.filter(|_| OF_THE_DAY.contains(status)));
+            let date = nearest(&times, *at).or(b.doc.published.filter(|_| !headline && OF_THE_DAY.contains(status)));
             let dated = date.map(|d| d.to_string()).unwrap_or_default();
             // One proposal for the stations the sentence reports the step of, each a statement;
             // a station already proposed this step at this date (an earlier sentence) is left out.
@@ -316,6 +319,14 @@ fn best_matching<'k>(whole: &Whole<'_>, stations: Vec<&'k KnownStation>) -> Vec<
         return stations;
     }
     stations.into_iter().filter(|s| score(s) == best).collect()
+}
+
+/// Whether `line`, a line with no full stop followed by `after`, is a headline: not a piece of
+/// a sentence wrapped by the layout (the line, or the next, opens in lower case) nor a
+/// subheading of a few words.
+fn is_headline(line: &str, after: &str) -> bool {
+    let opens_low = |t: &str| t.trim_start().starts_with(char::is_lowercase);
+    line.trim().chars().count() >= 8 && !opens_low(line) && !opens_low(after)
 }
 
 /// Every time a sentence gives (its dates, written in full or resolved against the document's
