@@ -326,7 +326,11 @@ fn best_matching<'k>(whole: &Whole<'_>, stations: Vec<&'k KnownStation>) -> Vec<
 /// subheading of a few words.
 fn is_headline(line: &str, after: &str) -> bool {
     let opens_low = |t: &str| t.trim_start().starts_with(char::is_lowercase);
-    line.trim().chars().count() >= 8 && !opens_low(line) && !opens_low(after)
+    let line = line.trim();
+    // Four words, or in Chinese eight characters.
+    let chinese = line.chars().any(|c| c >= '\u{2E80}');
+    let long = if chinese { line.chars().count() >= 8 } else { line.split_whitespace().count() >= 4 };
+    long && !opens_low(line) && !opens_low(after)
 }
 
 /// Every time a sentence gives (its dates, written in full or resolved against the document's

@@ -134,6 +134,8 @@ fn status_steps_are_dated_from_the_text_and_claimed_by_who_says_so() {
     assert_eq!(
         got,
         [
+            ("station-ST033".into(), "closure_ordered".into(), None, None),
+            ("station-ST034".into(), "closure_ordered".into(), None, None),
             (
                 "station-ST033".into(),
                 "closure_ordered".into(),
@@ -142,8 +144,8 @@ fn status_steps_are_dated_from_the_text_and_claimed_by_who_says_so() {
             ),
             ("station-ST034".into(), "denied".into(), Some("2022-10-31".into()), None),
         ],
-        "the headline (no full stop) proposes nothing, and the denial, undated, takes the time of the \
-         sentence before it in its paragraph: {ps:#?}"
+        "the headline (no full stop) reports its step undated, of the stations the text names; the \
+         denial, undated, takes the time of the sentence before it in its paragraph: {ps:#?}"
     );
     let mut batch = lookout_core::Batch::new("test");
     batch.add_source(lookout_core::Source::from_url("https://nos.nl/x"));
@@ -167,6 +169,9 @@ fn a_text_about_one_station_means_it_where_a_sentence_names_none() {
         ]
     );
     assert!(steps(&propose("The weather in Rotterdam was fine.", &mentions("x"), &known(), &doc())).is_empty());
+    // A line the layout wrapped, or a subheading, is no headline.
+    let text = "In Rotterdam, the police station was\nclosed by the city, it said\nFurther raids\n";
+    assert!(steps(&propose(text, &mentions(text), &known(), &doc())).is_empty(), "{text}");
 }
 
 #[test]
