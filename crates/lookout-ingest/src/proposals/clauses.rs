@@ -4,15 +4,6 @@
 
 use crate::Mention;
 
-/// Whether place mention `m` of `text` says where a body is based, not where stations are
-/// ("Spain-based Safeguard Defenders", 总部设在西班牙的…).
-pub(super) fn is_seat(text: &str, m: &Mention) -> bool {
-    let after = &text[m.bytes.end..];
-    let before = &text[..m.bytes.start];
-    let lead: String = before.chars().rev().take(4).collect();
-    after.starts_with("-based") || after.starts_with(" based") || lead.contains("部总") || lead.contains("部總")
-}
-
 /// The mentions of the clause of `lower` (a sentence, folded, starting at character
 /// `sentence_start` of the text) that holds character `at`, when the sentence names places
 /// where stations may be (`may_host`) in more than one clause and that clause names some; else
@@ -71,22 +62,5 @@ mod tests {
         let lower = "germany and italy investigate, it said";
         let here = [place(0, 7, "DE"), place(12, 17, "IT")];
         assert_eq!(of_clause(lower, &here, 0, 33, hosts), &here[..]);
-    }
-
-    #[test]
-    fn where_a_body_is_based_is_no_station_s_place() {
-        let text = "the Spain-based Safeguard Defenders; 总部设在西班牙的组织; stations in Spain";
-        let at = |w: &str, nth: usize| {
-            let start = text.match_indices(w).nth(nth).map(|(i, _)| i).unwrap();
-            Mention {
-                what: What::Place { city: None, country: Some("ES") },
-                start: 0,
-                end: 0,
-                bytes: start..start + w.len(),
-            }
-        };
-        assert!(is_seat(text, &at("Spain", 0)));
-        assert!(is_seat(text, &at("西班牙", 0)));
-        assert!(!is_seat(text, &at("Spain", 1)));
     }
 }

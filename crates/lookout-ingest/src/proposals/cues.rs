@@ -140,6 +140,7 @@ const CUES: &[(S, &[&str])] = &[
         &[
             "investigate",
             "investigating",
+            "probing",
             "investigation",
             "investigations",
             "investigated",
@@ -188,6 +189,24 @@ const CUES: &[(S, &[&str])] = &[
         ],
     ),
 ];
+
+/// Steps that a word before them in the clause denies happened ("it hasn't said whether
+/// anyone was arrested", "并且不会提出起诉").
+const NEGATABLE: &[S] =
+    &[S::Arrested, S::ChargesFiled, S::GuiltyPlea, S::Convicted, S::SearchedByPolice, S::ClosureOrdered, S::Closed];
+
+/// Words that deny what follows them in a clause.
+const NEGATIONS: &[&str] = &[
+    "not ", "n't ", "n’t ", "never ", "whether ", "no one ", "nobody ", "不会", "没有", "并未", "尚未", "未曾", "不予",
+];
+
+/// Whether the clause that `before` (a sentence up to a cue) ends in denies the cue: a negation
+/// stands within its last few words.
+fn negated(before: &str) -> bool {
+    let clause = &before[before.rfind([',', ';', ':']).map_or(0, |i| i + 1)..];
+    let near = clause.char_indices().rev().nth(24).map_or(clause, |(i, _)| &clause[i..]);
+    NEGATIONS.iter().any(|n| near.contains(n))
+}
 
 /// Cues in two words, the second after the first within the same clause and at most `gap`
 /// characters on: "ordered China to close two of its stations", "已结束对…的调查",
@@ -246,7 +265,11 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
     let mut first: Vec<Option<usize>> = vec![None; CUES.len()];
     let mut mark = |status: usize, at: usize| first[status] = Some(first[status].map_or(at, |a: usize| a.min(at)));
     for hit in automata.cues.find_overlapping_iter(unnamed) {
-        mark(automata.cue_status[hit.pattern().as_usize()], unnamed[..hit.start()].chars().count());
+        let status = automata.cue_status[hit.pattern().as_usize()];
+        if NEGATABLE.contains(&CUES[status].0) && negated(&unnamed[..hit.start()]) {
+            continue;
+        }
+        mark(status, unnamed[..hit.start()].chars().count());
     }
     for pair in PAIRS {
         if let Some(at) = pair_at(lower, pair) {
@@ -338,6 +361,13 @@ mod tests {
         assert_eq!(only("the contact point is not active and was closed"), [S::ReportedClosed]);
         assert_eq!(only("该餐厅被怀疑是中国在韩所设秘密警察站"), [S::Reported]);
         assert!(statuses("the weather was fine", "").is_empty());
+        // A step the clause denies happened is none.
+        assert_eq!(
+            only("the rcmp has shut down the activity, but hasn't said whether anyone was arrested"),
+            [S::Closed]
+        );
+        assert_eq!(only("rcmp宣布已结束调查,并且不会提出起诉"), [S::InvestigationClosed]);
+        assert_eq!(only("two men were not charged until friday; one was arrested"), [S::Arrested]);
         // Cues in two words, within one clause.
         assert_eq!(only("last month, the netherlands ordered china to close two of its stations"), [S::ClosureOrdered]);
         assert_eq!(only("荷兰和爱尔兰分别对2处和1处中国秘密警察局下达了关闭命令"), [S::ClosureOrdered]);

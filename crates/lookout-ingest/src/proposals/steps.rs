@@ -17,7 +17,7 @@
 use lookout_core::{Entity, PartialDate, ProposalKind, ProposedClaim, Schema, StationStatus};
 
 use super::speaker::{self, claimant};
-use super::{clauses, cues};
+use super::{clauses, countries, cues};
 use super::{Builder, Known, KnownStation};
 use crate::sentences::Sentences;
 use crate::{Kind, Mention, What};
@@ -135,10 +135,11 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         }
         // Where a body is based is not where its words' stations are.
         let here: Vec<Mention> =
-            here.iter().filter(|m| m.kind() != Kind::Place || !clauses::is_seat(text, m)).cloned().collect();
+            here.iter().filter(|m| m.kind() != Kind::Place || !countries::is_seat(text, m)).cloned().collect();
         let here = here.as_slice();
         let worldwide = cues::worldwide(&lower);
-        if concerned(&whole, here, known, &named, by_country, worldwide).is_empty() {
+        let demonyms = countries::of_demonyms(words);
+        if concerned(&whole, here, known, &named, by_country, worldwide, &demonyms).is_empty() {
             continue;
         }
         let mut times = times_of(text, here, sentence.start);
@@ -166,7 +167,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
                 *at,
                 |m| matches!(m.what, What::Place { country: Some(c), .. } if may_host(c)),
             );
-            let fresh: Vec<&KnownStation> = concerned(&whole, clause, known, &named, by_country, worldwide)
+            let fresh: Vec<&KnownStation> = concerned(&whole, clause, known, &named, by_country, worldwide, &demonyms)
                 .into_iter()
                 .filter(|s| b.seen.insert(format!("status {} {status} {dated}", s.id)))
                 .collect();
@@ -216,6 +217,7 @@ fn concerned<'k>(
     named: &[&'k KnownStation],
     by_country: bool,
     worldwide: bool,
+    demonyms: &[&str],
 ) -> Vec<&'k KnownStation> {
     let mut out: Vec<&KnownStation> = Vec::new();
     for m in here.iter().filter(|m| m.kind() == Kind::Place) {
@@ -230,13 +232,17 @@ fn concerned<'k>(
     }
     // The countries where stations may be that the sentence names (not China: "該餐廳被懷疑是
     // 中國在韓所設祕密警察站").
-    let countries: Vec<&str> = here
+    let mut countries: Vec<&str> = here
         .iter()
         .filter_map(|m| match m.what {
             What::Place { city: None, country: Some(c) } if may_host(c) => Some(c),
             _ => None,
         })
         .collect();
+    // Else those its demonyms speak of ("the Canadian Federal Police are investigating").
+    if countries.is_empty() {
+        countries.extend(demonyms.iter().filter(|c| may_host(c)));
+    }
     if !countries.is_empty() {
         let in_country: Vec<&KnownStation> =
             named.iter().filter(|s| s.country.as_deref().is_some_and(|c| countries.contains(&c))).copied().collect();

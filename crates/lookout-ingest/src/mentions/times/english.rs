@@ -189,6 +189,9 @@ fn may_be_time(word: &str, ago_follows: impl Fn() -> bool) -> bool {
     if first.is_ascii_digit() {
         return true;
     }
+    if first.is_ascii_alphabetic() && word.contains('-') && month_of(part_of_month(word)).is_some() {
+        return true;
+    }
     if bytes.len() > 9 {
         return false;
     }
@@ -207,6 +210,11 @@ fn may_be_time(word: &str, ago_follows: impl Fn() -> bool) -> bool {
     }
 }
 
+/// A word without its "mid-", "early-" or "late-" ("mid-March" → "March").
+fn part_of_month(word: &str) -> &str {
+    ["mid-", "early-", "late-", "Mid-", "Early-", "Late-"].iter().find_map(|p| word.strip_prefix(p)).unwrap_or(word)
+}
+
 /// The month time that opens at word `i`, if any: where it ends (a word index) and its date.
 fn month_time(
     text: &str,
@@ -218,8 +226,9 @@ fn month_time(
     joined: &dyn Fn(usize) -> bool,
 ) -> Option<(usize, PartialDate)> {
     let w = words[i];
-    let m = month_of(w.text)?;
-    let abbreviated = w.text.len() <= 4 && !matches!(w.text, "May" | "June" | "July");
+    let part_of = part_of_month(w.text);
+    let m = month_of(part_of)?;
+    let abbreviated = part_of.len() <= 4 && !matches!(part_of, "May" | "June" | "July");
     let dotted = text[w.end..].starts_with('.');
     // "Feb. 21", "May 3rd": a day after; "3 May": a day before.
     let day_after = words.get(i + 1).filter(|_| joined(i + 1) || dotted).and_then(|n| dates::day(n.text));
@@ -234,10 +243,10 @@ fn month_time(
     if abbreviated && !dotted && day.is_none() {
         return None;
     }
-    let dating = i > 0 && joined(i) && DATING_WORDS.contains(&lower(i - 1).as_str());
+    let dating = (i > 0 && joined(i) && DATING_WORDS.contains(&lower(i - 1).as_str())) || part_of != w.text;
     let last_year = is(next_end + 1, "last") && is(next_end + 2, "year");
     let this_year = is(next_end + 1, "this") && is(next_end + 2, "year");
-    if AMBIGUOUS_MONTHS.contains(&w.text) && !dating && day.is_none() && !last_year && !this_year {
+    if AMBIGUOUS_MONTHS.contains(&part_of) && !dating && day.is_none() && !last_year && !this_year {
         return None;
     }
     let strictly = i > 0 && joined(i) && is(i - 1, "last");

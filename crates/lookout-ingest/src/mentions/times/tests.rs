@@ -38,6 +38,8 @@ fn english_months_without_a_year() {
     let feb = "2024-02-21";
     assert_eq!(times("Tokyo, Feb. 21 (Jiji Press)", feb), ["Feb. 21=2024-02-21"]);
     assert_eq!(times("raided a building in May last year", feb), ["May last year=2023-05"]);
+    assert_eq!(times("In mid-March, it announced", "2023-06-01"), ["mid-March=2023-03"]);
+    assert_eq!(times("the march-in; a late-May raid", "2023-06-01"), ["late-May=2023-05"]);
     assert_eq!(times("with the Embassy in October.", "2022-12-13"), ["October=2022-10"]);
     assert_eq!(times("on Dec. 28 and in late December", "2023-01-05"), ["Dec. 28=2022-12-28", "December=2022-12"]);
     assert_eq!(times("on 3 May the office", "2023-06-01"), ["3 May=2023-05-03"]);
