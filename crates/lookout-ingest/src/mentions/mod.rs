@@ -15,6 +15,7 @@ mod names;
 mod orgs;
 mod place_shapes;
 mod places;
+pub(crate) mod regions;
 pub(crate) mod segment;
 mod times;
 mod zh_regions;

@@ -44,8 +44,13 @@ fn city_mention(city: CityFacts, start: usize, end: usize) -> Found {
 pub(crate) fn find(n: &Names, memo: &mut Memo, text: &str, words: &[Word<'_>], lines: &[(usize, usize)]) -> Vec<Found> {
     let segments = han_segments_where(text, lines, &|run| n.names_place(run));
     let mut out = Vec::new();
+    // Regions of countries: no city or country inside them is named ("British Columbia",
+    // "Northern Ireland").
+    let mut regions = Vec::new();
+    super::regions::find(text, &mut regions);
     // Countries first: they disambiguate cities.
     let countries = english_countries(text, words, n, &mut out);
+    out.extend(regions.iter().cloned());
     let mut doc_countries = DocCountries::default();
     for code in countries.into_iter().chain(chinese_countries(&segments, n, &mut out)) {
         doc_countries.insert(code);
@@ -56,6 +61,10 @@ pub(crate) fn find(n: &Names, memo: &mut Memo, text: &str, words: &[Word<'_>], l
     taken.sort_unstable();
     super::place_shapes::find(n, &doc_countries, text, words, &taken, &mut out);
     super::zh_regions::find(text, lines, &taken, &mut out);
+    if !regions.is_empty() {
+        let spans: Vec<(usize, usize)> = regions.iter().map(|r| (r.start, r.end)).collect();
+        out.retain(|f| spans.contains(&(f.start, f.end)) || !spans.iter().any(|&(s, e)| f.start < e && s < f.end));
+    }
     out
 }
 

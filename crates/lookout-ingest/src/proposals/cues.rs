@@ -216,7 +216,12 @@ const PAIRS: &[(S, &[&str], &[&str], usize)] = &[
     (S::ReferredToProsecutors, &["移交", "移送", "函送"], &["检察", "检方", "法办"], 24),
     (S::InvestigationClosed, &["结束", "终止", "停止", "完成"], &["调查"], 32),
     (S::InvestigationClosed, &["ended", "closed", "concluded", "dropped"], &["investigation", "probe"], 32),
-    (S::ClosureOrdered, &["ordered", "told", "instructed", "demanded"], &["to close", "to shut", "closure"], 48),
+    (
+        S::ClosureOrdered,
+        &["ordered", "told", "instructed", "demanded"],
+        &["to close", "to shut", "closure", "closed"],
+        48,
+    ),
     (S::ClosureOrdered, &["下达", "下令", "勒令", "要求", "命令"], &["关闭"], 24),
 ];
 

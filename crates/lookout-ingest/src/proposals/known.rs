@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use lookout_core::{EntityId, Schema};
 
+use crate::mentions::regions::Region;
 use crate::{Mention, What};
 
 /// A station of the record, as proposals find it.
@@ -41,6 +42,9 @@ pub struct Known {
     stations_named: HashMap<String, Vec<usize>>,
     /// Body id → position.
     body_at: HashMap<String, usize>,
+    /// Each station's first-level division (GeoNames `admin1`), where its place is a city of
+    /// the gazetteer.
+    admin1: Vec<Option<&'static str>>,
 }
 
 impl Known {
@@ -55,7 +59,14 @@ impl Known {
             stations_named.entry(s.city.to_lowercase()).or_default().push(i);
         }
         let body_at = bodies.iter().enumerate().map(|(i, b)| (b.id.to_string(), i)).collect();
-        Known { stations, bodies, stations_at, stations_named, body_at }
+        let division: HashMap<u32, &'static str> = lookout_geo::Gazetteer::shared()
+            .cities()
+            .iter()
+            .filter(|c| stations_at.contains_key(&c.geonameid))
+            .map(|c| (c.geonameid, c.admin1.as_str()))
+            .collect();
+        let admin1 = stations.iter().map(|s| s.geonameid.and_then(|g| division.get(&g).copied())).collect();
+        Known { stations, bodies, stations_at, stations_named, body_at, admin1 }
     }
 
     /// The stations in the place a mention names (by its GeoNames id, or its words).
@@ -70,6 +81,16 @@ impl Known {
         }
         at.sort_unstable();
         at.into_iter().map(|i| &self.stations[i]).collect()
+    }
+
+    /// The record's stations in a region (a province, a state).
+    pub(super) fn stations_of_region(&self, region: Region) -> Vec<&KnownStation> {
+        self.stations
+            .iter()
+            .zip(&self.admin1)
+            .filter(|(s, a)| s.country.as_deref() == Some(region.country) && **a == Some(region.admin1))
+            .map(|(s, _)| s)
+            .collect()
     }
 
     /// The record's stations in a country (ISO code), at most six: more would bury a reviewer.

@@ -230,6 +230,19 @@ fn concerned<'k>(
     if !out.is_empty() {
         return best_matching(whole, out);
     }
+    // The stations of the regions it names ("in Ontario, Quebec and British Columbia").
+    for m in here.iter().filter(|m| m.kind() == Kind::Place) {
+        if let Some(region) = crate::mentions::regions::region(m.text_in(whole.text)) {
+            for s in known.stations_of_region(region) {
+                if !out.iter().any(|o| o.id == s.id) {
+                    out.push(s);
+                }
+            }
+        }
+    }
+    if !out.is_empty() {
+        return out;
+    }
     // The countries where stations may be that the sentence names (not China: "該餐廳被懷疑是
     // 中國在韓所設祕密警察站").
     let mut countries: Vec<&str> = here

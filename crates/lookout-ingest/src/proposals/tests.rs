@@ -169,6 +169,14 @@ fn a_text_about_one_station_means_it_where_a_sentence_names_none() {
         ]
     );
     assert!(steps(&propose("The weather in Rotterdam was fine.", &mentions("x"), &known(), &doc())).is_empty());
+    // A region's step is of the stations in it, and each clause's step of its own places.
+    let text = "Police in South Holland raided the police station, and North Holland ordered the other one closed.";
+    let got: Vec<(String, String)> =
+        steps(&propose(text, &mentions(text), &known(), &doc())).into_iter().map(|(s, st, _, _)| (s, st)).collect();
+    assert_eq!(
+        got,
+        [("station-ST033".into(), "searched_by_police".into()), ("station-ST034".into(), "closure_ordered".into())]
+    );
     // A line the layout wrapped, or a subheading, is no headline.
     let text = "In Rotterdam, the police station was\nclosed by the city, it said\nFurther raids\n";
     assert!(steps(&propose(text, &mentions(text), &known(), &doc())).is_empty(), "{text}");

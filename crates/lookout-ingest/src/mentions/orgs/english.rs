@@ -108,8 +108,11 @@ impl Reader<'_, '_> {
 
     /// Whether the words name a country, a demonym or a city.
     fn place(&self, from: usize, to: usize) -> bool {
-        let key = self.span(from, to).to_lowercase();
-        self.names.countries.contains_key(&key) || self.names.latin.contains_key(&key)
+        let span = self.span(from, to);
+        let key = span.to_lowercase();
+        self.names.countries.contains_key(&key)
+            || self.names.latin.contains_key(&key)
+            || crate::mentions::regions::region(span).is_some()
     }
 
     /// Whether an acronym names a place: a country's ("PRC", "UK") or a city's ("NYC"); the
@@ -195,7 +198,11 @@ impl Reader<'_, '_> {
         // Arrested for Operating … Police Station of the Chinese Government").
         let from = (from..head).rev().find(|&k| self.lex.not_last.contains(self.word(k))).map_or(from, |k| k + 1);
         let from = (from..head).find(|&k| !EN_JOINERS.contains(&self.word(k))).unwrap_or(head);
-        let mut end = if head + 1 < to && matches!(self.word(head + 1), "of" | "for" | "on" | "in") {
+        // "Police in Ontario": where a body is, not its name.
+        let where_it_is = head + 2 < to && self.word(head + 1) == "in" && self.place(head + 2, to);
+        let mut end = if where_it_is {
+            head + 1
+        } else if head + 1 < to && matches!(self.word(head + 1), "of" | "for" | "on" | "in") {
             // The head's own phrase, up to a title or a date ("… of Foreign Affairs Minister
             // Simon Coveney", "… in Ireland in October").
             (head + 1..to)
@@ -324,6 +331,9 @@ mod tests {
         );
         assert_eq!(bodies("the Department of Foreign Affairs and Trade"), ["Department of Foreign Affairs and Trade"]);
         assert_eq!(bodies("the Embassy of China in Ireland said"), ["Embassy of China in Ireland"]);
+        // Where a body is, after its head alone, is no part of a name.
+        assert!(bodies("Police in Ontario, Quebec and British Columbia said").is_empty());
+        assert_eq!(bodies("the Chinese Embassy in Ireland said"), ["Chinese Embassy"]);
         assert_eq!(bodies("the U.S. Department of State"), ["U.S. Department of State"]);
         assert_eq!(bodies("the Chinese\nCommunist Party"), ["Chinese\nCommunist Party"]);
         assert_eq!(bodies("the Chinese embassy denied it"), ["Chinese embassy"]);

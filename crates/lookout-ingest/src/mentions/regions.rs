@@ -1,0 +1,150 @@
+//! Regions within a country, named in English or Chinese: the provinces, states and nations of
+//! the countries where stations were reported ("Ontario, Quebec and British Columbia", 卑诗省,
+//! Tuscany, 苏格兰). Each is a place mention of its country, not of a city ("British Columbia" is
+//! no mention of Columbia, South Carolina), and knows its first-level division (GeoNames
+//! `admin1`, read from the gazetteer's city named for it) so that a step reported of a region is
+//! proposed for the stations there.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use lookout_geo::Gazetteer;
+
+use super::Found;
+
+/// Regions: (country, a city of the gazetteer in the region, the region's names: English, then
+/// Chinese simplified and traditional).
+const REGIONS: &[(&str, &str, &[&str])] = &[
+    ("CA", "Toronto", &["Ontario", "安大略省", "安大略"]),
+    ("CA", "Montréal", &["Quebec", "Québec", "魁北克省", "魁北克"]),
+    (
+        "CA",
+        "Vancouver",
+        &["British Columbia", "卑诗省", "卑詩省", "不列颠哥伦比亚省", "不列顛哥倫比亞省", "卑诗", "卑詩"],
+    ),
+    ("CA", "Calgary", &["Alberta", "阿尔伯塔省", "亚伯达省", "亞伯達省", "阿尔伯塔"]),
+    ("CA", "Winnipeg", &["Manitoba", "曼尼托巴省", "曼尼托巴"]),
+    ("CA", "Halifax", &["Nova Scotia", "新斯科舍省"]),
+    ("US", "Los Angeles", &["California", "加利福尼亚州", "加利福尼亞州", "加州"]),
+    ("US", "Houston", &["Texas", "得克萨斯州", "德克萨斯州", "德州"]),
+    ("US", "Chicago", &["Illinois", "伊利诺伊州"]),
+    ("US", "Boston", &["Massachusetts", "马萨诸塞州", "麻州"]),
+    ("US", "Miami", &["Florida", "佛罗里达州", "佛羅里達州"]),
+    ("US", "Philadelphia", &["Pennsylvania", "宾夕法尼亚州", "賓夕法尼亞州"]),
+    ("US", "New York City", &["New York State", "纽约州", "紐約州"]),
+    ("US", "Newark", &["New Jersey", "新泽西州", "新澤西州", "新泽西", "新澤西"]),
+    ("AU", "Sydney", &["New South Wales", "新南威尔士州", "新南威爾士州", "新州"]),
+    ("AU", "Melbourne", &["维多利亚州", "維多利亞州"]),
+    ("AU", "Brisbane", &["Queensland", "昆士兰州", "昆士蘭州", "昆州"]),
+    ("AU", "Perth", &["Western Australia", "西澳大利亚州", "西澳"]),
+    ("AU", "Adelaide", &["South Australia", "南澳大利亚州", "南澳"]),
+    ("GB", "London", &["England", "英格兰", "英格蘭"]),
+    ("GB", "Edinburgh", &["Scotland", "苏格兰", "蘇格蘭"]),
+    ("GB", "Cardiff", &["Wales", "威尔士", "威爾斯", "威爾士"]),
+    ("GB", "Belfast", &["Northern Ireland", "北爱尔兰", "北愛爾蘭"]),
+    ("IT", "Florence", &["Tuscany", "托斯卡纳", "托斯卡納", "托斯卡尼"]),
+    ("IT", "Milan", &["Lombardy", "伦巴第", "倫巴第"]),
+    ("IT", "Venice", &["Veneto", "威尼托"]),
+    ("IT", "Rome", &["Lazio", "拉齐奥", "拉齊奧"]),
+    ("IT", "Turin", &["Piedmont", "皮埃蒙特"]),
+    ("IT", "Bologna", &["Emilia-Romagna", "艾米利亚-罗马涅"]),
+    ("IT", "Bolzano", &["South Tyrol", "Trentino-Alto Adige", "特伦蒂诺-上阿迪杰"]),
+    ("IT", "Palermo", &["Sicily", "西西里"]),
+    ("ES", "Barcelona", &["Catalonia", "加泰罗尼亚", "加泰隆尼亞"]),
+    ("ES", "Santiago de Compostela", &["Galicia", "加利西亚", "加利西亞"]),
+    ("FR", "Paris", &["Île-de-France", "Ile-de-France", "法兰西岛", "法蘭西島"]),
+    ("NL", "Rotterdam", &["South Holland", "南荷兰省", "南荷蘭省"]),
+    ("NL", "Amsterdam", &["North Holland", "北荷兰省", "北荷蘭省"]),
+    ("DE", "Munich", &["Bavaria", "巴伐利亚", "巴伐利亞"]),
+    ("DE", "Frankfurt am Main", &["Hesse", "黑森州"]),
+    ("PT", "Funchal", &["Madeira", "马德拉", "馬德拉"]),
+];
+
+/// Words after a region's name that make it a street's.
+const STREETS: &[&str] = &[" Avenue", " Street", " Road", " Boulevard", " Drive"];
+
+/// A region: its country and first-level division.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Region {
+    /// ISO code of its country.
+    pub country: &'static str,
+    /// GeoNames `admin1` code, as the gazetteer's cities carry it.
+    pub admin1: &'static str,
+}
+
+/// The names of every region (an automaton) with each pattern's region, and the regions by name.
+struct Table {
+    automaton: AhoCorasick,
+    region_of: Vec<Region>,
+    by_name: HashMap<&'static str, Region>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let gazetteer = Gazetteer::shared();
+        let mut names = Vec::new();
+        let mut region_of = Vec::new();
+        let mut by_name = HashMap::new();
+        for (country, city, region_names) in REGIONS {
+            let Some(city) = gazetteer.cities_named(city, country).into_iter().max_by_key(|c| c.population) else {
+                continue;
+            };
+            let region = Region { country, admin1: city.admin1.as_str() };
+            for name in *region_names {
+                names.push(*name);
+                region_of.push(region);
+                by_name.insert(*name, region);
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&names)
+            .expect("the regions' names make an automaton");
+        Table { automaton, region_of, by_name }
+    })
+}
+
+/// The region a place mention's words name, if they name one.
+pub(crate) fn region(name: &str) -> Option<Region> {
+    table().by_name.get(name).copied()
+}
+
+/// Every region `text` names: an English name between word boundaries, a Chinese one anywhere.
+pub(super) fn find(text: &str, out: &mut Vec<Found>) {
+    let t = table();
+    let bytes = text.as_bytes();
+    let word_at = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-');
+    for hit in t.automaton.find_iter(text) {
+        let (start, end) = (hit.start(), hit.end());
+        let latin = bytes[start].is_ascii();
+        if latin && ((start > 0 && word_at(start - 1)) || word_at(end)) {
+            continue;
+        }
+        // A street named for it ("Pennsylvania Avenue") is none.
+        if latin && STREETS.iter().any(|s| text[end..].starts_with(s)) {
+            continue;
+        }
+        out.push(Found::place(start, end, None, Some(t.region_of[hit.pattern().as_usize()].country)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_are_their_country_s_and_know_their_division() {
+        let text = "in Ontario, Quebec and British Columbia; 卑诗省与安大略; Columbian, Walesby, Texas Avenue";
+        let mut out = Vec::new();
+        find(text, &mut out);
+        let found: Vec<&str> = out.iter().map(|f| &text[f.start..f.end]).collect();
+        assert_eq!(found, ["Ontario", "Quebec", "British Columbia", "卑诗省", "安大略"]);
+        let bc = region("British Columbia").expect("a region");
+        assert_eq!(bc, region("卑詩省").unwrap());
+        assert_eq!(bc.country, "CA");
+        assert_ne!(bc.admin1, region("Ontario").unwrap().admin1);
+        assert_eq!(region("Columbia"), None);
+    }
+}

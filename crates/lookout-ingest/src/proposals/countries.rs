@@ -1,0 +1,68 @@
+//! The countries a sentence speaks of beyond the places it names: a demonym ("the Canadian
+//! Federal Police are also investigating", "South Korean police raid…") speaks of its country,
+//! and a place that says where a body is based ("Spain-based Safeguard Defenders") of none.
+
+use crate::Mention;
+
+/// Whether place mention `m` of `text` says where a body is based, not where stations are
+/// ("Spain-based Safeguard Defenders", 总部设在西班牙的…).
+pub(super) fn is_seat(text: &str, m: &Mention) -> bool {
+    let after = &text[m.bytes.end..];
+    let before = &text[..m.bytes.start];
+    let lead: String = before.chars().rev().take(4).collect();
+    after.starts_with("-based") || after.starts_with(" based") || lead.contains("部总") || lead.contains("部總")
+}
+
+/// The countries of the demonyms of `words` (a sentence), in order, once each: "Dutch",
+/// "South Korean".
+pub(super) fn of_demonyms(words: &str) -> Vec<&'static str> {
+    let tokens: Vec<String> = words
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let two = tokens.get(i + 1).map(|next| format!("{} {next}", tokens[i]));
+        let (code, len) = match two.as_deref().and_then(lookout_geo::country_of_demonym) {
+            Some(code) => (Some(code), 2),
+            None => (lookout_geo::country_of_demonym(&tokens[i]), 1),
+        };
+        if let Some(code) = code.filter(|c| !out.contains(c)) {
+            out.push(code);
+        }
+        i += len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::What;
+
+    #[test]
+    fn demonyms_speak_of_their_countries() {
+        assert_eq!(of_demonyms("The Canadian Federal Police are also investigating."), ["CA"]);
+        assert_eq!(of_demonyms("South Korean police raid a Dutch restaurant"), ["KR", "NL"]);
+        assert!(of_demonyms("The police raided the station.").is_empty());
+    }
+
+    #[test]
+    fn where_a_body_is_based_is_no_station_s_place() {
+        let text = "the Spain-based Safeguard Defenders; 总部设在西班牙的组织; stations in Spain";
+        let at = |w: &str, nth: usize| {
+            let start = text.match_indices(w).nth(nth).map(|(i, _)| i).unwrap();
+            Mention {
+                what: What::Place { city: None, country: Some("ES") },
+                start: 0,
+                end: 0,
+                bytes: start..start + w.len(),
+            }
+        };
+        assert!(is_seat(text, &at("Spain", 0)));
+        assert!(is_seat(text, &at("西班牙", 0)));
+        assert!(!is_seat(text, &at("Spain", 1)));
+    }
+}
