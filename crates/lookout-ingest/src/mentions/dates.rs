@@ -135,37 +135,44 @@ pub(crate) fn find(finder: &Finder, text: &str, words: &[Word<'_>]) -> Vec<Found
     out
 }
 
-/// `2022年10月` and `2022年10月12日`.
+/// `2022年10月` and `2022年10月12日` (a space may stand beside each number: `2022 年 10 月`).
 fn chinese(tables: &Tables, text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut from = 0;
     let year_sign = &tables.year_sign;
-    while let Some(sign) = year_sign.find(&text[from..]) {
-        let at = from + sign.start();
+    // The digits (one or two) at the start of `rest`, after a space if one opens it, and the
+    // bytes up to the sign `after` them (a space may stand before it).
+    let number = |rest: &str, after: &[char]| -> Option<(u32, usize, usize)> {
+        let lead = usize::from(rest.starts_with(' '));
+        let n = rest[lead..].bytes().take_while(u8::is_ascii_digit).count();
+        let value = (1..=2).contains(&n).then(|| rest[lead..lead + n].parse().ok()).flatten()?;
+        let trail = usize::from(rest[lead + n..].starts_with(' '));
+        let sign = rest[lead + n + trail..].chars().next().filter(|c| after.contains(c))?;
+        Some((value, lead + n + trail, sign.len_utf8()))
+    };
+    while let Some(found) = year_sign.find(&text[from..]) {
+        let at = from + found.start();
         from = at + "年".len();
-        if at < 4 || !b[at - 4..at].iter().all(u8::is_ascii_digit) || (at > 4 && b[at - 5].is_ascii_digit()) {
+        let digits_end = if at > 0 && b[at - 1] == b' ' { at - 1 } else { at };
+        if digits_end < 4
+            || !b[digits_end - 4..digits_end].iter().all(u8::is_ascii_digit)
+            || (digits_end > 4 && b[digits_end - 5].is_ascii_digit())
+        {
             continue;
         }
-        let Some(y) = year(&text[at - 4..at]) else { continue };
-        let rest = &text[from..];
-        let m_len = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if m_len == 0 || m_len > 2 || !rest[m_len..].starts_with('月') {
-            continue;
-        }
-        let m: u32 = rest[..m_len].parse().unwrap_or(0);
+        let Some(y) = year(&text[digits_end - 4..digits_end]) else { continue };
+        let Some((m, m_len, sign_len)) = number(&text[from..], &['月']) else { continue };
         let Some(mut found_date) = date(y, m, None) else { continue };
-        let mut end = from + m_len + "月".len();
-        let after = &text[end..];
-        let d_len = after.bytes().take_while(u8::is_ascii_digit).count();
-        if (1..=2).contains(&d_len) && (after[d_len..].starts_with('日') || after[d_len..].starts_with('号')) {
+        let mut end = from + m_len + sign_len;
+        if let Some((d, d_len, sign_len)) = number(&text[end..], &['日', '号']) {
             // A day the month does not have leaves the month alone.
-            if let Some(day) = date(y, m, after[..d_len].parse().ok()) {
+            if let Some(day) = date(y, m, Some(d)) {
                 found_date = day;
-                end += d_len + '日'.len_utf8();
+                end += d_len + sign_len;
             }
         }
-        out.push(Found::date(at - 4, end, found_date));
+        out.push(Found::date(digits_end - 4, end, found_date));
     }
     out
 }
@@ -194,6 +201,7 @@ mod tests {
         assert_eq!(dates("posted 2023-04-17."), ["2023-04-17=2023-04-17"]);
         assert_eq!(dates("Last updated: 7.12.2022 and 1.2.3"), ["7.12.2022=2022-12-07"]);
         assert_eq!(dates("2022年10月，荷兰；2023年4月17日"), ["2022年10月=2022-10", "2023年4月17日=2023-04-17"]);
+        assert_eq!(dates("在 2022 年 12 月初發布"), ["2022 年 12 月=2022-12"]);
         assert!(dates("they may 2022 stations").is_empty());
         assert!(dates("in 2022 there were 54").is_empty(), "a bare year is not an absolute date");
         // A day the month does not have is no date; its month and year still are.

@@ -354,10 +354,20 @@ fn is_headline(line: &str, after: &str) -> bool {
 
 /// Every time a sentence gives (its dates, written in full or resolved against the document's
 /// date by the finder: "Monday", 去年12月), each with where it is in the sentence's characters.
+/// A time that a step comes after ("after the report in September", 9月以后) dates none.
 fn times_of(text: &str, here: &[Mention], sentence_start: usize) -> Vec<Time> {
+    let after_it = |m: &Mention| {
+        let then = text[m.bytes.end..].trim_start();
+        let before = text[..m.bytes.start].trim_end();
+        ["以后", "以後", "之后", "之後", "后,", "後,", "后，", "後，"].iter().any(|w| then.starts_with(w))
+            || before.ends_with(" after")
+            || before.ends_with("After")
+    };
     here.iter()
         .filter_map(|m| match m.what {
-            What::Date(d) if !m.text_in(text).is_empty() => Some((m.start.saturating_sub(sentence_start), d)),
+            What::Date(d) if !m.text_in(text).is_empty() && !after_it(m) => {
+                Some((m.start.saturating_sub(sentence_start), d))
+            }
             _ => None,
         })
         .collect()

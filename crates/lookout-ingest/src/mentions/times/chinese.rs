@@ -81,20 +81,29 @@ fn cues() -> &'static (AhoCorasick, Vec<Cue>) {
 /// Words after a month that stay part of its time (3月底, 11月初, 5月中旬).
 const MONTH_PARTS: &[&str] = &["中旬", "上旬", "下旬", "底", "初", "中", "末"];
 
-/// The ASCII digits just before byte `at` of `text` (at most four), and where they start.
-fn digits_before(text: &str, at: usize) -> Option<(u32, usize)> {
+/// The ASCII digits just before byte `at` of `text` (at most four; a space may stand between
+/// them and `at`, as some sites write "2 月 21 日"): the number, where the digits start, and how
+/// many they are.
+fn digits_before(text: &str, at: usize) -> Option<(u32, usize, usize)> {
     let b = text.as_bytes();
+    let at = if at > 0 && b[at - 1] == b' ' { at - 1 } else { at };
     let mut start = at;
     while start > 0 && b[start - 1].is_ascii_digit() && at - start < 5 {
         start -= 1;
     }
-    (start < at && at - start <= 4).then(|| (text[start..at].parse().ok(), start)).and_then(|(n, s)| Some((n?, s)))
+    let len = at - start;
+    (1..=4).contains(&len).then(|| text[start..at].parse().ok().map(|n| (n, start, len))).flatten()
 }
 
-/// The ASCII digits at the start of `rest` (at most two) and the number they make.
+/// The ASCII digits at the start of `rest` (at most two, after a space if one opens it) and the
+/// number they make, with the bytes they take (a space after them too, when a sign follows it).
 fn digits_after(rest: &str) -> Option<(u32, usize)> {
-    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=2).contains(&n).then(|| rest[..n].parse().ok().map(|v| (v, n))).flatten()
+    let lead = usize::from(rest.starts_with(' '));
+    let n = rest[lead..].bytes().take_while(u8::is_ascii_digit).count();
+    let v: u32 = (1..=2).contains(&n).then(|| rest[lead..lead + n].parse().ok()).flatten()?;
+    let after = &rest[lead + n..];
+    let trail = usize::from(after.starts_with(' ') && after[1..].starts_with(['年', '月', '日', '号']));
+    Some((v, lead + n + trail))
 }
 
 /// Every time of the Chinese `lines` of `text`, resolved against `anchor` (a year alone needs
@@ -158,12 +167,12 @@ fn month_part(line: &str, at: usize) -> usize {
 
 /// 月, 日 or 年 after digits: a month (and day) without a year, a day alone, a year alone.
 fn sign(line: &str, start: usize, end: usize, anchor: Option<Anchor>) -> Option<(usize, usize, PartialDate)> {
-    let (n, from) = digits_before(line, start)?;
-    let before = &line[..from];
+    let (n, from, len) = digits_before(line, start)?;
+    let before = line[..from].trim_end();
     match &line[start..end] {
         "年" => {
             // A year alone (2023年), not one that opens a date (2023年4月, an absolute date).
-            let y = i32::try_from(n).ok().filter(|y| (1900..=2100).contains(y) && start - from == 4)?;
+            let y = i32::try_from(n).ok().filter(|y| (1900..=2100).contains(y) && len == 4)?;
             let months_follow = digits_after(&line[end..]).is_some_and(|(_, k)| line[end + k..].starts_with('月'));
             (!months_follow).then_some(())?;
             Some((from, end, calendar::year(y)?))
@@ -171,7 +180,7 @@ fn sign(line: &str, start: usize, end: usize, anchor: Option<Anchor>) -> Option<
         "月" => {
             // 9月, 11月17日; not 2022年10月 (absolute) nor 3个月.
             let a = anchor?;
-            if !(1..=12).contains(&n) || before.ends_with('年') || start - from > 2 {
+            if !(1..=12).contains(&n) || before.ends_with('年') || len > 2 {
                 return None;
             }
             let (d, to) = day_after(line, end);
@@ -184,7 +193,7 @@ fn sign(line: &str, start: usize, end: usize, anchor: Option<Anchor>) -> Option<
             let then = &line[end..];
             if !(1..=31).contains(&n)
                 || before.ends_with(['月', '年'])
-                || start - from > 2
+                || len > 2
                 || then.starts_with(['内', '以', '之'])
             {
                 return None;
