@@ -83,6 +83,11 @@ impl Known {
         at.into_iter().map(|i| &self.stations[i]).collect()
     }
 
+    /// Whether the record has stations in a country (ISO code).
+    pub(super) fn has_stations_in(&self, country: &str) -> bool {
+        self.stations.iter().any(|s| s.country.as_deref() == Some(country))
+    }
+
     /// The record's stations in a region (a province, a state).
     pub(super) fn stations_of_region(&self, region: Region) -> Vec<&KnownStation> {
         self.stations

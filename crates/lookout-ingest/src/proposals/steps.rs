@@ -122,7 +122,13 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         }
         // About stations: by its words, by the sentence before, or by the city of a station in a
         // text about stations ("The Chinese embassy has denied any wrong-doing in Dublin").
-        let names_a_station = here.iter().any(|m| m.kind() == Kind::Place && !known.stations_in(m, text).is_empty());
+        // A place of stations: a station's city, or a country where the record has some
+        // ("在西班牙,內政部已經啟動了一項專門調查").
+        let names_a_station = here.iter().any(|m| {
+            m.kind() == Kind::Place
+                && (!known.stations_in(m, text).is_empty()
+                    || matches!(m.what, What::Place { city: None, country: Some(c) } if may_host(c) && known.has_stations_in(c)))
+        });
         let about_stations = speaks_of_stations
             || follows_stations
             || (names_a_station
