@@ -61,6 +61,10 @@ fn counted_from(text: &str, is_num: &dyn Fn(char) -> bool) -> Option<usize> {
         end = text.chars().next().map_or(0, char::len_utf8);
     }
     let mut next = chars.next().map(|(_, c)| c);
+    // "54 个": a space may stand after the number.
+    if next == Some(' ') {
+        next = chars.next().map(|(_, c)| c);
+    }
     for optional in ['万', '亿', '萬', '億'] {
         if next == Some(optional) {
             next = chars.next().map(|(_, c)| c);
@@ -70,12 +74,32 @@ fn counted_from(text: &str, is_num: &dyn Fn(char) -> bool) -> Option<usize> {
         next = chars.next().map(|(_, c)| c);
     }
     match next {
-        Some(c) if MEASURES.contains(&c) => None,
+        Some(c) if MEASURES.contains(&c) || CURRENCIES.iter().any(|w| w.starts_with(c)) => None,
         // The window ran out: the careful reading decides.
         None => None,
         Some(_) => Some(end),
     }
 }
+
+/// Currencies: a sum of money counts them (490万加元, 100 萬日圓).
+const CURRENCIES: &[&str] = &[
+    "元",
+    "美元",
+    "加元",
+    "日圆",
+    "日圓",
+    "日元",
+    "欧元",
+    "歐元",
+    "英镑",
+    "英鎊",
+    "澳元",
+    "港元",
+    "港币",
+    "港幣",
+    "人民币",
+    "人民幣",
+];
 
 /// Characters looked at from a number's first: the number, its scale, measure word and unit.
 const WINDOW: usize = 48;
@@ -140,6 +164,10 @@ pub(super) fn find(tables: &Tables, text: &str, lines: &[(usize, usize)], dates:
                 continue;
             };
             let mut k = raw.chars().count();
+            // "54 个", "100 萬日圓": a space may stand after the number.
+            if chars.get(k).map(|x| x.1) == Some(' ') {
+                k += 1;
+            }
             let mut scale = |ch: char, m: f64, k: &mut usize| {
                 if chars.get(*k).map(|x| x.1) == Some(ch) {
                     value *= m;
@@ -153,6 +181,17 @@ pub(super) fn find(tables: &Tables, text: &str, lines: &[(usize, usize)], dates:
             // Words like 多 and 余 ("more than") may stand between the number and its measure word.
             if matches!(chars.get(k).map(|x| x.1), Some('多' | '余')) {
                 k += 1;
+            }
+            // A sum of money: the currency is what it counts.
+            let rest_at = end_of(k);
+            if let Some(currency) =
+                CURRENCIES.iter().filter(|w| text[rest_at..].starts_with(*w)).max_by_key(|w| w.len())
+            {
+                if raw != "一" && !dates.overlaps(start, rest_at + currency.len()) {
+                    out.push(Found::figure(start, rest_at + currency.len(), value, rest_at..rest_at + currency.len()));
+                }
+                resume = rest_at + currency.len();
+                continue;
             }
             let Some(&(m_at, _)) = chars.get(k).filter(|(_, ch)| MEASURES.contains(ch)) else {
                 resume = end_of(j.max(1));

@@ -168,5 +168,11 @@ mod tests {
         assert!(figures("第21次全體委員會議,第一个警侨站点").is_empty(), "ordinals count nothing");
         assert!(figures("在一次聽證會上,一起").is_empty(), "an article counts nothing");
         assert_eq!(figures("其中一个在纽约市"), ["一个|1|个"]);
+        // Spaces after the number, as some sites write them; sums of money.
+        assert_eq!(figures("在全球 53 個國家"), ["53 個國家|53|個國家"]);
+        assert_eq!(
+            figures("提起490万加元的诉讼,罚款 100 萬日圓"),
+            ["490万加元|4900000|加元", "100 萬日圓|1000000|日圓"]
+        );
     }
 }
