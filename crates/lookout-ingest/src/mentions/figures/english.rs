@@ -74,6 +74,13 @@ pub(super) const STOP: &[&str] = &[
     "questioned",
     "detained",
     "involved",
+    "exist",
+    "exists",
+    "existed",
+    "operate",
+    "operating",
+    "remain",
+    "remained",
 ];
 
 /// Number words.
@@ -199,15 +206,27 @@ pub(super) fn find(tables: &Tables, text: &str, words: &[Word<'_>], dates: &mut 
             value *= m;
             j += 1;
         }
-        // What is counted: up to three words, not across punctuation or a stop word.
+        // "two of its police stations", "54 of these police stations": what they are of is
+        // what is counted.
+        let mut last_end = words.get(j.wrapping_sub(1)).map_or(end, |w| w.end).max(end);
+        if words.get(j).is_some_and(|w| w.text == "of")
+            && words.get(j + 1).is_some_and(|w| OF_WHICH.contains(&w.text.to_ascii_lowercase().as_str()))
+            && text[last_end..words[j + 1].end].split_whitespace().count() == 2
+        {
+            last_end = words[j + 1].end;
+            j += 2;
+        }
+        // What is counted: up to three words, not across punctuation (an opening quote before
+        // the first may stand: two “police stations”) or a stop word.
         let mut unit_end = None;
         let mut unit_start = None;
         let mut k = j;
-        let mut last_end = words.get(j.wrapping_sub(1)).map_or(end, |w| w.end).max(end);
         while k < words.len() && k < j + 3 {
             let u = words[k];
             let gap = &text[last_end..u.start];
-            if !gap.chars().all(char::is_whitespace) || is_stop(tables, u.text) {
+            let quoted =
+                k == j && gap.trim_start().chars().count() == 1 && gap.trim_start().starts_with(['“', '"', '‘']);
+            if !(gap.chars().all(char::is_whitespace) || quoted) || is_stop(tables, u.text) {
                 break;
             }
             if u.text.bytes().any(|b| b.is_ascii_digit()) {
@@ -242,6 +261,9 @@ pub(super) fn find(tables: &Tables, text: &str, words: &[Word<'_>], dates: &mut 
     }
     out
 }
+
+/// Words after "of" that say a count is of a group named after them ("two of its stations").
+const OF_WHICH: &[&str] = &["its", "these", "those", "their", "the", "them"];
 
 /// Units of time, which a word after them makes a time ("three weeks later").
 const TIME_UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "hour"];

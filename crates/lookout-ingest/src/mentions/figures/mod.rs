@@ -154,6 +154,16 @@ mod tests {
         assert_eq!(figures("some 1.2 million people"), ["1.2 million people|1200000|people"]);
         assert!(figures("In 2022 the police").is_empty());
         assert!(figures("three weeks later, the RCMP").is_empty(), "a time is no count");
+        assert_eq!(
+            figures(
+                "China closes two “police stations”; 54 of these police stations; more than 100 such facilities exist"
+            ),
+            [
+                "two “police stations|2|police stations",
+                "54 of these police stations|54|police stations",
+                "100 such facilities|100|such facilities"
+            ]
+        );
     }
 
     #[test]
