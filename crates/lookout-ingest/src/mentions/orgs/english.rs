@@ -136,7 +136,10 @@ impl Reader<'_, '_> {
             let (mut first, mut second) = (Vec::new(), Vec::new());
             self.bodies(from, and, &mut first);
             self.bodies(and + 1, to, &mut second);
-            if !first.is_empty() && !second.is_empty() {
+            // "… of Greater Montreal and the Centre …": a name goes on after "and", not after
+            // "and the".
+            let second_opens = self.word(and + 1).eq_ignore_ascii_case("the");
+            if !first.is_empty() && (!second.is_empty() || second_opens) {
                 out.extend(first.into_iter().chain(second));
                 return;
             }
@@ -202,7 +205,10 @@ impl Reader<'_, '_> {
         let where_it_is = head + 2 < to && self.word(head + 1) == "in" && self.place(head + 2, to);
         let mut end = if where_it_is {
             head + 1
-        } else if head + 1 < to && matches!(self.word(head + 1), "of" | "for" | "on" | "in") {
+        } else if head + 1 < to
+            && (matches!(self.word(head + 1), "of" | "for" | "on")
+                || (self.word(head + 1) == "in" && MISSIONS.contains(&self.word(head))))
+        {
             // The head's own phrase, up to a title or a date ("… of Foreign Affairs Minister
             // Simon Coveney", "… in Ireland in October").
             (head + 1..to)
@@ -233,6 +239,11 @@ impl Reader<'_, '_> {
         Some((from, end))
     }
 }
+
+/// Heads of a country's missions abroad, which name where they are ("Embassy of China in
+/// Ireland"); another body's "in" says where it acts ("Royal Canadian Mounted Police in
+/// Hemmingford").
+const MISSIONS: &[&str] = &["Embassy", "Consulate", "Consulate-General", "Mission", "Delegation"];
 
 /// The initials of a phrase's capitalised words ("Royal Canadian Mounted Police" → "RCMP").
 fn initials(r: &Reader<'_, '_>, from: usize, to: usize) -> String {
@@ -301,6 +312,16 @@ pub(super) fn find(names: &Names, lex: &Lexicon, text: &str, words: &[Word<'_>])
             spans.push((i - 1, i + 1));
         }
     }
+    // "The Epoch Times", "The Canadian Press": a newsroom's "The" is its name's.
+    for (s, e) in spans.iter_mut() {
+        if *s > 0
+            && words[*s - 1].text == "The"
+            && joined(text, words, *s - 1)
+            && lex.media_heads.contains(words[*e - 1].text)
+        {
+            *s -= 1;
+        }
+    }
     spans.sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
     let mut out: Vec<Found> = Vec::new();
     for (s, e) in spans {
@@ -333,6 +354,11 @@ mod tests {
         assert_eq!(bodies("the Embassy of China in Ireland said"), ["Embassy of China in Ireland"]);
         // Where a body is, after its head alone, is no part of a name.
         assert!(bodies("Police in Ontario, Quebec and British Columbia said").is_empty());
+        assert_eq!(bodies("the Royal Canadian Mounted Police in Hemmingford said"), ["Royal Canadian Mounted Police"]);
+        assert_eq!(
+            bodies("Chinese Family Services of Greater Montreal and the Centre Sino-Québec said; The Canadian Press"),
+            ["Chinese Family Services of Greater Montreal", "The Canadian Press"]
+        );
         assert_eq!(bodies("the Chinese Embassy in Ireland said"), ["Chinese Embassy"]);
         assert_eq!(bodies("the U.S. Department of State"), ["U.S. Department of State"]);
         assert_eq!(bodies("the Chinese\nCommunist Party"), ["Chinese\nCommunist Party"]);
