@@ -122,6 +122,9 @@ pub const CHINESE_ALIASES: &[(&str, &str)] = &[
     ("英格兰", "GB"),
     ("英国", "GB"),
     ("美国", "US"),
+    ("澳洲", "AU"),
+    ("纽西兰", "NZ"),
+    ("义大利", "IT"),
 ];
 
 /// The country of an English demonym (`"Dutch"` → `NL`), case-insensitively.

@@ -8,7 +8,7 @@ use super::Found;
 use lookout_text::lower_into;
 use rustc_hash::FxHashMap as FastMap;
 
-/// Regions named in the record that are not countries.
+/// Regions named in the record that are not countries, and the quarter most stations stood in.
 const REGIONS: &[&str] = &[
     "Europe",
     "Asia",
@@ -19,6 +19,7 @@ const REGIONS: &[&str] = &[
     "Latin America",
     "Central America",
     "Middle East",
+    "Chinatown",
 ];
 
 /// Words after a place's name that are part of it ("Chiyoda Ward", "Fujian province").
@@ -50,7 +51,6 @@ pub(crate) fn find(n: &Names, memo: &mut Memo, text: &str, words: &[Word<'_>], l
     super::regions::find(text, &mut regions);
     // Countries first: they disambiguate cities.
     let countries = english_countries(text, words, n, &mut out);
-    out.extend(regions.iter().cloned());
     let mut doc_countries = DocCountries::default();
     for code in countries.into_iter().chain(chinese_countries(&segments, n, &mut out)) {
         doc_countries.insert(code);
@@ -62,8 +62,8 @@ pub(crate) fn find(n: &Names, memo: &mut Memo, text: &str, words: &[Word<'_>], l
     super::place_shapes::find(n, &doc_countries, text, words, &taken, &mut out);
     super::zh_regions::find(text, lines, &taken, &mut out);
     if !regions.is_empty() {
-        let spans: Vec<(usize, usize)> = regions.iter().map(|r| (r.start, r.end)).collect();
-        out.retain(|f| spans.contains(&(f.start, f.end)) || !spans.iter().any(|&(s, e)| f.start < e && s < f.end));
+        out.retain(|f| !regions.iter().any(|r| f.start < r.end && r.start < f.end));
+        out.extend(regions);
     }
     out
 }
@@ -186,7 +186,7 @@ fn english_cities<'t>(
             continue;
         }
         let first = words[i].text.as_bytes()[0];
-        let region = matches!(first, b'A' | b'E' | b'L' | b'M' | b'N' | b'O' | b'S')
+        let region = matches!(first, b'A' | b'C' | b'E' | b'L' | b'M' | b'N' | b'O' | b'S')
             && REGIONS.iter().any(|r| r.starts_with(words[i].text));
         let word = facts_of(words[i].text);
         let mut longest = word.longest;
@@ -311,7 +311,7 @@ mod tests {
 
     #[test]
     fn a_continent_is_no_mention_of_a_country_in_it() {
-        let text = "Stations in North America, Latin America and the United States.";
+        let text = "Stations in North America, Latin America and the United States, in Chinatown.";
         let words = super::super::segment::latin_words(text);
         let found = find(&crate::mentions::testing::finder().names, &mut Memo::default(), text, &words, &[]);
         let places: Vec<(&str, Option<&str>)> = found
@@ -321,6 +321,9 @@ mod tests {
                 _ => unreachable!("places only"),
             })
             .collect();
-        assert_eq!(places, [("United States", Some("US")), ("North America", None), ("Latin America", None)]);
+        assert_eq!(
+            places,
+            [("United States", Some("US")), ("North America", None), ("Latin America", None), ("Chinatown", None)]
+        );
     }
 }

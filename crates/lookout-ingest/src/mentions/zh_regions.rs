@@ -73,6 +73,11 @@ const REGIONS: &[&str] = &[
     "中東",
     "东南亚",
     "東南亞",
+    "唐人街",
+    "华埠",
+    "華埠",
+    "中国城",
+    "中國城",
 ];
 
 /// The automaton of every name (a province with each of its levels too), and each pattern's
@@ -127,7 +132,7 @@ mod tests {
 
     #[test]
     fn provinces_and_continents() {
-        let text = "来自广东和福建省、浙江西部,廣東,新疆维吾尔自治区;欧洲与北美洲。上海";
+        let text = "来自广东和福建省、浙江西部,廣東,新疆维吾尔自治区;欧洲与北美洲,曼哈顿華埠。上海";
         let lines = crate::mentions::segment::non_ascii_lines(text);
         let taken = [(text.find("上海").unwrap(), text.len())];
         let mut out = Vec::new();
@@ -148,7 +153,8 @@ mod tests {
                 ("廣東", Some("CN")),
                 ("新疆维吾尔自治区", Some("CN")),
                 ("欧洲", None),
-                ("北美洲", None)
+                ("北美洲", None),
+                ("華埠", None)
             ]
         );
     }
