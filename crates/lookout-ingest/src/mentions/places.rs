@@ -48,7 +48,7 @@ pub(crate) fn find(n: &Names, memo: &mut Memo, text: &str, words: &[Word<'_>], l
     // Regions of countries: no city or country inside them is named ("British Columbia",
     // "Northern Ireland").
     let mut regions = Vec::new();
-    super::regions::find(text, &mut regions);
+    super::regions::find(text, words, &mut regions);
     // Countries first: they disambiguate cities.
     let countries = english_countries(text, words, n, &mut out);
     let mut doc_countries = DocCountries::default();
@@ -60,9 +60,15 @@ pub(crate) fn find(n: &Names, memo: &mut Memo, text: &str, words: &[Word<'_>], l
     let mut taken: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
     taken.sort_unstable();
     super::place_shapes::find(n, &doc_countries, text, words, &taken, &mut out);
-    super::zh_regions::find(text, lines, &taken, &mut out);
+    super::zh_regions::find(text, lines, &taken, &mut out, &mut regions);
     if !regions.is_empty() {
-        out.retain(|f| !regions.iter().any(|r| f.start < r.end && r.start < f.end));
+        regions.sort_unstable_by_key(|r| r.start);
+        // Regions are few and sorted: the one that could overlap a place is the last opening
+        // before its end.
+        out.retain(|f| {
+            let at = regions.partition_point(|r| r.start < f.end);
+            at.checked_sub(1).is_none_or(|k| regions[k].end <= f.start)
+        });
         out.extend(regions);
     }
     out

@@ -5,12 +5,12 @@
 //! `admin1`, read from the gazetteer's city named for it) so that a step reported of a region is
 //! proposed for the stations there.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use lookout_geo::Gazetteer;
 
+use super::segment::Word;
 use super::Found;
 
 /// Regions: (country, a city of the gazetteer in the region, the region's names: English, then
@@ -73,10 +73,11 @@ pub(crate) struct Region {
     pub admin1: &'static str,
 }
 
-/// The names of every region (an automaton) with each pattern's region, and the regions by name.
+/// The first words of the regions' English names (and, by their first letter A–Z, the lengths
+/// they have: most words are told apart without hashing them), and the regions by name.
 struct Table {
-    automaton: AhoCorasick,
-    region_of: Vec<Region>,
+    english_firsts: HashSet<&'static str>,
+    first_lengths: [u64; 26],
     by_name: HashMap<&'static str, Region>,
 }
 
@@ -84,25 +85,34 @@ fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let gazetteer = Gazetteer::shared();
-        let mut names = Vec::new();
-        let mut region_of = Vec::new();
-        let mut by_name = HashMap::new();
+        let mut english_firsts = HashSet::default();
+        let mut by_name = HashMap::default();
         for (country, city, region_names) in REGIONS {
             let Some(city) = gazetteer.cities_named(city, country).into_iter().max_by_key(|c| c.population) else {
                 continue;
             };
             let region = Region { country, admin1: city.admin1.as_str() };
             for name in *region_names {
-                names.push(*name);
-                region_of.push(region);
+                if !name.chars().any(lookout_text::is_han) {
+                    english_firsts.insert(name.split(' ').next().unwrap_or(name));
+                }
                 by_name.insert(*name, region);
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&names)
-            .expect("the regions' names make an automaton");
-        Table { automaton, region_of, by_name }
+        let mut first_lengths = [0u64; 26];
+        for w in &english_firsts {
+            if let (Some(b @ b'A'..=b'Z'), true) = (w.bytes().next(), w.len() < 64) {
+                first_lengths[usize::from(b - b'A')] |= 1 << w.len();
+            }
+        }
+        Table { english_firsts, first_lengths, by_name }
+    })
+}
+
+/// The regions' Chinese names, each with its country.
+pub(super) fn chinese_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    REGIONS.iter().flat_map(|(country, _, names)| {
+        names.iter().filter(|n| n.chars().any(lookout_text::is_han)).map(move |n| (*n, *country))
     })
 }
 
@@ -111,22 +121,41 @@ pub(crate) fn region(name: &str) -> Option<Region> {
     table().by_name.get(name).copied()
 }
 
-/// Every region `text` names: an English name between word boundaries, a Chinese one anywhere.
-pub(super) fn find(text: &str, out: &mut Vec<Found>) {
+/// Every region `text` names in English, by its `words` (a name of up to three of them, not a
+/// street's). Chinese names are found with China's provinces (`zh_regions.rs`, one pass over the
+/// Chinese lines): [`chinese_names`].
+pub(super) fn find(text: &str, words: &[Word<'_>], out: &mut Vec<Found>) {
     let t = table();
-    let bytes = text.as_bytes();
-    let word_at = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-');
-    for hit in t.automaton.find_iter(text) {
-        let (start, end) = (hit.start(), hit.end());
-        let latin = bytes[start].is_ascii();
-        if latin && ((start > 0 && word_at(start - 1)) || word_at(end)) {
+    let mut i = 0;
+    while i < words.len() {
+        // Most words open no region's name: told by their first letter and length before any
+        // lookup (a name opening with another letter, Île-de-France, is looked up).
+        let w = words[i].text;
+        let may_open = match w.as_bytes()[0] {
+            b @ b'A'..=b'Z' => w.len() < 64 && t.first_lengths[usize::from(b - b'A')] & (1 << w.len()) != 0,
+            b => !b.is_ascii(),
+        };
+        if !may_open || !t.english_firsts.contains(w) {
+            i += 1;
             continue;
         }
-        // A street named for it ("Pennsylvania Avenue") is none.
-        if latin && STREETS.iter().any(|s| text[end..].starts_with(s)) {
-            continue;
+        let found = (1..=3).rev().filter(|len| i + len <= words.len()).find_map(|len| {
+            let (start, end) = (words[i].start, words[i + len - 1].end);
+            let span = &text[start..end];
+            let spaced = span.split(' ').count() == len;
+            let street = STREETS.iter().any(|s| text[end..].starts_with(s));
+            t.by_name
+                .get(span)
+                .filter(|_| spaced && !street)
+                .map(|r| (len, Found::place(start, end, None, Some(r.country))))
+        });
+        match found {
+            Some((len, place)) => {
+                out.push(place);
+                i += len;
+            }
+            None => i += 1,
         }
-        out.push(Found::place(start, end, None, Some(t.region_of[hit.pattern().as_usize()].country)));
     }
 }
 
@@ -138,7 +167,11 @@ mod tests {
     fn regions_are_their_country_s_and_know_their_division() {
         let text = "in Ontario, Quebec and British Columbia; 卑诗省与安大略; Columbian, Walesby, Texas Avenue";
         let mut out = Vec::new();
-        find(text, &mut out);
+        let words = crate::mentions::segment::latin_words(text);
+        find(text, &words, &mut out);
+        let lines = crate::mentions::segment::non_ascii_lines(text);
+        super::super::zh_regions::find(text, &lines, &[], &mut Vec::new(), &mut out);
+        out.sort_by_key(|f| f.start);
         let found: Vec<&str> = out.iter().map(|f| &text[f.start..f.end]).collect();
         assert_eq!(found, ["Ontario", "Quebec", "British Columbia", "卑诗省", "安大略"]);
         let bc = region("British Columbia").expect("a region");

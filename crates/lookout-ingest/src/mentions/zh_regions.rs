@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::Found;
 
@@ -80,27 +80,38 @@ const REGIONS: &[&str] = &[
     "中國城",
 ];
 
-/// The automaton of every name (a province with each of its levels too), and each pattern's
-/// country: CN for a province, none for a region.
-fn names() -> &'static (AhoCorasick, Vec<Option<&'static str>>) {
-    static NAMES: OnceLock<(AhoCorasick, Vec<Option<&'static str>>)> = OnceLock::new();
+/// A pattern's place: its country (CN for a province, none for a region), and whether it is a
+/// region of another country (`regions.rs`: 卑诗省, 苏格兰), which stands over any city or country
+/// inside its name.
+type Meant = (Option<&'static str>, bool);
+
+/// The automaton of every name (a province with each of its levels too, and the regions of other
+/// countries), and what each pattern means.
+fn names() -> &'static (AhoCorasick, Vec<Meant>) {
+    static NAMES: OnceLock<(AhoCorasick, Vec<Meant>)> = OnceLock::new();
     NAMES.get_or_init(|| {
         let mut patterns: Vec<String> = Vec::new();
-        let mut countries = Vec::new();
+        let mut countries: Vec<Meant> = Vec::new();
         for p in PROVINCES {
             patterns.push((*p).to_string());
-            countries.push(Some("CN"));
+            countries.push((Some("CN"), false));
             for level in PROVINCE_LEVELS {
                 patterns.push(format!("{p}{level}"));
-                countries.push(Some("CN"));
+                countries.push((Some("CN"), false));
             }
         }
         for r in REGIONS {
             patterns.push((*r).to_string());
-            countries.push(None);
+            countries.push((None, false));
         }
+        for (name, country) in super::regions::chinese_names() {
+            patterns.push(name.to_string());
+            countries.push((Some(country), true));
+        }
+        // A DFA: the Chinese lines are read whole, and the names are few enough for one.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("the names make an automaton");
         (automaton, countries)
@@ -108,8 +119,14 @@ fn names() -> &'static (AhoCorasick, Vec<Option<&'static str>>) {
 }
 
 /// The provinces and regions of `text`'s Chinese `lines`, leaving out words `taken` (sorted
-/// spans) already hold.
-pub(super) fn find(text: &str, lines: &[(usize, usize)], taken: &[(usize, usize)], out: &mut Vec<Found>) {
+/// spans) already hold, into `out`; the regions of other countries, taken or not, into `foreign`.
+pub(super) fn find(
+    text: &str,
+    lines: &[(usize, usize)],
+    taken: &[(usize, usize)],
+    out: &mut Vec<Found>,
+    foreign: &mut Vec<Found>,
+) {
     let (automaton, countries) = names();
     let overlaps = |start: usize, end: usize| {
         let at = taken.partition_point(|&(s, _)| s < end);
@@ -118,8 +135,10 @@ pub(super) fn find(text: &str, lines: &[(usize, usize)], taken: &[(usize, usize)
     for &(from, to) in lines {
         for hit in automaton.find_iter(&text[from..to]) {
             let (start, end) = (from + hit.start(), from + hit.end());
-            if !overlaps(start, end) {
-                out.push(Found::place(start, end, None, countries[hit.pattern().as_usize()]));
+            match countries[hit.pattern().as_usize()] {
+                (country, true) => foreign.push(Found::place(start, end, None, country)),
+                (country, false) if !overlaps(start, end) => out.push(Found::place(start, end, None, country)),
+                _ => {}
             }
         }
     }
@@ -136,7 +155,7 @@ mod tests {
         let lines = crate::mentions::segment::non_ascii_lines(text);
         let taken = [(text.find("上海").unwrap(), text.len())];
         let mut out = Vec::new();
-        find(text, &lines, &taken, &mut out);
+        find(text, &lines, &taken, &mut out, &mut Vec::new());
         let found: Vec<(&str, Option<&str>)> = out
             .iter()
             .map(|f| match f.what {

@@ -74,7 +74,7 @@ fn counted_from(text: &str, is_num: &dyn Fn(char) -> bool) -> Option<usize> {
         next = chars.next().map(|(_, c)| c);
     }
     match next {
-        Some(c) if MEASURES.contains(&c) || CURRENCIES.iter().any(|w| w.starts_with(c)) => None,
+        Some(c) if MEASURES.contains(&c) || CURRENCY_FIRSTS.contains(&c) => None,
         // The window ran out: the careful reading decides.
         None => None,
         Some(_) => Some(end),
@@ -100,6 +100,9 @@ const CURRENCIES: &[&str] = &[
     "人民币",
     "人民幣",
 ];
+
+/// The first characters of [`CURRENCIES`].
+const CURRENCY_FIRSTS: &[char] = &['元', '美', '加', '日', '欧', '歐', '英', '澳', '港', '人'];
 
 /// Characters looked at from a number's first: the number, its scale, measure word and unit.
 const WINDOW: usize = 48;
@@ -184,9 +187,11 @@ pub(super) fn find(tables: &Tables, text: &str, lines: &[(usize, usize)], dates:
             }
             // A sum of money: the currency is what it counts.
             let rest_at = end_of(k);
-            if let Some(currency) =
-                CURRENCIES.iter().filter(|w| text[rest_at..].starts_with(*w)).max_by_key(|w| w.len())
-            {
+            let currency = chars
+                .get(k)
+                .filter(|x| CURRENCY_FIRSTS.contains(&x.1))
+                .and_then(|_| CURRENCIES.iter().filter(|w| text[rest_at..].starts_with(*w)).max_by_key(|w| w.len()));
+            if let Some(currency) = currency {
                 if raw != "一" && !dates.overlaps(start, rest_at + currency.len()) {
                     out.push(Found::figure(start, rest_at + currency.len(), value, rest_at..rest_at + currency.len()));
                 }

@@ -210,7 +210,7 @@ pub(super) fn find(tables: &Tables, text: &str, words: &[Word<'_>], dates: &mut 
         // what is counted.
         let mut last_end = words.get(j.wrapping_sub(1)).map_or(end, |w| w.end).max(end);
         if words.get(j).is_some_and(|w| w.text == "of")
-            && words.get(j + 1).is_some_and(|w| OF_WHICH.contains(&w.text.to_ascii_lowercase().as_str()))
+            && words.get(j + 1).is_some_and(|w| OF_WHICH.iter().any(|o| o.eq_ignore_ascii_case(w.text)))
             && text[last_end..words[j + 1].end].split_whitespace().count() == 2
         {
             last_end = words[j + 1].end;
@@ -224,8 +224,7 @@ pub(super) fn find(tables: &Tables, text: &str, words: &[Word<'_>], dates: &mut 
         while k < words.len() && k < j + 3 {
             let u = words[k];
             let gap = &text[last_end..u.start];
-            let quoted =
-                k == j && gap.trim_start().chars().count() == 1 && gap.trim_start().starts_with(['“', '"', '‘']);
+            let quoted = k == j && matches!(gap.trim_start(), "“" | "\"" | "‘");
             if !(gap.chars().all(char::is_whitespace) || quoted) || is_stop(tables, u.text) {
                 break;
             }

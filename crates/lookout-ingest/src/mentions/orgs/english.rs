@@ -108,6 +108,10 @@ impl Reader<'_, '_> {
 
     /// Whether the words name a country, a demonym or a city.
     fn place(&self, from: usize, to: usize) -> bool {
+        // A name that ends in a body's head is none (most spans asked of: told without a copy).
+        if self.lex.heads.contains(self.word(to - 1)) {
+            return false;
+        }
         let span = self.span(from, to);
         let key = span.to_lowercase();
         self.names.countries.contains_key(&key)

@@ -189,7 +189,8 @@ fn may_be_time(word: &str, ago_follows: impl Fn() -> bool) -> bool {
     if first.is_ascii_digit() {
         return true;
     }
-    if first.is_ascii_alphabetic() && word.contains('-') && month_of(part_of_month(word)).is_some() {
+    // "mid-March", "early-May": the hyphen stands fourth to sixth.
+    if bytes.len() >= 7 && bytes[3..6].contains(&b'-') && month_of(part_of_month(word)).is_some() {
         return true;
     }
     if bytes.len() > 9 {
