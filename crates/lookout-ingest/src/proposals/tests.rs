@@ -203,3 +203,32 @@ fn a_chinese_text_tells_a_city_s_stations_apart_by_the_qualifier_it_writes_in_ch
         steps(&propose(text, &mentions(text), &known, &doc())).into_iter().map(|(s, ..)| s).collect();
     assert_eq!(got, ["station-ST001", "station-ST055"], "no qualifier: both");
 }
+
+#[test]
+fn a_sentence_naming_no_place_is_of_the_stations_the_text_names_when_they_are_of_one_country() {
+    let station = |id: &str, city: &str, geonameid: u32, country: &str| KnownStation {
+        id: EntityId::new(id).unwrap(),
+        city: city.into(),
+        geonameid: Some(geonameid),
+        country: Some(country.into()),
+    };
+    let canada = vec![
+        station("station-ST002", "Toronto", 6167865, "CA"),
+        station("station-ST058", "Vancouver", 6173331, "CA"),
+        station("station-ST085", "Calgary", 5913490, "CA"),
+    ];
+    let text =
+        "Police stations in Toronto, Vancouver and Calgary were reported. The Chinese embassy denies those claims.";
+    let denied = |known: &Known| -> Vec<String> {
+        steps(&propose(text, &mentions(text), known, &doc()))
+            .into_iter()
+            .filter(|(_, st, ..)| st == "denied")
+            .map(|(s, ..)| s)
+            .collect()
+    };
+    assert_eq!(denied(&Known::new(canada.clone(), Vec::new())), ["station-ST002", "station-ST058", "station-ST085"]);
+    // Stations of two countries: the sentence says of which none.
+    let mut mixed = canada;
+    mixed[2] = station("station-ST085", "Calgary", 5913490, "US");
+    assert!(denied(&Known::new(mixed, Vec::new())).is_empty());
+}
