@@ -57,6 +57,7 @@ pub(crate) fn find(n: &Names, memo: &mut Memo, text: &str, words: &[Word<'_>], l
     }
     english_cities(text, words, n, memo, &doc_countries, &mut out);
     chinese_cities(text, &segments, n, memo, &doc_countries, &mut out);
+    hyphened(words, n, &doc_countries, &mut out);
     let mut taken: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
     taken.sort_unstable();
     super::place_shapes::find(n, &doc_countries, text, words, &taken, &mut out);
@@ -72,6 +73,28 @@ pub(crate) fn find(n: &Names, memo: &mut Memo, text: &str, words: &[Word<'_>], l
         out.extend(regions);
     }
     out
+}
+
+/// Words after a hyphen that leave the place before it a place ("Montreal-area groups",
+/// "Spain-based Safeguard Defenders").
+const HYPHENED: &[&str] = &["-area", "-based", "-born", "-region"];
+
+/// Places written before a hyphen and one of [`HYPHENED`]: a country's or a city's name.
+fn hyphened(words: &[Word<'_>], n: &Names, doc: &DocCountries, out: &mut Vec<Found>) {
+    let mut key = String::new();
+    for w in words.iter().filter(|w| w.text.len() > 6 && capitalised(w.text)) {
+        let Some(cut) = HYPHENED.iter().find_map(|h| w.text.strip_suffix(h)) else { continue };
+        lower_into(cut, &mut key);
+        let end = w.start + cut.len();
+        if let Some(&code) = n.countries.get(key.as_str()) {
+            // "Dutch-born": a demonym names no place.
+            if lookout_geo::country_of_demonym(cut).is_none() {
+                out.push(Found::place(w.start, end, None, Some(code)));
+            }
+        } else if let Some(cities) = n.latin.get(key.as_str()) {
+            out.push(city_mention(n.pick(*cities, doc), w.start, end));
+        }
+    }
 }
 
 fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> Vec<&'static str> {
@@ -317,7 +340,7 @@ mod tests {
 
     #[test]
     fn a_continent_is_no_mention_of_a_country_in_it() {
-        let text = "Stations in North America, Latin America and the United States, in Chinatown.";
+        let text = "Stations in North America, Latin America and the United States, in Chinatown; Spain-based.";
         let words = super::super::segment::latin_words(text);
         let found = find(&crate::mentions::testing::finder().names, &mut Memo::default(), text, &words, &[]);
         let places: Vec<(&str, Option<&str>)> = found
@@ -329,7 +352,13 @@ mod tests {
             .collect();
         assert_eq!(
             places,
-            [("United States", Some("US")), ("North America", None), ("Latin America", None), ("Chinatown", None)]
+            [
+                ("United States", Some("US")),
+                ("North America", None),
+                ("Latin America", None),
+                ("Chinatown", None),
+                ("Spain", Some("ES"))
+            ]
         );
     }
 }

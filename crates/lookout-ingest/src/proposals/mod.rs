@@ -21,6 +21,7 @@ mod clauses;
 mod countries;
 mod cues;
 mod known;
+mod qualifiers;
 mod speaker;
 mod steps;
 

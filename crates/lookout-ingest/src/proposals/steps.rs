@@ -16,6 +16,7 @@
 
 use lookout_core::{Entity, PartialDate, ProposalKind, ProposedClaim, Schema, StationStatus};
 
+use super::qualifiers::{best_matching, Whole};
 use super::speaker::{self, claimant};
 use super::{clauses, countries, cues};
 use super::{Builder, Known, KnownStation};
@@ -282,71 +283,6 @@ fn concerned<'k>(
         return named.to_vec();
     }
     Vec::new()
-}
-
-/// A document's whole text, and the same in simplified characters once asked for.
-struct Whole<'t> {
-    text: &'t str,
-    simplified: std::cell::OnceCell<String>,
-}
-
-impl<'t> Whole<'t> {
-    fn of(text: &'t str) -> Whole<'t> {
-        Whole { text, simplified: std::cell::OnceCell::new() }
-    }
-
-    /// Whether the text names qualifier `w` ("Manhattan"), in English or, in a Chinese text, as
-    /// Chinese writes it (曼哈頓).
-    fn names(&self, w: &str) -> bool {
-        if self.text.contains(w) {
-            return true;
-        }
-        if self.text.is_ascii() {
-            return false;
-        }
-        let zh = self.simplified();
-        QUALIFIERS_IN_CHINESE.iter().any(|(en, names)| *en == w && names.iter().any(|n| zh.contains(n)))
-    }
-
-    /// The text in simplified characters (folded once, when first asked for).
-    fn simplified(&self) -> &str {
-        self.simplified.get_or_init(|| lookout_text::fold(self.text))
-    }
-}
-
-/// The words that tell a city's stations apart, as Chinese texts write them (simplified).
-const QUALIFIERS_IN_CHINESE: &[(&str, &[&str])] = &[
-    ("Manhattan", &["曼哈顿"]),
-    ("Chinatown", &["华埠", "唐人街", "中国城"]),
-    ("Croydon", &["克罗伊登", "克罗伊顿"]),
-    ("Hendon", &["亨登", "亨顿"]),
-    ("Markham", &["万锦"]),
-    ("Songpa-gu", &["松坡"]),
-    ("Epsom", &["艾普森", "爱普森"]),
-    ("Madeira", &["马德拉", "马德伊拉"]),
-];
-
-/// Of several stations (two in New York, two in London), those whose qualifiers the document
-/// names ("New York (Manhattan, Chinatown)" in a text that says Manhattan), or all when it names
-/// none.
-fn best_matching<'k>(whole: &Whole<'_>, stations: Vec<&'k KnownStation>) -> Vec<&'k KnownStation> {
-    if stations.len() < 2 {
-        return stations;
-    }
-    let named = |w: &str| whole.names(w);
-    let score = |s: &KnownStation| -> usize {
-        let Some(open) = s.city.find('(') else { return 0 };
-        s.city[open + 1..]
-            .split(|c: char| c == ',' || c == ')' || c == ';' || c.is_whitespace())
-            .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase))
-            .filter(|w| named(w))
-            .count()
-    };
-    let best = stations.iter().map(|s| score(s)).max().unwrap_or(0);
-    if best == 0 {
-        return stations;
-    }
-    stations.into_iter().filter(|s| score(s) == best).collect()
 }
 
 /// Whether `line`, a line with no full stop followed by `after`, is a headline: not a piece of
