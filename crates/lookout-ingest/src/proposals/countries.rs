@@ -13,6 +13,25 @@ pub(super) fn is_seat(text: &str, m: &Mention) -> bool {
     after.starts_with("-based") || after.starts_with(" based") || lead.contains("部总") || lead.contains("部總")
 }
 
+/// The demonyms' countries of a sentence, read when first asked for (most sentences name a
+/// place, and their demonyms are never asked for).
+pub(super) struct Demonyms<'w> {
+    words: &'w str,
+    countries: std::cell::OnceCell<Vec<&'static str>>,
+}
+
+impl<'w> Demonyms<'w> {
+    /// Those of `words` (a sentence).
+    pub(super) fn of(words: &'w str) -> Demonyms<'w> {
+        Demonyms { words, countries: std::cell::OnceCell::new() }
+    }
+
+    /// The countries, in order, once each.
+    pub(super) fn get(&self) -> &[&'static str] {
+        self.countries.get_or_init(|| of_demonyms(self.words))
+    }
+}
+
 /// The countries of the demonyms of `words` (a sentence), in order, once each: "Dutch",
 /// "South Korean".
 pub(super) fn of_demonyms(words: &str) -> Vec<&'static str> {

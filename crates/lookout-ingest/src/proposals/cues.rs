@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use lookout_core::StationStatus as S;
 
 /// Cues: the status a sentence reports when it holds one of the words (lower case; Chinese
@@ -228,14 +228,12 @@ const PAIRS: &[(S, &[&str], &[&str], usize)] = &[
     (S::ClosureOrdered, &["下达", "下令", "勒令", "要求", "命令"], &["关闭"], 24),
 ];
 
-/// Where the first pair of `PAIRS[i]` stands in `lower` (in characters), if any.
-fn pair_at(lower: &str, (_, firsts, seconds, gap): &(S, &[&str], &[&str], usize)) -> Option<usize> {
-    firsts.iter().filter_map(|f| lower.find(f).map(|at| (at, at + f.len()))).find_map(|(at, end)| {
-        let rest = &lower[end..];
-        let clause = rest.find([',', ';', '.', '。']).unwrap_or(rest.len());
-        let near = rest[..clause].char_indices().nth(*gap).map_or(clause, |(i, _)| i);
-        seconds.iter().any(|w| rest[..near].contains(w)).then(|| lower[..at].chars().count())
-    })
+/// Whether a second word of `pair` follows byte `end` of `lower` within its clause and gap.
+fn pair_closes(lower: &str, end: usize, (_, _, seconds, gap): &(S, &[&str], &[&str], usize)) -> bool {
+    let rest = &lower[end..];
+    let clause = rest.find([',', ';', '.', '。']).unwrap_or(rest.len());
+    let near = rest[..clause].char_indices().nth(*gap).map_or(clause, |(i, _)| i);
+    seconds.iter().any(|w| rest[..near].contains(w))
 }
 
 /// Words that make a sentence one about stations (beyond the words that make it about one
@@ -272,16 +270,32 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
     // The first character where each status's words stand, by its place in `CUES`.
     let mut first: Vec<Option<usize>> = vec![None; CUES.len()];
     let mut mark = |status: usize, at: usize| first[status] = Some(first[status].map_or(at, |a: usize| a.min(at)));
+    // Pairs are read in the sentence as written: in the pass over the cues when no name was
+    // blanked (most sentences), else in a pass of their own.
+    let as_written = std::ptr::eq(unnamed, lower);
+    let pair = |pair: usize, start: usize, end: usize, mark: &mut dyn FnMut(usize, usize)| {
+        let pair = &PAIRS[pair];
+        if pair_closes(lower, end, pair) {
+            let status = CUES.iter().position(|(s, _)| *s == pair.0).expect("each pair's status has cues");
+            mark(status, lower[..start].chars().count());
+        }
+    };
     for hit in automata.cues.find_overlapping_iter(unnamed) {
-        let status = automata.cue_status[hit.pattern().as_usize()];
-        if NEGATABLE.contains(&CUES[status].0) && negated(&unnamed[..hit.start()]) {
+        let meant = automata.cue_status[hit.pattern().as_usize()];
+        if meant >= CUES.len() {
+            if as_written {
+                pair(meant - CUES.len(), hit.start(), hit.end(), &mut mark);
+            }
             continue;
         }
-        mark(status, unnamed[..hit.start()].chars().count());
+        if NEGATABLE.contains(&CUES[meant].0) && negated(&unnamed[..hit.start()]) {
+            continue;
+        }
+        mark(meant, unnamed[..hit.start()].chars().count());
     }
-    for pair in PAIRS {
-        if let Some(at) = pair_at(lower, pair) {
-            mark(CUES.iter().position(|(s, _)| *s == pair.0).expect("each pair's status has cues"), at);
+    if !as_written {
+        for hit in automata.pair_firsts.find_overlapping_iter(lower) {
+            pair(automata.pair_of[hit.pattern().as_usize()], hit.start(), hit.end(), &mut mark);
         }
     }
     let mut out: Vec<(S, usize)> =
@@ -324,6 +338,10 @@ struct Automata {
     /// Each cue's status, by its place in `CUES`.
     cue_status: Vec<usize>,
     stations: AhoCorasick,
+    /// The first words of [`PAIRS`], and each one's pair (by its place in `PAIRS`); `cues` holds
+    /// them too, meaning `CUES.len()` + their pair.
+    pair_firsts: AhoCorasick,
+    pair_of: Vec<usize>,
 }
 
 fn automata() -> &'static Automata {
@@ -337,10 +355,17 @@ fn automata() -> &'static Automata {
                 cue_status.push(i);
             }
         }
-        let cues = AhoCorasick::new(&words).expect("the cues make an automaton");
+        let (firsts, pair_of): (Vec<&str>, Vec<usize>) =
+            PAIRS.iter().enumerate().flat_map(|(i, (_, firsts, ..))| firsts.iter().map(move |f| (*f, i))).unzip();
+        words.extend(&firsts);
+        cue_status.extend(pair_of.iter().map(|p| CUES.len() + p));
+        // DFAs: every sentence of every document is read by them.
+        let dfa = |patterns: &[&str]| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(patterns);
+        let cues = dfa(&words).expect("the cues make an automaton");
         let stations = AhoCorasick::new(super::STATION_WORDS.iter().chain(STATION_HINTS))
             .expect("the station words make an automaton");
-        Automata { cues, cue_status, stations }
+        let pair_firsts = dfa(&firsts).expect("the pairs' first words make an automaton");
+        Automata { cues, cue_status, stations, pair_firsts, pair_of }
     })
 }
 

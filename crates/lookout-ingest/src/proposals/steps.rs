@@ -141,11 +141,16 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
             continue;
         }
         // Where a body is based is not where its words' stations are.
-        let here: Vec<Mention> =
-            here.iter().filter(|m| m.kind() != Kind::Place || !countries::is_seat(text, m)).cloned().collect();
-        let here = here.as_slice();
+        let is_seat = |m: &Mention| m.kind() == Kind::Place && countries::is_seat(text, m);
+        let unseated: Vec<Mention>;
+        let here = if here.iter().any(is_seat) {
+            unseated = here.iter().filter(|m| !is_seat(m)).cloned().collect();
+            unseated.as_slice()
+        } else {
+            here
+        };
         let worldwide = cues::worldwide(&lower);
-        let demonyms = countries::of_demonyms(words);
+        let demonyms = countries::Demonyms::of(words);
         if concerned(&whole, here, known, &named, by_country, worldwide, &demonyms).is_empty() {
             continue;
         }
@@ -224,7 +229,7 @@ fn concerned<'k>(
     named: &[&'k KnownStation],
     by_country: bool,
     worldwide: bool,
-    demonyms: &[&str],
+    demonyms: &countries::Demonyms<'_>,
 ) -> Vec<&'k KnownStation> {
     let mut out: Vec<&KnownStation> = Vec::new();
     for m in here.iter().filter(|m| m.kind() == Kind::Place) {
@@ -261,7 +266,7 @@ fn concerned<'k>(
         .collect();
     // Else those its demonyms speak of ("the Canadian Federal Police are investigating").
     if countries.is_empty() {
-        countries.extend(demonyms.iter().filter(|c| may_host(c)));
+        countries.extend(demonyms.get().iter().filter(|c| may_host(c)));
     }
     if !countries.is_empty() {
         let in_country: Vec<&KnownStation> =
