@@ -215,12 +215,13 @@ fn a_reported_status_step_is_proposed_dated_and_claimed_and_joins_the_timeline_o
     assert_eq!(
         said,
         [
+            ("station-ST033".into(), "closure_ordered".into(), String::new(), String::new()),
             ("station-ST033".into(), "closure_ordered".into(), "2022-11-01".into(), "Foreign Ministry".into()),
             ("station-ST033".into(), "denied".into(), "2022-10".into(), String::new()),
         ],
-        "the headline proposes nothing: {steps:#?}"
+        "the headline proposes its step undated, the sentences theirs dated: {steps:#?}"
     );
-    let o = lookout(dir.path(), &["review", "accept", steps[0]["id"].as_str().unwrap(), "--by", "alice"]);
+    let o = lookout(dir.path(), &["review", "accept", steps[1]["id"].as_str().unwrap(), "--by", "alice"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = lookout(dir.path(), &["export", "--format", "json"]);
     let export: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();

@@ -221,7 +221,7 @@ const PAIRS: &[(S, &[&str], &[&str], usize)] = &[
     (S::InvestigationClosed, &["ended", "closed", "concluded", "dropped"], &["investigation", "probe"], 32),
     (
         S::ClosureOrdered,
-        &["ordered", "told", "instructed", "demanded"],
+        &["ordered", "orders", "told", "instructed", "demanded"],
         &["to close", "to shut", "closure", "closed"],
         48,
     ),

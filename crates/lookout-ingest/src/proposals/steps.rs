@@ -3,16 +3,21 @@
 //! status for the stations it concerns (one statement each: the analyst who accepts it may drop
 //! some), dated from the text and claimed by whoever the sentence says says so.
 //!
-//! The stations a sentence concerns: those of the cities it names; else, when it names a
-//! country, the stations of that country the document names elsewhere, or all the record's
-//! stations there when the document names none of them (the embassy that denies "the so-called
-//! overseas police stations" in the UK denies each); else the stations the document names, when
-//! it names at most two (a text about the Dublin station says "the office" and means it), or
-//! those of the one country where stations are that a text naming no station city names.
+//! The stations a sentence concerns (of the clause its words stand in, when it names places in
+//! several): those of the cities it names; else those of the regions it names (Ontario,
+//! 卑诗省); else, when it names a country or its demonym ("the Canadian Federal Police"), the
+//! stations of that country the document names elsewhere, or all the record's stations there
+//! when the document names none of them (the embassy that denies "the so-called overseas police
+//! stations" in the UK denies each); else the stations the document names, when it names at most
+//! two (a text about the Dublin station says "the office" and means it) or at most six of one
+//! country, or those of the one country where stations are that a text naming no station city
+//! names. Where a body is based ("Spain-based") is no station's place.
 //!
 //! Each step takes the time the sentence gives nearest its words ("arrested Monday …, before
 //! closing last fall amid an FBI investigation": arrested on the Monday, closed in the year
-//! before).
+//! before), not a time it comes after ("after October"); else the time of the sentence before
+//! in its paragraph; else, for the steps that are news of their day (a closure order, arrests,
+//! charges, a referral), the document's date. A headline's steps are undated.
 
 use lookout_core::{Entity, PartialDate, ProposalKind, ProposedClaim, Schema, StationStatus};
 
