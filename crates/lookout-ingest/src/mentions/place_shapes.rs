@@ -1,6 +1,7 @@
 //! Places told by their shape rather than by the gazetteer: China's provinces by their English
 //! names ("Fujian Province"), streets ("Capel Street", "Pennsylvania Avenue"), a dateline in
-//! capitals ("SEOUL, Dec. 23", "NEW YORK (AP)") and a country before a hyphen ("Spain-based").
+//! capitals ("SEOUL, Dec. 23", "NEW YORK (AP)"), a country before a hyphen ("Spain-based") and a
+//! city before "-area", "-based", "-born" or "-region" ("Montreal-area groups").
 
 use super::names::{DocCountries, Names};
 use super::segment::{capitalised, Word};
@@ -36,8 +37,11 @@ const PROVINCES: &[&str] = &[
     "Ningxia",
 ];
 
-/// Last words of a street's name.
-const STREETS: &[&str] = &["Street", "Avenue", "Road", "Boulevard", "Lane", "Square"];
+/// Last words of a street's name (a region before one names the street: "Pennsylvania Avenue").
+pub(super) const STREETS: &[&str] = &["Street", "Avenue", "Road", "Boulevard", "Lane", "Square"];
+
+/// Words after a hyphen that leave the city before it a place ("Montreal-area groups").
+const CITY_HYPHENED: &[&str] = &["area", "based", "born", "region"];
 
 /// The gap between two words of one name: a single space.
 fn next_to(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
@@ -86,12 +90,17 @@ pub(super) fn find(
                 continue;
             }
         }
-        // "Spain-based", "China-linked": a country before a hyphen.
-        if let Some((country, _)) = w.text.split_once('-') {
-            if let Some(&code) = n.countries.get(&country.to_lowercase()) {
-                if lookout_geo::country_of_demonym(country).is_none() {
-                    out.push(Found::place(w.start, w.start + country.len(), None, Some(code)));
+        // "Spain-based", "China-linked": a country before a hyphen; "Montreal-area": a city
+        // before a word that leaves it a place.
+        if let Some((name, after)) = w.text.split_once('-') {
+            let key = name.to_lowercase();
+            if let Some(&code) = n.countries.get(&key) {
+                if lookout_geo::country_of_demonym(name).is_none() {
+                    out.push(Found::place(w.start, w.start + name.len(), None, Some(code)));
                 }
+            } else if let Some(&cities) = n.latin.get(&key).filter(|_| CITY_HYPHENED.contains(&after)) {
+                let city = n.pick(cities, doc);
+                out.push(Found::place(w.start, w.start + name.len(), Some(city.geonameid), Some(city.country)));
             }
         }
         i += 1;
@@ -132,6 +141,7 @@ mod tests {
             ["Capel Street", "Pennsylvania Avenue"]
         );
         assert_eq!(places("SEOUL, Dec. 23 (Yonhap) -- the Spain-based group"), ["Spain", "SEOUL"]);
+        assert_eq!(places("two Montreal-area groups; a Paris-Match reporter"), ["Montreal"]);
         assert!(places("Street food in the Main hall").is_empty());
     }
 }

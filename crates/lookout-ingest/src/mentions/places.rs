@@ -57,7 +57,6 @@ pub(crate) fn find(n: &Names, memo: &mut Memo, text: &str, words: &[Word<'_>], l
     }
     english_cities(text, words, n, memo, &doc_countries, &mut out);
     chinese_cities(text, &segments, n, memo, &doc_countries, &mut out);
-    hyphened(words, n, &doc_countries, &mut out);
     let mut taken: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
     taken.sort_unstable();
     super::place_shapes::find(n, &doc_countries, text, words, &taken, &mut out);
@@ -73,28 +72,6 @@ pub(crate) fn find(n: &Names, memo: &mut Memo, text: &str, words: &[Word<'_>], l
         out.extend(regions);
     }
     out
-}
-
-/// Words after a hyphen that leave the place before it a place ("Montreal-area groups",
-/// "Spain-based Safeguard Defenders").
-const HYPHENED: &[&str] = &["-area", "-based", "-born", "-region"];
-
-/// Places written before a hyphen and one of [`HYPHENED`]: a country's or a city's name.
-fn hyphened(words: &[Word<'_>], n: &Names, doc: &DocCountries, out: &mut Vec<Found>) {
-    let mut key = String::new();
-    for w in words.iter().filter(|w| w.text.len() > 6 && capitalised(w.text)) {
-        let Some(cut) = HYPHENED.iter().find_map(|h| w.text.strip_suffix(h)) else { continue };
-        lower_into(cut, &mut key);
-        let end = w.start + cut.len();
-        if let Some(&code) = n.countries.get(key.as_str()) {
-            // "Dutch-born": a demonym names no place.
-            if lookout_geo::country_of_demonym(cut).is_none() {
-                out.push(Found::place(w.start, end, None, Some(code)));
-            }
-        } else if let Some(cities) = n.latin.get(key.as_str()) {
-            out.push(city_mention(n.pick(*cities, doc), w.start, end));
-        }
-    }
 }
 
 fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> Vec<&'static str> {

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use lookout_geo::Gazetteer;
 
+use super::place_shapes::STREETS;
 use super::segment::Word;
 use super::Found;
 
@@ -60,9 +61,6 @@ const REGIONS: &[(&str, &str, &[&str])] = &[
     ("DE", "Frankfurt am Main", &["Hesse", "黑森州"]),
     ("PT", "Funchal", &["Madeira", "马德拉", "馬德拉"]),
 ];
-
-/// Words after a region's name that make it a street's.
-const STREETS: &[&str] = &[" Avenue", " Street", " Road", " Boulevard", " Drive"];
 
 /// A region: its country and first-level division.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,7 +141,7 @@ pub(super) fn find(text: &str, words: &[Word<'_>], out: &mut Vec<Found>) {
             let (start, end) = (words[i].start, words[i + len - 1].end);
             let span = &text[start..end];
             let spaced = span.split(' ').count() == len;
-            let street = STREETS.iter().any(|s| text[end..].starts_with(s));
+            let street = text[end..].strip_prefix(' ').is_some_and(|r| STREETS.iter().any(|s| r.starts_with(s)));
             t.by_name
                 .get(span)
                 .filter(|_| spaced && !street)
