@@ -4,7 +4,9 @@
 //! - [`export_csv`]: one row per statement, with source URL, kind and grade;
 //! - [`export_json`]: sources and entities with their statements;
 //! - [`export_geojson`]: RFC 7946 FeatureCollection of stations;
-//! - [`export_ftm`]: FollowTheMoney JSON lines.
+//! - [`export_ftm`]: FollowTheMoney JSON lines;
+//! - [`export_gexf`]: the link graph, GEXF 1.3;
+//! - [`release`]: signed, versioned releases holding all of them, with what changed.
 
 mod csv_export;
 mod error;
@@ -12,6 +14,7 @@ mod ftm;
 mod geojson;
 mod gexf;
 mod json_export;
+pub mod release;
 mod walk;
 
 pub use csv_export::{export_csv, COLUMNS as CSV_COLUMNS};

@@ -19,6 +19,7 @@
 //! ```
 
 pub mod audit;
+mod changes;
 mod curation;
 mod documents;
 mod error;
@@ -29,6 +30,7 @@ mod store;
 mod workspace;
 
 pub use audit::{AppendOnly, AuditEvent, AuditRow, AUDIT_GENESIS};
+pub use changes::{ChangeKind, ChangeScope, PublicChange};
 pub use curation::{CurationStore, DocumentRow};
 pub use documents::DocumentStore;
 pub use error::StoreError;

@@ -62,6 +62,14 @@ pub trait Store: Send + Sync + 'static {
     /// anything computed from the store.
     fn data_version(&self) -> impl Future<Output = Result<i64, StoreError>> + Send;
 
+    /// The latest `limit` changes of the public record in `scope`, newest first: statements that
+    /// became public and statements withdrawn, about unrestricted entities.
+    fn public_changes(
+        &self,
+        scope: &crate::ChangeScope,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<crate::PublicChange>, StoreError>> + Send;
+
     /// Every entity of these schemata with its accepted names (`name` and `alias`), in id order.
     fn names(
         &self,

@@ -44,6 +44,8 @@ pub struct ServeOptions {
     /// The command that reads uploaded documents in a child process; without one, uploads are
     /// refused (and documents' pages show no text).
     pub ingest: Option<IngestCommand>,
+    /// Where `lookout release` keeps the signed releases, listed on `/data`.
+    pub releases_dir: std::path::PathBuf,
 }
 
 /// Serves the site on `listener` until `shutdown` completes.
@@ -78,6 +80,7 @@ pub async fn serve<S: Store + ReportStore + DocumentStore + WorkspaceStore + Cur
         reporting: Arc::new(reporting::shared::Reporting::new(config)),
         four_eyes: options.four_eyes,
         uploads: Arc::new(workspace::documents::jobs::Uploads::new(options.ingest)),
+        releases: Arc::new(service::releases::Releases::at(options.releases_dir)),
     };
     spawn_daily(state.store.clone(), state.reporting.k, state.reporting.counts_interval_days);
     server::serve(listener, router(state), options.limits, shutdown).await

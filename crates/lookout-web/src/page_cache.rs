@@ -80,8 +80,9 @@ pub async fn cached_pages<S: Store>(
     let path = request.uri().path();
     // Never cached: downloads, the API, search, the reporting and review pages (form tokens,
     // sessions, no-store), the workspace (signed-in pages), and the incident counts (publishing
-    // does not change the data version).
+    // does not change the data version), and /data (cutting a release does not either).
     if request.method() != Method::GET
+        || path == "/data"
         || path.starts_with("/data/")
         || path.starts_with("/api/")
         || path == "/search"

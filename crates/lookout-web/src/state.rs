@@ -11,6 +11,7 @@ use crate::reporting::shared::Reporting;
 use crate::service::documents::DocumentSearch;
 use crate::service::duplicates::DuplicateCache;
 use crate::service::matching::MatchCache;
+use crate::service::releases::Releases;
 use crate::service::search::SearchCache;
 use crate::workspace::documents::jobs::Uploads;
 
@@ -38,6 +39,8 @@ pub(crate) struct AppState<S> {
     pub four_eyes: bool,
     /// Uploads of documents being read in child processes.
     pub uploads: Arc<Uploads>,
+    /// The signed releases.
+    pub releases: Arc<Releases>,
 }
 
 impl<S> AppState<S> {
@@ -61,6 +64,7 @@ impl<S> Clone for AppState<S> {
             reporting: self.reporting.clone(),
             four_eyes: self.four_eyes,
             uploads: self.uploads.clone(),
+            releases: self.releases.clone(),
         }
     }
 }

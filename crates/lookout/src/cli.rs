@@ -80,6 +80,28 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Cut a signed, versioned release of the public record: every export, the changes since the
+    /// previous release, a citation, a manifest of SHA-256 checksums and its minisign signature,
+    /// kept in the data directory's `releases/` folder (listed on /data). The key's password is
+    /// read from standard input. `release keygen` makes a key; `release verify` checks a release.
+    #[command(subcommand_negates_reqs = true, args_conflicts_with_subcommands = true)]
+    Release {
+        /// Make a key or verify a release instead.
+        #[command(subcommand)]
+        action: Option<ReleaseAction>,
+        /// Where releases are kept (default: the data directory's `releases/`, which `serve` lists).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The secret key that signs it (from `lookout release keygen`).
+        #[arg(long, env = "LOOKOUT_RELEASE_KEY", required = true)]
+        key: Option<PathBuf>,
+        /// Who publishes the release, named as its author in CITATION.cff.
+        #[arg(long, env = "LOOKOUT_PUBLISHER", default_value = "Lookout contributors")]
+        publisher: String,
+        /// The site's public address (https://…), for the citation's link to the release.
+        #[arg(long, env = "LOOKOUT_PUBLIC_URL")]
+        url: Option<String>,
+    },
     /// Compare two names across scripts (score and explanation), or score nomenklatura JudgedPair
     /// lines with --pairs (one `{"score", "match"}` line per pair, in order).
     Match {
@@ -230,6 +252,28 @@ impl SourceFlags {
         let SourceFlags { url, published, kind, lang, restricted } = self;
         lookout_ingest::pipeline::SourceOptions { url, published, kind, lang, restricted, by, keep_mentions }
     }
+}
+
+/// Release commands.
+#[derive(Debug, Subcommand)]
+pub enum ReleaseAction {
+    /// Make a minisign key pair for signing releases: the secret key at FILE, encrypted with a
+    /// password read from standard input, and the public key at FILE.pub. Never overwrites.
+    Keygen {
+        /// Where to write the secret key.
+        #[arg(long, default_value = "lookout-release.key")]
+        key: PathBuf,
+    },
+    /// Check a release folder: the signatures of its manifest and checksum list, then every file
+    /// against the manifest; names the first file that does not match.
+    Verify {
+        /// The release folder.
+        dir: PathBuf,
+        /// The publisher's public key file (or the base64 key); without it, the release's own key
+        /// is used, which shows the files are the ones signed but not who signed them.
+        #[arg(long)]
+        public_key: Option<PathBuf>,
+    },
 }
 
 /// Account commands.

@@ -14,6 +14,12 @@ use common::*;
 fn public_pages_have_no_serious_or_critical_accessibility_violations() {
     let Some(chromium) = browser("axe-core", "the accessibility audit") else { return };
     let dir = TempDir::new("a11y");
+    // A signed release, so that /data shows its listing (tables of files and checksums).
+    import_bundled_csv(dir.path());
+    let key = dir.path().join("release.key");
+    let key = key.to_str().unwrap();
+    assert!(lookout_with_input(dir.path(), &["release", "keygen", "--key", key], "pw\n").status.success());
+    assert!(lookout_with_input(dir.path(), &["release", "--key", key], "pw\n").status.success());
     let server = Server::start(dir.path());
     let pages = [
         "/",
@@ -30,6 +36,7 @@ fn public_pages_have_no_serious_or_critical_accessibility_violations() {
         "/search?q=Prato",
         "/search?q=%E5%85%AC%E5%AE%89%E5%B1%80&lang=zh",
         "/data",
+        "/data?lang=zh",
         "/about",
         "/report",
         "/report?lang=zh",

@@ -9,6 +9,7 @@ mod documents;
 mod glance;
 mod inbox;
 mod judgements;
+mod public_changes;
 mod read;
 mod record_counts;
 mod reports;

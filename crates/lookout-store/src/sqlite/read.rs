@@ -234,6 +234,14 @@ impl Store for SqliteStore {
         Ok(lookout_core::timeline::status_timeline(&statements))
     }
 
+    async fn public_changes(
+        &self,
+        scope: &crate::ChangeScope,
+        limit: u32,
+    ) -> Result<Vec<crate::PublicChange>, StoreError> {
+        super::public_changes::public_changes(&self.pool, scope, limit).await
+    }
+
     async fn data_version(&self) -> Result<i64, StoreError> {
         let version: i64 = sqlx::query_scalar(
             "SELECT COALESCE((SELECT MAX(rowid) FROM statements), 0) + (SELECT COUNT(*) FROM entities)

@@ -31,7 +31,7 @@ fn corrupt(table: &'static str, id: &str, reason: impl ToString) -> StoreError {
     StoreError::Corrupt { table, id: id.to_string(), reason: reason.to_string() }
 }
 
-fn parse<T: std::str::FromStr>(table: &'static str, id: &str, text: &str) -> Result<T, StoreError>
+pub(crate) fn parse<T: std::str::FromStr>(table: &'static str, id: &str, text: &str) -> Result<T, StoreError>
 where
     T::Err: std::fmt::Display,
 {

@@ -11,6 +11,7 @@ mod figures;
 mod incidents;
 mod matching;
 mod pagination;
+mod releases;
 mod search;
 mod sources;
 mod stations;
@@ -37,10 +38,10 @@ use crate::state::AppState;
     paths(
         stations::list, stations::get, entities::get, entities::statements, sources::list, sources::get,
         figures::figures, figures::responses, countries::list, countries::get, search::search,
-        matching::match_entities, incidents::api_counts,
+        matching::match_entities, incidents::api_counts, releases::list,
     ),
     components(schemas(ErrorBody)),
-    tags((name = "stations"), (name = "entities"), (name = "sources"), (name = "figures"), (name = "responses"), (name = "countries"), (name = "search"), (name = "match"), (name = "incidents"))
+    tags((name = "stations"), (name = "entities"), (name = "sources"), (name = "figures"), (name = "responses"), (name = "countries"), (name = "search"), (name = "match"), (name = "incidents"), (name = "releases"))
 )]
 pub struct ApiDoc;
 
@@ -72,6 +73,7 @@ fn routes<S: Store + ReportStore + DocumentStore>() -> Routes<S> {
         .route("/api/v1/countries/{code}", get(countries::get::<S>))
         .route("/api/v1/search", get(search::search::<S>))
         .route("/api/v1/incidents/counts", get(incidents::api_counts::<S>))
+        .route("/api/v1/releases", get(releases::list::<S>))
         .route(
             "/api/v1/match",
             post(matching::match_entities::<S>).layer(axum::extract::DefaultBodyLimit::max(matching::MATCH_BODY_LIMIT)),

@@ -20,6 +20,8 @@ pub struct CountryTemplate {
     pub switch_href: String,
     /// The country.
     pub c: CountryPage,
+    /// Its Atom feed.
+    pub feed: String,
 }
 
 /// `GET /countries/{iso2}`.
@@ -29,5 +31,6 @@ pub async fn country<S: Store>(
     Path(code): Path<String>,
 ) -> Result<Html<String>, WebError> {
     let c = country_page(app.store.as_ref(), &app.localized(loc.lang), &code).await?;
-    Ok(Html(CountryTemplate { t: loc.t, switch_href: loc.switch_href, c }.render()?))
+    let feed = format!("/countries/{}/changes.atom", code.to_ascii_uppercase());
+    Ok(Html(CountryTemplate { t: loc.t, switch_href: loc.switch_href, c, feed }.render()?))
 }

@@ -9,6 +9,7 @@ use lookout_store::Store;
 
 use crate::error::WebError;
 use crate::i18n::{Locale, Text};
+use crate::service::releases::{media_type, ReleaseView};
 use crate::state::AppState;
 
 /// The downloads page.
@@ -19,6 +20,8 @@ pub struct DataPage {
     pub t: &'static Text,
     /// This page in the other language.
     pub switch_href: String,
+    /// The signed releases, newest first.
+    pub releases: Vec<ReleaseView>,
 }
 
 /// The methodology page.
@@ -32,8 +35,33 @@ pub struct AboutPage {
 }
 
 /// `GET /data`.
-pub async fn data(loc: Locale) -> Result<Html<String>, WebError> {
-    Ok(Html(DataPage { t: loc.t, switch_href: loc.switch_href }.render()?))
+pub async fn data<S: Store>(State(app): State<AppState<S>>, loc: Locale) -> Result<Html<String>, WebError> {
+    let releases = app.releases.list()?;
+    Ok(Html(DataPage { t: loc.t, switch_href: loc.switch_href, releases }.render()?))
+}
+
+/// `GET /data/releases/{id}/{file}`: a file of a signed release, as it was written (releases
+/// never change, so it may be cached for good; its ETag is its SHA-256 where the manifest has it).
+pub async fn release_file<S: Store>(
+    State(app): State<AppState<S>>,
+    Path((id, name)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let (path, sha256) = app.releases.file(&id, &name)?;
+    let bytes = tokio::fs::read(&path).await.map_err(|e| WebError::Internal(format!("{}: {e}", path.display())))?;
+    let disposition = format!("inline; filename=\"{name}\"");
+    let mut response = (
+        [
+            (header::CONTENT_TYPE, media_type(&name).to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable".to_string()),
+        ],
+        bytes,
+    )
+        .into_response();
+    if let Some(etag) = sha256.and_then(|sha| header::HeaderValue::from_str(&format!("\"{sha}\"")).ok()) {
+        response.headers_mut().insert(header::ETAG, etag);
+    }
+    Ok(response)
 }
 
 /// `GET /about`.

@@ -3,6 +3,7 @@
 pub(crate) mod bureaus;
 pub(crate) mod countries;
 pub(crate) mod data;
+pub(crate) mod feeds;
 pub(crate) mod figures;
 pub(crate) mod home;
 pub(crate) mod responses;

@@ -64,12 +64,14 @@ pub(crate) fn source_links(statements: &[Statement], sources: &HashMap<SourceId,
 }
 
 pub(crate) mod bureaus;
+pub(crate) mod changes;
 pub(crate) mod countries;
 pub(crate) mod documents;
 pub(crate) mod duplicates;
 pub(crate) mod figures;
 pub(crate) mod hosts;
 pub(crate) mod matching;
+pub(crate) mod releases;
 pub(crate) mod responses;
 pub(crate) mod search;
 pub(crate) mod sources;

@@ -7,6 +7,8 @@ mod import;
 mod ingest;
 mod ingest_worker;
 mod matching;
+mod password;
+mod release;
 mod review;
 mod sanitize_worker;
 mod serve;
@@ -19,7 +21,9 @@ use anyhow::Context;
 use lookout_core::Verdict;
 use lookout_store::SqliteStore;
 
-use crate::cli::{AccountAction, AuditAction, Cli, Command, CountsAction, KeysAction, ReportAction, ReviewAction};
+use crate::cli::{
+    AccountAction, AuditAction, Cli, Command, CountsAction, KeysAction, ReleaseAction, ReportAction, ReviewAction,
+};
 
 pub use hardening::private_files;
 
@@ -42,6 +46,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve { addr } => serve::run(&cli.data_dir, addr).await,
         Command::Import { files } => import::run(&cli.data_dir, &files).await,
         Command::Export { format, out } => export::run(&cli.data_dir, format.into(), out.as_deref()).await,
+        Command::Release { action: Some(ReleaseAction::Keygen { key }), .. } => release::keygen(&key),
+        Command::Release { action: Some(ReleaseAction::Verify { dir, public_key }), .. } => {
+            release::verify(&dir, public_key.as_deref())
+        }
+        Command::Release { action: None, out, key, publisher, url } => {
+            let key = key.context("--key FILE is required to sign a release")?;
+            let publisher = lookout_release::release::Publisher { name: publisher, url };
+            release::cut(&cli.data_dir, out.as_deref(), &key, publisher).await
+        }
         Command::Stats { json } => stats::run(&cli.data_dir, json).await,
         Command::Ingest { paths, source, by, json } => {
             ingest::run(&cli.data_dir, &paths, &source.options(by, json)).await

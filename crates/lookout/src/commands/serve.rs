@@ -36,6 +36,7 @@ pub async fn run(data_dir: &Path, addr: SocketAddr) -> anyhow::Result<()> {
             program: std::env::current_exe().context("cannot find the lookout binary to read uploads with")?,
             data_dir: data_dir.to_path_buf(),
         }),
+        releases_dir: super::release::releases_dir(data_dir),
     };
     lookout_web::serve(store.clone(), listener, options, shutdown_signal()).await?;
     store.close().await;

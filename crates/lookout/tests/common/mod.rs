@@ -230,12 +230,18 @@ pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str
 /// `python3`. `None` (skip) only outside CI.
 pub fn validator_python() -> Option<String> {
     let python = std::env::var("LOOKOUT_PYTHON").unwrap_or_else(|_| "python3".into());
-    let ok = Command::new(&python).args(["-c", "import followthemoney, geojson"]).status().is_ok_and(|s| s.success());
+    let ok = Command::new(&python)
+        .args(["-c", "import followthemoney, geojson, feedparser, cffconvert"])
+        .status()
+        .is_ok_and(|s| s.success());
     if ok {
         return Some(python);
     }
-    assert!(std::env::var_os("CI").is_none(), "CI must have followthemoney and geojson for {python} (see .ci/run)");
-    eprintln!("skipping export validation: {python} cannot import followthemoney and geojson");
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must have followthemoney, geojson, feedparser and cffconvert for {python} (see .ci/run)"
+    );
+    eprintln!("skipping export validation: {python} cannot import followthemoney, geojson, feedparser and cffconvert");
     None
 }
 
