@@ -27,8 +27,6 @@ pub enum ChangeKind {
 /// One change of the public record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PublicChange {
-    /// Its place in the log (larger is later).
-    pub seq: i64,
     /// What happened.
     pub kind: ChangeKind,
     /// When (RFC 3339, as stored).

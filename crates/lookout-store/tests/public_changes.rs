@@ -65,5 +65,30 @@ async fn publishing_confirming_and_withdrawing_are_logged_in_scope() {
     assert_eq!(nl.len(), 5, "the Dutch station and what links to it, not the Canadian one");
     let ca = store.public_changes(&ChangeScope::Country("CA".into()), 100).await.unwrap();
     assert_eq!(ca.len(), 1);
+    // Recorded public, then withdrawn: both changes. Recorded pending, then withdrawn: none.
+    let country_b = ca[0].statement.id.clone();
+    let event = AuditEvent::today("eva", "statement.withdrawn", "x");
+    store
+        .act_on_statements(std::slice::from_ref(&country_b), StatementAction::Withdrawn, "eva", None, &event)
+        .await
+        .unwrap();
+    let b = store.public_changes(&ChangeScope::Entity(id("station-B")), 100).await.unwrap();
+    let seen: Vec<ChangeKind> = b.iter().map(|c| c.kind).collect();
+    assert_eq!(seen, [ChangeKind::Withdrawn, ChangeKind::Published]);
+    let never = batch_of("ana", |b, src| {
+        b.add_entity(&id("station-B"), Schema::Station).unwrap();
+        b.add_claim(Claim::new(&id("station-B"), "city", "Toronto", src).status(StatementStatus::Proposed)).unwrap();
+    });
+    store.add_statements(&never, &AuditEvent::today("ana", "statement.added", "x")).await.unwrap();
+    let pending = never.statements[0].id.clone();
+    store
+        .act_on_statements(std::slice::from_ref(&pending), StatementAction::Withdrawn, "ana", None, &event)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.public_changes(&ChangeScope::Entity(id("station-B")), 100).await.unwrap().len(),
+        2,
+        "never public"
+    );
     assert_eq!(store.public_changes(&ChangeScope::All, 2).await.unwrap().len(), 2, "limit");
 }

@@ -1,37 +1,29 @@
--- The public record's log of changes (issue 18), for the Atom feeds: when each statement became
--- public and when it was withdrawn. Append-only, written by triggers, so that every way a
--- statement enters or leaves the record (an import, a confirmation, a withdrawal) is logged.
+-- The public record's changes after recording (issue 18), for the Atom feeds: when a pending
+-- statement was confirmed (became public) and when a public statement was withdrawn, written by
+-- triggers, append-only. A statement recorded accepted is public from its `recorded_at`, which
+-- the statements table holds already: logging it again would cost every import a write per
+-- statement. The feeds read both (`sqlite/public_changes.rs`).
 
+-- The rowid orders the log (rows are never deleted, so it only grows).
 CREATE TABLE public_changes (
-    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
-    statement_id  BLOB NOT NULL REFERENCES statements (id),
+    seq           INTEGER PRIMARY KEY,
+    statement_id  BLOB NOT NULL,
     change        TEXT NOT NULL CHECK (change IN ('published', 'withdrawn')),
     at            TEXT NOT NULL
 );
+CREATE INDEX public_changes_statement ON public_changes (statement_id, change);
 
--- What is public already: since it was confirmed, or (recorded accepted) since it was recorded.
+-- What happened before this log: confirmations, and withdrawals after a confirmation. (A statement
+-- recorded accepted and withdrawn before this log existed cannot be told from one withdrawn while
+-- pending; it is left out.)
 INSERT INTO public_changes (statement_id, change, at)
-SELECT s.id, 'published',
-       COALESCE((SELECT e.acted_at FROM statement_events e WHERE e.statement_id = s.id AND e.action = 'confirmed'
-                 ORDER BY e.seq DESC LIMIT 1), s.recorded_at)
-FROM statements s WHERE s.status = 'accepted' ORDER BY s.rowid;
--- What was confirmed and later withdrawn. (A statement recorded accepted and withdrawn before
--- this log existed cannot be told from one withdrawn while pending; it is left out.)
-INSERT INTO public_changes (statement_id, change, at)
-SELECT s.id, 'published', c.acted_at
-FROM statements s JOIN statement_events c ON c.statement_id = s.id AND c.action = 'confirmed'
-WHERE s.status = 'retracted' ORDER BY c.seq;
-INSERT INTO public_changes (statement_id, change, at)
-SELECT s.id, 'withdrawn', w.acted_at
-FROM statements s JOIN statement_events w ON w.statement_id = s.id AND w.action = 'withdrawn'
-WHERE s.status = 'retracted'
-  AND EXISTS (SELECT 1 FROM statement_events c WHERE c.statement_id = s.id AND c.action = 'confirmed')
-ORDER BY w.seq;
+SELECT e.statement_id, CASE e.action WHEN 'confirmed' THEN 'published' ELSE 'withdrawn' END, e.acted_at
+FROM statement_events e
+WHERE e.action = 'confirmed'
+   OR (e.action = 'withdrawn' AND EXISTS (SELECT 1 FROM statement_events c
+        WHERE c.statement_id = e.statement_id AND c.action = 'confirmed' AND c.seq < e.seq))
+ORDER BY e.seq;
 
-CREATE TRIGGER public_changes_on_record AFTER INSERT ON statements WHEN NEW.status = 'accepted'
-BEGIN
-    INSERT INTO public_changes (statement_id, change, at) VALUES (NEW.id, 'published', NEW.recorded_at);
-END;
 CREATE TRIGGER public_changes_on_confirm AFTER UPDATE OF status ON statements
 WHEN OLD.status <> 'accepted' AND NEW.status = 'accepted'
 BEGIN
