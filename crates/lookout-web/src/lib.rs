@@ -82,6 +82,13 @@ pub async fn serve<S: Store + ReportStore + DocumentStore + WorkspaceStore + Cur
         uploads: Arc::new(workspace::documents::jobs::Uploads::new(options.ingest)),
         releases: Arc::new(service::releases::Releases::at(options.releases_dir)),
     };
+    let readers = store.report_recipients().await.map_err(|e| std::io::Error::other(e.to_string()))?;
+    if readers.is_empty() {
+        eprintln!(
+            "lookout: no reviewer can receive reports yet: /report says so and takes none; add one with \
+             `lookout account add NAME --role reviewer`"
+        );
+    }
     spawn_daily(state.store.clone(), state.reporting.k, state.reporting.counts_interval_days);
     server::serve(listener, router(state), options.limits, shutdown).await
 }

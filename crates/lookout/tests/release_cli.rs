@@ -130,6 +130,11 @@ fn bad_keys_and_passwords_leave_no_release() {
     assert!(listed(dir.path()).is_empty(), "no release: {:?}", listed(dir.path()));
     let o = lookout(dir.path(), &["release"]);
     assert!(!o.status.success() && stderr(&o).contains("--key"), "{}", stderr(&o));
+    let empty = TempDir::new("release-empty");
+    let o = lookout_with_input(empty.path(), &["release", "--key", key.to_str().unwrap()], PASSWORD);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("the record is empty, nothing to release"), "{}", stderr(&o));
+    assert!(listed(empty.path()).is_empty());
 }
 
 #[test]

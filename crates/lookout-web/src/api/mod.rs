@@ -34,7 +34,7 @@ use crate::state::AppState;
 /// The OpenAPI document.
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Lookout API", description = "The public record of reported overseas police service stations: stations, entities, statements with their sources and grades, sources, figures, responses and countries; and name matching against it in yente's /match shape. Persons are never included."),
+    info(title = "Lookout API", description = "The public record of reported overseas police service stations: stations, entities, statements with their sources and grades, sources, figures, responses and countries; the signed releases of the record; and name matching against it in yente's /match shape. Persons are never included."),
     paths(
         stations::list, stations::get, entities::get, entities::statements, sources::list, sources::get,
         figures::figures, figures::responses, countries::list, countries::get, search::search,

@@ -180,6 +180,7 @@ pub static EN: Text = Text {
         already_sent: "This form was already sent, and its receipt code shown. To add more, come back with your receipt code.",
         storage_full: "The site's storage for attachments is full just now. Your words are kept below: send them without attachments, or try again later.",
         not_stored: "The site could not store your report just now. Your words are kept below: please send again in a few minutes (attach any files again).",
+        not_receiving: "This site cannot receive reports yet: no reviewer has been set up to read them, so a report sent now could not be read by anyone. Please do not write your report here for now; come back later, or reach the people who run this site another way.",
         problem: "Please check the form",
     },
     ws: super::workspace::EN,

@@ -83,6 +83,8 @@ pub struct ReportText {
     pub storage_full: &'static str,
     /// The store could not take the report just now.
     pub not_stored: &'static str,
+    /// No reviewer can receive reports yet (a new installation): the form is not shown.
+    pub not_receiving: &'static str,
     /// Form problem heading.
     pub problem: &'static str,
 }

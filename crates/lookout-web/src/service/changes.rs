@@ -77,15 +77,24 @@ pub(crate) async fn feed_entries<S: Store>(store: &S, scope: &ChangeScope) -> Re
             summary.push_str(&format!(". Grade {}{}.", s.grade.reliability, s.grade.credibility));
             FeedEntry {
                 id: format!("urn:lookout:{tag}:{}", s.id),
-                title: format!("{entity} ({}): {} {verb}", c.schema, s.prop),
+                title: xml_text(&format!("{entity} ({}): {} {verb}", c.schema, s.prop)),
                 updated: c.at.clone(),
                 href: entity_href(c.schema, &s.entity_id).unwrap_or_else(|| format!("/sources/{}", s.source_id)),
-                summary,
-                source_url: source.map(|x| x.url.clone()).unwrap_or_default(),
-                source_title: source.and_then(|x| x.title.clone().or_else(|| Some(x.url.clone()))).unwrap_or_default(),
+                summary: xml_text(&summary),
+                source_url: xml_text(&source.map(|x| x.url.clone()).unwrap_or_default()),
+                source_title: xml_text(
+                    &source.and_then(|x| x.title.clone().or_else(|| Some(x.url.clone()))).unwrap_or_default(),
+                ),
             }
         })
         .collect())
+}
+
+/// `text` with only the characters XML 1.0 allows (its `Char` production: no control characters
+/// but tab and line breaks, no U+FFFE or U+FFFF), which a source's words might break; escaping is
+/// the template's.
+fn xml_text(text: &str) -> String {
+    text.chars().filter(|&c| matches!(c, '\t' | '\n' | '\r' | ' '..='\u{fffd}' | '\u{10000}'..='\u{10ffff}')).collect()
 }
 
 /// Whether a property of `schema` holds another entity's id.
@@ -110,5 +119,13 @@ fn label(view: &EntityView) -> String {
             }
         }
         _ => view.first("name").unwrap_or(view.entity.id.as_str()).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn text_xml_forbids_is_left_out() {
+        assert_eq!(super::xml_text("a\u{1}b\u{b}c\td\u{fffe}é\u{7f}"), "abc\tdé\u{7f}");
     }
 }

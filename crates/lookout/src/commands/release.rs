@@ -8,6 +8,7 @@ use lookout_release::release::{
     cut_release, generate_key, interrupted, read_public_key, verify_release, CutOptions, Password, Publisher,
     SigningKey, MANIFEST, PUBLIC_KEY, SHA256SUMS,
 };
+use lookout_store::Store;
 
 use super::password::read_password;
 
@@ -49,6 +50,13 @@ pub async fn cut(data_dir: &Path, out: Option<&Path>, key: &Path, publisher: Pub
         eprintln!("note: {} is left from an interrupted release; it is not listed, remove it", folder.display());
     }
     let store = super::open_store(data_dir).await?;
+    if store.is_empty().await? {
+        store.close().await;
+        anyhow::bail!(
+            "{}: the record is empty, nothing to release (import data, or run `lookout serve` once to import the bundled dataset)",
+            data_dir.display()
+        );
+    }
     let options = CutOptions { releases_dir, day: Timestamp::now().day(), key: &key, publisher };
     let result = cut_release(&store, &options, |step| eprintln!("writing {step}")).await;
     store.close().await;

@@ -49,6 +49,9 @@ pub struct FormPage {
     pub problem: Option<String>,
     /// The values entered, kept on a retry.
     pub values: Values,
+    /// Whether a reviewer can receive reports; if not, the form is not shown (no one could read
+    /// what would be written in it).
+    pub receiving: bool,
 }
 
 /// The receipt.
@@ -81,12 +84,13 @@ pub(super) fn action<S>(app: &AppState<S>, path: &str, purpose: &str) -> String 
     format!("{path}?form={}", app.reporting.tokens.issue(purpose))
 }
 
-fn form_page<S>(
+async fn form_page<S: ReportStore>(
     app: &AppState<S>,
     loc: &Locale,
     problem: Option<String>,
     values: Values,
 ) -> Result<Response, WebError> {
+    let receiving = receiving(app).await?;
     let page = FormPage {
         t: loc.t,
         r: &Text::of(loc.lang).report,
@@ -95,13 +99,19 @@ fn form_page<S>(
         countries: countries(app, loc),
         problem,
         values,
+        receiving,
     };
     Ok(no_store(page.render()?))
 }
 
+/// Whether any account can read reports (an active reviewer or admin with a key).
+pub(crate) async fn receiving<S: ReportStore>(app: &AppState<S>) -> Result<bool, WebError> {
+    Ok(!app.store.report_recipients().await?.is_empty())
+}
+
 /// `GET /report`.
 pub async fn form<S: Store + ReportStore>(State(app): State<AppState<S>>, loc: Locale) -> Result<Response, WebError> {
-    form_page(&app, &loc, None, Values::default())
+    form_page(&app, &loc, None, Values::default()).await
 }
 
 /// The token of a public form's post and what its budget allows; `None` when there is no valid
@@ -165,40 +175,47 @@ pub async fn submit<S: Store + ReportStore>(
     multipart: Multipart,
 ) -> Result<Response, WebError> {
     let r = &Text::of(loc.lang).report;
+    if !receiving(&app).await? {
+        // No one could read it: refused before its body is read, with the notice the form shows.
+        let mut response = form_page(&app, &loc, None, Values::default()).await?;
+        *response.status_mut() = axum::http::StatusCode::SERVICE_UNAVAILABLE;
+        response.headers_mut().insert(axum::http::header::CONNECTION, axum::http::HeaderValue::from_static("close"));
+        return Ok(response);
+    }
     let Some((nonce, budget)) = token_budget(&app, &uri, "report") else {
-        return unread(form_page(&app, &loc, Some(r.expired.into()), Values::default()));
+        return unread(form_page(&app, &loc, Some(r.expired.into()), Values::default()).await);
     };
     match budget {
         Budget::Allowed => {}
-        Budget::Spent => return form_page(&app, &loc, Some(r.already_sent.into()), Values::default()),
-        Budget::Exhausted => return form_page(&app, &loc, Some(r.busy.into()), Values::default()),
+        Budget::Spent => return form_page(&app, &loc, Some(r.already_sent.into()), Values::default()).await,
+        Budget::Exhausted => return form_page(&app, &loc, Some(r.busy.into()), Values::default()).await,
     }
     let slot = tokio::time::timeout(INTAKE_WAIT, app.reporting.intake.acquire()).await.ok().and_then(Result::ok);
     if slot.is_none() || !app.reporting.submissions.allow() {
         let received = intake::receive(multipart, false).await.map_err(WebError::BadRequest)?;
-        return form_page(&app, &loc, Some(r.busy_kept.into()), received.values.clone());
+        return form_page(&app, &loc, Some(r.busy_kept.into()), received.values.clone()).await;
     }
     let received = match intake::receive(multipart, true).await {
         Ok(received) => received,
-        Err(problem) => return form_page(&app, &loc, Some(problem), Values::default()),
+        Err(problem) => return form_page(&app, &loc, Some(problem), Values::default()).await,
     };
     if let Some(problem) = received.problem.clone() {
-        return form_page(&app, &loc, Some(problem), received.values.clone());
+        return form_page(&app, &loc, Some(problem), received.values.clone()).await;
     }
     if let Err(problem) = check(&app, &received.values, true) {
-        return form_page(&app, &loc, Some(problem), received.values.clone());
+        return form_page(&app, &loc, Some(problem), received.values.clone()).await;
     }
     let intake::Received { values, files, .. } = received;
     let attachments = match intake::clean_files(&app, files).await {
         Ok(attachments) => attachments,
-        Err(problem) => return form_page(&app, &loc, Some(problem), values),
+        Err(problem) => return form_page(&app, &loc, Some(problem), values).await,
     };
     if !intake::fits_quota(&app, &attachments).await.map_err(WebError::Internal)? {
-        return form_page(&app, &loc, Some(r.storage_full.into()), values);
+        return form_page(&app, &loc, Some(r.storage_full.into()), values).await;
     }
     // One report per form, even when it is sent twice at once.
     if !app.reporting.budgets.claim(&nonce) {
-        return form_page(&app, &loc, Some(r.already_sent.into()), Values::default());
+        return form_page(&app, &loc, Some(r.already_sent.into()), Values::default()).await;
     }
     let report = content(&values, attachments);
     drop(slot);
@@ -209,7 +226,7 @@ pub async fn submit<S: Store + ReportStore>(
         }
         Err(e) => {
             app.reporting.budgets.release(&nonce);
-            form_page(&app, &loc, Some(not_stored(r, e)), values)
+            form_page(&app, &loc, Some(not_stored(r, e)), values).await
         }
     }
 }
