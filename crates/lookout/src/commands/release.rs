@@ -6,7 +6,7 @@ use anyhow::Context;
 use lookout_core::Timestamp;
 use lookout_release::release::{
     cut_release, generate_key, interrupted, read_public_key, verify_release, CutOptions, Password, Publisher,
-    SigningKey, MANIFEST, PUBLIC_KEY, SHA256SUMS,
+    ReleaseError, SigningKey, MANIFEST, PUBLIC_KEY, SHA256SUMS,
 };
 use lookout_store::Store;
 
@@ -36,12 +36,9 @@ pub fn keygen(key: &Path) -> anyhow::Result<()> {
 
 /// `lookout release [--out DIR] --key FILE`.
 pub async fn cut(data_dir: &Path, out: Option<&Path>, key: &Path, publisher: Publisher) -> anyhow::Result<()> {
+    // Before the password is asked for: a missing key is said at once.
     if !key.exists() {
-        anyhow::bail!(
-            "{}: no such key file (create one with `lookout release keygen --key {}`)",
-            key.display(),
-            key.display()
-        );
+        return Err(ReleaseError::KeyMissing(key.to_path_buf()).into());
     }
     let password = password("password of the release key", false)?;
     let key = SigningKey::open(key, &password)?;
