@@ -6,6 +6,7 @@
 
 mod api;
 mod error;
+mod file_body;
 mod i18n;
 mod map_cache;
 mod page_cache;

@@ -177,5 +177,5 @@ fn intact_csv(dir: &Path) -> Result<PathBuf, ReleaseError> {
                 .into(),
         });
     }
-    Ok(dir.join(CSV_FILE))
+    Ok(path)
 }

@@ -40,14 +40,18 @@ pub async fn data<S: Store>(State(app): State<AppState<S>>, loc: Locale) -> Resu
     Ok(Html(DataPage { t: loc.t, switch_href: loc.switch_href, releases }.render()?))
 }
 
-/// `GET /data/releases/{id}/{file}`: a file of a signed release, as it was written (releases
-/// never change, so it may be cached for good; its ETag is its SHA-256 where the manifest has it).
+/// `GET /data/releases/{id}/{file}`: a file of a signed release, as it was written, streamed from
+/// disk (releases never change, so it may be cached for good; its ETag is its SHA-256 where the
+/// manifest has it).
 pub async fn release_file<S: Store>(
     State(app): State<AppState<S>>,
     Path((id, name)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
     let (path, sha256) = app.releases.file(&id, &name)?;
-    let bytes = tokio::fs::read(&path).await.map_err(|e| WebError::Internal(format!("{}: {e}", path.display())))?;
+    let unreadable = |e: std::io::Error| WebError::Internal(format!("{}: {e}", path.display()));
+    let file = tokio::fs::File::open(&path).await.map_err(unreadable)?;
+    let len = file.metadata().await.map_err(unreadable)?.len();
+    let body = axum::body::Body::new(crate::file_body::FileBody::new(file, len));
     let disposition = format!("inline; filename=\"{name}\"");
     let mut response = (
         [
@@ -55,7 +59,7 @@ pub async fn release_file<S: Store>(
             (header::CONTENT_DISPOSITION, disposition),
             (header::CACHE_CONTROL, "public, max-age=31536000, immutable".to_string()),
         ],
-        bytes,
+        body,
     )
         .into_response();
     if let Some(etag) = sha256.and_then(|sha| header::HeaderValue::from_str(&format!("\"{sha}\"")).ok()) {

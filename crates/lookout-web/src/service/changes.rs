@@ -9,6 +9,9 @@ use lookout_store::{ChangeKind, ChangeScope, Store};
 use super::sources::entity_href;
 use crate::error::WebError;
 
+/// What a feed says of a linked entity that is not public.
+const NOT_PUBLIC: &str = "(a record that is not public)";
+
 /// Entries per feed.
 pub(crate) const FEED_ENTRIES: u32 = 100;
 
@@ -41,10 +44,13 @@ pub(crate) async fn feed_entries<S: Store>(store: &S, scope: &ChangeScope) -> Re
             .filter(|c| links(c.schema, &c.statement.prop))
             .filter_map(|c| EntityId::new(&c.statement.value).ok()),
     );
+    // Labels of public entities only: `entities` also returns restricted ones (persons), whose
+    // names no public page shows.
     let labels: HashMap<EntityId, String> = store
         .entities(&ids)
         .await?
         .into_iter()
+        .filter(|r| r.is_public())
         .map(|r| {
             let view = EntityView::fold(r.entity.clone(), &r.statements);
             (r.entity.id.clone(), label(&view))
@@ -58,7 +64,11 @@ pub(crate) async fn feed_entries<S: Store>(store: &S, scope: &ChangeScope) -> Re
             let s = &c.statement;
             let entity = labels.get(&s.entity_id).cloned().unwrap_or_else(|| s.entity_id.to_string());
             let value = if links(c.schema, &s.prop) {
-                EntityId::new(&s.value).ok().and_then(|id| labels.get(&id).cloned()).unwrap_or_else(|| s.value.clone())
+                // A link to an entity that is not public (a person) names it no more than its id does.
+                EntityId::new(&s.value)
+                    .ok()
+                    .and_then(|id| labels.get(&id).cloned())
+                    .unwrap_or_else(|| NOT_PUBLIC.into())
             } else {
                 s.value.clone()
             };
