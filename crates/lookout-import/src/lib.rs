@@ -3,7 +3,7 @@
 //! line and the field.
 //!
 //! Formats: the bundled CSV tables (`sources.csv`, `stations.csv`, `status_events.csv`,
-//! `hosts.csv`, `responses.csv`, `figures.csv`, recognised by their header) and FollowTheMoney
+//! `hosts.csv`, `bureau_names.csv`, `responses.csv`, `figures.csv`, recognised by their header) and FollowTheMoney
 //! JSON lines (`.json`, `.jsonl`, `.ftm`).
 //!
 //! ```
@@ -14,6 +14,7 @@
 //! assert!(batch.statements.len() > 1000);
 //! ```
 
+pub mod bureau_names;
 mod context;
 mod error;
 pub mod figures;
@@ -116,6 +117,8 @@ pub enum Format {
     StatusEvents,
     /// `hosts.csv`.
     Hosts,
+    /// `bureau_names.csv`.
+    BureauNames,
     /// FollowTheMoney JSON lines.
     Ftm,
 }
@@ -137,6 +140,8 @@ pub fn detect_format(file: &str, text: &str) -> Result<Format, ImportError> {
         Ok(Format::StatusEvents)
     } else if has("station_id") && has("host_name") {
         Ok(Format::Hosts)
+    } else if has("bureau_id") && has("name") {
+        Ok(Format::BureauNames)
     } else if has("actor") && has("action") {
         Ok(Format::Responses)
     } else if has("figure") && has("claimed_by") {
@@ -147,11 +152,12 @@ pub fn detect_format(file: &str, text: &str) -> Result<Format, ImportError> {
             line: 1,
             field: None,
             message: format!(
-                "unrecognised header; expected the columns of sources.csv ({}), stations.csv ({}), status_events.csv ({}), hosts.csv ({}), responses.csv ({}) or figures.csv ({}), or a .jsonl file of FollowTheMoney entities",
+                "unrecognised header; expected the columns of sources.csv ({}), stations.csv ({}), status_events.csv ({}), hosts.csv ({}), bureau_names.csv ({}), responses.csv ({}) or figures.csv ({}), or a .jsonl file of FollowTheMoney entities",
                 sources::COLUMNS.join(","),
                 stations::COLUMNS.join(","),
                 status_events::COLUMNS.join(","),
                 hosts::COLUMNS.join(","),
+                bureau_names::COLUMNS.join(","),
                 responses::COLUMNS.join(","),
                 figures::COLUMNS.join(",")
             ),
@@ -184,6 +190,7 @@ pub fn import_file(
         Format::Figures => figures::import(file, &text, batch, report),
         Format::StatusEvents => status_events::import(file, &text, batch, report),
         Format::Hosts => hosts::import(file, &text, batch, report),
+        Format::BureauNames => bureau_names::import(file, &text, batch, report),
         Format::Ftm => ftm::import(file, &text, ctx, batch, report),
     }
 }
@@ -239,6 +246,7 @@ impl Bundled {
             ("data/stations.csv".to_string(), include_bytes!("../../../data/stations.csv").to_vec()),
             ("data/status_events.csv".to_string(), include_bytes!("../../../data/status_events.csv").to_vec()),
             ("data/hosts.csv".to_string(), include_bytes!("../../../data/hosts.csv").to_vec()),
+            ("data/bureau_names.csv".to_string(), include_bytes!("../../../data/bureau_names.csv").to_vec()),
             ("data/responses.csv".to_string(), include_bytes!("../../../data/responses.csv").to_vec()),
             ("data/figures.csv".to_string(), include_bytes!("../../../data/figures.csv").to_vec()),
         ]

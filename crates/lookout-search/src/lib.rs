@@ -7,6 +7,7 @@
 //! let docs = vec![SearchDoc {
 //!     id: "publicbody-fuzhou-psb".into(), schema: "PublicBody".into(), country: Some("CN".into()),
 //!     title: "Fuzhou Public Security Bureau".into(), body: "福州 福州市公安局".into(),
+//!     ..Default::default()
 //! }];
 //! let index = SearchIndex::build(docs).unwrap();
 //! let found = index.search(&SearchQuery { text: "公安局".into(), ..Default::default() }).unwrap();
@@ -17,6 +18,8 @@
 mod documents;
 mod jieba;
 mod mixed;
+mod passage;
+mod variants;
 
 use std::collections::BTreeMap;
 
@@ -28,6 +31,7 @@ use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};
 use tantivy::{doc, Index, IndexReader, TantivyDocument, Term};
 
 pub use documents::{DocumentHit, DocumentIndex, DocumentResults, DocumentWriter, IndexedDocument};
+pub use variants::NameVariants;
 
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -57,8 +61,12 @@ pub struct SearchDoc {
     pub country: Option<String>,
     /// Its label.
     pub title: String,
-    /// Everything said about it.
+    /// Its label in Chinese, where the record has one (else empty).
+    pub title_zh: String,
+    /// Everything said about it, a sentence per line (a hit's snippet is its best sentences).
     pub body: String,
+    /// Its names, in any script: a query naming it in one script also finds the others.
+    pub names: Vec<String>,
 }
 
 /// What to search for.
@@ -85,7 +93,9 @@ pub struct Hit {
     pub country: Option<String>,
     /// Label.
     pub title: String,
-    /// The best matching passage, HTML-escaped, matches wrapped in `<mark>`.
+    /// Label in Chinese (empty when the record has none).
+    pub title_zh: String,
+    /// The sentences of its body that best match, HTML-escaped, matches wrapped in `<mark>`.
     pub snippet_html: String,
     /// Relevance.
     pub score: f32,
@@ -109,6 +119,7 @@ struct Fields {
     schema: Field,
     country: Field,
     title: Field,
+    title_zh: Field,
     body: Field,
 }
 
@@ -117,6 +128,8 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    /// The names of entities written in both scripts.
+    names: NameVariants,
 }
 
 /// The words of a query, trimmed: refused when empty or longer than [`MAX_QUERY_CHARS`].
@@ -143,6 +156,21 @@ pub(crate) fn stored_words(tokenizer: &str) -> TextOptions {
         .set_stored()
 }
 
+/// The words of a query, widened with the names in the other script of the names it holds
+/// ([`NameVariants`]): the query as written, or any alternative as a phrase.
+pub(crate) fn widened(parser: &QueryParser, text: &str, alternatives: &[String]) -> Box<dyn Query> {
+    let (words, _errors) = parser.parse_query_lenient(text);
+    if alternatives.is_empty() {
+        return words;
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, words)];
+    for name in alternatives {
+        let phrase = format!("\"{}\"", name.replace('"', " "));
+        clauses.push((Occur::Should, parser.parse_query_lenient(&phrase).0));
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
 /// The analyzer of ingested documents' text: [`mixed::MixedTokenizer`], long tokens dropped, lower case.
 pub(crate) fn document_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(mixed::MixedTokenizer).filter(RemoveLongFilter::limit(40)).filter(LowerCaser).build()
@@ -162,32 +190,38 @@ impl SearchIndex {
             schema: builder.add_text_field("schema", STRING | STORED),
             country: builder.add_text_field("country", STRING | STORED),
             title: builder.add_text_field("title", text.clone()),
+            title_zh: builder.add_text_field("title_zh", text.clone()),
             body: builder.add_text_field("body", text),
         };
         let index = Index::create_in_ram(builder.build());
         index.tokenizers().register(TOKENIZER, analyzer());
         let mut writer = index.writer_with_num_threads(1, 30_000_000)?;
+        let mut names = NameVariants::default();
         for d in docs {
+            names.add_group(&d.names.iter().map(String::as_str).collect::<Vec<_>>());
             writer.add_document(doc!(
                 fields.id => d.id,
                 fields.schema => d.schema,
                 fields.country => d.country.unwrap_or_default(),
                 fields.title => d.title,
+                fields.title_zh => d.title_zh,
                 fields.body => d.body,
             ))?;
         }
         writer.commit()?;
         let reader = index.reader()?;
-        Ok(SearchIndex { index, reader, fields })
+        Ok(SearchIndex { index, reader, fields, names })
     }
 
-    /// Searches; the text is read leniently (no syntax errors), filters narrow by schema and country.
+    /// Searches; the text is read leniently (no syntax errors) and widened with the names it holds
+    /// in the other script ([`NameVariants`]); filters narrow by schema and country.
     pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
         let text = checked_query(&q.text)?;
         let f = &self.fields;
-        let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
+        let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.title_zh, f.body]);
         parser.set_field_boost(f.title, 2.0);
-        let (words, _errors) = parser.parse_query_lenient(text);
+        parser.set_field_boost(f.title_zh, 2.0);
+        let words = widened(&parser, text, &self.names.alternatives_with(NameVariants::gazetteer(), text));
         let searcher = self.reader.searcher();
         let filter = |field: Field, value: &Option<String>| -> Option<Box<dyn Query>> {
             value.as_ref().filter(|v| !v.is_empty()).map(|v| {
@@ -205,21 +239,20 @@ impl SearchIndex {
         let limit = q.limit.clamp(1, MAX_RESULTS);
         let (top, total) = searcher.search(&full, &(TopDocs::with_limit(limit).order_by_score(), Count))?;
         let mut snippets = SnippetGenerator::create(&searcher, &full, f.body)?;
-        snippets.set_max_num_chars(220);
+        snippets.set_max_num_chars(2_000);
         let stored =
             |d: &TantivyDocument, field: Field| d.get_first(field).and_then(|v| v.as_str()).unwrap_or("").to_string();
         let mut hits = Vec::new();
         for (score, address) in top {
             let d: TantivyDocument = searcher.doc(address)?;
-            let mut snippet = snippets.snippet_from_doc(&d);
-            snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
             let country = stored(&d, f.country);
             hits.push(Hit {
                 id: stored(&d, f.id),
                 schema: stored(&d, f.schema),
                 country: (!country.is_empty()).then_some(country),
                 title: stored(&d, f.title),
-                snippet_html: snippet.to_html(),
+                title_zh: stored(&d, f.title_zh),
+                snippet_html: passage::best_sentences(&snippets, &stored(&d, f.body)),
                 score,
             });
         }
@@ -254,6 +287,7 @@ mod tests {
                 country: Some("CN".into()),
                 title: "Fuzhou Public Security Bureau".into(),
                 body: "Fuzhou PSB 福州 福州市公安局".into(),
+                ..Default::default()
             },
             SearchDoc {
                 id: "publicbody-qingtian-psb".into(),
@@ -261,6 +295,7 @@ mod tests {
                 country: Some("CN".into()),
                 title: "Qingtian Public Security Bureau".into(),
                 body: "Qingtian PSB 青田县公安局".into(),
+                ..Default::default()
             },
             SearchDoc {
                 id: "station-ST033".into(),
@@ -268,6 +303,7 @@ mod tests {
                 country: Some("NL".into()),
                 title: "Rotterdam".into(),
                 body: "Rotterdam 鹿特丹 closure_ordered closed per Dutch government <script>".into(),
+                ..Default::default()
             },
             SearchDoc {
                 id: "station-ST034".into(),
@@ -275,6 +311,7 @@ mod tests {
                 country: Some("NL".into()),
                 title: "Amsterdam".into(),
                 body: "Amsterdam 阿姆斯特丹 Qingtian PSB".into(),
+                ..Default::default()
             },
         ]
     }
@@ -295,10 +332,44 @@ mod tests {
         };
         assert_eq!(ids("福州"), ["publicbody-fuzhou-psb"]);
         assert_eq!(ids("公安局"), ["publicbody-fuzhou-psb", "publicbody-qingtian-psb"]);
-        assert_eq!(ids("青田"), ["publicbody-qingtian-psb"]);
+        assert_eq!(ids("青田县公安局"), ["publicbody-qingtian-psb", "station-ST034"], "and Qingtian, by name");
         assert_eq!(ids("鹿特丹"), ["station-ST033"]);
         assert_eq!(ids("ROTTERDAM"), ["station-ST033"]);
         assert_eq!(ids("qingtian"), ["publicbody-qingtian-psb", "station-ST034"]);
+    }
+
+    #[test]
+    fn a_name_in_either_script_finds_the_same_records() {
+        let mut docs = docs();
+        docs[0].names = vec!["Fuzhou Public Security Bureau".into(), "福州市公安局".into()];
+        docs.push(SearchDoc {
+            id: "station-ST039".into(),
+            schema: "Station".into(),
+            title: "Dublin".into(),
+            title_zh: "都柏林".into(),
+            body: "Run by Fuzhou Public Security Bureau.".into(),
+            ..Default::default()
+        });
+        let index = SearchIndex::build(docs).unwrap();
+        let ids = |q: &str| -> Vec<String> {
+            let found = index.search(&SearchQuery { text: q.into(), limit: 10, ..Default::default() }).unwrap();
+            let mut ids: Vec<String> = found.hits.into_iter().map(|h| h.id).collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(ids("福州"), ["publicbody-fuzhou-psb", "station-ST039"]);
+        assert_eq!(ids("福州"), ids("Fuzhou"));
+        let first = |q: &str| {
+            index.search(&SearchQuery { text: q.into(), limit: 1, ..Default::default() }).unwrap().hits[0].id.clone()
+        };
+        assert_eq!(first("福州市公安局"), "publicbody-fuzhou-psb");
+        assert_eq!(first("Fuzhou Public Security Bureau"), "publicbody-fuzhou-psb");
+        assert_eq!(ids("都柏林"), ["station-ST039"], "titles in Chinese are searched");
+        assert_eq!(ids("鹿特丹"), ids("rotterdam"));
+        let hit = &index.search(&SearchQuery { text: "福州".into(), limit: 10, ..Default::default() }).unwrap().hits;
+        let station = hit.iter().find(|h| h.id == "station-ST039").unwrap();
+        assert!(station.snippet_html.contains("<mark>Fuzhou</mark>"), "{}", station.snippet_html);
+        assert_eq!(station.title_zh, "都柏林");
     }
 
     #[test]

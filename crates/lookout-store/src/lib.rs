@@ -42,7 +42,7 @@ pub use reports::{
     Account, AccountSummary, AuditView, CountRelease, NewReport, PublishedIncident, ReportRecord, ReportStore,
     ReportWithReplyKey, SealedMessage,
 };
-pub use sqlite::{BatchWriter, SqliteStore};
+pub use sqlite::{check_file, BatchWriter, FileCheck, SqliteStore};
 pub use store::Store;
 pub use workspace::{
     FoundEntity, Naming, NamingValue, PageAt, ProposalFilter, ProposalPage, ProposalReview, WorkspaceStore,

@@ -12,6 +12,7 @@ mod map_cache;
 mod page_cache;
 mod pages;
 mod reporting;
+mod request_log;
 mod router;
 mod server;
 mod service;
@@ -25,6 +26,7 @@ use lookout_store::{CurationStore, DocumentStore, ReportStore, Store, WorkspaceS
 use tokio::net::TcpListener;
 
 pub use reporting::sanitizer::SanitizerCommand;
+pub use request_log::{BadLogLevel, LogLevel};
 pub use server::ConnectionLimits;
 pub use workspace::documents::jobs::IngestCommand;
 
@@ -47,6 +49,8 @@ pub struct ServeOptions {
     pub ingest: Option<IngestCommand>,
     /// Where `lookout release` keeps the signed releases, listed on `/data`.
     pub releases_dir: std::path::PathBuf,
+    /// How much the request log writes (`LOOKOUT_LOG`, see [`LogLevel::from_env`]).
+    pub log: LogLevel,
 }
 
 /// Serves the site on `listener` until `shutdown` completes.
@@ -91,7 +95,7 @@ pub async fn serve<S: Store + ReportStore + DocumentStore + WorkspaceStore + Cur
         );
     }
     spawn_daily(state.store.clone(), state.reporting.k, state.reporting.counts_interval_days);
-    server::serve(listener, router(state), options.limits, shutdown).await
+    server::serve(listener, router(state, options.log), options.limits, shutdown).await
 }
 
 /// Binds `addr`, failing with a message naming the address.

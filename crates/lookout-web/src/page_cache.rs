@@ -69,23 +69,33 @@ impl PageCache {
     }
 }
 
-/// Serves GET pages from the cache, or renders and keeps them. The API (which has its own ETags),
-/// downloads and search results are not cached; responses that set a cookie, are not 200, or are large pass
-/// through untouched.
+/// Whether an `If-None-Match` header names `tag` (or is `*`).
+fn etag_matches(asked: &axum::http::HeaderValue, tag: &axum::http::HeaderValue) -> bool {
+    let (Ok(asked), Ok(tag)) = (asked.to_str(), tag.to_str()) else { return false };
+    asked.split(',').map(str::trim).any(|t| t == "*" || t == tag || t.trim_start_matches("W/") == tag)
+}
+
+/// Serves GET pages and API answers from the cache, or renders and keeps them; a cached answer
+/// with an ETag (the API's) answers a matching `If-None-Match` with 304. Downloads and search
+/// results are not cached; responses that set a cookie, are not 200, or are large pass through
+/// untouched.
 pub async fn cached_pages<S: Store>(
     State((cache, store)): State<(Arc<PageCache>, Arc<S>)>,
     request: Request,
     next: Next,
 ) -> Response {
     let path = request.uri().path();
-    // Never cached: downloads, the API, search, the reporting and review pages (form tokens,
-    // sessions, no-store), the workspace (signed-in pages), and the incident counts (publishing
-    // does not change the data version), and /data (cutting a release does not either).
+    // Never cached: downloads, search (pages and API: any words make a new address), the
+    // reporting and review pages (form tokens, sessions, no-store), the workspace (signed-in
+    // pages), the incident counts (publishing does not change the data version), and /data and
+    // the releases (cutting a release does not either).
     if request.method() != Method::GET
         || path == "/data"
         || path.starts_with("/data/")
-        || path.starts_with("/api/")
         || path == "/search"
+        || path == "/api/v1/search"
+        || path.starts_with("/api/v1/incidents")
+        || path.starts_with("/api/v1/releases")
         || path.starts_with("/report")
         || path.starts_with("/review")
         || path.starts_with("/workspace")
@@ -97,10 +107,15 @@ pub async fn cached_pages<S: Store>(
     let lang = Lang::of_request(request.uri().query(), request.headers());
     let sets_cookie = request.uri().query().and_then(crate::i18n::query_lang).is_some();
     let key = (lang, request.uri().to_string());
+    let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
     if !sets_cookie {
         if let Ok(pages) = cache.pages.lock() {
             if let Some(c) = pages.entries.get(&key).filter(|c| c.version == version) {
-                let mut response = (StatusCode::OK, c.body.clone()).into_response();
+                let etag = c.headers.get(header::ETAG);
+                let fresh = matches!((etag, &if_none_match), (Some(tag), Some(asked)) if etag_matches(asked, tag));
+                let status = if fresh { StatusCode::NOT_MODIFIED } else { StatusCode::OK };
+                let body = if fresh { Bytes::new() } else { c.body.clone() };
+                let mut response = (status, body).into_response();
                 *response.headers_mut() = c.headers.clone();
                 return response;
             }
@@ -117,6 +132,11 @@ pub async fn cached_pages<S: Store>(
         return response;
     }
     let (parts, body) = response.into_parts();
+    // A large answer (an API page of 500 items) is served as it is, not kept.
+    let size = http_body::Body::size_hint(&body).exact();
+    if size.is_none_or(|n| n > MAX_BODY as u64) {
+        return Response::from_parts(parts, body);
+    }
     let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY).await else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "response too large to buffer").into_response();
     };

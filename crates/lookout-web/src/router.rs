@@ -64,6 +64,7 @@ async fn not_found() -> WebError {
 /// The application's routes.
 pub(crate) fn router<S: Store + ReportStore + DocumentStore + WorkspaceStore + CurationStore>(
     state: AppState<S>,
+    log: crate::request_log::LogLevel,
 ) -> Router {
     Router::new()
         .route("/", get(pages::home::home::<S>))
@@ -96,5 +97,6 @@ pub(crate) fn router<S: Store + ReportStore + DocumentStore + WorkspaceStore + C
         .layer(middleware::from_fn(crate::error::localize_error_pages))
         .layer(middleware::from_fn(language))
         .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn_with_state(log, crate::request_log::log_requests))
         .with_state(state)
 }

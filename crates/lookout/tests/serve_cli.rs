@@ -293,6 +293,50 @@ fn search_finds_english_and_chinese_with_snippets_and_facets() {
     assert!(body.contains("\"code\":\"invalid_parameter\""));
 }
 
+#[test]
+fn search_finds_the_same_records_in_either_script_titled_by_name_with_sentences() {
+    let dir = TempDir::new("serve-search-scripts");
+    let server = Server::start(dir.path());
+    let hits = |q: &str, lang: &str| -> (Vec<String>, String) {
+        let (status, _, page) = server.get(&format!("/search?q={}&lang={lang}", percent(q)));
+        assert_eq!(status, 200, "{q}");
+        let mut hrefs: Vec<String> = page
+            .split("<li><a href=\"")
+            .skip(1)
+            .filter_map(|li| li.split('"').next())
+            .filter(|href| !href.starts_with("/search"))
+            .map(str::to_string)
+            .collect();
+        hrefs.sort();
+        (hrefs, page)
+    };
+    for (chinese, english) in [
+        ("福州", "Fuzhou"),
+        ("青田", "Qingtian"),
+        ("鹿特丹", "Rotterdam"),
+        ("都柏林", "Dublin"),
+        ("荷兰", "Netherlands"),
+    ] {
+        let (zh, _) = hits(chinese, "en");
+        let (en, _) = hits(english, "en");
+        assert!(!zh.is_empty(), "{chinese} finds nothing");
+        assert_eq!(zh, en, "{chinese} and {english} find different records");
+    }
+    let (fuzhou, page) = hits("福州", "en");
+    for station in ["/stations/ST039", "/stations/ST033", "/stations/ST024"] {
+        assert!(fuzhou.contains(&station.to_string()), "{station}, run by the Fuzhou bureau, is not found by 福州");
+    }
+    assert!(page.contains(">Dublin, Ireland</a>"), "a station is titled by its city and country");
+    assert!(!page.contains("/api/v1/entities/operation-"), "links are not results of their own");
+    assert!(!page.contains("26.06139") && !page.contains("3740000"), "coordinates and populations are not snippets");
+    assert!(
+        page.contains("Run by <mark>Fuzhou</mark> Public Security Bureau (<mark>福州</mark>市公安局)."),
+        "snippets are sentences"
+    );
+    let (_, zh_page) = hits("福州", "zh");
+    assert!(zh_page.contains(">都柏林，爱尔兰</a>"), "the Chinese interface titles by the Chinese names");
+}
+
 /// Percent-encodes a query value.
 fn percent(s: &str) -> String {
     s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()

@@ -6,6 +6,7 @@
 
 mod document;
 mod in_order;
+mod rebuild;
 mod record;
 mod run;
 mod stage;
@@ -13,6 +14,7 @@ mod stage;
 use std::path::{Path, PathBuf};
 
 pub use document::{DocumentReport, Ingested};
+pub use rebuild::{rebuild_index, Rebuilt};
 pub(crate) use record::Record;
 pub use run::{run, run_with_stages, Step, Summary};
 pub use stage::{quiet, Stage, StageSink};
@@ -67,6 +69,15 @@ impl SourceOptions {
 /// The directory of the originals kept as evidence in a data directory.
 pub fn evidence_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("evidence")
+}
+
+/// What the documents' index calls a document: its source's publisher and title, where the
+/// source has them, else the file's name.
+pub(crate) fn indexed_title(source: &lookout_core::Source) -> String {
+    match (&source.publisher, &source.title) {
+        (Some(p), Some(t)) => format!("{p} · {t}"),
+        (p, t) => p.clone().or_else(|| t.clone()).unwrap_or_default(),
+    }
 }
 
 /// The directory of the documents' search index in a data directory.

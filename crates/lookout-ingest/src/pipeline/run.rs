@@ -139,11 +139,7 @@ pub async fn run_with_stages(
                 .add(IndexedDocument {
                     sha256: doc.document.sha256.clone(),
                     source_id: doc.source.id.to_string(),
-                    // The publisher, where the source has an address, then the file's name.
-                    title: match (&doc.source.publisher, &doc.source.title) {
-                        (Some(p), Some(t)) => format!("{p} · {t}"),
-                        (p, t) => p.clone().or_else(|| t.clone()).unwrap_or_default(),
-                    },
+                    title: super::indexed_title(&doc.source),
                     language: doc.document.language.clone(),
                     text: doc.text,
                     restricted: doc.document.restricted,

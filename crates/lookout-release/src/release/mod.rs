@@ -20,6 +20,7 @@ pub use changes::{Changes, EntityChanges, FieldChange, StatementChange};
 pub use citation::Publisher;
 pub use cut::{cut_release, CutOptions, CutRelease, EXPORTS};
 pub use error::ReleaseError;
+pub use files::{hash_file, sync_dir, HashingFile};
 pub use id::{InvalidReleaseId, ReleaseId};
 pub use keys::{generate as generate_key, public_key_of, public_key_path, read_public_key, Password, SigningKey};
 pub use listing::{interrupted, list_releases, release_ids, ListedRelease};

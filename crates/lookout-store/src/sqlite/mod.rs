@@ -2,6 +2,8 @@
 
 mod accounts;
 mod audit_log;
+mod backup;
+pub use backup::{check_file, FileCheck};
 mod batches;
 pub use batches::BatchWriter;
 mod curation;

@@ -1,6 +1,6 @@
 //! `/api/v1/entities/{id}` and `/api/v1/statements`.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::Json;
 use lookout_core::{EntityId, StatementStatus};
 use lookout_store::Store;
@@ -9,6 +9,7 @@ use utoipa::IntoParams;
 
 use super::docs::{EntityDoc, StatementDoc};
 use super::error::ApiError;
+use super::extract::ApiQuery;
 use super::pagination::{paginate, Page, PageParams};
 use crate::error::WebError;
 use crate::state::AppState;
@@ -44,6 +45,7 @@ pub async fn get<S: Store>(
 #[into_params(parameter_in = Query)]
 pub struct StatementFilter {
     /// The entity whose statements to list.
+    #[param(example = "station-ST039")]
     pub entity: String,
 }
 
@@ -53,9 +55,10 @@ pub struct StatementFilter {
     responses((status = 200, body = Page<StatementDoc>), (status = 400, body = super::error::ErrorBody), (status = 404, body = super::error::ErrorBody)))]
 pub async fn statements<S: Store>(
     State(app): State<AppState<S>>,
-    Query(filter): Query<StatementFilter>,
-    Query(page): Query<PageParams>,
+    ApiQuery(filter): ApiQuery<StatementFilter>,
+    ApiQuery(page): ApiQuery<PageParams>,
 ) -> Result<Json<Page<StatementDoc>>, ApiError> {
+    super::contract::check("entity", &Some(filter.entity.clone()))?;
     let entity = public_entity(app.store.as_ref(), &filter.entity).await?;
     Ok(Json(paginate(entity.statements, &page, |s| s.id.as_str())?))
 }

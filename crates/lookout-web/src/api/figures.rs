@@ -1,6 +1,6 @@
 //! `/api/v1/figures` and `/api/v1/responses`.
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::Json;
 use lookout_store::Store;
 use serde::Deserialize;
@@ -8,6 +8,7 @@ use utoipa::IntoParams;
 
 use super::docs::{FigureDoc, ResponseDoc};
 use super::error::ApiError;
+use super::extract::ApiQuery;
 use super::pagination::{paginate, Page, PageParams};
 use crate::i18n::Lang;
 use crate::service::figures::figure_groups;
@@ -20,7 +21,7 @@ use crate::state::AppState;
     responses((status = 200, body = Page<FigureDoc>), (status = 400, body = super::error::ErrorBody)))]
 pub async fn figures<S: Store>(
     State(app): State<AppState<S>>,
-    Query(page): Query<PageParams>,
+    ApiQuery(page): ApiQuery<PageParams>,
 ) -> Result<Json<Page<FigureDoc>>, ApiError> {
     let mut docs: Vec<FigureDoc> = Vec::new();
     for group in figure_groups(app.store.as_ref()).await? {
@@ -49,9 +50,11 @@ pub struct ResponseFilter {
     responses((status = 200, body = Page<ResponseDoc>), (status = 400, body = super::error::ErrorBody)))]
 pub async fn responses<S: Store>(
     State(app): State<AppState<S>>,
-    Query(filter): Query<ResponseFilter>,
-    Query(page): Query<PageParams>,
+    ApiQuery(filter): ApiQuery<ResponseFilter>,
+    ApiQuery(page): ApiQuery<PageParams>,
 ) -> Result<Json<Page<ResponseDoc>>, ApiError> {
+    super::contract::check("country", &filter.country)?;
+    super::contract::check("action", &filter.action)?;
     let query = ResponseQuery { country: filter.country, action: filter.action };
     let list = list_responses(app.store.as_ref(), &app.localized(Lang::En), &query).await?;
     let docs: Vec<ResponseDoc> = list.responses.into_iter().map(ResponseDoc::from).collect();

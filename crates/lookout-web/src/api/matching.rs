@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::Json;
 use lookout_match::NameIndex;
 use lookout_store::Store;
@@ -13,14 +13,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::error::ApiError;
+use super::extract::ApiQuery;
 use crate::service::matching::CANDIDATES_PER_QUERY;
 use crate::state::AppState;
 
 /// Largest `POST /api/v1/match` body accepted.
 pub const MATCH_BODY_LIMIT: usize = 256 * 1024;
 
-/// At most this many queries per request.
-pub const MAX_QUERIES: usize = 50;
+pub use super::match_schema::MAX_QUERIES;
 /// At most this many characters per name.
 const MAX_NAME_CHARS: usize = 300;
 
@@ -31,15 +31,18 @@ pub struct EntityExample {
     #[serde(default)]
     pub id: Option<String>,
     /// Its FtM schema: `Organization`, `PublicBody`, `Company`, `LegalEntity` or `Person`.
+    #[schema(schema_with = super::match_schema::query_schema)]
     pub schema: String,
     /// Its properties; `name` is required.
+    #[schema(schema_with = super::match_schema::query_properties)]
     pub properties: BTreeMap<String, Vec<String>>,
 }
 
 /// The request body.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct MatchRequest {
-    /// Queries by the caller's key.
+    /// Queries by the caller's key (1 to 50).
+    #[schema(schema_with = super::match_schema::queries)]
     pub queries: BTreeMap<String, EntityExample>,
 }
 
@@ -48,10 +51,13 @@ pub struct MatchRequest {
 #[into_params(parameter_in = Query)]
 pub struct MatchParams {
     /// Results per query (1–50; default 5).
+    #[param(minimum = 1, maximum = 50)]
     pub limit: Option<usize>,
-    /// Score from which a result is a match (default 0.7).
+    /// Score from which a result is a match, 0 to 1 (default 0.7).
+    #[param(minimum = 0.0, maximum = 1.0)]
     pub threshold: Option<f64>,
-    /// Results scoring below this are left out (default 0.5).
+    /// Results scoring below this are left out, 0 to 1 (default 0.5).
+    #[param(minimum = 0.0, maximum = 1.0)]
     pub cutoff: Option<f64>,
 }
 
@@ -134,15 +140,18 @@ fn validate(request: &MatchRequest) -> Result<(), ApiError> {
         return Err(ApiError::invalid(format!("queries: at most {MAX_QUERIES} per request")));
     }
     for (key, q) in &request.queries {
-        if !matches!(q.schema.as_str(), "Organization" | "PublicBody" | "Company" | "LegalEntity" | "Person") {
+        if !super::match_schema::QUERY_SCHEMATA.contains(&q.schema.as_str()) {
             return Err(ApiError::invalid(format!(
                 "queries.{key}.schema: {:?} is not one of Organization, PublicBody, Company, LegalEntity, Person",
                 q.schema
             )));
         }
         let names = q.properties.get("name").map(Vec::as_slice).unwrap_or_default();
-        if names.iter().all(|n| n.trim().is_empty()) {
+        if names.is_empty() {
             return Err(ApiError::invalid(format!("queries.{key}.properties.name: give at least one name")));
+        }
+        if let Some(i) = names.iter().position(|n| super::match_schema::blank(n)) {
+            return Err(ApiError::invalid(format!("queries.{key}.properties.name.{i}: a name cannot be blank")));
         }
         if names.len() > 10 || names.iter().any(|n| n.chars().count() > MAX_NAME_CHARS) {
             return Err(ApiError::invalid(format!(
@@ -162,7 +171,7 @@ fn validate(request: &MatchRequest) -> Result<(), ApiError> {
         (status = 413, body = super::error::ErrorBody)))]
 pub async fn match_entities<S: Store>(
     State(app): State<AppState<S>>,
-    Query(params): Query<MatchParams>,
+    ApiQuery(params): ApiQuery<MatchParams>,
     body: Result<Json<MatchRequest>, JsonRejection>,
 ) -> Result<Json<MatchResponse>, ApiError> {
     let Json(request) = body.map_err(|e| {

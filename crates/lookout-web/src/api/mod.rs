@@ -3,18 +3,22 @@
 //! checked-in `openapi.json` current). Lists use cursor pagination; every response has an ETag and
 //! answers `If-None-Match` with 304; every error is `{message, code, type, link}`.
 
+mod contract;
 mod countries;
 mod docs;
 mod entities;
 mod error;
+mod extract;
 mod figures;
 mod incidents;
+mod match_schema;
 mod matching;
 mod pagination;
 mod releases;
 mod search;
 mod sources;
 mod stations;
+mod yente;
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -27,6 +31,7 @@ use lookout_store::{DocumentStore, ReportStore, Store};
 use sha2::{Digest, Sha256};
 use utoipa::OpenApi;
 
+use contract::TableBound;
 use error::{ApiError, ErrorBody};
 
 use crate::state::AppState;
@@ -38,9 +43,10 @@ use crate::state::AppState;
     paths(
         stations::list, stations::get, entities::get, entities::statements, sources::list, sources::get,
         figures::figures, figures::responses, countries::list, countries::get, search::search,
-        matching::match_entities, incidents::api_counts, releases::list,
+        matching::match_entities, incidents::api_counts, releases::list, yente::match_dataset, yente::entity,
     ),
     components(schemas(ErrorBody)),
+    modifiers(&TableBound),
     tags((name = "stations"), (name = "entities"), (name = "sources"), (name = "figures"), (name = "responses"), (name = "countries"), (name = "search"), (name = "match"), (name = "incidents"), (name = "releases"))
 )]
 pub struct ApiDoc;
@@ -78,6 +84,11 @@ fn routes<S: Store + ReportStore + DocumentStore>() -> Routes<S> {
             "/api/v1/match",
             post(matching::match_entities::<S>).layer(axum::extract::DefaultBodyLimit::max(matching::MATCH_BODY_LIMIT)),
         )
+        .route(
+            "/match/{dataset}",
+            post(yente::match_dataset::<S>).layer(axum::extract::DefaultBodyLimit::max(matching::MATCH_BODY_LIMIT)),
+        )
+        .route("/entities/{id}", get(yente::entity::<S>))
 }
 
 /// The paths the API serves (for the test that checks they are all documented).

@@ -17,6 +17,7 @@ pub struct PageParams {
     /// Return items after this cursor (the `next_cursor` of the previous page).
     pub cursor: Option<String>,
     /// Items per page, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<usize>,
 }
 

@@ -1,12 +1,13 @@
 //! `/api/v1/search`.
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::Json;
 use lookout_store::Store;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::error::ApiError;
+use super::extract::ApiQuery;
 use crate::i18n::Lang;
 use crate::service::search::{search as run_search, SearchParams};
 use crate::state::AppState;
@@ -67,18 +68,39 @@ pub struct DocumentHitDoc {
     pub href: String,
 }
 
+/// Parameters of a search through the API: the words are required.
+#[derive(Debug, Clone, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ApiSearchParams {
+    /// The words (English or Chinese; a name in either script also finds the other): 1 to 200
+    /// characters, not all spaces.
+    #[param(min_length = 1, max_length = 200, pattern = "[^\\s\\u0085]")]
+    pub q: String,
+    /// Only this kind of record (`Station`, `PublicBody`, `Response`, `Figure`, `Organization`,
+    /// `Source`…, or `Document` for ingested documents only); another gives no results.
+    pub schema: Option<String>,
+    /// Only this country (ISO code); documents have none, so a country leaves them out.
+    pub country: Option<String>,
+}
+
 /// Full-text search over entities, their statements and sources, and the text of public ingested
 /// documents, in English and Chinese.
 #[utoipa::path(get, path = "/api/v1/search", tag = "search",
-    params(SearchParams),
+    params(ApiSearchParams),
     responses((status = 200, body = SearchDoc), (status = 400, body = super::error::ErrorBody)))]
 pub async fn search<S: Store>(
     State(app): State<AppState<S>>,
-    Query(params): Query<SearchParams>,
+    ApiQuery(params): ApiQuery<ApiSearchParams>,
 ) -> Result<Json<SearchDoc>, ApiError> {
-    if params.q.as_deref().unwrap_or("").trim().is_empty() {
+    // As the document's pattern and length read it (length in characters before trimming).
+    if super::match_schema::blank(&params.q) {
         return Err(ApiError::invalid("q: the query is empty"));
     }
+    if params.q.chars().count() > lookout_search::MAX_QUERY_CHARS {
+        return Err(ApiError::invalid(format!("q: longer than {} characters", lookout_search::MAX_QUERY_CHARS)));
+    }
+    super::contract::check("country", &params.country)?;
+    let params = SearchParams { q: Some(params.q), schema: params.schema, country: params.country };
     let r = run_search(app.store.as_ref(), &app.localized(Lang::En), &app.search, &app.documents, &params).await?;
     Ok(Json(SearchDoc {
         total: r.total,

@@ -1,12 +1,13 @@
 //! `/api/v1/sources`.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::Json;
 use lookout_core::{SourceId, StatementStatus};
 use lookout_store::Store;
 
 use super::docs::{SourceDoc, SourceWithStatements, StatementDoc};
 use super::error::ApiError;
+use super::extract::ApiQuery;
 use super::pagination::{paginate, Page, PageParams};
 use crate::error::WebError;
 use crate::state::AppState;
@@ -17,7 +18,7 @@ use crate::state::AppState;
     responses((status = 200, body = Page<SourceDoc>), (status = 400, body = super::error::ErrorBody)))]
 pub async fn list<S: Store>(
     State(app): State<AppState<S>>,
-    Query(page): Query<PageParams>,
+    ApiQuery(page): ApiQuery<PageParams>,
 ) -> Result<Json<Page<SourceDoc>>, ApiError> {
     let sources: Vec<SourceDoc> = app.store.all_sources().await?.iter().map(SourceDoc::from).collect();
     Ok(Json(paginate(sources, &page, |s| s.id.as_str())?))

@@ -1,6 +1,6 @@
 //! `/api/v1/stations`.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::Json;
 use lookout_core::StatementStatus;
 use lookout_store::Store;
@@ -9,6 +9,7 @@ use utoipa::IntoParams;
 
 use super::docs::{HostDoc, PlaceDoc, StatementDoc, StationDoc, StationSummary, TimelineStepDoc};
 use super::error::ApiError;
+use super::extract::ApiQuery;
 use super::pagination::{paginate, Page, PageParams};
 use crate::i18n::Lang;
 use crate::service::station::station_detail;
@@ -35,9 +36,12 @@ pub struct StationFilter {
     responses((status = 200, body = Page<StationSummary>), (status = 400, body = super::error::ErrorBody)))]
 pub async fn list<S: Store>(
     State(app): State<AppState<S>>,
-    Query(filter): Query<StationFilter>,
-    Query(page): Query<PageParams>,
+    ApiQuery(filter): ApiQuery<StationFilter>,
+    ApiQuery(page): ApiQuery<PageParams>,
 ) -> Result<Json<Page<StationSummary>>, ApiError> {
+    for (name, value) in [("country", &filter.country), ("bureau", &filter.bureau), ("status", &filter.status)] {
+        super::contract::check(name, value)?;
+    }
     let query = StationQuery {
         country: filter.country,
         bureau: filter.bureau,

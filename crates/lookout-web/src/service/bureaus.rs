@@ -1,6 +1,7 @@
 //! Bureaus: a public security bureau and the stations it is reported to operate.
 
-use crate::i18n::Localized;
+use crate::i18n::{Lang, Localized};
+use crate::service::local_names::name_in;
 use lookout_core::{EntityId, EntityView, Schema};
 use lookout_store::Store;
 
@@ -10,10 +11,12 @@ use crate::service::stations::{list_stations, StationQuery, StationRow};
 /// A bureau's page.
 #[derive(Debug, Clone)]
 pub struct BureauPage {
-    /// Names.
-    pub names: Vec<String>,
-    /// Other names.
-    pub aliases: Vec<String>,
+    /// Its name in the interface's language (the record's Chinese name in Chinese).
+    pub name: String,
+    /// The language tag of that name.
+    pub name_lang: &'static str,
+    /// Its other names and aliases, each with its language tag.
+    pub aliases: Vec<(String, &'static str)>,
     /// The city whose bureau it is, with its Chinese names, from the gazetteer.
     pub jurisdiction: Option<String>,
     /// Stations it is reported to operate.
@@ -38,9 +41,18 @@ pub async fn bureau_page<S: Store>(store: &S, countries: &Localized<'_>, id: &st
     };
     let query = StationQuery { bureau: Some(id.to_string()), ..Default::default() };
     let stations = list_stations(store, countries, &query).await?.rows;
+    let name = name_in(&view, countries.lang).unwrap_or_else(|| id.to_string());
+    let tag = |n: &str| if n.chars().any(lookout_text::is_han) { Lang::Zh.tag() } else { Lang::En.tag() };
     Ok(BureauPage {
-        names: view.values("name").iter().map(|s| s.to_string()).collect(),
-        aliases: view.values("alias").iter().map(|s| s.to_string()).collect(),
+        name_lang: tag(&name),
+        aliases: view
+            .values("name")
+            .into_iter()
+            .chain(view.values("alias"))
+            .filter(|n| *n != name)
+            .map(|n| (n.to_string(), tag(n)))
+            .collect(),
+        name,
         jurisdiction,
         stations,
     })

@@ -97,7 +97,7 @@ pub async fn map_data<S: Store>(store: &S, countries: &Localized<'_>) -> Result<
             stations: Vec::new(),
         });
         c.count += 1;
-        c.stations.push((r.key.clone(), r.city.clone()));
+        c.stations.push((r.key.clone(), r.place_name.clone()));
         if let Some(place) = place_of.get(&r.key) {
             per_place.entry(place.clone()).or_default().push(r);
         }

@@ -1,102 +1,31 @@
 //! Search: the public record turned into search documents, indexed once per data version.
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use lookout_core::{EntityView, Schema};
+use lookout_core::Schema;
 use lookout_search::{SearchDoc, SearchIndex};
-use lookout_store::{EntityFilter, Store};
+use lookout_store::Store;
 
 use crate::error::WebError;
 use crate::i18n::Localized;
 
-const BUREAU_NAMES_ZH: &str = include_str!("../../../../data/bureau_names_zh.tsv");
-
-/// Chinese names of bureaus, by entity id (search keywords, see `data/NOTICE`).
-fn bureau_names_zh() -> HashMap<&'static str, &'static str> {
-    BUREAU_NAMES_ZH
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split('\t').collect::<Vec<_>>().get(..2).map(|c| (c[0], c[1])))
-        .collect()
-}
-
-/// The label of an entity for results.
-fn title(view: &EntityView) -> String {
-    match view.schema() {
-        // A station no source locates is named by its id (the index is shared by both languages).
-        Schema::Station => match view.first("city") {
-            Some(city) => city.to_string(),
-            None => format!("{}: not located", lookout_core::ids::station_key(&view.entity.id)),
-        },
-        Schema::Response => format!("{}: {}", view.first("date").unwrap_or(""), view.values("actor").join("; ")),
-        Schema::Place => view.values("name").join(" / "),
-        _ => view.first("name").unwrap_or(view.entity.id.as_str()).to_string(),
-    }
-}
-
-/// Every public entity and source as a search document. Entity references are replaced by the
-/// referenced entity's label and names (so a station is found by its city's Chinese name), and
-/// country codes by the country's names in English and Chinese.
+/// Every public entity a visitor can open ([`super::search_docs::entity_docs`]) and every source,
+/// as search documents.
 pub async fn search_docs<S: Store>(store: &S, names: &Localized<'_>) -> Result<Vec<SearchDoc>, WebError> {
-    let records = store.list_entities(&EntityFilter::default()).await?;
-    let views: Vec<EntityView> = records.into_iter().map(|r| EntityView::fold(r.entity, &r.statements)).collect();
-    let labels: HashMap<String, String> = views
-        .iter()
-        .map(|v| {
-            let names = v.values("name").join(" ");
-            (v.entity.id.to_string(), format!("{} {names}", title(v)))
-        })
-        .collect();
-    let zh = bureau_names_zh();
-    let mut docs = Vec::with_capacity(views.len());
-    for v in &views {
-        let mut body: Vec<String> = Vec::new();
-        for p in &v.props {
-            let is_link = v.schema().property(&p.prop).is_ok_and(|q| q.kind.is_entity());
-            for value in &p.values {
-                if value.asserted_by.is_empty() {
-                    continue;
-                }
-                let text = if is_link {
-                    labels.get(&value.value).cloned().unwrap_or_default()
-                } else {
-                    value.value.replace('_', " ")
-                };
-                body.push(text);
-                body.extend(value.asserted_by.iter().filter_map(|s| s.claimant.clone()));
-            }
-        }
-        let country = v.first("country").map(str::to_string);
-        if let Some(c) = names.get(country.as_deref().unwrap_or("")) {
-            body.push(c.name.clone());
-            body.extend(c.zh_hans.clone());
-            body.extend(c.zh_hant.clone());
-        }
-        if let Some(name) = zh.get(v.entity.id.as_str()) {
-            body.push((*name).to_string());
-        }
-        body.dedup();
-        docs.push(SearchDoc {
-            id: v.entity.id.to_string(),
-            schema: v.schema().to_string(),
-            country,
-            title: title(v),
-            body: body.join(" · "),
-        });
-    }
+    let mut docs = super::search_docs::entity_docs(store, names).await?;
     for s in store.all_sources().await? {
         let body = [Some(s.url.clone()), s.title.clone(), s.publisher.clone(), s.kind_guess.clone()]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
-            .join(" · ");
+            .join("\n");
         docs.push(SearchDoc {
             id: s.id.to_string(),
             schema: "Source".into(),
             country: None,
-            title: s.publisher.clone().unwrap_or_else(|| s.url.clone()),
+            title: s.title.clone().or_else(|| s.publisher.clone()).unwrap_or_else(|| s.url.clone()),
             body,
+            ..Default::default()
         });
     }
     Ok(docs)
@@ -138,7 +67,9 @@ pub struct HitView {
     pub schema: String,
     /// Country code.
     pub country: Option<String>,
-    /// Label.
+    /// The country's name in the page's language.
+    pub country_name: Option<String>,
+    /// Label, in the page's language where the record has it.
     pub title: String,
     /// Escaped passage with `<mark>`ed matches.
     pub snippet_html: String,
@@ -270,8 +201,9 @@ async fn search_record<S: Store>(
             HitView {
                 id: h.id,
                 schema: h.schema,
+                country_name: h.country.as_deref().map(|c| names.name(c)),
                 country: h.country,
-                title: h.title,
+                title: if names.lang == crate::i18n::Lang::Zh && !h.title_zh.is_empty() { h.title_zh } else { h.title },
                 snippet_html: h.snippet_html,
                 href,
             }

@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use lookout_core::timeline::{status_timeline, StepDate};
-use lookout_core::{EntityId, EntityView, PartialDate, Schema, Source, SourceId, SourceKind, Statement, StationStatus};
+use lookout_core::{
+    EntityId, EntityView, PartialDate, PropType, Schema, Source, SourceId, SourceKind, Statement, StationStatus,
+};
 use lookout_store::{DocumentStore, Store};
 
 use super::documents::{group_sources, SourceGroup};
@@ -12,7 +14,7 @@ use super::hosts::{hosts_of, HostView};
 use super::responses::{response_views, ResponseView};
 use super::stations::{operators_of, row, StationRow};
 use crate::error::WebError;
-use crate::i18n::Localized;
+use crate::i18n::{Lang, Localized, Text};
 
 /// One statement as the page shows it.
 #[derive(Debug, Clone)]
@@ -42,7 +44,8 @@ pub struct Evidence {
 /// A value with the statements behind it.
 #[derive(Debug, Clone)]
 pub struct ValueEvidence {
-    /// The value as shown.
+    /// The value as shown: a status or a date in the interface's words, a country by name, a
+    /// place by its names, anything else as the source gives it.
     pub value: String,
     /// Language tag.
     pub lang: Option<String>,
@@ -155,7 +158,7 @@ pub async fn station_detail<S: Store + DocumentStore>(
         .filter(|r| r.entity.schema == Schema::Station && r.is_public())
         .ok_or_else(|| WebError::NotFound(format!("station {key:?}")))?;
     let referencing = store.referencing(&id).await?;
-    let operators = operators_of(store, &referencing).await?;
+    let operators = operators_of(store, &referencing, countries.lang).await?;
     let source_ids =
         super::source_ids_of(record.statements.iter().chain(referencing.iter().flat_map(|r| &r.statements)));
     let sources = store.sources(&source_ids).await?;
@@ -163,25 +166,32 @@ pub async fn station_detail<S: Store + DocumentStore>(
 
     // Names of linked entities (the place), to show instead of ids.
     let mut linked_names: HashMap<String, String> = HashMap::new();
+    let mut places: HashMap<String, String> = HashMap::new();
     let mut place = None;
     if let Some(place_id) = view.first("place") {
         if let Some(p) = store.entity(&EntityId::new(place_id).map_err(|e| WebError::Internal(e.to_string()))?).await? {
             let pv = EntityView::fold(p.entity, &p.statements);
             let names = pv.values("name").join(" / ");
             linked_names.insert(place_id.to_string(), names.clone());
+            if countries.lang == Lang::Zh {
+                if let Some(zh) = pv.values("name").into_iter().find(|n| n.chars().any(lookout_text::is_han)) {
+                    places.insert(place_id.to_string(), zh.to_string());
+                }
+            }
             let coordinate = |prop: &str| pv.first(prop).and_then(|v| v.parse::<f64>().ok());
             if let (Some(latitude), Some(longitude)) = (coordinate("latitude"), coordinate("longitude")) {
                 place = Some(Place { name: names, latitude, longitude });
             }
         }
     }
+    let t = Text::of(countries.lang);
     let props = view
         .props
         .iter()
         .map(|p| {
             let kind = Schema::Station.property(&p.prop).map(|q| q.kind).ok();
             let is_link = kind.is_some_and(|k| k.is_entity());
-            let is_country = kind == Some(lookout_core::PropType::Country);
+            let is_country = kind == Some(PropType::Country);
             PropertyEvidence {
                 prop: p.prop.clone(),
                 conflict: p.is_conflict(),
@@ -189,14 +199,25 @@ pub async fn station_detail<S: Store + DocumentStore>(
                     .values
                     .iter()
                     .map(|v| ValueEvidence {
-                        value: if is_link {
-                            linked_names.get(&v.value).cloned().unwrap_or_else(|| v.value.clone())
-                        } else if is_country {
-                            format!("{} ({})", countries.name(&v.value), v.value)
-                        } else {
-                            v.value.clone()
+                        value: match kind {
+                            _ if is_link => linked_names.get(&v.value).cloned().unwrap_or_else(|| v.value.clone()),
+                            _ if is_country => format!("{} ({})", countries.name(&v.value), v.value),
+                            Some(PropType::StationStatus) => v
+                                .value
+                                .parse::<StationStatus>()
+                                .map(|s| t.status(s))
+                                .unwrap_or_else(|_| v.value.clone()),
+                            Some(PropType::Date) => {
+                                v.value.parse::<PartialDate>().map(|d| t.date(d)).unwrap_or_else(|_| v.value.clone())
+                            }
+                            _ => v.value.clone(),
                         },
-                        lang: v.asserted_by.first().and_then(|s| s.lang.clone()),
+                        lang: match kind {
+                            Some(PropType::StationStatus | PropType::Date | PropType::Country) => {
+                                Some(countries.lang.tag().to_string())
+                            }
+                            _ => v.asserted_by.first().and_then(|s| s.lang.clone()),
+                        },
                         asserted: v.asserted_by.iter().map(|s| evidence(s, &sources)).collect(),
                         denied: v.denied_by.iter().map(|s| evidence(s, &sources)).collect(),
                     })
@@ -225,7 +246,7 @@ pub async fn station_detail<S: Store + DocumentStore>(
     let source_groups = group_sources(store, &sources, &source_ids).await?;
     let hosts = hosts_of(store, &referencing, &sources).await?;
     Ok(StationDetail {
-        row: row(&record, countries, &operators),
+        row: row(&record, countries, &operators, &places),
         id: id.to_string(),
         props,
         timeline,

@@ -7,8 +7,9 @@ use lookout_core::timeline::{status_timeline, StepDate};
 use lookout_core::{EntityId, EntityView, PartialDate, Schema, StationStatus};
 use lookout_store::{EntityFilter, EntityRecord, Store};
 
+use super::local_names::{name_in, place_names};
 use crate::error::WebError;
-use crate::i18n::Localized;
+use crate::i18n::{Lang, Localized, Text};
 
 /// A bureau operating a station.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +29,11 @@ pub struct StationRow {
     pub key: String,
     /// City as the sources write it.
     pub city: String,
+    /// The city in the interface's language: the Chinese name of the place it is placed at, in
+    /// Chinese; else as the sources write it.
+    pub place_name: String,
+    /// What to call the station: its city and country, in the interface's language.
+    pub title: String,
     /// ISO code.
     pub country: String,
     /// English country name.
@@ -95,6 +101,7 @@ pub fn unlocated_groups(rows: &[StationRow]) -> Vec<UnlocatedGroup> {
 pub(crate) async fn operators_of<S: Store>(
     store: &S,
     operations: &[EntityRecord],
+    lang: Lang,
 ) -> Result<HashMap<String, Vec<OperatorRef>>, WebError> {
     let links: Vec<(String, String)> = operations
         .iter()
@@ -112,7 +119,7 @@ pub(crate) async fn operators_of<S: Store>(
         .into_iter()
         .filter_map(|b| {
             let view = EntityView::fold(b.entity, &b.statements);
-            Some((view.entity.id.to_string(), view.first("name")?.to_string()))
+            Some((view.entity.id.to_string(), name_in(&view, lang)?))
         })
         .collect();
     let mut out: HashMap<String, Vec<OperatorRef>> = HashMap::new();
@@ -126,25 +133,43 @@ pub(crate) async fn operators_of<S: Store>(
 }
 
 /// Every station's operators.
-pub(crate) async fn all_operators<S: Store>(store: &S) -> Result<HashMap<String, Vec<OperatorRef>>, WebError> {
+pub(crate) async fn all_operators<S: Store>(
+    store: &S,
+    lang: Lang,
+) -> Result<HashMap<String, Vec<OperatorRef>>, WebError> {
     let ops = store.list_entities(&EntityFilter { schema: Some(Schema::Operation), ..Default::default() }).await?;
-    operators_of(store, &ops).await
+    operators_of(store, &ops, lang).await
 }
 
-/// A station's row: its facts, its operators from `operators`, its latest status step.
+/// A station's row: its facts, its operators from `operators`, its place's name from `places`
+/// ([`super::local_names::place_names`]), its latest status step.
 pub(crate) fn row(
     record: &EntityRecord,
     countries: &Localized<'_>,
     operators: &HashMap<String, Vec<OperatorRef>>,
+    places: &HashMap<String, String>,
 ) -> StationRow {
     let view = EntityView::fold(record.entity.clone(), &record.statements);
     let timeline = status_timeline(&record.statements);
     let country = view.first("country").unwrap_or("").to_string();
+    let city = view.first("city").unwrap_or("").to_string();
+    let place_name = view.first("place").and_then(|p| places.get(p)).cloned().unwrap_or_else(|| city.clone());
+    let country_name = countries.name(&country);
+    let t = Text::of(countries.lang);
+    let sep = if countries.lang == Lang::Zh { "，" } else { ", " };
+    let title = match (place_name.is_empty(), country.is_empty()) {
+        (false, false) => format!("{place_name}{sep}{country_name}"),
+        (false, true) => place_name.clone(),
+        (true, false) => format!("{}{sep}{country_name}", t.list.not_located),
+        (true, true) => t.list.not_located.to_string(),
+    };
     StationRow {
         id: record.entity.id.clone(),
         key: station_key(&record.entity.id).to_string(),
-        city: view.first("city").unwrap_or("").to_string(),
-        country_name: countries.name(&country),
+        city,
+        place_name,
+        title,
+        country_name,
         country,
         operators: operators.get(record.entity.id.as_str()).cloned().unwrap_or_default(),
         status: timeline.last().map(|s| s.status),
@@ -222,9 +247,10 @@ pub async fn list_stations<S: Store>(
     query: &StationQuery,
 ) -> Result<StationList, WebError> {
     let filter = query.to_filter(countries)?;
-    let operators = all_operators(store).await?;
+    let operators = all_operators(store, countries.lang).await?;
     let all = store.list_entities(&EntityFilter { schema: Some(Schema::Station), ..Default::default() }).await?;
-    let all_rows: Vec<StationRow> = all.iter().map(|r| row(r, countries, &operators)).collect();
+    let places = place_names(store, &all, countries.lang).await?;
+    let all_rows: Vec<StationRow> = all.iter().map(|r| row(r, countries, &operators, &places)).collect();
     let mut per_country: BTreeMap<String, (String, usize)> = BTreeMap::new();
     for r in all_rows.iter().filter(|r| !r.country.is_empty()) {
         per_country.entry(r.country.clone()).or_insert_with(|| (r.country_name.clone(), 0)).1 += 1;
@@ -240,14 +266,16 @@ pub async fn list_stations<S: Store>(
     {
         all_rows.clone()
     } else {
-        store.list_entities(&filter).await?.iter().map(|r| row(r, countries, &operators)).collect()
+        store.list_entities(&filter).await?.iter().map(|r| row(r, countries, &operators, &places)).collect()
     };
     if let Some(first) = query.first.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         rows.retain(|r| r.first_reported_in.iter().any(|f| f == first));
     }
     match sort {
-        Some("city") => rows.sort_by_key(|r| r.city.to_lowercase()),
-        Some("country") => rows.sort_by(|a, b| a.country_name.cmp(&b.country_name).then(a.city.cmp(&b.city))),
+        Some("city") => rows.sort_by_key(|r| r.place_name.to_lowercase()),
+        Some("country") => {
+            rows.sort_by(|a, b| a.country_name.cmp(&b.country_name).then(a.place_name.cmp(&b.place_name)))
+        }
         Some("reported") => rows.sort_by(|a, b| b.reported_date.cmp(&a.reported_date).then(a.key.cmp(&b.key))),
         // By the status's text, as the list has always been ordered.
         Some("status") => {

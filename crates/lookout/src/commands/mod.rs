@@ -1,14 +1,17 @@
 //! One module per command.
 
+mod backup;
 mod desk;
 mod export;
 mod hardening;
 mod import;
+mod index;
 mod ingest;
 mod ingest_worker;
 mod matching;
 mod password;
 mod release;
+mod restore;
 mod review;
 mod sanitize_worker;
 mod serve;
@@ -21,6 +24,7 @@ use anyhow::Context;
 use lookout_core::Verdict;
 use lookout_store::SqliteStore;
 
+use crate::cli::operations::{BackupAction, IndexAction};
 use crate::cli::{
     AccountAction, AuditAction, Cli, Command, CountsAction, KeysAction, ReleaseAction, ReportAction, ReviewAction,
 };
@@ -56,6 +60,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             release::cut(&cli.data_dir, out.as_deref(), &key, publisher).await
         }
         Command::Stats { json } => stats::run(&cli.data_dir, json).await,
+        Command::Backup { action: Some(BackupAction::Verify { dir }), .. } => backup::run_verify(&dir).await,
+        Command::Backup { action: None, dir } => {
+            backup::run(&cli.data_dir, &dir.context("lookout backup needs the folder to write to")?).await
+        }
+        Command::Restore { dir } => restore::run(&dir, &cli.data_dir).await,
+        Command::Index { action: IndexAction::Rebuild } => index::rebuild(&cli.data_dir).await,
         Command::Ingest { paths, source, by, json } => {
             ingest::run(&cli.data_dir, &paths, &source.options(by, json)).await
         }

@@ -11,6 +11,7 @@ use lookout_store::Store;
 /// directory is made private to this user first, and the process cannot be dumped.
 pub async fn run(data_dir: &Path, addr: SocketAddr) -> anyhow::Result<()> {
     super::hardening::no_dumps();
+    let log = lookout_web::LogLevel::from_env()?;
     let store = super::open_store(data_dir).await?;
     let tightened = super::hardening::tighten_data_dir(data_dir)?;
     if tightened > 0 {
@@ -37,6 +38,7 @@ pub async fn run(data_dir: &Path, addr: SocketAddr) -> anyhow::Result<()> {
             data_dir: data_dir.to_path_buf(),
         }),
         releases_dir: super::release::releases_dir(data_dir),
+        log,
     };
     lookout_web::serve(store.clone(), listener, options, shutdown_signal()).await?;
     store.close().await;

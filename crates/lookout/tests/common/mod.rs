@@ -229,19 +229,23 @@ pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str
 /// The Python with the validators' packages (`followthemoney`, `geojson`): `LOOKOUT_PYTHON`, else
 /// `python3`. `None` (skip) only outside CI.
 pub fn validator_python() -> Option<String> {
+    python_with(&["followthemoney", "geojson", "feedparser", "cffconvert"])
+}
+
+/// `LOOKOUT_PYTHON` (else `python3`) if it can import `modules`; `None` (skip) only outside CI.
+pub fn python_with(modules: &[&str]) -> Option<String> {
     let python = std::env::var("LOOKOUT_PYTHON").unwrap_or_else(|_| "python3".into());
+    let imports = modules.join(", ");
     let ok = Command::new(&python)
-        .args(["-c", "import followthemoney, geojson, feedparser, cffconvert"])
+        .args(["-c", &format!("import {imports}")])
+        .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
     if ok {
         return Some(python);
     }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI must have followthemoney, geojson, feedparser and cffconvert for {python} (see .ci/run)"
-    );
-    eprintln!("skipping export validation: {python} cannot import followthemoney, geojson, feedparser and cffconvert");
+    assert!(std::env::var_os("CI").is_none(), "CI must have {imports} for {python} (see .ci/run)");
+    eprintln!("skipping: {python} cannot import {imports}");
     None
 }
 

@@ -5,6 +5,11 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub mod desk;
+pub mod operations;
+
+pub use desk::{AccountAction, AuditAction, CountsAction, KeysAction, ReportAction};
+
 /// Lookout: a sourced record of transnational repression — stations, bureaus, responses, figures.
 #[derive(Debug, Parser)]
 #[command(name = "lookout", version, about)]
@@ -215,6 +220,33 @@ pub enum Command {
         #[arg(long, env = "LOOKOUT_RETENTION_DAYS", default_value_t = 365)]
         days: u32,
     },
+    /// Make a consistent copy of this installation in DIR while it runs: the database (SQLite's
+    /// snapshot copy: record, workspace, sealed reports, audit log, installation secrets), the
+    /// originals kept as evidence, their readings and the signed releases, with a manifest of
+    /// SHA-256 checksums. `backup verify DIR` checks one. The copy holds what the server holds:
+    /// keep it as safe.
+    #[command(subcommand_negates_reqs = true, args_conflicts_with_subcommands = true)]
+    Backup {
+        /// Verify a backup instead.
+        #[command(subcommand)]
+        action: Option<operations::BackupAction>,
+        /// Where to write the backup (a new or empty folder).
+        #[arg(required = true)]
+        dir: Option<PathBuf>,
+    },
+    /// Restore a backup made by `lookout backup` into the data directory, which must be empty:
+    /// checks it first, brings its database up to this version, rebuilds the documents' index
+    /// and verifies the audit log.
+    Restore {
+        /// The backup folder.
+        dir: PathBuf,
+    },
+    /// The documents' search index.
+    Index {
+        /// What to do.
+        #[command(subcommand)]
+        action: operations::IndexAction,
+    },
     /// Counts by schema, countries, sources and statements.
     Stats {
         /// Print JSON.
@@ -276,65 +308,6 @@ pub enum ReleaseAction {
     },
 }
 
-/// Account commands.
-#[derive(Debug, Subcommand)]
-pub enum AccountAction {
-    /// Add an account; its password is read from standard input (one line). Prints the TOTP
-    /// secret once, for the person's authenticator app.
-    Add {
-        /// Account name.
-        name: String,
-        /// reviewer (reads and handles reports), analyst (sees the list, not contents) or admin.
-        #[arg(long)]
-        role: String,
-    },
-    /// Deactivate an account: it can no longer sign in, its sessions end at their next request,
-    /// and new reports are no longer sealed to its key.
-    Deactivate {
-        /// Account name.
-        name: String,
-    },
-    /// Activate a deactivated account again.
-    Activate {
-        /// Account name.
-        name: String,
-    },
-}
-
-/// Public counts commands.
-#[derive(Debug, Subcommand)]
-pub enum CountsAction {
-    /// Release the public counts if a release is due: the last one at least
-    /// LOOKOUT_COUNTS_INTERVAL_DAYS ago and at least k (LOOKOUT_PUBLIC_K) incidents published since.
-    Release,
-}
-
-/// Key commands.
-#[derive(Debug, Subcommand)]
-pub enum KeysAction {
-    /// Print an account's age identity (password on standard input), so that the stock `age -d
-    /// -i FILE` decrypts its reports offline.
-    Export {
-        /// Account name.
-        name: String,
-    },
-}
-
-/// Report commands.
-#[derive(Debug, Subcommand)]
-pub enum ReportAction {
-    /// List reports: id, day received, status (never contents).
-    List,
-    /// Write one sealed message of a report (age format) to standard output.
-    Sealed {
-        /// Report id.
-        id: String,
-        /// Message number (1 is the report itself).
-        #[arg(long, default_value_t = 1)]
-        message: i64,
-    },
-}
-
 /// Review commands.
 #[derive(Debug, Subcommand)]
 pub enum ReviewAction {
@@ -365,21 +338,6 @@ pub enum ReviewAction {
         #[arg(long, env = "LOOKOUT_ANALYST")]
         by: String,
     },
-}
-
-/// Audit commands.
-#[derive(Debug, Subcommand)]
-pub enum AuditAction {
-    /// Check the hash chain (any edited or deleted entry is named) and that the accounts,
-    /// reports, messages and count releases are as it recorded them; with --head, also that the
-    /// chain still holds what a head made earlier says (a rewrite or a cut since is detected).
-    Verify {
-        /// A head file printed by `lookout audit head`.
-        #[arg(long)]
-        head: Option<std::path::PathBuf>,
-    },
-    /// Print a signed head of the chain (entries and last hash), to keep outside the server.
-    Head,
 }
 
 /// Decisions an analyst can record.

@@ -1,0 +1,156 @@
+//! yente's own paths, so that OpenSanctions tooling (nomenklatura's `YenteEnricher`) can use
+//! Lookout as it uses yente, with `api` set to this site's address: `POST /match/{dataset}`
+//! (`default` or `lookout`; the body and answer of `/api/v1/match`) and `GET /entities/{id}`, a
+//! public entity in FollowTheMoney's shape, with `nested=true` the links that end at it (a
+//! bureau's operations, a station's host…) nested under FtM's reverse properties, each with the
+//! entity at its other end. A link whose other end is not public is left out whole.
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, State};
+use axum::Json;
+use lookout_core::{EntityId, EntityView, SourceId};
+use lookout_store::{EntityRecord, Store};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use utoipa::IntoParams;
+
+use super::error::ApiError;
+use super::extract::ApiQuery;
+use super::matching::{match_entities, MatchParams, MatchRequest, MatchResponse};
+use crate::error::WebError;
+use crate::state::AppState;
+
+/// The datasets `/match/{dataset}` answers for.
+pub const DATASETS: [&str; 2] = ["default", "lookout"];
+
+/// Matches entities against the record, at yente's path (`dataset`: `default` or `lookout`).
+#[utoipa::path(post, path = "/match/{dataset}", tag = "match",
+    params(("dataset" = String, Path, description = "`default` or `lookout`", pattern = "^(default|lookout)$"), MatchParams),
+    request_body = MatchRequest,
+    responses((status = 200, body = MatchResponse), (status = 400, body = super::error::ErrorBody),
+        (status = 404, body = super::error::ErrorBody), (status = 413, body = super::error::ErrorBody)))]
+pub async fn match_dataset<S: Store>(
+    state: State<AppState<S>>,
+    Path(dataset): Path<String>,
+    params: ApiQuery<MatchParams>,
+    body: Result<Json<MatchRequest>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<MatchResponse>, ApiError> {
+    if !DATASETS.contains(&dataset.as_str()) {
+        return Err(ApiError(WebError::NotFound(format!("dataset {dataset:?}: this server has default and lookout"))));
+    }
+    match_entities(state, params, body).await
+}
+
+/// Whether to nest the links that end at the entity.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EntityParams {
+    /// Nest the links that end at it, each with the entity at its other end (as yente does).
+    /// Python clients write `True` and `False`: both spellings are read, and `1` and `0`.
+    pub nested: Option<String>,
+}
+
+impl EntityParams {
+    /// Whether to nest, or what is wrong with the parameter.
+    fn nested(&self) -> Result<bool, ApiError> {
+        match self.nested.as_deref() {
+            None | Some("false" | "False" | "0") => Ok(false),
+            Some("true" | "True" | "1") => Ok(true),
+            Some(other) => {
+                Err(ApiError::invalid(format!("nested: {other:?} is not one of {:?}", super::contract::NESTED_VALUES)))
+            }
+        }
+    }
+}
+
+/// The FtM form of a public record, with its sources.
+async fn ftm_of<S: Store>(store: &S, record: EntityRecord) -> Result<Option<Value>, ApiError> {
+    let mut ids: Vec<SourceId> = record.statements.iter().map(|s| s.source_id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    let sources: HashMap<SourceId, lookout_core::Source> = store.sources(&ids).await?;
+    let view = EntityView::fold(record.entity, &record.statements);
+    let caption = view.first("name").map(str::to_string);
+    Ok(lookout_release::to_ftm(&view, &sources, &ids).map(|mut doc| {
+        doc["caption"] = json!(caption.unwrap_or_else(|| view.entity.id.to_string()));
+        doc["datasets"] = json!(["lookout"]);
+        doc
+    }))
+}
+
+/// FtM's name, on the entity at one end, of the links that end there.
+fn reverse_property(link_schema: &str, end: &str) -> Option<&'static str> {
+    match (link_schema, end) {
+        ("UnknownLink", "subject") => Some("unknownLinkTo"),
+        ("UnknownLink", "object") => Some("unknownLinkFrom"),
+        ("Membership", "member") => Some("membershipMember"),
+        ("Membership", "organization") => Some("membershipOrganization"),
+        _ => None,
+    }
+}
+
+/// A public entity in FollowTheMoney's shape, as yente gives it.
+#[utoipa::path(get, path = "/entities/{id}", tag = "match",
+    params(("id" = String, Path, description = "Entity id", pattern = "^[A-Za-z0-9._:-]{1,128}$"), EntityParams),
+    responses((status = 200, description = "The entity as FtM JSON (`id`, `schema`, `caption`, `properties`, `datasets`)", body = Object),
+        (status = 400, body = super::error::ErrorBody), (status = 404, body = super::error::ErrorBody)))]
+pub async fn entity<S: Store>(
+    State(app): State<AppState<S>>,
+    Path(id): Path<String>,
+    ApiQuery(params): ApiQuery<EntityParams>,
+) -> Result<Json<Value>, ApiError> {
+    let nested = params.nested()?;
+    let store = app.store.as_ref();
+    let not_found = || ApiError(WebError::NotFound(format!("entity {id:?}")));
+    let entity_id = EntityId::new(id.clone()).map_err(|_| not_found())?;
+    let record = store.entity(&entity_id).await?.filter(|r| r.is_public()).ok_or_else(not_found)?;
+    let mut doc = ftm_of(store, record).await?.ok_or_else(not_found)?;
+    if !nested {
+        return Ok(Json(doc));
+    }
+    for link in store.referencing(&entity_id).await? {
+        if !link.is_public() || !link.entity.schema.is_link() {
+            continue;
+        }
+        let Some(mut link_doc) = ftm_of(store, link).await? else { continue };
+        let link_schema = link_doc["schema"].as_str().unwrap_or("").to_string();
+        let ends: Vec<(String, Vec<String>)> = link_doc["properties"]
+            .as_object()
+            .map(|p| {
+                p.iter()
+                    .filter(|(k, _)| reverse_property(&link_schema, k).is_some())
+                    .map(|(k, v)| {
+                        (
+                            k.clone(),
+                            v.as_array().into_iter().flatten().filter_map(|x| x.as_str().map(str::to_string)).collect(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let Some((here, _)) = ends.iter().find(|(_, ids)| ids.contains(&id)) else { continue };
+        let Some(reverse) = reverse_property(&link_schema, here) else { continue };
+        let mut whole = true;
+        for (end, ids) in ends.iter().filter(|(end, _)| end != here) {
+            let mut nested = Vec::new();
+            for other in ids {
+                let other_record = match EntityId::new(other.clone()) {
+                    Ok(other_id) => store.entity(&other_id).await?.filter(|r| r.is_public()),
+                    Err(_) => None,
+                };
+                match other_record {
+                    Some(r) => nested.extend(ftm_of(store, r).await?),
+                    None => whole = false,
+                }
+            }
+            link_doc["properties"][end.as_str()] = json!(nested);
+        }
+        if !whole {
+            continue;
+        }
+        let list = doc["properties"][reverse].as_array().cloned().unwrap_or_default();
+        doc["properties"][reverse] = json!([list, vec![link_doc]].concat());
+    }
+    Ok(Json(doc))
+}

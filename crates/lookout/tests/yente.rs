@@ -1,0 +1,55 @@
+//! A real yente client against Lookout: nomenklatura's `YenteEnricher` (what OpenSanctions
+//! tooling uses) matches 福州市公安局 and gets the Fuzhou bureau, then expands it with the
+//! stations it runs, through `/match/{dataset}` and `/entities/{id}?nested=true`.
+
+mod common;
+
+use common::{http_post_json, python_with, workspace, Server, TempDir};
+
+#[test]
+fn nomenklatura_matches_and_expands_the_fuzhou_bureau() {
+    let Some(python) = python_with(&["nomenklatura"]) else { return };
+    let dir = TempDir::new("yente");
+    let server = Server::start(dir.path());
+    let o = std::process::Command::new(&python)
+        .arg(workspace().join("scripts/yente_enrich.py"))
+        .args([server.base.as_str(), "PublicBody", "福州市公安局"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{out}{}", String::from_utf8_lossy(&o.stderr));
+    let result: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let matches = result["matches"].as_array().unwrap();
+    assert_eq!(matches[0]["id"], "publicbody-fuzhou-psb", "{result}");
+    let expanded = result["expanded"]["publicbody-fuzhou-psb"].as_array().unwrap();
+    let ids: Vec<&str> = expanded.iter().filter_map(|e| e["id"].as_str()).collect();
+    for station in ["station-ST039", "station-ST033", "station-ST001"] {
+        assert!(ids.contains(&station), "{station} is not among the expanded entities: {ids:?}");
+    }
+    assert!(ids.iter().any(|i| i.starts_with("operation-ST039")), "the link itself: {ids:?}");
+    assert!(!ids.iter().any(|i| i.starts_with("person-")), "no person: {ids:?}");
+}
+
+#[test]
+fn yente_paths_refuse_other_datasets_and_unknown_entities_as_json() {
+    let dir = TempDir::new("yente-errors");
+    let server = Server::start(dir.path());
+    let body =
+        r#"{"queries": {"q": {"schema": "PublicBody", "properties": {"name": ["Fuzhou Public Security Bureau"]}}}}"#;
+    let (status, _, answer) = http_post_json(&server.base, "/match/default?algorithm=best&fuzzy=false", body);
+    assert_eq!(status, 200, "{answer}");
+    let doc: serde_json::Value = serde_json::from_str(&answer).unwrap();
+    assert_eq!(doc["responses"]["q"]["results"][0]["id"], "publicbody-fuzhou-psb");
+    let (status, _, answer) = http_post_json(&server.base, "/match/sanctions", body);
+    assert_eq!(status, 404);
+    assert!(answer.contains("\"code\":\"not_found\""), "{answer}");
+    let (status, _, answer) = server.get("/entities/station-ST039?nested=true");
+    assert_eq!(status, 200);
+    let doc: serde_json::Value = serde_json::from_str(&answer).unwrap();
+    assert_eq!(doc["schema"], "Organization");
+    let links = doc["properties"]["unknownLinkFrom"].as_array().expect("nested links");
+    assert!(links.iter().any(|l| l["properties"]["subject"][0]["id"] == "publicbody-fuzhou-psb"), "{doc}");
+    let (status, _, answer) = server.get("/entities/no-such-entity");
+    assert_eq!(status, 404);
+    assert!(answer.contains("\"code\":\"not_found\""), "{answer}");
+}
