@@ -40,7 +40,7 @@ if [ -f bench-data/store/lookout.db ]; then
   echo "generated store, 1,000,000 statements (a copy of bench-data/store):"
   mkdir -p "$dir/big" && cp bench-data/store/lookout.db "$dir/big/"
   serve "$dir/big"
-  id=$(sqlite3 "$dir/big/lookout.db" "SELECT id FROM entities ORDER BY key LIMIT 1 OFFSET 500000" 2>/dev/null || echo "")
+  id=$(sqlite3 "$dir/big/lookout.db" "SELECT id FROM entities ORDER BY key LIMIT 1 OFFSET 50000")
   load "page /stations (peer)" "$base/stations"
   for route in /api/v1/stations /api/v1/sources /api/v1/figures /api/v1/countries "/api/v1/entities/$id" \
     "/api/v1/statements?entity=$id"; do

@@ -1,7 +1,8 @@
 """Mixed load against one `lookout serve` (issue 19's soak): public pages, search in both scripts,
 the API and yente's paths on two threads; report submissions with a picture attached on a third.
 Every answer is checked: a page or API answer must be 200; a submission must get a receipt or a
-clear refusal (a 4xx page that says why). Resident memory of the server is sampled every 5 s.
+clear refusal (the form shown again with what was wrong, such as the site being busy with
+reports); a refusal of the (valid) picture is an error. Resident memory of the server is sampled every 5 s.
 
     python3 scripts/soak.py BASE_URL SERVER_PID SECONDS OUT.json
     python3 scripts/soak.py --check BASE_URL OUT.json     (every receipt still opens its thread)
@@ -50,7 +51,7 @@ class Tally:
         self.requests = 0
         self.errors = []
         self.receipts = []
-        self.refusals = 0
+        self.refusals = {}
 
     def ok(self):
         with self.lock:
@@ -119,16 +120,21 @@ def reporter(base, until, tally, pause):
             kind, body = multipart(fields, PHOTO)
             status, page = fetch(base, action, body, {"Content-Type": kind})
             code = re.search(r'id="receipt-code">([^<]*)<', page)
+            problem = re.search(r'<div class="problem" role="alert">(.*?)</div>', page, re.S)
+            why = re.sub(r"<[^>]+>|\s+", " ", problem.group(1)).strip() if problem else ""
             if status == 200 and code:
                 with tally.lock:
                     tally.requests += 1
                     tally.receipts.append(code.group(1))
-            elif 400 <= status < 500 and "<h1" in page:
+            elif "attachment" in why:
+                # The picture is valid: refusing it is a fault, however clearly it is worded.
+                tally.error(f"POST report: a valid picture refused: {why}")
+            elif (status == 200 or 400 <= status < 500) and why:
                 with tally.lock:
                     tally.requests += 1
-                    tally.refusals += 1
+                    tally.refusals[why] = tally.refusals.get(why, 0) + 1
             else:
-                tally.error(f"POST report: {status} without a receipt or a refusal")
+                tally.error(f"POST report: {status} without a receipt or a refusal that says why")
         except Exception as e:  # noqa: BLE001
             tally.error(f"POST report: {e}")
         time.sleep(pause)
@@ -156,7 +162,7 @@ def check_receipts(base, path):
         action, hidden = report_form(page)
         body = urllib.parse.urlencode(hidden + [("code", code)]).encode()
         status, page = fetch(base, action, body, {"Content-Type": "application/x-www-form-urlencoded"})
-        if status != 200 or 'class="thread"' not in page:
+        if status != 200 or 'id="status"' not in page:
             missing.append(code)
     print(json.dumps({"receipts": len(receipts), "missing": len(missing)}))
     sys.exit(1 if missing else 0)

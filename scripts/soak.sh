@@ -4,7 +4,7 @@
 # sampled; then a `kill -9` of the server in the middle of the same load, a restart, `lookout audit
 # verify`, and a check that every report that got a receipt still opens its thread.
 #
-# Usage: scripts/soak.sh [MINUTES]
+# Usage: scripts/soak.sh [MINUTES]     (0: only the kill -9 run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes=${1:-10}
@@ -24,6 +24,7 @@ serve() {
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(date -u +%Y-%m-%dT%H:%MZ)"
+if [ "$minutes" -gt 0 ]; then
 serve
 echo "soak: $minutes minutes of mixed load (2 readers, 1 reporter sending one report a second)"
 python3 scripts/soak.py "$base" "$pid" $((minutes * 60)) "$dir/soak.json"
@@ -33,13 +34,16 @@ s = json.load(open(sys.argv[1]))
 second = [m for t, m in s["rss_mib"] if 60 <= t < 120 and m]
 last = [m for t, m in s["rss_mib"] if t >= s["seconds"] - 60 and m]
 a, b = sum(second) / len(second), sum(last) / len(last)
-print(f"  requests {s['requests']}, errors {len(s['errors'])}, receipts {len(s['receipts'])}, refusals {s['refusals']}")
+print(f"  requests {s['requests']}, errors {len(s['errors'])}, receipts {len(s['receipts'])}, refusals {sum(s['refusals'].values())}")
+for why, n in s["refusals"].items():
+    print(f"    refused {n}×: {why[:140]}")
 print(f"  resident memory: second minute {a:.1f} MiB, last minute {b:.1f} MiB ({(b - a) / a * 100:+.1f} %)")
 ok = not s["errors"] and abs(b - a) / a <= 0.10
 print("  " + ("flat, no error" if ok else f"FAILED: {s['errors'][:5]}"))
 sys.exit(0 if ok else 1)
 PY
 kill "$pid"; wait "$pid" 2>/dev/null || true
+fi
 
 echo "kill -9 during load: 40 s of the same load, the server killed after 20 s"
 serve

@@ -112,6 +112,13 @@ async fn form_key<S: ReportStore>(store: &S) -> std::io::Result<[u8; 32]> {
     key.try_into().map_err(|_| std::io::Error::other("the stored form key is not 32 bytes"))
 }
 
+/// The environment a limited child process (`sanitize-worker`, `ingest-worker`) starts with:
+/// nothing of the server's, but mimalloc told to reserve address space 64 MiB at a time. Its
+/// default, 1 GiB at once, against the children's 1 GiB data limit made about one start in twenty
+/// fail an allocation of a few kilobytes, so that a reporter's valid photo was refused as
+/// "damaged, or too large or complex" (found by the soak run, `scripts/soak.sh`).
+pub const CHILD_ENV: [(&str, &str); 1] = [("MIMALLOC_ARENA_RESERVE", "64MiB")];
+
 /// k of the public counts: `LOOKOUT_PUBLIC_K`, default 5 (never below 2).
 pub fn public_k() -> u64 {
     std::env::var("LOOKOUT_PUBLIC_K").ok().and_then(|v| v.parse().ok()).unwrap_or(5).max(2)

@@ -23,7 +23,7 @@ fn schemathesis_finds_no_failure() {
             "--exclude-checks",
             "ignored_auth,object_level_authorization,use_after_free,ensure_resource_availability",
             "--max-time",
-            "90",
+            "60",
             // One worker: hypothesis's source inspection is not safe across threads on every
             // Python (CPython 3.11 raised "AST constructor recursion depth mismatch").
             "--workers",

@@ -56,6 +56,7 @@ impl Sanitizer {
         let mut child = tokio::process::Command::new(&command.program)
             .args(&command.args)
             .env_clear()
+            .envs(crate::CHILD_ENV)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

@@ -26,7 +26,7 @@ pub struct ResponseView {
     pub actions: Vec<String>,
     /// Summary.
     pub summary: String,
-    /// Stations concerned: (URL key, city).
+    /// Stations concerned: (URL key, city in the interface's language where the record has it).
     pub stations: Vec<(String, String)>,
     /// Sources: (URL, publisher).
     pub sources: Vec<(String, String)>,
@@ -52,13 +52,16 @@ pub(crate) async fn response_views<S: Store>(
             station_ids.push(super::station_id(station)?);
         }
     }
-    let cities: HashMap<EntityId, String> = store
-        .entities(&station_ids)
-        .await?
+    let station_records = store.entities(&station_ids).await?;
+    // In Chinese, a station's city by its place's Chinese name where the record has one.
+    let places = super::local_names::place_names(store, &station_records, countries.lang).await?;
+    let cities: HashMap<EntityId, String> = station_records
         .into_iter()
         .filter_map(|s| {
             let view = EntityView::fold(s.entity, &s.statements);
-            Some((view.entity.id.clone(), view.first("city")?.to_string()))
+            let local = view.first("place").and_then(|p| places.get(p)).cloned();
+            let city = local.or_else(|| view.first("city").map(str::to_string))?;
+            Some((view.entity.id.clone(), city))
         })
         .collect();
     let mut out = Vec::new();

@@ -256,6 +256,7 @@ impl Uploads {
         cmd.arg("--").args(job.files.iter().map(|f| &f.path));
         let mut child = cmd
             .env_clear()
+            .envs(crate::CHILD_ENV)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
