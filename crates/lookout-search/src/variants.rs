@@ -49,16 +49,14 @@ impl NameVariants {
                     continue;
                 }
                 let bare: Vec<&str> = chinese.iter().map(|n| without_level(n)).collect();
-                // A Latin name finds the city's Chinese name without its level (福州 also finds 福州市);
-                // a large city is also known by its other Latin names (New York for New York City).
-                table.add_one_way(&city.name, &bare);
+                // Every Chinese form (simplified, traditional, with and without level) finds the
+                // English name and the other forms; the English name finds them all.
+                table.add_group(&[&[city.name.as_str()][..], &chinese, &bare].concat());
+                // A large city is also known by its other Latin names (New York for New York City).
                 if city.population >= LARGE_CITY {
                     for name in city.latin_names.iter().filter(|n| n.chars().count() >= 4) {
                         table.add_one_way(name, &bare);
                     }
-                }
-                for name in chinese.iter().chain(&bare) {
-                    table.add_one_way(name, &[city.name.as_str()]);
                 }
             }
             // A curated alias names a place below the gazetteer's cut, placed at a city: its names
@@ -80,11 +78,17 @@ impl NameVariants {
         })
     }
 
-    /// Records that these are names of one thing: each Han name finds the Latin ones, and back.
+    /// Records that these are names of one thing: each Han name finds the Latin ones and the
+    /// other Han forms (荷兰 finds 荷蘭, which a text in traditional characters writes), each
+    /// Latin name the Han ones.
     pub fn add_group(&mut self, names: &[&str]) {
         let (han, latin): (Vec<&str>, Vec<&str>) = names.iter().partition(|n| has_han(n));
+        if han.is_empty() || latin.is_empty() {
+            return;
+        }
         for name in &han {
-            self.add_one_way(name, &latin);
+            let others: Vec<&str> = latin.iter().chain(han.iter().filter(|h| *h != name)).copied().collect();
+            self.add_one_way(name, &others);
         }
         for name in &latin {
             self.add_one_way(name, &han);
@@ -196,6 +200,8 @@ mod tests {
         assert!(g.alternatives("Rotterdam").contains(&"鹿特丹".to_string()));
         assert!(g.alternatives("鹿特丹").contains(&"Rotterdam".to_string()));
         assert!(g.alternatives("荷兰").contains(&"Netherlands".to_string()));
+        assert!(g.alternatives("荷兰").contains(&"荷蘭".to_string()), "the traditional form too");
+        assert!(g.alternatives("Netherlands").contains(&"荷蘭".to_string()));
         assert!(g.alternatives("the Netherlands").contains(&"荷兰".to_string()));
         assert!(g.alternatives("青田").contains(&"Qingtian".to_string()), "curated aliases count");
         let in_sentence = g.alternatives("福州市公安局在都柏林");

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use common::desk::add_account;
-use common::{lookout, stderr, stdout, Server, TempDir};
+use common::{files_in, lookout, stderr, stdout, Server, TempDir};
 
 /// Pages a visitor reads, compared byte for byte between an installation and its restored copy.
 const PAGES: [&str; 8] = [
@@ -100,7 +100,10 @@ fn a_damaged_backup_is_named_and_never_restored() {
     let backup = root.path().join("backup");
     assert!(lookout(&live, &["backup", backup.to_str().unwrap()]).status.success());
 
-    let evidence = walk(&backup.join("evidence")).into_iter().find(|p| !p.ends_with(".capture.json")).unwrap();
+    let evidence = files_in(&backup.join("evidence"))
+        .into_iter()
+        .find(|p| !p.to_string_lossy().ends_with(".capture.json"))
+        .unwrap();
     let original = std::fs::read(&evidence).unwrap();
     let mut flipped = original.clone();
     flipped[0] ^= 1;
@@ -166,20 +169,6 @@ fn index_rebuild_makes_the_documents_searchable_again() {
     assert!(o.status.success() && stderr(&o).contains("set aside"), "{}", stderr(&o));
     let o = lookout(&live, &["search", "Rotterdam"]);
     assert!(stdout(&o).contains("news.example"), "{}{}", stdout(&o), stderr(&o));
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out.sort();
-    out
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

@@ -330,7 +330,7 @@ fn search_finds_the_same_records_in_either_script_titled_by_name_with_sentences(
     assert!(!page.contains("/api/v1/entities/operation-"), "links are not results of their own");
     assert!(!page.contains("26.06139") && !page.contains("3740000"), "coordinates and populations are not snippets");
     assert!(
-        page.contains("Run by <mark>Fuzhou</mark> Public Security Bureau (<mark>福州</mark>市公安局)."),
+        page.contains("Run by <mark>Fuzhou</mark> Public Security Bureau (<mark>福州市</mark>公安局)."),
         "snippets are sentences"
     );
     let (_, zh_page) = hits("福州", "zh");

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{lookout, stderr, stdout, workspace, Server, TempDir};
+use common::{files_in, lookout, stderr, stdout, workspace, Server, TempDir};
 
 fn fixtures() -> Vec<PathBuf> {
     let dir = workspace().join("tests/fixtures/upgrade");
@@ -22,7 +22,7 @@ fn fixtures() -> Vec<PathBuf> {
 
 /// Copies a fixture's files into a new data directory, as an installation of that version left it.
 fn as_data_dir(fixture: &Path, to: &Path) {
-    for entry in walk(fixture) {
+    for entry in files_in(fixture) {
         let rel = entry.strip_prefix(fixture).unwrap();
         if rel == Path::new("manifest.json") {
             continue;
@@ -30,19 +30,6 @@ fn as_data_dir(fixture: &Path, to: &Path) {
         std::fs::create_dir_all(to.join(rel).parent().unwrap()).unwrap();
         std::fs::copy(&entry, to.join(rel)).unwrap();
     }
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }
 
 /// What a visitor and an analyst see of a fixture's record.

@@ -261,3 +261,18 @@ pub fn validate(python: &str, script: &str, file: &std::path::Path) {
     );
     assert!(String::from_utf8_lossy(&v.stdout).starts_with("ok: "));
 }
+
+/// Every file under `dir`, recursively, in name order.
+pub fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(files_in(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
