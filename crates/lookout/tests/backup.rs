@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::desk::add_account;
+use common::desk::{add_account, report_ids, submit_report};
 use common::{files_in, lookout, stderr, stdout, Server, TempDir};
 
 /// Pages a visitor reads, compared byte for byte between an installation and its restored copy.
@@ -55,8 +55,13 @@ fn a_backup_of_a_running_server_restores_to_the_same_site() {
     installation(&live);
     let before = pages(&live);
 
-    // Backed up while the server runs.
+    // A report (sealed to the reviewer) is in the installation too.
     let server = Server::start(&live);
+    submit_report(&server.base, "someone from the association came to my door", &[]);
+    let reports = report_ids(&live);
+    assert_eq!(reports.len(), 1);
+
+    // Backed up while the server runs.
     let backup = root.path().join("backup");
     let o = lookout(&live, &["backup", backup.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -82,6 +87,7 @@ fn a_backup_of_a_running_server_restores_to_the_same_site() {
     assert_eq!(pages(&restored), before, "the restored copy serves other pages");
     let o = lookout(&restored, &["audit", "verify"]);
     assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(report_ids(&restored), reports, "the sealed report is restored");
     let o = lookout(&restored, &["search", "Rotterdam"]);
     assert!(o.status.success() && stdout(&o).contains("news.example"), "{}{}", stdout(&o), stderr(&o));
 
