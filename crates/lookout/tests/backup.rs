@@ -132,6 +132,39 @@ fn a_damaged_backup_is_named_and_never_restored() {
     );
     std::fs::remove_file(backup.join("evidence").join("planted.txt")).unwrap();
 
+    // A link planted in a backup would restore a file from outside it: named, never followed.
+    let secret = root.path().join("secret.txt");
+    std::fs::write(&secret, "not the installation's").unwrap();
+    std::os::unix::fs::symlink(&secret, backup.join("evidence").join("link.txt")).unwrap();
+    let o = lookout(&live, &["backup", "verify", backup.to_str().unwrap()]);
+    assert!(
+        !o.status.success() && stderr(&o).contains("evidence/link.txt") && stderr(&o).contains("symbolic link"),
+        "{}",
+        stderr(&o)
+    );
+    let o = lookout(&target, &["restore", backup.to_str().unwrap()]);
+    assert!(!o.status.success() && stderr(&o).contains("evidence/link.txt"), "{}", stderr(&o));
+    assert!(!target.join("lookout.db").exists(), "nothing is restored from a backup holding a link");
+    std::fs::remove_file(backup.join("evidence").join("link.txt")).unwrap();
+
+    // And one in the data folder is not copied into a backup.
+    std::os::unix::fs::symlink(&secret, live.join("evidence").join("link.txt")).unwrap();
+    let second = root.path().join("second");
+    let o = lookout(&live, &["backup", second.to_str().unwrap()]);
+    assert!(
+        !o.status.success() && stderr(&o).contains("evidence/link.txt") && stderr(&o).contains("symbolic link"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!second.exists(), "a refused backup leaves nothing");
+    let left: Vec<_> = std::fs::read_dir(root.path())
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.starts_with(".second"))
+        .collect();
+    assert!(left.is_empty(), "no partial backup is left: {left:?}");
+    std::fs::remove_file(live.join("evidence").join("link.txt")).unwrap();
+
     // A database damaged in place, its checksum forged to match, is still found out.
     let db = backup.join("lookout.db");
     let mut bytes = std::fs::read(&db).unwrap();

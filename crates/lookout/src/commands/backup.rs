@@ -55,7 +55,9 @@ pub fn private_dir(path: &Path) -> anyhow::Result<()> {
 }
 
 /// Every file under `root/dir`, as paths relative to `root` with `/` between parts, in name
-/// order; hidden names (a release being cut, a file being written) are left out.
+/// order; hidden names (a release being cut, a file being written) are left out. A symbolic link
+/// is refused, named: Lookout makes none, and following one would copy a file from outside the
+/// data folder into a backup (or out of a backup into one).
 pub fn files_under(root: &Path, dir: &str) -> anyhow::Result<Vec<String>> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_string()];
@@ -73,7 +75,11 @@ pub fn files_under(root: &Path, dir: &str) -> anyhow::Result<Vec<String>> {
                 continue;
             }
             let child = format!("{rel}/{name}");
-            if entry.file_type()?.is_dir() {
+            let kind = entry.file_type()?;
+            if kind.is_symlink() {
+                bail!("{child} in {} is a symbolic link; Lookout makes none: replace it with the file it points to, or remove it", root.display());
+            }
+            if kind.is_dir() {
                 pending.push(child);
             } else {
                 found.push(child);
