@@ -207,7 +207,11 @@ fn english_cities<'t>(
         }
         let taken = before > 0 && spans[before - 1].1 > start;
         for len in (1..=longest).rev() {
-            if taken || i + len > words.len() || !(0..len).all(|k| capitalised(words[i + k].text)) {
+            // Inside a name, a particle in lower case ("Viña del Mar", "Rio de Janeiro").
+            let of_name = |k: usize| {
+                capitalised(words[i + k].text) || (k > 0 && k + 1 < len && NAME_PARTICLES.contains(&words[i + k].text))
+            };
+            if taken || i + len > words.len() || !(0..len).all(of_name) {
                 continue;
             }
             let span = &text[words[i].start..words[i + len - 1].end];
@@ -255,6 +259,10 @@ fn english_cities<'t>(
         }
     }
 }
+
+/// Words in lower case inside places' Latin names.
+const NAME_PARTICLES: &[&str] =
+    &["de", "del", "della", "di", "da", "do", "dos", "das", "des", "du", "la", "le", "sur", "am", "an", "der", "upon"];
 
 /// What a word of a document was found to be, decided once per document.
 #[derive(Clone, Copy)]
@@ -314,6 +322,15 @@ fn chinese_cities<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_with_particles_in_lower_case() {
+        let text = "A station in Viña del Mar, Chile, and one in Rio de Janeiro.";
+        let words = super::super::segment::latin_words(text);
+        let found = find(&crate::mentions::testing::finder().names, &mut Memo::default(), text, &words, &[]);
+        let places: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
+        assert_eq!(places, ["Chile", "Viña del Mar", "Rio de Janeiro"]);
+    }
 
     #[test]
     fn a_continent_is_no_mention_of_a_country_in_it() {

@@ -79,12 +79,13 @@ impl Record {
             store.list_entities(&EntityFilter { schema: Some(Schema::Station), ..Default::default() }).await?;
         let stations = stations
             .into_iter()
-            .filter_map(|r| {
+            .map(|r| {
                 let view = EntityView::fold(r.entity, &r.statements);
-                let city = view.first("city")?.to_string();
+                // A station the record places in a country only (ST076, Croatia) is known by it.
+                let city = view.first("city").unwrap_or_default().to_string();
                 let geonameid = view.first("place").and_then(|p| EntityId::new(p).ok()?.geonameid());
                 let country = view.first("country").map(str::to_string);
-                Some(KnownStation { id: view.entity.id.clone(), city, geonameid, country })
+                KnownStation { id: view.entity.id.clone(), city, geonameid, country }
             })
             .collect();
         let named = store.names(&[Schema::Organization, Schema::PublicBody], true).await?;

@@ -12,15 +12,39 @@ use lookout_core::StationStatus as S;
 /// simplified). Earlier statuses are the more specific: a sentence that matches "pleaded guilty"
 /// reports a plea, not charges.
 const CUES: &[(S, &[&str])] = &[
-    (S::GuiltyPlea, &["pleaded guilty", "pled guilty", "pleads guilty", "plead guilty", "guilty plea", "认罪"]),
+    (
+        S::GuiltyPlea,
+        &[
+            "pleaded guilty",
+            "pled guilty",
+            "pleads guilty",
+            "plead guilty",
+            "guilty plea",
+            "认罪",
+            "承认共谋",
+            "承认了共谋",
+        ],
+    ),
     (S::Convicted, &["convicted", "found guilty", "was sentenced", "were sentenced", "被判", "定罪"]),
     (S::ReferredToProsecutors, &["referred to prosecutors", "to prosecutors", "移送检方", "移送检察", "函送法办"]),
     (S::LawsuitFiled, &["suing", "sued", " sue ", "lawsuit", "诽谤诉讼", "提起诉讼", "提告"]),
     (
         S::ChargesFiled,
-        &["charged", "charging", "charges against", "indicted", "indictment", "complaint was unsealed", "起诉"],
+        &[
+            "charged",
+            "charging",
+            "charges against",
+            "indicted",
+            "indictment",
+            "complaint was unsealed",
+            "起诉",
+            "罪名",
+            "控罪",
+            "被控罪",
+            "检控",
+        ],
     ),
-    (S::Arrested, &["arrested", "arrests", "逮捕", "被捕", "拘捕"]),
+    (S::Arrested, &["arrested", "arrests", "逮捕", "被捕", "拘捕", "落网"]),
     (S::Acquitted, &["acquitted", "found not guilty", "宣判无罪", "判决无罪"]),
     (S::SearchedByPolice, &["searched", "raided", "a raid", "raids", "search of", "搜查", "突袭", "搜索了", "曾搜索"]),
     (
@@ -52,6 +76,11 @@ const CUES: &[(S, &[&str])] = &[
             "investigation was closed",
             "investigation has been closed",
             "ended the investigation",
+            "investigation completed",
+            "investigation concluded",
+            "investigation has concluded",
+            "investigation has ended",
+            "investigation ended",
             "停止调查",
             "结束调查",
         ],
@@ -63,7 +92,14 @@ const CUES: &[(S, &[&str])] = &[
             "found no evidence",
             "no evidence of",
             "not find any evidence",
+            "no crimes",
+            "no offences",
+            "no offenses",
+            "no criminal",
             "没有发现",
+            "没有迹象",
+            "并无迹象",
+            "没有证据",
             "未发现",
             "未找到证据",
         ],
@@ -107,6 +143,8 @@ const CUES: &[(S, &[&str])] = &[
             "停止运营",
             "停止服务",
             "已停止",
+            "停业",
+            "关闭",
         ],
     ),
     (
@@ -119,6 +157,11 @@ const CUES: &[(S, &[&str])] = &[
             "does not exist",
             "rejected the",
             "dismissed the",
+            "ruled out",
+            "there are no ",
+            "there is no ",
+            "not police",
+            "not a police",
             "baseless",
             "groundless",
             "smear",
@@ -131,6 +174,12 @@ const CUES: &[(S, &[&str])] = &[
             "诬蔑",
             "捏造",
             "无稽之谈",
+            "驳斥",
+            "毫无事实依据",
+            "无中生有",
+            "不实报道",
+            "不实言论",
+            "从未从事",
             "其实是",
             "实际上是",
             "并非",
@@ -149,6 +198,10 @@ const CUES: &[(S, &[&str])] = &[
             "investigated",
             "probe",
             "looking into",
+            "inquiry",
+            "inquiries",
+            "assessing",
+            "to assess",
             "examining",
             "调查",
             "审查",
@@ -218,14 +271,20 @@ fn negated(before: &str) -> bool {
 const PAIRS: &[(S, &[&str], &[&str], usize)] = &[
     (S::ReferredToProsecutors, &["移交", "移送", "函送"], &["检察", "检方", "法办"], 24),
     (S::InvestigationClosed, &["结束", "终止", "停止", "完成"], &["调查"], 32),
-    (S::InvestigationClosed, &["ended", "closed", "concluded", "dropped"], &["investigation", "probe"], 32),
+    (
+        S::InvestigationClosed,
+        &["ended", "closed", "concluded", "completed", "dropped"],
+        &["investigation", "probe"],
+        32,
+    ),
     (
         S::ClosureOrdered,
         &["ordered", "orders", "told", "instructed", "demanded"],
-        &["to close", "to shut", "closure", "closed"],
+        &["to close", "to shut", "shut down", "closure", "closed"],
         48,
     ),
     (S::ClosureOrdered, &["下达", "下令", "勒令", "要求", "命令"], &["关闭"], 24),
+    (S::NoEvidenceFound, &["未在", "未找到", "没有找到", "未能找到"], &["证据"], 24),
 ];
 
 /// Whether a second word of `pair` follows byte `end` of `lower` within its clause and gap.
@@ -280,18 +339,26 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
             mark(status, lower[..start].chars().count());
         }
     };
-    for hit in automata.cues.find_overlapping_iter(unnamed) {
-        let meant = automata.cue_status[hit.pattern().as_usize()];
+    let hits: Vec<(usize, usize, usize)> = automata
+        .cues
+        .find_overlapping_iter(unnamed)
+        .map(|hit| (automata.cue_status[hit.pattern().as_usize()], hit.start(), hit.end()))
+        .collect();
+    for &(meant, start, end) in &hits {
         if meant >= CUES.len() {
             if as_written {
-                pair(meant - CUES.len(), hit.start(), hit.end(), &mut mark);
+                pair(meant - CUES.len(), start, end, &mut mark);
             }
             continue;
         }
-        if NEGATABLE.contains(&CUES[meant].0) && negated(&unnamed[..hit.start()]) {
+        // A cue inside a longer one of another status is that one's ("there are" in "there are
+        // no").
+        let inside =
+            hits.iter().any(|&(o, s, e)| o != meant && o < CUES.len() && s <= start && end <= e && e - s > end - start);
+        if inside || (NEGATABLE.contains(&CUES[meant].0) && negated(&unnamed[..start])) {
             continue;
         }
-        mark(meant, unnamed[..hit.start()].chars().count());
+        mark(meant, unnamed[..start].chars().count());
     }
     if !as_written {
         for hit in automata.pair_firsts.find_overlapping_iter(lower) {
@@ -411,6 +478,18 @@ mod tests {
         assert_eq!(only("the rcmp ended, after two years, its investigation"), [S::UnderInvestigation]);
         assert_eq!(only("日本警视厅公安部以诈欺罪嫌将两名女子函送法办"), [S::ReferredToProsecutors]);
         assert_eq!(only("two organizations are suing the rcmp for defamation"), [S::LawsuitFiled]);
+        // Words of an inquiry, of its end and of what it found; denials by "ruled out".
+        assert_eq!(only("the inquiry aims at acquiring evidence"), [S::UnderInvestigation]);
+        assert_eq!(only("police are continuing to assess all information"), [S::UnderInvestigation]);
+        assert_eq!(only("with the investigation completed and no charges laid"), [S::InvestigationClosed]);
+        assert_eq!(only("he said no crimes or offences have been identified"), [S::NoEvidenceFound]);
+        assert_eq!(only("the embassy ruled out the existence of a police station"), [S::Denied]);
+        assert_eq!(only("a manager said: there are no secret police here"), [S::Denied]);
+        assert_eq!(only("该警察站已于2022年秋天关闭"), [S::Closed]);
+        assert_eq!(only("被控罪名包括阴谋充当中国特工"), [S::ChargesFiled]);
+        assert_eq!(only("我领馆对此予以驳斥"), [S::Denied]);
+        assert_eq!(only("未在以上地点找到中国在当地进行非法活动证据"), [S::NoEvidenceFound]);
+        assert_eq!(only("dutch foreign minister has ordered the shut down of the offices"), [S::ClosureOrdered]);
         // A cue inside a body's name is none; a referral's office is a body.
         assert!(statuses("agents of the federal bureau of                 said", "").is_empty());
         assert_eq!(

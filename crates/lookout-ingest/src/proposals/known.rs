@@ -12,7 +12,7 @@ use crate::{Mention, What};
 pub struct KnownStation {
     /// Its id.
     pub id: EntityId,
-    /// Its city, as the record writes it.
+    /// Its city, as the record writes it (empty for a station placed in a country only).
     pub city: String,
     /// The GeoNames id of its place, where known.
     pub geonameid: Option<u32>,
@@ -56,7 +56,9 @@ impl Known {
             if let Some(g) = s.geonameid {
                 stations_at.entry(g).or_default().push(i);
             }
-            stations_named.entry(s.city.to_lowercase()).or_default().push(i);
+            if !s.city.is_empty() {
+                stations_named.entry(s.city.to_lowercase()).or_default().push(i);
+            }
         }
         let body_at = bodies.iter().enumerate().map(|(i, b)| (b.id.to_string(), i)).collect();
         let division: HashMap<u32, &'static str> = lookout_geo::Gazetteer::shared()
@@ -99,8 +101,12 @@ impl Known {
     }
 
     /// The record's stations in a country (ISO code), at most six: more would bury a reviewer.
+    /// Those it places in a city; where it places none in a city, those it places in the country
+    /// only (Croatia's).
     pub(super) fn stations_of_country(&self, country: &str) -> Vec<&KnownStation> {
-        let all: Vec<&KnownStation> = self.stations.iter().filter(|s| s.country.as_deref() == Some(country)).collect();
+        let there = self.stations.iter().filter(|s| s.country.as_deref() == Some(country));
+        let in_cities: Vec<&KnownStation> = there.clone().filter(|s| !s.city.is_empty()).collect();
+        let all = if in_cities.is_empty() { there.collect() } else { in_cities };
         if all.len() > 6 {
             return Vec::new();
         }

@@ -135,9 +135,12 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
                 && (!known.stations_in(m, text).is_empty()
                     || matches!(m.what, What::Place { city: None, country: Some(c) } if may_host(c) && known.has_stations_in(c)))
         });
+        // In a text about stations that names one or two, a step with no word for a station is
+        // of them ("The Loon Fung previously denied any wrongdoing").
+        let few = !named.is_empty() && named.len() <= 2 && !by_country;
         let about_stations = speaks_of_stations
             || follows_stations
-            || (names_a_station
+            || ((names_a_station || few)
                 && *document_about_stations
                     .get_or_insert_with(|| cues::about_stations(&whole.simplified().to_lowercase())));
         let mut statuses: Vec<(StationStatus, usize)> =
@@ -192,7 +195,10 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
                 continue;
             }
             let ids: Vec<&str> = fresh.iter().map(|s| s.id.as_str()).collect();
-            let cities: Vec<&str> = fresh.iter().map(|s| s.city.as_str()).collect();
+            let cities: Vec<&str> = fresh
+                .iter()
+                .map(|s| if s.city.is_empty() { s.country.as_deref().unwrap_or("?") } else { s.city.as_str() })
+                .collect();
             let key = format!("step {} {status} {dated}", ids.join(" "));
             let summary = format!(
                 "reports {} {} in {}: {}{}",

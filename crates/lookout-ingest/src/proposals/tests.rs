@@ -232,3 +232,54 @@ fn a_sentence_naming_no_place_is_of_the_stations_the_text_names_when_they_are_of
     mixed[2] = station("station-ST085", "Calgary", 5913490, "US");
     assert!(denied(&Known::new(mixed, Vec::new())).is_empty());
 }
+
+#[test]
+fn a_country_s_stations_are_those_in_its_cities_else_those_placed_in_the_country_only() {
+    let station = |id: &str, city: &str, geonameid: Option<u32>, country: &str| KnownStation {
+        id: EntityId::new(id).unwrap(),
+        city: city.into(),
+        geonameid,
+        country: Some(country.into()),
+    };
+    let known = Known::new(
+        vec![
+            station("station-ST046", "Belgrade", Some(792680), "RS"),
+            station("station-ST077", "", None, "RS"),
+            station("station-ST076", "", None, "HR"),
+        ],
+        Vec::new(),
+    );
+    let text = "Police ministries in Serbia and Croatia have denied allowing China to operate police stations.";
+    let denied: Vec<String> = steps(&propose(text, &mentions(text), &known, &doc()))
+        .into_iter()
+        .filter(|(_, st, ..)| st == "denied")
+        .map(|(s, ..)| s)
+        .collect();
+    assert_eq!(denied, ["station-ST046", "station-ST076"]);
+}
+
+#[test]
+fn in_a_text_about_one_station_a_step_needs_no_word_for_it() {
+    let text = "A restaurant in Rotterdam was named as a secret police station. The city has a large port. Its owner previously denied any wrongdoing.";
+    let got: Vec<(String, String)> =
+        steps(&propose(text, &mentions(text), &known(), &doc())).into_iter().map(|(s, st, ..)| (s, st)).collect();
+    assert!(got.contains(&("station-ST033".to_string(), "denied".to_string())), "{got:?}");
+    // Naming more than two stations, the text does not say of which.
+    let text = "Secret police stations in Rotterdam, Amsterdam and Utrecht were named. The city has a large port. Its owner previously denied any wrongdoing.";
+    let station = |id: &str, city: &str, geonameid: u32| KnownStation {
+        id: EntityId::new(id).unwrap(),
+        city: city.into(),
+        geonameid: Some(geonameid),
+        country: Some("NL".into()),
+    };
+    let three = Known::new(
+        vec![
+            station("station-ST033", "Rotterdam", 2747891),
+            station("station-ST034", "Amsterdam", 2759794),
+            station("station-ST999", "Utrecht", 2745912),
+        ],
+        Vec::new(),
+    );
+    let got = steps(&propose(text, &mentions(text), &three, &doc()));
+    assert!(!got.iter().any(|(_, st, ..)| st == "denied"), "{got:?}");
+}

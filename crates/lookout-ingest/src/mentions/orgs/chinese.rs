@@ -6,7 +6,7 @@
 use lookout_text::{is_han, to_simplified};
 
 use super::lexicon::Lexicon;
-use super::zh_words::{GENERIC_HEADS, LEFT_STOPS, NOT_BODIES};
+use super::zh_words::{BRANCH_HEADS, GENERIC_HEADS, LEFT_STOPS, NOT_BODIES};
 use crate::mentions::Found;
 
 /// Tags of words that may stand before a head in a body's name: places, organisations, other
@@ -69,6 +69,8 @@ fn bodies_in_run(
     }
     // Where the last body ended (in characters): a name does not reach back into it.
     let mut floor = 0;
+    // Whether the last body is a word that names itself (参议院), which a body after it extends.
+    let mut last_self_named = false;
     // Bodies known by name, found in the characters (jieba may cut them: 保护 + 卫士).
     let known_at: Vec<(usize, usize)> = lex
         .zh_names
@@ -91,7 +93,14 @@ fn bodies_in_run(
             continue;
         }
         // A head, or a word ending in one (国防委员会, 联邦调查局).
-        let ends_in_head = t.word.char_indices().skip(1).any(|(at, _)| lex.zh_heads.contains(&t.word[at..]));
+        // The characters before the longest head the word ends in (新华 of 新华日报).
+        let stem = t
+            .word
+            .char_indices()
+            .skip(1)
+            .find(|(at, _)| lex.zh_heads.contains(&t.word[*at..]))
+            .map(|(at, _)| &t.word[..at]);
+        let ends_in_head = stem.is_some();
         let head = lex.zh_heads.contains(t.word) || ends_in_head && may_qualify(t.tag) && !NOT_BODIES.contains(&t.word);
         let organisation = t.tag == "nt" && t.word.chars().count() >= 2 && !NOT_BODIES.contains(&t.word);
         if !(head || organisation) || t.start < floor {
@@ -113,8 +122,14 @@ fn bodies_in_run(
             let before = &tags[first - 1];
             // 驻 ("stationed in") joins a body to its host country: 中国驻英国大使馆, 中国驻英大使馆.
             let drives = before.word.starts_with('驻')
-                && (before.word != "驻" || tags.get(first).is_some_and(|n| n.tag == "ns"));
-            let joins = matches!(before.word, "及" | "与") && first >= 2 && tags[first - 2].tag == "n";
+                && (before.word != "驻" || tags.get(first).is_some_and(|n| matches!(n.tag, "ns" | "j")));
+            // 及 and 与 join two words of one name (外交及国防委员会), not a body to a place or
+            // to people (部门与韩国警方, 被告人与公安部).
+            let joins = matches!(before.word, "及" | "与")
+                && first >= 2
+                && tags[first - 2].tag == "n"
+                && !tags[first - 2].word.ends_with('人')
+                && tags[first].tag != "ns";
             // 在 between two places: the body of one in the other (中国在韩侨民协会).
             let in_place = before.word == "在"
                 && first >= 2
@@ -125,14 +140,19 @@ fn bodies_in_run(
                 || before.word == "国内";
             // A word after a number is what it counts (3處), not a name.
             let counted = first == 1 && after_number;
-            let qualifies = may_qualify(before.tag) && !LEFT_STOPS.contains(&before.word) && !counted;
+            // A stop jieba cuts in two (官 + 媒) stops as one.
+            let cut_stop =
+                first >= 2 && LEFT_STOPS.iter().any(|s| s.strip_suffix(before.word) == Some(tags[first - 2].word));
+            let qualifies = may_qualify(before.tag) && !LEFT_STOPS.contains(&before.word) && !cut_stop && !counted;
             if before.start < floor || !(qualifies || drives || joins || in_place || quarter) {
                 break;
             }
             first -= 1;
         }
         // A head alone names no body (政府, 委员会); a body's own name (外交部, 法新社) does.
-        if (first == j && !organisation) || t.end - tags[first].start < 2 {
+        // A word that is a name and its head in one (新华日报) names a body by itself.
+        let self_named = head && stem.is_some_and(|s| s.chars().count() >= 2) && !NOT_BODIES.contains(&t.word);
+        if (first == j && !organisation && !self_named) || t.end - tags[first].start < 2 {
             j += 1;
             continue;
         }
@@ -141,6 +161,17 @@ fn bodies_in_run(
         while matches!(tags[first].word, "及" | "与") && first < j {
             first += 1;
         }
+        // A branch just after a body, in a place, is the body's (美国联邦调查局 + 纽约办事处), as
+        // is a body just after one that names itself (参议院 + 国土安全委员会).
+        let branch = BRANCH_HEADS.iter().any(|h| t.word.ends_with(h));
+        if (branch || last_self_named) && floor > 0 && tags[first].start == floor {
+            if let Some(last) = out.last_mut().filter(|l| l.end == byte_at(floor)) {
+                last.end = byte_at(t.end);
+                floor = t.end;
+                j += 1;
+                continue;
+            }
+        }
         // A generic head (组织, 政府) names a body only after a name (中国公安机关, not 人权组织).
         let named = tags[first..j].iter().any(|q| matches!(q.tag, "ns" | "nt" | "nz" | "j"));
         if GENERIC_HEADS.iter().any(|h| t.word.ends_with(h)) && !named && !organisation {
@@ -148,6 +179,7 @@ fn bodies_in_run(
             continue;
         }
         out.push(Found::organisation(byte_at(tags[first].start), byte_at(t.end), None));
+        last_self_named = first == j && self_named;
         floor = t.end;
         j += 1;
     }
@@ -183,6 +215,14 @@ mod tests {
         assert_eq!(bodies("移交至首爾東部地方檢察廳"), ["首爾東部地方檢察廳"]);
         assert_eq!(bodies("中國在韓僑民協會總會會長"), ["中國在韓僑民協會總會"]);
         assert_eq!(bodies("南韓國家情報院表示"), ["南韓國家情報院"]);
+        assert_eq!(bodies("美国联邦调查局纽约办事处官员表示"), ["美国联邦调查局纽约办事处"]);
+        assert_eq!(bodies("据官媒新华日报报道"), ["新华日报"]);
+        assert_eq!(bodies("在参议院国土安全委员会的听证会上"), ["参议院国土安全委员会"]);
+        assert_eq!(bodies("中國駐英大使館表示"), ["中國駐英大使館"]);
+        assert_eq!(bodies("相关部门与韩国警方合作"), ["韩国警方"]);
+        assert_eq!(bodies("被告人与公安部联系"), ["公安部"]);
+        assert_eq!(bodies("外交及国防委员会主席"), ["外交及国防委员会"]);
+        assert!(bodies("在德国部署").is_empty());
     }
 
     #[test]

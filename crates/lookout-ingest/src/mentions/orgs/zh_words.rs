@@ -31,7 +31,16 @@ pub(super) const HEADS: &[&str] = &[
     "检察署",
     "调查局",
     "通讯社",
+    "日报",
+    "晚报",
+    "快报",
+    "时报",
+    "周报",
+    "邮报",
     "电视台",
+    "外务省",
+    "法务省",
+    "防卫省",
     "电台",
     "都市网",
     "公司",
@@ -55,6 +64,10 @@ pub(super) const HEADS: &[&str] = &[
 pub(super) const GENERIC_HEADS: &[&str] =
     &["组织", "机构", "团体", "机关", "政府", "警方", "中心", "办事处", "公司", "集团", "警察局"];
 
+/// Heads of a body's branch: after a body and the place it is in, the branch is named with the
+/// body (美国联邦调查局纽约办事处, RCMP魁北克分部).
+pub(super) const BRANCH_HEADS: &[&str] = &["办事处", "分部", "分局", "分会", "分社", "支队", "外勤办公室"];
+
 /// Words that end in a head but name no body.
 pub(super) const NOT_BODIES: &[&str] = &[
     "部分",
@@ -71,6 +84,8 @@ pub(super) const NOT_BODIES: &[&str] = &[
     "北部",
     "中部",
     "俱乐部",
+    "部署",
+    "签署",
     "非政府",
     "非政府组织",
     "结局",
@@ -130,6 +145,7 @@ pub(super) const LEFT_STOPS: &[&str] = &[
     "官员",
     "消息",
     "媒体",
+    "官媒",
     "网站",
     "地区",
     "全球",

@@ -101,9 +101,10 @@ impl Anchor {
     }
 
     /// Day `d` of the document's month, or of the month before when that is after the document
-    /// (22日 in a text of the 23rd is the 22nd; in a text of the 3rd, last month's).
+    /// (22日 in a text of the 23rd is the 22nd; in a text of the 3rd, last month's). A document
+    /// dated by its month only means that month's day.
     pub(crate) fn day_of_month(&self, d: u32) -> Option<PartialDate> {
-        let (y, m, today) = self.full()?;
+        let Some((y, m, today)) = self.full() else { return day(self.year, self.month?, d) };
         if d <= today {
             return day(y, m, d);
         }
@@ -191,6 +192,8 @@ mod tests {
         assert_eq!(show(anchor("2023-04-23").day_of_month(22)), "2023-04-22");
         assert_eq!(show(anchor("2023-04-03").day_of_month(22)), "2023-03-22");
         assert_eq!(show(anchor("2023-04").weekday(2, false)), "2023-04", "a month has no weekday");
+        assert_eq!(show(anchor("2023-04").day_of_month(17)), "2023-04-17", "17日 of a text dated April");
+        assert_eq!(show(anchor("2023").day_of_month(17)), "", "a year has no month to take a day of");
         assert_eq!(show(anchor("2023").last_month()), "", "a year has no month before");
     }
 }
