@@ -15,9 +15,10 @@
 //!
 //! Each step takes the time the sentence gives nearest its words ("arrested Monday …, before
 //! closing last fall amid an FBI investigation": arrested on the Monday, closed in the year
-//! before), not a time it comes after ("after October"); else the time of the sentence before
-//! in its paragraph; else, for the steps that are news of their day (a closure order, arrests,
-//! charges, a referral), the document's date. A headline's steps are undated.
+//! before), not a time it comes after ("after October"); else, for the steps that are news of
+//! their day (a closure order, arrests, charges, a referral), the document's date. A headline's
+//! steps are undated, and so is a step in a sentence that gives no time (the time of the
+//! sentence before was tried and found no step more on the corpus's dev documents).
 
 use lookout_core::{Entity, PartialDate, ProposalKind, ProposedClaim, Schema, StationStatus};
 
@@ -89,10 +90,8 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
     let mut last_spoke_of_stations = false;
     let mut sentences = Sentences::new(text);
     let mut at = 0;
-    // The sentence before, when it is of the same paragraph: a step it does not date may be of
-    // the time it gives ("… in October. On this basis, the Department informed the Embassy that
-    // the office should close.").
-    let mut previous: Option<(usize, &[Mention])> = None;
+    // Whether the sentence before is of the same paragraph.
+    let mut in_paragraph = false;
     while let Some(sentence) = sentences.next_sentence() {
         let here_from = at;
         while at < mentions.len() && mentions[at].start < sentence.end {
@@ -100,10 +99,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         }
         let here = &mentions[here_from..at];
         let words = sentences.words(sentence);
-        let before = previous.take();
-        if !words.ends_with('\n') {
-            previous = Some((sentence.start, here));
-        }
+        let follows_in_paragraph = std::mem::replace(&mut in_paragraph, !words.ends_with('\n'));
         // A line with no full stop: a headline, which reports steps undated ("Czech Republic:
         // China closes two police stations in Prague"), or a piece of a sentence the layout
         // wrapped, or a subheading, which report none.
@@ -115,7 +111,8 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         let speaks_of_stations = cues::about_stations(&lower);
         // The sentence before, in the same paragraph, spoke of stations: "China denies the
         // allegations" denies what it said.
-        let follows_stations = std::mem::replace(&mut last_spoke_of_stations, speaks_of_stations) && before.is_some();
+        let follows_stations =
+            std::mem::replace(&mut last_spoke_of_stations, speaks_of_stations) && follows_in_paragraph;
         // Most sentences hold no cue, and most name no body: the names of bodies are blanked
         // out, and the cues looked for again, only in a sentence that has both.
         let mut statuses = cues::statuses(&lower, &lower);
@@ -162,14 +159,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         if concerned(&whole, here, known, &named, by_country, worldwide, &demonyms).is_empty() {
             continue;
         }
-        let mut times = times_of(text, here, sentence.start);
-        if times.is_empty() {
-            if let Some((start, there)) = before {
-                let given = times_of(text, there, start);
-                // The time nearest the end of the sentence before, placed at this one's start.
-                times.extend(given.iter().max_by_key(|(p, _)| *p).map(|&(_, d)| (0, d)));
-            }
-        }
+        let times = times_of(text, here, sentence.start);
         let claimant = claimant(text, here, words, sentence.start);
         speaker::closure_by_speaker(&mut statuses, speaker::speaker(&lower, claimant.as_deref()));
         let quoted = sentences.quote(sentence, sentence.start, sentence.start);
