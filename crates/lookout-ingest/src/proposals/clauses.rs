@@ -2,6 +2,8 @@
 //! places of the clause its words stand in ("荷兰和爱尔兰…下达了关闭命令，加拿大和德国…展开调查":
 //! the closures are Dutch and Irish, the investigations Canadian and German).
 
+use lookout_text::is_han;
+
 use crate::Mention;
 
 /// The mentions of the clause of `lower` (a sentence, folded, starting at character
@@ -15,8 +17,16 @@ pub(super) fn of_clause<'m>(
     at: usize,
     may_host: impl Fn(&Mention) -> bool,
 ) -> &'m [Mention] {
-    let breaks: Vec<usize> =
-        lower.chars().enumerate().filter(|(_, c)| matches!(c, ',' | ';' | ':')).map(|(i, _)| i).collect();
+    // Commas, semicolons, colons, and a space between Chinese words (a headline's clauses:
+    // "爱尔兰关闭中国警局 德国加拿大跟进调查").
+    let chars: Vec<char> = lower.chars().collect();
+    let between_han = |i: usize| i > 0 && chars.get(i + 1).is_some_and(|&n| is_han(n)) && is_han(chars[i - 1]);
+    let breaks: Vec<usize> = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| matches!(c, ',' | ';' | ':') || (matches!(c, ' ' | '\u{3000}') && between_han(i)))
+        .map(|(i, _)| i)
+        .collect();
     if breaks.is_empty() {
         return here;
     }
@@ -58,6 +68,11 @@ mod tests {
         let lower = "in germany, in italy, they investigate";
         let here = [place(3, 10, "DE"), place(15, 20, "IT")];
         assert_eq!(of_clause(lower, &here, 0, 27, hosts), &here[..]);
+        // A space between Chinese words parts a headline's clauses.
+        let lower = "爱尔兰关闭中国警局 德国跟进调查";
+        let here = [place(0, 3, "IE"), place(10, 12, "DE")];
+        assert_eq!(of_clause(lower, &here, 0, 14, hosts), &here[1..]);
+        assert_eq!(of_clause(lower, &here, 0, 3, hosts), &here[..1]);
         // Places in one clause only: the whole sentence.
         let lower = "germany and italy investigate, it said";
         let here = [place(0, 7, "DE"), place(12, 17, "IT")];

@@ -271,6 +271,7 @@ fn negated(before: &str) -> bool {
 const PAIRS: &[(S, &[&str], &[&str], usize)] = &[
     (S::ReferredToProsecutors, &["移交", "移送", "函送"], &["检察", "检方", "法办"], 24),
     (S::InvestigationClosed, &["结束", "终止", "停止", "完成"], &["调查"], 32),
+    (S::InvestigationClosed, &["调查"], &["已结束", "已经结束", "已完成", "已终结", "”结束", "\"结束"], 16),
     (
         S::InvestigationClosed,
         &["ended", "closed", "concluded", "completed", "dropped"],
@@ -486,6 +487,7 @@ mod tests {
         assert_eq!(only("the embassy ruled out the existence of a police station"), [S::Denied]);
         assert_eq!(only("a manager said: there are no secret police here"), [S::Denied]);
         assert_eq!(only("该警察站已于2022年秋天关闭"), [S::Closed]);
+        assert_eq!(only("这项长达两年的调查已“近期”结束"), [S::InvestigationClosed]);
         assert_eq!(only("被控罪名包括阴谋充当中国特工"), [S::ChargesFiled]);
         assert_eq!(only("我领馆对此予以驳斥"), [S::Denied]);
         assert_eq!(only("未在以上地点找到中国在当地进行非法活动证据"), [S::NoEvidenceFound]);
