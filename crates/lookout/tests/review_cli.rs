@@ -237,6 +237,26 @@ fn a_reported_status_step_is_proposed_dated_and_claimed_and_joins_the_timeline_o
 }
 
 #[test]
+fn a_step_of_a_station_s_host_is_of_the_station() {
+    let dir = TempDir::new("review-host");
+    import_bundled_csv(dir.path());
+    // No city: only the record's hosting tells the Loon Fung is the Glasgow station's host.
+    dir.write("docs/host.txt", "The Loon Fung denied that it ever housed a secret police station.\n");
+    dir.write("docs/host.txt.meta.json", r#"{"url": "https://news.example/host", "published": "2022-11-02"}"#);
+    let o = lookout(dir.path(), &["ingest", "--json", dir.path().join("docs").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let steps: Vec<(String, String)> = proposals(dir.path(), "proposed")
+        .into_iter()
+        .filter(|p| p["kind"] == "status-step")
+        .map(|p| {
+            let c = &p["claims"][0];
+            (c["entity_id"].as_str().unwrap_or("").to_string(), c["value"].as_str().unwrap_or("").to_string())
+        })
+        .collect();
+    assert_eq!(steps, [("station-ST032".to_string(), "denied".to_string())]);
+}
+
+#[test]
 fn one_step_of_two_stations_is_one_proposal_whose_acceptance_records_both_and_its_times_are_mentions() {
     let dir = TempDir::new("review-two-stations");
     import_bundled_csv(dir.path());
@@ -259,7 +279,7 @@ fn one_step_of_two_stations_is_one_proposal_whose_acceptance_records_both_and_it
     assert_eq!(yesterday.map(|m| m["date"].clone()), Some(serde_json::json!("2022-11-01")), "{printed}");
     let steps: Vec<serde_json::Value> =
         proposals(dir.path(), "proposed").into_iter().filter(|p| p["kind"] == "status-step").collect();
-    // The embassy's word, undated, takes the time of the sentence before it.
+    // The embassy's word, in a sentence that gives no time, is undated.
     let said: Vec<(Vec<String>, String, String)> = steps
         .iter()
         .map(|p| {
@@ -280,7 +300,7 @@ fn one_step_of_two_stations_is_one_proposal_whose_acceptance_records_both_and_it
                 "closure_ordered".into(),
                 "2022-11-01".into()
             ),
-            (vec!["station-ST033".to_string()], "closed_per_chinese_embassy".into(), "2022-11-01".into()),
+            (vec!["station-ST033".to_string()], "closed_per_chinese_embassy".into(), String::new()),
         ],
         "{steps:#?}"
     );

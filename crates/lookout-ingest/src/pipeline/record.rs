@@ -1,5 +1,6 @@
-//! What the record already knows, for ingest: its stations (to recognise them in sentences) and
-//! its bureaus and organisations (to find by name and to link mentions to, across scripts).
+//! What the record already knows, for ingest: its stations (to recognise them in sentences, by
+//! their cities and by the bodies that host them) and its bureaus and organisations (to find by
+//! name and to link mentions to, across scripts).
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
@@ -62,7 +63,11 @@ const LINKS_REMEMBERED: usize = 100_000;
 
 impl Record {
     /// The record of `stations` and `bodies`, indexed.
-    pub(crate) fn new(stations: Vec<KnownStation>, bodies: Vec<KnownBody>) -> Record {
+    pub(crate) fn new(
+        stations: Vec<KnownStation>,
+        bodies: Vec<KnownBody>,
+        hostings: Vec<(EntityId, EntityId)>,
+    ) -> Record {
         let index = Building::start(
             bodies
                 .iter()
@@ -70,7 +75,7 @@ impl Record {
                 .collect(),
         );
         let names = KnownNames::new(bodies.iter().flat_map(|b| b.names.iter().map(|n| (n.as_str(), &b.id))));
-        Record { known: Known::new(stations, bodies), index, names, linked: Mutex::default() }
+        Record { known: Known::new(stations, bodies).with_hostings(hostings), index, names, linked: Mutex::default() }
     }
 
     /// Reads what the store knows: its stations, and its bureaus and organisations with every name.
@@ -88,9 +93,20 @@ impl Record {
                 KnownStation { id: view.entity.id.clone(), city, geonameid, country }
             })
             .collect();
+        // Which body hosts which station: a text that names a host speaks of its station.
+        let links = store.list_entities(&EntityFilter { schema: Some(Schema::Hosting), ..Default::default() }).await?;
+        let hostings = links
+            .into_iter()
+            .filter_map(|r| {
+                let view = EntityView::fold(r.entity, &r.statements);
+                let host = EntityId::new(view.first("host")?).ok()?;
+                let station = EntityId::new(view.first("station")?).ok()?;
+                Some((host, station))
+            })
+            .collect();
         let named = store.names(&[Schema::Organization, Schema::PublicBody], true).await?;
         let bodies = named.into_iter().map(|e| KnownBody { id: e.id, schema: e.schema, names: e.names }).collect();
-        Ok(Record::new(stations, bodies))
+        Ok(Record::new(stations, bodies, hostings))
     }
 }
 

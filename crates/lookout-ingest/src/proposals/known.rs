@@ -42,6 +42,8 @@ pub struct Known {
     stations_named: HashMap<String, Vec<usize>>,
     /// Body id → position.
     body_at: HashMap<String, usize>,
+    /// Body id → the stations it hosts (positions): a text that names the host names them.
+    hosted: HashMap<String, Vec<usize>>,
     /// Each station's first-level division (GeoNames `admin1`), where its place is a city of
     /// the gazetteer.
     admin1: Vec<Option<&'static str>>,
@@ -68,7 +70,32 @@ impl Known {
             .map(|c| (c.geonameid, c.admin1.as_str()))
             .collect();
         let admin1 = stations.iter().map(|s| s.geonameid.and_then(|g| division.get(&g).copied())).collect();
-        Known { stations, bodies, stations_at, stations_named, body_at, admin1 }
+        Known { stations, bodies, stations_at, stations_named, body_at, hosted: HashMap::new(), admin1 }
+    }
+
+    /// The same, knowing which body hosts which station (`(host, station)` pairs; a station the
+    /// record does not have is passed over).
+    pub fn with_hostings(mut self, hostings: impl IntoIterator<Item = (EntityId, EntityId)>) -> Known {
+        for (host, station) in hostings {
+            if let Some(at) = self.stations.iter().position(|s| s.id == station) {
+                let list = self.hosted.entry(host.to_string()).or_default();
+                if !list.contains(&at) {
+                    list.push(at);
+                }
+            }
+        }
+        self
+    }
+
+    /// The stations hosted by the body a linked mention names ("Centre Sino-Québec de la
+    /// Rive-Sud" is the Brossard station's host).
+    pub(super) fn stations_hosted_by(&self, m: &Mention) -> Vec<&KnownStation> {
+        match &m.what {
+            What::Organisation { entity: Some(id) } => {
+                self.hosted.get(id.as_str()).into_iter().flatten().map(|&i| &self.stations[i]).collect()
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// The stations in the place a mention names (by its GeoNames id, or its words).

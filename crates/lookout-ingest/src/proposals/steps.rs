@@ -56,8 +56,13 @@ const OF_THE_DAY: &[StationStatus] = &[
 pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut Builder<'_>) {
     // The stations the document names, in order of first mention.
     let mut named: Vec<&KnownStation> = Vec::new();
-    for m in mentions.iter().filter(|m| m.kind() == Kind::Place) {
-        for s in known.stations_in(m, text) {
+    for m in mentions {
+        let stations = match m.kind() {
+            Kind::Place => known.stations_in(m, text),
+            Kind::Organisation => known.stations_hosted_by(m),
+            _ => continue,
+        };
+        for s in stations {
             if !named.iter().any(|n| n.id == s.id) {
                 named.push(s);
             }
@@ -233,8 +238,14 @@ fn concerned<'k>(
     demonyms: &countries::Demonyms<'_>,
 ) -> Vec<&'k KnownStation> {
     let mut out: Vec<&KnownStation> = Vec::new();
-    for m in here.iter().filter(|m| m.kind() == Kind::Place) {
-        for s in known.stations_in(m, whole.text) {
+    for m in here {
+        // A station's city, or the body that hosts it.
+        let stations = match m.kind() {
+            Kind::Place => known.stations_in(m, whole.text),
+            Kind::Organisation => known.stations_hosted_by(m),
+            _ => continue,
+        };
+        for s in stations {
             if !out.iter().any(|o| o.id == s.id) {
                 out.push(s);
             }

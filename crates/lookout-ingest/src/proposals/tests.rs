@@ -283,3 +283,27 @@ fn in_a_text_about_one_station_a_step_needs_no_word_for_it() {
     let got = steps(&propose(text, &mentions(text), &three, &doc()));
     assert!(!got.iter().any(|(_, st, ..)| st == "denied"), "{got:?}");
 }
+
+#[test]
+fn a_body_that_hosts_a_station_names_it() {
+    let glasgow = KnownStation {
+        id: EntityId::new("station-ST032").unwrap(),
+        city: "Glasgow".into(),
+        geonameid: Some(2648579),
+        country: Some("GB".into()),
+    };
+    let host = EntityId::new("organization-loon-fung").unwrap();
+    let known =
+        Known::new(vec![glasgow], Vec::new()).with_hostings([(host.clone(), EntityId::new("station-ST032").unwrap())]);
+    let text = "The Loon Fung Association denied running a police station.";
+    let mut ms = testing::mentions_of(text, doc().published.unwrap());
+    let body = ms.iter_mut().find(|m| m.kind() == Kind::Organisation).expect("the association is a body");
+    assert_eq!(body.text_in(text), "Loon Fung Association");
+    body.what = What::Organisation { entity: Some(host) };
+    let got: Vec<(String, String)> =
+        steps(&propose(text, &ms, &known, &doc())).into_iter().map(|(s, st, ..)| (s, st)).collect();
+    assert_eq!(got, [("station-ST032".to_string(), "denied".to_string())]);
+    // Unlinked, the body names no station.
+    let ms = testing::mentions_of(text, doc().published.unwrap());
+    assert!(steps(&propose(text, &ms, &known, &doc())).is_empty());
+}
