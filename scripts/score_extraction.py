@@ -58,6 +58,9 @@ def documents():
 
 
 def overlap(a, b):
+    """Whether one text holds the other, white space aside: a PDF's text layer writes "54 个" as
+    "54个", and a line the layout wrapped has a break where the text file has a space."""
+    a, b = "".join(a.split()), "".join(b.split())
     return a in b or b in a
 
 

@@ -46,6 +46,28 @@ fn page_number(line: &str) -> bool {
     t.chars().any(|c| c.is_ascii_digit()) && matches!(words.as_str(), "" | "/" | "--" | "Pageof" | "第页" | "第页共页")
 }
 
+/// A browser's print header: the date and time it was printed, then the page's title
+/// ("12/5/26, 1:46 PM Title"): furniture even on a page of its own, where nothing repeats.
+fn print_stamp(line: &str) -> bool {
+    let t = line.trim();
+    let Some((date, rest)) = t.split_once(", ") else { return false };
+    let parts: Vec<&str> = date.split('/').collect();
+    let date_like = parts.len() == 3
+        && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()));
+    let time = rest.split_whitespace().next().unwrap_or("");
+    let time_like = time.split_once(':').is_some_and(|(h, m)| {
+        !h.is_empty() && h.len() <= 2 && m.len() == 2 && (h.to_string() + m).chars().all(|c| c.is_ascii_digit())
+    });
+    date_like && time_like
+}
+
+/// A page's address alone on a line, as a browser prints it in the footer ("file:///…",
+/// "https://…"; `ﬁ` is the ligature a PDF may write).
+fn address_alone(line: &str) -> bool {
+    let t = line.trim().replace('\u{FB01}', "fi");
+    ["file://", "http://", "https://"].iter().any(|p| t.starts_with(p)) && !t.contains(' ')
+}
+
 /// The readable text of a PDF's `pages` (each page's text as extracted, lines by `\n`).
 pub(crate) fn readable(pages: &[String]) -> String {
     let pages: Vec<Vec<&str>> =
@@ -70,6 +92,10 @@ pub(crate) fn readable(pages: &[String]) -> String {
         }
     }
     let repeated = |s: &str| pages.len() >= 2 && counts.get(s).is_some_and(|&c| c >= 2 && 2 * c >= pages.len());
+    // The long lines of furniture: a page's header and footer may come out as one line ("12/5/26,
+    // 1:46 PM Title file:///…"), which opens with the header the other pages have.
+    let furniture: Vec<&String> = counts.keys().filter(|s| s.chars().count() >= 12 && repeated(s)).collect();
+    let opens_with_furniture = |s: &str| furniture.iter().any(|f| s.starts_with(f.as_str()));
     let mut out = String::new();
     let mut previous: Option<(usize, char)> = None;
     for page in &pages {
@@ -79,7 +105,19 @@ pub(crate) fn readable(pages: &[String]) -> String {
             .enumerate()
             .filter(|(i, line)| {
                 let edge = *i < EDGE_LINES || *i + EDGE_LINES >= n;
-                !(edge && (page_number(line) || repeated(&shape(line))))
+                // A number the next line goes on from in Chinese ("2022" "年11月02日") is a piece
+                // of the text, not the page's number.
+                let piece = line.trim().chars().all(|c| c.is_ascii_digit())
+                    && page.get(i + 1).and_then(|next| next.trim_start().chars().next()).is_some_and(wide);
+                let shaped = shape(line);
+                // The footer's address: below it, page numbers only.
+                let footer = address_alone(line) && page[i + 1..].iter().all(|l| page_number(l));
+                !(edge
+                    && ((page_number(line) && !piece)
+                        || repeated(&shaped)
+                        || opens_with_furniture(&shaped)
+                        || print_stamp(line)
+                        || footer))
             })
             .map(|(_, line)| line.trim())
             .collect();
@@ -97,8 +135,17 @@ pub(crate) fn readable(pages: &[String]) -> String {
                 !ends_sentence(last)
                     && (10 * before_width >= 7 * full || (first.is_lowercase() && last.is_alphanumeric()))
             };
+            // A line of Chinese that stopped well short of the page's width, with a full line
+            // after it, is a headline or a paragraph's end, not a piece: "中共非法设警侨站 荷兰
+            // 政府要求立即关闭" stands apart from the report under it.
+            let short_line = |w: usize| 10 * w < 7 * full;
+            let piece_width = 16;
+            let stands_apart = |before_width: usize| {
+                short_line(before_width) && before_width >= piece_width && width(line) >= piece_width
+            };
             let separator = match previous {
                 Some((_, last)) if pieces(last) && "。！？.!?".contains(last) => "\n",
+                Some((w, last)) if pieces(last) && stands_apart(w) => "\n",
                 Some((_, last)) if pieces(last) => "",
                 Some((w, last)) if wrapped(w, last) && ((wide(last) && wide(first)) || last == '-') => "",
                 Some((w, last)) if wrapped(w, last) => " ",
@@ -137,6 +184,24 @@ mod tests {
     fn chinese_in_pieces_is_joined_again() {
         let pages = ["雷\n周四\n(11\n月\n17\n日\n)\n表\n示\n,\n联调局正在调查。\n他说。\n1\n/\n2\n".to_string()];
         assert_eq!(readable(&pages), "雷周四(11月17日)表示,联调局正在调查。\n他说。\n");
+        // A header and footer that came out as one line are furniture too.
+        let pages = [
+            "12/5/26, 1:46 PM A report\nThe station closed.\nfile:///tmp/a.html 1/3\n".to_string(),
+            "12/5/26, 1:46 PM A report\nIt was raided.\nfile:///tmp/a.html 2/3\n".to_string(),
+            "It said so.\n12/5/26, 1:46 PM A report file:///tmp/a.html\n".to_string(),
+        ];
+        assert_eq!(readable(&pages), "The station closed.\nIt was raided.\nIt said so.\n");
+        // A headline stands apart from the report under it.
+        let pages = ["中共非法设警侨站 荷兰政府要求立即关闭\n【大纪元2022年11月02日讯】荷兰外交大臣沃普克霍克斯特拉通知中共驻荷大使谈践立即关闭非法设立的警侨站。\n".to_string()];
+        assert_eq!(readable(&pages).lines().count(), 2, "{}", readable(&pages));
+        // On a page of its own, a browser's stamp and the address above the page number go.
+        let pages =
+            ["The station closed.\nIt said so.\n12/5/26, 1:46 PM A report\n\u{FB01}le:///tmp/a.html\n1\n/\n1\n"
+                .to_string()];
+        assert_eq!(readable(&pages), "The station closed.\nIt said so.\n");
+        // A number at the top of a page that the next line goes on from is the text's.
+        let pages = ["【大纪元\n2022\n年11月02日讯】荷兰外交大臣表示。\n2\n".to_string()];
+        assert_eq!(readable(&pages), "【大纪元2022年11月02日讯】荷兰外交大臣表示。\n");
     }
 
     #[test]
