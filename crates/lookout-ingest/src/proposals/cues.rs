@@ -180,6 +180,7 @@ const CUES: &[(S, &[&str])] = &[
             "不实报道",
             "不实言论",
             "从未从事",
+            "强调从未",
             "其实是",
             "实际上是",
             "并非",
@@ -312,6 +313,7 @@ pub(super) const STATION_HINTS: &[&str] = &[
     "服务站",
     "警察站",
     "警察局",
+    "警察署",
     "警务站",
     "站点",
     "据点",
@@ -488,6 +490,9 @@ mod tests {
         assert_eq!(only("a manager said: there are no secret police here"), [S::Denied]);
         assert_eq!(only("该警察站已于2022年秋天关闭"), [S::Closed]);
         assert_eq!(only("这项长达两年的调查已“近期”结束"), [S::InvestigationClosed]);
+        assert_eq!(only("实控人强调从未向反华人士施压"), [S::Denied]);
+        // A "police office" (警察署) is a station's word.
+        assert!(about_stations("济州某侨团所在地疑为中国“秘密警察署”"));
         assert_eq!(only("被控罪名包括阴谋充当中国特工"), [S::ChargesFiled]);
         assert_eq!(only("我领馆对此予以驳斥"), [S::Denied]);
         assert_eq!(only("未在以上地点找到中国在当地进行非法活动证据"), [S::NoEvidenceFound]);
