@@ -19,6 +19,7 @@ use lookout_core::{Entity, EntityId, PartialDate, Proposal, ProposalKind, Propos
 
 mod clauses;
 mod countries;
+mod cue_words;
 mod cues;
 mod known;
 mod qualifiers;
