@@ -20,7 +20,7 @@ pub(super) const CUES: &[(S, &[&str])] = &[
             "承认了共谋",
         ],
     ),
-    (S::Convicted, &["convicted", "found guilty", "was sentenced", "were sentenced", "被判", "定罪"]),
+    (S::Convicted, &["convicted", "found guilty", "was sentenced", "were sentenced", "sentenced to", "被判", "定罪"]),
     (S::ReferredToProsecutors, &["referred to prosecutors", "to prosecutors", "移送检方", "移送检察", "函送法办"]),
     (S::LawsuitFiled, &["suing", "sued", " sue ", "lawsuit", "诽谤诉讼", "提起诉讼", "提告"]),
     (
@@ -41,7 +41,10 @@ pub(super) const CUES: &[(S, &[&str])] = &[
     ),
     (S::Arrested, &["arrested", "arrests", "逮捕", "被捕", "拘捕", "落网"]),
     (S::Acquitted, &["acquitted", "found not guilty", "宣判无罪", "判决无罪"]),
-    (S::SearchedByPolice, &["searched", "raided", "a raid", "raids", "search of", "搜查", "突袭", "搜索了", "曾搜索"]),
+    (
+        S::SearchedByPolice,
+        &["searched", "raided", "a raid", "raids", "search of", "search warrant", "搜查", "突袭", "搜索了", "曾搜索"],
+    ),
     (
         S::ClosureOrdered,
         &[
@@ -126,6 +129,8 @@ pub(super) const CUES: &[(S, &[&str])] = &[
             "has ceased",
             "ceased operations",
             "close down",
+            "shuttered",
+            "dismantled",
             "已关闭",
             "关闭了",
             "被关闭",
@@ -160,6 +165,8 @@ pub(super) const CUES: &[(S, &[&str])] = &[
             "baseless",
             "groundless",
             "smear",
+            "refuted",
+            "fabricated",
             "否认",
             "不存在",
             "纯属",

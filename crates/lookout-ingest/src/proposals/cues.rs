@@ -254,6 +254,10 @@ mod tests {
         assert_eq!(only("该警察站已于2022年秋天关闭"), [S::Closed]);
         assert_eq!(only("这项长达两年的调查已“近期”结束"), [S::InvestigationClosed]);
         assert_eq!(only("实控人强调从未向反华人士施压"), [S::Denied]);
+        assert_eq!(only("agents executed a search warrant at the office"), [S::SearchedByPolice]);
+        assert_eq!(only("the office was shuttered last year"), [S::Closed]);
+        assert_eq!(only("the embassy refuted the claims"), [S::Denied]);
+        assert_eq!(only("he was sentenced to five years"), [S::Convicted]);
         // A "police office" (警察署) is a station's word.
         assert!(about_stations("济州某侨团所在地疑为中国“秘密警察署”"));
         assert_eq!(only("被控罪名包括阴谋充当中国特工"), [S::ChargesFiled]);
