@@ -86,6 +86,7 @@ fn bodies_in_run(
         // A known name that opens here, or covers this word, stands as it is.
         if let Some(&(start, stop)) = known_at.iter().find(|(s, e)| *s <= t.start && t.start < *e && *s >= floor) {
             out.push(Found::organisation(byte_at(start), byte_at(stop), None));
+            last_self_named = false;
             floor = stop;
             while j < tags.len() && tags[j].start < stop {
                 j += 1;
@@ -111,6 +112,7 @@ fn bodies_in_run(
         if head && floor > 0 && t.start == floor {
             if let Some(last) = out.last_mut().filter(|l| l.end == byte_at(t.start)) {
                 last.end = byte_at(t.end);
+                last_self_named = false;
                 floor = t.end;
                 j += 1;
                 continue;
@@ -167,6 +169,7 @@ fn bodies_in_run(
         if (branch || last_self_named) && floor > 0 && tags[first].start == floor {
             if let Some(last) = out.last_mut().filter(|l| l.end == byte_at(floor)) {
                 last.end = byte_at(t.end);
+                last_self_named = false;
                 floor = t.end;
                 j += 1;
                 continue;
