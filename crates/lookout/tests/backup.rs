@@ -147,6 +147,20 @@ fn a_damaged_backup_is_named_and_never_restored() {
     assert!(!target.join("lookout.db").exists(), "nothing is restored from a backup holding a link");
     std::fs::remove_file(backup.join("evidence").join("link.txt")).unwrap();
 
+    // A database swapped for a link to a copy of itself matches its checksum, and is refused.
+    let elsewhere = root.path().join("elsewhere.db");
+    std::fs::rename(backup.join("lookout.db"), &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, backup.join("lookout.db")).unwrap();
+    let o = lookout(&live, &["backup", "verify", backup.to_str().unwrap()]);
+    assert!(
+        !o.status.success() && stderr(&o).contains("lookout.db in the backup is a symbolic link"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_file(backup.join("lookout.db")).unwrap();
+    std::fs::rename(&elsewhere, backup.join("lookout.db")).unwrap();
+    assert!(lookout(&live, &["backup", "verify", backup.to_str().unwrap()]).status.success());
+
     // And one in the data folder is not copied into a backup.
     std::os::unix::fs::symlink(&secret, live.join("evidence").join("link.txt")).unwrap();
     let second = root.path().join("second");

@@ -208,6 +208,15 @@ pub async fn verify(dir: &Path) -> anyhow::Result<BackupManifest> {
         if entry.name.split('/').any(|part| part == ".." || part.is_empty()) {
             bail!("{}: the manifest names {:?}, outside the backup", path.display(), entry.name);
         }
+        // Nor through a link: a file or folder of the backup that points elsewhere would restore
+        // what is outside it.
+        let mut within = PathBuf::new();
+        for part in entry.name.split('/') {
+            within.push(part);
+            if std::fs::symlink_metadata(dir.join(&within)).is_ok_and(|m| m.file_type().is_symlink()) {
+                bail!("{} in the backup is a symbolic link; a backup holds none", within.display());
+            }
+        }
         let (bytes, sha256) = hash_file(&file).with_context(|| format!("{} is missing or unreadable", entry.name))?;
         if bytes != entry.bytes || sha256 != entry.sha256 {
             bail!("{} does not match the manifest ({bytes} bytes, SHA-256 {sha256})", entry.name);

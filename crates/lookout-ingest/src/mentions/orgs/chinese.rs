@@ -153,7 +153,7 @@ fn bodies_in_run(
         }
         // A head alone names no body (政府, 委员会); a body's own name (外交部, 法新社) does.
         // A word that is a name and its head in one (新华日报) names a body by itself.
-        let self_named = head && stem.is_some_and(|s| s.chars().count() >= 2) && !NOT_BODIES.contains(&t.word);
+        let self_named = head && stem.is_some_and(|s| s.chars().count() >= 2);
         if (first == j && !organisation && !self_named) || t.end - tags[first].start < 2 {
             j += 1;
             continue;
