@@ -51,6 +51,10 @@ def documents():
     docs = []
     for manifest in sorted(CORPUS.glob("manifest-*.csv")):
         for row in csv.DictReader(manifest.open(encoding="utf-8")):
+            if row["id"] not in split:
+                # A document being added: scored once split.csv gives it a side.
+                print(f"{row['id']}: not in split.csv, not scored", file=sys.stderr)
+                continue
             labels = json.loads((CORPUS / "labels" / f"{row['id']}.json").read_text(encoding="utf-8"))
             docs.append({"id": row["id"], "lang": row["language"][:2], "split": split[row["id"]], "url": row["url"],
                          "path": CORPUS / f"{row['id']}.txt", "labels": labels, "published": row["published"]})
