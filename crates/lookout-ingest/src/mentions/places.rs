@@ -218,6 +218,12 @@ fn english_cities<'t>(
             if len > 1 && span.split_whitespace().count() != len {
                 continue;
             }
+            // "Edo State", "New York state": a state's name, not its city's.
+            if words.get(i + len).is_some_and(|w| {
+                matches!(w.text, "State" | "state" | "STATE") && text[words[i + len - 1].end..w.start] == *" "
+            }) {
+                continue;
+            }
             if region && REGIONS.contains(&span) {
                 out.push(Found::place(words[i].start, words[i + len - 1].end, None, None));
                 i += len;
@@ -330,6 +336,15 @@ mod tests {
         let found = find(&crate::mentions::testing::finder().names, &mut Memo::default(), text, &words, &[]);
         let places: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
         assert_eq!(places, ["Chile", "Viña del Mar", "Rio de Janeiro"]);
+    }
+
+    #[test]
+    fn a_state_is_not_its_city() {
+        let text = "The police of Edo state in Nigeria deny it; so does Edo State's command. Tokyo too.";
+        let words = super::super::segment::latin_words(text);
+        let found = find(&crate::mentions::testing::finder().names, &mut Memo::default(), text, &words, &[]);
+        let places: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
+        assert_eq!(places, ["Nigeria", "Tokyo"]);
     }
 
     #[test]

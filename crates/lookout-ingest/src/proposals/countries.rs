@@ -56,6 +56,24 @@ pub(super) fn of_demonyms(words: &str) -> Vec<&'static str> {
     out
 }
 
+/// The countries whose Chinese names open the names of the bodies among `here` (mentions of
+/// `text`), in order, once each: 新西兰政府, 韩国外交部, 加拿大警方 name their country as
+/// "the Dutch foreign ministry" does.
+pub(super) fn of_chinese_bodies(text: &str, here: &[Mention]) -> Vec<&'static str> {
+    let names = lookout_geo::CountryNames::shared();
+    let mut out = Vec::new();
+    for m in here.iter().filter(|m| m.kind() == crate::Kind::Organisation) {
+        let name = m.text_in(text);
+        let ends: Vec<usize> = name.char_indices().map(|(i, c)| i + c.len_utf8()).take(6).collect();
+        // The longest country name the body's name opens with, of two characters or more.
+        let code = ends.iter().skip(1).rev().find_map(|&end| names.by_chinese(&name[..end]));
+        if let Some(code) = code.filter(|c| !out.contains(c)) {
+            out.push(code);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,6 +28,13 @@ fn negated(before: &str) -> bool {
     NEGATIONS.iter().any(|n| near.contains(n))
 }
 
+/// Whether an English word found at byte `start` of `lower` starts inside a longer word:
+/// "closed" in "disclosed", "sued" in "issued", "charged" in "discharged" are no cues.
+fn mid_word(lower: &str, start: usize) -> bool {
+    let bytes = lower.as_bytes();
+    start > 0 && bytes[start].is_ascii_alphabetic() && bytes[start - 1].is_ascii_alphanumeric()
+}
+
 /// Cues in two words, the second after the first within the same clause and at most `gap`
 /// characters on: "ordered China to close two of its stations", "已结束对…的调查",
 /// "移交至首尔东部地方检察厅" (the second word may stand in a body's name: the two are looked
@@ -50,6 +57,14 @@ const PAIRS: &[(S, &[&str], &[&str], usize)] = &[
     ),
     (S::ClosureOrdered, &["下达", "下令", "勒令", "要求", "命令"], &["关闭"], 24),
     (S::NoEvidenceFound, &["未在", "未找到", "没有找到", "未能找到"], &["证据"], 24),
+    // "my restaurant is not a secret Chinese police station", "they are not so-called police
+    // stations".
+    (
+        S::Denied,
+        &["is not", "are not", "was not", "were not", "isn't", "aren't"],
+        &["police station", "police service", "police personnel", "police officer"],
+        40,
+    ),
 ];
 
 /// Whether a second word of `pair` follows byte `end` of `lower` within its clause and gap.
@@ -111,6 +126,9 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
         .map(|hit| (automata.cue_status[hit.pattern().as_usize()], hit.start(), hit.end()))
         .collect();
     for &(meant, start, end) in &hits {
+        if mid_word(unnamed, start) {
+            continue;
+        }
         if meant >= CUES.len() {
             if as_written {
                 pair(meant - CUES.len(), start, end, &mut mark);
@@ -127,7 +145,7 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
         mark(meant, unnamed[..start].chars().count());
     }
     if !as_written {
-        for hit in automata.pair_firsts.find_overlapping_iter(lower) {
+        for hit in automata.pair_firsts.find_overlapping_iter(lower).filter(|hit| !mid_word(lower, hit.start())) {
             pair(automata.pair_of[hit.pattern().as_usize()], hit.start(), hit.end(), &mut mark);
         }
     }
@@ -258,6 +276,11 @@ mod tests {
         assert_eq!(only("the office was shuttered last year"), [S::Closed]);
         assert_eq!(only("the embassy refuted the claims"), [S::Denied]);
         assert_eq!(only("he was sentenced to five years"), [S::Convicted]);
+        assert_eq!(only("my floating restaurant is not a secret chinese police station"), [S::Denied]);
+        assert_eq!(only("prosecutors decided not to indict two women"), [S::InvestigationClosed]);
+        assert_eq!(only("they so far had no indications such facilities existed"), [S::NoEvidenceFound]);
+        // A cue is a word, not a piece of one.
+        assert!(statuses("the documents disclosed were issued and discharged", "").is_empty());
         // A "police office" (警察署) is a station's word.
         assert!(about_stations("济州某侨团所在地疑为中国“秘密警察署”"));
         assert_eq!(only("被控罪名包括阴谋充当中国特工"), [S::ChargesFiled]);

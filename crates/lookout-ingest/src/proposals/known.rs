@@ -127,14 +127,14 @@ impl Known {
             .collect()
     }
 
-    /// The record's stations in a country (ISO code), at most six: more would bury a reviewer.
+    /// The record's stations in a country (ISO code), at most twelve: more would bury a reviewer.
     /// Those it places in a city; where it places none in a city, those it places in the country
     /// only (Croatia's).
     pub(super) fn stations_of_country(&self, country: &str) -> Vec<&KnownStation> {
         let there = self.stations.iter().filter(|s| s.country.as_deref() == Some(country));
         let in_cities: Vec<&KnownStation> = there.clone().filter(|s| !s.city.is_empty()).collect();
         let all = if in_cities.is_empty() { there.collect() } else { in_cities };
-        if all.len() > 6 {
+        if all.len() > 12 {
             return Vec::new();
         }
         all

@@ -54,10 +54,12 @@ const OF_THE_DAY: &[StationStatus] = &[
 
 /// The status steps of one document, into `b`.
 pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut Builder<'_>) {
-    // The stations the document names, in order of first mention.
+    // The stations the document names, in order of first mention (not where a body is based:
+    // "the Madrid-based Safeguard Defenders").
     let mut named: Vec<&KnownStation> = Vec::new();
     for m in mentions {
         let stations = match m.kind() {
+            Kind::Place if countries::is_seat(text, m) => continue,
             Kind::Place => known.stations_in(m, text),
             Kind::Organisation => known.stations_hosted_by(m),
             _ => continue,
@@ -171,7 +173,9 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         for (status, at) in &statuses {
             // News of the day: a step a text reports undated as it happens ("must be closed
             // immediately", "were charged") is of the text's date.
-            let date = nearest(&times, *at).or(b.doc.published.filter(|_| !headline && OF_THE_DAY.contains(status)));
+            // A text known only by its month gives no day to its news.
+            let of_the_day = b.doc.published.filter(|d| d.day().is_some() && !headline && OF_THE_DAY.contains(status));
+            let date = nearest(&times, *at, &lower).or(of_the_day);
             let dated = date.map(|d| d.to_string()).unwrap_or_default();
             // One proposal for the stations the sentence reports the step of, each a statement;
             // a station already proposed this step at this date (an earlier sentence) is left out.
@@ -280,16 +284,24 @@ fn concerned<'k>(
     if countries.is_empty() {
         countries.extend(demonyms.get().iter().filter(|c| may_host(c)));
     }
-    if !countries.is_empty() {
+    // Else those that open the names of its bodies (新西兰政府).
+    if countries.is_empty() {
+        countries.extend(countries::of_chinese_bodies(whole.text, here).into_iter().filter(|c| may_host(c)));
+    }
+    // Of each country, the stations the document names there, else all the record's there
+    // ("two in the Netherlands, three each in the UK and Canada" in a text about the Dutch ones).
+    let mut of_countries: Vec<&KnownStation> = Vec::new();
+    for c in &countries {
         let in_country: Vec<&KnownStation> =
-            named.iter().filter(|s| s.country.as_deref().is_some_and(|c| countries.contains(&c))).copied().collect();
-        if !in_country.is_empty() {
-            return in_country;
+            named.iter().filter(|s| s.country.as_deref() == Some(*c)).copied().collect();
+        if in_country.is_empty() {
+            of_countries.extend(known.stations_of_country(c));
+        } else {
+            of_countries.extend(in_country);
         }
-        let of_countries: Vec<&KnownStation> = countries.iter().flat_map(|c| known.stations_of_country(c)).collect();
-        if !of_countries.is_empty() {
-            return of_countries;
-        }
+    }
+    if !of_countries.is_empty() {
+        return of_countries;
     }
     // A sentence of stations the world over ("102 police bases in 53 countries") is not of
     // these.
@@ -350,7 +362,18 @@ fn without_bodies(words: &str, here: &[Mention], sentence_start: usize) -> Strin
         .collect()
 }
 
-/// The time nearest character `at` of the sentence, if it gives any.
-fn nearest(times: &[Time], at: usize) -> Option<PartialDate> {
-    times.iter().min_by_key(|(p, _)| p.abs_diff(at)).map(|(_, d)| *d)
+/// Words that turn a sentence to another event: a time on one side dates no step on the other
+/// ("荷兰政府11月1日要求中国关闭, 但中方回应称并非警务人员").
+const CONTRASTS: &[&str] = &["但", "然而", ", but ", "; but ", "however"];
+
+/// The time nearest character `at` of the sentence (`lower`), if it gives any on the same side
+/// of every turn to another event.
+fn nearest(times: &[Time], at: usize, lower: &str) -> Option<PartialDate> {
+    let between = |p: usize| {
+        let (from, to) = (p.min(at), p.max(at));
+        let start = lower.char_indices().nth(from).map_or(lower.len(), |(i, _)| i);
+        let end = lower.char_indices().nth(to).map_or(lower.len(), |(i, _)| i);
+        CONTRASTS.iter().any(|w| lower[start..end].contains(w))
+    };
+    times.iter().filter(|(p, _)| !between(*p)).min_by_key(|(p, _)| p.abs_diff(at)).map(|(_, d)| *d)
 }

@@ -6,7 +6,7 @@
 use lookout_text::{is_han, to_simplified};
 
 use super::lexicon::Lexicon;
-use super::zh_words::{BRANCH_HEADS, GENERIC_HEADS, LEFT_STOPS, NOT_BODIES};
+use super::zh_words::{AFTER_FORCE, BRANCH_HEADS, FORCE_HEADS, GENERIC_HEADS, LEFT_STOPS, NOT_BODIES};
 use crate::mentions::Found;
 
 /// Tags of words that may stand before a head in a body's name: places, organisations, other
@@ -102,7 +102,11 @@ fn bodies_in_run(
             .find(|(at, _)| lex.zh_heads.contains(&t.word[*at..]))
             .map(|(at, _)| &t.word[..at]);
         let ends_in_head = stem.is_some();
-        let head = lex.zh_heads.contains(t.word) || ends_in_head && may_qualify(t.tag) && !NOT_BODIES.contains(&t.word);
+        // A force's word before what it runs is no body's head (中国警察 + 站).
+        let runs_more = FORCE_HEADS.contains(&t.word)
+            && tags.get(j + 1).is_some_and(|n| n.start == t.end && n.word.starts_with(AFTER_FORCE));
+        let head = !runs_more
+            && (lex.zh_heads.contains(t.word) || ends_in_head && may_qualify(t.tag) && !NOT_BODIES.contains(&t.word));
         let organisation = t.tag == "nt" && t.word.chars().count() >= 2 && !NOT_BODIES.contains(&t.word);
         if !(head || organisation) || t.start < floor {
             j += 1;
@@ -226,6 +230,10 @@ mod tests {
         assert_eq!(bodies("被告人与公安部联系"), ["公安部"]);
         assert_eq!(bodies("外交及国防委员会主席"), ["外交及国防委员会"]);
         assert!(bodies("在德国部署").is_empty());
+        // A force named by its country; not the station or the office it runs.
+        assert_eq!(bodies("荷蘭國家警察表示,中共公安"), ["荷蘭國家警察", "中共公安"]);
+        assert!(bodies("中國秘密警察在海外").is_empty());
+        assert!(bodies("在中國警察站").is_empty());
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{Lexicon, EN_JOINERS, EN_LOWER_HEADS, PLACE_ACRONYMS};
+use super::lexicon::{Lexicon, EN_JOINERS, EN_LOWER_HEADS, EN_MEDIA_WORDS, PLACE_ACRONYMS};
 use crate::mentions::names::Names;
 use crate::mentions::segment::{capitalised, Word};
 use crate::mentions::Found;
@@ -124,6 +124,40 @@ impl Reader<'_, '_> {
     fn place_acronym(&self, i: usize) -> bool {
         let word = self.word(i);
         self.names.countries.contains_key(&word.to_lowercase()) || PLACE_ACRONYMS.contains(&word)
+    }
+
+    /// Whether the capitalised words `from..to` stand just after or just before a word for a
+    /// newsroom ("publication", "newspaper") and name no place, people or opening word ("the
+    /// Dutch newspaper", "In the newspaper" are none).
+    fn beside_media_word(&self, from: usize, to: usize) -> bool {
+        let gap = |a: usize, b: usize| self.text[self.words[a].end..self.words[b].start].trim();
+        let after_word = from > 0
+            && EN_MEDIA_WORDS.contains(&self.word(from - 1))
+            && matches!(gap(from - 1, from), "" | "," | "“" | "\"" | ", “" | ",“");
+        let before_word =
+            to < self.words.len() && EN_MEDIA_WORDS.contains(&self.word(to)) && gap(to - 1, to).is_empty();
+        (after_word || before_word)
+            && !self.place(from, to)
+            && !self.lex.openers.contains(self.word(from))
+            && !self.lex.titles.contains(self.word(from))
+            && lookout_geo::country_of_demonym(&self.word(from).to_lowercase()).is_none()
+    }
+
+    /// Whether acronym `i`, which the text does not define, is a body's: one that is no known
+    /// non-body's ("COVID", "JST") and stands among words that are not in capitals ("NEW YORK",
+    /// "PRESS RELEASE" are shouted words).
+    fn undefined_body(&self, i: usize) -> bool {
+        let shouted = |j: usize| {
+            self.words.get(j).is_some_and(|w| w.text.len() >= 2 && w.text.chars().all(|c| c.is_ascii_uppercase()))
+        };
+        let beside = (i > 0 && joined(self.text, self.words, i - 1) && shouted(i - 1))
+            || (i + 1 < self.words.len() && joined(self.text, self.words, i) && shouted(i + 1));
+        let word = self.word(i);
+        // "MPs", "BfV": only capitals and digits, unless the text defines it or it is well known.
+        let capitals = word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        // A place's name in capitals ("SEOUL, Jan. 2"); short ones are codes of anything.
+        let place = word.len() >= 4 && self.place(i, i + 1);
+        capitals && !beside && !place && !self.lex.not_bodies.contains(word)
     }
 
     /// The bodies named in the phrase `from..to`, as word ranges.
@@ -260,7 +294,8 @@ pub(super) fn find(names: &Names, lex: &Lexicon, text: &str, words: &[Word<'_>])
     let mut spans: Vec<(usize, usize)> = Vec::new();
     // Acronyms a text defines: true for a body's, false for a place's or anything else's.
     let mut defined: FxHashMap<&str, bool> = FxHashMap::default();
-    for (from, to) in phrases(text, words) {
+    let runs = phrases(text, words);
+    for &(from, to) in &runs {
         let before = spans.len();
         r.bodies(from, to, &mut spans);
         // "Royal Canadian Mounted Police (RCMP)": an acronym of the phrase's initials.
@@ -276,6 +311,13 @@ pub(super) fn find(names: &Names, lex: &Lexicon, text: &str, words: &[Word<'_>])
             }
         }
     }
+    // "the Greek publication Directus", "the daily “Denik N”", "the Frankfurter Allgemeine
+    // newspaper": a newsroom named beside the word for what it is.
+    for &(from, to) in &runs {
+        if to - from <= 4 && r.beside_media_word(from, to) {
+            spans.push((from, to));
+        }
+    }
     // Acronyms: defined as a body's, a well-known body's, or standing in parentheses alone.
     for (i, w) in words.iter().enumerate() {
         if !acronym(w.text) || r.place_acronym(i) {
@@ -284,7 +326,7 @@ pub(super) fn find(names: &Names, lex: &Lexicon, text: &str, words: &[Word<'_>])
         let in_parentheses = text[..w.start].ends_with('(') && text[w.end..].starts_with(')');
         let body = match defined.get(w.text) {
             Some(&body) => body,
-            None => lex.acronyms.contains(w.text) || in_parentheses,
+            None => lex.acronyms.contains(w.text) || in_parentheses || r.undefined_body(i),
         };
         if body {
             spans.push((i, i + 1));
@@ -328,7 +370,11 @@ pub(super) fn find(names: &Names, lex: &Lexicon, text: &str, words: &[Word<'_>])
     }
     spans.sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
     let mut out: Vec<Found> = Vec::new();
-    for (s, e) in spans {
+    for (mut s, e) in spans {
+        // "Spain-based Safeguard Defenders": where a body is based is no part of its name.
+        while s + 1 < e && words[s].text.ends_with("-based") {
+            s += 1;
+        }
         let (start, end) = (words[s].start, words[e - 1].end);
         if out.last().is_some_and(|f| start < f.end) {
             continue;
@@ -405,5 +451,21 @@ mod tests {
             bodies("Wopke Hoekstra of Foreign Affairs (CDA) reports on Twitter and Facebook"),
             ["CDA", "Twitter", "Facebook"]
         );
+        // An acronym used without a definition is a body's, unless it is a known non-body's, a
+        // place's, in a run of capitals or not all capitals.
+        assert_eq!(
+            bodies("MPs of the VVD told ANP at 10 AM JST; PRESS RELEASE; SEOUL, Jan. 2; COVID and NY"),
+            ["VVD", "ANP"]
+        );
+    }
+
+    #[test]
+    fn newsrooms_beside_their_words_and_bodies_without_their_seat() {
+        assert_eq!(
+            bodies("reported the Greek publication, Directus, and the Frankfurter Allgemeine newspaper"),
+            ["Directus", "Frankfurter Allgemeine"]
+        );
+        assert!(bodies("the Dutch newspaper said. In the newspaper").is_empty());
+        assert_eq!(bodies("the Spain-based Safeguard Defenders"), ["Safeguard Defenders"]);
     }
 }

@@ -20,6 +20,9 @@ pub(super) const HEADS: &[&str] = &[
     "侨联",
     "骑警",
     "警方",
+    "警察",
+    "公安",
+    "国安",
     "公安机关",
     "办公室",
     "机关",
@@ -61,8 +64,32 @@ pub(super) const HEADS: &[&str] = &[
 ];
 
 /// Heads so general that only a name before them makes a body: 中国公安机关, not 人权组织.
-pub(super) const GENERIC_HEADS: &[&str] =
-    &["组织", "机构", "团体", "机关", "政府", "警方", "中心", "办事处", "公司", "集团", "警察局"];
+pub(super) const GENERIC_HEADS: &[&str] = &[
+    "组织",
+    "机构",
+    "团体",
+    "机关",
+    "政府",
+    "警方",
+    "警察",
+    "公安",
+    "国安",
+    "中心",
+    "办事处",
+    "公司",
+    "集团",
+    "警察局",
+];
+
+/// Heads that name a force (中国警察, 中共公安) only where no word of what it runs follows:
+/// 中国警察站, 中国公安部门 and 警察海外服务站 are other things.
+pub(super) const FORCE_HEADS: &[&str] = &["警察", "公安", "国安"];
+
+/// First characters of the words that make a force's word part of something else.
+pub(super) const AFTER_FORCE: &[char] = &[
+    '站', '局', '署', '厅', '所', '服', '海', '部', '机', '活', '行', '人', '总', '驿', '联', '事', '工', '系', '体',
+    '制',
+];
 
 /// Heads of a body's branch: after a body and the place it is in, the branch is named with the
 /// body (美国联邦调查局纽约办事处, RCMP魁北克分部).
@@ -102,6 +129,10 @@ pub(super) const NOT_BODIES: &[&str] = &[
     "中心",
     "核心",
     "全党",
+    "秘密警察",
+    "海外警察",
+    "便衣警察",
+    "武装警察",
 ];
 
 /// Bodies known by a bare name (simplified).

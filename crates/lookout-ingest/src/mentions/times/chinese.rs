@@ -165,8 +165,25 @@ fn month_part(line: &str, at: usize) -> usize {
     MONTH_PARTS.iter().find(|p| line[at..].starts_with(*p)).map_or(at, |p| at + p.len())
 }
 
+/// 今(7)日, 今（7）日: "today, the 7th", a day of the document's month, ending at byte `start`
+/// (the sign 日).
+fn today_in_brackets(line: &str, start: usize, anchor: Option<Anchor>) -> Option<(usize, usize, PartialDate)> {
+    let before = &line[..start];
+    let inner = before.strip_suffix(')').or_else(|| before.strip_suffix('）'))?;
+    let digits = inner.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let (opened, n) = inner.split_at(inner.len() - digits);
+    let n: u32 = n.parse().ok().filter(|d| (1..=31).contains(d) && digits <= 2)?;
+    let today = opened.strip_suffix('(').or_else(|| opened.strip_suffix('（'))?.strip_suffix('今')?;
+    Some((today.len(), start + '日'.len_utf8(), anchor?.day_of_month(n)?))
+}
+
 /// 月, 日 or 年 after digits: a month (and day) without a year, a day alone, a year alone.
 fn sign(line: &str, start: usize, end: usize, anchor: Option<Anchor>) -> Option<(usize, usize, PartialDate)> {
+    if &line[start..end] == "日" {
+        if let Some(today) = today_in_brackets(line, start, anchor) {
+            return Some(today);
+        }
+    }
     let (n, from, len) = digits_before(line, start)?;
     let before = line[..from].trim_end();
     match &line[start..end] {
