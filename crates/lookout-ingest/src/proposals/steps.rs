@@ -5,18 +5,20 @@
 //!
 //! The stations a sentence concerns (of the clause its words stand in, when it names places in
 //! several): those of the cities it names; else those of the regions it names (Ontario,
-//! 卑诗省); else, when it names a country or its demonym ("the Canadian Federal Police"), the
-//! stations of that country the document names elsewhere, or all the record's stations there
-//! when the document names none of them (the embassy that denies "the so-called overseas police
-//! stations" in the UK denies each); else the stations the document names, when it names at most
-//! two (a text about the Dublin station says "the office" and means it) or at most six of one
-//! country, or those of the one country where stations are that a text naming no station city
-//! names. Where a body is based ("Spain-based") is no station's place.
+//! 卑诗省); else, when it names countries, their demonyms ("the Canadian Federal Police") or
+//! bodies whose names open with them (新西兰政府), of each country the stations the document
+//! names elsewhere, or all the record's stations there (at most twelve) when the document names
+//! none of them (the embassy that denies "the so-called overseas police stations" in the UK
+//! denies each); else the stations the document names, when it names at most two (a text about
+//! the Dublin station says "the office" and means it) or at most six of one country, or those
+//! of the one country where stations are that a text naming no station city names. Where a body
+//! is based ("Spain-based") is no station's place, in the sentence or in the document.
 //!
 //! Each step takes the time the sentence gives nearest its words ("arrested Monday …, before
 //! closing last fall amid an FBI investigation": arrested on the Monday, closed in the year
-//! before), not a time it comes after ("after October"); else, for the steps that are news of
-//! their day (a closure order, arrests, charges, a referral), the document's date. A headline's
+//! before), not a time it comes after ("after October") nor one across a turn to another event
+//! ("但", "but"); else, for the steps that are news of their day (a closure order, arrests,
+//! charges, a referral), the document's date when it gives the day. A headline's
 //! steps are undated, and so is a step in a sentence that gives no time (the time of the
 //! sentence before was tried and found no step more on the corpus's dev documents).
 

@@ -104,6 +104,24 @@ const CURRENCIES: &[&str] = &[
 /// The first characters of [`CURRENCIES`].
 const CURRENCY_FIRSTS: &[char] = &['元', '美', '加', '日', '欧', '歐', '英', '澳', '港', '人'];
 
+/// How many of `chars` (after a measure word) are the nouns it opens, by jieba's tags (nouns,
+/// names, places, abbreviations, nouns of action and of place, attributes): 纽约居民 of
+/// 纽约居民因涉, 媒体 of 媒体详细揭露, 海外警务站 (站 alone is tagged a verb).
+fn nouns(chars: &[(usize, char)]) -> usize {
+    if chars.is_empty() {
+        return 0;
+    }
+    let simplified: String = chars.iter().map(|&(_, c)| lookout_text::to_simplified(c)).collect();
+    lookout_text::jieba()
+        .tag(&simplified, false)
+        .iter()
+        .take_while(|t| {
+            t.tag.starts_with('n') || matches!(t.tag, "vn" | "j" | "s" | "b") || matches!(t.word, "站" | "点" | "处")
+        })
+        .map(|t| t.word.chars().count())
+        .sum()
+}
+
 /// Characters looked at from a number's first: the number, its scale, measure word and unit.
 const WINDOW: usize = 48;
 
@@ -228,7 +246,11 @@ pub(super) fn find(tables: &Tables, text: &str, lines: &[(usize, usize)], dates:
                 resume = end_of(u);
                 continue;
             }
-            out.push(Found::figure(start, end_of(u), value, m_at..end_of(u)));
+            // What it counts: the nouns after the measure word (两名纽约居民因涉嫌: 纽约居民).
+            let u = k + 1 + nouns(&chars[k + 1..u]);
+            // The figure as a reader quotes it is the number and its measure word (两名, 102个);
+            // what it counts runs on (名纽约居民).
+            out.push(Found::figure(start, end_of(k + 1), value, m_at..end_of(u)));
             resume = end_of(u.max(1));
         }
     }

@@ -69,7 +69,16 @@ fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> b
     {
         return false;
     }
+    // A clock's time ("3:21:09 p.m.", "04:49 am"), or a number that refers to a part of a text
+    // ("section 22 of the Constitution", "page 4").
+    let before = text[..f.start].trim_end_matches(' ');
+    let clock = before.ends_with(':') && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit());
+    let reference = before.rsplit([' ', '\n', '(']).next().is_some_and(|w| REFERENCE_WORDS.contains(&w));
     let counted = &text[unit.clone()];
+    let first = counted.split_whitespace().next().unwrap_or("");
+    if clock || reference || matches!(first, "am" | "pm" | "a.m." | "p.m." | "a" | "p" | "AM" | "PM") {
+        return false;
+    }
     if counted.is_ascii() && counted.split_whitespace().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())) {
         return false;
     }
@@ -87,6 +96,51 @@ fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> b
     }
     true
 }
+
+/// Words before a number that make it a reference to a part of a text or a list.
+const REFERENCE_WORDS: &[&str] = &[
+    "section",
+    "Section",
+    "article",
+    "Article",
+    "chapter",
+    "Chapter",
+    "paragraph",
+    "Paragraph",
+    "clause",
+    "Clause",
+    "rule",
+    "Rule",
+    "page",
+    "Page",
+    "p.",
+    "pp.",
+    "No.",
+    "no.",
+    "Nos.",
+    "volume",
+    "Volume",
+    "vol.",
+    "Vol.",
+    "item",
+    "Item",
+    "question",
+    "Question",
+    "room",
+    "Room",
+    "Suite",
+    "suite",
+    "Floor",
+    "floor",
+    "Unit",
+    "unit",
+    "Bill",
+    "bill",
+    "Act",
+    "Title",
+    "title",
+    "§",
+];
 
 /// The spans of a text's dates, in order, asked about numbers mostly in order of the text: a
 /// cursor moves on with the questions (a search from the start each time read most of the
@@ -154,6 +208,11 @@ mod tests {
         assert_eq!(figures("some 1.2 million people"), ["1.2 million people|1200000|people"]);
         assert!(figures("In 2022 the police").is_empty());
         assert!(figures("three weeks later, the RCMP").is_empty(), "a time is no count");
+        assert!(figures("at 3:21:09 p.m. and 04:49 am").is_empty(), "a clock's time is no count");
+        assert!(
+            figures("section 22 of the Nigerian constitution, page 4 books").is_empty(),
+            "references count nothing"
+        );
         assert_eq!(
             figures(
                 "China closes two “police stations”; 54 of these police stations; more than 100 such facilities exist"
@@ -168,18 +227,17 @@ mod tests {
 
     #[test]
     fn chinese_figures() {
-        assert_eq!(
-            figures("共102个海外警务站分布在53个国家"),
-            ["102个海外警务站|102|个海外警务站", "53个国家|53|个国家"]
-        );
+        assert_eq!(figures("共102个海外警务站分布在53个国家"), ["102个|102|个海外警务站", "53个|53|个国家"]);
         assert_eq!(figures("劝返23万人"), ["23万人|230000|人"]);
-        assert_eq!(figures("五十四个服务站"), ["五十四个服务站|54|个服务站"]);
-        assert_eq!(figures("兩人涉嫌"), ["兩人涉嫌|2|人涉嫌"]);
+        assert_eq!(figures("五十四个服务站"), ["五十四个|54|个服务站"]);
+        // What is counted is the nouns after the measure word.
+        assert_eq!(figures("兩人涉嫌"), ["兩人|2|人"]);
+        assert_eq!(figures("两名纽约居民因涉嫌,两家媒体详细揭露"), ["两名|2|名纽约居民", "两家|2|家媒体"]);
         assert!(figures("第21次全體委員會議,第一个警侨站点").is_empty(), "ordinals count nothing");
         assert!(figures("在一次聽證會上,一起").is_empty(), "an article counts nothing");
         assert_eq!(figures("其中一个在纽约市"), ["一个|1|个"]);
         // Spaces after the number, as some sites write them; sums of money.
-        assert_eq!(figures("在全球 53 個國家"), ["53 個國家|53|個國家"]);
+        assert_eq!(figures("在全球 53 個國家"), ["53 個|53|個國家"]);
         assert_eq!(
             figures("提起490万加元的诉讼,罚款 100 萬日圓"),
             ["490万加元|4900000|加元", "100 萬日圓|1000000|日圓"]
