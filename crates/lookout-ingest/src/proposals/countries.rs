@@ -32,6 +32,25 @@ impl<'w> Demonyms<'w> {
     }
 }
 
+/// Words for a group or a newsroom, which a demonym before them says where it is from.
+const GROUPS: &[&str] = &[
+    "organization",
+    "organisation",
+    "group",
+    "ngo",
+    "firm",
+    "company",
+    "newspaper",
+    "broadcaster",
+    "agency",
+    "outlet",
+    "daily",
+    "magazine",
+    "website",
+    "researchers",
+    "think",
+];
+
 /// The countries of the demonyms of `words` (a sentence), in order, once each: "Dutch",
 /// "South Korean".
 pub(super) fn of_demonyms(words: &str) -> Vec<&'static str> {
@@ -48,7 +67,10 @@ pub(super) fn of_demonyms(words: &str) -> Vec<&'static str> {
             Some(code) => (Some(code), 2),
             None => (lookout_geo::country_of_demonym(&tokens[i]), 1),
         };
-        if let Some(code) = code.filter(|c| !out.contains(c)) {
+        // "the Spanish human rights organization", "a Dutch newspaper": where a group or a
+        // newsroom is from, no more a station's place than where it is based.
+        let of_a_group = tokens[i + len..].iter().take(4).any(|w| GROUPS.contains(&w.as_str()));
+        if let Some(code) = code.filter(|c| !out.contains(c) && !of_a_group) {
             out.push(code);
         }
         i += len;
@@ -84,6 +106,7 @@ mod tests {
         assert_eq!(of_demonyms("The Canadian Federal Police are also investigating."), ["CA"]);
         assert_eq!(of_demonyms("South Korean police raid a Dutch restaurant"), ["KR", "NL"]);
         assert!(of_demonyms("The police raided the station.").is_empty());
+        assert!(of_demonyms("the Spanish human rights organization and a Dutch newspaper").is_empty());
     }
 
     #[test]

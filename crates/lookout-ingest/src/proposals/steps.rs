@@ -129,6 +129,15 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
             let unnamed = lookout_text::fold(&without_bodies(words, here, sentence.start)).to_lowercase();
             statuses = cues::statuses(&unnamed, &lower);
         }
+        // A sentence of stations that names a station's city and no step reports the station
+        // ("One of the stations is on Capel Street in Dublin").
+        if statuses.is_empty()
+            && speaks_of_stations
+            && !headline
+            && here.iter().any(|m| m.kind() == Kind::Place && !known.stations_in(m, text).is_empty())
+        {
+            statuses.push((StationStatus::Reported, 0));
+        }
         if statuses.is_empty() {
             continue;
         }
