@@ -307,3 +307,18 @@ fn a_body_that_hosts_a_station_names_it() {
     let ms = testing::mentions_of(text, doc().published.unwrap());
     assert!(steps(&propose(text, &ms, &known, &doc())).is_empty());
 }
+
+#[test]
+fn a_sentence_of_a_station_s_city_reports_the_station_when_no_other_step_does() {
+    let text = "One of the police stations is in a shop in Rotterdam. The station was closed. \
+                Rotterdam has a large port.";
+    let ps = propose(text, &mentions(text), &known(), &doc());
+    assert_eq!(
+        steps(&ps),
+        [
+            ("station-ST033".into(), "reported".into(), None, None),
+            ("station-ST033".into(), "closed".into(), None, None),
+        ],
+        "the station's sentence reports it, the closure is the closure, the port no station: {ps:#?}"
+    );
+}
