@@ -43,7 +43,19 @@ pub(super) const CUES: &[(S, &[&str])] = &[
     (S::Acquitted, &["acquitted", "found not guilty", "宣判无罪", "判决无罪"]),
     (
         S::SearchedByPolice,
-        &["searched", "raided", "a raid", "raids", "search of", "search warrant", "搜查", "突袭", "搜索了", "曾搜索"],
+        &[
+            "searched",
+            "raided",
+            "a raid",
+            "raids",
+            "search of",
+            "search warrant",
+            "police search",
+            "搜查",
+            "突袭",
+            "搜索了",
+            "曾搜索",
+        ],
     ),
     (
         S::ClosureOrdered,
