@@ -18,6 +18,7 @@ mod places;
 pub(crate) mod regions;
 pub(crate) mod segment;
 mod times;
+mod zh_abbreviations;
 mod zh_regions;
 
 pub use finder::Finder;

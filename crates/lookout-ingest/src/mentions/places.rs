@@ -61,6 +61,9 @@ pub(crate) fn find(n: &Names, memo: &mut Memo, text: &str, words: &[Word<'_>], l
     taken.sort_unstable();
     super::place_shapes::find(n, &doc_countries, text, words, &taken, &mut out);
     super::zh_regions::find(text, lines, &taken, &mut out, &mut regions);
+    let mut taken: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
+    taken.sort_unstable();
+    super::zh_abbreviations::find(text, lines, &taken, &mut out);
     if !regions.is_empty() {
         regions.sort_unstable_by_key(|r| r.start);
         // Regions are few and sorted: the one that could overlap a place is the last opening
