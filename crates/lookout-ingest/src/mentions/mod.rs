@@ -19,6 +19,7 @@ pub(crate) mod regions;
 pub(crate) mod segment;
 mod times;
 mod zh_abbreviations;
+mod zh_people;
 mod zh_regions;
 
 pub use finder::Finder;

@@ -320,7 +320,10 @@ fn chinese_cities<'t>(
             }
         }
         if let Some((len, chosen)) = best {
-            out.push(city_mention(chosen, segments[i].start, segments[i + len - 1].end));
+            let (start, end) = (segments[i].start, segments[i + len - 1].end);
+            if !super::zh_people::in_a_persons_name(text, start, end) {
+                out.push(city_mention(chosen, start, end));
+            }
             i += len;
         } else {
             i += 1;
