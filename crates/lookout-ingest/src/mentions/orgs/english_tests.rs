@@ -1,0 +1,84 @@
+//! What the English finder of bodies finds in sample sentences.
+
+use super::*;
+
+fn bodies(text: &str) -> Vec<&str> {
+    let words = crate::mentions::segment::latin_words(text);
+    let finder = crate::mentions::testing::finder();
+    find(&finder.names, &finder.orgs.lexicon, text, &words).iter().map(|f| &text[f.start..f.end]).collect()
+}
+
+#[test]
+fn bodies_by_their_heads() {
+    assert_eq!(
+        bodies("The Justice Department said the Ministry of Public Security ran it."),
+        ["Justice Department", "Ministry of Public Security"]
+    );
+    assert_eq!(bodies("the Department of Foreign Affairs and Trade"), ["Department of Foreign Affairs and Trade"]);
+    assert_eq!(bodies("the Embassy of China in Ireland said"), ["Embassy of China in Ireland"]);
+    // Where a body is, after its head alone, is no part of a name.
+    assert!(bodies("Police in Ontario, Quebec and British Columbia said").is_empty());
+    assert_eq!(bodies("the Royal Canadian Mounted Police in Hemmingford said"), ["Royal Canadian Mounted Police"]);
+    assert_eq!(
+        bodies("Chinese Family Services of Greater Montreal and the Centre Sino-Québec said; The Canadian Press"),
+        ["Chinese Family Services of Greater Montreal", "The Canadian Press"]
+    );
+    assert_eq!(bodies("the Chinese Embassy in Ireland said"), ["Chinese Embassy"]);
+    assert_eq!(bodies("the U.S. Department of State"), ["U.S. Department of State"]);
+    assert_eq!(bodies("the Chinese\nCommunist Party"), ["Chinese\nCommunist Party"]);
+    assert_eq!(bodies("the Chinese embassy denied it"), ["Chinese embassy"]);
+    assert_eq!(bodies("The Government has asked"), ["Government"]);
+    assert_eq!(bodies("the Attorney General’s Office reported"), ["Attorney General’s Office"]);
+    assert_eq!(
+        bodies("the Public Security (Police) Bureau of Fuzhou runs it"),
+        ["Public Security (Police) Bureau of Fuzhou"]
+    );
+    assert_eq!(
+        bodies("the Special Committee on the Canada–People's Republic of China Relationship met"),
+        ["Special Committee on the Canada–People's Republic of China Relationship"]
+    );
+}
+
+#[test]
+fn titles_stations_and_lone_heads_are_not_bodies() {
+    assert_eq!(
+        bodies("Assistant Attorney General Matthew Olsen of the Justice Department said"),
+        ["Justice Department"]
+    );
+    assert!(bodies("the Fuzhou Police Overseas Service Station").is_empty());
+    assert!(bodies("The Department informed the Embassy.").is_empty());
+    assert!(bodies("Minister for Foreign Affairs Simon Coveney").is_empty());
+}
+
+#[test]
+fn acronyms_defined_known_and_in_parentheses() {
+    assert_eq!(
+        bodies("the Royal Canadian Mounted Police (RCMP) said. Later the RCMP added"),
+        ["Royal Canadian Mounted Police", "RCMP", "RCMP"]
+    );
+    assert_eq!(
+        bodies("People's Republic of China (PRC) and the Greater Toronto Area (GTA) near the GTA"),
+        Vec::<&str>::new()
+    );
+    assert_eq!(bodies("NEW YORK (AP) — the FBI said"), ["AP", "FBI"]);
+    assert_eq!(
+        bodies("Wopke Hoekstra of Foreign Affairs (CDA) reports on Twitter and Facebook"),
+        ["CDA", "Twitter", "Facebook"]
+    );
+    // An acronym used without a definition is a body's, unless it is a known non-body's, a
+    // place's, in a run of capitals or not all capitals.
+    assert_eq!(
+        bodies("MPs of the VVD told ANP at 10 AM JST; PRESS RELEASE; SEOUL, Jan. 2; COVID and NY"),
+        ["VVD", "ANP"]
+    );
+}
+
+#[test]
+fn newsrooms_beside_their_words_and_bodies_without_their_seat() {
+    assert_eq!(
+        bodies("reported the Greek publication, Directus, and the Frankfurter Allgemeine newspaper"),
+        ["Directus", "Frankfurter Allgemeine"]
+    );
+    assert!(bodies("the Dutch newspaper said. In the newspaper").is_empty());
+    assert_eq!(bodies("the Spain-based Safeguard Defenders"), ["Safeguard Defenders"]);
+}
