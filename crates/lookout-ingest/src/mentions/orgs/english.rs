@@ -143,23 +143,6 @@ impl Reader<'_, '_> {
             && lookout_geo::country_of_demonym(&self.word(from).to_lowercase()).is_none()
     }
 
-    /// Whether acronym `i`, which the text does not define, is a body's: one that is no known
-    /// non-body's ("COVID", "JST") and stands among words that are not in capitals ("NEW YORK",
-    /// "PRESS RELEASE" are shouted words).
-    fn undefined_body(&self, i: usize) -> bool {
-        let shouted = |j: usize| {
-            self.words.get(j).is_some_and(|w| w.text.len() >= 2 && w.text.chars().all(|c| c.is_ascii_uppercase()))
-        };
-        let beside = (i > 0 && joined(self.text, self.words, i - 1) && shouted(i - 1))
-            || (i + 1 < self.words.len() && joined(self.text, self.words, i) && shouted(i + 1));
-        let word = self.word(i);
-        // "MPs", "BfV": only capitals and digits, unless the text defines it or it is well known.
-        let capitals = word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-        // A place's name in capitals ("SEOUL, Jan. 2"); short ones are codes of anything.
-        let place = word.len() >= 4 && self.place(i, i + 1);
-        capitals && !beside && !place && !self.lex.not_bodies.contains(word)
-    }
-
     /// The bodies named in the phrase `from..to`, as word ranges.
     fn bodies(&self, mut from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
         while from < to && (self.lex.openers.contains(self.word(from)) || EN_JOINERS.contains(&self.word(from))) {
@@ -326,7 +309,7 @@ pub(super) fn find(names: &Names, lex: &Lexicon, text: &str, words: &[Word<'_>])
         let in_parentheses = text[..w.start].ends_with('(') && text[w.end..].starts_with(')');
         let body = match defined.get(w.text) {
             Some(&body) => body,
-            None => lex.acronyms.contains(w.text) || in_parentheses || r.undefined_body(i),
+            None => lex.acronyms.contains(w.text) || in_parentheses,
         };
         if body {
             spans.push((i, i + 1));

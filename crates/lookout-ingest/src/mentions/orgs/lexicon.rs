@@ -116,19 +116,6 @@ pub(super) const EN_MEDIA_WORDS: &[&str] = &[
     "portal",
 ];
 
-/// Acronyms that name no body: times and zones, titles, units, currencies, diseases, numerals,
-/// U.S. states and the like. Any other acronym a text uses without defining it is taken for a body's
-/// ("VVD", "ANP", "RTL"): in the texts investigators read, most are.
-pub(super) const EN_NOT_BODIES: &[&str] = &[
-    "AD", "AI", "AKA", "AZ", "CA", "FL", "GA", "MA", "MD", "MI", "NC", "NJ", "NY", "OH", "PA", "TX", "VA", "WA", "AM",
-    "APP", "ATM", "BC", "BCE", "BST", "CAD", "CE", "CEO", "CET", "CFO", "CM", "CNY", "CO", "COO", "COVID", "CV", "DIY",
-    "DNA", "DPRK", "EDT", "EEZ", "EST", "ET", "EUR", "FAQ", "FYI", "GBP", "GDP", "GMT", "GPS", "HKD", "HQ", "HTML",
-    "ICU", "ID", "II", "III", "INC", "IP", "IQ", "IT", "IV", "IX", "JPY", "JST", "KG", "KM", "KST", "LGBT", "LGBTQ",
-    "LLC", "LLP", "LTD", "MEP", "MM", "MP", "MPP", "NB", "NE", "NGO", "NW", "OK", "PC", "PDF", "PHD", "PLC", "PM",
-    "PR", "PS", "PST", "PT", "QR", "RMB", "SARS", "SE", "SIM", "SMS", "SUV", "SW", "TBC", "TV", "UFO", "URL", "USB",
-    "USD", "UTC", "VI", "VII", "VIII", "VIP", "VPN", "WWII", "XI", "XII", "XIV",
-];
-
 /// Heads that name one body standing alone, capitalised: "the Government", "the Commission".
 pub(super) const EN_SOLE_HEADS: &[&str] = &["Government", "Parliament", "Commission", "Congress", "Senate", "Times"];
 
@@ -285,8 +272,6 @@ pub(crate) struct Lexicon {
     pub(super) openers: FxHashSet<&'static str>,
     pub(super) titles: FxHashSet<&'static str>,
     pub(super) acronyms: FxHashSet<&'static str>,
-    /// Acronyms that name no body (`EN_NOT_BODIES`).
-    pub(super) not_bodies: FxHashSet<&'static str>,
     pub(super) names: FxHashSet<&'static str>,
     /// The first words of [`super::en_names::EN_NAMES`]: a phrase opening with none of them holds
     /// no such name.
@@ -312,7 +297,6 @@ impl Lexicon {
             openers: set(EN_OPENERS),
             titles: set(EN_TITLES),
             acronyms: set(EN_ACRONYMS),
-            not_bodies: set(EN_NOT_BODIES),
             names: set(super::en_names::EN_NAMES),
             name_firsts: super::en_names::EN_NAMES.iter().filter_map(|n| n.split(' ').next()).collect(),
             zh_names: aho_corasick::AhoCorasick::builder()
