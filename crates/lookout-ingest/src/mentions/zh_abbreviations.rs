@@ -4,29 +4,6 @@
 
 use super::Found;
 
-/// One-character names: the character and its country (`None`: Europe, a continent).
-const ABBREVIATIONS: &[(char, Option<&str>)] = &[
-    ('中', Some("CN")),
-    ('美', Some("US")),
-    ('英', Some("GB")),
-    ('法', Some("FR")),
-    ('德', Some("DE")),
-    ('日', Some("JP")),
-    ('韩', Some("KR")),
-    ('韓', Some("KR")),
-    ('俄', Some("RU")),
-    ('加', Some("CA")),
-    ('澳', Some("AU")),
-    ('荷', Some("NL")),
-    ('意', Some("IT")),
-    ('义', Some("IT")),
-    ('義', Some("IT")),
-    ('西', Some("ES")),
-    ('葡', Some("PT")),
-    ('欧', None),
-    ('歐', None),
-];
-
 /// Characters of being or going somewhere, before a country's character: 在韩, 驻法, 旅美.
 const THERE: &[char] = &['在', '驻', '駐', '旅', '访', '訪', '赴', '来', '來'];
 
@@ -47,8 +24,26 @@ const BETWEEN: &[&str] = &[
     "外交", "友好",
 ];
 
+/// The country a character names alone (`Some(None)`: Europe, a continent), if any.
 fn country_of(c: char) -> Option<Option<&'static str>> {
-    ABBREVIATIONS.iter().find(|(a, _)| *a == c).map(|(_, code)| *code)
+    Some(Some(match c {
+        '中' => "CN",
+        '美' => "US",
+        '英' => "GB",
+        '法' => "FR",
+        '德' => "DE",
+        '日' => "JP",
+        '韩' | '韓' => "KR",
+        '俄' => "RU",
+        '加' => "CA",
+        '澳' => "AU",
+        '荷' => "NL",
+        '意' | '义' | '義' => "IT",
+        '西' => "ES",
+        '葡' => "PT",
+        '欧' | '歐' => return Some(None),
+        _ => return None,
+    }))
 }
 
 /// The countries named by one character in the Chinese `lines` of `text`, none inside a span of
@@ -60,26 +55,25 @@ pub(super) fn find(text: &str, lines: &[(usize, usize)], taken: &[(usize, usize)
     };
     for &(from, to) in lines {
         let line = &text[from..to];
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
         let mut pushed_to = 0;
-        for (k, &(at, c)) in chars.iter().enumerate() {
+        let mut before: Option<char> = None;
+        for (at, c) in line.char_indices() {
+            let prior = std::mem::replace(&mut before, Some(c));
             let Some(code) = country_of(c) else { continue };
-            let before = k.checked_sub(1).map(|p| chars[p].1);
-            let after = chars.get(k + 1).map(|x| x.1);
-            let there = before.is_some_and(|b| THERE.contains(&b))
+            let rest = &line[at + c.len_utf8()..];
+            let mut next = rest.chars();
+            let after = next.next();
+            let there = prior.is_some_and(|b| THERE.contains(&b))
                 && AFTER_THERE.contains(&c)
                 && after.is_none_or(|a| !NOT_AFTER.contains(&a));
-            let media = after == Some('媒') && before.is_none_or(|b| !lookout_text::is_han(b) || THERE.contains(&b));
-            // A pair: this character and the next both countries', then a word of what is
-            // between them; or this one second of such a pair.
-            let pair_from = |i: usize| {
-                chars.get(i + 1).is_some_and(|&(_, n)| {
-                    n != chars[i].1 && country_of(n).is_some() && country_of(chars[i].1).is_some()
-                }) && BETWEEN.iter().any(|w| line[chars[i + 1].0 + chars[i + 1].1.len_utf8()..].starts_with(w))
-            };
-            let pair = pair_from(k) || (k > 0 && pair_from(k - 1));
+            let media = after == Some('媒') && prior.is_none_or(|b| !lookout_text::is_han(b) || THERE.contains(&b));
+            // A pair of countries' characters, then a word of what is between them: this one
+            // first (韩 of 韩中关系) or second (中 of 韩中关系).
+            let between = |after_pair: &str| BETWEEN.iter().any(|w| after_pair.starts_with(w));
+            let first_of_pair = after.is_some_and(|a| a != c && country_of(a).is_some()) && between(next.as_str());
+            let second_of_pair = prior.is_some_and(|b| b != c && country_of(b).is_some()) && between(rest);
             let (start, end) = (from + at, from + at + c.len_utf8());
-            if (there || media || pair) && start >= pushed_to && free(start, end) {
+            if (there || media || first_of_pair || second_of_pair) && start >= pushed_to && free(start, end) {
                 out.push(Found::place(start, end, None, code));
                 pushed_to = end;
             }
