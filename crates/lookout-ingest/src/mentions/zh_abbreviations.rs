@@ -58,7 +58,7 @@ pub(super) fn find(text: &str, lines: &[(usize, usize)], taken: &[(usize, usize)
         let mut pushed_to = 0;
         let mut before: Option<char> = None;
         for (at, c) in line.char_indices() {
-            let prior = std::mem::replace(&mut before, Some(c));
+            let prior = before.replace(c);
             let Some(code) = country_of(c) else { continue };
             let rest = &line[at + c.len_utf8()..];
             let mut next = rest.chars();
