@@ -214,6 +214,18 @@ pub(crate) mod testing {
         FINDER.get_or_init(Finder::new)
     }
 
+    /// The places [`super::places::find`] finds in `text`, each with its country.
+    pub(crate) fn places_of(text: &str) -> Vec<(&str, Option<&'static str>)> {
+        let (words, lines) = (super::segment::latin_words(text), super::segment::non_ascii_lines(text));
+        super::places::find(&finder().names, &mut Memo::default(), text, &words, &lines)
+            .iter()
+            .map(|f| match f.what {
+                super::What::Place { country, .. } => (&text[f.start..f.end], country),
+                _ => unreachable!("places only"),
+            })
+            .collect()
+    }
+
     /// Every mention in `text`, its relative times resolved against `published`.
     pub(crate) fn mentions_of(text: &str, published: lookout_core::PartialDate) -> Vec<Mention> {
         finder().find(text, &KnownNames::default(), &mut Memo::default(), Some(published))

@@ -55,7 +55,6 @@ pub(super) fn find(text: &str, lines: &[(usize, usize)], taken: &[(usize, usize)
     };
     for &(from, to) in lines {
         let line = &text[from..to];
-        let mut pushed_to = 0;
         let mut before: Option<char> = None;
         for (at, c) in line.char_indices() {
             let prior = before.replace(c);
@@ -73,9 +72,8 @@ pub(super) fn find(text: &str, lines: &[(usize, usize)], taken: &[(usize, usize)
             let first_of_pair = after.is_some_and(|a| a != c && country_of(a).is_some()) && between(next.as_str());
             let second_of_pair = prior.is_some_and(|b| b != c && country_of(b).is_some()) && between(rest);
             let (start, end) = (from + at, from + at + c.len_utf8());
-            if (there || media || first_of_pair || second_of_pair) && start >= pushed_to && free(start, end) {
+            if (there || media || first_of_pair || second_of_pair) && free(start, end) {
                 out.push(Found::place(start, end, None, code));
-                pushed_to = end;
             }
         }
     }

@@ -131,21 +131,17 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         }
         // A place of stations: a station's city, or a country where the record has some
         // ("在西班牙,內政部已經啟動了一項專門調查").
-        let names_a_station = || {
+        let names_a_city_of_stations =
+            || here.iter().any(|m| m.kind() == Kind::Place && !known.stations_in(m, text).is_empty());
+        let names_a_country_of_stations = || {
             here.iter().any(|m| {
-                m.kind() == Kind::Place
-                    && (!known.stations_in(m, text).is_empty()
-                        || matches!(m.what, What::Place { city: None, country: Some(c) } if may_host(c) && known.has_stations_in(c)))
+                matches!(m.what, What::Place { city: None, country: Some(c) } if may_host(c) && known.has_stations_in(c))
             })
         };
         // A sentence of stations that names a station's city and no step reports the station
         // ("One of the stations is on Capel Street in Dublin"). (A country of stations too was
         // tried: on the dev documents it found more steps in Chinese and fewer in English.)
-        if statuses.is_empty()
-            && speaks_of_stations
-            && !headline
-            && here.iter().any(|m| m.kind() == Kind::Place && !known.stations_in(m, text).is_empty())
-        {
+        if statuses.is_empty() && speaks_of_stations && !headline && names_a_city_of_stations() {
             statuses.push((StationStatus::Reported, 0));
         }
         if statuses.is_empty() {
@@ -153,7 +149,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         }
         // About stations: by its words, by the sentence before, or by a place of stations in a
         // text about stations ("The Chinese embassy has denied any wrong-doing in Dublin").
-        let names_a_station = names_a_station();
+        let names_a_station = names_a_city_of_stations() || names_a_country_of_stations();
         // In a text about stations that names one or two, a step with no word for a station is
         // of them ("The Loon Fung previously denied any wrongdoing").
         let few = !named.is_empty() && named.len() <= 2 && !by_country;
