@@ -48,15 +48,19 @@ impl Finder {
         let figures = figures::find(self, text, &words, &lines, &dates);
         let named = known.find(text, &words, &lines);
         let named_spans = Spans::of(&named);
-        let orgs: Vec<Found> = orgs::find(self, memo, text, &words, &lines)
+        // The runs of Han characters the organisations finder cuts, which the places finder reads.
+        let mut cuts = segment::HanCuts::default();
+        let orgs: Vec<Found> = orgs::find(self, memo, text, &words, &lines, &mut cuts)
             .into_iter()
             .filter(|f| !named_spans.overlaps(f.start, f.end))
             .collect();
         // A place inside a body's name ("Brooklyn Federal Court", 中国驻英国大使馆) is the body's.
         let org_spans = Spans::of(&orgs);
         let in_body = |f: &Found| named_spans.holds(f.start, f.end) || org_spans.holds(f.start, f.end);
-        let places: Vec<Found> =
-            super::places::find(&self.names, memo, text, &words, &lines).into_iter().filter(|f| !in_body(f)).collect();
+        let places: Vec<Found> = super::places::find(&self.names, memo, text, &words, &lines, &cuts)
+            .into_iter()
+            .filter(|f| !in_body(f))
+            .collect();
         let found: Vec<Found> = dates.into_iter().chain(figures).chain(named).chain(orgs).chain(places).collect();
         in_order(text, found)
     }

@@ -217,7 +217,7 @@ pub(crate) mod testing {
     /// The places [`super::places::find`] finds in `text`, each with its country.
     pub(crate) fn places_of(text: &str) -> Vec<(&str, Option<&'static str>)> {
         let (words, lines) = (super::segment::latin_words(text), super::segment::non_ascii_lines(text));
-        super::places::find(&finder().names, &mut Memo::default(), text, &words, &lines)
+        super::places::find(&finder().names, &mut Memo::default(), text, &words, &lines, &Default::default())
             .iter()
             .map(|f| match f.what {
                 super::What::Place { country, .. } => (&text[f.start..f.end], country),

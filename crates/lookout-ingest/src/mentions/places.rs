@@ -3,7 +3,7 @@
 //! segment boundaries), disambiguated by the countries the document names and by population.
 
 use super::names::{CityFacts, DocCountries, Memo, Names, CHINESE_COMMON_WORDS};
-use super::segment::{capitalised, han_segments_where, Word};
+use super::segment::{capitalised, han_segments_where, HanCuts, Word};
 use super::Found;
 use lookout_text::lower_into;
 use rustc_hash::FxHashMap as FastMap;
@@ -41,9 +41,16 @@ fn city_mention(city: CityFacts, start: usize, end: usize) -> Found {
     Found::place(start, end, Some(city.geonameid), Some(city.country))
 }
 
-/// Every place in `text`.
-pub(crate) fn find(n: &Names, memo: &mut Memo, text: &str, words: &[Word<'_>], lines: &[(usize, usize)]) -> Vec<Found> {
-    let segments = han_segments_where(text, lines, &|run| n.names_place(run));
+/// Every place in `text`; `cuts` holds the runs of Han characters the organisations finder cut.
+pub(crate) fn find(
+    n: &Names,
+    memo: &mut Memo,
+    text: &str,
+    words: &[Word<'_>],
+    lines: &[(usize, usize)],
+    cuts: &HanCuts,
+) -> Vec<Found> {
+    let segments = han_segments_where(text, lines, cuts, &|run| n.names_place(run));
     let mut out = Vec::new();
     // Regions of countries: no city or country inside them is named ("British Columbia",
     // "Northern Ireland").

@@ -1,6 +1,31 @@
 //! Words of a text with their byte spans: Latin words, and Chinese segmented with jieba.
 
 use lookout_text::is_han;
+use rustc_hash::FxHashMap;
+
+/// The segmentations of a document's runs of Han characters that one finder made, kept for the
+/// next to read instead of cutting the same run again (segmenting is most of the cost of reading
+/// Chinese): each run's word spans, as byte offsets in the text, by the run's first byte.
+#[derive(Default)]
+pub(crate) struct HanCuts(FxHashMap<usize, Vec<(usize, usize)>>);
+
+impl HanCuts {
+    /// Keeps the word spans of the run that opens at byte `run_start`.
+    pub(crate) fn keep(&mut self, run_start: usize, spans: Vec<(usize, usize)>) {
+        self.0.insert(run_start, spans);
+    }
+
+    /// Whether no run is kept.
+    #[cfg(test)]
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The word spans kept for the run that opens at byte `run_start`.
+    fn of(&self, run_start: usize) -> Option<&[(usize, usize)]> {
+        self.0.get(&run_start).map(Vec::as_slice)
+    }
+}
 
 /// A word and where it is.
 #[derive(Debug, Clone, Copy)]
@@ -106,8 +131,13 @@ pub fn latin_words(text: &str) -> Vec<Word<'_>> {
 /// The Chinese segments of the runs of Han characters that `wanted` picks, with byte spans:
 /// jieba's segmentation without its HMM, with the dictionary the search indexes use (one in
 /// memory for both). Segmenting is most of the cost of reading Chinese, and most runs hold
-/// nothing a caller looks for.
-pub fn han_segments_where<'t>(text: &'t str, lines: &[(usize, usize)], wanted: &dyn Fn(&str) -> bool) -> Vec<Word<'t>> {
+/// nothing a caller looks for; a run another finder has cut already is read from `cuts`.
+pub(crate) fn han_segments_where<'t>(
+    text: &'t str,
+    lines: &[(usize, usize)],
+    cuts: &HanCuts,
+    wanted: &dyn Fn(&str) -> bool,
+) -> Vec<Word<'t>> {
     let flush = |text: &'t str, s: usize, e: usize, out: &mut Vec<Word<'t>>| {
         // Traditional characters are cut as their simplified forms (jieba's dictionary is
         // simplified): 荷蘭 as 荷兰. The offsets hold when every character keeps its width.
@@ -115,6 +145,10 @@ pub fn han_segments_where<'t>(text: &'t str, lines: &[(usize, usize)], wanted: &
         let folded: String = run.chars().map(lookout_text::to_simplified).collect();
         let cut_on = if folded.len() == run.len() { folded.as_str() } else { run };
         if !wanted(cut_on) {
+            return;
+        }
+        if let Some(spans) = cuts.of(s) {
+            out.extend(spans.iter().map(|&(start, end)| Word { text: &text[start..end], start, end }));
             return;
         }
         for token in lookout_text::jieba().cut(cut_on, false) {

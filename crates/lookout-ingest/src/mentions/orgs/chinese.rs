@@ -7,6 +7,7 @@ use lookout_text::{is_han, to_simplified};
 
 use super::lexicon::Lexicon;
 use super::zh_words::{AFTER_FORCE, BRANCH_HEADS, FORCE_HEADS, GENERIC_HEADS, LEFT_STOPS, NOT_BODIES};
+use crate::mentions::segment::HanCuts;
 use crate::mentions::Found;
 
 /// Tags of words that may stand before a head in a body's name: places, organisations, other
@@ -22,6 +23,7 @@ pub(super) fn find(
     lex: &Lexicon,
     text: &str,
     lines: &[(usize, usize)],
+    cuts: &mut HanCuts,
     is_place: &mut dyn FnMut(&str) -> bool,
 ) -> Vec<Found> {
     let mut out = Vec::new();
@@ -36,7 +38,7 @@ pub(super) fn find(
             if run.len() >= 2 {
                 let end = from + i;
                 let after_number = text[..run[0].0].ends_with(|c: char| c.is_ascii_digit());
-                bodies_in_run(lex, &run, end, after_number, is_place, &mut out);
+                bodies_in_run(lex, &run, end, after_number, cuts, is_place, &mut out);
             }
             run.clear();
         }
@@ -46,12 +48,13 @@ pub(super) fn find(
 
 /// The bodies of one run of Han characters (byte offset and simplified character each) ending at
 /// byte `end`; `after_number` when a number stands just before it (its first word is then what
-/// the number counts: 3處).
+/// the number counts: 3處). The run's cut is kept in `cuts` for the places finder.
 fn bodies_in_run(
     lex: &Lexicon,
     run: &[(usize, char)],
     end: usize,
     after_number: bool,
+    cuts: &mut HanCuts,
     is_place: &mut dyn FnMut(&str) -> bool,
     out: &mut Vec<Found>,
 ) {
@@ -61,6 +64,10 @@ fn bodies_in_run(
     }
     let byte_at = |char_index: usize| run.get(char_index).map_or(end, |&(b, _)| b);
     let mut tags = lookout_text::jieba().tag(&simplified, false);
+    // The places finder cuts the run as it is written when folding it changes its width.
+    if simplified.len() == end - run[0].0 {
+        cuts.keep(run[0].0, tags.iter().map(|t| (byte_at(t.start), byte_at(t.end))).collect());
+    }
     // A place of the gazetteer is a place whatever jieba's dictionary says of it.
     for t in tags.iter_mut().filter(|t| t.tag != "ns" && t.word.chars().count() >= 2) {
         if is_place(t.word) {
@@ -200,7 +207,8 @@ mod tests {
         let lines = crate::mentions::segment::non_ascii_lines(text);
         let finder = crate::mentions::testing::finder();
         let mut memo = crate::mentions::Memo::default();
-        find(&finder.orgs.lexicon, text, &lines, &mut |w| memo.is_chinese_name(&finder.names, w))
+        let mut cuts = HanCuts::default();
+        find(&finder.orgs.lexicon, text, &lines, &mut cuts, &mut |w| memo.is_chinese_name(&finder.names, w))
             .iter()
             .map(|f| &text[f.start..f.end])
             .collect()
@@ -234,6 +242,25 @@ mod tests {
         assert_eq!(bodies("荷蘭國家警察表示,中共公安"), ["荷蘭國家警察", "中共公安"]);
         assert!(bodies("中國秘密警察在海外").is_empty());
         assert!(bodies("在中國警察站").is_empty());
+    }
+
+    #[test]
+    fn the_places_finder_reads_the_runs_cut_here_as_it_would_cut_them() {
+        let text = "荷蘭政府昨天表示，中國駐英大使館與溫州市公安局在米蘭設立服務站。\n美国联邦调查局纽约办事处";
+        let lines = crate::mentions::segment::non_ascii_lines(text);
+        let finder = crate::mentions::testing::finder();
+        let mut cuts = HanCuts::default();
+        find(&finder.orgs.lexicon, text, &lines, &mut cuts, &mut |_| false);
+        let words = |cuts: &HanCuts| -> Vec<(usize, usize)> {
+            crate::mentions::segment::han_segments_where(text, &lines, cuts, &|_| true)
+                .iter()
+                .map(|w| (w.start, w.end))
+                .collect()
+        };
+        let (kept, cut_anew) = (words(&cuts), words(&HanCuts::default()));
+        assert_eq!(kept, cut_anew);
+        assert!(kept.len() > 10, "{kept:?}");
+        assert!(!cuts.is_empty(), "the runs with bodies' heads were kept");
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod zh_marks;
 mod zh_words;
 
 use super::names::Memo;
-use super::segment::Word;
+use super::segment::{HanCuts, Word};
 use super::{Finder, Found};
 
 /// The organisations finders' tables, built once.
@@ -30,17 +30,20 @@ impl Tables {
     }
 }
 
-/// Every organisation in `text`, in order, none overlapping another.
+/// Every organisation in `text`, in order, none overlapping another; the runs of Han characters
+/// cut on the way are kept in `cuts`.
 pub(crate) fn find(
     finder: &Finder,
     memo: &mut Memo,
     text: &str,
     words: &[Word<'_>],
     lines: &[(usize, usize)],
+    cuts: &mut HanCuts,
 ) -> Vec<Found> {
     let mut found = kinds::find(finder, memo, text, words);
     found.extend(english::find(&finder.names, &finder.orgs.lexicon, text, words));
-    let chinese = chinese::find(&finder.orgs.lexicon, text, lines, &mut |w| memo.is_chinese_name(&finder.names, w));
+    let chinese =
+        chinese::find(&finder.orgs.lexicon, text, lines, cuts, &mut |w| memo.is_chinese_name(&finder.names, w));
     found.extend(zh_marks::find(text, lines, &chinese));
     found.extend(chinese);
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
