@@ -22,6 +22,8 @@ mod simplified;
 
 pub use case::lower_into;
 pub use jieba::jieba;
+/// A word jieba tagged, with its spans in the text it cut.
+pub use jieba_rs::Tag;
 pub use nfkc::nfkc;
 pub use script::{fold_width, is_han};
 pub use simplified::{fold, to_simplified};

@@ -6,7 +6,9 @@
 use lookout_text::{is_han, to_simplified};
 
 use super::lexicon::Lexicon;
-use super::zh_words::{AFTER_FORCE, BRANCH_HEADS, FORCE_HEADS, GENERIC_HEADS, LEFT_STOPS, NOT_BODIES};
+use super::zh_words::{
+    AFTER_FORCE, BRANCH_HEADS, FORCE_HEADS, GENERIC_HEADS, LEFT_STOPS, NAME_VERBS, NOT_BODIES, SOLE_HEADS, SPLIT_HEADS,
+};
 use crate::mentions::segment::HanCuts;
 use crate::mentions::Found;
 
@@ -68,6 +70,7 @@ fn bodies_in_run(
     if simplified.len() == end - run[0].0 {
         cuts.keep(run[0].0, tags.iter().map(|t| (byte_at(t.start), byte_at(t.end))).collect());
     }
+    join_split_heads(&simplified, &mut tags);
     // A place of the gazetteer is a place whatever jieba's dictionary says of it.
     for t in tags.iter_mut().filter(|t| t.tag != "ns" && t.word.chars().count() >= 2) {
         if is_place(t.word) {
@@ -131,7 +134,7 @@ fn bodies_in_run(
         }
         // The words before it that qualify it ("中国" "驻" "英国" before "大使馆").
         let mut first = j;
-        while first > 0 && j - first < 5 {
+        while first > 0 && j - first < 6 {
             let before = &tags[first - 1];
             // 驻 ("stationed in") joins a body to its host country: 中国驻英国大使馆, 中国驻英大使馆.
             let drives = before.word.starts_with('驻')
@@ -156,7 +159,10 @@ fn bodies_in_run(
             // A stop jieba cuts in two (官 + 媒) stops as one.
             let cut_stop =
                 first >= 2 && LEFT_STOPS.iter().any(|s| s.strip_suffix(before.word) == Some(tags[first - 2].word));
-            let qualifies = may_qualify(before.tag) && !LEFT_STOPS.contains(&before.word) && !cut_stop && !counted;
+            let qualifies = (may_qualify(before.tag) || NAME_VERBS.contains(&before.word))
+                && !LEFT_STOPS.contains(&before.word)
+                && !cut_stop
+                && !counted;
             if before.start < floor || !(qualifies || drives || joins || in_place || quarter) {
                 break;
             }
@@ -164,7 +170,7 @@ fn bodies_in_run(
         }
         // A head alone names no body (政府, 委员会); a body's own name (外交部, 法新社) does.
         // A word that is a name and its head in one (新华日报) names a body by itself.
-        let self_named = head && stem.is_some_and(|s| s.chars().count() >= 2);
+        let self_named = head && (stem.is_some_and(|s| s.chars().count() >= 2) || SOLE_HEADS.contains(&t.word));
         if (first == j && !organisation && !self_named) || t.end - tags[first].start < 2 {
             j += 1;
             continue;
@@ -186,6 +192,11 @@ fn bodies_in_run(
                 continue;
             }
         }
+        // A police service centre is a station, not a body (巴黎警务服务中心).
+        if t.word.ends_with("中心") && tags[first..j].iter().any(|q| q.word.contains('警')) {
+            j += 1;
+            continue;
+        }
         // A generic head (组织, 政府) names a body only after a name (中国公安机关, not 人权组织).
         let named = tags[first..j].iter().any(|q| matches!(q.tag, "ns" | "nt" | "nz" | "j"));
         if GENERIC_HEADS.iter().any(|h| t.word.ends_with(h)) && !named && !organisation {
@@ -196,6 +207,25 @@ fn bodies_in_run(
         last_self_named = first == j && self_named;
         floor = t.end;
         j += 1;
+    }
+}
+
+/// Joins the words jieba cut a head of [`SPLIT_HEADS`] into (华 + 助 + 中心 → 华助中心).
+fn join_split_heads<'a>(simplified: &'a str, tags: &mut Vec<lookout_text::Tag<'a>>) {
+    let mut i = 0;
+    while i < tags.len() {
+        if SPLIT_HEADS.iter().any(|h| h.starts_with(tags[i].word)) {
+            let joined = (2..=3.min(tags.len() - i))
+                .find(|&n| SPLIT_HEADS.contains(&&simplified[tags[i].byte_start..tags[i + n - 1].byte_end]));
+            if let Some(n) = joined {
+                let (end, byte_end) = (tags[i + n - 1].end, tags[i + n - 1].byte_end);
+                tags.drain(i + 1..i + n);
+                let head = &mut tags[i];
+                (head.end, head.byte_end, head.tag) = (end, byte_end, "n");
+                head.word = &simplified[head.byte_start..byte_end];
+            }
+        }
+        i += 1;
     }
 }
 
@@ -242,6 +272,17 @@ mod tests {
         assert_eq!(bodies("荷蘭國家警察表示,中共公安"), ["荷蘭國家警察", "中共公安"]);
         assert!(bodies("中國秘密警察在海外").is_empty());
         assert!(bodies("在中國警察站").is_empty());
+        // News sites and associations with long names; a parliament by itself.
+        assert_eq!(bodies("據德國之聲中文網報導"), ["德國之聲中文網"]);
+        assert_eq!(bodies("香港南华早报报道"), ["香港南华早报"]);
+        assert_eq!(bodies("首尔华助中心负责人"), ["首尔华助中心"]);
+        assert_eq!(bodies("满城华人服务中心表示"), ["满城华人服务中心"]);
+        assert_eq!(bodies("日前國會通過法案"), ["國會"]);
+        assert_eq!(bodies("韩国军方表示"), ["韩国军方"]);
+        assert_eq!(bodies("中国地方公安部门"), ["中国地方公安部门"]);
+        assert_eq!(bodies("營運中國公安部"), ["中國公安部"]);
+        assert!(bodies("巴黎警务服务中心").is_empty());
+        assert!(bodies("相关部门表示").is_empty());
     }
 
     #[test]

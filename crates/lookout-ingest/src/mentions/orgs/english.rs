@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{Lexicon, EN_JOINERS, EN_LOWER_HEADS, EN_MEDIA_WORDS, PLACE_ACRONYMS};
+use super::lexicon::{Lexicon, EN_JOINERS, EN_LOWER_HEADS, EN_MEDIA_WORDS, EN_MINISTRY_FIELDS, PLACE_ACRONYMS};
 use crate::mentions::names::Names;
 use crate::mentions::segment::{capitalised, Word};
 use crate::mentions::Found;
@@ -212,10 +212,12 @@ impl Reader<'_, '_> {
             return None;
         }
         let mut head = (from..to).rev().find(|&k| self.lex.heads.contains(self.word(k)))?;
-        // "United States Department of Justice News": a newsroom's name after a body's.
+        let mut to = to;
+        // "United States Department of Justice News": a newsroom's name after a body's names the
+        // body.
         if self.lex.media_heads.contains(self.word(head)) {
             if let Some(earlier) = (from..head).rev().find(|&k| self.lex.heads.contains(self.word(k))) {
-                head = earlier;
+                (to, head) = (head, earlier);
             }
         }
         // The name opens after the last station's or place's word before its head ("Two
@@ -227,14 +229,22 @@ impl Reader<'_, '_> {
         let mut end = if where_it_is {
             head + 1
         } else if head + 1 < to
-            && (matches!(self.word(head + 1), "of" | "for" | "on")
+            && (matches!(self.word(head + 1), "of" | "for" | "on" | "de" | "du" | "des")
                 || (self.word(head + 1) == "in" && MISSIONS.contains(&self.word(head))))
         {
             // The head's own phrase, up to a title or a date ("… of Foreign Affairs Minister
             // Simon Coveney", "… in Ireland in October").
-            (head + 1..to)
+            let end = (head + 1..to)
                 .find(|&k| self.lex.titles.contains(self.word(k)) || self.lex.openers.contains(self.word(k)))
-                .unwrap_or(to)
+                .unwrap_or(to);
+            // A mission's host country ends its name ("Embassy in the Netherlands" of "… in the
+            // Netherlands Amsterdam").
+            if self.word(head + 1) == "in" && head + 2 < end {
+                let host = head + 2 + usize::from(self.word(head + 2) == "the");
+                (host + 1..=end).rev().find(|&e| self.place(host, e)).unwrap_or(end)
+            } else {
+                end
+            }
         } else if head + 2 == to && self.place(head + 1, to) {
             // "Police Scotland": a force named by its place after its head.
             to
@@ -281,11 +291,22 @@ pub(super) fn find(names: &Names, lex: &Lexicon, text: &str, words: &[Word<'_>])
     for &(from, to) in &runs {
         let before = spans.len();
         r.bodies(from, to, &mut spans);
-        // "Royal Canadian Mounted Police (RCMP)": an acronym of the phrase's initials.
+        // "Royal Canadian Mounted Police (RCMP)", "Chinese Family Services of Greater Montreal,
+        // or CFSGM,": an acronym of the phrase's initials.
         let Some(next) = words.get(to) else { continue };
         let gap = text[words[to - 1].end..next.start].trim();
-        let closes = words.get(to + 1).is_none_or(|w| text[next.end..w.start].trim_start().starts_with(')'));
-        if gap == "(" && acronym(next.text) && closes {
+        let or = gap == "," && next.text == "or";
+        let Some(next) = (if or { words.get(to + 1) } else { Some(next) }) else { continue };
+        let at = if or { to + 1 } else { to };
+        // What follows the acronym: the text's end, or the mark that closes the definition.
+        let closing: &[char] = match gap {
+            "(" => &[')'],
+            "," if or => &[',', '.', ')', ';'],
+            _ => &[],
+        };
+        let closes = !closing.is_empty()
+            && words.get(at + 1).is_none_or(|w| text[next.end..w.start].trim_start().starts_with(closing));
+        if acronym(next.text) && closes {
             let letters: String = next.text.chars().filter(|c| c.is_ascii_uppercase()).collect();
             let tail = (from..to).find(|&s| initials(&r, s, to) == letters);
             if let Some(s) = tail {
@@ -306,7 +327,7 @@ pub(super) fn find(names: &Names, lex: &Lexicon, text: &str, words: &[Word<'_>])
         if !acronym(w.text) || r.place_acronym(i) {
             continue;
         }
-        let in_parentheses = text[..w.start].ends_with('(') && text[w.end..].starts_with(')');
+        let in_parentheses = text[..w.start].ends_with('(') && text[w.end..].trim_start_matches(' ').starts_with(')');
         let body = match defined.get(w.text) {
             Some(&body) => body,
             None => lex.acronyms.contains(w.text) || in_parentheses,
@@ -330,15 +351,21 @@ pub(super) fn find(names: &Names, lex: &Lexicon, text: &str, words: &[Word<'_>])
             }
         }
     }
-    // "the Chinese embassy": a country or demonym before a body's head in lower case.
+    // "the Chinese embassy": a country or demonym before a body's head in lower case. "its
+    // foreign ministry", "the Dutch foreign ministry": a ministry is a body however introduced.
     for i in 1..words.len() {
-        let qualifier = words[i - 1].text;
-        if EN_LOWER_HEADS.contains(&words[i].text)
-            && capitalised(qualifier)
-            && !lex.openers.contains(qualifier)
-            && joined(text, words, i - 1)
-        {
-            spans.push((i - 1, i + 1));
+        let ministry = words[i].text == "ministry"
+            && EN_MINISTRY_FIELDS.contains(&words[i - 1].text)
+            && joined(text, words, i - 1);
+        let head = if ministry { i - 1 } else { i };
+        let qualified = head > 0 && {
+            let qualifier = words[head - 1].text;
+            capitalised(qualifier) && !lex.openers.contains(qualifier) && joined(text, words, head - 1)
+        };
+        if qualified && (ministry || EN_LOWER_HEADS.contains(&words[i].text)) {
+            spans.push((head - 1, i + 1));
+        } else if ministry {
+            spans.push((head, i + 1));
         }
     }
     // "The Epoch Times", "The Canadian Press": a newsroom's "The" is its name's.

@@ -76,3 +76,22 @@ fn newsrooms_beside_their_words_and_bodies_without_their_seat() {
     assert!(bodies("the Dutch newspaper said. In the newspaper").is_empty());
     assert_eq!(bodies("the Spain-based Safeguard Defenders"), ["Safeguard Defenders"]);
 }
+
+#[test]
+fn ministries_in_lower_case_newsrooms_and_acronyms_defined_after_or() {
+    assert_eq!(bodies("on Thursday its foreign ministry denied it"), ["foreign ministry"]);
+    assert_eq!(bodies("A spokeswoman for the Dutch foreign ministry told"), ["Dutch foreign ministry"]);
+    assert!(bodies("the foreign minister said").is_empty());
+    assert_eq!(bodies("The Asahi Shimbun reported"), ["The Asahi Shimbun"]);
+    assert_eq!(bodies("according to the Journal de Montréal"), ["Journal de Montréal"]);
+    assert_eq!(
+        bodies("Chinese Family Services of Greater Montreal, or CFSGM, said. Later CFSGM was cleared."),
+        ["Chinese Family Services of Greater Montreal", "CFSGM", "CFSGM"]
+    );
+    assert_eq!(bodies("WRITERS (HURIWA ) said"), ["HURIWA"]);
+    assert_eq!(bodies("as I said to the House"), ["House"]);
+    assert_eq!(bodies("the Chinese Embassy in the Netherlands Amsterdam"), ["Chinese Embassy in the Netherlands"]);
+    assert_eq!(bodies("United States Department of Justice News"), ["United States Department of Justice"]);
+    // A known name is not found inside a place's: "Nova Scotia".
+    assert!(bodies("police in Nova Scotia").is_empty());
+}

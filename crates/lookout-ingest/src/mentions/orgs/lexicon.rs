@@ -51,12 +51,10 @@ pub(super) const EN_HEADS: &[&str] = &[
     "Government",
     "Group",
     "Guard",
-    "Herald",
     "House",
     "Inc",
     "Institute",
     "International",
-    "Journal",
     "LLC",
     "Legislature",
     "Lords",
@@ -64,27 +62,19 @@ pub(super) const EN_HEADS: &[&str] = &[
     "Ministry",
     "Mission",
     "Network",
-    "News",
-    "Nieuws",
     "Office",
     "Organisation",
     "Organization",
     "Parliament",
     "Party",
     "Police",
-    "Post",
-    "Press",
     "Procuratorate",
     "Prosecutor",
-    "Radio",
     "Secretariat",
     "Senate",
     "Service",
     "Services",
     "Society",
-    "Television",
-    "Times",
-    "Tribune",
     "Union",
     "University",
     "Watch",
@@ -93,8 +83,26 @@ pub(super) const EN_HEADS: &[&str] = &[
 
 /// Heads of newsrooms' names: after another body's head they name the body's newsroom ("United
 /// States Department of Justice News"), and the body is the name.
-pub(super) const EN_MEDIA_HEADS: &[&str] =
-    &["News", "Nieuws", "Press", "Times", "Post", "Herald", "Tribune", "Journal", "Radio", "Television"];
+pub(super) const EN_MEDIA_HEADS: &[&str] = &[
+    "News",
+    "Nieuws",
+    "Press",
+    "Times",
+    "Post",
+    "Herald",
+    "Tribune",
+    "Journal",
+    "Radio",
+    "Television",
+    "Shimbun",
+    "Ilbo",
+    "Zeitung",
+    "Gazette",
+    "Telegraph",
+    "Chronicle",
+    "Observer",
+    "Courier",
+];
 
 /// Acronyms of places that are not countries' names.
 pub(super) const PLACE_ACRONYMS: &[&str] =
@@ -117,10 +125,16 @@ pub(super) const EN_MEDIA_WORDS: &[&str] = &[
 ];
 
 /// Heads that name one body standing alone, capitalised: "the Government", "the Commission".
-pub(super) const EN_SOLE_HEADS: &[&str] = &["Government", "Parliament", "Commission", "Congress", "Senate", "Times"];
+pub(super) const EN_SOLE_HEADS: &[&str] =
+    &["Government", "Parliament", "Commission", "Congress", "Senate", "House", "Times"];
 
 /// Heads that count in lower case after a country's name or demonym: "the Chinese embassy".
 pub(super) const EN_LOWER_HEADS: &[&str] = &["embassy", "consulate"];
+
+/// What a ministry is of, in lower case before "ministry": a body however it is introduced ("its
+/// foreign ministry", "the Dutch interior ministry").
+pub(super) const EN_MINISTRY_FIELDS: &[&str] =
+    &["foreign", "interior", "justice", "defence", "defense", "finance", "home", "security", "trade", "economy"];
 
 /// Last words that make a phrase a station's or a place's name, never a body's.
 pub(super) const EN_NOT_LAST: &[&str] =
@@ -128,11 +142,14 @@ pub(super) const EN_NOT_LAST: &[&str] =
 
 /// Acronyms of bodies, recognised wherever they stand.
 pub(super) const EN_ACRONYMS: &[&str] = &[
-    "AAP", "ABC", "AFP", "AIVD", "ANSA", "AP", "APA", "ARD", "ASIO", "BBC", "BfV", "BND", "CBC", "CBS", "CCP", "CGTN",
-    "CIA", "CNA", "CNN", "CPC", "CSIS", "CTV", "DGSI", "DHS", "DOJ", "DPA", "DW", "EFE", "EPP", "FBI", "GCHQ", "HRW",
-    "ICIJ", "ITV", "KBS", "KMT", "MBC", "MI5", "MI6", "MPS", "MSNBC", "MSS", "NATO", "NBC", "NCA", "NHK", "NIS", "NOS",
-    "NPR", "NRK", "NSA", "NTD", "NYPD", "OCAC", "ORF", "OSCE", "PBS", "PLA", "PTI", "RAI", "RCMP", "RFA", "RFI", "RNZ",
-    "RTE", "RTHK", "RTP", "SBS", "SCMP", "SIC", "SVT", "TVB", "TVNZ", "UFWD", "UN", "UNHCR", "VOA", "YLE", "ZDF",
+    "AAP", "ABC", "AfD", "AFP", "AIVD", "ANI", "ANP", "ANSA", "AP", "APA", "ARD", "ASIO", "ASPI", "BBC", "BfV", "BND",
+    "CBC", "CBS", "CCP", "CDA", "CDU", "CECC", "CGTN", "CHRD", "CIA", "CNA", "CNN", "CPC", "CSIS", "CSU", "CTK", "CTV",
+    "DGSI", "DHS", "DOJ", "DPA", "DW", "EFE", "EPP", "FBI", "FDP", "GCHQ", "HKDC", "HRW", "IANS", "ICIJ", "IPAC",
+    "ITV", "KBS", "KMT", "MBC", "MI5", "MI6", "MPS", "MSNBC", "MSS", "MTI", "NATO", "NBC", "NCA", "NDP", "NHK", "NIS",
+    "NOS", "NPR", "NRC", "NRK", "NSA", "NTB", "NTD", "NYPD", "OCAC", "OHCHR", "ORF", "OSCE", "PBS", "PLA", "PSOE",
+    "PTI", "PvdA", "PVV", "RAI", "RCMP", "RFA", "RFI", "RNZ", "RTBF", "RTE", "RTHK", "RTL", "RTP", "RTVE", "SBS",
+    "SCMP", "SIC", "SPD", "SRF", "STT", "SVT", "TASS", "TT", "TVB", "TVE", "TVNZ", "UFWD", "UN", "UNHCR", "UNHRC",
+    "USCIRF", "VOA", "VRT", "VVD", "WUC", "YLE", "ZDF",
 ];
 
 /// Capitalised words that open a sentence or a phrase but no body's name.
@@ -290,7 +307,7 @@ impl Lexicon {
     pub(crate) fn new() -> Lexicon {
         let set = |words: &[&'static str]| words.iter().copied().collect::<FxHashSet<&'static str>>();
         Lexicon {
-            heads: set(EN_HEADS),
+            heads: EN_HEADS.iter().chain(EN_MEDIA_HEADS).copied().collect(),
             sole_heads: set(EN_SOLE_HEADS),
             media_heads: set(EN_MEDIA_HEADS),
             not_last: set(EN_NOT_LAST),

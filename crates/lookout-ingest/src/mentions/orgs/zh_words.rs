@@ -16,6 +16,10 @@ pub(super) const HEADS: &[&str] = &[
     "商会",
     "联合会",
     "同乡会",
+    "促进会",
+    "联谊会",
+    "华助中心",
+    "服务中心",
     "公会",
     "侨联",
     "骑警",
@@ -41,6 +45,10 @@ pub(super) const HEADS: &[&str] = &[
     "周报",
     "邮报",
     "电视台",
+    "电视网",
+    "新闻网",
+    "中文网",
+    "早报",
     "外务省",
     "法务省",
     "防卫省",
@@ -55,6 +63,8 @@ pub(super) const HEADS: &[&str] = &[
     "情报院",
     "院",
     "基金会",
+    "部门",
+    "军方",
     "组织",
     "党",
     "部",
@@ -62,6 +72,10 @@ pub(super) const HEADS: &[&str] = &[
     "署",
     "厅",
 ];
+
+/// Heads that name one body standing alone (国会: the parliament of the country in question), and
+/// that a body after them extends (参议院 + 国土安全委员会).
+pub(super) const SOLE_HEADS: &[&str] = &["国会", "议会", "参议院", "众议院", "下议院", "上议院"];
 
 /// Heads so general that only a name before them makes a body: 中国公安机关, not 人权组织.
 pub(super) const GENERIC_HEADS: &[&str] = &[
@@ -75,6 +89,8 @@ pub(super) const GENERIC_HEADS: &[&str] = &[
     "公安",
     "国安",
     "中心",
+    "部门",
+    "军方",
     "办事处",
     "公司",
     "集团",
@@ -163,7 +179,37 @@ pub(super) const NAMES: &[&str] = &[
     "欧洲刑警组织",
     "国际刑警组织",
     "联调局",
+    "观察者网",
+    "福克斯新闻",
+    "德国之声",
+    "韩联社",
+    "德新社",
+    "安莎社",
+    "埃菲社",
+    "塔斯社",
+    "中新社",
+    "端传媒",
+    "多维新闻",
+    "澎湃新闻",
+    "联合报",
+    "新唐人",
+    "经济学人",
+    "腾讯",
+    "阿里巴巴",
+    "华为",
+    "抖音",
+    "字节跳动",
+    "人权观察",
+    "自由之家",
+    "国际特赦组织",
+    "和统会",
 ];
+
+/// Heads that jieba's dictionary does not hold, which it cuts into words (华 + 助 + 中心).
+pub(super) const SPLIT_HEADS: &[&str] = &["华助中心"];
+
+/// Verbs that stand inside bodies' names (中国和平统一促进会, 联合总会, 文化交流协会).
+pub(super) const NAME_VERBS: &[&str] = &["促进", "联合", "交流", "发展", "合作", "友好", "互助", "统一"];
 
 /// Name words that end the words before a head (记者, 发言人: a body's people, not its name).
 pub(super) const LEFT_STOPS: &[&str] = &[
@@ -194,6 +240,10 @@ pub(super) const LEFT_STOPS: &[&str] = &[
     "公民",
     "一个",
     "这个",
+    "营运",
+    "指",
+    "运营",
+    "经营",
 ];
 
 /// Characters that end the names jieba's dictionary tags as bodies without a head of [`HEADS`]
