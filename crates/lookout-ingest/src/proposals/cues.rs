@@ -12,12 +12,22 @@ use super::cue_words::CUES;
 
 /// Steps that a word before them in the clause denies happened ("it hasn't said whether
 /// anyone was arrested", "并且不会提出起诉").
-const NEGATABLE: &[S] =
-    &[S::Arrested, S::ChargesFiled, S::GuiltyPlea, S::Convicted, S::SearchedByPolice, S::ClosureOrdered, S::Closed];
+const NEGATABLE: &[S] = &[
+    S::Arrested,
+    S::ChargesFiled,
+    S::GuiltyPlea,
+    S::Convicted,
+    S::SearchedByPolice,
+    S::ClosureOrdered,
+    S::Closed,
+    S::LawsuitFiled,
+];
 
-/// Words that deny what follows them in a clause.
+/// Words that deny what follows them in a clause, or make it a wish or a supposition ("want
+/// them closed", "would have sued", "if they are closed").
 const NEGATIONS: &[&str] = &[
-    "not ", "n't ", "n’t ", "never ", "whether ", "no one ", "nobody ", "不会", "没有", "并未", "尚未", "未曾", "不予",
+    "not ", "n't ", "n’t ", "never ", "whether ", "no one ", "nobody ", "would have ", "want them ", "wants them ",
+    "want it ", "wants it ", "if ", "不会", "没有", "并未", "尚未", "未曾", "不予", "如果", "要求",
 ];
 
 /// Whether the clause that `before` (a sentence up to a cue) ends in denies the cue: a negation
@@ -252,6 +262,10 @@ mod tests {
         );
         assert_eq!(only("rcmp宣布已结束调查,并且不会提出起诉"), [S::InvestigationClosed]);
         assert_eq!(only("two men were not charged until friday; one was arrested"), [S::Arrested]);
+        // A wish or a supposition is no step.
+        assert!(only("mps from coalition parties want them closed immediately").is_empty());
+        assert!(only("we would have sued the president").is_empty());
+        assert_eq!(only("荷兰政府要求关闭该站"), [S::ClosureOrdered]);
         // Cues in two words, within one clause.
         assert_eq!(only("last month, the netherlands ordered china to close two of its stations"), [S::ClosureOrdered]);
         assert_eq!(only("荷兰和爱尔兰分别对2处和1处中国秘密警察局下达了关闭命令"), [S::ClosureOrdered]);
