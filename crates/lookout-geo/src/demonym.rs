@@ -129,8 +129,22 @@ pub const CHINESE_ALIASES: &[(&str, &str)] = &[
 
 /// The country of an English demonym (`"Dutch"` → `NL`), case-insensitively.
 pub fn country_of_demonym(word: &str) -> Option<&'static str> {
-    let lower = word.trim().to_lowercase();
-    DEMONYMS.iter().find(|(d, _)| *d == lower).map(|(_, code)| *code)
+    // Asked of many words of every text: a map, and no new string for a word already in lower case.
+    static BY_DEMONYM: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    let by_demonym = BY_DEMONYM.get_or_init(|| {
+        let mut map = rustc_hash::FxHashMap::default();
+        for &(demonym, code) in DEMONYMS {
+            map.entry(demonym).or_insert(code);
+        }
+        map
+    });
+    let word = word.trim();
+    if word.bytes().all(|b| b.is_ascii_lowercase() || b == b' ' || b == b'-') {
+        by_demonym.get(word).copied()
+    } else {
+        by_demonym.get(word.to_lowercase().as_str()).copied()
+    }
 }
 
 /// Every demonym with its country (lower case), for scanning text.

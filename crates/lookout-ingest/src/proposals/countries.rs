@@ -54,22 +54,30 @@ const GROUPS: &[&str] = &[
 /// The countries of the demonyms of `words` (a sentence), in order, once each: "Dutch",
 /// "South Korean".
 pub(super) fn of_demonyms(words: &str) -> Vec<&'static str> {
-    let tokens: Vec<String> = words
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
+    let tokens: Vec<&str> = words.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).collect();
     let mut out = Vec::new();
+    let mut key = String::new();
     let mut i = 0;
     while i < tokens.len() {
-        let two = tokens.get(i + 1).map(|next| format!("{} {next}", tokens[i]));
-        let (code, len) = match two.as_deref().and_then(lookout_geo::country_of_demonym) {
+        // A demonym is written with a capital.
+        if !tokens[i].starts_with(|c: char| c.is_ascii_uppercase()) {
+            i += 1;
+            continue;
+        }
+        let two = tokens.get(i + 1).and_then(|next| {
+            key.clear();
+            key.extend([tokens[i], " ", next]);
+            key.make_ascii_lowercase();
+            lookout_geo::country_of_demonym(&key)
+        });
+        let (code, len) = match two {
             Some(code) => (Some(code), 2),
-            None => (lookout_geo::country_of_demonym(&tokens[i]), 1),
+            None => (lookout_geo::country_of_demonym(tokens[i]), 1),
         };
         // "the Spanish human rights organization", "a Dutch newspaper": where a group or a
         // newsroom is from, no more a station's place than where it is based.
-        let of_a_group = tokens[i + len..].iter().take(4).any(|w| GROUPS.contains(&w.as_str()));
+        let of_a_group = code.is_some()
+            && tokens[i + len..].iter().take(4).any(|w| GROUPS.iter().any(|g| g.eq_ignore_ascii_case(w)));
         if let Some(code) = code.filter(|c| !out.contains(c) && !of_a_group) {
             out.push(code);
         }
@@ -106,6 +114,9 @@ mod tests {
         assert_eq!(of_demonyms("The Canadian Federal Police are also investigating."), ["CA"]);
         assert_eq!(of_demonyms("South Korean police raid a Dutch restaurant"), ["KR", "NL"]);
         assert!(of_demonyms("The police raided the station.").is_empty());
+        // A demonym is written with a capital; a two-word one is read whole.
+        assert!(of_demonyms("a dutch oven").is_empty());
+        assert_eq!(of_demonyms("SOUTH KOREAN police and South African ones"), ["KR", "ZA"]);
         assert!(of_demonyms("the Spanish human rights organization and a Dutch newspaper").is_empty());
     }
 

@@ -26,8 +26,27 @@ const NEGATABLE: &[S] = &[
 /// Words that deny what follows them in a clause, or make it a wish or a supposition ("want
 /// them closed", "would have sued", "if they are closed").
 const NEGATIONS: &[&str] = &[
-    "not ", "n't ", "n’t ", "never ", "whether ", "no one ", "nobody ", "would have ", "want them ", "wants them ",
-    "want it ", "wants it ", "if ", "不会", "没有", "并未", "尚未", "未曾", "不予", "如果", "要求",
+    "not ",
+    "n't ",
+    "n’t ",
+    "never ",
+    "whether ",
+    "no one ",
+    "nobody ",
+    "would have ",
+    "want them ",
+    "wants them ",
+    "want it ",
+    "wants it ",
+    "if ",
+    "不会",
+    "没有",
+    "并未",
+    "尚未",
+    "未曾",
+    "不予",
+    "如果",
+    "要求",
 ];
 
 /// Whether the clause that `before` (a sentence up to a cue) ends in denies the cue: a negation

@@ -25,6 +25,18 @@ pub(super) const SAYING: &[&str] = &[
     "透露",
 ];
 
+/// Where each verb of saying of [`SAYING`] first stands in `s` (bytes), by its place there: one
+/// pass over the sentence for all of them.
+fn first_sayings(s: &str) -> [Option<usize>; SAYING.len()] {
+    static AUTOMATON: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let automaton = AUTOMATON.get_or_init(|| aho_corasick::AhoCorasick::new(SAYING).expect("a few words"));
+    let mut first = [None; SAYING.len()];
+    for hit in automaton.find_overlapping_iter(s) {
+        first[hit.pattern().as_usize()].get_or_insert(hit.start());
+    }
+    first
+}
+
 /// Words before the one who says ("according to the Press Association", 据法新社).
 pub(super) const ACCORDING_TO: &[&str] = &["according to", "据"];
 
@@ -79,7 +91,7 @@ pub(super) fn speaker(lower: &str, claimant: Option<&str>) -> Speaker {
             said => return said,
         }
     }
-    let Some(at) = SAYING.iter().filter_map(|v| lower.find(v)).min() else { return Speaker::Other };
+    let Some(at) = first_sayings(lower).into_iter().flatten().min() else { return Speaker::Other };
     let from = lower[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
     of(&lower[from..at])
 }
@@ -115,19 +127,21 @@ pub(super) fn closure_by_speaker(statuses: &mut [(S, usize)], speaker: Speaker) 
 /// sentence attributes it to no body (the document's publisher is then the claimant).
 pub(super) fn claimant(text: &str, here: &[Mention], words: &str, sentence_start: usize) -> Option<String> {
     let bodies: Vec<&Mention> = here.iter().filter(|m| m.kind() == Kind::Organisation).collect();
-    let offset_of = |needle: &str| words.find(needle).map(|b| sentence_start + words[..b].chars().count());
+    if bodies.is_empty() {
+        return None;
+    }
+    let offset_of = |b: usize| sentence_start + words[..b].chars().count();
     for cue in ACCORDING_TO {
-        if let Some(at) = offset_of(cue) {
+        if let Some(at) = words.find(cue).map(offset_of) {
             if let Some(m) = bodies.iter().find(|m| m.start >= at) {
                 return Some(m.text_in(text).to_string());
             }
         }
     }
-    for cue in SAYING {
-        if let Some(at) = offset_of(cue) {
-            if let Some(m) = bodies.iter().rev().find(|m| m.end <= at) {
-                return Some(m.text_in(text).to_string());
-            }
+    // The verbs in the order of `SAYING`, each where it first stands.
+    for at in first_sayings(words).into_iter().flatten().map(offset_of) {
+        if let Some(m) = bodies.iter().rev().find(|m| m.end <= at) {
+            return Some(m.text_in(text).to_string());
         }
     }
     None

@@ -101,6 +101,8 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
     let mut at = 0;
     // Whether the sentence before is of the same paragraph.
     let mut in_paragraph = false;
+    // The sentence in lower case (simplified), one buffer for them all.
+    let mut lower = String::new();
     while let Some(sentence) = sentences.next_sentence() {
         let here_from = at;
         while at < mentions.len() && mentions[at].start < sentence.end {
@@ -116,7 +118,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         if headline && !is_headline(words, sentences.after(sentence)) {
             continue;
         }
-        let lower = lookout_text::fold(words).to_lowercase();
+        lookout_text::lower_into(&lookout_text::fold(words), &mut lower);
         let speaks_of_stations = cues::about_stations(&lower);
         // The sentence before, in the same paragraph, spoke of stations: "China denies the
         // allegations" denies what it said.
