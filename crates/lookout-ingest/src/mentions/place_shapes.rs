@@ -64,7 +64,7 @@ pub(super) fn find(
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        if is_taken(w.start) || !capitalised(w.text) {
+        if !capitalised(w.text) || is_taken(w.start) {
             i += 1;
             continue;
         }
