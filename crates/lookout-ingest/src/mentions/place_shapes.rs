@@ -105,11 +105,13 @@ pub(super) fn find(
         }
         i += 1;
     }
-    // A dateline: the first words of a line in capitals, before "," or " (" ("SEOUL, Dec. 23").
+    // A dateline: the first words of a line in capitals, before "," or " (" ("SEOUL, Dec. 23"), a
+    // colon ("BERLIN:") or a dash ("BUDAPEST --").
     for (at, _) in std::iter::once((0, "")).chain(text.match_indices('\n')) {
         let start = if at == 0 { 0 } else { at + 1 };
         let line = &text[start..text[start..].find('\n').map_or(text.len(), |e| start + e)];
-        let Some(cut) = line.find([',', '(']) else { continue };
+        let dash = [" -", " —", " –"].iter().filter_map(|d| line.find(d)).min();
+        let Some(cut) = line.find([',', '(', ':']).into_iter().chain(dash).min() else { continue };
         let head = line[..cut].trim_end();
         let capitals = head.len() >= 3 && head.chars().all(|c| c.is_ascii_uppercase() || c == ' ');
         if !capitals || head.split(' ').count() > 3 || is_taken(start) {
@@ -141,6 +143,11 @@ mod tests {
             ["Capel Street", "Pennsylvania Avenue"]
         );
         assert_eq!(places("SEOUL, Dec. 23 (Yonhap) -- the Spain-based group"), ["Spain", "SEOUL"]);
+        assert_eq!(
+            places("BERLIN: Authorities in Germany\nBUDAPEST -- Recent allegations\nSAINT-DENIS, France"),
+            ["BERLIN", "BUDAPEST"],
+            "a hyphen inside a name cuts no dateline"
+        );
         assert_eq!(places("two Montreal-area groups; a Paris-Match reporter"), ["Montreal"]);
         assert!(places("Street food in the Main hall").is_empty());
     }

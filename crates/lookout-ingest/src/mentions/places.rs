@@ -137,7 +137,10 @@ fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Fo
                 // A demonym ("Dutch", "South Korean") tells the document's countries but names
                 // no place.
                 if lookout_geo::country_of_demonym(span).is_none() {
-                    out.push(Found::place(words[i].start, words[i + len - 1].end, None, Some(code)));
+                    // "The Netherlands" names the Netherlands: the article is no part of the name.
+                    let article = len > 1 && words[i].text.eq_ignore_ascii_case("the");
+                    let start = words[i + usize::from(article)].start;
+                    out.push(Found::place(start, words[i + len - 1].end, None, Some(code)));
                 }
                 seen.push(code);
                 i += len;
