@@ -21,8 +21,14 @@ const HAN_DIGITS: &[(char, u32)] = &[
 ];
 const HAN_UNITS: &[(char, u32)] = &[('十', 10), ('百', 100), ('千', 1000)];
 /// Measure words that make a number a count.
-const MEASURES: &[char] =
-    &['个', '個', '家', '名', '人', '座', '处', '處', '所', '间', '間', '位', '起', '次', '国', '國', '批', '宗', '件'];
+const MEASURES: &[char] = &[
+    '个', '個', '家', '名', '人', '座', '处', '處', '所', '间', '間', '位', '起', '次', '国', '國', '批', '宗', '件', '年',
+    '周', '週', '天',
+];
+
+/// Measure words of time: a number before them counts years, weeks or days (两年, 一周); 一个月
+/// counts months.
+const TIME_MEASURES: &[char] = &['年', '周', '週', '天'];
 
 /// The value of a Chinese numeral (`五十四` → 54, `一百零二` → 102), if it is one.
 fn han_number(s: &str) -> Option<f64> {
@@ -233,13 +239,27 @@ pub(super) fn find(tables: &Tables, text: &str, lines: &[(usize, usize)], dates:
                 resume = rest_at + currency.len();
                 continue;
             }
-            let Some(&(m_at, _)) = chars.get(k).filter(|(_, ch)| MEASURES.contains(ch)) else {
+            let Some(&(m_at, measure)) = chars.get(k).filter(|(_, ch)| MEASURES.contains(ch)) else {
                 resume = end_of(j.max(1));
                 continue;
             };
+            let after_measure = chars.get(k + 1).map(|x| x.1);
+            let time = TIME_MEASURES.contains(&measure) || (matches!(measure, '个' | '個') && after_measure == Some('月'));
+            // Years counted, not a year (两年, 50年; not 2022年, 22年11月, 80年代), nor an
+            // anniversary (100周年) or a vague count (数十年).
+            let vague = text[..start].ends_with(['数', '數', '几', '幾']);
+            let not_counted = match measure {
+                '年' => value >= 200.0 || after_measure.is_some_and(|c| is_num(c) || matches!(c, '代' | '级' | '級')),
+                '周' | '週' => after_measure == Some('年'),
+                _ => false,
+            };
+            if not_counted || (time && vague) {
+                resume = end_of(k + 1);
+                continue;
+            }
             // 一 before a measure word is mostly the indefinite article (一次聽證會 "a hearing",
-            // 一起 "together"); "one of them" (其中一个) counts.
-            if raw == "一" && !text[..start].ends_with("其中") {
+            // 一起 "together"); "one of them" (其中一个) and a time (一个月, 一周) count.
+            if raw == "一" && !time && !text[..start].ends_with("其中") {
                 resume = end_of(k + 1);
                 continue;
             }
@@ -258,8 +278,9 @@ pub(super) fn find(tables: &Tables, text: &str, lines: &[(usize, usize)], dates:
             {
                 u += 1;
             }
-            // A measure word alone, cut short by a function word (三个与…), counts nothing named.
-            if u == k + 1 && chars.get(u).is_some_and(|x| "与和及的".contains(x.1)) {
+            // The general measure word alone, cut short by a function word (三个与…), counts nothing
+            // named; a place's (2处和1处) does.
+            if u == k + 1 && matches!(measure, '个' | '個') && chars.get(u).is_some_and(|x| "与和及".contains(x.1)) {
                 resume = end_of(u);
                 continue;
             }

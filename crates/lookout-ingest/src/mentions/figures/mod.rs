@@ -79,6 +79,12 @@ fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> b
     if clock || reference || matches!(first, "am" | "pm" | "a.m." | "p.m." | "a" | "p" | "AM" | "PM") {
         return false;
     }
+    // A heading's number: "1.2 Co-opting other countries" at the start of its line.
+    let number = text[f.start..unit.start].trim_end();
+    let opens_line = text[..f.start].rsplit('\n').next().is_some_and(|b| b.trim().is_empty());
+    if opens_line && number.contains('.') && number.bytes().all(|b| b.is_ascii_digit() || b == b'.') && *value < 100.0 {
+        return false;
+    }
     if counted.is_ascii() && counted.split_whitespace().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())) {
         return false;
     }
@@ -213,6 +219,8 @@ mod tests {
             figures("section 22 of the Nigerian constitution, page 4 books").is_empty(),
             "references count nothing"
         );
+        assert!(figures("1.1 direct attacks\n  1.2 co-opting other countries").is_empty(), "headings' numbers");
+        assert_eq!(figures("1.5 million people."), ["1.5 million people|1500000|people"]);
         assert_eq!(
             figures(
                 "China closes two “police stations”; 54 of these police stations; more than 100 such facilities exist"
@@ -242,5 +250,10 @@ mod tests {
             figures("提起490万加元的诉讼,罚款 100 萬日圓"),
             ["490万加元|4900000|加元", "100 萬日圓|1000000|日圓"]
         );
+        // Times counted, not years named; places counted before 和.
+        assert_eq!(figures("长达两年的调查,一个月后,过去50年"), ["两年|2|年", "一个|1|个", "50年|50|年"]);
+        assert!(figures("2022年11月,22年11月,80年代,100周年,数十年").is_empty(), "years, anniversaries, vague times");
+        assert_eq!(figures("分别对2处和1处"), ["2处|2|处", "1处|1|处"]);
+        assert_eq!(figures("超过102个的秘密警察局"), ["102个|102|个"]);
     }
 }
