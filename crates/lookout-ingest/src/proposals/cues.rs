@@ -308,6 +308,8 @@ mod tests {
         assert_eq!(only("agents executed a search warrant at the office"), [S::SearchedByPolice]);
         assert_eq!(only("the office was shuttered last year"), [S::Closed]);
         assert_eq!(only("the embassy refuted the claims"), [S::Denied]);
+        assert_eq!(only("chinese embassy dismisses existence of secret police station"), [S::Denied]);
+        assert_eq!(only("reports spark controversy, denial in hungary"), [S::Denied]);
         assert_eq!(only("he was sentenced to five years"), [S::Convicted]);
         assert_eq!(only("my floating restaurant is not a secret chinese police station"), [S::Denied]);
         assert_eq!(only("prosecutors decided not to indict two women"), [S::InvestigationClosed]);
