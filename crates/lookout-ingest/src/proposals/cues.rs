@@ -85,6 +85,8 @@ const PAIRS: &[(S, &[&str], &[&str], usize)] = &[
         48,
     ),
     (S::ClosureOrdered, &["下达", "下令", "勒令", "要求", "命令"], &["关闭"], 24),
+    // 被纽约东区联邦检察官指控: prosecutors' accusation is a charge.
+    (S::ChargesFiled, &["检察官", "检方"], &["指控"], 8),
     (S::NoEvidenceFound, &["未在", "未找到", "没有找到", "未能找到"], &["证据"], 24),
     // "my restaurant is not a secret Chinese police station", "they are not so-called police
     // stations".
@@ -124,6 +126,9 @@ pub(super) const STATION_HINTS: &[&str] = &[
     "警务站",
     "站点",
     "据点",
+    "服务点",
+    "联络点",
+    "联络站",
     "机构",
 ];
 
@@ -319,6 +324,8 @@ mod tests {
         // A "police office" (警察署) is a station's word.
         assert!(about_stations("济州某侨团所在地疑为中国“秘密警察署”"));
         assert_eq!(only("被控罪名包括阴谋充当中国特工"), [S::ChargesFiled]);
+        assert_eq!(only("二人被纽约东区联邦检察官指控涉嫌充当中国代理人"), [S::ChargesFiled]);
+        assert!(about_stations("福州公安局的「警侨事务海外服务点」设在曼哈顿"));
         assert_eq!(only("我领馆对此予以驳斥"), [S::Denied]);
         assert_eq!(only("未在以上地点找到中国在当地进行非法活动证据"), [S::NoEvidenceFound]);
         assert_eq!(only("dutch foreign minister has ordered the shut down of the offices"), [S::ClosureOrdered]);
