@@ -47,6 +47,11 @@ const NEGATIONS: &[&str] = &[
     "不予",
     "如果",
     "要求",
+    "could ",
+    "might ",
+    "是否",
+    "不清楚",
+    "可能",
 ];
 
 /// Whether the clause that `before` (a sentence up to a cue) ends in denies the cue: a negation
@@ -289,6 +294,7 @@ mod tests {
         // A wish or a supposition is no step.
         assert!(only("mps from coalition parties want them closed immediately").is_empty());
         assert!(only("we would have sued the president").is_empty());
+        assert!(only("目前尚不清楚该电台究竟何时或在何种情况下关闭").is_empty());
         assert_eq!(only("荷兰政府要求关闭该站"), [S::ClosureOrdered]);
         // Cues in two words, within one clause.
         assert_eq!(only("last month, the netherlands ordered china to close two of its stations"), [S::ClosureOrdered]);

@@ -22,8 +22,8 @@ const HAN_DIGITS: &[(char, u32)] = &[
 const HAN_UNITS: &[(char, u32)] = &[('十', 10), ('百', 100), ('千', 1000)];
 /// Measure words that make a number a count.
 const MEASURES: &[char] = &[
-    '个', '個', '家', '名', '人', '座', '处', '處', '所', '间', '間', '位', '起', '次', '国', '國', '批', '宗', '件', '年',
-    '周', '週', '天',
+    '个', '個', '家', '名', '人', '座', '处', '處', '所', '间', '間', '位', '起', '次', '国', '國', '批', '宗', '件',
+    '年', '周', '週', '天',
 ];
 
 /// Measure words of time: a number before them counts years, weeks or days (两年, 一周); 一个月
@@ -244,7 +244,8 @@ pub(super) fn find(tables: &Tables, text: &str, lines: &[(usize, usize)], dates:
                 continue;
             };
             let after_measure = chars.get(k + 1).map(|x| x.1);
-            let time = TIME_MEASURES.contains(&measure) || (matches!(measure, '个' | '個') && after_measure == Some('月'));
+            let time =
+                TIME_MEASURES.contains(&measure) || (matches!(measure, '个' | '個') && after_measure == Some('月'));
             // Years counted, not a year (两年, 50年; not 2022年, 22年11月, 80年代), nor an
             // anniversary (100周年) or a vague count (数十年).
             let vague = text[..start].ends_with(['数', '數', '几', '幾']);
@@ -280,7 +281,8 @@ pub(super) fn find(tables: &Tables, text: &str, lines: &[(usize, usize)], dates:
             }
             // The general measure word alone, cut short by a function word (三个与…), counts nothing
             // named; a place's (2处和1处) does.
-            if u == k + 1 && matches!(measure, '个' | '個') && chars.get(u).is_some_and(|x| "与和及".contains(x.1)) {
+            if u == k + 1 && matches!(measure, '个' | '個') && chars.get(u).is_some_and(|x| "与和及".contains(x.1))
+            {
                 resume = end_of(u);
                 continue;
             }
