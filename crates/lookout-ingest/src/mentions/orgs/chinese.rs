@@ -159,8 +159,11 @@ fn bodies_in_run(
             // A stop jieba cuts in two (官 + 媒) stops as one.
             let cut_stop =
                 first >= 2 && LEFT_STOPS.iter().any(|s| s.strip_suffix(before.word) == Some(tags[first - 2].word));
+            // A word that names no body (秘密警察) names none with a head after it either
+            // (中國秘密警察組織).
             let qualifies = (may_qualify(before.tag) || NAME_VERBS.contains(&before.word))
                 && !LEFT_STOPS.contains(&before.word)
+                && !NOT_BODIES.contains(&before.word)
                 && !cut_stop
                 && !counted;
             if before.start < floor || !(qualifies || drives || joins || in_place || quarter) {
@@ -192,8 +195,13 @@ fn bodies_in_run(
                 continue;
             }
         }
-        // A police service centre is a station, not a body (巴黎警务服务中心).
-        if t.word.ends_with("中心") && tags[first..j].iter().any(|q| q.word.contains('警')) {
+        // A police service centre is a station, not a body (巴黎警务服务中心), and so is "a
+        // Chinese police station" (中国警察局: the stations' name in Chinese news; 温州警察局 is a
+        // bureau).
+        let chinese_station = ["警察局", "警局", "警察署"].iter().any(|h| t.word.ends_with(h))
+            && first < j
+            && tags[first..j].iter().all(|q| matches!(q.word, "中国" | "中共" | "中方"));
+        if chinese_station || (t.word.ends_with("中心") && tags[first..j].iter().any(|q| q.word.contains('警'))) {
             j += 1;
             continue;
         }
@@ -282,6 +290,9 @@ mod tests {
         assert_eq!(bodies("中国地方公安部门"), ["中国地方公安部门"]);
         assert_eq!(bodies("營運中國公安部"), ["中國公安部"]);
         assert!(bodies("巴黎警务服务中心").is_empty());
+        assert!(bodies("愛爾蘭關閉中國警察局,中國秘密警察組織").is_empty());
+        assert_eq!(bodies("温州警察局在悉尼设立"), ["温州警察局"]);
+        assert!(bodies("为外国政府充当代理人").is_empty());
         assert!(bodies("相关部门表示").is_empty());
     }
 
