@@ -258,12 +258,14 @@ def main():
     args.add_argument("--json", action="store_true", help="print the rows as JSON lines")
     args.add_argument("--errors", metavar="KIND", help="print the dev documents' errors of one kind")
     args.add_argument("--only", metavar="REGEX", help="score only the documents whose id matches (a batch)")
+    args.add_argument("--dev-only", action="store_true",
+                      help="score the dev documents alone: the held-out ones are not even read (use while tuning)")
     args.add_argument("--pdf", action="store_true",
                       help="also score the documents printed to PDF (corpus/pdf/, made by make_pdfs.py)")
     a = args.parse_args()
     STATIONS.update(station_keys())
     COUNTRIES.update(station_countries())
-    docs = [d for d in documents() if not a.only or re.match(a.only, d["id"])]
+    docs = [d for d in documents() if (not a.only or re.match(a.only, d["id"])) and (not a.dev_only or d["split"] == "dev")]
     found, seconds = lookout_found(a.lookout, docs)
     if a.pdf and a.errors:
         found, _ = lookout_found(a.lookout, docs, pdf=True)
