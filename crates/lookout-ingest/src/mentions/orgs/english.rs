@@ -324,7 +324,17 @@ pub(super) fn find(names: &Names, lex: &Lexicon, text: &str, words: &[Word<'_>])
     }
     // Acronyms: defined as a body's, a well-known body's, or standing in parentheses alone.
     for (i, w) in words.iter().enumerate() {
-        if !acronym(w.text) || r.place_acronym(i) {
+        // A known name in capitals ("REUTERS", "INTERPOL").
+        if w.text.len() > 2 && w.text.bytes().all(|b| b.is_ascii_uppercase()) {
+            let mut name = w.text.to_ascii_lowercase();
+            name[..1].make_ascii_uppercase();
+            if lex.names.contains(name.as_str()) {
+                spans.push((i, i + 1));
+                continue;
+            }
+        }
+        // A kind of body, not one ("(NGO)").
+        if !acronym(w.text) || r.place_acronym(i) || lex.openers.contains(w.text) {
             continue;
         }
         let in_parentheses = text[..w.start].ends_with('(') && text[w.end..].trim_start_matches(' ').starts_with(')');
@@ -363,7 +373,11 @@ pub(super) fn find(names: &Names, lex: &Lexicon, text: &str, words: &[Word<'_>])
             capitalised(qualifier) && !lex.openers.contains(qualifier) && joined(text, words, head - 1)
         };
         if qualified && (ministry || EN_LOWER_HEADS.contains(&words[i].text)) {
-            spans.push((head - 1, i + 1));
+            // "the Chinese embassy in Seoul": a mission's host place is its name's.
+            let host = (i + 3..(i + 5).min(words.len() + 1))
+                .rev()
+                .find(|&e| words[i + 1].text == "in" && joined(text, words, i) && r.place(i + 2, e));
+            spans.push((head - 1, host.filter(|_| !ministry).unwrap_or(i + 1)));
         } else if ministry {
             spans.push((head, i + 1));
         }

@@ -90,6 +90,14 @@ fn ministries_in_lower_case_newsrooms_and_acronyms_defined_after_or() {
     );
     assert_eq!(bodies("WRITERS (HURIWA ) said"), ["HURIWA"]);
     assert_eq!(bodies("as I said to the House"), ["House"]);
+    assert_eq!(
+        bodies("the Chinese embassy in Seoul said; the Chinese embassy said"),
+        ["Chinese embassy in Seoul", "Chinese embassy"]
+    );
+    assert_eq!(
+        bodies("REUTERS and INTERPOL; the NGO Safeguard Defenders (NGO)"),
+        ["REUTERS", "INTERPOL", "Safeguard Defenders"]
+    );
     assert_eq!(bodies("the Chinese Embassy in the Netherlands Amsterdam"), ["Chinese Embassy in the Netherlands"]);
     assert_eq!(bodies("United States Department of Justice News"), ["United States Department of Justice"]);
     // A known name is not found inside a place's: "Nova Scotia".

@@ -156,6 +156,7 @@ pub(super) const EN_ACRONYMS: &[&str] = &[
 pub(super) const EN_OPENERS: &[&str] = &[
     "A",
     "According",
+    "NGO",
     "After",
     "Copyright",
     "All",
