@@ -144,7 +144,7 @@ mod tests {
         );
         assert_eq!(places("SEOUL, Dec. 23 (Yonhap) -- the Spain-based group"), ["Spain", "SEOUL"]);
         assert_eq!(
-            places("BERLIN: Authorities in Germany\nBUDAPEST -- Recent allegations\nSAINT-DENIS, France"),
+            places("BERLIN: Authorities in Germany\nBUDAPEST -- Recent allegations\nPARIS-MATCH, a weekly"),
             ["BERLIN", "BUDAPEST"],
             "a hyphen inside a name cuts no dateline"
         );
