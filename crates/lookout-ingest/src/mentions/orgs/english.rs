@@ -395,8 +395,13 @@ pub(super) fn find(names: &Names, lex: &Lexicon, text: &str, words: &[Word<'_>])
     spans.sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
     let mut out: Vec<Found> = Vec::new();
     for (mut s, e) in spans {
-        // "Spain-based Safeguard Defenders": where a body is based is no part of its name.
+        // "Spain-based NGO Safeguard Defenders": where a body is based is no part of its name,
+        // nor the opening word after it.
+        let seat = s;
         while s + 1 < e && words[s].text.ends_with("-based") {
+            s += 1;
+        }
+        if s > seat && s + 1 < e && lex.openers.contains(words[s].text) {
             s += 1;
         }
         let (start, end) = (words[s].start, words[e - 1].end);

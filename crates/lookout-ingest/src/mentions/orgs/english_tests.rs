@@ -95,8 +95,8 @@ fn ministries_in_lower_case_newsrooms_and_acronyms_defined_after_or() {
         ["Chinese embassy in Seoul", "Chinese embassy"]
     );
     assert_eq!(
-        bodies("REUTERS and INTERPOL; the NGO Safeguard Defenders (NGO)"),
-        ["REUTERS", "INTERPOL", "Safeguard Defenders"]
+        bodies("REUTERS and INTERPOL; the NGO Safeguard Defenders (NGO); the Spain-based NGO Safeguard Defenders"),
+        ["REUTERS", "INTERPOL", "Safeguard Defenders", "Safeguard Defenders"]
     );
     assert_eq!(bodies("the Chinese Embassy in the Netherlands Amsterdam"), ["Chinese Embassy in the Netherlands"]);
     assert_eq!(bodies("United States Department of Justice News"), ["United States Department of Justice"]);

@@ -156,7 +156,6 @@ pub(super) const EN_ACRONYMS: &[&str] = &[
 pub(super) const EN_OPENERS: &[&str] = &[
     "A",
     "According",
-    "NGO",
     "After",
     "Copyright",
     "All",
