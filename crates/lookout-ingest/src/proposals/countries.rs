@@ -87,7 +87,7 @@ pub(super) fn of_demonyms(words: &str) -> Vec<&'static str> {
 }
 
 /// The countries whose Chinese names open the names of the bodies among `here` (mentions of
-/// `text`), in order, once each: 新西兰政府, 韩国外交部, 加拿大警方 name their country as
+/// `text`), in order, once each: 新西兰政府, 韩国外交部, 加拿大警方 (and 英政府, 加警方) name their country as
 /// "the Dutch foreign ministry" does.
 pub(super) fn of_chinese_bodies(text: &str, here: &[Mention]) -> Vec<&'static str> {
     let names = lookout_geo::CountryNames::shared();
@@ -95,13 +95,75 @@ pub(super) fn of_chinese_bodies(text: &str, here: &[Mention]) -> Vec<&'static st
     for m in here.iter().filter(|m| m.kind() == crate::Kind::Organisation) {
         let name = m.text_in(text);
         let ends: Vec<usize> = name.char_indices().map(|(i, c)| i + c.len_utf8()).take(6).collect();
-        // The longest country name the body's name opens with, of two characters or more.
-        let code = ends.iter().skip(1).rev().find_map(|&end| names.by_chinese(&name[..end]));
+        // The longest country name the body's name opens with, of two characters or more; else
+        // a country's one-character abbreviation before a word for its state (英政府, 加警方).
+        let code =
+            ends.iter().skip(1).rev().find_map(|&end| names.by_chinese(&name[..end])).or_else(|| abbreviated(name));
         if let Some(code) = code.filter(|c| !out.contains(c)) {
             out.push(code);
         }
     }
     out
+}
+
+/// Countries written as one character in Chinese news (英 for 英国), where no other reading of
+/// the character opens a body's name.
+const ONE_CHARACTER: &[(char, &str)] = &[
+    ('英', "GB"),
+    ('美', "US"),
+    ('加', "CA"),
+    ('德', "DE"),
+    ('法', "FR"),
+    ('日', "JP"),
+    ('韩', "KR"),
+    ('韓', "KR"),
+    ('澳', "AU"),
+    ('荷', "NL"),
+    ('意', "IT"),
+    ('義', "IT"),
+    ('义', "IT"),
+    ('爱', "IE"),
+    ('愛', "IE"),
+    ('葡', "PT"),
+    ('捷', "CZ"),
+    ('匈', "HU"),
+    ('奥', "AT"),
+    ('奧', "AT"),
+];
+
+/// Words for a state's organs that follow a one-character country: 英政府, 加警方, 美司法部.
+const STATE_WORDS: &[&str] = &[
+    "政府",
+    "警方",
+    "警察",
+    "外交部",
+    "外长",
+    "外長",
+    "司法部",
+    "国会",
+    "國會",
+    "议会",
+    "議會",
+    "当局",
+    "當局",
+    "官方",
+    "内政部",
+    "內政部",
+    "检方",
+    "檢方",
+    "联邦",
+    "聯邦",
+    "国安",
+    "國安",
+];
+
+/// The country of a body's name that opens with a one-character country before a word for a
+/// state's organ (英政府稱…), if it does.
+fn abbreviated(name: &str) -> Option<&'static str> {
+    let first = name.chars().next()?;
+    let rest = &name[first.len_utf8()..];
+    let (_, code) = ONE_CHARACTER.iter().find(|(c, _)| *c == first)?;
+    STATE_WORDS.iter().any(|w| rest.starts_with(w)).then_some(*code)
 }
 
 #[cfg(test)]
@@ -118,6 +180,15 @@ mod tests {
         assert!(of_demonyms("a dutch oven").is_empty());
         assert_eq!(of_demonyms("SOUTH KOREAN police and South African ones"), ["KR", "ZA"]);
         assert!(of_demonyms("the Spanish human rights organization and a Dutch newspaper").is_empty());
+    }
+
+    #[test]
+    fn a_one_character_country_opens_only_a_state_s_organ() {
+        assert_eq!(abbreviated("英政府"), Some("GB"));
+        assert_eq!(abbreviated("加警方"), Some("CA"));
+        assert_eq!(abbreviated("英雄联盟"), None);
+        assert_eq!(abbreviated("法治中心"), None);
+        assert_eq!(abbreviated("日报社"), None);
     }
 
     #[test]

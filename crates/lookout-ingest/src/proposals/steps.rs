@@ -328,10 +328,14 @@ fn concerned<'k>(
 }
 
 /// Whether `line`, a line with no full stop followed by `after`, is a headline: not a piece of
-/// a sentence wrapped by the layout (the line, or the next, opens in lower case) nor a
-/// subheading of a few words.
+/// a sentence wrapped by the layout (the line, or the next one without a blank line between,
+/// opens in lower case) nor a subheading of a few words.
 fn is_headline(line: &str, after: &str) -> bool {
     let opens_low = |t: &str| t.trim_start().starts_with(char::is_lowercase);
+    // What follows a blank line ("mm-logo" under a headline) goes on with no sentence.
+    let breaks = |t: &str| t.matches('\n').count();
+    let gap = breaks(&line[line.trim_end().len()..]) + breaks(&after[..after.len() - after.trim_start().len()]);
+    let after = if gap >= 2 { "" } else { after };
     let line = line.trim();
     // Four words, or in Chinese eight characters.
     let chinese = line.chars().any(|c| c >= '\u{2E80}');

@@ -180,6 +180,20 @@ fn a_text_about_one_station_means_it_where_a_sentence_names_none() {
     // A line the layout wrapped, or a subheading, is no headline.
     let text = "In Rotterdam, the police station was\nclosed by the city, it said\nFurther raids\n";
     assert!(steps(&propose(text, &mentions(text), &known(), &doc())).is_empty(), "{text}");
+    // A headline is one though a line in lower case follows it after a blank line; its state
+    // may be written as one character (荷政府, the Dutch government).
+    // (英政府, the British government).
+    let london = KnownStation {
+        id: EntityId::new("station-ST030").unwrap(),
+        city: "London".into(),
+        geonameid: Some(2643743),
+        country: Some("GB".into()),
+    };
+    let known = Known::new(vec![london], Vec::new());
+    let text = "英政府稱中國已關閉當地祕密警察站 中國反擊\n\nmm-logo\n";
+    let got: Vec<(String, String)> =
+        steps(&propose(text, &mentions(text), &known, &doc())).into_iter().map(|(s, st, _, _)| (s, st)).collect();
+    assert_eq!(got, [("station-ST030".into(), "closed_per_host_government".into())]);
 }
 
 #[test]
