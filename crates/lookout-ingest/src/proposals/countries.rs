@@ -1,8 +1,9 @@
 //! The countries a sentence speaks of beyond the places it names: a demonym ("the Canadian
 //! Federal Police are also investigating", "South Korean police raid…") speaks of its country,
-//! and a place that says where a body is based ("Spain-based Safeguard Defenders") of none.
+//! and a place that says where a body is based ("Spain-based Safeguard Defenders") of none; a
+//! text that names one country far more than others speaks of it where a sentence names none.
 
-use crate::Mention;
+use crate::{Mention, What};
 
 /// Whether place mention `m` of `text` says where a body is based, not where stations are
 /// ("Spain-based Safeguard Defenders", 总部设在西班牙的…).
@@ -106,6 +107,33 @@ pub(super) fn of_chinese_bodies(text: &str, here: &[Mention]) -> Vec<&'static st
     out
 }
 
+/// The country (other than China) a text names alone, or at least twice as often as any other.
+pub(super) fn main_country(mentions: &[Mention]) -> Option<&'static str> {
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for m in mentions {
+        if let What::Place { city: None, country: Some(c) } = m.what {
+            if !may_host(c) {
+                continue;
+            }
+            match counts.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((c, 1)),
+            }
+        }
+    }
+    counts.sort_unstable_by_key(|&(_, n)| std::cmp::Reverse(n));
+    match counts.as_slice() {
+        [(only, _)] => Some(only),
+        [(first, n), (_, m), ..] if *n >= 2 * m => Some(first),
+        _ => None,
+    }
+}
+
+/// Whether stations may be in country `c`: not China, whose bureaus run them, nor Taiwan.
+pub(super) fn may_host(c: &str) -> bool {
+    c != "CN" && c != "TW"
+}
+
 /// Countries written as one character in Chinese news (英 for 英国), where no other reading of
 /// the character opens a body's name.
 const ONE_CHARACTER: &[(char, &str)] = &[
@@ -169,7 +197,6 @@ fn abbreviated(name: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::What;
 
     #[test]
     fn demonyms_speak_of_their_countries() {

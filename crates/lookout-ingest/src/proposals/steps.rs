@@ -11,7 +11,8 @@
 //! none of them (the embassy that denies "the so-called overseas police stations" in the UK
 //! denies each); else the stations the document names, when it names at most two (a text about
 //! the Dublin station says "the office" and means it) or at most six of one country, or those
-//! of the one country where stations are that a text naming no station city names. Where a body
+//! of the one country where stations are that a text naming no station city names (alone, or
+//! twice as often as any other). Where a body
 //! is based ("Spain-based") is no station's place, in the sentence or in the document.
 //!
 //! Each step takes the time the sentence gives nearest its words ("arrested Monday …, before
@@ -78,18 +79,11 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
     // sentence of it then speaks of them all.
     let mut by_country = false;
     if named.is_empty() {
-        // No station's city: the stations of the one country (other than China) the text names.
-        let mut countries: Vec<&str> = mentions
-            .iter()
-            .filter_map(|m| match m.what {
-                What::Place { city: None, country: Some(c) } if may_host(c) => Some(c),
-                _ => None,
-            })
-            .collect();
-        countries.sort_unstable();
-        countries.dedup();
-        if let [only] = countries.as_slice() {
-            named = known.stations_of_country(only);
+        // No station's city: the stations of the one country (other than China) the text names,
+        // or names at least twice as often as any other (a British minister's answer that names
+        // the Netherlands once).
+        if let Some(country) = countries::main_country(mentions) {
+            named = known.stations_of_country(country);
             by_country = true;
         }
     }
@@ -137,7 +131,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
             || here.iter().any(|m| m.kind() == Kind::Place && !known.stations_in(m, text).is_empty());
         let names_a_country_of_stations = || {
             here.iter().any(|m| {
-                matches!(m.what, What::Place { city: None, country: Some(c) } if may_host(c) && known.has_stations_in(c))
+                matches!(m.what, What::Place { city: None, country: Some(c) } if countries::may_host(c) && known.has_stations_in(c))
             })
         };
         // A sentence of stations that names a station's city and no step reports the station
@@ -197,7 +191,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
                 here,
                 sentence.start,
                 *at,
-                |m| matches!(m.what, What::Place { country: Some(c), .. } if may_host(c)),
+                |m| matches!(m.what, What::Place { country: Some(c), .. } if countries::may_host(c)),
             );
             let fresh: Vec<&KnownStation> = concerned(&whole, clause, known, &named, by_country, worldwide, &demonyms)
                 .into_iter()
@@ -237,11 +231,6 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
             }
         }
     }
-}
-
-/// Whether stations may be in country `c`: not China, whose bureaus run them, nor Taiwan.
-fn may_host(c: &str) -> bool {
-    c != "CN" && c != "TW"
 }
 
 /// The stations a sentence concerns (see the module's words).
@@ -289,17 +278,17 @@ fn concerned<'k>(
     let mut countries: Vec<&str> = here
         .iter()
         .filter_map(|m| match m.what {
-            What::Place { city: None, country: Some(c) } if may_host(c) => Some(c),
+            What::Place { city: None, country: Some(c) } if countries::may_host(c) => Some(c),
             _ => None,
         })
         .collect();
     // Else those its demonyms speak of ("the Canadian Federal Police are investigating").
     if countries.is_empty() {
-        countries.extend(demonyms.get().iter().filter(|c| may_host(c)));
+        countries.extend(demonyms.get().iter().filter(|c| countries::may_host(c)));
     }
     // Else those that open the names of its bodies (新西兰政府).
     if countries.is_empty() {
-        countries.extend(countries::of_chinese_bodies(whole.text, here).into_iter().filter(|c| may_host(c)));
+        countries.extend(countries::of_chinese_bodies(whole.text, here).into_iter().filter(|c| countries::may_host(c)));
     }
     // Of each country, the stations the document names there, else all the record's there
     // ("two in the Netherlands, three each in the UK and Canada" in a text about the Dutch ones).

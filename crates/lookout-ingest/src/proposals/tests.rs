@@ -3,22 +3,27 @@
 use super::*;
 use crate::mentions::testing;
 
+/// The record's two Dutch stations.
+fn dutch_stations() -> Vec<KnownStation> {
+    vec![
+        KnownStation {
+            id: EntityId::new("station-ST033").unwrap(),
+            city: "Rotterdam".into(),
+            geonameid: Some(2747891),
+            country: Some("NL".into()),
+        },
+        KnownStation {
+            id: EntityId::new("station-ST034").unwrap(),
+            city: "Amsterdam".into(),
+            geonameid: Some(2759794),
+            country: Some("NL".into()),
+        },
+    ]
+}
+
 fn known() -> Known {
     Known::new(
-        vec![
-            KnownStation {
-                id: EntityId::new("station-ST033").unwrap(),
-                city: "Rotterdam".into(),
-                geonameid: Some(2747891),
-                country: Some("NL".into()),
-            },
-            KnownStation {
-                id: EntityId::new("station-ST034").unwrap(),
-                city: "Amsterdam".into(),
-                geonameid: Some(2759794),
-                country: Some("NL".into()),
-            },
-        ],
+        dutch_stations(),
         vec![KnownBody {
             id: EntityId::new("publicbody-fuzhou-psb").unwrap(),
             schema: Schema::PublicBody,
@@ -335,4 +340,26 @@ fn a_sentence_of_a_station_s_city_reports_the_station_when_no_other_step_does() 
         ],
         "the station's sentence reports it, the closure is the closure, the port no station: {ps:#?}"
     );
+}
+
+#[test]
+fn a_text_that_names_one_country_far_more_than_others_speaks_of_its_stations() {
+    let mut stations = dutch_stations();
+    stations.push(KnownStation {
+        id: EntityId::new("station-ST030").unwrap(),
+        city: "London".into(),
+        geonameid: Some(2643743),
+        country: Some("GB".into()),
+    });
+    let known = Known::new(stations, Vec::new());
+    let answer = "Asked whether she had spoken with the Netherlands. Reports of police stations in the UK are \
+                  concerning. Any country operating on UK soil must abide by UK law. On the alleged police \
+                  stations, I am assured that the police are investigating.";
+    let got: Vec<(String, String)> =
+        steps(&propose(answer, &mentions(answer), &known, &doc())).into_iter().map(|(s, st, ..)| (s, st)).collect();
+    assert_eq!(got, [("station-ST030".to_string(), "under_investigation".to_string())]);
+    // Named as often as another, it is not the text's country.
+    let even = "Asked whether she had spoken with the Netherlands and the UK. On the alleged police stations, \
+                I am assured that the police are investigating.";
+    assert!(steps(&propose(even, &mentions(even), &known, &doc())).is_empty());
 }
