@@ -216,6 +216,16 @@ pub(super) fn worldwide(lower: &str) -> bool {
     WORLDWIDE.iter().any(|w| lower.contains(w))
 }
 
+/// Words a newsroom reports with, which say nothing of a station's being there.
+const NEWS_WORDS: &[&str] = &["reported", "report ", "revealed", "报告", "报道", "披露", "揭露", "曝光"];
+
+/// Whether the only words of `lower` (a sentence) that report a station are a newsroom's
+/// ([`NEWS_WORDS`]): "據報道, … 流亡荷蘭" reports no station, "set up in Rotterdam" does.
+pub(super) fn only_news(lower: &str) -> bool {
+    let reported = CUES.iter().find(|(s, _)| *s == S::Reported).map_or(&[][..], |(_, w)| *w);
+    !reported.iter().any(|w| !NEWS_WORDS.contains(w) && lower.contains(w))
+}
+
 /// Whether `lower` holds a word about stations (`STATION_WORDS` or [`STATION_HINTS`]).
 pub(super) fn about_stations(lower: &str) -> bool {
     automata().stations.is_match(lower)
@@ -262,6 +272,14 @@ fn automata() -> &'static Automata {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_newsroom_s_report_says_no_station_is_there() {
+        assert!(only_news("报道指,他是2021年流亡至荷兰阿姆斯特丹的异议人士"));
+        assert!(only_news("rtl nieuws reported last week"));
+        assert!(!only_news("据报道,中方在鹿特丹设立了服务站"));
+        assert!(!only_news("it was reported that an office was set up in rotterdam"));
+    }
 
     #[test]
     fn specific_statuses_stand_over_general_ones() {

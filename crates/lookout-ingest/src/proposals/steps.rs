@@ -156,6 +156,14 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
                     .get_or_insert_with(|| cues::about_stations(&whole.simplified().to_lowercase())));
         let mut statuses: Vec<(StationStatus, usize)> =
             statuses.into_iter().filter(|(s, _)| about_stations || STANDING_ALONE.contains(s)).collect();
+        // A newsroom's "reported" (报道指, "it reported") says a station is there only in a
+        // sentence with a word for one.
+        if !speaks_of_stations
+            && matches!(statuses.as_slice(), [(StationStatus::Reported, _)])
+            && cues::only_news(&lower)
+        {
+            statuses.clear();
+        }
         if statuses.is_empty() {
             continue;
         }
