@@ -363,3 +363,11 @@ fn a_text_that_names_one_country_far_more_than_others_speaks_of_its_stations() {
                 I am assured that the police are investigating.";
     assert!(steps(&propose(even, &mentions(even), &known, &doc())).is_empty());
 }
+
+#[test]
+fn a_newsroom_s_report_of_a_station_s_city_is_no_report_of_the_station() {
+    let text = "阿姆斯特丹的警察站被曝光。報道指,他是2021年流亡至阿姆斯特丹的異議人士。";
+    let got: Vec<(String, String, Option<String>)> =
+        steps(&propose(text, &mentions(text), &known(), &doc())).into_iter().map(|(s, st, d, _)| (s, st, d)).collect();
+    assert_eq!(got, [("station-ST034".to_string(), "reported".to_string(), None)]);
+}
