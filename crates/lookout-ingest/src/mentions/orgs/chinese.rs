@@ -183,6 +183,14 @@ fn bodies_in_run(
         while matches!(tags[first].word, "及" | "与") && first < j {
             first += 1;
         }
+        // A country before a place of its own names no more of the body (中国 + 上海市公安,
+        // 德国 + 黑森州内政部): the country is a place beside it.
+        if first + 1 < j
+            && tags[first + 1].tag == "ns"
+            && lookout_geo::CountryNames::shared().by_chinese(tags[first].word).is_some()
+        {
+            first += 1;
+        }
         // A branch just after a body, in a place, is the body's (美国联邦调查局 + 纽约办事处), as
         // is a body just after one that names itself (参议院 + 国土安全委员会).
         let branch = BRANCH_HEADS.iter().any(|h| t.word.ends_with(h));
@@ -265,6 +273,8 @@ mod tests {
         assert_eq!(bodies("人权监督机构“保护卫士”"), ["保护卫士"]);
         assert_eq!(bodies("荷蘭政府昨天表示"), ["荷蘭政府"]);
         assert_eq!(bodies("中國駐南韓大使館表示"), ["中國駐南韓大使館"]);
+        // A country before a place of its own is a place beside the body.
+        assert_eq!(bodies("德國黑森州內政部表示"), ["黑森州內政部"]);
         assert_eq!(bodies("移交至首爾東部地方檢察廳"), ["首爾東部地方檢察廳"]);
         assert_eq!(bodies("中國在韓僑民協會總會會長"), ["中國在韓僑民協會總會"]);
         assert_eq!(bodies("南韓國家情報院表示"), ["南韓國家情報院"]);

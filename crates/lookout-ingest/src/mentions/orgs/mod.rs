@@ -5,6 +5,7 @@
 
 mod chinese;
 mod en_names;
+mod en_phrases;
 mod english;
 mod kinds;
 mod lexicon;
