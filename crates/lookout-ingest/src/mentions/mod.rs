@@ -18,7 +18,7 @@ mod places;
 pub(crate) mod regions;
 pub(crate) mod segment;
 mod times;
-mod zh_abbreviations;
+pub(crate) mod zh_abbreviations;
 mod zh_people;
 mod zh_regions;
 

@@ -25,7 +25,7 @@ const BETWEEN: &[&str] = &[
 ];
 
 /// The country a character names alone (`Some(None)`: Europe, a continent), if any.
-fn country_of(c: char) -> Option<Option<&'static str>> {
+pub(crate) fn country_of(c: char) -> Option<Option<&'static str>> {
     Some(Some(match c {
         '中' => "CN",
         '美' => "US",

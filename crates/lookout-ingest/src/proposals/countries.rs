@@ -134,31 +134,6 @@ pub(super) fn may_host(c: &str) -> bool {
     c != "CN" && c != "TW"
 }
 
-/// Countries written as one character in Chinese news (英 for 英国), where no other reading of
-/// the character opens a body's name.
-const ONE_CHARACTER: &[(char, &str)] = &[
-    ('英', "GB"),
-    ('美', "US"),
-    ('加', "CA"),
-    ('德', "DE"),
-    ('法', "FR"),
-    ('日', "JP"),
-    ('韩', "KR"),
-    ('韓', "KR"),
-    ('澳', "AU"),
-    ('荷', "NL"),
-    ('意', "IT"),
-    ('義', "IT"),
-    ('义', "IT"),
-    ('爱', "IE"),
-    ('愛', "IE"),
-    ('葡', "PT"),
-    ('捷', "CZ"),
-    ('匈', "HU"),
-    ('奥', "AT"),
-    ('奧', "AT"),
-];
-
 /// Words for a state's organs that follow a one-character country: 英政府, 加警方, 美司法部.
 const STATE_WORDS: &[&str] = &[
     "政府",
@@ -190,8 +165,8 @@ const STATE_WORDS: &[&str] = &[
 fn abbreviated(name: &str) -> Option<&'static str> {
     let first = name.chars().next()?;
     let rest = &name[first.len_utf8()..];
-    let (_, code) = ONE_CHARACTER.iter().find(|(c, _)| *c == first)?;
-    STATE_WORDS.iter().any(|w| rest.starts_with(w)).then_some(*code)
+    let code = crate::mentions::zh_abbreviations::country_of(first).flatten()?;
+    STATE_WORDS.iter().any(|w| rest.starts_with(w)).then_some(code)
 }
 
 #[cfg(test)]
