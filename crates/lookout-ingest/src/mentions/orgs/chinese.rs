@@ -184,8 +184,10 @@ fn bodies_in_run(
             first += 1;
         }
         // A country before a place of its own names no more of the body (中国 + 上海市公安,
-        // 德国 + 黑森州内政部): the country is a place beside it.
+        // 德国 + 黑森州内政部): the country is a place beside it. An association abroad is named
+        // by its country and its members' home (法国福建工商联合会).
         if first + 1 < j
+            && !t.word.ends_with('会')
             && tags[first + 1].tag == "ns"
             && lookout_geo::CountryNames::shared().by_chinese(tags[first].word).is_some()
         {
@@ -275,6 +277,7 @@ mod tests {
         assert_eq!(bodies("中國駐南韓大使館表示"), ["中國駐南韓大使館"]);
         // A country before a place of its own is a place beside the body.
         assert_eq!(bodies("德國黑森州內政部表示"), ["黑森州內政部"]);
+        assert_eq!(bodies("法國福建工商聯合會表示"), ["法國福建工商聯合會"]);
         assert_eq!(bodies("移交至首爾東部地方檢察廳"), ["首爾東部地方檢察廳"]);
         assert_eq!(bodies("中國在韓僑民協會總會會長"), ["中國在韓僑民協會總會"]);
         assert_eq!(bodies("南韓國家情報院表示"), ["南韓國家情報院"]);
