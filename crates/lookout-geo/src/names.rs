@@ -72,6 +72,11 @@ impl CountryNames {
         self.chinese.iter().map(|(name, code)| (name.as_str(), *code))
     }
 
+    /// The country of an English name or alias (lower case; demonyms are not names).
+    pub fn by_english(&self, name: &str) -> Option<&'static str> {
+        self.english.get(name).copied()
+    }
+
     /// The country of a Chinese name or alias, as written.
     pub fn by_chinese(&self, name: &str) -> Option<&'static str> {
         self.chinese.get(name).copied()

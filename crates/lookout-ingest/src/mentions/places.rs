@@ -133,10 +133,15 @@ fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Fo
             if key.contains('’') {
                 key = key.replace('’', "'");
             }
-            if let Some(&code) = n.countries.get(key.as_str()) {
+            // "Benin City", "Mexico City": a city's name, not its country's.
+            let city_of_the_name =
+                words.get(i + len).is_some_and(|w| w.text == "City" && text[words[i + len - 1].end..w.start] == *" ");
+            if let Some(&code) = n.countries.get(key.as_str()).filter(|_| !city_of_the_name) {
                 // A demonym ("Dutch", "South Korean") tells the document's countries but names
-                // no place.
-                if lookout_geo::country_of_demonym(span).is_none() {
+                // no place, unless it is the country's name too ("Lesotho police").
+                if lookout_geo::country_of_demonym(span).is_none()
+                    || lookout_geo::CountryNames::shared().by_english(&key).is_some()
+                {
                     // "The Netherlands" names the Netherlands: the article is no part of the name.
                     let article = len > 1 && words[i].text.eq_ignore_ascii_case("the");
                     let start = words[i + usize::from(article)].start;
@@ -280,8 +285,10 @@ fn english_cities<'t>(
 }
 
 /// Words in lower case inside places' Latin names.
-const NAME_PARTICLES: &[&str] =
-    &["de", "del", "della", "di", "da", "do", "dos", "das", "des", "du", "la", "le", "sur", "am", "an", "der", "upon"];
+const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "della", "di", "da", "do", "dos", "das", "des", "du", "la", "le", "sur", "am", "an", "der", "upon",
+    "es",
+];
 
 /// What a word of a document was found to be, decided once per document.
 #[derive(Clone, Copy)]
@@ -342,48 +349,5 @@ fn chinese_cities<'t>(
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::mentions::testing::places_of;
-
-    fn texts(text: &str) -> Vec<&str> {
-        places_of(text).into_iter().map(|(t, _)| t).collect()
-    }
-
-    #[test]
-    fn names_with_particles_in_lower_case() {
-        assert_eq!(
-            texts("A station in Viña del Mar, Chile, and one in Rio de Janeiro."),
-            ["Chile", "Viña del Mar", "Rio de Janeiro"]
-        );
-    }
-
-    #[test]
-    fn a_state_is_not_its_city() {
-        assert_eq!(
-            texts("The police of Edo state in Nigeria deny it; so does Edo State's command. Tokyo too."),
-            ["Nigeria", "Tokyo"]
-        );
-    }
-
-    #[test]
-    fn a_foreign_person_s_name_in_chinese_is_no_place() {
-        assert_eq!(
-            texts("德国外交部长贝尔伯克表示;检察官布雷恩·皮斯;公共安全部長門迪奇諾;部长访问东京"),
-            ["德国", "东京"]
-        );
-    }
-
-    #[test]
-    fn a_continent_is_no_mention_of_a_country_in_it() {
-        assert_eq!(
-            places_of("Stations in North America, Latin America and the United States, in Chinatown; Spain-based."),
-            [
-                ("United States", Some("US")),
-                ("North America", None),
-                ("Latin America", None),
-                ("Chinatown", None),
-                ("Spain", Some("ES"))
-            ]
-        );
-    }
-}
+#[path = "places_tests.rs"]
+mod tests;

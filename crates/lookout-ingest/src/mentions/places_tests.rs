@@ -1,0 +1,50 @@
+//! Tests of `places.rs`.
+
+use crate::mentions::testing::places_of;
+
+fn texts(text: &str) -> Vec<&str> {
+    places_of(text).into_iter().map(|(t, _)| t).collect()
+}
+
+#[test]
+fn names_with_particles_in_lower_case() {
+    assert_eq!(
+        texts("A station in Viña del Mar, Chile, and one in Rio de Janeiro."),
+        ["Chile", "Viña del Mar", "Rio de Janeiro"]
+    );
+}
+
+#[test]
+fn a_state_is_not_its_city() {
+    assert_eq!(
+        texts("The police of Edo state in Nigeria deny it; so does Edo State's command. Tokyo too."),
+        ["Nigeria", "Tokyo"]
+    );
+}
+
+#[test]
+fn a_foreign_person_s_name_in_chinese_is_no_place() {
+    assert_eq!(texts("德国外交部长贝尔伯克表示;检察官布雷恩·皮斯;公共安全部長門迪奇諾;部长访问东京"), ["德国", "东京"]);
+}
+
+#[test]
+fn a_country_s_name_in_a_city_s_and_a_name_that_is_also_a_demonym() {
+    assert_eq!(
+        places_of("Stations in Benin City, in Lesotho and in Dar es Salaam."),
+        [("Lesotho", Some("LS")), ("Benin City", Some("NG")), ("Dar es Salaam", Some("TZ"))]
+    );
+}
+
+#[test]
+fn a_continent_is_no_mention_of_a_country_in_it() {
+    assert_eq!(
+        places_of("Stations in North America, Latin America and the United States, in Chinatown; Spain-based."),
+        [
+            ("United States", Some("US")),
+            ("North America", None),
+            ("Latin America", None),
+            ("Chinatown", None),
+            ("Spain", Some("ES"))
+        ]
+    );
+}
