@@ -148,6 +148,13 @@ impl Reader<'_, '_> {
         // The name opens after the last station's or place's word before its head ("Two
         // Arrested for Operating … Police Station of the Chinese Government").
         let from = (from..head).rev().find(|&k| self.lex.not_last.contains(self.word(k))).map_or(from, |k| k + 1);
+        // A title and a person's name before the body open no part of it ("U.S. District Judge
+        // Nina Morrison of the U.S. District Court …").
+        let from = (from..head)
+            .rev()
+            .find(|&k| self.lex.titles.contains(self.word(k)))
+            .and_then(|title| (title + 1..head).find(|&k| matches!(self.word(k), "of" | "at")))
+            .map_or(from, |link| link + 1);
         let from = (from..head).find(|&k| !EN_JOINERS.contains(&self.word(k))).unwrap_or(head);
         // "Police in Ontario": where a body is, not its name.
         let where_it_is = head + 2 < to && self.word(head + 1) == "in" && self.place(head + 2, to);
@@ -298,11 +305,20 @@ pub(super) fn find(names: &Names, lex: &Lexicon, text: &str, words: &[Word<'_>])
             capitalised(qualifier) && !lex.openers.contains(qualifier) && joined(text, words, head - 1)
         };
         if qualified && (ministry || EN_LOWER_HEADS.contains(&words[i].text)) {
+            // "the Chinese consulate general": the head's two words.
+            let last = if words[i].text == "consulate"
+                && words.get(i + 1).is_some_and(|w| w.text == "general")
+                && joined(text, words, i)
+            {
+                i + 1
+            } else {
+                i
+            };
             // "the Chinese embassy in Seoul": a mission's host place is its name's.
-            let host = (i + 3..(i + 5).min(words.len() + 1))
+            let host = (last + 3..(last + 5).min(words.len() + 1))
                 .rev()
-                .find(|&e| words[i + 1].text == "in" && joined(text, words, i) && r.place(i + 2, e));
-            spans.push((head - 1, host.filter(|_| !ministry).unwrap_or(i + 1)));
+                .find(|&e| words[last + 1].text == "in" && joined(text, words, last) && r.place(last + 2, e));
+            spans.push((head - 1, host.filter(|_| !ministry).unwrap_or(last + 1)));
         } else if ministry {
             spans.push((head, i + 1));
         }

@@ -99,6 +99,11 @@ fn ministries_in_lower_case_newsrooms_and_acronyms_defined_after_or() {
         ["REUTERS", "INTERPOL", "Safeguard Defenders", "Safeguard Defenders"]
     );
     assert_eq!(bodies("the Chinese Embassy in the Netherlands Amsterdam"), ["Chinese Embassy in the Netherlands"]);
+    assert_eq!(bodies("the Chinese consulate general in Karachi said"), ["Chinese consulate general in Karachi"]);
+    assert_eq!(
+        bodies("U.S. District Judge Nina Morrison of the U.S. District Court for the Eastern District of New York"),
+        ["U.S. District Court for the Eastern District of New York"]
+    );
     assert_eq!(bodies("United States Department of Justice News"), ["United States Department of Justice"]);
     // A known name is not found inside a place's: "Nova Scotia".
     assert!(bodies("police in Nova Scotia").is_empty());
