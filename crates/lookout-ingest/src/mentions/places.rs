@@ -50,7 +50,7 @@ pub(crate) fn find(
     lines: &[(usize, usize)],
     cuts: &HanCuts,
 ) -> Vec<Found> {
-    let segments = han_segments_where(text, lines, cuts, &|run| n.names_place(run));
+    let segments = split_country_openings(han_segments_where(text, lines, cuts, &|run| n.names_place(run)), n);
     let mut out = Vec::new();
     // Regions of countries: no city or country inside them is named ("British Columbia",
     // "Northern Ireland").
@@ -158,6 +158,34 @@ fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Fo
         }
     }
     seen
+}
+
+/// Segments jieba kept whole that open with a country's name before another place's (美国纽约,
+/// 美国 + 纽约), cut in two.
+fn split_country_openings<'t>(segments: Vec<Word<'t>>, n: &Names) -> Vec<Word<'t>> {
+    let country =
+        |s: &str| n.countries_zh.contains_key(s) || n.countries_zh.contains_key(lookout_text::fold(s).as_str());
+    let mut out = Vec::with_capacity(segments.len());
+    for s in segments {
+        let cut = (s.text.chars().count() >= 4 && !country(s.text))
+            .then(|| {
+                s.text.char_indices().skip(2).take(3).map(|(at, _)| at).find(|&at| {
+                    let rest = &s.text[at..];
+                    country(&s.text[..at])
+                        && rest.chars().count() >= 2
+                        && (n.may_be_chinese_name(rest) || country(rest))
+                })
+            })
+            .flatten();
+        match cut {
+            Some(at) => {
+                out.push(Word { text: &s.text[..at], start: s.start, end: s.start + at });
+                out.push(Word { text: &s.text[at..], start: s.start + at, end: s.end });
+            }
+            None => out.push(s),
+        }
+    }
+    out
 }
 
 fn chinese_countries(segments: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> Vec<&'static str> {

@@ -48,3 +48,10 @@ fn a_continent_is_no_mention_of_a_country_in_it() {
         ]
     );
 }
+
+#[test]
+fn a_country_and_a_city_jieba_keeps_whole_are_two_places() {
+    assert_eq!(places_of("他住在美国纽约。"), [("美国", Some("US")), ("纽约", Some("US"))]);
+    // An everyday word some gazetteer alias has is no place.
+    assert!(places_of("服务站正式启动。").is_empty());
+}

@@ -21,10 +21,19 @@ pub(super) fn of_clause<'m>(
     // "爱尔兰关闭中国警局 德国加拿大跟进调查").
     let chars: Vec<char> = lower.chars().collect();
     let between_han = |i: usize| i > 0 && chars.get(i + 1).is_some_and(|&n| is_han(n)) && is_han(chars[i - 1]);
+    // An English list of places parts no clauses ("in Benin City in Nigeria, Maseru in
+    // Lesotho and …"): a comma and a space just before a place.
+    let before_place = |i: usize| {
+        chars.get(i + 1) == Some(&' ')
+            && here.iter().any(|m| may_host(m) && m.start.saturating_sub(sentence_start) == i + 2)
+    };
     let breaks: Vec<usize> = chars
         .iter()
         .enumerate()
-        .filter(|&(i, c)| matches!(c, ',' | ';' | ':') || (matches!(c, ' ' | '\u{3000}') && between_han(i)))
+        .filter(|&(i, c)| {
+            (matches!(c, ';' | ':') || (*c == ',' && !before_place(i)))
+                || (matches!(c, ' ' | '\u{3000}') && between_han(i))
+        })
         .map(|(i, _)| i)
         .collect();
     if breaks.is_empty() {
@@ -73,6 +82,10 @@ mod tests {
         let here = [place(0, 3, "IE"), place(10, 12, "DE")];
         assert_eq!(of_clause(lower, &here, 0, 14, hosts), &here[1..]);
         assert_eq!(of_clause(lower, &here, 0, 3, hosts), &here[..1]);
+        // A list of places is one clause.
+        let lower = "they are in benin city in nigeria, maseru in lesotho";
+        let here = [place(12, 22, "NG"), place(26, 33, "NG"), place(35, 41, "LS"), place(45, 52, "LS")];
+        assert_eq!(of_clause(lower, &here, 0, 5, hosts), &here[..]);
         // Places in one clause only: the whole sentence.
         let lower = "germany and italy investigate, it said";
         let here = [place(0, 7, "DE"), place(12, 17, "IT")];
