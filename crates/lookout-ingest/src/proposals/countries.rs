@@ -108,9 +108,10 @@ pub(super) fn of_chinese_bodies(text: &str, here: &[Mention]) -> Vec<&'static st
 }
 
 /// The country (other than China) a text names alone, or at least twice as often as any other.
-pub(super) fn main_country(mentions: &[Mention]) -> Option<&'static str> {
+pub(super) fn main_country(text: &str, mentions: &[Mention]) -> Option<&'static str> {
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
-    for m in mentions {
+    // Where a body is based is not a country the text is about.
+    for m in mentions.iter().filter(|m| !is_seat(text, m)) {
         if let What::Place { city: None, country: Some(c) } = m.what {
             if !may_host(c) {
                 continue;

@@ -301,6 +301,10 @@ mod tests {
         assert_eq!(only("an investigation did not reveal any illegal activity"), [S::NoEvidenceFound]);
         assert_eq!(only("the contact point is not active and was closed"), [S::ReportedClosed]);
         assert_eq!(only("该餐厅被怀疑是中国在韩所设秘密警察站"), [S::Reported]);
+        // A station opened or launched is there; an investigation opened is an investigation.
+        assert_eq!(only("警务服务站在2022年2月15日正式启动"), [S::Reported]);
+        assert_eq!(only("the station opened in 2018"), [S::Reported]);
+        assert_eq!(only("police opened an investigation into the station"), [S::UnderInvestigation]);
         assert!(statuses("the weather was fine", "").is_empty());
         // A step the clause denies happened is none.
         assert_eq!(

@@ -82,7 +82,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         // No station's city: the stations of the one country (other than China) the text names,
         // or names at least twice as often as any other (a British minister's answer that names
         // the Netherlands once).
-        if let Some(country) = countries::main_country(mentions) {
+        if let Some(country) = countries::main_country(text, mentions) {
             named = known.stations_of_country(country);
             by_country = true;
         }
