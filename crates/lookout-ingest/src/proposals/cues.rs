@@ -197,14 +197,24 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
     let decided = has(S::GuiltyPlea) || has(S::Convicted);
     // "There were stations in Toronto, but the RCMP denied it": a report and its denial.
     let other = out.iter().any(|(s, _)| !matches!(s, S::Reported | S::Denied));
+    // "MPs urge the government to close them": lawmakers ask for a closure, they order none.
+    let asked_by_lawmakers = LAWMAKERS.iter().any(|w| lower.contains(w)) && DEMANDS.iter().any(|w| lower.contains(w));
     out.retain(|(s, _)| {
-        !((*s == S::Closed && ordered_or_told)
+        !((*s == S::ClosureOrdered && asked_by_lawmakers)
+            || (*s == S::Closed && ordered_or_told)
             || (*s == S::ChargesFiled && decided)
             || (*s == S::UnderInvestigation && concluded)
             || (*s == S::Reported && other))
     });
     out
 }
+
+/// Lawmakers, who may ask a government to close a station but order nothing themselves.
+const LAWMAKERS: &[&str] = &["lawmakers", "mps ", "members of parliament", "parliamentarians", "legislators", "议员"];
+
+/// Words of asking for something.
+const DEMANDS: &[&str] =
+    &["urge", "call for", "called for", "calls for", "calling for", "demand", "要求", "促", "呼吁"];
 
 /// Words of a sentence about stations the world over ("102 police bases in 53 countries"), not
 /// the ones a document is about.
@@ -305,6 +315,9 @@ mod tests {
         assert_eq!(only("警务服务站在2022年2月15日正式启动"), [S::Reported]);
         assert_eq!(only("the station opened in 2018"), [S::Reported]);
         assert_eq!(only("police opened an investigation into the station"), [S::UnderInvestigation]);
+        // Lawmakers ask for a closure; they order none.
+        assert!(only("有荷兰执政党议员要求政府立即关闭这些非法组织").is_empty());
+        assert_eq!(only("the government demanded the closure of the station"), [S::ClosureOrdered]);
         assert!(statuses("the weather was fine", "").is_empty());
         // A step the clause denies happened is none.
         assert_eq!(
