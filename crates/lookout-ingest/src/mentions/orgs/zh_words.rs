@@ -149,6 +149,13 @@ pub(super) const NOT_BODIES: &[&str] = &[
     "海外警察",
     "便衣警察",
     "武装警察",
+    // Places of business and of stations, not bodies (中餐厅, 车站咖啡厅, 海安联络站).
+    "餐厅",
+    "中餐厅",
+    "咖啡厅",
+    "联络站",
+    // A platform the labels do not count as a body (README-zh).
+    "微信",
 ];
 
 /// Bodies known by a bare name (simplified).
@@ -169,7 +176,6 @@ pub(super) const NAMES: &[&str] = &[
     "环球时报",
     "推特",
     "脸书",
-    "微信",
     "中共",
     "国民党",
     "民进党",
