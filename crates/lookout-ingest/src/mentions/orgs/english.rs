@@ -137,6 +137,11 @@ impl Reader<'_, '_> {
             return None;
         }
         let mut head = (from..to).rev().find(|&k| self.lex.heads.contains(self.word(k)))?;
+        // "If China Runs A Police Station In Nigeria", "Police Cooperation Centre": the head
+        // opens a station's name.
+        if (head + 1..to.min(head + 3)).any(|k| self.lex.not_last.contains(self.word(k))) {
+            return None;
+        }
         let mut to = to;
         // "United States Department of Justice News": a newsroom's name after a body's names the
         // body.

@@ -105,6 +105,9 @@ fn ministries_in_lower_case_newsrooms_and_acronyms_defined_after_or() {
         ["U.S. District Court for the Eastern District of New York"]
     );
     assert_eq!(bodies("United States Department of Justice News"), ["United States Department of Justice"]);
+    // A head that opens a station's name heads no body.
+    assert!(bodies("If China Runs A Police Station In Nigeria Then It Is Treason").is_empty());
+    assert!(bodies("the new Chinese Community and Police Cooperation Centre in Port Elizabeth").is_empty());
     // A known name is not found inside a place's: "Nova Scotia".
     assert!(bodies("police in Nova Scotia").is_empty());
 }
