@@ -167,13 +167,16 @@ fn split_country_openings<'t>(segments: Vec<Word<'t>>, n: &Names) -> Vec<Word<'t
         |s: &str| n.countries_zh.contains_key(s) || n.countries_zh.contains_key(lookout_text::fold(s).as_str());
     let mut out = Vec::with_capacity(segments.len());
     for s in segments {
-        let cut = (s.text.chars().count() >= 4 && !country(s.text))
+        // Four characters at least (a Han character is three bytes); a name that may open it is
+        // told by the openings' table before any lookup.
+        let cut = (s.text.len() >= 12)
             .then(|| {
                 s.text.char_indices().skip(2).take(3).map(|(at, _)| at).find(|&at| {
                     let rest = &s.text[at..];
-                    country(&s.text[..at])
+                    n.may_be_chinese_name(&s.text[..at])
                         && rest.chars().count() >= 2
                         && (n.may_be_chinese_name(rest) || country(rest))
+                        && country(&s.text[..at])
                 })
             })
             .flatten();
