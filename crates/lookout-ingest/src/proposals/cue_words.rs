@@ -274,6 +274,8 @@ pub(super) const CUES: &[(S, &[&str])] = &[
             "there are",
             "there is a",
             "设立",
+            "运营",
+            "营运",
             "启动",
             "揭牌",
             "挂牌",
