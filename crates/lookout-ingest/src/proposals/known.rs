@@ -47,7 +47,16 @@ pub struct Known {
     /// Each station's first-level division (GeoNames `admin1`), where its place is a city of
     /// the gazetteer.
     admin1: Vec<Option<&'static str>>,
+    /// Each station's place (latitude, longitude in degrees), where its place is a city of the
+    /// gazetteer.
+    coordinates: Vec<Option<(f64, f64)>>,
 }
+
+/// How far from a city its area reaches ("蒙特利尔地区", "Montreal-area": Brossard too), in km.
+const AREA_KM: f64 = 40.0;
+
+/// Words after a city's name that speak of its area.
+const AREA_WORDS: &[&str] = &["地区", "地區", "一带", "一帶", "都会区", "都會區", "-area", " area"];
 
 impl Known {
     /// The record's stations and bodies.
@@ -63,14 +72,16 @@ impl Known {
             }
         }
         let body_at = bodies.iter().enumerate().map(|(i, b)| (b.id.to_string(), i)).collect();
-        let division: HashMap<u32, &'static str> = lookout_geo::Gazetteer::shared()
+        let places: HashMap<u32, (&'static str, (f64, f64))> = lookout_geo::Gazetteer::shared()
             .cities()
             .iter()
             .filter(|c| stations_at.contains_key(&c.geonameid))
-            .map(|c| (c.geonameid, c.admin1.as_str()))
+            .map(|c| (c.geonameid, (c.admin1.as_str(), (c.latitude, c.longitude))))
             .collect();
-        let admin1 = stations.iter().map(|s| s.geonameid.and_then(|g| division.get(&g).copied())).collect();
-        Known { stations, bodies, stations_at, stations_named, body_at, hosted: HashMap::new(), admin1 }
+        let place = |s: &KnownStation| s.geonameid.and_then(|g| places.get(&g).copied());
+        let admin1 = stations.iter().map(|s| place(s).map(|(a, _)| a)).collect();
+        let coordinates = stations.iter().map(|s| place(s).map(|(_, c)| c)).collect();
+        Known { stations, bodies, stations_at, stations_named, body_at, hosted: HashMap::new(), admin1, coordinates }
     }
 
     /// The same, knowing which body hosts which station (`(host, station)` pairs; a station the
@@ -107,6 +118,14 @@ impl Known {
         let mut at: Vec<usize> = place.cloned().unwrap_or_default();
         if let Some(by_name) = self.stations_named.get(&m.text_in(text).to_lowercase()) {
             at.extend(by_name.iter().filter(|i| !at.contains(i)).collect::<Vec<_>>());
+        }
+        // The city's area: the stations near it.
+        let centre = at.iter().find_map(|&i| self.coordinates[i]);
+        if let Some(centre) = centre.filter(|_| AREA_WORDS.iter().any(|w| text[m.bytes.end..].starts_with(w))) {
+            let near: Vec<usize> = (0..self.stations.len())
+                .filter(|i| !at.contains(i) && self.coordinates[*i].is_some_and(|c| km_between(centre, c) <= AREA_KM))
+                .collect();
+            at.extend(near);
         }
         at.sort_unstable();
         at.into_iter().map(|i| &self.stations[i]).collect()
@@ -147,4 +166,11 @@ impl Known {
             _ => None,
         }
     }
+}
+
+/// The distance between two places (latitude, longitude in degrees), in km, on a sphere.
+fn km_between(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
 }

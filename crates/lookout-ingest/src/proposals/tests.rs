@@ -371,3 +371,22 @@ fn a_newsroom_s_report_of_a_station_s_city_is_no_report_of_the_station() {
         steps(&propose(text, &mentions(text), &known(), &doc())).into_iter().map(|(s, st, d, _)| (s, st, d)).collect();
     assert_eq!(got, [("station-ST034".to_string(), "reported".to_string(), None)]);
 }
+
+#[test]
+fn a_city_s_area_holds_the_stations_near_it() {
+    let station = |id: &str, city: &str, geonameid: u32| KnownStation {
+        id: EntityId::new(id).unwrap(),
+        city: city.into(),
+        geonameid: Some(geonameid),
+        country: Some("CA".into()),
+    };
+    let known = Known::new(
+        vec![station("station-ST085", "Montreal", 6077243), station("station-ST086", "Brossard", 5909629)],
+        Vec::new(),
+    );
+    let ids = |text: &str| -> Vec<String> {
+        steps(&propose(text, &mentions(text), &known, &doc())).into_iter().map(|(s, ..)| s).collect()
+    };
+    assert_eq!(ids("RCMP正在调查蒙特利尔地区的两个警察站。"), ["station-ST085", "station-ST086"]);
+    assert_eq!(ids("RCMP正在调查蒙特利尔的一个警察站。"), ["station-ST085"]);
+}
