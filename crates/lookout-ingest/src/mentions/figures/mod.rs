@@ -57,7 +57,7 @@ pub(crate) fn find(
 /// capitalised: "2201 C Street", "110 Overseas", "28 Oct"), and the number is no footnote's
 /// marker ("pandemic.3 According"), and a capitalised word after the number names a people or a
 /// country ("230,000 Chinese nationals"), not a title ("the 110 Overseas investigation"); "three
-/// dozen officers" is 36.
+/// dozen officers" is 36. "110 overseas service posts" names the stations' programme.
 fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> bool {
     let super::What::Figure { value, unit } = &mut f.what else { return true };
     if text[f.start..unit.start].contains('\n') {
@@ -77,6 +77,10 @@ fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> b
     let counted = &text[unit.clone()];
     let first = counted.split_whitespace().next().unwrap_or("");
     if clock || reference || matches!(first, "am" | "pm" | "a.m." | "p.m." | "a" | "p" | "AM" | "PM") {
+        return false;
+    }
+    // The stations' programme, "110 Overseas" however written ("110 overseas service posts").
+    if *value == 110.0 && first.eq_ignore_ascii_case("overseas") {
         return false;
     }
     // A heading's number: "1.2 Co-opting other countries" at the start of its line.
@@ -220,6 +224,7 @@ mod tests {
             "references count nothing"
         );
         assert!(figures("1.1 direct attacks\n  1.2 co-opting other countries").is_empty(), "headings' numbers");
+        assert!(figures("it found 110 overseas service posts").is_empty(), "the programme's name");
         assert_eq!(figures("1.5 million people."), ["1.5 million people|1500000|people"]);
         assert_eq!(
             figures(
