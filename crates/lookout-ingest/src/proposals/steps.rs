@@ -4,7 +4,8 @@
 //! some), dated from the text and claimed by whoever the sentence says says so.
 //!
 //! The stations a sentence concerns (of the clause its words stand in, when it names places in
-//! several): those of the cities it names; else those of the regions it names (Ontario,
+//! several; a list of places is one clause): those of the cities it names (and of a city's area,
+//! 蒙特利尔地区: Brossard too); else those of the regions it names (Ontario,
 //! 卑诗省); else, when it names countries, their demonyms ("the Canadian Federal Police") or
 //! bodies whose names open with them (新西兰政府), of each country the stations the document
 //! names elsewhere, or all the record's stations there (at most twelve) when the document names
