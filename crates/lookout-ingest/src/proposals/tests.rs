@@ -3,22 +3,19 @@
 use super::*;
 use crate::mentions::testing;
 
+/// A station of the record in a city of the gazetteer.
+fn station(id: &str, city: &str, geonameid: u32, country: &str) -> KnownStation {
+    KnownStation {
+        id: EntityId::new(id).unwrap(),
+        city: city.into(),
+        geonameid: Some(geonameid),
+        country: Some(country.into()),
+    }
+}
+
 /// The record's two Dutch stations.
 fn dutch_stations() -> Vec<KnownStation> {
-    vec![
-        KnownStation {
-            id: EntityId::new("station-ST033").unwrap(),
-            city: "Rotterdam".into(),
-            geonameid: Some(2747891),
-            country: Some("NL".into()),
-        },
-        KnownStation {
-            id: EntityId::new("station-ST034").unwrap(),
-            city: "Amsterdam".into(),
-            geonameid: Some(2759794),
-            country: Some("NL".into()),
-        },
-    ]
+    vec![station("station-ST033", "Rotterdam", 2747891, "NL"), station("station-ST034", "Amsterdam", 2759794, "NL")]
 }
 
 fn known() -> Known {
@@ -188,13 +185,7 @@ fn a_text_about_one_station_means_it_where_a_sentence_names_none() {
     // A headline is one though a line in lower case follows it after a blank line; its state
     // may be written as one character (荷政府, the Dutch government).
     // (英政府, the British government).
-    let london = KnownStation {
-        id: EntityId::new("station-ST030").unwrap(),
-        city: "London".into(),
-        geonameid: Some(2643743),
-        country: Some("GB".into()),
-    };
-    let known = Known::new(vec![london], Vec::new());
+    let known = Known::new(vec![station("station-ST030", "London", 2643743, "GB")], Vec::new());
     let text = "英政府稱中國已關閉當地祕密警察站 中國反擊\n\nmm-logo\n";
     let got: Vec<(String, String)> =
         steps(&propose(text, &mentions(text), &known, &doc())).into_iter().map(|(s, st, _, _)| (s, st)).collect();
@@ -225,12 +216,6 @@ fn a_chinese_text_tells_a_city_s_stations_apart_by_the_qualifier_it_writes_in_ch
 
 #[test]
 fn a_sentence_naming_no_place_is_of_the_stations_the_text_names_when_they_are_of_one_country() {
-    let station = |id: &str, city: &str, geonameid: u32, country: &str| KnownStation {
-        id: EntityId::new(id).unwrap(),
-        city: city.into(),
-        geonameid: Some(geonameid),
-        country: Some(country.into()),
-    };
     let canada = vec![
         station("station-ST002", "Toronto", 6167865, "CA"),
         station("station-ST058", "Vancouver", 6173331, "CA"),
@@ -285,17 +270,11 @@ fn in_a_text_about_one_station_a_step_needs_no_word_for_it() {
     assert!(got.contains(&("station-ST033".to_string(), "denied".to_string())), "{got:?}");
     // Naming more than two stations, the text does not say of which.
     let text = "Secret police stations in Rotterdam, Amsterdam and Utrecht were named. The city has a large port. Its owner previously denied any wrongdoing.";
-    let station = |id: &str, city: &str, geonameid: u32| KnownStation {
-        id: EntityId::new(id).unwrap(),
-        city: city.into(),
-        geonameid: Some(geonameid),
-        country: Some("NL".into()),
-    };
     let three = Known::new(
         vec![
-            station("station-ST033", "Rotterdam", 2747891),
-            station("station-ST034", "Amsterdam", 2759794),
-            station("station-ST999", "Utrecht", 2745912),
+            station("station-ST033", "Rotterdam", 2747891, "NL"),
+            station("station-ST034", "Amsterdam", 2759794, "NL"),
+            station("station-ST999", "Utrecht", 2745912, "NL"),
         ],
         Vec::new(),
     );
@@ -345,12 +324,7 @@ fn a_sentence_of_a_station_s_city_reports_the_station_when_no_other_step_does() 
 #[test]
 fn a_text_that_names_one_country_far_more_than_others_speaks_of_its_stations() {
     let mut stations = dutch_stations();
-    stations.push(KnownStation {
-        id: EntityId::new("station-ST030").unwrap(),
-        city: "London".into(),
-        geonameid: Some(2643743),
-        country: Some("GB".into()),
-    });
+    stations.push(station("station-ST030", "London", 2643743, "GB"));
     let known = Known::new(stations, Vec::new());
     let answer = "Asked whether she had spoken with the Netherlands. Reports of police stations in the UK are \
                   concerning. Any country operating on UK soil must abide by UK law. On the alleged police \
@@ -374,14 +348,8 @@ fn a_newsroom_s_report_of_a_station_s_city_is_no_report_of_the_station() {
 
 #[test]
 fn a_city_s_area_holds_the_stations_near_it() {
-    let station = |id: &str, city: &str, geonameid: u32| KnownStation {
-        id: EntityId::new(id).unwrap(),
-        city: city.into(),
-        geonameid: Some(geonameid),
-        country: Some("CA".into()),
-    };
     let known = Known::new(
-        vec![station("station-ST085", "Montreal", 6077243), station("station-ST086", "Brossard", 5909629)],
+        vec![station("station-ST085", "Montreal", 6077243, "CA"), station("station-ST086", "Brossard", 5909629, "CA")],
         Vec::new(),
     );
     let ids = |text: &str| -> Vec<String> {
