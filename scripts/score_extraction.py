@@ -19,7 +19,7 @@ station it holds, and is right only when every station it holds is a labelled on
 status and date: `corpus/stations.csv` maps the labels' station keys to the record's stations;
 a label with no station is met by a step for any station in its country. The row
 `steps_any_date` scores the same steps on station and status alone, dates left out: two
-annotators disagree on dates far more than on steps (`scripts/status_agreement.py`).
+annotators disagree on dates far more than on steps (`scripts/agreement.py`).
 
 --pdf scores the same documents printed to PDF by a browser (corpus/pdf/, made by
 corpus/make_pdfs.py), against the same labels: what a PDF's layout costs.
@@ -46,7 +46,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "research" / "issue17" / "corpus"
 KINDS = ("organisations", "places", "figures", "dates", "status_events")
 # Status steps scored on station and status alone: where two annotators disagree most is the
-# date (scripts/status_agreement.py), so this row tells a wrong step from a differently dated one.
+# date (scripts/agreement.py), so this row tells a wrong step from a differently dated one.
 ANY_DATE = "steps_any_date"
 MENTION_KIND = {"organisation": "organisations", "place": "places", "figure": "figures", "date": "dates"}
 

@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
-"""How far two annotators agree on status events, and where Lookout stands between them.
+"""How far two annotators agree, and where Lookout stands between them.
 
-    python3 scripts/status_agreement.py [--lookout target/release/lookout] [--differences]
+    python3 scripts/agreement.py [--lookout target/release/lookout] [--differences]
 
-`research/issue17/corpus/second-annotation/` holds a second annotator's status events (B) for
-20 dev documents, labelled blind: from the texts, their published dates and the general
-conventions (`second-annotation/GUIDE.md`), without the corpus labels (A), the per-document
-notes or any extractor output. Printed per language:
+`research/issue17/corpus/second-annotation/` holds a second annotator's labels (B) for 20 dev
+documents, labelled blind: from the texts, their published dates and the general conventions
+(`second-annotation/GUIDE.md`), without the corpus labels (A), the per-document notes or any
+extractor output. Two kinds were labelled so: status events and organisations. Printed per
+language:
 
-- A and B as sets of (station key, status, date), and without the date, the key or both;
-- B scored as if it were Lookout's proposals against A, the way `score_extraction.py` scores
-  status steps (its keys mapped to the record's stations through `corpus/stations.csv`): the
-  agreement the issue's status target is measured against;
-- Lookout's proposals scored against A and against B on the same documents.
+- status events: A and B as sets of (station key, status, date), and without the date, the key
+  or both; B scored as if it were Lookout's proposals against A, the way `score_extraction.py`
+  scores status steps (its keys mapped to the record's stations through `corpus/stations.csv`):
+  the agreement the issue's status target is measured against;
+- organisations: A and B as sets of surface texts, matched as `score_extraction.py` matches them;
+- Lookout scored against A and against B on the same documents, for both kinds.
 
 All 20 documents are dev documents (tuned on with A's labels), so Lookout's figures here are not
 held-out figures.
@@ -67,7 +69,8 @@ def main():
     a = ap.parse_args()
     scorer.STATIONS.update(scorer.station_keys())
     scorer.COUNTRIES.update(scorer.station_countries())
-    second = {p.stem: json.loads(p.read_text(encoding="utf-8"))["status_events"] for p in SECOND.glob("*.json")}
+    labelled = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in SECOND.glob("*.json")}
+    second = {doc: b["status_events"] for doc, b in labelled.items()}
     docs = [d for d in scorer.documents() if d["id"] in second]
     assert all(d["split"] == "dev" for d in docs), "the second annotation is of dev documents only"
     found, _ = scorer.lookout_found(a.lookout, docs)
@@ -97,6 +100,31 @@ def main():
         for name, counts in rows.items():
             p, r, f = f1(*(sum(c[i] for c in counts) for i in range(4)))
             print(f"  {name:22} P {p:.2f} R {r:.2f} F1 {f:.2f}  (as score_extraction.py scores status steps)")
+        organisations(part, labelled, found, a.differences)
+
+
+def organisations(part, labelled, found, differences):
+    """Organisations, where B labelled them: A against B, and Lookout against each."""
+    part = [d for d in part if "organisations" in labelled[d["id"]]]
+    if not part:
+        return
+    rows = {"B vs A": [], "Lookout vs A": [], "Lookout vs B": []}
+    for d in part:
+        wanted_a = scorer.distinct(d["labels"]["organisations"], lambda o: o["text"])
+        wanted_b = scorer.distinct(labelled[d["id"]]["organisations"], lambda o: o["text"])
+        ours = found[d["path"].name]["organisations"]
+        rows["B vs A"].append(scorer.match("organisations", wanted_b, wanted_a))
+        rows["Lookout vs A"].append(scorer.match("organisations", ours, wanted_a))
+        rows["Lookout vs B"].append(scorer.match("organisations", ours, wanted_b))
+        if differences:
+            a_texts, b_texts = {o["text"] for o in wanted_a}, {o["text"] for o in wanted_b}
+            for t in sorted(a_texts - b_texts):
+                print(f"  organisation A only  {d['id']}  {t!r}")
+            for t in sorted(b_texts - a_texts):
+                print(f"  organisation B only  {d['id']}  {t!r}")
+    for name, counts in rows.items():
+        p, r, f = f1(*(sum(c[i] for c in counts) for i in range(4)))
+        print(f"  organisations, {name:14} P {p:.2f} R {r:.2f} F1 {f:.2f}")
 
 
 if __name__ == "__main__":
