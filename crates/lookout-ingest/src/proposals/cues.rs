@@ -198,7 +198,9 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
     // "There were stations in Toronto, but the RCMP denied it": a report and its denial.
     let other = out.iter().any(|(s, _)| !matches!(s, S::Reported | S::Denied));
     // "MPs urge the government to close them": lawmakers ask for a closure, they order none.
-    let asked_by_lawmakers = LAWMAKERS.iter().any(|w| lower.contains(w)) && DEMANDS.iter().any(|w| lower.contains(w));
+    // Whole words only ("mps" is not "camps"); asked only of a sentence with a closure order.
+    let holds = |words: &[&str]| words.iter().any(|w| lower.match_indices(w).any(|(at, _)| !mid_word(lower, at)));
+    let asked_by_lawmakers = has(S::ClosureOrdered) && holds(LAWMAKERS) && holds(DEMANDS);
     out.retain(|(s, _)| {
         !((*s == S::ClosureOrdered && asked_by_lawmakers)
             || (*s == S::Closed && ordered_or_told)
@@ -318,6 +320,7 @@ mod tests {
         // Lawmakers ask for a closure; they order none.
         assert!(only("有荷兰执政党议员要求政府立即关闭这些非法组织").is_empty());
         assert_eq!(only("the government demanded the closure of the station"), [S::ClosureOrdered]);
+        assert_eq!(only("people in the camps demanded the closure of the station"), [S::ClosureOrdered]);
         assert!(statuses("the weather was fine", "").is_empty());
         // A step the clause denies happened is none.
         assert_eq!(

@@ -279,11 +279,7 @@ mod tests {
         assert_eq!(bodies("德國黑森州內政部表示"), ["黑森州內政部"]);
         assert_eq!(bodies("法國福建工商聯合會表示"), ["法國福建工商聯合會"]);
         // A restaurant, a station's contact point and a platform are no bodies.
-        assert!(
-            bodies("他在微信上收到首尔中餐厅和海安联络站的通知").is_empty(),
-            "{:?}",
-            bodies("他在微信上收到首尔中餐厅和海安联络站的通知")
-        );
+        assert_eq!(bodies("他在微信上收到首尔中餐厅和海安联络站的通知"), Vec::<&str>::new());
         assert_eq!(bodies("移交至首爾東部地方檢察廳"), ["首爾東部地方檢察廳"]);
         assert_eq!(bodies("中國在韓僑民協會總會會長"), ["中國在韓僑民協會總會"]);
         assert_eq!(bodies("南韓國家情報院表示"), ["南韓國家情報院"]);
