@@ -6,8 +6,9 @@
 use lookout_text::{is_han, to_simplified};
 
 use super::lexicon::Lexicon;
+use super::zh_cuts;
 use super::zh_words::{
-    AFTER_FORCE, BRANCH_HEADS, FORCE_HEADS, GENERIC_HEADS, LEFT_STOPS, NAME_VERBS, NOT_BODIES, SOLE_HEADS, SPLIT_HEADS,
+    AFTER_FORCE, BRANCH_HEADS, FORCE_HEADS, GENERIC_HEADS, LEFT_STOPS, NAME_VERBS, NOT_BODIES, SOLE_HEADS,
 };
 use crate::mentions::segment::HanCuts;
 use crate::mentions::Found;
@@ -70,7 +71,8 @@ fn bodies_in_run(
     if simplified.len() == end - run[0].0 {
         cuts.keep(run[0].0, tags.iter().map(|t| (byte_at(t.start), byte_at(t.end))).collect());
     }
-    join_split_heads(&simplified, &mut tags);
+    zh_cuts::join_split_heads(&simplified, &mut tags);
+    zh_cuts::split_ministers(&simplified, &mut tags);
     // A place of the gazetteer is a place whatever jieba's dictionary says of it.
     for t in tags.iter_mut().filter(|t| t.tag != "ns" && t.word.chars().count() >= 2) {
         if is_place(t.word) {
@@ -112,9 +114,10 @@ fn bodies_in_run(
             .find(|(at, _)| lex.zh_heads.contains(&t.word[*at..]))
             .map(|(at, _)| &t.word[..at]);
         let ends_in_head = stem.is_some();
-        // A force's word before what it runs is no body's head (中国警察 + 站).
+        // A force's word before what it runs is no body's head (中国警察 + 站); 联合 after it
+        // is what the force does (意大利警察联合巡逻).
         let runs_more = FORCE_HEADS.contains(&t.word)
-            && tags.get(j + 1).is_some_and(|n| n.start == t.end && n.word.starts_with(AFTER_FORCE));
+            && tags.get(j + 1).is_some_and(|n| n.start == t.end && n.word.starts_with(AFTER_FORCE) && n.word != "联合");
         let head = !runs_more
             && (lex.zh_heads.contains(t.word) || ends_in_head && may_qualify(t.tag) && !NOT_BODIES.contains(&t.word));
         let organisation = t.tag == "nt" && t.word.chars().count() >= 2 && !NOT_BODIES.contains(&t.word);
@@ -228,25 +231,6 @@ fn bodies_in_run(
     }
 }
 
-/// Joins the words jieba cut a head of [`SPLIT_HEADS`] into (华 + 助 + 中心 → 华助中心).
-fn join_split_heads<'a>(simplified: &'a str, tags: &mut Vec<lookout_text::Tag<'a>>) {
-    let mut i = 0;
-    while i < tags.len() {
-        if SPLIT_HEADS.iter().any(|h| h.starts_with(tags[i].word)) {
-            let joined = (2..=3.min(tags.len() - i))
-                .find(|&n| SPLIT_HEADS.contains(&&simplified[tags[i].byte_start..tags[i + n - 1].byte_end]));
-            if let Some(n) = joined {
-                let (end, byte_end) = (tags[i + n - 1].end, tags[i + n - 1].byte_end);
-                tags.drain(i + 1..i + n);
-                let head = &mut tags[i];
-                (head.end, head.byte_end, head.tag) = (end, byte_end, "n");
-                head.word = &simplified[head.byte_start..byte_end];
-            }
-        }
-        i += 1;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,6 +249,9 @@ mod tests {
     #[test]
     fn bodies_by_tag_head_and_name() {
         assert_eq!(bodies("外交部发言人赵立坚表示"), ["外交部"]);
+        assert_eq!(bodies("德国外交部长贝尔伯克与中国外交部长秦刚"), ["德国外交部", "中国外交部"]);
+        assert_eq!(bodies("加拿大公共安全部長門迪奇諾"), ["加拿大公共安全部"]);
+        assert_eq!(bodies("中国警察和意大利警察联合在华人区巡逻"), ["中国警察", "意大利警察"]);
         assert_eq!(bodies("中国驻英国大使馆发言人称"), ["中国驻英国大使馆"]);
         assert_eq!(bodies("美国联邦调查局局长周四表示"), ["美国联邦调查局"]);
         assert_eq!(bodies("与司法部和国务院商讨"), ["司法部", "国务院"]);

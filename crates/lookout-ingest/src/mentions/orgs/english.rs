@@ -8,6 +8,7 @@
 use rustc_hash::FxHashMap;
 
 use super::en_phrases::{acronym, joined, phrases};
+use super::en_portfolios;
 use super::lexicon::{Lexicon, EN_JOINERS, EN_LOWER_HEADS, EN_MEDIA_WORDS, EN_MINISTRY_FIELDS, PLACE_ACRONYMS};
 use crate::mentions::names::Names;
 use crate::mentions::segment::{capitalised, Word};
@@ -95,10 +96,31 @@ impl Reader<'_, '_> {
             out.push((from, to));
             return;
         }
-        // A title opens a person's name or an office: the body, if any, follows "of" or "at".
+        // A portfolio before a title names its ministry ("Interior Minister Matteo Piantedosi").
+        if let Some(title) = (from + 1..to).find(|&k| self.lex.titles.contains(self.word(k))) {
+            let before: Vec<&str> = (from..title).map(|k| self.word(k)).collect();
+            if let Some(n) = en_portfolios::before_title(&before) {
+                out.push((title - n, title));
+                self.bodies(title, to, out);
+                return;
+            }
+        }
+        // A title opens a person's name or an office: the body, if any, follows "of", "at" or
+        // "for" ("Secretary of State for the Home Department"); a portfolio there names its
+        // ministry ("Minister for Foreign Affairs Simon Coveney").
         if self.lex.titles.contains(self.word(from)) {
-            if let Some(link) = (from + 1..to).find(|&k| matches!(self.word(k), "of" | "at")) {
+            if let Some(mut link) = (from + 1..to).find(|&k| matches!(self.word(k), "of" | "at" | "for")) {
+                if link + 2 < to && self.word(link + 1) == "State" && self.word(link + 2) == "for" {
+                    link += 2;
+                }
+                let before = out.len();
                 self.bodies(link + 1, to, out);
+                let after: Vec<&str> = (link + 1..to).map(|k| self.word(k)).collect();
+                if out.len() == before {
+                    if let Some((s, e)) = en_portfolios::after_title(&after) {
+                        out.push((link + 1 + s, link + 1 + e));
+                    }
+                }
             }
             return;
         }

@@ -47,7 +47,11 @@ fn titles_stations_and_lone_heads_are_not_bodies() {
     );
     assert!(bodies("the Fuzhou Police Overseas Service Station").is_empty());
     assert!(bodies("The Department informed the Embassy.").is_empty());
-    assert!(bodies("Minister for Foreign Affairs Simon Coveney").is_empty());
+    assert_eq!(bodies("Minister for Foreign Affairs Simon Coveney"), ["Foreign Affairs"]);
+    assert_eq!(bodies("Secretary of State for the Home Department, whether"), ["Home Department"]);
+    assert_eq!(bodies("said Italian Interior Minister Matteo Piantedosi."), ["Interior"]);
+    assert!(bodies("the Dutch Foreign Minister Wopke Hoekstra said").is_empty());
+    assert!(bodies("Prime Minister Justin Trudeau").is_empty());
 }
 
 #[test]

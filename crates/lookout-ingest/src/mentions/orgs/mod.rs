@@ -6,9 +6,11 @@
 mod chinese;
 mod en_names;
 mod en_phrases;
+mod en_portfolios;
 mod english;
 mod kinds;
 mod lexicon;
+mod zh_cuts;
 mod zh_marks;
 mod zh_words;
 
