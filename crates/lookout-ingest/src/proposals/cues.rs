@@ -190,6 +190,12 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
     }
     let mut out: Vec<(S, usize)> =
         CUES.iter().zip(first).filter_map(|((status, _), at)| at.map(|at| (*status, at))).collect();
+    // A rights group's "investigation" is its report of the stations.
+    if out.iter().any(|(s, _)| *s == S::UnderInvestigation) && super::inquiries::by_a_rights_group(lower) {
+        let reported = out.iter().any(|(s, _)| *s == S::Reported);
+        out.retain(|(s, _)| *s != S::UnderInvestigation || !reported);
+        out.iter_mut().filter(|(s, _)| *s == S::UnderInvestigation).for_each(|step| step.0 = S::Reported);
+    }
     let has = |s: S| out.iter().any(|(o, _)| *o == s);
     let ordered_or_told = has(S::ClosureOrdered) || has(S::ReportedClosed) || has(S::InvestigationClosed);
     // "An investigation did not reveal any illegal activity": what it found, not that it was.
@@ -201,6 +207,7 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
     // Whole words only ("mps" is not "camps"); asked only of a sentence with a closure order.
     let holds = |words: &[&str]| words.iter().any(|w| lower.match_indices(w).any(|(at, _)| !mid_word(lower, at)));
     let asked_by_lawmakers = has(S::ClosureOrdered) && holds(LAWMAKERS) && holds(DEMANDS);
+    // A rights group's "investigation" is its report of the stations.
     out.retain(|(s, _)| {
         !((*s == S::ClosureOrdered && asked_by_lawmakers)
             || (*s == S::Closed && ordered_or_told)
@@ -223,9 +230,15 @@ const DEMANDS: &[&str] =
 const WORLDWIDE: &[&str] =
     &["countries", "around the world", "worldwide", "the globe", "全球", "世界各地", "各国", "多国"];
 
-/// Whether `lower` speaks of stations the world over.
+/// Whether `lower` speaks of stations the world over, by its words or by a count of countries
+/// (在21国, 21个国家).
 pub(super) fn worldwide(lower: &str) -> bool {
-    WORLDWIDE.iter().any(|w| lower.contains(w))
+    let counts_countries = lower.match_indices('国').any(|(at, _)| {
+        let before = lower[..at].strip_suffix('个').unwrap_or(&lower[..at]);
+        let before = before.strip_suffix("个国家").unwrap_or(before);
+        before.ends_with(|c: char| c.is_ascii_digit() || "十百几多".contains(c))
+    });
+    counts_countries || WORLDWIDE.iter().any(|w| lower.contains(w))
 }
 
 /// Words a newsroom reports with, which say nothing of a station's being there.
@@ -286,6 +299,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn counts_of_countries_speak_of_the_world() {
+        assert!(worldwide("中共在21国设立上百个警务服务站"));
+        assert!(worldwide("已经在21个国家的25个城市设立了30个"));
+        assert!(worldwide("in 53 countries"));
+        assert!(!worldwide("中国在荷兰设有两个站点"));
+    }
+
+    #[test]
     fn a_newsroom_s_report_says_no_station_is_there() {
         assert!(only_news("报道指,他是2021年流亡至荷兰阿姆斯特丹的异议人士"));
         assert!(only_news("rtl nieuws reported last week"));
@@ -317,6 +338,9 @@ mod tests {
         assert_eq!(only("警务服务站在2022年2月15日正式启动"), [S::Reported]);
         assert_eq!(only("the station opened in 2018"), [S::Reported]);
         assert_eq!(only("police opened an investigation into the station"), [S::UnderInvestigation]);
+        // A rights group's investigation is its report.
+        assert_eq!(only("「保护卫士」组织已经对西班牙的“服务站”进行了调查"), [S::Reported]);
+        assert_eq!(only("police opened an investigation after safeguard defenders' report"), [S::UnderInvestigation]);
         // Lawmakers ask for a closure; they order none.
         assert!(only("有荷兰执政党议员要求政府立即关闭这些非法组织").is_empty());
         assert_eq!(only("the government demanded the closure of the station"), [S::ClosureOrdered]);

@@ -21,6 +21,7 @@ mod clauses;
 mod countries;
 mod cue_words;
 mod cues;
+mod inquiries;
 mod known;
 mod qualifiers;
 mod speaker;

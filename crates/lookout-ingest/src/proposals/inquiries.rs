@@ -1,0 +1,65 @@
+//! Whose inquiry a sentence reports. An inquiry is a station's step (`under_investigation`) only
+//! when an authority makes it: a rights group's "investigation" (Safeguard Defenders', 保护卫士的
+//! 一项调查) is its report of the stations, and a sentence that names such a group and no
+//! authority reports them (`reported`) and no inquiry.
+
+/// Words naming a rights group or its report.
+const GROUPS: &[&str] = &[
+    "safeguard defenders",
+    "rights group",
+    "human rights organi",
+    "non-governmental organi",
+    "ngo",
+    "保护卫士",
+    "人权组织",
+    "人权团体",
+    "非政府组织",
+];
+
+/// Words naming an authority that may open an inquiry.
+const AUTHORITIES: &[&str] = &[
+    "police",
+    "authorit",
+    "government",
+    "prosecutor",
+    "ministry",
+    "minister",
+    "department",
+    "fbi",
+    "rcmp",
+    "intelligence",
+    "security service",
+    "警",
+    "当局",
+    "政府",
+    "检察",
+    "部长",
+    "外交部",
+    "内政部",
+    "司法部",
+    "调查局",
+    "情报",
+    "安全局",
+    "检方",
+    "法院",
+];
+
+/// Whether `lower` (a sentence in lower case, simplified) names a rights group and no authority:
+/// its "investigation" is the group's.
+pub(super) fn by_a_rights_group(lower: &str) -> bool {
+    GROUPS.iter().any(|g| lower.contains(g)) && !AUTHORITIES.iter().any(|a| lower.contains(a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rights_groups_inquiry_is_its_report() {
+        assert!(by_a_rights_group("「保护卫士」组织已经对西班牙和塞尔维亚的“服务站”的种种行为进行了调查"));
+        assert!(by_a_rights_group("a recent investigation carried out by civil rights group safeguard defenders"));
+        assert!(!by_a_rights_group("dutch police opened an investigation after a report by safeguard defenders"));
+        assert!(!by_a_rights_group("荷兰政府在保护卫士发布报告后展开调查"));
+        assert!(!by_a_rights_group("the fbi is investigating the station"));
+    }
+}
