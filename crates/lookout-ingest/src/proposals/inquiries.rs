@@ -29,7 +29,11 @@ const AUTHORITIES: &[&str] = &[
     "rcmp",
     "intelligence",
     "security service",
-    "警",
+    "警方",
+    "骑警",
+    "警视厅",
+    "警察厅",
+    "国家警察",
     "当局",
     "政府",
     "检察",
@@ -47,7 +51,12 @@ const AUTHORITIES: &[&str] = &[
 /// Whether `lower` (a sentence in lower case, simplified) names a rights group and no authority:
 /// its "investigation" is the group's.
 pub(super) fn by_a_rights_group(lower: &str) -> bool {
-    GROUPS.iter().any(|g| lower.contains(g)) && !AUTHORITIES.iter().any(|a| lower.contains(a))
+    if !GROUPS.iter().any(|g| lower.contains(g)) {
+        return false;
+    }
+    // The groups' own words name no authority ("non-governmental", 非政府组织).
+    let rest = GROUPS.iter().fold(lower.to_string(), |rest, g| rest.replace(g, " "));
+    !AUTHORITIES.iter().any(|a| rest.contains(a))
 }
 
 #[cfg(test)]
@@ -61,5 +70,7 @@ mod tests {
         assert!(!by_a_rights_group("dutch police opened an investigation after a report by safeguard defenders"));
         assert!(!by_a_rights_group("荷兰政府在保护卫士发布报告后展开调查"));
         assert!(!by_a_rights_group("the fbi is investigating the station"));
+        // A station's words are no authority's.
+        assert!(by_a_rights_group("非政府组织“保护卫士”一份题为《中国跨国警务失控》的报告,调查"));
     }
 }

@@ -65,6 +65,8 @@ const GOVERNMENT: &[&str] = &[
     "ministry",
     "department",
     "commissioner",
+    "dgsi",
+    "intelligence",
     "prosecutor",
     "attorney general",
     "state department",
@@ -111,16 +113,32 @@ fn of(who: &str) -> Speaker {
     Speaker::Other
 }
 
-/// A closure the Chinese embassy or the host government reports is theirs.
-pub(super) fn closure_by_speaker(statuses: &mut [(S, usize)], speaker: Speaker) {
-    let theirs = match speaker {
-        Speaker::ChineseEmbassy => S::ClosedPerChineseEmbassy,
-        Speaker::HostGovernment => S::ClosedPerHostGovernment,
-        Speaker::Other => return,
-    };
-    for (s, _) in statuses.iter_mut().filter(|(s, _)| matches!(s, S::Closed | S::ReportedClosed)) {
-        *s = theirs;
+/// A closure the Chinese embassy or the host government reports is theirs, as is one the host
+/// government's own people made, named just before it in its clause ("the DGSI has shut down
+/// these stations"); `lower` is the sentence (in lower case, simplified).
+pub(super) fn closure_by_speaker(statuses: &mut [(S, usize)], speaker: Speaker, lower: &str) {
+    for (s, at) in statuses.iter_mut().filter(|(s, _)| matches!(s, S::Closed | S::ReportedClosed)) {
+        let said = match speaker {
+            // The clause's words for stations name no police ("the police station, which closed").
+            Speaker::Other => of(&super::STATION_WORDS
+                .iter()
+                .chain(&["police stations", "警察站", "警察局"])
+                .fold(closing_clause(lower, *at).to_string(), |clause, w| clause.replace(w, " "))),
+            said => said,
+        };
+        match said {
+            Speaker::ChineseEmbassy => *s = S::ClosedPerChineseEmbassy,
+            Speaker::HostGovernment => *s = S::ClosedPerHostGovernment,
+            Speaker::Other => {}
+        }
     }
+}
+
+/// The words of `lower`'s clause before its character `at` (a closure's cue).
+fn closing_clause(lower: &str, at: usize) -> &str {
+    let end = lower.char_indices().nth(at).map_or(lower.len(), |(i, _)| i);
+    let start = lower[..end].rfind([',', ';', ':', '，', '；', '：']).map_or(0, |i| i + 1);
+    &lower[start..end]
 }
 
 /// Who says so: the body named before a verb of saying, or after "according to"; none when the
@@ -155,7 +173,7 @@ mod tests {
     fn a_closure_is_the_embassy_s_or_the_government_s_when_they_say_it() {
         let closed = |lower: &str, claimant: Option<&str>| {
             let mut s = vec![(S::Closed, 0)];
-            closure_by_speaker(&mut s, speaker(lower, claimant));
+            closure_by_speaker(&mut s, speaker(lower, claimant), lower);
             s[0].0
         };
         assert_eq!(
@@ -170,6 +188,18 @@ mod tests {
         assert_eq!(closed("the rcmp said the stations have shut down", Some("RCMP")), S::ClosedPerHostGovernment);
         assert_eq!(closed("chinese officials said the stations have closed", None), S::Closed);
         assert_eq!(closed("the station closed last fall", None), S::Closed);
+        let shut = |lower: &str| {
+            let at = lower.find("shut").map(|b| lower[..b].chars().count()).unwrap();
+            let mut s = vec![(S::Closed, at)];
+            closure_by_speaker(&mut s, speaker(lower, None), lower);
+            s[0].0
+        };
+        assert_eq!(
+            shut("according to french media, the dgsi has shut down these stations"),
+            S::ClosedPerHostGovernment
+        );
+        assert_eq!(shut("the office, which police raided last year, was shut down"), S::Closed);
+        assert_eq!(shut("the police station – which shut in the fall of 2022"), S::Closed);
         assert_eq!(
             closed("public safety minister marco mendicino said the stations have shut down", Some("Public Safety")),
             S::ClosedPerHostGovernment,

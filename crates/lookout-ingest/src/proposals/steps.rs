@@ -184,7 +184,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         }
         let times = times_of(text, here, sentence.start);
         let claimant = claimant(text, here, words, sentence.start);
-        speaker::closure_by_speaker(&mut statuses, speaker::speaker(&lower, claimant.as_deref()));
+        speaker::closure_by_speaker(&mut statuses, speaker::speaker(&lower, claimant.as_deref()), &lower);
         let quoted = sentences.quote(sentence, sentence.start, sentence.start);
         for (status, at) in &statuses {
             // News of the day: a step a text reports undated as it happens ("must be closed
