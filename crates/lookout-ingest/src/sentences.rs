@@ -24,10 +24,17 @@ pub struct Sentences<'a> {
 
 /// Whether the character `c` at byte `i` of `text` ends a sentence: Chinese full stops and line
 /// ends always; `.`, `!`, `?` before a space and a word that does not start in lower case, unless
-/// the `.` closes an initial or an abbreviation of single letters ("U.S.").
+/// the `.` closes an initial or an abbreviation of single letters ("U.S."); a closing quotation
+/// mark just after one of them, in the same place ("… across these sites.” The reactive …").
 fn ends_sentence(text: &str, i: usize, c: char) -> bool {
     match c {
         '。' | '！' | '？' | '；' | '\n' => true,
+        '”' | '"' | '’' => {
+            let after = &text[i + c.len_utf8()..];
+            text[..i].ends_with(['.', '!', '?'])
+                && after.starts_with(char::is_whitespace)
+                && !after.trim_start().chars().next().is_some_and(char::is_lowercase)
+        }
         '.' | '!' | '?' => {
             let after = &text[i + c.len_utf8()..];
             if !after.chars().next().is_none_or(char::is_whitespace) {
@@ -131,6 +138,15 @@ mod tests {
         assert_eq!(s.quote(zh, zh_start + 7, zh_start + 9), ("福州市公安局在荷兰开设了服务站。".into(), (7, 9)));
         let last = s.around(text.chars().count() - 1).unwrap();
         assert_eq!(s.quote(last, last.start, last.start + 2).0, "后来关闭了");
+        // A quotation ends with its sentence.
+        let text = "He said: “None was found.” The FBI made arrests. “Is it?” he asked.";
+        let mut s = Sentences::new(text);
+        let first = s.around(0).unwrap();
+        assert_eq!(s.quote(first, 0, 2).0, "He said: “None was found.”");
+        let next = s.next_sentence().unwrap();
+        assert_eq!(s.words(next), "The FBI made arrests.");
+        let asked = s.next_sentence().unwrap();
+        assert_eq!(s.words(asked), "“Is it?” he asked.");
         assert!(s.around(text.chars().count() + 5).is_none());
     }
 

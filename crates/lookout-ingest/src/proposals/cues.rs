@@ -70,11 +70,14 @@ fn mid_word(lower: &str, start: usize) -> bool {
     start > 0 && bytes[start].is_ascii_alphabetic() && bytes[start - 1].is_ascii_alphanumeric()
 }
 
-/// Whether the cue ending at byte `end` of `lower` is the first half of a word for journalism
-/// ("调查新闻平台", "调查记者": investigative, not an inquiry).
-fn journalism(lower: &str, end: usize) -> bool {
-    lower[..end].ends_with("调查")
-        && ["新闻", "记者", "报道", "性", "媒体", "节目"].iter().any(|w| lower[end..].starts_with(w))
+/// Whether the cue at bytes `start..end` of `lower` is part of a word for journalism or
+/// censorship, not an inquiry ("调查新闻平台", "调查记者": investigative; "言论审查": censorship).
+fn no_inquiry(lower: &str, start: usize, end: usize) -> bool {
+    let cue = &lower[start..end];
+    let after = |words: &[&str]| words.iter().any(|w| lower[end..].starts_with(w));
+    (cue == "调查" && after(&["新闻", "记者", "报道", "性", "媒体", "节目"]))
+        || (cue == "审查"
+            && (["言论", "新闻", "网络", "内容"].iter().any(|w| lower[..start].ends_with(w)) || after(&["制度"])))
 }
 
 /// Cues in two words, the second after the first within the same clause and at most `gap`
@@ -173,7 +176,7 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
         .map(|hit| (automata.cue_status[hit.pattern().as_usize()], hit.start(), hit.end()))
         .collect();
     for &(meant, start, end) in &hits {
-        if mid_word(unnamed, start) || journalism(unnamed, end) {
+        if mid_word(unnamed, start) || no_inquiry(unnamed, start, end) {
             continue;
         }
         if meant >= CUES.len() {
@@ -350,6 +353,11 @@ mod tests {
         assert_eq!(only("「保护卫士」组织已经对西班牙的“服务站”进行了调查"), [S::Reported]);
         assert_eq!(only("police opened an investigation after safeguard defenders' report"), [S::UnderInvestigation]);
         assert!(only("荷兰媒体rtl新闻和调查新闻平台分享了他的故事").is_empty());
+        assert!(only("记录传播在中国国内受到言论审查的事件").is_empty());
+        assert_eq!(only("they have not, to date, identified any evidence of illegal activity"), [S::NoEvidenceFound]);
+        assert_eq!(only("the so-called police centers you are talking about do not exist"), [S::Denied]);
+        assert_eq!(only("爱尔兰、荷兰已经决定关闭其境内的中国警察站"), [S::ClosureOrdered]);
+        assert_eq!(only("对两名中国女性实施了抓捕"), [S::Arrested]);
         assert!(only("china has yet to shut down its stations in germany").is_empty());
         // Lawmakers ask for a closure; they order none.
         assert!(only("有荷兰执政党议员要求政府立即关闭这些非法组织").is_empty());

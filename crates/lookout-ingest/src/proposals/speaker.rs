@@ -67,6 +67,7 @@ const GOVERNMENT: &[&str] = &[
     "commissioner",
     "dgsi",
     "intelligence",
+    "情报",
     "prosecutor",
     "attorney general",
     "state department",
@@ -84,6 +85,11 @@ const GOVERNMENT: &[&str] = &[
 /// Who speaks in `lower` (the sentence in lower case, Chinese simplified): the claimant, or else
 /// the words just before its verb of saying.
 pub(super) fn speaker(lower: &str, claimant: Option<&str>) -> Speaker {
+    // The Chinese ambassador's assurance, whoever tells of it ("he assured me", 他向我保证).
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if has(CHINESE) && has(&["ambassador", "大使"]) && has(&["assured", "assurance", "保证"]) {
+        return Speaker::ChineseEmbassy;
+    }
     // The claimant, when it says who it is ("Chinese Embassy", "RCMP"); else the words just
     // before the verb of saying ("Public Safety Minister Marco Mendicino said").
     if let Some(claimant) = claimant.map(|c| lookout_text::fold(c).to_lowercase()) {
@@ -93,9 +99,24 @@ pub(super) fn speaker(lower: &str, claimant: Option<&str>) -> Speaker {
             said => return said,
         }
     }
-    let Some(at) = first_sayings(lower).into_iter().flatten().min() else { return Speaker::Other };
+    let Some(at) = first_sayings(lower).into_iter().flatten().min() else { return headed(lower) };
     let from = lower[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
     of(&lower[from..at])
+}
+
+/// Who a headline gives the word to before a colon: a body ("法国情报局:关闭9座…") or a
+/// country other than China ("… 捷克:布拉格关闭两间"), its government.
+fn headed(lower: &str) -> Speaker {
+    let Some(colon) = lower.find([':', '：']) else { return Speaker::Other };
+    let who = lower[..colon].split_whitespace().last().unwrap_or("");
+    if who.is_empty() || who.chars().count() > 12 {
+        return Speaker::Other;
+    }
+    let names = lookout_geo::CountryNames::shared();
+    match names.by_chinese(who).or_else(|| names.by_english(who)) {
+        Some(country) if country != "CN" => Speaker::HostGovernment,
+        _ => of(who),
+    }
 }
 
 /// Who `who` (in lower case, simplified) is.
@@ -200,6 +221,13 @@ mod tests {
         );
         assert_eq!(shut("the office, which police raided last year, was shut down"), S::Closed);
         assert_eq!(shut("the police station – which shut in the fall of 2022"), S::Closed);
+        assert_eq!(closed("中国涉设非法警察局 捷克:布拉格关闭两间", None), S::ClosedPerHostGovernment);
+        assert_eq!(closed("法国情报局:关闭9座中国警察站", None), S::ClosedPerHostGovernment);
+        assert_eq!(closed("北京:相关站点已关闭", None), S::Closed);
+        assert_eq!(
+            closed("i discussed it with the chinese ambassador and he assured me that they were closed, the minister added", None),
+            S::ClosedPerChineseEmbassy
+        );
         assert_eq!(
             closed("public safety minister marco mendicino said the stations have shut down", Some("Public Safety")),
             S::ClosedPerHostGovernment,
