@@ -52,6 +52,7 @@ fn titles_stations_and_lone_heads_are_not_bodies() {
     assert_eq!(bodies("said Italian Interior Minister Matteo Piantedosi."), ["Interior"]);
     assert!(bodies("the Dutch Foreign Minister Wopke Hoekstra said").is_empty());
     assert!(bodies("Prime Minister Justin Trudeau").is_empty());
+    assert_eq!(bodies("Officers of the People's Armed Police stand guard"), ["People's Armed Police"]);
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod english;
 mod kinds;
 mod lexicon;
 mod zh_cuts;
+mod zh_latin;
 mod zh_marks;
 mod zh_words;
 
@@ -63,5 +64,6 @@ pub(crate) fn find(
             _ => out.push(f),
         }
     }
+    zh_latin::join(text, &mut out);
     out
 }

@@ -1,0 +1,72 @@
+//! A body named in Latin letters inside Chinese text, with the Chinese words that finish its name:
+//! a newsroom's kind (RTL新闻, BBC 中文, CTV電視網) or a branch named after it (RCMP魁北克分部).
+
+use lookout_text::to_simplified;
+
+use super::zh_words::BRANCH_HEADS;
+use crate::mentions::Found;
+
+/// Chinese words that finish a Latin newsroom's name (simplified).
+const MEDIA_SUFFIXES: &[&str] = &["新闻网", "新闻", "中文网", "中文", "电视网", "电视台", "电台", "日报"];
+
+/// The text after byte `end` in simplified characters, as far as `chars` characters.
+fn simplified_after(text: &str, end: usize, chars: usize) -> String {
+    text[end..].chars().take(chars).map(to_simplified).collect()
+}
+
+/// Extends, in `found` (sorted, none overlapping), each name in Latin letters by the Chinese
+/// words that finish it, and joins it to a branch named just after it.
+pub(super) fn join(text: &str, found: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < found.len() {
+        let (start, end) = (found[i].start, found[i].end);
+        let latin = text[start..end].chars().all(|c| c.is_ascii() && c != '\n');
+        if !latin {
+            i += 1;
+            continue;
+        }
+        let gap = usize::from(text[end..].starts_with(' '));
+        let after = simplified_after(text, end + gap, 3);
+        let next_starts = found.get(i + 1).map(|n| n.start);
+        if next_starts == Some(end + gap) {
+            // A branch just after it: RCMP + 魁北克分部.
+            let next = &found[i + 1];
+            let branch: String = text[next.start..next.end].chars().map(to_simplified).collect();
+            if BRANCH_HEADS.iter().any(|h| branch.ends_with(h)) {
+                found[i].end = next.end;
+                found.remove(i + 1);
+            }
+        } else if let Some(suffix) = MEDIA_SUFFIXES.iter().find(|s| after.starts_with(*s)) {
+            let bytes: usize = text[end + gap..].chars().take(suffix.chars().count()).map(char::len_utf8).sum();
+            let new_end = end + gap + bytes;
+            if next_starts.is_none_or(|s| s >= new_end) {
+                found[i].end = new_end;
+            }
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::mentions::names::Memo;
+    use crate::mentions::segment::{latin_words, non_ascii_lines, HanCuts};
+
+    fn orgs(text: &str) -> Vec<&str> {
+        let words = latin_words(text);
+        let lines = non_ascii_lines(text);
+        let finder = crate::mentions::testing::finder();
+        super::super::find(finder, &mut Memo::default(), text, &words, &lines, &mut HanCuts::default())
+            .into_iter()
+            .map(|f| &text[f.start..f.end])
+            .collect()
+    }
+
+    #[test]
+    fn a_latin_name_takes_the_chinese_words_that_finish_it() {
+        assert_eq!(orgs("据BBC 中文报道"), ["BBC 中文"]);
+        assert_eq!(orgs("加拿大CTV電視網報導"), ["CTV電視網"]);
+        assert_eq!(orgs("RCMP魁北克分部表示"), ["RCMP魁北克分部"]);
+        assert_eq!(orgs("据BBC报道"), ["BBC"]);
+    }
+}
