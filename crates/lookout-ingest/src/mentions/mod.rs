@@ -20,6 +20,7 @@ pub(crate) mod segment;
 mod times;
 pub(crate) mod zh_abbreviations;
 mod zh_people;
+mod zh_place_suffix;
 mod zh_regions;
 
 pub use finder::Finder;

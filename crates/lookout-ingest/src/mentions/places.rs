@@ -81,6 +81,7 @@ pub(crate) fn find(
         });
         out.extend(regions);
     }
+    super::zh_place_suffix::extend(text, &mut out);
     out
 }
 
