@@ -185,11 +185,19 @@ fn a_text_about_one_station_means_it_where_a_sentence_names_none() {
     // A headline is one though a line in lower case follows it after a blank line; its state
     // may be written as one character (荷政府, the Dutch government).
     // (英政府, the British government).
-    let known = Known::new(vec![station("station-ST030", "London", 2643743, "GB")], Vec::new());
+    let london = Known::new(vec![station("station-ST030", "London", 2643743, "GB")], Vec::new());
     let text = "英政府稱中國已關閉當地祕密警察站 中國反擊\n\nmm-logo\n";
     let got: Vec<(String, String)> =
-        steps(&propose(text, &mentions(text), &known, &doc())).into_iter().map(|(s, st, _, _)| (s, st)).collect();
+        steps(&propose(text, &mentions(text), &london, &doc())).into_iter().map(|(s, st, _, _)| (s, st)).collect();
     assert_eq!(got, [("station-ST030".into(), "closed_per_host_government".into())]);
+    // A headline of stations in a country reports them; a sentence that only names the country
+    // does not.
+    let text = "The Netherlands has many police stations.";
+    assert!(steps(&propose(text, &mentions(text), &known(), &doc())).is_empty(), "{text}");
+    let text = "Expose China's Secret Police Stations in the Netherlands\n\nIt has canals.";
+    let got: Vec<(String, String)> =
+        steps(&propose(text, &mentions(text), &known(), &doc())).into_iter().map(|(s, st, _, _)| (s, st)).collect();
+    assert_eq!(got, [("station-ST033".into(), "reported".into()), ("station-ST034".into(), "reported".into())]);
 }
 
 #[test]
