@@ -70,6 +70,10 @@ impl Known {
             if !s.city.is_empty() {
                 stations_named.entry(s.city.to_lowercase()).or_default().push(i);
             }
+            // The district a station's city names it by ("London (Croydon)" is Croydon's).
+            for district in districts(&s.city) {
+                stations_named.entry(district.to_lowercase()).or_default().push(i);
+            }
         }
         let body_at = bodies.iter().enumerate().map(|(i, b)| (b.id.to_string(), i)).collect();
         let places: HashMap<u32, (&'static str, (f64, f64))> = lookout_geo::Gazetteer::shared()
@@ -173,4 +177,32 @@ fn km_between(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
     let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// The districts a station's city names in parentheses, each a single proper name ("Croydon" of
+/// "London (Croydon)", "Manhattan" of "New York (Manhattan, Chinatown)"); not a Chinatown, which
+/// many cities have, nor a note ("site 2", "suburbs", "Paris region").
+fn districts(city: &str) -> impl Iterator<Item = &str> {
+    let inside = city.find('(').and_then(|open| city[open + 1..].strip_suffix(')')).unwrap_or("");
+    inside.split(',').map(str::trim).filter(|part| {
+        part.chars().count() >= 4
+            && part.starts_with(char::is_uppercase)
+            && !part.contains(char::is_whitespace)
+            && *part != "Chinatown"
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_station_is_known_by_the_district_its_city_names() {
+        fn of(city: &str) -> Vec<&str> {
+            super::districts(city).collect()
+        }
+        assert_eq!(of("London (Croydon)"), ["Croydon"]);
+        assert_eq!(of("New York (Manhattan, Chinatown)"), ["Manhattan"]);
+        assert!(of("Greater Toronto Area (site 2; address not in sources read)").is_empty());
+        assert!(of("Paris (suburbs)").is_empty());
+        assert!(of("Amsterdam").is_empty());
+    }
 }

@@ -62,9 +62,10 @@ pub(super) fn best_matching<'k>(whole: &Whole<'_>, stations: Vec<&'k KnownStatio
             .filter(|w| named(w))
             .count()
     };
-    let best = stations.iter().map(|s| score(s)).max().unwrap_or(0);
-    if best == 0 {
-        return stations;
-    }
-    stations.into_iter().filter(|s| score(s) == best).collect()
+    // Stations are told apart within their city ("London (Croydon)" from "London (Hendon)"),
+    // not across cities.
+    let city = |s: &KnownStation| s.city.split('(').next().unwrap_or("").trim().to_string();
+    let best_in = |c: &str| stations.iter().filter(|s| city(s) == c).map(|s| score(s)).max().unwrap_or(0);
+    let best: Vec<usize> = stations.iter().map(|s| best_in(&city(s))).collect();
+    stations.iter().zip(best).filter(|(s, best)| score(s) == *best).map(|(s, _)| *s).collect()
 }

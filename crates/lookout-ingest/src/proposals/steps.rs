@@ -92,6 +92,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
     // city without a station's word, and answered once.
     let mut document_about_stations: Option<bool> = None;
     let mut last_spoke_of_stations = false;
+    let mut last_stations: Vec<&KnownStation> = Vec::new();
     let mut sentences = Sentences::new(text);
     let mut at = 0;
     // Whether the sentence before is of the same paragraph.
@@ -105,7 +106,10 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         }
         let here = &mentions[here_from..at];
         let words = sentences.words(sentence);
-        let follows_in_paragraph = std::mem::replace(&mut in_paragraph, !words.ends_with('\n'));
+        // A line's end after a sentence ends its paragraph.
+        let after = sentences.after(sentence);
+        let ends_paragraph = words.ends_with('\n') || after[..after.len() - after.trim_start().len()].contains('\n');
+        let follows_in_paragraph = std::mem::replace(&mut in_paragraph, !ends_paragraph);
         // A line with no full stop: a headline, which reports steps undated ("Czech Republic:
         // China closes two police stations in Prague"), or a piece of a sentence the layout
         // wrapped, or a subheading, which report none.
@@ -113,6 +117,13 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         if headline && !is_headline(words, sentences.after(sentence)) {
             continue;
         }
+        // The stations of the cities this sentence names, and those of the sentence before.
+        let these: Vec<&KnownStation> = here
+            .iter()
+            .filter(|m| m.kind() == Kind::Place && !countries::is_seat(text, m))
+            .flat_map(|m| known.stations_in(m, text))
+            .collect();
+        let stations_before = std::mem::replace(&mut last_stations, these);
         lookout_text::lower_into(&lookout_text::fold(words), &mut lower);
         let speaks_of_stations = cues::about_stations(&lower);
         // The sentence before, in the same paragraph, spoke of stations: "China denies the
@@ -182,7 +193,14 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         };
         let worldwide = cues::worldwide(&lower);
         let demonyms = countries::Demonyms::of(words);
-        if concerned(&whole, here, known, &named, by_country, worldwide, &demonyms).is_empty() {
+        // A sentence that names no place, after one of stations in the same paragraph that named
+        // their cities, speaks of those ("The police have visited each of the locations").
+        let before = if follows_stations && !here.iter().any(|m| m.kind() == Kind::Place) {
+            best_matching(&whole, stations_before)
+        } else {
+            Vec::new()
+        };
+        if or_before(concerned(&whole, here, known, &named, by_country, worldwide, &demonyms), &before).is_empty() {
             continue;
         }
         let times = times_of(text, here, sentence.start);
@@ -205,10 +223,11 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
                 *at,
                 |m| matches!(m.what, What::Place { country: Some(c), .. } if countries::may_host(c)),
             );
-            let fresh: Vec<&KnownStation> = concerned(&whole, clause, known, &named, by_country, worldwide, &demonyms)
-                .into_iter()
-                .filter(|s| b.seen.insert(format!("status {} {status} {dated}", s.id)))
-                .collect();
+            let fresh: Vec<&KnownStation> =
+                or_before(concerned(&whole, clause, known, &named, by_country, worldwide, &demonyms), &before)
+                    .into_iter()
+                    .filter(|s| b.seen.insert(format!("status {} {status} {dated}", s.id)))
+                    .collect();
             if fresh.is_empty() {
                 continue;
             }
@@ -242,6 +261,16 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
                 }
             }
         }
+    }
+}
+
+/// The stations a sentence concerns, or when it names none those of the sentence before
+/// (`before`: empty unless the sentence names no place and follows one of stations).
+fn or_before<'k>(found: Vec<&'k KnownStation>, before: &[&'k KnownStation]) -> Vec<&'k KnownStation> {
+    if found.is_empty() {
+        before.to_vec()
+    } else {
+        found
     }
 }
 
