@@ -119,6 +119,21 @@ fn headed(lower: &str) -> Speaker {
     }
 }
 
+/// Services the Chinese side says the stations give (simplified).
+const SERVICES: &[&str] = &["驾照", "驾驶证", "驾驶执照", "换证", "证照", "行政服务", "行政事务"];
+
+/// Whether `lower`, a Chinese sentence (simplified), has the Chinese side explain the stations
+/// as services ("中国当局表示,这些服务站是为了方便中国公民更换驾照"): a denial that they are
+/// police stations, as the corpus's Chinese labels read it.
+pub(super) fn chinese_side_explains_services(lower: &str) -> bool {
+    let Some(at) = first_sayings(lower).into_iter().flatten().min() else { return false };
+    let from = lower[..at].char_indices().rev().nth(12).map_or(0, |(i, _)| i);
+    let who = &lower[from..at];
+    (CHINESE.iter().any(|w| who.contains(w)) || who.contains("外交部"))
+        && who.contains(lookout_text::is_han)
+        && SERVICES.iter().any(|w| lower[at..].contains(w))
+}
+
 /// Who `who` (in lower case, simplified) is.
 fn of(who: &str) -> Speaker {
     let has = |words: &[&str]| words.iter().any(|w| who.contains(w));
@@ -221,6 +236,10 @@ mod tests {
         );
         assert_eq!(shut("the office, which police raided last year, was shut down"), S::Closed);
         assert_eq!(shut("the police station – which shut in the fall of 2022"), S::Closed);
+        assert!(chinese_side_explains_services("中国当局表示,这些服务站是为了方便中国公民更换驾照和身分证"));
+        assert!(chinese_side_explains_services("中共坚称,这些办事处为海外的中国公民提供行政服务,如驾照续期"));
+        assert!(!chinese_side_explains_services("荷兰华人可以联系这些办事处处理行政事务,例如更新驾驶执照"));
+        assert!(!chinese_side_explains_services("保护卫士表示,这些站点以更换驾照为名监视侨民"));
         assert_eq!(closed("中国涉设非法警察局 捷克:布拉格关闭两间", None), S::ClosedPerHostGovernment);
         assert_eq!(closed("法国情报局:关闭9座中国警察站", None), S::ClosedPerHostGovernment);
         assert_eq!(closed("北京:相关站点已关闭", None), S::Closed);

@@ -137,6 +137,12 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
             let unnamed = lookout_text::fold(&without_bodies(words, here, sentence.start)).to_lowercase();
             statuses = cues::statuses(&unnamed, &lower);
         }
+        // The Chinese side's account of the stations as services denies what they are said to be.
+        if !statuses.iter().any(|(s, _)| *s == StationStatus::Denied) && speaker::chinese_side_explains_services(&lower)
+        {
+            statuses.retain(|(s, _)| *s != StationStatus::Reported);
+            statuses.push((StationStatus::Denied, 0));
+        }
         // A place of stations: a station's city, or a country where the record has some
         // ("在西班牙,內政部已經啟動了一項專門調查").
         let names_a_city_of_stations =
