@@ -11,7 +11,12 @@ pub(super) fn is_seat(text: &str, m: &Mention) -> bool {
     let after = &text[m.bytes.end..];
     let before = &text[..m.bytes.start];
     let lead: String = before.chars().rev().take(4).collect();
-    after.starts_with("-based") || after.starts_with(" based") || lead.contains("部总") || lead.contains("部總")
+    // A country before a newspaper's title is where the newspaper is from (英国《每日电讯报》).
+    after.starts_with("-based")
+        || after.starts_with(" based")
+        || lead.contains("部总")
+        || lead.contains("部總")
+        || after.starts_with('《')
 }
 
 /// The demonyms' countries of a sentence, read when first asked for (most sentences name a
@@ -209,5 +214,12 @@ mod tests {
         assert!(is_seat(text, &at("Spain", 0)));
         assert!(is_seat(text, &at("西班牙", 0)));
         assert!(!is_seat(text, &at("Spain", 1)));
+        let paper = "据英国《每日电讯报》披露,英国有三个";
+        let british = |nth: usize| {
+            let start = paper.match_indices("英国").nth(nth).map(|(i, _)| i).unwrap();
+            Mention { what: What::Place { city: None, country: Some("GB") }, start: 0, end: 0, bytes: start..start + 6 }
+        };
+        assert!(is_seat(paper, &british(0)));
+        assert!(!is_seat(paper, &british(1)));
     }
 }

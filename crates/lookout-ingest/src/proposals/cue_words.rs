@@ -29,6 +29,9 @@ pub(super) const CUES: &[(S, &[&str])] = &[
             "charged",
             "charging",
             "charges against",
+            "face charges",
+            "faces charges",
+            "facing charges",
             "indicted",
             "indictment",
             "complaint was unsealed",
@@ -39,7 +42,7 @@ pub(super) const CUES: &[(S, &[&str])] = &[
             "检控",
         ],
     ),
-    (S::Arrested, &["arrested", "arrests", "逮捕", "被捕", "拘捕", "抓捕", "落网"]),
+    (S::Arrested, &["arrested", "arrests", "detained", "逮捕", "被捕", "拘捕", "抓捕", "落网"]),
     (S::Acquitted, &["acquitted", "found not guilty", "宣判无罪", "判决无罪"]),
     (
         S::SearchedByPolice,

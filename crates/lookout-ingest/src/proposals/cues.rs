@@ -30,6 +30,7 @@ const NEGATIONS: &[&str] = &[
     "n't ",
     "n’t ",
     "never ",
+    " no ",
     "yet to ",
     "whether ",
     "no one ",
@@ -47,6 +48,7 @@ const NEGATIONS: &[&str] = &[
     "未曾",
     "不予",
     "如果",
+    "会被",
     "要求",
     "could ",
     "might ",
@@ -75,7 +77,8 @@ fn mid_word(lower: &str, start: usize) -> bool {
 fn no_inquiry(lower: &str, start: usize, end: usize) -> bool {
     let cue = &lower[start..end];
     let after = |words: &[&str]| words.iter().any(|w| lower[end..].starts_with(w));
-    (cue == "调查" && after(&["新闻", "记者", "报道", "性", "媒体", "节目"]))
+    let by_reporters = lower[..start].chars().rev().take(3).collect::<String>().contains("者记");
+    (cue == "调查" && (after(&["新闻", "记者", "报道", "性", "媒体", "节目"]) || by_reporters))
         || (cue == "审查"
             && (["言论", "新闻", "网络", "内容"].iter().any(|w| lower[..start].ends_with(w)) || after(&["制度"])))
 }
@@ -354,6 +357,11 @@ mod tests {
         assert_eq!(only("police opened an investigation after safeguard defenders' report"), [S::UnderInvestigation]);
         assert!(only("荷兰媒体rtl新闻和调查新闻平台分享了他的故事").is_empty());
         assert!(only("记录传播在中国国内受到言论审查的事件").is_empty());
+        assert!(only("『特派记者』调查了中共警察在法国追踪国民的情况").is_empty());
+        assert!(only("我想我会被逮捕并遣送回中国").is_empty());
+        assert!(only("there have been no arrests made in relation to this activity").is_empty());
+        assert_eq!(only("the fbi detained two men in new york"), [S::Arrested]);
+        assert_eq!(only("the two men now face charges of conspiring"), [S::ChargesFiled]);
         assert_eq!(only("they have not, to date, identified any evidence of illegal activity"), [S::NoEvidenceFound]);
         assert_eq!(only("the so-called police centers you are talking about do not exist"), [S::Denied]);
         assert_eq!(only("爱尔兰、荷兰已经决定关闭其境内的中国警察站"), [S::ClosureOrdered]);

@@ -120,8 +120,15 @@ impl Known {
             _ => None,
         };
         let mut at: Vec<usize> = place.cloned().unwrap_or_default();
+        // By name, in the place's country where it has one ("Lord Sharpe of Epsom" is not of
+        // Auckland's Epsom).
+        let country = match &m.what {
+            What::Place { country, .. } => *country,
+            _ => None,
+        };
         if let Some(by_name) = self.stations_named.get(&m.text_in(text).to_lowercase()) {
-            at.extend(by_name.iter().filter(|i| !at.contains(i)).collect::<Vec<_>>());
+            let same_country = |i: &usize| country.is_none_or(|c| self.stations[*i].country.as_deref() == Some(c));
+            at.extend(by_name.iter().filter(|i| !at.contains(i) && same_country(i)).collect::<Vec<_>>());
         }
         // The city's area: the stations near it.
         let centre = at.iter().find_map(|&i| self.coordinates[i]);

@@ -357,7 +357,7 @@ fn concerned<'k>(
     // The stations the text names, when they are few or all of one country ("The Chinese
     // embassy denies those claims" in a text about Canada's).
     let one_country = named.len() <= 6 && named.windows(2).all(|w| w[0].country == w[1].country);
-    if (named.len() <= 2 || by_country || one_country) && !worldwide {
+    if (by_country || one_country) && !worldwide {
         return named.to_vec();
     }
     Vec::new()
