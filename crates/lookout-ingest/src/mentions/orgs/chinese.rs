@@ -118,8 +118,11 @@ fn bodies_in_run(
         // is what the force does (意大利警察联合巡逻).
         let runs_more = FORCE_HEADS.contains(&t.word)
             && tags.get(j + 1).is_some_and(|n| n.start == t.end && n.word.starts_with(AFTER_FORCE) && n.word != "联合");
+        // A chamber names itself whatever jieba tags it (立法院 is an "idiom" to it).
         let head = !runs_more
-            && (lex.zh_heads.contains(t.word) || ends_in_head && may_qualify(t.tag) && !NOT_BODIES.contains(&t.word));
+            && (lex.zh_heads.contains(t.word)
+                || SOLE_HEADS.contains(&t.word)
+                || ends_in_head && may_qualify(t.tag) && !NOT_BODIES.contains(&t.word));
         let organisation = t.tag == "nt" && t.word.chars().count() >= 2 && !NOT_BODIES.contains(&t.word);
         if !(head || organisation) || t.start < floor {
             j += 1;
@@ -252,6 +255,7 @@ mod tests {
         assert_eq!(bodies("德国外交部长贝尔伯克与中国外交部长秦刚"), ["德国外交部", "中国外交部"]);
         assert_eq!(bodies("加拿大公共安全部長門迪奇諾"), ["加拿大公共安全部"]);
         assert_eq!(bodies("中国警察和意大利警察联合在华人区巡逻"), ["中国警察", "意大利警察"]);
+        assert_eq!(bodies("立法院外交及国防委员会今天审查"), ["立法院外交及国防委员会"]);
         assert_eq!(bodies("中国驻英国大使馆发言人称"), ["中国驻英国大使馆"]);
         assert_eq!(bodies("美国联邦调查局局长周四表示"), ["美国联邦调查局"]);
         assert_eq!(bodies("与司法部和国务院商讨"), ["司法部", "国务院"]);

@@ -184,7 +184,11 @@ impl Reader<'_, '_> {
             .map_or(from, |link| link + 1);
         let from = (from..head).find(|&k| !EN_JOINERS.contains(&self.word(k))).unwrap_or(head);
         // "Police in Ontario": where a body is, not its name.
-        let where_it_is = head + 2 < to && self.word(head + 1) == "in" && self.place(head + 2, to);
+        // A mission's host place is its name's ("Chinese Embassy in Wellington").
+        let where_it_is = head + 2 < to
+            && self.word(head + 1) == "in"
+            && !MISSIONS.contains(&self.word(head))
+            && self.place(head + 2, to);
         let mut end = if where_it_is {
             head + 1
         } else if head + 1 < to

@@ -23,7 +23,7 @@ fn bodies_by_their_heads() {
         bodies("Chinese Family Services of Greater Montreal and the Centre Sino-Québec said; The Canadian Press"),
         ["Chinese Family Services of Greater Montreal", "The Canadian Press"]
     );
-    assert_eq!(bodies("the Chinese Embassy in Ireland said"), ["Chinese Embassy"]);
+    assert_eq!(bodies("the Chinese Embassy in Ireland said"), ["Chinese Embassy in Ireland"]);
     assert_eq!(bodies("the U.S. Department of State"), ["U.S. Department of State"]);
     assert_eq!(bodies("the Chinese\nCommunist Party"), ["Chinese\nCommunist Party"]);
     assert_eq!(bodies("the Chinese embassy denied it"), ["Chinese embassy"]);
@@ -52,6 +52,8 @@ fn titles_stations_and_lone_heads_are_not_bodies() {
     assert_eq!(bodies("said Italian Interior Minister Matteo Piantedosi."), ["Interior"]);
     assert!(bodies("the Dutch Foreign Minister Wopke Hoekstra said").is_empty());
     assert!(bodies("Prime Minister Justin Trudeau").is_empty());
+    assert_eq!(bodies("said the Chinese Embassy in Wellington."), ["Chinese Embassy in Wellington"]);
+    assert_eq!(bodies("the PRC Embassy in the Netherlands said"), ["PRC Embassy in the Netherlands"]);
     assert_eq!(bodies("Officers of the People's Armed Police stand guard"), ["People's Armed Police"]);
 }
 

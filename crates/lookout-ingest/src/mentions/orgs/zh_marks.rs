@@ -48,13 +48,22 @@ pub(super) fn find(text: &str, lines: &[(usize, usize)], bodies: &[Found]) -> Ve
             let at = hit.start();
             let open = line[at..].chars().next().expect("a mark is a character");
             let inner_start = at + open.len_utf8();
-            let han: usize = line[inner_start..].chars().take_while(|c| is_han(*c)).map(char::len_utf8).sum();
+            let run: usize = line[inner_start..].chars().take_while(|c| is_han(*c)).map(char::len_utf8).sum();
+            // A dateline's time zone is no part of the outlet's name (【新唐人北京时间2022年…讯】).
+            let zone = ["时间", "時間"].iter().any(|t| line[inner_start..inner_start + run].ends_with(t));
+            let han = if zone && open == '【' {
+                let zone_bytes: usize =
+                    line[inner_start..inner_start + run].chars().rev().take(4).map(char::len_utf8).sum();
+                run.saturating_sub(zone_bytes)
+            } else {
+                run
+            };
             let name = &line[inner_start..inner_start + han];
             let chars = name.chars().count();
             if !(2..=12).contains(&chars) {
                 continue;
             }
-            let rest = &line[inner_start + han..];
+            let rest = &line[inner_start + run..];
             let marked = match open {
                 // A dateline: the outlet, then the date or the bracket's end.
                 '【' => chars <= 8 && rest.starts_with(|c: char| c.is_ascii_digit()),
@@ -121,6 +130,7 @@ mod tests {
     #[test]
     fn datelines_publications_and_english_names() {
         assert_eq!(marked("【看中國2023年2月1日訊】美媒", &[]), ["看中國"]);
+        assert_eq!(marked("【新唐人北京时间2022年09月16日讯】中共", &[]), ["新唐人"]);
         assert_eq!(marked("〔中央社〕法國國內情報總局", &[]), ["中央社"]);
         assert_eq!(marked("美媒《國家評論》(National Review)1月30日報導", &[]), ["國家評論", "National Review"]);
         assert_eq!(marked("《紐約時報》報導稱", &[]), ["紐約時報"]);

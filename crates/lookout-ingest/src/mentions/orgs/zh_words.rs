@@ -75,7 +75,7 @@ pub(super) const HEADS: &[&str] = &[
 
 /// Heads that name one body standing alone (国会: the parliament of the country in question), and
 /// that a body after them extends (参议院 + 国土安全委员会).
-pub(super) const SOLE_HEADS: &[&str] = &["国会", "议会", "参议院", "众议院", "下议院", "上议院"];
+pub(super) const SOLE_HEADS: &[&str] = &["国会", "议会", "参议院", "众议院", "下议院", "上议院", "立法院"];
 
 /// Heads so general that only a name before them makes a body: 中国公安机关, not 人权组织.
 pub(super) const GENERIC_HEADS: &[&str] = &[
