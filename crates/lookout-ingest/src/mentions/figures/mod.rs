@@ -216,6 +216,7 @@ mod tests {
             ]
         );
         assert_eq!(figures("some 1.2 million people"), ["1.2 million people|1200000|people"]);
+        assert_eq!(figures("at least 80 instances where it happened"), ["80 instances|80|instances"]);
         assert!(figures("In 2022 the police").is_empty());
         assert!(figures("three weeks later, the RCMP").is_empty(), "a time is no count");
         assert!(figures("at 3:21:09 p.m. and 04:49 am").is_empty(), "a clock's time is no count");
