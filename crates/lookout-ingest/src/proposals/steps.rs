@@ -56,6 +56,9 @@ const OF_THE_DAY: &[StationStatus] = &[
     StationStatus::ReferredToProsecutors,
 ];
 
+/// Words that put a step before the document's day.
+const EARLIER: &[&str] = &["此前", "之前", "早前", "先前", "previously", "earlier", "already"];
+
 /// The status steps of one document, into `b`.
 pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut Builder<'_>) {
     // The stations the document names, in order of first mention (not where a body is based:
@@ -216,8 +219,14 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         for (status, at) in &statuses {
             // News of the day: a step a text reports undated as it happens ("must be closed
             // immediately", "were charged") is of the text's date.
-            // A text known only by its month gives no day to its news.
-            let of_the_day = b.doc.published.filter(|d| d.day().is_some() && !headline && OF_THE_DAY.contains(status));
+            // A text known only by its month gives no day to its news, and a step it says came
+            // earlier (此前曾报道, "had previously ordered") is not of its day.
+            let of_the_day = b.doc.published.filter(|d| {
+                d.day().is_some()
+                    && !headline
+                    && OF_THE_DAY.contains(status)
+                    && !EARLIER.iter().any(|w| lower.contains(w))
+            });
             let date = nearest(&times, *at, &lower).or(of_the_day);
             let dated = date.map(|d| d.to_string()).unwrap_or_default();
             // One proposal for the stations the sentence reports the step of, each a statement;

@@ -157,6 +157,13 @@ fn status_steps_are_dated_from_the_text_and_claimed_by_who_says_so() {
 }
 
 #[test]
+fn an_undated_order_is_news_of_the_day_unless_the_text_says_it_came_earlier() {
+    let dated = |text: &str| steps(&propose(text, &mentions(text), &known(), &doc()))[0].2.clone();
+    assert_eq!(dated("荷兰政府下令关闭鹿特丹的服务站。"), Some("2022-11-01".into()));
+    assert_eq!(dated("本台此前曾报道,荷兰政府已下令关闭鹿特丹的服务站。"), None);
+}
+
+#[test]
 fn a_text_about_one_station_means_it_where_a_sentence_names_none() {
     let text = "A police station in Rotterdam was exposed. Two men were arrested on Monday, police said. \
                 昨天，鹿特丹的警察站被搜查。";
