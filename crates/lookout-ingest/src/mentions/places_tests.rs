@@ -55,3 +55,9 @@ fn a_country_and_a_city_jieba_keeps_whole_are_two_places() {
     // An everyday word some gazetteer alias has is no place.
     assert!(places_of("服务站正式启动。").is_empty());
 }
+#[test]
+fn a_city_bearing_the_name_as_its_own_stands_before_one_known_by_it_as_an_alternate() {
+    let places =
+        crate::mentions::testing::places_of("In New York, United States, and in Italy: Rome, Venice and Prato.");
+    assert!(places.contains(&("Venice", Some("IT"))), "{places:?}");
+}

@@ -170,9 +170,10 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         // About stations: by its words, by the sentence before, or by a place of stations in a
         // text about stations ("The Chinese embassy has denied any wrong-doing in Dublin").
         let names_a_station = names_a_city_of_stations() || names_a_country_of_stations();
-        // In a text about stations that names one or two, a step with no word for a station is
-        // of them ("The Loon Fung previously denied any wrongdoing").
-        let few = !named.is_empty() && named.len() <= 2 && !by_country;
+        // In a text about stations that names one or two, or whose stations are its country's, a
+        // step with no word for a station is of them ("The Loon Fung previously denied any
+        // wrongdoing", "Ardern said she had received no indications").
+        let few = !named.is_empty() && (named.len() <= 2 || by_country);
         let about_stations = speaks_of_stations
             || follows_stations
             || ((names_a_station || few)

@@ -24,6 +24,9 @@ type FastSet<T> = std::collections::HashSet<T, rustc_hash::FxBuildHasher>;
 pub(crate) struct Cities {
     from: u32,
     len: u32,
+    /// How many of them, first in the list, bear the name as their own, not as one of their
+    /// alternate names (Venice in Italy, not Dayton, which GeoNames also calls "Venice").
+    own: u32,
 }
 
 /// What mentions need of a city, kept together because the gazetteer's records are far apart in
@@ -112,13 +115,18 @@ impl Names {
             })
             .collect();
         let mut lists = Vec::new();
+        let cities = gazetteer.cities();
         let mut listed = |table: FastMap<String, Vec<u32>>| -> FastMap<String, Cities> {
             table
                 .into_iter()
-                .map(|(key, cities)| {
+                .map(|(key, mut list)| {
+                    // Those that bear the name as their own first.
+                    let own = |i: &u32| cities[*i as usize].name.to_lowercase() == key.to_lowercase();
+                    list.sort_by_key(|i| !own(i));
+                    let own = list.iter().filter(|i| own(i)).count() as u32;
                     let from = lists.len() as u32;
-                    lists.extend(&cities);
-                    (key, Cities { from, len: cities.len() as u32 })
+                    lists.extend(&list);
+                    (key, Cities { from, len: list.len() as u32, own })
                 })
                 .collect()
         };
@@ -158,6 +166,10 @@ impl Names {
             return self.city_facts(*only);
         }
         let in_doc = |i: &u32| doc_countries.contains(self.city_facts(*i).country);
+        // A city of the text's countries that bears the name as its own stands before one that
+        // has it only as an alternate name.
+        let own = &candidates[..list.own as usize];
+        let candidates = if own.iter().any(in_doc) { own } else { candidates };
         let pool_is_doc = candidates.iter().any(in_doc);
         let chosen = candidates
             .iter()
