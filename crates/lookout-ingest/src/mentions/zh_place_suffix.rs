@@ -13,18 +13,18 @@ const OPENING: &[char] = &['民', '场', '場', '域', '内', '內', '外', '级
 /// Extends each Chinese city's or region's name in `found` by the word for what it is.
 pub(super) fn extend(text: &str, found: &mut [Found]) {
     for f in found.iter_mut() {
+        // Most places are followed by no such word: that is asked first.
+        let mut after = text[f.end..].chars();
+        let Some(suffix) = after.next().filter(|c| SUFFIXES.contains(c)) else { continue };
+        let han_end = text[..f.end].chars().next_back().is_some_and(|c| c > '\u{2E80}');
+        if !han_end || text[..f.end].ends_with(SUFFIXES) || after.next().is_some_and(|c| OPENING.contains(&c)) {
+            continue;
+        }
         let name: String = text[f.start..f.end].chars().map(lookout_text::to_simplified).collect();
         let is_city_or_region =
             matches!(f.what, What::Place { .. }) && lookout_geo::CountryNames::shared().by_chinese(&name).is_none();
-        let han_end = text[..f.end].chars().next_back().is_some_and(|c| c > '\u{2E80}');
-        if !is_city_or_region || !han_end || text[..f.end].ends_with(SUFFIXES) {
-            continue;
-        }
-        let mut after = text[f.end..].chars();
-        if let Some(suffix) = after.next().filter(|c| SUFFIXES.contains(c)) {
-            if !after.next().is_some_and(|c| OPENING.contains(&c)) {
-                f.end += suffix.len_utf8();
-            }
+        if is_city_or_region {
+            f.end += suffix.len_utf8();
         }
     }
 }

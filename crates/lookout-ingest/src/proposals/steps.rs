@@ -95,7 +95,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
     // city without a station's word, and answered once.
     let mut document_about_stations: Option<bool> = None;
     let mut last_spoke_of_stations = false;
-    let mut last_stations: Vec<&KnownStation> = Vec::new();
+    let mut last_sentence = 0..0;
     let mut sentences = Sentences::new(text);
     let mut at = 0;
     // Whether the sentence before is of the same paragraph.
@@ -120,13 +120,8 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         if headline && !is_headline(words, sentences.after(sentence)) {
             continue;
         }
-        // The stations of the cities this sentence names, and those of the sentence before.
-        let these: Vec<&KnownStation> = here
-            .iter()
-            .filter(|m| m.kind() == Kind::Place && !countries::is_seat(text, m))
-            .flat_map(|m| known.stations_in(m, text))
-            .collect();
-        let stations_before = std::mem::replace(&mut last_stations, these);
+        // The mentions of the sentence before (their stations are looked up only when asked).
+        let mentions_before = &mentions[std::mem::replace(&mut last_sentence, here_from..at)];
         lookout_text::lower_into(&lookout_text::fold(words), &mut lower);
         let speaks_of_stations = cues::about_stations(&lower);
         // The sentence before, in the same paragraph, spoke of stations: "China denies the
@@ -206,7 +201,12 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         // A sentence that names no place, after one of stations in the same paragraph that named
         // their cities, speaks of those ("The police have visited each of the locations").
         let before = if follows_stations && !here.iter().any(|m| m.kind() == Kind::Place) {
-            best_matching(&whole, stations_before)
+            let stations = mentions_before
+                .iter()
+                .filter(|m| m.kind() == Kind::Place && !countries::is_seat(text, m))
+                .flat_map(|m| known.stations_in(m, text))
+                .collect();
+            best_matching(&whole, stations)
         } else {
             Vec::new()
         };

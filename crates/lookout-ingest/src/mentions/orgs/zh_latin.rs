@@ -20,12 +20,13 @@ pub(super) fn join(text: &str, found: &mut Vec<Found>) {
     let mut i = 0;
     while i < found.len() {
         let (start, end) = (found[i].start, found[i].end);
-        let latin = text[start..end].chars().all(|c| c.is_ascii() && c != '\n');
-        if !latin {
+        let gap = usize::from(text[end..].starts_with(' '));
+        // Most names have no Chinese word after them: that is asked first.
+        let han_after = text[end + gap..].chars().next().is_some_and(lookout_text::is_han);
+        if !han_after || !text[start..end].chars().all(|c| c.is_ascii() && c != '\n') {
             i += 1;
             continue;
         }
-        let gap = usize::from(text[end..].starts_with(' '));
         let after = simplified_after(text, end + gap, 3);
         let next_starts = found.get(i + 1).map(|n| n.start);
         if next_starts == Some(end + gap) {
