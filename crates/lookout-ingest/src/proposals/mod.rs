@@ -18,6 +18,7 @@ use lookout_core::ids::{operation_id, stable_digest};
 use lookout_core::{Entity, EntityId, PartialDate, Proposal, ProposalKind, ProposedClaim, Schema, SourceId};
 
 mod clauses;
+mod concerned;
 mod countries;
 mod cue_words;
 mod cues;
