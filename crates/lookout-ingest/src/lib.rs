@@ -23,6 +23,7 @@ mod evidence;
 mod lang;
 mod mentions;
 mod pdf_layout;
+mod pdf_lines;
 pub mod pipeline;
 mod proposals;
 mod reading;

@@ -5,6 +5,8 @@
 
 use lookout_text::is_han;
 
+use crate::pdf_lines::Line;
+
 /// Lines at each end of a page that may be its header or footer (a browser's may come as one
 /// line and its page number as three: "1", "/", "2").
 const EDGE_LINES: usize = 4;
@@ -17,6 +19,12 @@ fn width(line: &str) -> usize {
 /// Han characters and the full-width signs of Chinese text.
 fn wide(c: char) -> bool {
     is_han(c) || ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c) || "“”‘’".contains(c)
+}
+
+/// Han characters and Chinese punctuation, but not the curly quotes English uses too: a
+/// wrapped line joins these to a Latin word without a space ("RTL" | "新闻").
+fn cjk(c: char) -> bool {
+    wide(c) && !"“”‘’".contains(c)
 }
 
 /// Signs that end a sentence: a line ending with one was not wrapped mid-sentence.
@@ -68,10 +76,53 @@ fn address_alone(line: &str) -> bool {
     ["file://", "http://", "https://"].iter().any(|p| t.starts_with(p)) && !t.contains(' ')
 }
 
-/// The readable text of a PDF's `pages` (each page's text as extracted, lines by `\n`).
-pub(crate) fn readable(pages: &[String]) -> String {
-    let pages: Vec<Vec<&str>> =
-        pages.iter().map(|p| p.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).collect()).collect();
+/// The step from one line to the next inside a paragraph: the commonest step down between two
+/// lines of the same size (a paragraph's own lines outnumber the gaps between paragraphs).
+fn line_step(pages: &[Vec<&Line>]) -> Option<f32> {
+    let mut steps: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    for page in pages {
+        for pair in page.windows(2) {
+            if let (Some((d1, s1)), Some((d2, s2))) = (pair[0].place, pair[1].place) {
+                if d2 > d1 && (s1 - s2).abs() < 0.1 * s1 {
+                    *steps.entry(((d2 - d1) * 4.0).round() as i64).or_default() += 1;
+                }
+            }
+        }
+    }
+    steps.into_iter().max_by_key(|&(step, n)| (n, -step)).map(|(step, _)| step as f32 / 4.0)
+}
+
+/// How a line stands from the one before it on its page, when both were placed.
+#[derive(Clone, Copy, PartialEq)]
+enum Spacing {
+    /// One line's step below it, in the same type: the same paragraph.
+    Step,
+    /// Further below, in another type, or above it: a new block of text.
+    Apart,
+    /// Not known (the first line of a page, or lines without a place).
+    Unknown,
+}
+
+fn spacing(before: &Line, line: &Line, step: Option<f32>) -> Spacing {
+    match (before.place, line.place, step) {
+        (Some((d1, s1)), Some((d2, s2)), Some(step)) => {
+            let gap = d2 - d1;
+            if (s1 - s2).abs() < 0.1 * s1 && gap > 0.0 && gap < 1.25 * step {
+                Spacing::Step
+            } else {
+                Spacing::Apart
+            }
+        }
+        _ => Spacing::Unknown,
+    }
+}
+
+/// The readable text of a PDF's `pages`, each as its lines.
+pub(crate) fn readable(pages: &[Vec<Line>]) -> String {
+    let lines: Vec<Vec<&Line>> =
+        pages.iter().map(|p| p.iter().filter(|l| !l.text.trim().is_empty()).collect()).collect();
+    let step = line_step(&lines);
+    let pages: Vec<Vec<&str>> = lines.iter().map(|p| p.iter().map(|l| l.text.trim_end()).collect()).collect();
     // Furniture: an edge line whose shape stands at an edge of at least two pages and half of them.
     let edges = |lines: &Vec<&str>| -> Vec<String> {
         let n = lines.len();
@@ -98,12 +149,13 @@ pub(crate) fn readable(pages: &[String]) -> String {
     let opens_with_furniture = |s: &str| furniture.iter().any(|f| s.starts_with(f.as_str()));
     let mut out = String::new();
     let mut previous: Option<(usize, char)> = None;
-    for page in &pages {
+    for (page, placed) in pages.iter().zip(&lines) {
         let n = page.len();
-        let body: Vec<&str> = page
+        let body: Vec<(&str, &Line)> = page
             .iter()
+            .zip(placed)
             .enumerate()
-            .filter(|(i, line)| {
+            .filter(|(i, (line, _))| {
                 let edge = *i < EDGE_LINES || *i + EDGE_LINES >= n;
                 // A number the next line goes on from in Chinese ("2022" "年11月02日") is a piece
                 // of the text, not the page's number.
@@ -119,11 +171,14 @@ pub(crate) fn readable(pages: &[String]) -> String {
                         || print_stamp(line)
                         || footer))
             })
-            .map(|(_, line)| line.trim())
+            .map(|(_, (line, placed))| (line.trim(), *placed))
             .collect();
         // The width of a full line: the page's widest.
-        let full = body.iter().map(|l| width(l)).max().unwrap_or(0);
-        for line in body {
+        let full = body.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
+        let mut before: Option<&Line> = None;
+        for (line, placed) in body {
+            let spaced = before.map_or(Spacing::Unknown, |b| spacing(b, placed, step));
+            before = Some(placed);
             let first = line.chars().next().unwrap_or(' ');
             // Chinese cut into pieces (a PDF writes its characters, numbers and signs apart:
             // "周四" "(11" "月" "17" "日" ")"): joined without a space, a new line kept after a
@@ -144,6 +199,18 @@ pub(crate) fn readable(pages: &[String]) -> String {
                 short_line(before_width) && before_width >= piece_width && width(line) >= piece_width
             };
             let separator = match previous {
+                // Placed lines: a block apart is a new paragraph; one step below, a full line
+                // before it wrapped (even after a full stop: "U.S." ends no sentence), a short
+                // one ended.
+                Some(_) if spaced == Spacing::Apart => "\n\n",
+                Some((w, last)) if spaced == Spacing::Step && !short_line(w) => {
+                    if (wide(last) && wide(first)) || cjk(last) || cjk(first) || last == '-' {
+                        ""
+                    } else {
+                        " "
+                    }
+                }
+                Some(_) if spaced == Spacing::Step => "\n",
                 Some((_, last)) if pieces(last) && "。！？.!?".contains(last) => "\n",
                 Some((w, last)) if pieces(last) && stands_apart(w) => "\n",
                 Some((_, last)) if pieces(last) => "",
@@ -164,6 +231,11 @@ pub(crate) fn readable(pages: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Pages as lopdf reads them: lines without places.
+    fn readable(pages: &[String]) -> String {
+        super::readable(&pages.iter().map(|p| p.lines().map(Line::unplaced).collect()).collect::<Vec<_>>())
+    }
 
     #[test]
     fn wrapped_lines_join_and_furniture_goes() {

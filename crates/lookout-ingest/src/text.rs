@@ -143,17 +143,28 @@ fn non_ascii_space(bytes: &[u8]) -> bool {
     )
 }
 
+use crate::pdf_lines::Line;
+
 fn pdf_text(bytes: &[u8]) -> Result<String, String> {
     let doc = lopdf::Document::load_mem(bytes).map_err(|_| "a damaged PDF file".to_string())?;
     if doc.is_encrypted() {
         return Err("an encrypted PDF".into());
     }
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let pages = doc.get_pages();
     if pages.is_empty() {
         return Err("a PDF without pages".into());
     }
-    let texts: Vec<String> = pages.into_iter().filter_map(|page| doc.extract_text(&[page]).ok()).collect();
-    let out = crate::pdf_layout::readable(&texts);
+    // Each page's lines where they stand; a page whose content cannot be followed so far gives
+    // its text as lopdf reads it, line by line, without places.
+    let lines: Vec<Vec<Line>> = pages
+        .iter()
+        .map(|(&number, &id)| {
+            crate::pdf_lines::page_lines(&doc, id).unwrap_or_else(|_| {
+                doc.extract_text(&[number]).unwrap_or_default().lines().map(Line::unplaced).collect()
+            })
+        })
+        .collect();
+    let out = crate::pdf_layout::readable(&lines);
     if out.trim().is_empty() {
         return Err("a PDF without a text layer (scanned?)".into());
     }

@@ -49,9 +49,9 @@ fn every_document_gives_the_same_mentions_as_pdf_and_as_text() {
     assert!(documents >= 51 && from_text > 500, "the whole corpus was read: {documents} PDFs, {from_text} mentions");
     let (recall, precision) = (both as f64 / from_text as f64, both as f64 / from_pdf as f64);
     eprintln!("PDF against text: {both} shared, recall {recall:.3}, precision {precision:.3}");
-    assert!(recall >= 0.95 && precision >= 0.95, "recall {recall:.3}, precision {precision:.3}");
+    assert!(recall >= 0.99 && precision >= 0.99, "recall {recall:.3}, precision {precision:.3}");
     worst.sort_by(|a, b| a.0.total_cmp(&b.0));
-    assert!(worst[0].0 >= 0.8, "the worst document: {:?}", worst[0]);
+    assert!(worst[0].0 >= 0.9, "the worst document: {:?}", worst[0]);
 }
 
 #[test]
