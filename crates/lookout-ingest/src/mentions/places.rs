@@ -369,7 +369,18 @@ fn chinese_cities<'t>(
             }
         }
         if let Some((len, chosen)) = best {
-            let (start, end) = (segments[i].start, segments[i + len - 1].end);
+            let (mut start, mut end) = (segments[i].start, segments[i + len - 1].end);
+            let mut len = len;
+            // A city's greater area (大 + 多伦多 + 地区) is named as one place.
+            if i > 0 && segments[i - 1].end == start && segments[i - 1].text == "大" {
+                start = segments[i - 1].start;
+                if let Some(area) =
+                    segments.get(i + len).filter(|s| s.start == end && matches!(s.text, "地区" | "地區"))
+                {
+                    end = area.end;
+                    len += 1;
+                }
+            }
             if !super::zh_people::in_a_persons_name(text, start, end) {
                 out.push(city_mention(chosen, start, end));
             }

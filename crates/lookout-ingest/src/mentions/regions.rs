@@ -17,12 +17,22 @@ use super::Found;
 /// Regions: (country, a city of the gazetteer in the region, the region's names: English, then
 /// Chinese simplified and traditional).
 const REGIONS: &[(&str, &str, &[&str])] = &[
-    ("CA", "Toronto", &["Ontario", "安大略省", "安大略"]),
-    ("CA", "Montréal", &["Quebec", "Québec", "魁北克省", "魁北克"]),
+    ("CA", "Toronto", &["Ontario", "安大略省", "安大略", "安省"]),
+    ("CA", "Montréal", &["Quebec", "Québec", "魁北克省", "魁北克", "魁省"]),
     (
         "CA",
         "Vancouver",
-        &["British Columbia", "卑诗省", "卑詩省", "不列颠哥伦比亚省", "不列顛哥倫比亞省", "卑诗", "卑詩"],
+        &[
+            "British Columbia",
+            "卑诗省",
+            "卑詩省",
+            "不列颠哥伦比亚省",
+            "不列顛哥倫比亞省",
+            "卑诗",
+            "卑詩",
+            "BC省",
+            "卑省",
+        ],
     ),
     ("CA", "Calgary", &["Alberta", "阿尔伯塔省", "亚伯达省", "亞伯達省", "阿尔伯塔"]),
     ("CA", "Winnipeg", &["Manitoba", "曼尼托巴省", "曼尼托巴"]),
@@ -163,7 +173,7 @@ mod tests {
 
     #[test]
     fn regions_are_their_country_s_and_know_their_division() {
-        let text = "in Ontario, Quebec and British Columbia; 卑诗省与安大略; Columbian, Walesby, Texas Avenue";
+        let text = "in Ontario, Quebec and British Columbia; 卑诗省与安大略; 安省、魁省與BC省; 日本公安省; Columbian, Walesby, Texas Avenue";
         let mut out = Vec::new();
         let words = crate::mentions::segment::latin_words(text);
         find(text, &words, &mut out);
@@ -171,7 +181,7 @@ mod tests {
         super::super::zh_regions::find(text, &lines, &[], &mut Vec::new(), &mut out);
         out.sort_by_key(|f| f.start);
         let found: Vec<&str> = out.iter().map(|f| &text[f.start..f.end]).collect();
-        assert_eq!(found, ["Ontario", "Quebec", "British Columbia", "卑诗省", "安大略"]);
+        assert_eq!(found, ["Ontario", "Quebec", "British Columbia", "卑诗省", "安大略", "安省", "魁省", "BC省"]);
         let bc = region("British Columbia").expect("a region");
         assert_eq!(bc, region("卑詩省").unwrap());
         assert_eq!(bc.country, "CA");

@@ -118,6 +118,15 @@ fn names() -> &'static (AhoCorasick, Vec<Meant>) {
     })
 }
 
+/// Regions' short names (安省: Ontario) with the characters before them that make their first
+/// character the end of another word (公安省, 平安省, 治安省: a ministry, not a province).
+const SHORT_NAMES_AFTER: &[(&str, &[char])] = &[("安省", &['公', '平', '治'])];
+
+/// Whether the region named at `start..end` is the end of another word.
+fn inside_a_word(text: &str, start: usize, end: usize) -> bool {
+    SHORT_NAMES_AFTER.iter().any(|(name, before)| &text[start..end] == *name && text[..start].ends_with(*before))
+}
+
 /// The provinces and regions of `text`'s Chinese `lines`, leaving out words `taken` (sorted
 /// spans) already hold, into `out`; the regions of other countries, taken or not, into `foreign`.
 pub(super) fn find(
@@ -136,6 +145,7 @@ pub(super) fn find(
         for hit in automaton.find_iter(&text[from..to]) {
             let (start, end) = (from + hit.start(), from + hit.end());
             match countries[hit.pattern().as_usize()] {
+                (_, true) if inside_a_word(text, start, end) => {}
                 (country, true) => foreign.push(Found::place(start, end, None, country)),
                 (country, false) if !overlaps(start, end) => out.push(Found::place(start, end, None, country)),
                 _ => {}

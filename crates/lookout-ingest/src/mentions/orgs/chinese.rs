@@ -160,6 +160,10 @@ fn bodies_in_run(
             // A quarter of a place (首尔东部地方检察厅).
             let quarter = (before.tag == "f" && before.word.chars().count() == 2 && before.word.ends_with('部'))
                 || before.word == "国内";
+            // 中 before a country's character is a pair of countries (中 + 法 + 协会).
+            let pair = before.word == "中"
+                && tags[first].word.chars().count() == 1
+                && tags[first].word.chars().next().and_then(crate::mentions::zh_abbreviations::country_of).is_some();
             // A word after a number is what it counts (3處), not a name.
             let counted = first == 1 && after_number;
             // A stop jieba cuts in two (官 + 媒) stops as one.
@@ -172,7 +176,7 @@ fn bodies_in_run(
                 && !NOT_BODIES.contains(&before.word)
                 && !cut_stop
                 && !counted;
-            if before.start < floor || !(qualifies || drives || joins || in_place || quarter) {
+            if before.start < floor || !(qualifies || drives || joins || in_place || quarter || pair) {
                 break;
             }
             first -= 1;
@@ -200,8 +204,9 @@ fn bodies_in_run(
             first += 1;
         }
         // A branch just after a body, in a place, is the body's (美国联邦调查局 + 纽约办事处), as
-        // is a body just after one that names itself (参议院 + 国土安全委员会).
-        let branch = BRANCH_HEADS.iter().any(|h| t.word.ends_with(h));
+        // is a body just after one that names itself (参议院 + 国土安全委员会) and a committee
+        // just after a body (国会程序及议会 + 事务常设委员会).
+        let branch = BRANCH_HEADS.iter().any(|h| t.word.ends_with(h)) || t.word.ends_with("委员会");
         if (branch || last_self_named) && floor > 0 && tags[first].start == floor {
             if let Some(last) = out.last_mut().filter(|l| l.end == byte_at(floor)) {
                 last.end = byte_at(t.end);

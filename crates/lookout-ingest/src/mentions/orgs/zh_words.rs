@@ -34,6 +34,7 @@ pub(super) const HEADS: &[&str] = &[
     "议会",
     "国会",
     "法院",
+    "法庭",
     "检察院",
     "检察署",
     "调查局",
@@ -47,6 +48,7 @@ pub(super) const HEADS: &[&str] = &[
     "电视台",
     "电视网",
     "新闻网",
+    "长安网",
     "中文网",
     "早报",
     "外务省",
@@ -75,7 +77,7 @@ pub(super) const HEADS: &[&str] = &[
 
 /// Heads that name one body standing alone (国会: the parliament of the country in question), and
 /// that a body after them extends (参议院 + 国土安全委员会).
-pub(super) const SOLE_HEADS: &[&str] = &["国会", "议会", "参议院", "众议院", "下议院", "上议院", "立法院"];
+pub(super) const SOLE_HEADS: &[&str] = &["国会", "议会", "参议院", "众议院", "下议院", "上议院", "立法院", "骑警"];
 
 /// Heads so general that only a name before them makes a body: 中国公安机关, not 人权组织.
 pub(super) const GENERIC_HEADS: &[&str] = &[
@@ -154,6 +156,9 @@ pub(super) const NOT_BODIES: &[&str] = &[
     "中餐厅",
     "咖啡厅",
     "联络站",
+    // A community, which jieba's dictionary tags a body (华人社区).
+    "社区",
+    "华人社区",
     // A platform the labels do not count as a body (README-zh).
     "微信",
 ];
@@ -185,6 +190,11 @@ pub(super) const NAMES: &[&str] = &[
     "欧洲刑警组织",
     "国际刑警组织",
     "联调局",
+    "保卫卫士",
+    "人民网",
+    "新华网",
+    "央视网",
+    "环球网",
     "观察者网",
     "福克斯新闻",
     "德国之声",
@@ -215,7 +225,7 @@ pub(super) const NAMES: &[&str] = &[
 pub(super) const SPLIT_HEADS: &[&str] = &["华助中心"];
 
 /// Verbs that stand inside bodies' names (中国和平统一促进会, 联合总会, 文化交流协会).
-pub(super) const NAME_VERBS: &[&str] = &["促进", "联合", "交流", "发展", "合作", "友好", "互助", "统一"];
+pub(super) const NAME_VERBS: &[&str] = &["促进", "联合", "交流", "发展", "合作", "友好", "互助", "统一", "常设"];
 
 /// Name words that end the words before a head (记者, 发言人: a body's people, not its name).
 pub(super) const LEFT_STOPS: &[&str] = &[
