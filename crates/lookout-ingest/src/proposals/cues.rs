@@ -42,6 +42,7 @@ const NEGATIONS: &[&str] = &[
     "wants it ",
     "if ",
     "不会",
+    "拒绝",
     "没有",
     "并未",
     "尚未",
@@ -107,6 +108,8 @@ const PAIRS: &[(S, &[&str], &[&str], usize)] = &[
     // 被纽约东区联邦检察官指控: prosecutors' accusation is a charge.
     (S::ChargesFiled, &["检察官", "检方"], &["指控"], 8),
     (S::NoEvidenceFound, &["未在", "未找到", "没有找到", "未能找到"], &["证据"], 24),
+    // "China rejects U.S. claims of 'Chinese overseas police stations'".
+    (S::Denied, &["rejects", "rejected", "rejecting"], &["claim", "accusation", "allegation", "report"], 24),
     // "my restaurant is not a secret Chinese police station", "they are not so-called police
     // stations".
     (
@@ -117,10 +120,25 @@ const PAIRS: &[(S, &[&str], &[&str], usize)] = &[
     ),
 ];
 
+/// Where the clause `rest` opens ends: at a comma, a semicolon or a full stop, but not at the
+/// stops of an abbreviation in single letters ("u.s. claims").
+fn clause_end(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    rest.char_indices()
+        .find(|&(i, c)| {
+            matches!(c, ',' | ';' | '。')
+                || (c == '.'
+                    && !(i >= 1
+                        && bytes[i - 1].is_ascii_alphabetic()
+                        && (i < 2 || !bytes[i - 2].is_ascii_alphabetic())))
+        })
+        .map_or(rest.len(), |(i, _)| i)
+}
+
 /// Whether a second word of `pair` follows byte `end` of `lower` within its clause and gap.
 fn pair_closes(lower: &str, end: usize, (_, _, seconds, gap): &(S, &[&str], &[&str], usize)) -> bool {
     let rest = &lower[end..];
-    let clause = rest.find([',', ';', '.', '。']).unwrap_or(rest.len());
+    let clause = clause_end(rest);
     let near = rest[..clause].char_indices().nth(*gap).map_or(clause, |(i, _)| i);
     seconds.iter().any(|w| rest[..near].contains(w))
 }

@@ -56,6 +56,12 @@ fn specific_statuses_stand_over_general_ones() {
     assert_eq!(only("the so-called police centers you are talking about do not exist"), [S::Denied]);
     assert_eq!(only("爱尔兰、荷兰已经决定关闭其境内的中国警察站"), [S::ClosureOrdered]);
     assert_eq!(only("对两名中国女性实施了抓捕"), [S::Arrested]);
+    // Refusing to plead guilty denies the charge; a lie and a witch hunt are denials too.
+    assert_eq!(only("卢建旺拒绝认罪,案件计划在明年春季召开陪审团庭审"), [S::Denied]);
+    assert_eq!(only("所谓“海外警察站”是彻头彻尾的政治谎言"), [S::Denied]);
+    assert_eq!(only("china rejects u.s. claims of 'chinese overseas police stations'"), [S::Denied]);
+    assert!(only("the court rejected his appeal").is_empty());
+    assert_eq!(only("he uncovered a global network of chinese police stations"), [S::Reported]);
     assert!(only("china has yet to shut down its stations in germany").is_empty());
     // Lawmakers ask for a closure; they order none.
     assert!(only("有荷兰执政党议员要求政府立即关闭这些非法组织").is_empty());
