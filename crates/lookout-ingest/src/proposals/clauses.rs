@@ -22,10 +22,13 @@ pub(super) fn of_clause<'m>(
     let chars: Vec<char> = lower.chars().collect();
     let between_han = |i: usize| i > 0 && chars.get(i + 1).is_some_and(|&n| is_han(n)) && is_han(chars[i - 1]);
     // An English list of places parts no clauses ("in Benin City in Nigeria, Maseru in
-    // Lesotho and …"): a comma and a space just before a place.
+    // Lesotho and …", "the UK, Germany, the Netherlands"): a comma and a space just before a
+    // place or "the" and a place.
+    let the = |i: usize| chars.get(i..i + 4) == Some(&['t', 'h', 'e', ' '][..]);
     let before_place = |i: usize| {
+        let opens = if the(i + 2) { i + 6 } else { i + 2 };
         chars.get(i + 1) == Some(&' ')
-            && here.iter().any(|m| may_host(m) && m.start.saturating_sub(sentence_start) == i + 2)
+            && here.iter().any(|m| may_host(m) && m.start.saturating_sub(sentence_start) == opens)
     };
     let breaks: Vec<usize> = chars
         .iter()
@@ -86,6 +89,9 @@ mod tests {
         let lower = "they are in benin city in nigeria, maseru in lesotho";
         let here = [place(12, 22, "NG"), place(26, 33, "NG"), place(35, 41, "LS"), place(45, 52, "LS")];
         assert_eq!(of_clause(lower, &here, 0, 5, hosts), &here[..]);
+        let lower = "stations popped up in the uk, germany, the netherlands and canada";
+        let here = [place(26, 28, "GB"), place(30, 37, "DE"), place(43, 54, "NL"), place(59, 65, "CA")];
+        assert_eq!(of_clause(lower, &here, 0, 9, hosts), &here[..]);
         // Places in one clause only: the whole sentence.
         let lower = "germany and italy investigate, it said";
         let here = [place(0, 7, "DE"), place(12, 17, "IT")];

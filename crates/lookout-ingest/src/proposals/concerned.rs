@@ -42,7 +42,16 @@ pub(super) fn concerned<'k>(
         }
     }
     if !out.is_empty() {
-        return best_matching(whole, out);
+        // And the stations of the other countries it names, where it names none of theirs
+        // ("popped up in the UK, Germany, the Netherlands and Canada": the record names a station
+        // "UK", none "Canada").
+        let mut out = best_matching(whole, out);
+        for c in named_countries(here) {
+            if !out.iter().any(|s| s.country.as_deref() == Some(c)) {
+                out.extend(of_country(c, known, named));
+            }
+        }
+        return out;
     }
     // The stations of the regions it names ("in Ontario, Quebec and British Columbia").
     for m in here.iter().filter(|m| m.kind() == Kind::Place) {
@@ -59,13 +68,7 @@ pub(super) fn concerned<'k>(
     }
     // The countries where stations may be that the sentence names (not China: "該餐廳被懷疑是
     // 中國在韓所設祕密警察站").
-    let mut countries: Vec<&str> = here
-        .iter()
-        .filter_map(|m| match m.what {
-            What::Place { city: None, country: Some(c) } if countries::may_host(c) => Some(c),
-            _ => None,
-        })
-        .collect();
+    let mut countries: Vec<&str> = named_countries(here);
     // Else those its demonyms speak of ("the Canadian Federal Police are investigating").
     if countries.is_empty() {
         countries.extend(demonyms.get().iter().filter(|c| countries::may_host(c)));
@@ -76,16 +79,7 @@ pub(super) fn concerned<'k>(
     }
     // Of each country, the stations the document names there, else all the record's there
     // ("two in the Netherlands, three each in the UK and Canada" in a text about the Dutch ones).
-    let mut of_countries: Vec<&KnownStation> = Vec::new();
-    for c in &countries {
-        let in_country: Vec<&KnownStation> =
-            named.iter().filter(|s| s.country.as_deref() == Some(*c)).copied().collect();
-        if in_country.is_empty() {
-            of_countries.extend(known.stations_of_country(c));
-        } else {
-            of_countries.extend(in_country);
-        }
-    }
+    let of_countries: Vec<&KnownStation> = countries.iter().flat_map(|c| of_country(c, known, named)).collect();
     if !of_countries.is_empty() {
         return of_countries;
     }
@@ -98,4 +92,25 @@ pub(super) fn concerned<'k>(
         return named.to_vec();
     }
     Vec::new()
+}
+
+/// The countries where stations may be that a sentence's `here` mentions name as countries.
+fn named_countries(here: &[Mention]) -> Vec<&'static str> {
+    here.iter()
+        .filter_map(|m| match m.what {
+            What::Place { city: None, country: Some(c) } if countries::may_host(c) => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The stations of a country: those the document names there, else all the record's there.
+fn of_country<'k>(country: &str, known: &'k Known, named: &[&'k KnownStation]) -> Vec<&'k KnownStation> {
+    let in_country: Vec<&KnownStation> =
+        named.iter().filter(|s| s.country.as_deref() == Some(country)).copied().collect();
+    if in_country.is_empty() {
+        known.stations_of_country(country)
+    } else {
+        in_country
+    }
 }

@@ -280,6 +280,16 @@ fn a_country_s_stations_are_those_in_its_cities_else_those_placed_in_the_country
         .map(|(s, ..)| s)
         .collect();
     assert_eq!(denied, ["station-ST046", "station-ST076"]);
+    // A country the record names a station after takes that one, and the other countries of the
+    // list all of theirs.
+    let known = Known::new(
+        vec![station("station-ST030", "UK", None, "GB"), station("station-ST033", "Rotterdam", Some(2747891), "NL")],
+        Vec::new(),
+    );
+    let text = "Police stations have popped up in the UK, Germany, the Netherlands and Canada.";
+    let reported: Vec<String> =
+        steps(&propose(text, &mentions(text), &known, &doc())).into_iter().map(|(s, ..)| s).collect();
+    assert_eq!(reported, ["station-ST030", "station-ST033"]);
 }
 
 #[test]
