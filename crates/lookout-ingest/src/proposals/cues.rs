@@ -178,9 +178,9 @@ pub(super) const STATION_HINTS: &[&str] = &[
 /// any other step (a sentence that reports a closure reports the station too).
 pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
     let automata = automata();
-    // The first character where each status's words stand, by its place in `CUES`.
-    let mut first: Vec<Option<usize>> = vec![None; CUES.len()];
-    let mut mark = |status: usize, at: usize| first[status] = Some(first[status].map_or(at, |a: usize| a.min(at)));
+    // The characters where each status's words stand, by its place in `CUES`.
+    let mut places: Vec<Vec<usize>> = vec![Vec::new(); CUES.len()];
+    let mut mark = |status: usize, at: usize| places[status].push(at);
     // Pairs are read in the sentence as written: in the pass over the cues when no name was
     // blanked (most sentences), else in a pass of their own.
     let as_written = std::ptr::eq(unnamed, lower);
@@ -220,8 +220,12 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
             pair(automata.pair_of[hit.pattern().as_usize()], hit.start(), hit.end(), &mut mark);
         }
     }
+    for at in &mut places {
+        at.sort_unstable();
+        at.dedup();
+    }
     let mut out: Vec<(S, usize)> =
-        CUES.iter().zip(first).filter_map(|((status, _), at)| at.map(|at| (*status, at))).collect();
+        CUES.iter().zip(&places).filter_map(|((status, _), at)| at.first().map(|at| (*status, *at))).collect();
     // A rights group's "investigation" is its report of the stations.
     if out.iter().any(|(s, _)| *s == S::UnderInvestigation) && super::inquiries::by_a_rights_group(lower) {
         let reported = out.iter().any(|(s, _)| *s == S::Reported);
@@ -247,6 +251,17 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
             || (*s == S::UnderInvestigation && concluded)
             || (*s == S::Reported && other))
     });
+    // Each status once, at its first cue, then again at its later cues: a later cue may stand in
+    // a clause of other places and dates ("…於大多倫多地區展開調查,本年3月中旬,…亦正調查於溫哥華…"),
+    // which the steps read apart.
+    let later: Vec<(S, usize)> = out
+        .iter()
+        .flat_map(|&(status, first)| {
+            let at = CUES.iter().position(|(s, _)| *s == status).map_or(&[][..], |i| &places[i][..]);
+            at.iter().filter(move |&&a| a > first).map(move |&a| (status, a))
+        })
+        .collect();
+    out.extend(later);
     out
 }
 

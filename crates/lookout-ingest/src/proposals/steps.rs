@@ -179,9 +179,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
             statuses.into_iter().filter(|(s, _)| about_stations || STANDING_ALONE.contains(s)).collect();
         // A newsroom's "reported" (报道指, "it reported") says a station is there only in a
         // sentence with a word for one.
-        if !speaks_of_stations
-            && matches!(statuses.as_slice(), [(StationStatus::Reported, _)])
-            && cues::only_news(&lower)
+        if !speaks_of_stations && statuses.iter().all(|(s, _)| *s == StationStatus::Reported) && cues::only_news(&lower)
         {
             statuses.clear();
         }
@@ -218,7 +216,21 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         let claimant = claimant(text, here, words, sentence.start);
         speaker::closure_by_speaker(&mut statuses, speaker::speaker(&lower, claimant.as_deref()), &lower);
         let quoted = sentences.quote(sentence, sentence.start, sentence.start);
+        // The clauses each status was read in: a status's later cue is read only in a clause
+        // of its own places.
+        let mut read: Vec<(StationStatus, &[Mention])> = Vec::new();
         for (status, at) in &statuses {
+            let clause = clauses::of_clause(
+                &lower,
+                here,
+                sentence.start,
+                *at,
+                |m| matches!(m.what, What::Place { country: Some(c), .. } if countries::may_host(c)),
+            );
+            if read.iter().any(|(s, c)| s == status && std::ptr::eq(*c, clause)) {
+                continue;
+            }
+            read.push((*status, clause));
             // News of the day: a step a text reports undated as it happens ("must be closed
             // immediately", "were charged") is of the text's date.
             // A text known only by its month gives no day to its news, and a step it says came
@@ -233,13 +245,6 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
             let dated = date.map(|d| d.to_string()).unwrap_or_default();
             // One proposal for the stations the sentence reports the step of, each a statement;
             // a station already proposed this step at this date (an earlier sentence) is left out.
-            let clause = clauses::of_clause(
-                &lower,
-                here,
-                sentence.start,
-                *at,
-                |m| matches!(m.what, What::Place { country: Some(c), .. } if countries::may_host(c)),
-            );
             let fresh: Vec<&KnownStation> =
                 or_before(concerned(&whole, clause, known, &named, by_country, worldwide, &demonyms), &before)
                     .into_iter()
@@ -338,8 +343,19 @@ fn without_bodies(words: &str, here: &[Mention], sentence_start: usize) -> Strin
 const CONTRASTS: &[&str] = &["但", "然而", ", but ", "; but ", "however"];
 
 /// The time nearest character `at` of the sentence (`lower`), if it gives any on the same side
-/// of every turn to another event.
+/// of every turn to another event: one of the cue's own clause where that holds a time
+/// ("去年秋季於大多倫多地區展開調查,本年3月中旬,…").
 fn nearest(times: &[Time], at: usize, lower: &str) -> Option<PartialDate> {
+    let chars: Vec<char> = lower.chars().collect();
+    let breaks = |c: &char| matches!(c, ',' | ';' | '，' | '；');
+    let from = chars[..at.min(chars.len())].iter().rposition(breaks).map_or(0, |i| i + 1);
+    let to = chars.get(at..).and_then(|rest| rest.iter().position(breaks)).map_or(chars.len(), |i| at + i);
+    let own: Vec<Time> = times.iter().filter(|(p, _)| (from..to).contains(p)).copied().collect();
+    nearest_of(if own.is_empty() { times } else { &own }, at, lower)
+}
+
+/// The time of `times` nearest character `at`, on the same side of every turn to another event.
+fn nearest_of(times: &[Time], at: usize, lower: &str) -> Option<PartialDate> {
     let between = |p: usize| {
         let (from, to) = (p.min(at), p.max(at));
         let start = lower.char_indices().nth(from).map_or(lower.len(), |(i, _)| i);

@@ -157,6 +157,18 @@ fn status_steps_are_dated_from_the_text_and_claimed_by_who_says_so() {
 }
 
 #[test]
+fn a_step_in_two_clauses_is_read_in_each_with_its_own_place_and_time() {
+    // Published 2022-11-01.
+    let text = "警方去年10月在鹿特丹对所谓的警侨服务站展开调查,今年3月,警方亦调查位于阿姆斯特丹的服务站。";
+    let got: Vec<(String, Option<String>)> =
+        steps(&propose(text, &mentions(text), &known(), &doc())).into_iter().map(|(s, _, d, _)| (s, d)).collect();
+    assert_eq!(
+        got,
+        [("station-ST033".into(), Some("2021-10".into())), ("station-ST034".into(), Some("2022-03".into()))]
+    );
+}
+
+#[test]
 fn an_undated_order_is_news_of_the_day_unless_the_text_says_it_came_earlier() {
     let dated = |text: &str| steps(&propose(text, &mentions(text), &known(), &doc()))[0].2.clone();
     assert_eq!(dated("荷兰政府下令关闭鹿特丹的服务站。"), Some("2022-11-01".into()));

@@ -1,5 +1,5 @@
 //! Times in Chinese that the document's date resolves: 昨天, 今天, 周四, 星期二, 上周四, 上周,
-//! 本月, 上个月, 去年, 今年, 去年12月31日, 9月, 11月17日, 3月底, 22日; and a year alone
+//! 本月, 上个月, 去年, 今年 (本年), 去年12月31日, 9月, 11月17日, 3月底, 22日; and a year alone
 //! (2023年). Traditional characters are read as well (週四, 上個月).
 
 use std::sync::OnceLock;
@@ -67,6 +67,7 @@ fn cues() -> &'static (AhoCorasick, Vec<Cue>) {
         add("去年", Cue::YearBack(1));
         add("前年", Cue::YearBack(2));
         add("今年", Cue::YearBack(0));
+        add("本年", Cue::YearBack(0));
         add("月", Cue::Sign);
         add("日", Cue::Sign);
         add("年", Cue::Sign);
