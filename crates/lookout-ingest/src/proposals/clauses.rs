@@ -22,11 +22,11 @@ pub(super) fn of_clause<'m>(
     let chars: Vec<char> = lower.chars().collect();
     let between_han = |i: usize| i > 0 && chars.get(i + 1).is_some_and(|&n| is_han(n)) && is_han(chars[i - 1]);
     // An English list of places parts no clauses ("in Benin City in Nigeria, Maseru in
-    // Lesotho and …", "the UK, Germany, the Netherlands"): a comma and a space just before a
-    // place or "the" and a place.
-    let the = |i: usize| chars.get(i..i + 4) == Some(&['t', 'h', 'e', ' '][..]);
+    // Lesotho and …", "the UK, Germany, the Netherlands", "Sicily, and Prato"): a comma and a
+    // space just before a place, or before "the" or "and" and a place.
+    let word = |i: usize, w: &[char]| chars.get(i..i + w.len()) == Some(w);
     let before_place = |i: usize| {
-        let opens = if the(i + 2) { i + 6 } else { i + 2 };
+        let opens = if word(i + 2, &['t', 'h', 'e', ' ']) || word(i + 2, &['a', 'n', 'd', ' ']) { i + 6 } else { i + 2 };
         chars.get(i + 1) == Some(&' ')
             && here.iter().any(|m| may_host(m) && m.start.saturating_sub(sentence_start) == opens)
     };
