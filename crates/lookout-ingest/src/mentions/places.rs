@@ -85,6 +85,15 @@ pub(crate) fn find(
     out
 }
 
+/// Whether `after` (the text after a country's name) opens with a channel's number: a space and
+/// one or two digits ("France 2", "France 24"), not a year or a count.
+fn channel_number(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else { return false };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && !rest[digits..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.' || c == ',')
+}
+
 fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> Vec<&'static str> {
     let mut seen = Vec::new();
     let mut key = String::new();
@@ -137,7 +146,9 @@ fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Fo
             // "Benin City", "Mexico City": a city's name, not its country's.
             let city_of_the_name =
                 words.get(i + len).is_some_and(|w| w.text == "City" && text[words[i + len - 1].end..w.start] == *" ");
-            if let Some(&code) = n.countries.get(key.as_str()).filter(|_| !city_of_the_name) {
+            // "France 2", "France 24": a channel's name, not its country's.
+            let channel = channel_number(&text[words[i + len - 1].end..]);
+            if let Some(&code) = n.countries.get(key.as_str()).filter(|_| !city_of_the_name && !channel) {
                 // A demonym ("Dutch", "South Korean") tells the document's countries but names
                 // no place, unless it is the country's name too ("Lesotho police").
                 if lookout_geo::country_of_demonym(span).is_none()
@@ -349,7 +360,12 @@ fn chinese_cities<'t>(
         // A place may be one segment (福州市) or two adjacent ones (福州 + 市).
         let mut best: Option<(usize, CityFacts)> = None;
         for len in [2usize, 1] {
-            if i + len > segments.len() || (len == 2 && segments[i].end != segments[i + 1].start) {
+            // A Chinatown is a place of its own beside its city's (曼哈顿 + 华埠), though
+            // GeoNames names one 曼哈顿华埠.
+            if i + len > segments.len()
+                || (len == 2
+                    && (segments[i].end != segments[i + 1].start || matches!(segments[i + 1].text, "华埠" | "華埠")))
+            {
                 continue;
             }
             let joined = &text[segments[i].start..segments[i + len - 1].end];

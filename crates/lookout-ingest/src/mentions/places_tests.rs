@@ -15,6 +15,11 @@ fn names_with_particles_in_lower_case() {
 }
 
 #[test]
+fn a_channel_is_no_country() {
+    assert_eq!(texts("法国电视二台(France 2)和France 24报道; police in France, 2 officers"), ["France", "法国"]);
+}
+
+#[test]
 fn a_state_is_not_its_city() {
     assert_eq!(
         texts("The police of Edo state in Nigeria deny it; so does Edo State's command. Tokyo too."),
@@ -54,6 +59,9 @@ fn a_country_and_a_city_jieba_keeps_whole_are_two_places() {
     assert_eq!(places_of("他住在美国纽约。"), [("美国", Some("US")), ("纽约", Some("US"))]);
     // An everyday word some gazetteer alias has is no place.
     assert!(places_of("服务站正式启动。").is_empty());
+    // A Chinatown beside its city, and a city's greater area, Montreal as Cantonese names it.
+    assert_eq!(places_of("位于曼哈顿华埠的公会"), [("曼哈顿", Some("US")), ("华埠", None)]);
+    assert_eq!(places_of("于大多伦多地区和滿地可调查"), [("大多伦多地区", Some("CA")), ("滿地可", Some("CA"))]);
 }
 #[test]
 fn a_city_bearing_the_name_as_its_own_stands_before_one_known_by_it_as_an_alternate() {

@@ -26,7 +26,8 @@ pub(super) fn of_clause<'m>(
     // space just before a place, or before "the" or "and" and a place.
     let word = |i: usize, w: &[char]| chars.get(i..i + w.len()) == Some(w);
     let before_place = |i: usize| {
-        let opens = if word(i + 2, &['t', 'h', 'e', ' ']) || word(i + 2, &['a', 'n', 'd', ' ']) { i + 6 } else { i + 2 };
+        let opens =
+            if word(i + 2, &['t', 'h', 'e', ' ']) || word(i + 2, &['a', 'n', 'd', ' ']) { i + 6 } else { i + 2 };
         chars.get(i + 1) == Some(&' ')
             && here.iter().any(|m| may_host(m) && m.start.saturating_sub(sentence_start) == opens)
     };
