@@ -303,11 +303,20 @@ fn english_cities<'t>(
                         && !matches!(o.text, "The" | "In" | "At" | "From" | "To" | "Of" | "And")
                 })
             };
+            // A lone word before a verb of saying is a person ("Mao said", "Luo said"), unless
+            // it names a large city ("Beijing said").
+            let says = |city: &CityFacts| {
+                city.population < 1_000_000
+                    && [" said", " says", " told", " added", " stated"].iter().any(|v| {
+                        text[words[i].end..].starts_with(v)
+                            && !text[words[i].end + v.len()..].starts_with(|c: char| c.is_alphanumeric())
+                    })
+            };
             let chosen = if len == 1 {
                 if beside_name(i + 1) || (i > 0 && beside_name(i - 1)) {
                     None
                 } else {
-                    word.alone
+                    word.alone.filter(|city| !says(city))
                 }
             } else {
                 *cities.entry(span).or_insert_with(|| {

@@ -15,6 +15,11 @@ fn names_with_particles_in_lower_case() {
 }
 
 #[test]
+fn a_name_before_a_verb_of_saying_is_a_person_s() {
+    assert_eq!(texts("In Spain, Mao said so; Beijing said no. Can the Act pass?"), ["Spain", "Beijing"]);
+}
+
+#[test]
 fn a_channel_is_no_country() {
     assert_eq!(texts("法国电视二台(France 2)和France 24报道; police in France, 2 officers"), ["France", "法国"]);
 }
