@@ -125,12 +125,14 @@ fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Fo
             continue;
         }
         lower_into(words[i].text, &mut key);
-        // "People’s Republic of China": the hint is of the word with its possessive.
+        let plain = n.country_words.get(&key);
+        // "People’s Republic of China": the hint is of the word with its possessive ("China’s"
+        // is China's).
         if text[words[i].end..].starts_with(['’', '\'']) {
             key.push('\'');
             key.push('s');
         }
-        let longest = n.country_words.get(&key).min(4);
+        let longest = n.country_words.get(&key).max(plain).min(4);
         for len in (1..=longest).rev() {
             if i + len > words.len() {
                 continue;

@@ -20,6 +20,14 @@ fn a_name_before_a_verb_of_saying_is_a_person_s() {
 }
 
 #[test]
+fn a_country_s_possessive_names_it() {
+    assert_eq!(
+        texts("China's effort, China’s plan, the People’s Republic of China"),
+        ["China", "China", "People’s Republic of China"]
+    );
+}
+
+#[test]
 fn a_channel_is_no_country() {
     assert_eq!(texts("法国电视二台(France 2)和France 24报道; police in France, 2 officers"), ["France", "法国"]);
 }
