@@ -356,6 +356,19 @@ struct WordFacts {
     alone: Option<CityFacts>,
 }
 
+/// Whether `word`, written in traditional characters, may be a name the tables hold in
+/// simplified ones.
+fn may_be_name_in_simplified(n: &Names, word: &str) -> bool {
+    let mut simplified = String::with_capacity(word.len());
+    let mut changed = false;
+    for c in word.chars() {
+        let s = lookout_text::to_simplified(c);
+        changed |= s != c;
+        simplified.push(s);
+    }
+    changed && n.may_be_chinese_name(&simplified)
+}
+
 fn chinese_cities<'t>(
     text: &'t str,
     segments: &[Word<'t>],
@@ -383,7 +396,7 @@ fn chinese_cities<'t>(
             // Two characters at least (one Han character is three bytes), opening some name,
             // and not an everyday word (中心, 合作).
             if joined.len() < 6
-                || !n.may_be_chinese_name(joined)
+                || !(n.may_be_chinese_name(joined) || may_be_name_in_simplified(n, joined))
                 || CHINESE_COMMON_WORDS.contains(&lookout_text::fold(joined).as_str())
             {
                 continue;

@@ -25,11 +25,15 @@ pub(super) fn of_clause<'m>(
     // Lesotho and …", "the UK, Germany, the Netherlands", "Sicily, and Prato"): a comma and a
     // space just before a place, or before "the" or "and" and a place.
     let word = |i: usize, w: &[char]| chars.get(i..i + w.len()) == Some(w);
+    let place_at = |i: usize| here.iter().any(|m| may_host(m) && m.start.saturating_sub(sentence_start) == i);
+    // "and" goes on with a list only after a place ("Sicily, and Prato", not "raided the
+    // station, and North Holland ordered …").
+    let after_place = |i: usize| here.iter().any(|m| may_host(m) && m.end.saturating_sub(sentence_start) == i);
     let before_place = |i: usize| {
-        let opens =
-            if word(i + 2, &['t', 'h', 'e', ' ']) || word(i + 2, &['a', 'n', 'd', ' ']) { i + 6 } else { i + 2 };
         chars.get(i + 1) == Some(&' ')
-            && here.iter().any(|m| may_host(m) && m.start.saturating_sub(sentence_start) == opens)
+            && (place_at(i + 2)
+                || (word(i + 2, &['t', 'h', 'e', ' ']) && place_at(i + 6))
+                || (word(i + 2, &['a', 'n', 'd', ' ']) && place_at(i + 6) && after_place(i)))
     };
     let breaks: Vec<usize> = chars
         .iter()
@@ -93,6 +97,9 @@ mod tests {
         let lower = "stations popped up in the uk, germany, the netherlands and canada";
         let here = [place(26, 28, "GB"), place(30, 37, "DE"), place(43, 54, "NL"), place(59, 65, "CA")];
         assert_eq!(of_clause(lower, &here, 0, 9, hosts), &here[..]);
+        let lower = "they are in rome, sicily, and prato";
+        let here = [place(12, 16, "IT"), place(18, 24, "IT"), place(30, 35, "IT")];
+        assert_eq!(of_clause(lower, &here, 0, 5, hosts), &here[..]);
         // Places in one clause only: the whole sentence.
         let lower = "germany and italy investigate, it said";
         let here = [place(0, 7, "DE"), place(12, 17, "IT")];

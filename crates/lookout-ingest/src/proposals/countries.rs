@@ -10,13 +10,17 @@ use crate::{Mention, What};
 pub(super) fn is_seat(text: &str, m: &Mention) -> bool {
     let after = &text[m.bytes.end..];
     let before = &text[..m.bytes.start];
-    let lead: String = before.chars().rev().take(4).collect();
-    // A country before a newspaper's title is where the newspaper is from (英国《每日电讯报》).
+    // "总部设在西班牙马德里": the seat's words within the seven characters before, none of
+    // them a sign.
+    let lead: String = before.chars().rev().take(7).take_while(|c| lookout_text::is_han(*c)).collect();
+    // A country before a newspaper's title is where the newspaper is from (英国《每日电讯报》),
+    // and a place before a rights group is where the group is (马德里人权组织).
     after.starts_with("-based")
         || after.starts_with(" based")
         || lead.contains("部总")
         || lead.contains("部總")
         || after.starts_with('《')
+        || ["人权组织", "人權組織", "的人权组织", "的人權組織"].iter().any(|w| after.starts_with(w))
 }
 
 /// The demonyms' countries of a sentence, read when first asked for (most sentences name a
@@ -201,7 +205,7 @@ mod tests {
 
     #[test]
     fn where_a_body_is_based_is_no_station_s_place() {
-        let text = "the Spain-based Safeguard Defenders; 总部设在西班牙的组织; stations in Spain";
+        let text = "the Spain-based Safeguard Defenders; 总部设在西班牙马德里的组织; 马德里人权组织; stations in Spain; 在马德里,警方";
         let at = |w: &str, nth: usize| {
             let start = text.match_indices(w).nth(nth).map(|(i, _)| i).unwrap();
             Mention {
@@ -214,6 +218,8 @@ mod tests {
         assert!(is_seat(text, &at("Spain", 0)));
         assert!(is_seat(text, &at("西班牙", 0)));
         assert!(!is_seat(text, &at("Spain", 1)));
+        assert!(is_seat(text, &at("马德里", 0)) && is_seat(text, &at("马德里", 1)));
+        assert!(!is_seat(text, &at("马德里", 2)));
         let paper = "据英国《每日电讯报》披露,英国有三个";
         let british = |nth: usize| {
             let start = paper.match_indices("英国").nth(nth).map(|(i, _)| i).unwrap();

@@ -44,12 +44,26 @@ impl Memo {
         if let Some(entry) = self.chinese.get(s) {
             return *entry;
         }
-        let entry = if !n.may_be_chinese_name_by_digest(s) {
-            ChineseEntry { name: false, cities: None }
-        } else {
+        let look = |s: &str| {
+            if !n.may_be_chinese_name_by_digest(s) {
+                return ChineseEntry { name: false, cities: None };
+            }
             let country = n.countries_zh.contains_key(s);
             let cities = n.chinese.get(s).copied();
             ChineseEntry { name: country || cities.is_some(), cities: cities.filter(|_| !country) }
+        };
+        // A name written in traditional characters that the tables hold in simplified ones only
+        // (馬德里: GeoNames gives Madrid as 马德里).
+        let entry = match look(s) {
+            found if found.name => found,
+            missed => {
+                let simplified: String = s.chars().map(lookout_text::to_simplified).collect();
+                if simplified == s {
+                    missed
+                } else {
+                    look(&simplified)
+                }
+            }
         };
         if self.chinese.len() >= REMEMBERED {
             self.chinese.clear();

@@ -227,7 +227,10 @@ fn bodies_in_run(
             continue;
         }
         // A generic head (组织, 政府) names a body only after a name (中国公安机关, not 人权组织).
-        let named = tags[first..j].iter().any(|q| matches!(q.tag, "ns" | "nt" | "nz" | "j"));
+        // A place and a cause before one describe a group, not name it (西班牙人权组织, "a
+        // Spanish rights group").
+        let named = tags[first..j].iter().any(|q| matches!(q.tag, "ns" | "nt" | "nz" | "j"))
+            && !(j > first && matches!(tags[j - 1].word, "人权" | "权"));
         if GENERIC_HEADS.iter().any(|h| t.word.ends_with(h)) && !named && !organisation {
             j += 1;
             continue;
