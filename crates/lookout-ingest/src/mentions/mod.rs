@@ -19,6 +19,7 @@ pub(crate) mod regions;
 pub(crate) mod segment;
 mod times;
 pub(crate) mod zh_abbreviations;
+mod zh_cities;
 mod zh_people;
 mod zh_place_suffix;
 mod zh_regions;

@@ -2,7 +2,7 @@
 //! gazetteer by their English and Chinese names, matched on word boundaries (Chinese on jieba's
 //! segment boundaries), disambiguated by the countries the document names and by population.
 
-use super::names::{CityFacts, DocCountries, Memo, Names, CHINESE_COMMON_WORDS};
+use super::names::{CityFacts, DocCountries, Memo, Names};
 use super::segment::{capitalised, han_segments_where, HanCuts, Word};
 use super::Found;
 use lookout_text::lower_into;
@@ -63,7 +63,7 @@ pub(crate) fn find(
         doc_countries.insert(code);
     }
     english_cities(text, words, n, memo, &doc_countries, &mut out);
-    chinese_cities(text, &segments, n, memo, &doc_countries, &mut out);
+    super::zh_cities::find(text, &segments, n, memo, &doc_countries, &mut out);
     let mut taken: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
     taken.sort_unstable();
     super::place_shapes::find(n, &doc_countries, text, words, &taken, &mut out);
@@ -354,81 +354,6 @@ struct WordFacts {
     /// The city it names alone, if any (a common word or a word in capitals names none; a city
     /// neither large nor in a country the document names is not named by one word).
     alone: Option<CityFacts>,
-}
-
-/// Whether `word`, written in traditional characters, may be a name the tables hold in
-/// simplified ones.
-fn may_be_name_in_simplified(n: &Names, word: &str) -> bool {
-    let mut simplified = String::with_capacity(word.len());
-    let mut changed = false;
-    for c in word.chars() {
-        let s = lookout_text::to_simplified(c);
-        changed |= s != c;
-        simplified.push(s);
-    }
-    changed && n.may_be_chinese_name(&simplified)
-}
-
-fn chinese_cities<'t>(
-    text: &'t str,
-    segments: &[Word<'t>],
-    n: &Names,
-    memo: &mut Memo,
-    doc: &DocCountries,
-    out: &mut Vec<Found>,
-) {
-    // The city each name of this document was found to be (or none), decided once per document.
-    let mut cities: FastMap<&'t str, Option<CityFacts>> = FastMap::default();
-    let mut i = 0;
-    while i < segments.len() {
-        // A place may be one segment (福州市) or two adjacent ones (福州 + 市).
-        let mut best: Option<(usize, CityFacts)> = None;
-        for len in [2usize, 1] {
-            // A Chinatown is a place of its own beside its city's (曼哈顿 + 华埠), though
-            // GeoNames names one 曼哈顿华埠.
-            if i + len > segments.len()
-                || (len == 2
-                    && (segments[i].end != segments[i + 1].start || matches!(segments[i + 1].text, "华埠" | "華埠")))
-            {
-                continue;
-            }
-            let joined = &text[segments[i].start..segments[i + len - 1].end];
-            // Two characters at least (one Han character is three bytes), opening some name,
-            // and not an everyday word (中心, 合作).
-            if joined.len() < 6
-                || !(n.may_be_chinese_name(joined) || may_be_name_in_simplified(n, joined))
-                || CHINESE_COMMON_WORDS.contains(&lookout_text::fold(joined).as_str())
-            {
-                continue;
-            }
-            let city =
-                *cities.entry(joined).or_insert_with(|| memo.chinese_entry(n, joined).cities.map(|c| n.pick(c, doc)));
-            if let Some(chosen) = city {
-                best = Some((len, chosen));
-                break;
-            }
-        }
-        if let Some((len, chosen)) = best {
-            let (mut start, mut end) = (segments[i].start, segments[i + len - 1].end);
-            let mut len = len;
-            // A city's greater area (大 + 多伦多 + 地区) is named as one place.
-            if i > 0 && segments[i - 1].end == start && segments[i - 1].text == "大" {
-                start = segments[i - 1].start;
-                if let Some(area) =
-                    segments.get(i + len).filter(|s| s.start == end && matches!(s.text, "地区" | "地區"))
-                {
-                    end = area.end;
-                    len += 1;
-                }
-            }
-            if !super::zh_people::in_a_persons_name(text, start, end) {
-                out.push(city_mention(chosen, start, end));
-            }
-            i += len;
-        } else {
-            i += 1;
-        }
-    }
 }
 
 #[cfg(test)]
