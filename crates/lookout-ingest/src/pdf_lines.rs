@@ -88,17 +88,19 @@ impl Drawing<'_> {
         }
     }
 
-    /// The text of a `Tj`/`TJ` operand: its strings decoded, a wide gap in a `TJ` array a space.
+    /// The text of a `Tj`/`TJ` operand: its strings decoded, a wide gap in a `TJ` array a space
+    /// (one array deep: a crafted file's nested arrays are not followed).
     fn text_of(&self, operands: &[Object], out: &mut String) {
         let Some(encoding) = self.encoding else { return };
+        let piece = |item: &Object, out: &mut String| match item {
+            Object::String(bytes, _) => out.push_str(&Document::decode_text(encoding, bytes).unwrap_or_default()),
+            Object::Integer(_) | Object::Real(_) if item.as_float().is_ok_and(|gap| gap < -100.0) => out.push(' '),
+            _ => {}
+        };
         for operand in operands {
             match operand {
-                Object::String(bytes, _) => out.push_str(&Document::decode_text(encoding, bytes).unwrap_or_default()),
-                Object::Array(items) => self.text_of(items, out),
-                Object::Integer(_) | Object::Real(_) if operand.as_float().is_ok_and(|gap| gap < -100.0) => {
-                    out.push(' ')
-                }
-                _ => {}
+                Object::Array(items) => items.iter().for_each(|item| piece(item, out)),
+                other => piece(other, out),
             }
         }
     }
@@ -215,6 +217,8 @@ mod tests {
                 "TJ",
                 vec![vec![Object::string_literal("told"), (-300).into(), Object::string_literal("reporters.")].into()],
             ),
+            // A crafted array inside the array is not followed.
+            Operation::new("TJ", vec![vec![Object::Array(vec![Object::string_literal("nested")])].into()]),
             Operation::new("ET", vec![]),
         ]);
         let (doc, id) = page(ops);
