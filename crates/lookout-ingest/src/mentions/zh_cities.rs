@@ -9,16 +9,9 @@ use super::segment::Word;
 use super::Found;
 
 /// Whether `word`, written in traditional characters, may be a name the tables hold in
-/// simplified ones.
+/// simplified ones (a word already simplified, as most are, is not folded again).
 fn may_be_name_in_simplified(n: &Names, word: &str) -> bool {
-    let mut simplified = String::with_capacity(word.len());
-    let mut changed = false;
-    for c in word.chars() {
-        let s = lookout_text::to_simplified(c);
-        changed |= s != c;
-        simplified.push(s);
-    }
-    changed && n.may_be_chinese_name(&simplified)
+    word.chars().any(|c| lookout_text::to_simplified(c) != c) && n.may_be_chinese_name(&lookout_text::fold(word))
 }
 
 /// The cities `text`'s Chinese `segments` name, into `out`.

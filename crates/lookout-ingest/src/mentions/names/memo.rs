@@ -57,7 +57,7 @@ impl Memo {
         let entry = match look(s) {
             found if found.name => found,
             missed => {
-                let simplified: String = s.chars().map(lookout_text::to_simplified).collect();
+                let simplified = lookout_text::fold(s);
                 if simplified == s {
                     missed
                 } else {
