@@ -19,6 +19,12 @@ fn may_qualify(tag: &str) -> bool {
     matches!(tag, "ns" | "nt" | "nz" | "j" | "n" | "ng" | "an" | "b" | "nrt")
 }
 
+/// Whether a word is a single character that stands for a country (法, 加, 英).
+fn one_country(word: &lookout_text::Tag) -> bool {
+    let mut chars = word.word.chars();
+    chars.next().and_then(crate::mentions::zh_abbreviations::country_of).is_some() && chars.next().is_none()
+}
+
 /// Every body named in Chinese in `text`: `lines` are its non-ASCII lines; `is_place` tells a
 /// city or country name of the gazetteer (jieba's dictionary tags 首尔 an adverb and 南韩 a
 /// person's name).
@@ -160,10 +166,10 @@ fn bodies_in_run(
             // A quarter of a place (首尔东部地方检察厅).
             let quarter = (before.tag == "f" && before.word.chars().count() == 2 && before.word.ends_with('部'))
                 || before.word == "国内";
-            // 中 before a country's character is a pair of countries (中 + 法 + 协会).
-            let pair = before.word == "中"
-                && tags[first].word.chars().count() == 1
-                && tags[first].word.chars().next().and_then(crate::mentions::zh_abbreviations::country_of).is_some();
+            // 中 beside a country's character is a pair of countries (中 + 法 + 协会, 加 + 中 +
+            // 关系 + 委员会), whatever jieba tags the two.
+            let pair = (before.word == "中" && (one_country(&tags[first]) || first >= 2 && one_country(&tags[first - 2])))
+                || (one_country(before) && tags[first].word == "中");
             // A word after a number is what it counts (3處), not a name.
             let counted = first == 1 && after_number;
             // A stop jieba cuts in two (官 + 媒) stops as one.
@@ -289,6 +295,7 @@ mod tests {
         assert_eq!(bodies("相关部门与韩国警方合作"), ["韩国警方"]);
         assert_eq!(bodies("被告人与公安部联系"), ["公安部"]);
         assert_eq!(bodies("外交及国防委员会主席"), ["外交及国防委员会"]);
+        assert_eq!(bodies("下議院加中關係特別委員會表示"), ["下議院加中關係特別委員會"]);
         assert!(bodies("在德国部署").is_empty());
         // A force named by its country; not the station or the office it runs.
         assert_eq!(bodies("荷蘭國家警察表示,中共公安"), ["荷蘭國家警察", "中共公安"]);
