@@ -78,6 +78,13 @@ fn specific_statuses_stand_over_general_ones() {
     assert_eq!(only("所谓“海外警察站”是彻头彻尾的政治谎言"), [S::Denied]);
     assert_eq!(only("china rejects u.s. claims of 'chinese overseas police stations'"), [S::Denied]);
     assert!(only("the court rejected his appeal").is_empty());
+    // Synonyms a careful reader takes as the same step.
+    assert_eq!(only("two men were taken into custody in new york"), [S::Arrested]);
+    assert_eq!(only("he was jailed for four years"), [S::Convicted]);
+    assert_eq!(only("法院判处他有期徒刑"), [S::Convicted]);
+    assert_eq!(only("the offices are under scrutiny by dutch police"), [S::UnderInvestigation]);
+    assert_eq!(only("警方已立案追查"), [S::UnderInvestigation]);
+    assert_eq!(only("the embassy called the claims politically motivated nonsense"), [S::Denied]);
     assert_eq!(only("he uncovered a global network of chinese police stations"), [S::Reported]);
     assert!(only("china has yet to shut down its stations in germany").is_empty());
     // Lawmakers ask for a closure; they order none.

@@ -168,7 +168,8 @@ fn bodies_in_run(
                 || before.word == "国内";
             // 中 beside a country's character is a pair of countries (中 + 法 + 协会, 加 + 中 +
             // 关系 + 委员会), whatever jieba tags the two.
-            let pair = (before.word == "中" && (one_country(&tags[first]) || first >= 2 && one_country(&tags[first - 2])))
+            let pair = (before.word == "中"
+                && (one_country(&tags[first]) || first >= 2 && one_country(&tags[first - 2])))
                 || (one_country(before) && tags[first].word == "中");
             // A word after a number is what it counts (3處), not a name.
             let counted = first == 1 && after_number;

@@ -227,7 +227,8 @@ pub(super) const SPLIT_HEADS: &[&str] = &["华助中心"];
 
 /// Verbs and adverbs that stand inside bodies' names (中国和平统一促进会, 联合总会, 文化交流协会,
 /// 特别委员会).
-pub(super) const NAME_VERBS: &[&str] = &["促进", "联合", "交流", "发展", "合作", "友好", "互助", "统一", "常设", "特别"];
+pub(super) const NAME_VERBS: &[&str] =
+    &["促进", "联合", "交流", "发展", "合作", "友好", "互助", "统一", "常设", "特别"];
 
 /// Name words that end the words before a head (记者, 发言人: a body's people, not its name).
 pub(super) const LEFT_STOPS: &[&str] = &[
