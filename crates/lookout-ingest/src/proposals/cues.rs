@@ -298,9 +298,33 @@ pub(super) fn only_news(lower: &str) -> bool {
     !reported.iter().any(|w| !NEWS_WORDS.contains(w) && lower.contains(w))
 }
 
-/// Whether `lower` holds a word about stations (`STATION_WORDS` or [`STATION_HINTS`]).
+/// Words that name police stations outright, with [`STATION_WORDS`](super::STATION_WORDS).
+const POLICE_STATION_WORDS: &[&str] = &["警察站", "警察署", "秘密警察", "海外警", "police base", "police post"];
+
+/// Whether `lower` (a whole document in lower case, Chinese simplified) names police stations
+/// outright: a text on another case (Operation Fox Hunt, a spy charged in London) reports no
+/// station's arrests. A word is whole where it ends ("police office" is not "police officer";
+/// "police stations" is "police station").
+pub(super) fn names_police_stations(lower: &str) -> bool {
+    let whole = |word: &str| lower.match_indices(word).any(|(at, w)| whole_word(lower, at..at + w.len()));
+    automata().police_stations.find_iter(lower).any(|m| whole_word(lower, m.range()))
+        // "a New Zealand-based station run by the Nantong security bureau"
+        || whole("station") && (whole("police") || lower.contains("security bureau"))
+}
+
+/// Whether `lower` holds a word about stations (`STATION_WORDS` or [`STATION_HINTS`]), whole:
+/// an officer is no office, a website no site.
 pub(super) fn about_stations(lower: &str) -> bool {
-    automata().stations.is_match(lower)
+    automata().stations.find_overlapping_iter(lower).any(|m| whole_word(lower, m.range()))
+}
+
+/// Whether the words at `range` of `lower` stand whole: no letter just before them, and none
+/// after but a plural's s. Chinese words always do.
+fn whole_word(lower: &str, range: std::ops::Range<usize>) -> bool {
+    let letter = |c: char| c.is_ascii_alphabetic();
+    let rest = &lower[range.end..];
+    let rest = rest.strip_prefix('s').unwrap_or(rest);
+    !lower[..range.start].ends_with(letter) && !rest.starts_with(letter)
 }
 
 /// The cues and the station words, each as one automaton (a sentence is read once, not once per
@@ -310,6 +334,8 @@ struct Automata {
     /// Each cue's status, by its place in `CUES`.
     cue_status: Vec<usize>,
     stations: AhoCorasick,
+    /// [`STATION_WORDS`](super::STATION_WORDS) and [`POLICE_STATION_WORDS`].
+    police_stations: AhoCorasick,
     /// The first words of [`PAIRS`], and each one's pair (by its place in `PAIRS`); `cues` holds
     /// them too, meaning `CUES.len()` + their pair.
     pair_firsts: AhoCorasick,
@@ -336,8 +362,11 @@ fn automata() -> &'static Automata {
         let cues = dfa(&words).expect("the cues make an automaton");
         let stations = AhoCorasick::new(super::STATION_WORDS.iter().chain(STATION_HINTS))
             .expect("the station words make an automaton");
+        // (Overlapping matches: "police station" and "station" both stand in "police stations".)
+        let police_stations = AhoCorasick::new(super::STATION_WORDS.iter().chain(POLICE_STATION_WORDS))
+            .expect("the police stations' words make an automaton");
         let pair_firsts = dfa(&firsts).expect("the pairs' first words make an automaton");
-        Automata { cues, cue_status, stations, pair_firsts, pair_of }
+        Automata { cues, cue_status, stations, police_stations, pair_firsts, pair_of }
     })
 }
 

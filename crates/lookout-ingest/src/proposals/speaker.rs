@@ -155,6 +155,9 @@ fn of(who: &str) -> Speaker {
 pub(super) fn closure_by_speaker(statuses: &mut [(S, usize)], speaker: Speaker, lower: &str) {
     for (s, at) in statuses.iter_mut().filter(|(s, _)| matches!(s, S::Closed | S::ReportedClosed)) {
         let said = match speaker {
+            // The Chinese side's answer to the host, told by the host ("德国外交部发言人表示,
+            // 中方回复说, 这些'服务站'已经关闭"), is the embassy's word.
+            Speaker::Other | Speaker::HostGovernment if chinese_side_answers(lower, *at) => Speaker::ChineseEmbassy,
             // The clause's words for stations name no police ("the police station, which closed").
             Speaker::Other => of(&super::STATION_WORDS
                 .iter()
@@ -168,6 +171,15 @@ pub(super) fn closure_by_speaker(statuses: &mut [(S, usize)], speaker: Speaker, 
             Speaker::Other => {}
         }
     }
+}
+
+/// Whether the Chinese side (中方) answers, tells or says, within a few characters, before
+/// `lower`'s character `at`: diplomatic Chinese for the embassy's reply to the host.
+fn chinese_side_answers(lower: &str, at: usize) -> bool {
+    let end = lower.char_indices().nth(at).map_or(lower.len(), |(i, _)| i);
+    let Some(side) = lower[..end].rfind("中方") else { return false };
+    let after: String = lower[side + "中方".len()..end].chars().take(14).collect();
+    ["回复", "答复", "回应", "告知", "表示", "称", "说"].iter().any(|w| after.contains(w))
 }
 
 /// The words of `lower`'s clause before its character `at` (a closure's cue).
@@ -243,6 +255,18 @@ mod tests {
         assert_eq!(closed("中国涉设非法警察局 捷克:布拉格关闭两间", None), S::ClosedPerHostGovernment);
         assert_eq!(closed("法国情报局:关闭9座中国警察站", None), S::ClosedPerHostGovernment);
         assert_eq!(closed("北京:相关站点已关闭", None), S::Closed);
+        let closed_at = |lower: &str, cue: &str| {
+            let at = lower.find(cue).map(|b| lower[..b].chars().count()).unwrap();
+            let mut s = vec![(S::Closed, at)];
+            closure_by_speaker(&mut s, speaker(lower, Some("德国外交部")), lower);
+            s[0].0
+        };
+        assert_eq!(
+            closed_at("而德国外交部发言人则表示,“中方在2023年2月初回复说,这些所谓的'服务站'已经关闭。", "已经关闭"),
+            S::ClosedPerChineseEmbassy,
+            "the Chinese side's reply, told by the host"
+        );
+        assert_eq!(closed_at("德国外交部表示,中方不愿合作,服务站已经关闭", "已经关闭"), S::Closed);
         assert_eq!(
             closed("i discussed it with the chinese ambassador and he assured me that they were closed, the minister added", None),
             S::ClosedPerChineseEmbassy

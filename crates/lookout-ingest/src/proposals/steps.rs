@@ -14,7 +14,9 @@
 //! the Dublin station says "the office" and means it) or at most six of one country, or those
 //! of the one country where stations are that a text naming no station city names (alone, or
 //! twice as often as any other). Where a body
-//! is based ("Spain-based") is no station's place, in the sentence or in the document.
+//! is based ("Spain-based") is no station's place, in the sentence or in the document. A text
+//! that never names a police station (a Fox Hunt trial, a spy charged in London) reports no
+//! station's steps, whatever city it names.
 //!
 //! Each step takes the time the sentence gives nearest its words ("arrested Monday …, before
 //! closing last fall amid an FBI investigation": arrested on the Monday, closed in the year
@@ -95,6 +97,10 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
     // Whether the whole text is about stations: asked only of a sentence that names a station's
     // city without a station's word, and answered once.
     let mut document_about_stations: Option<bool> = None;
+    // Whether it names police stations outright: asked only of a sentence that reports arrests,
+    // charges or a search with no word for a station, and answered once.
+    let mut document_names_stations: Option<bool> = None;
+    let mut whole_lower: Option<String> = None;
     let mut last_spoke_of_stations = false;
     let mut last_sentence = 0..0;
     let mut sentences = Sentences::new(text);
@@ -173,10 +179,22 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         let about_stations = speaks_of_stations
             || follows_stations
             || ((names_a_station || few)
-                && *document_about_stations
-                    .get_or_insert_with(|| cues::about_stations(&whole.simplified().to_lowercase())));
-        let mut statuses: Vec<(StationStatus, usize)> =
-            statuses.into_iter().filter(|(s, _)| about_stations || STANDING_ALONE.contains(s)).collect();
+                && *document_about_stations.get_or_insert_with(|| {
+                    cues::names_police_stations(whole_lower.get_or_insert_with(|| whole.simplified().to_lowercase()))
+                }));
+        // Arrests, charges and a search stand alone only in a text that names police stations.
+        let mut statuses: Vec<(StationStatus, usize)> = statuses
+            .into_iter()
+            .filter(|(s, _)| {
+                about_stations
+                    || STANDING_ALONE.contains(s)
+                        && *document_names_stations.get_or_insert_with(|| {
+                            cues::names_police_stations(
+                                whole_lower.get_or_insert_with(|| whole.simplified().to_lowercase()),
+                            )
+                        })
+            })
+            .collect();
         // A newsroom's "reported" (报道指, "it reported") says a station is there only in a
         // sentence with a word for one.
         if !speaks_of_stations && statuses.iter().all(|(s, _)| *s == StationStatus::Reported) && cues::only_news(&lower)

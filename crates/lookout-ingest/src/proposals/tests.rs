@@ -400,3 +400,6 @@ fn a_city_s_area_holds_the_stations_near_it() {
     assert_eq!(ids("RCMP正在调查蒙特利尔地区的两个警察站。"), ["station-ST085", "station-ST086"]);
     assert_eq!(ids("RCMP正在调查蒙特利尔的一个警察站。"), ["station-ST085"]);
 }
+
+#[path = "tests_scope.rs"]
+mod scope;
