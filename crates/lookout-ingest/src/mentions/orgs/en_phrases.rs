@@ -24,12 +24,14 @@ pub(super) fn joined(text: &str, words: &[Word<'_>], i: usize) -> bool {
 }
 
 /// Marks inside a name: a possessive before "Office" ("Attorney General’s Office") and in
-/// "People’s Republic", an en dash ("Canada–People’s Republic of China Relationship"), a word in
+/// "People’s Republic", a plural's possessive ("Magistrates’ Court"), an en dash ("Canada–People’s Republic of China Relationship"), a word in
 /// parentheses ("Public Security (Police) Bureau of Fuzhou").
 fn joined_by_mark(text: &str, words: &[Word<'_>], i: usize, gap: &str) -> bool {
     let next = words[i + 1].text;
     match gap {
         "'s " | "’s " => next == "Office" || words[i].text == "People",
+        // A plural's possessive: "Westminster Magistrates’ Court", "Veterans' Affairs".
+        "' " | "’ " => words[i].text.ends_with('s') && capitalised(next),
         "–" => capitalised(next),
         " (" => text[words[i + 1].end..].starts_with(") ") && words.get(i + 2).is_some_and(|w| capitalised(w.text)),
         // The word in parentheses follows a word of the name: "(NGO) Safeguard" opens none.

@@ -29,6 +29,7 @@ fn bodies_by_their_heads() {
     assert_eq!(bodies("the Chinese embassy denied it"), ["Chinese embassy"]);
     assert_eq!(bodies("The Government has asked"), ["Government"]);
     assert_eq!(bodies("the Attorney General’s Office reported"), ["Attorney General’s Office"]);
+    assert_eq!(bodies("appeared at Westminster Magistrates’ Court on Monday"), ["Westminster Magistrates’ Court"]);
     assert_eq!(
         bodies("the Public Security (Police) Bureau of Fuzhou runs it"),
         ["Public Security (Police) Bureau of Fuzhou"]
