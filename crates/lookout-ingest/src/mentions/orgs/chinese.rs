@@ -8,7 +8,7 @@ use lookout_text::{is_han, to_simplified};
 use super::lexicon::Lexicon;
 use super::zh_cuts;
 use super::zh_words::{
-    AFTER_FORCE, BRANCH_HEADS, FORCE_HEADS, GENERIC_HEADS, LEFT_STOPS, NAME_VERBS, NOT_BODIES, SOLE_HEADS,
+    AFTER_FORCE, BRANCH_HEADS, FORCE_HEADS, GENERIC_HEADS, LEFT_STOPS, NAME_VERBS, NOT_BODIES, SOLE_HEADS, WORD_NAMES,
 };
 use crate::mentions::segment::HanCuts;
 use crate::mentions::Found;
@@ -129,7 +129,9 @@ fn bodies_in_run(
             && (lex.zh_heads.contains(t.word)
                 || SOLE_HEADS.contains(&t.word)
                 || ends_in_head && may_qualify(t.tag) && !NOT_BODIES.contains(&t.word));
-        let organisation = t.tag == "nt" && t.word.chars().count() >= 2 && !NOT_BODIES.contains(&t.word);
+        let organisation = (t.tag == "nt" || WORD_NAMES.contains(&t.word))
+            && t.word.chars().count() >= 2
+            && !NOT_BODIES.contains(&t.word);
         if !(head || organisation) || t.start < floor {
             j += 1;
             continue;
@@ -305,6 +307,9 @@ mod tests {
         // News sites and associations with long names; a parliament by itself.
         assert_eq!(bodies("據德國之聲中文網報導"), ["德國之聲中文網"]);
         assert_eq!(bodies("香港南华早报报道"), ["香港南华早报"]);
+        assert_eq!(bodies("據路透報導,英國衛報和世界報指出"), ["路透", "英國衛報", "世界報"]);
+        assert!(bodies("道路透明,捍卫报道自由").is_empty());
+        assert_eq!(bodies("據法國快訊周刊報導"), ["法國快訊周刊"]);
         assert_eq!(bodies("首尔华助中心负责人"), ["首尔华助中心"]);
         assert_eq!(bodies("满城华人服务中心表示"), ["满城华人服务中心"]);
         assert_eq!(bodies("日前國會通過法案"), ["國會"]);

@@ -325,7 +325,11 @@ impl Lexicon {
                 .expect("a few names make an automaton"),
             zh_heads: set(super::zh_words::HEADS),
             zh_triggers: aho_corasick::AhoCorasick::new(
-                super::zh_words::HEADS.iter().chain(super::zh_words::NAMES).chain(super::zh_words::TRIGGERS),
+                super::zh_words::HEADS
+                    .iter()
+                    .chain(super::zh_words::NAMES)
+                    .chain(super::zh_words::WORD_NAMES)
+                    .chain(super::zh_words::TRIGGERS),
             )
             .expect("a few words make an automaton"),
         }

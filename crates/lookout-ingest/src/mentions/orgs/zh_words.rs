@@ -46,6 +46,7 @@ pub(super) const HEADS: &[&str] = &[
     "周报",
     "邮报",
     "电视台",
+    "周刊",
     "电视网",
     "新闻网",
     "长安网",
@@ -221,6 +222,10 @@ pub(super) const NAMES: &[&str] = &[
     "国际特赦组织",
     "和统会",
 ];
+
+/// Bodies known by a bare name that is also a piece of other words (路透 of 道路透明, 卫报 of
+/// 捍卫报道): a body only where jieba cuts it as a word of its own.
+pub(super) const WORD_NAMES: &[&str] = &["路透", "卫报", "人民报", "世界报"];
 
 /// Heads that jieba's dictionary does not hold, which it cuts into words (华 + 助 + 中心).
 pub(super) const SPLIT_HEADS: &[&str] = &["华助中心"];
