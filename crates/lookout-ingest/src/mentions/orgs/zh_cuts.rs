@@ -28,6 +28,9 @@ pub(super) fn join_split_heads<'a>(simplified: &'a str, tags: &mut Vec<Tag<'a>>)
 /// The title a ministry's name runs into.
 const MINISTER: &str = "部长";
 
+/// Words of a minister's rank, not of the ministry's name (助理部长: an assistant minister).
+const TITLE_WORDS: &[&str] = &["助理", "代理", "常务", "前任", "现任"];
+
 /// Cuts a ministry from its minister's title: 外交部长 → 外交部 + 长, and 公共安全 + 部长 →
 /// 公共安全部 + 长 where the word before is a name's (not a place's: 加拿大 + 部长 names no
 /// ministry, nor 安全部 + 部长, already cut).
@@ -42,6 +45,7 @@ pub(super) fn split_ministers<'a>(simplified: &'a str, tags: &mut Vec<Tag<'a>>) 
             && tags[i - 1].byte_end == tags[i].byte_start
             && tags[i - 1].word.chars().count() >= 2
             && !tags[i - 1].word.ends_with('部')
+            && !TITLE_WORDS.contains(&tags[i - 1].word)
             && matches!(tags[i - 1].tag, "n" | "nr" | "nz" | "vn");
         if !(own || after_name) {
             i += 1;
@@ -87,5 +91,6 @@ mod tests {
         assert_eq!(cut("加拿大公共安全部长")[..3], ["加拿大/ns", "公共安全部/nt", "长/n"]);
         assert_eq!(cut("加拿大部长:")[..2], ["加拿大/ns", "部长/n"]);
         assert_eq!(cut("国土安全部部长")[1..], ["安全部/nt", "部长/n"]);
+        assert_eq!(cut("负责国家安全事务的助理部长")[5..], ["助理/vn", "部长/n"]);
     }
 }
