@@ -10,9 +10,29 @@ const SUFFIXES: &[char] = &['市', '区', '區', '县', '縣', '省'];
 /// Characters after a suffix that make it the opening of another word.
 const OPENING: &[char] = &['民', '场', '場', '域', '内', '內', '外', '级', '級'];
 
-/// Extends each Chinese city's or region's name in `found` by the word for what it is.
+/// The length in bytes of a numbered district just after a city's name (巴黎13區, 巴黎第十三区:
+/// Paris's 13th arrondissement), if one is there.
+fn numbered_district(after: &str) -> Option<usize> {
+    let rest = after.strip_prefix('第').unwrap_or(after);
+    let digits = rest
+        .char_indices()
+        .take_while(|&(_, c)| c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c))
+        .last()
+        .map(|(at, c)| at + c.len_utf8())?;
+    let district = rest[digits..].chars().next().filter(|c| matches!(c, '区' | '區'))?;
+    Some(after.len() - rest.len() + digits + district.len_utf8())
+}
+
+/// Extends each Chinese city's or region's name in `found` by the word for what it is, or by a
+/// numbered district of it.
 pub(super) fn extend(text: &str, found: &mut [Found]) {
     for f in found.iter_mut() {
+        if let Some(district) = numbered_district(&text[f.end..]) {
+            if matches!(f.what, What::Place { city: Some(_), .. }) {
+                f.end += district;
+                continue;
+            }
+        }
         // Most places are followed by no such word: that is asked first.
         let mut after = text[f.end..].chars();
         let Some(suffix) = after.next().filter(|c| SUFFIXES.contains(c)) else { continue };
@@ -44,5 +64,8 @@ mod tests {
         assert!(places("安大略省萬錦市的華人").contains(&"萬錦市".to_string()));
         assert_eq!(places("纽约市民表示"), ["纽约"]);
         assert_eq!(places("中国省份"), ["中国"]);
+        assert_eq!(places("位於巴黎13區的一棟大樓"), ["巴黎13區"]);
+        assert_eq!(places("巴黎第十三区的华人"), ["巴黎第十三区"]);
+        assert_eq!(places("巴黎13日电"), ["巴黎"]);
     }
 }
