@@ -86,7 +86,13 @@ impl Reader<'_, '_> {
             // "… of Greater Montreal and the Centre …": a name goes on after "and", not after
             // "and the".
             let second_opens = self.word(and + 1).eq_ignore_ascii_case("the");
-            if !first.is_empty() && (!second.is_empty() || second_opens) {
+            // Words left between the first body and "and" are of one name with what follows
+            // ("Senate Homeland Security and Governmental Affairs Committee"), unless a title
+            // opens them ("… Security Secretary Alejandro Mayorkas and …").
+            let one_name = first
+                .last()
+                .is_some_and(|&(_, end)| end < and && !(end..and).any(|k| self.lex.titles.contains(self.word(k))));
+            if !first.is_empty() && !one_name && (!second.is_empty() || second_opens) {
                 out.extend(first.into_iter().chain(second));
                 return;
             }

@@ -31,6 +31,11 @@ fn bodies_by_their_heads() {
     assert_eq!(bodies("the Attorney General’s Office reported"), ["Attorney General’s Office"]);
     assert_eq!(bodies("appeared at Westminster Magistrates’ Court on Monday"), ["Westminster Magistrates’ Court"]);
     assert_eq!(
+        bodies("testified before the U.S. Senate Homeland Security and Governmental Affairs Committee"),
+        ["U.S. Senate Homeland Security and Governmental Affairs Committee"]
+    );
+    assert_eq!(bodies("Twitter and Facebook removed it"), ["Twitter", "Facebook"]);
+    assert_eq!(
         bodies("the Public Security (Police) Bureau of Fuzhou runs it"),
         ["Public Security (Police) Bureau of Fuzhou"]
     );
