@@ -35,6 +35,7 @@ fn bodies_by_their_heads() {
         ["U.S. Senate Homeland Security and Governmental Affairs Committee"]
     );
     assert_eq!(bodies("Twitter and Facebook removed it"), ["Twitter", "Facebook"]);
+    assert_eq!(bodies("the Counter Foreign Interference Taskforce said"), ["Counter Foreign Interference Taskforce"]);
     assert_eq!(
         bodies("the Public Security (Police) Bureau of Fuzhou runs it"),
         ["Public Security (Police) Bureau of Fuzhou"]

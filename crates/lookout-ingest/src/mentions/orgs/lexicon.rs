@@ -50,6 +50,7 @@ pub(super) const EN_HEADS: &[&str] = &[
     "Gendarmerie",
     "Government",
     "Group",
+    "Taskforce",
     "Guard",
     "House",
     "Inc",
