@@ -76,7 +76,7 @@ fn counted_from(text: &str, is_num: &dyn Fn(char) -> bool) -> Option<usize> {
             next = chars.next().map(|(_, c)| c);
         }
     }
-    if matches!(next, Some('多' | '余')) {
+    if matches!(next, Some('多' | '余' | '餘')) {
         next = chars.next().map(|(_, c)| c);
     }
     match next {
@@ -222,8 +222,8 @@ pub(super) fn find(tables: &Tables, text: &str, lines: &[(usize, usize)], dates:
             scale('萬', 1e4, &mut k);
             scale('亿', 1e8, &mut k);
             scale('億', 1e8, &mut k);
-            // Words like 多 and 余 ("more than") may stand between the number and its measure word.
-            if matches!(chars.get(k).map(|x| x.1), Some('多' | '余')) {
+            // Words like 多 and 余 (餘: "more than") may stand between the number and its measure word.
+            if matches!(chars.get(k).map(|x| x.1), Some('多' | '余' | '餘')) {
                 k += 1;
             }
             // A sum of money: the currency is what it counts.

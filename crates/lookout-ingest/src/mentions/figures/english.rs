@@ -203,7 +203,10 @@ pub(super) fn find(tables: &Tables, text: &str, words: &[Word<'_>], dates: &mut 
             }
         }
         let is_year = !raw.contains(',') && raw.len() == 4 && (1900.0..=2100.0).contains(&value);
-        if is_year || dates.overlaps(w.start, end) {
+        // A news page's reading time ("2 min read") counts nothing the text is about.
+        let reading_time = words.get(j).is_some_and(|w| w.text == "min")
+            && words.get(j + 1).is_some_and(|w| w.text.eq_ignore_ascii_case("read"));
+        if is_year || reading_time || dates.overlaps(w.start, end) {
             i = j;
             continue;
         }

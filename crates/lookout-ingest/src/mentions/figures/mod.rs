@@ -207,6 +207,7 @@ mod tests {
 
     #[test]
     fn english_figures() {
+        assert!(figures("2 min read WASHINGTON (Reuters)").is_empty(), "a page's reading time");
         assert_eq!(
             figures("It found 54 police stations in 30 countries, and 230,000 Chinese nationals were persuaded."),
             [
@@ -243,6 +244,7 @@ mod tests {
     fn chinese_figures() {
         assert_eq!(figures("共102个海外警务站分布在53个国家"), ["102个|102|个海外警务站", "53个|53|个国家"]);
         assert_eq!(figures("劝返23万人"), ["23万人|230000|人"]);
+        assert_eq!(figures("抓回經濟犯罪嫌疑人730餘人。"), ["730餘人|730|人"]);
         assert_eq!(figures("五十四个服务站"), ["五十四个|54|个服务站"]);
         // What is counted is the nouns after the measure word.
         assert_eq!(figures("兩人涉嫌"), ["兩人|2|人"]);
