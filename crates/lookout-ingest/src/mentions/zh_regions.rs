@@ -147,6 +147,8 @@ pub(super) fn find(
             match countries[hit.pattern().as_usize()] {
                 (_, true) if inside_a_word(text, start, end) => {}
                 (country, true) => foreign.push(Found::place(start, end, None, country)),
+                // A province's speech is a language (广东话, 福建话: Cantonese, Hokkien).
+                (_, false) if text[end..].starts_with(['话', '話']) => {}
                 (country, false) if !overlaps(start, end) => out.push(Found::place(start, end, None, country)),
                 _ => {}
             }
@@ -161,7 +163,7 @@ mod tests {
 
     #[test]
     fn provinces_and_continents() {
-        let text = "来自广东和福建省、浙江西部,廣東,新疆维吾尔自治区;欧洲与北美洲,曼哈顿華埠。上海";
+        let text = "来自广东和福建省、浙江西部,廣東,新疆维吾尔自治区;欧洲与北美洲,曼哈顿華埠,講廣東話。上海";
         let lines = crate::mentions::segment::non_ascii_lines(text);
         let taken = [(text.find("上海").unwrap(), text.len())];
         let mut out = Vec::new();
