@@ -84,3 +84,9 @@ fn a_city_bearing_the_name_as_its_own_stands_before_one_known_by_it_as_an_altern
         crate::mentions::testing::places_of("In New York, United States, and in Italy: Rome, Venice and Prato.");
     assert!(places.contains(&("Venice", Some("IT"))), "{places:?}");
 }
+
+#[test]
+fn everyday_chinese_words_that_name_small_towns_are_no_places() {
+    assert!(texts("实现中华民族伟大复兴,精英云集,双方合作").is_empty());
+    assert_eq!(texts("精英云集福州"), ["福州"]);
+}
