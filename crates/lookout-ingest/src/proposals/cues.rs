@@ -109,7 +109,13 @@ const PAIRS: &[(S, &[&str], &[&str], usize)] = &[
     (S::ChargesFiled, &["检察官", "检方"], &["指控"], 8),
     (S::NoEvidenceFound, &["未在", "未找到", "没有找到", "未能找到"], &["证据"], 24),
     // "China rejects U.S. claims of 'Chinese overseas police stations'".
-    (S::Denied, &["rejects", "rejected", "rejecting"], &["claim", "accusation", "allegation", "report"], 24),
+    // "China on Friday pushed back on claims it was operating 'police stations'".
+    (
+        S::Denied,
+        &["rejects", "rejected", "rejecting", "pushed back", "pushes back", "hit back", "hits back"],
+        &["claim", "accusation", "allegation", "report"],
+        24,
+    ),
     // "my restaurant is not a secret Chinese police station", "they are not so-called police
     // stations".
     (

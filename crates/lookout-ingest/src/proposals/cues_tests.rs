@@ -78,6 +78,10 @@ fn specific_statuses_stand_over_general_ones() {
     assert_eq!(only("所谓“海外警察站”是彻头彻尾的政治谎言"), [S::Denied]);
     assert_eq!(only("china rejects u.s. claims of 'chinese overseas police stations'"), [S::Denied]);
     assert!(only("the court rejected his appeal").is_empty());
+    assert_eq!(
+        only("china on friday pushed back on claims it was operating 'police stations' on u.s. soil"),
+        [S::Denied]
+    );
     // Synonyms a careful reader takes as the same step.
     assert_eq!(only("two men were taken into custody in new york"), [S::Arrested]);
     assert_eq!(only("he was jailed for four years"), [S::Convicted]);
