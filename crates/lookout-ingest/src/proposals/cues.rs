@@ -305,17 +305,35 @@ pub(super) fn only_news(lower: &str) -> bool {
 }
 
 /// Words that name police stations outright, with [`STATION_WORDS`](super::STATION_WORDS).
-const POLICE_STATION_WORDS: &[&str] = &["警察站", "警察署", "秘密警察", "海外警", "police base", "police post"];
+const POLICE_STATION_WORDS: &[&str] = &[
+    "警察站",
+    "警察署",
+    "秘密警察",
+    "地下警",
+    "海外警",
+    "警务",
+    "联络站",
+    "服务点",
+    "police base",
+    "police post",
+    "outpost",
+    "overseas service",
+    "secret police",
+    "contact point",
+];
 
 /// Whether `lower` (a whole document in lower case, Chinese simplified) names police stations
 /// outright: a text on another case (Operation Fox Hunt, a spy charged in London) reports no
 /// station's arrests. A word is whole where it ends ("police office" is not "police officer";
 /// "police stations" is "police station").
 pub(super) fn names_police_stations(lower: &str) -> bool {
-    let whole = |word: &str| lower.match_indices(word).any(|(at, w)| whole_word(lower, at..at + w.len()));
     automata().police_stations.find_iter(lower).any(|m| whole_word(lower, m.range()))
-        // "a New Zealand-based station run by the Nantong security bureau"
-        || whole("station") && (whole("police") || lower.contains("security bureau"))
+        // "a New Zealand-based station run by the Nantong security bureau", not "the train
+        // station" of a text that speaks of the police elsewhere.
+        || lower.match_indices("station").any(|(at, w)| {
+            let near = &lower[lower.floor_char_boundary(at.saturating_sub(60))..lower.ceil_char_boundary(at + 60)];
+            whole_word(lower, at..at + w.len()) && (near.contains("police") || near.contains("security bureau"))
+        })
 }
 
 /// Whether `lower` holds a word about stations (`STATION_WORDS` or [`STATION_HINTS`]), whole:

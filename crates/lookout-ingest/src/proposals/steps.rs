@@ -130,7 +130,12 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         // The mentions of the sentence before (their stations are looked up only when asked).
         let mentions_before = &mentions[std::mem::replace(&mut last_sentence, here_from..at)];
         lookout_text::lower_into(&lookout_text::fold(words), &mut lower);
-        let speaks_of_stations = cues::about_stations(&lower);
+        // A word that may mean a station ("office", "site") means one only in a text that names
+        // police stations ("the Paris office of China's Ministry of State Security" is none).
+        let speaks_of_stations = cues::about_stations(&lower)
+            && *document_names_stations.get_or_insert_with(|| {
+                cues::names_police_stations(whole_lower.get_or_insert_with(|| whole.simplified().to_lowercase()))
+            });
         // The sentence before, in the same paragraph, spoke of stations: "China denies the
         // allegations" denies what it said.
         let follows_stations =

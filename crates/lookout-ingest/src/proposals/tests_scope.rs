@@ -32,4 +32,19 @@ fn a_station_run_by_a_security_bureau_is_a_police_station() {
         !cues::names_police_stations("they met at the train station near the museum"),
         "a station alone is no police station"
     );
+    let far = format!("the french police questioned him. {}he lived near the train station", "he waited. ".repeat(8));
+    assert!(!cues::names_police_stations(&far), "nor a station far from the police");
+}
+
+#[test]
+fn an_office_is_a_station_only_in_a_text_that_names_police_stations() {
+    let spies = "The head of the Rotterdam office of China's Ministry of State Security was expelled.";
+    assert!(steps(&propose(spies, &mentions(spies), &known(), &doc())).is_empty());
+    let stations = "Secret police stations were exposed this year. The Rotterdam office was named too.";
+    let got: Vec<(String, String)> = steps(&propose(stations, &mentions(stations), &known(), &doc()))
+        .into_iter()
+        .map(|(s, st, ..)| (s, st))
+        .collect();
+    assert!(got.contains(&("station-ST033".to_string(), "reported".to_string())), "{got:?}");
+    assert!(cues::names_police_stations("thirty “110 overseas service posts”"));
 }
