@@ -94,11 +94,8 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
             by_country = true;
         }
     }
-    // Whether the whole text is about stations: asked only of a sentence that names a station's
-    // city without a station's word, and answered once.
-    let mut document_about_stations: Option<bool> = None;
-    // Whether it names police stations outright: asked only of a sentence that reports arrests,
-    // charges or a search with no word for a station, and answered once.
+    // Whether the whole text names police stations outright: asked only of a sentence that
+    // needs it, and answered once.
     let mut document_names_stations: Option<bool> = None;
     let mut whole_lower: Option<String> = None;
     let mut last_spoke_of_stations = false;
@@ -184,14 +181,17 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         let about_stations = speaks_of_stations
             || follows_stations
             || ((names_a_station || few)
-                && *document_about_stations.get_or_insert_with(|| {
+                && *document_names_stations.get_or_insert_with(|| {
                     cues::names_police_stations(whole_lower.get_or_insert_with(|| whole.simplified().to_lowercase()))
                 }));
+        // A report that a station is there needs a word for it or its place: "成立" in a
+        // sentence of neither is some other body's founding.
+        let by_few_alone = !(speaks_of_stations || follows_stations || names_a_station);
         // Arrests, charges and a search stand alone only in a text that names police stations.
         let mut statuses: Vec<(StationStatus, usize)> = statuses
             .into_iter()
             .filter(|(s, _)| {
-                about_stations
+                about_stations && !(by_few_alone && *s == StationStatus::Reported)
                     || STANDING_ALONE.contains(s)
                         && *document_names_stations.get_or_insert_with(|| {
                             cues::names_police_stations(
