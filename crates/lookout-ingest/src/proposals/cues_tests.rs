@@ -78,6 +78,8 @@ fn specific_statuses_stand_over_general_ones() {
     assert_eq!(only("所谓“海外警察站”是彻头彻尾的政治谎言"), [S::Denied]);
     assert_eq!(only("china rejects u.s. claims of 'chinese overseas police stations'"), [S::Denied]);
     assert!(only("the court rejected his appeal").is_empty());
+    assert!(only("警方也继续调查,但至今未有起诉任何人").iter().all(|s| *s != S::ChargesFiled));
+    assert!(only("在无法提出刑事检控时,与其他机构合作").is_empty());
     assert_eq!(
         only("china on friday pushed back on claims it was operating 'police stations' on u.s. soil"),
         [S::Denied]
