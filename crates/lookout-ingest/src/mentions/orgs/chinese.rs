@@ -19,6 +19,10 @@ fn may_qualify(tag: &str) -> bool {
     matches!(tag, "ns" | "nt" | "nz" | "j" | "n" | "ng" | "an" | "b" | "nrt")
 }
 
+/// Words just before a generic head that describe a group rather than name it: 西班牙人权组织
+/// ("a Spanish rights group"), 中国秘密组织 ("a Chinese secret organisation"), 荷兰非法组织.
+const DESCRIBING: &[&str] = &["人权", "权", "秘密", "非法", "地下", "民间", "相关", "有关", "特务"];
+
 /// Whether a word is a single character that stands for a country (法, 加, 英).
 fn one_country(word: &lookout_text::Tag) -> bool {
     let mut chars = word.word.chars();
@@ -239,7 +243,7 @@ fn bodies_in_run(
         // A place and a cause before one describe a group, not name it (西班牙人权组织, "a
         // Spanish rights group").
         let named = tags[first..j].iter().any(|q| matches!(q.tag, "ns" | "nt" | "nz" | "j"))
-            && !(j > first && matches!(tags[j - 1].word, "人权" | "权"));
+            && !(j > first && DESCRIBING.contains(&tags[j - 1].word));
         if GENERIC_HEADS.iter().any(|h| t.word.ends_with(h)) && !named && !organisation {
             j += 1;
             continue;
@@ -307,6 +311,7 @@ mod tests {
         // News sites and associations with long names; a parliament by itself.
         assert_eq!(bodies("據德國之聲中文網報導"), ["德國之聲中文網"]);
         assert_eq!(bodies("香港南华早报报道"), ["香港南华早报"]);
+        assert!(bodies("報導中國秘密組織在法國控制僑民").is_empty(), "a description, not a name");
         assert_eq!(bodies("據路透報導,英國衛報和世界報指出"), ["路透", "英國衛報", "世界報"]);
         assert!(bodies("道路透明,捍卫报道自由").is_empty());
         assert_eq!(bodies("據法國快訊周刊報導"), ["法國快訊周刊"]);
