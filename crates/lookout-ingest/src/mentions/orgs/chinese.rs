@@ -312,6 +312,7 @@ mod tests {
         assert_eq!(bodies("據德國之聲中文網報導"), ["德國之聲中文網"]);
         assert_eq!(bodies("香港南华早报报道"), ["香港南华早报"]);
         assert!(bodies("報導中國秘密組織在法國控制僑民").is_empty(), "a description, not a name");
+        assert!(bodies("荷蘭執政黨和反對黨議員").is_empty(), "the ruling party and the opposition name none");
         assert_eq!(bodies("據路透報導,英國衛報和世界報指出"), ["路透", "英國衛報", "世界報"]);
         assert!(bodies("道路透明,捍卫报道自由").is_empty());
         assert_eq!(bodies("據法國快訊周刊報導"), ["法國快訊周刊"]);
