@@ -15,6 +15,7 @@ mod names;
 mod orgs;
 mod place_shapes;
 mod places;
+mod region_codes;
 pub(crate) mod regions;
 pub(crate) mod segment;
 mod times;

@@ -63,6 +63,7 @@ pub(crate) fn find(
         doc_countries.insert(code);
     }
     english_cities(text, words, n, memo, &doc_countries, &mut out);
+    super::region_codes::find(text, words, &out, &mut regions);
     super::zh_cities::find(text, &segments, n, memo, &doc_countries, &mut out);
     let mut taken: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
     taken.sort_unstable();
