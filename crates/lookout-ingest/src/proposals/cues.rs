@@ -345,13 +345,16 @@ pub(super) fn about_stations(lower: &str) -> bool {
     automata().stations.find_overlapping_iter(lower).any(|m| whole_word(lower, m.range()))
 }
 
-/// Whether the words at `range` of `lower` stand whole: no letter just before them, and none
-/// after but a plural's s. Chinese words always do.
+/// Whether the words at `range` of `lower` stand whole: an English word has no letter just
+/// before it and none after but a plural's s; a Chinese word stands whole wherever it is
+/// (RTL服务站).
 fn whole_word(lower: &str, range: std::ops::Range<usize>) -> bool {
     let letter = |c: char| c.is_ascii_alphabetic();
+    let word = &lower[range.clone()];
     let rest = &lower[range.end..];
     let rest = rest.strip_prefix('s').unwrap_or(rest);
-    !lower[..range.start].ends_with(letter) && !rest.starts_with(letter)
+    !(word.starts_with(letter) && lower[..range.start].ends_with(letter))
+        && !(word.ends_with(letter) && rest.starts_with(letter))
 }
 
 /// The cues and the station words, each as one automaton (a sentence is read once, not once per
@@ -387,9 +390,10 @@ fn automata() -> &'static Automata {
         // DFAs: every sentence of every document is read by them.
         let dfa = |patterns: &[&str]| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(patterns);
         let cues = dfa(&words).expect("the cues make an automaton");
+        // Read for overlapping matches: "police station" and "station" both stand in "police
+        // stations", and a word that is not whole (an officer) must not hide one that is.
         let stations = AhoCorasick::new(super::STATION_WORDS.iter().chain(STATION_HINTS))
             .expect("the station words make an automaton");
-        // (Overlapping matches: "police station" and "station" both stand in "police stations".)
         let police_stations = AhoCorasick::new(super::STATION_WORDS.iter().chain(POLICE_STATION_WORDS))
             .expect("the police stations' words make an automaton");
         let pair_firsts = dfa(&firsts).expect("the pairs' first words make an automaton");

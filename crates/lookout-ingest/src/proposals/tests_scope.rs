@@ -26,6 +26,8 @@ fn a_station_run_by_a_security_bureau_is_a_police_station() {
     assert!(cues::names_police_stations("there is a new zealand-based station run by the nantong security bureau"));
     assert!(cues::names_police_stations("three police stations in canada"));
     assert!(cues::names_police_stations("中国在海外设立的警察站"));
+    assert!(cues::names_police_stations("据rtl服务站的报道"), "a Chinese word stands whole after a Latin one");
+    assert!(cues::about_stations("据rtl服务站的报道"));
     assert!(!cues::names_police_stations("a retired police officer; the us attorney's office said"));
     assert!(!cues::names_police_stations("美国司法部宣布对8名参与猎狐行动的人员提起诉讼"));
     assert!(
