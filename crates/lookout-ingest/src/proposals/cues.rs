@@ -353,8 +353,9 @@ fn whole_word(lower: &str, range: std::ops::Range<usize>) -> bool {
     let word = &lower[range.clone()];
     let rest = &lower[range.end..];
     let rest = rest.strip_prefix('s').unwrap_or(rest);
-    !(word.starts_with(letter) && lower[..range.start].ends_with(letter))
-        && !(word.ends_with(letter) && rest.starts_with(letter))
+    let joined_before = word.starts_with(letter) && lower[..range.start].ends_with(letter);
+    let joined_after = word.ends_with(letter) && rest.starts_with(letter);
+    !(joined_before || joined_after)
 }
 
 /// The cues and the station words, each as one automaton (a sentence is read once, not once per
