@@ -176,15 +176,20 @@ pub(super) fn closure_by_speaker(statuses: &mut [(S, usize)], speaker: Speaker, 
 /// Whether the Chinese side (中方) answers, tells or says, within a few characters, before
 /// `lower`'s character `at`: diplomatic Chinese for the embassy's reply to the host.
 fn chinese_side_answers(lower: &str, at: usize) -> bool {
-    let end = lower.char_indices().nth(at).map_or(lower.len(), |(i, _)| i);
+    let end = byte_of(lower, at);
     let Some(side) = lower[..end].rfind("中方") else { return false };
     let after: String = lower[side + "中方".len()..end].chars().take(14).collect();
-    ["回复", "答复", "回应", "告知", "表示", "称", "说"].iter().any(|w| after.contains(w))
+    SAYING.iter().chain(&["回复", "答复", "回应", "告知"]).any(|w| after.contains(w))
+}
+
+/// The byte where `lower`'s character `at` stands (its end when `at` is past it).
+fn byte_of(lower: &str, at: usize) -> usize {
+    lower.char_indices().nth(at).map_or(lower.len(), |(i, _)| i)
 }
 
 /// The words of `lower`'s clause before its character `at` (a closure's cue).
 fn closing_clause(lower: &str, at: usize) -> &str {
-    let end = lower.char_indices().nth(at).map_or(lower.len(), |(i, _)| i);
+    let end = byte_of(lower, at);
     let start = lower[..end].rfind([',', ';', ':', '，', '；', '：']).map_or(0, |i| i + 1);
     &lower[start..end]
 }

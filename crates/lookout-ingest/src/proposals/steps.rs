@@ -96,8 +96,9 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
     }
     // Whether the whole text names police stations outright: asked only of a sentence that
     // needs it, and answered once.
-    let mut document_names_stations: Option<bool> = None;
-    let mut whole_lower: Option<String> = None;
+    let mut answer: Option<bool> = None;
+    let mut names_stations =
+        || *answer.get_or_insert_with(|| cues::names_police_stations(&whole.simplified().to_lowercase()));
     let mut last_spoke_of_stations = false;
     let mut last_sentence = 0..0;
     let mut sentences = Sentences::new(text);
@@ -129,10 +130,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         lookout_text::lower_into(&lookout_text::fold(words), &mut lower);
         // A word that may mean a station ("office", "site") means one only in a text that names
         // police stations ("the Paris office of China's Ministry of State Security" is none).
-        let speaks_of_stations = cues::about_stations(&lower)
-            && *document_names_stations.get_or_insert_with(|| {
-                cues::names_police_stations(whole_lower.get_or_insert_with(|| whole.simplified().to_lowercase()))
-            });
+        let speaks_of_stations = cues::about_stations(&lower) && names_stations();
         // The sentence before, in the same paragraph, spoke of stations: "China denies the
         // allegations" denies what it said.
         let follows_stations =
@@ -178,12 +176,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         // step with no word for a station is of them ("The Loon Fung previously denied any
         // wrongdoing", "Ardern said she had received no indications").
         let few = !named.is_empty() && (named.len() <= 2 || by_country);
-        let about_stations = speaks_of_stations
-            || follows_stations
-            || ((names_a_station || few)
-                && *document_names_stations.get_or_insert_with(|| {
-                    cues::names_police_stations(whole_lower.get_or_insert_with(|| whole.simplified().to_lowercase()))
-                }));
+        let about_stations = speaks_of_stations || follows_stations || ((names_a_station || few) && names_stations());
         // A report that a station is there needs a word for it or its place: "成立" in a
         // sentence of neither is some other body's founding.
         let by_few_alone = !(speaks_of_stations || follows_stations || names_a_station);
@@ -192,12 +185,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
             .into_iter()
             .filter(|(s, _)| {
                 about_stations && !(by_few_alone && *s == StationStatus::Reported)
-                    || STANDING_ALONE.contains(s)
-                        && *document_names_stations.get_or_insert_with(|| {
-                            cues::names_police_stations(
-                                whole_lower.get_or_insert_with(|| whole.simplified().to_lowercase()),
-                            )
-                        })
+                    || STANDING_ALONE.contains(s) && names_stations()
             })
             .collect();
         // A newsroom's "reported" (报道指, "it reported") says a station is there only in a
