@@ -283,8 +283,18 @@ const DEMANDS: &[&str] =
 
 /// Words of a sentence about stations the world over ("102 police bases in 53 countries"), not
 /// the ones a document is about.
-const WORLDWIDE: &[&str] =
-    &["countries", "around the world", "worldwide", "the globe", "全球", "世界各地", "各国", "多国", "在海外"];
+const WORLDWIDE: &[&str] = &[
+    "countries",
+    "continents",
+    "around the world",
+    "worldwide",
+    "the globe",
+    "全球",
+    "世界各地",
+    "各国",
+    "多国",
+    "在海外",
+];
 
 /// Whether `lower` speaks of stations the world over, by its words or by a count of countries
 /// (在21国, 21个国家).

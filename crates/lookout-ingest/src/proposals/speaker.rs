@@ -105,9 +105,18 @@ pub(super) fn speaker(lower: &str, claimant: Option<&str>) -> Speaker {
 }
 
 /// Who a headline gives the word to before a colon: a body ("法国情报局:关闭9座…") or a
-/// country other than China ("… 捷克:布拉格关闭两间"), its government.
+/// country other than China ("… 捷克:布拉格关闭两间"), its government; or, in a few words
+/// after its last colon, a body ("… Have ‘Ceased’ Operations: RCMP").
 fn headed(lower: &str) -> Speaker {
     let Some(colon) = lower.find([':', '：']) else { return Speaker::Other };
+    let last = lower.rfind([':', '：']).unwrap_or(colon);
+    let tail = lower[last..].trim_start_matches([':', '：']).trim();
+    if !tail.is_empty() && tail.split_whitespace().count() <= 3 {
+        match of(tail) {
+            Speaker::Other => {}
+            said => return said,
+        }
+    }
     let who = lower[..colon].split_whitespace().last().unwrap_or("");
     if who.is_empty() || who.chars().count() > 12 {
         return Speaker::Other;

@@ -60,7 +60,7 @@ const OF_THE_DAY: &[StationStatus] = &[
 ];
 
 /// Words that put a step before the document's day.
-const EARLIER: &[&str] = &["此前", "之前", "早前", "先前", "previously", "earlier", "already"];
+const EARLIER: &[&str] = &["此前", "之前", "早前", "先前", "已经", "previously", "earlier", "already"];
 
 /// The status steps of one document, into `b`.
 pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut Builder<'_>) {
@@ -365,13 +365,19 @@ fn nearest(times: &[Time], at: usize, lower: &str) -> Option<PartialDate> {
     nearest_of(if own.is_empty() { times } else { &own }, at, lower)
 }
 
-/// The time of `times` nearest character `at`, on the same side of every turn to another event.
+/// The time of `times` nearest character `at`, on the same side of every turn to another event,
+/// and not before an "after … had" that the step follows: in "China slammed the UK on Wednesday
+/// … after the UK had ordered China to close", Wednesday dates the slamming, not the order (but
+/// "closed in the fall of 2022 after those operating it became aware of the FBI's
+/// investigation" dates the investigation).
 fn nearest_of(times: &[Time], at: usize, lower: &str) -> Option<PartialDate> {
     let between = |p: usize| {
         let (from, to) = (p.min(at), p.max(at));
         let start = lower.char_indices().nth(from).map_or(lower.len(), |(i, _)| i);
         let end = lower.char_indices().nth(to).map_or(lower.len(), |(i, _)| i);
-        CONTRASTS.iter().any(|w| lower[start..end].contains(w))
+        let span = &lower[start..end];
+        let earlier = p < at && span.find(" after ").is_some_and(|a| span[a..].contains(" had "));
+        CONTRASTS.iter().any(|w| span.contains(w)) || earlier
     };
     times.iter().filter(|(p, _)| !between(*p)).min_by_key(|(p, _)| p.abs_diff(at)).map(|(_, d)| *d)
 }

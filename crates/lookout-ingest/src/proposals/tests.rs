@@ -403,3 +403,6 @@ fn a_city_s_area_holds_the_stations_near_it() {
 
 #[path = "tests_scope.rs"]
 mod scope;
+
+#[path = "tests_when_and_who.rs"]
+mod when_and_who;

@@ -86,7 +86,8 @@ impl Memo {
         lookout_text::lower_into(word, key);
         let longest = n.latin_words.get(key).min(3);
         // No name opens with a word without a hint: the names themselves are not looked at.
-        let cities = if longest == 0 || COMMON_WORDS.contains(&key.as_str()) || word.chars().all(|c| c.is_uppercase()) {
+        let in_capitals = word.chars().all(|c| c.is_uppercase()) && !n.capital_aliases.contains(key.as_str());
+        let cities = if longest == 0 || COMMON_WORDS.contains(&key.as_str()) || in_capitals {
             None
         } else {
             n.latin.get(key.as_str()).copied()

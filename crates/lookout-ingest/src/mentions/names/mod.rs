@@ -71,6 +71,9 @@ pub struct Names {
     chinese_firsts: Vec<u64>,
     /// What mentions need of each city, by position.
     city_facts: Vec<CityFacts>,
+    /// Curated aliases written in capitals ("NYC"), lower case: the only words in capitals that
+    /// name a city ("ALB", "BUF" are the gazetteer's airport codes).
+    pub(crate) capital_aliases: FastSet<String>,
 }
 
 /// The most characters a Chinese name of the tables has: longer ones are left out (the
@@ -86,8 +89,12 @@ impl Names {
         chinese.retain(|name, _| (2..=MOST_CHARS).contains(&name.chars().count()));
         let index_of: FastMap<u32, u32> =
             gazetteer.cities().iter().enumerate().map(|(i, c)| (c.geonameid, i as u32)).collect();
+        let mut capital_aliases = FastSet::default();
         for (alias, city) in gazetteer.aliases() {
             let Some(&i) = index_of.get(&city.geonameid) else { continue };
+            if alias.chars().all(|c| c.is_ascii_uppercase()) {
+                capital_aliases.insert(alias.to_lowercase());
+            }
             let han = alias.chars().any(lookout_text::is_han);
             let key = if han { alias.to_string() } else { alias.to_lowercase() };
             let list = if han { &mut chinese } else { &mut latin }.entry(key).or_default();
@@ -134,6 +141,7 @@ impl Names {
         Names {
             lists,
             city_facts,
+            capital_aliases,
             latin,
             chinese,
             countries,

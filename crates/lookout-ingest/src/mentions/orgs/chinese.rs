@@ -282,6 +282,8 @@ mod tests {
         assert_eq!(bodies("与司法部和国务院商讨"), ["司法部", "国务院"]);
         // Words that qualify no name: 非政府组织 is no body's name, 代表 and 现任 open none.
         assert!(bodies("总部位于西班牙的非政府组织称").is_empty());
+        // A distance to a body is no part of its name.
+        assert_eq!(bodies("辦公室距離韓國國會僅500公尺"), ["韓國國會"]);
         assert_eq!(bodies("代表中国政府在荷兰执行任务"), ["中国政府"]);
         assert_eq!(bodies("加拿大皇家骑警说"), ["加拿大皇家骑警"]);
         assert_eq!(bodies("人权监督机构“保护卫士”"), ["保护卫士"]);

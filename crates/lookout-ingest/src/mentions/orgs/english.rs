@@ -211,6 +211,17 @@ impl Reader<'_, '_> {
             if self.word(head + 1) == "in" && head + 2 < end {
                 let host = head + 2 + usize::from(self.word(head + 2) == "the");
                 (host + 1..=end).rev().find(|&e| self.place(host, e)).unwrap_or(end)
+            } else if !MISSIONS.contains(&self.word(head)) {
+                // Another body's "in" after its own phrase says where it is ("Public Security
+                // Bureau of Wenzhou City in China").
+                (head + 3..end)
+                    .find(|&k| {
+                        self.word(k) == "in" && {
+                            let place = k + 1 + usize::from(self.word(k + 1) == "the");
+                            place < end && self.place(place, end)
+                        }
+                    })
+                    .unwrap_or(end)
             } else {
                 end
             }
@@ -244,6 +255,9 @@ impl Reader<'_, '_> {
 /// Ireland"); another body's "in" says where it acts ("Royal Canadian Mounted Police in
 /// Hemmingford").
 const MISSIONS: &[&str] = &["Embassy", "Consulate", "Consulate-General", "Mission", "Delegation"];
+
+/// Heads written abbreviated, with a dot after them ("Corp.", "Inc.").
+const ABBREVIATED_HEADS: &[&str] = &["Corp", "Inc", "Ltd", "Co", "Bros"];
 
 /// The initials of a phrase's capitalised words ("Royal Canadian Mounted Police" → "RCMP").
 fn initials(r: &Reader<'_, '_>, from: usize, to: usize) -> String {
@@ -382,7 +396,11 @@ pub(super) fn find(names: &Names, lex: &Lexicon, text: &str, words: &[Word<'_>])
         if s > seat && s + 1 < e && lex.openers.contains(words[s].text) {
             s += 1;
         }
-        let (start, end) = (words[s].start, words[e - 1].end);
+        let (start, mut end) = (words[s].start, words[e - 1].end);
+        // "Australian Broadcasting Corp.": an abbreviated head keeps its dot.
+        if ABBREVIATED_HEADS.contains(&words[e - 1].text) && text[end..].starts_with('.') {
+            end += 1;
+        }
         if out.last().is_some_and(|f| start < f.end) {
             continue;
         }

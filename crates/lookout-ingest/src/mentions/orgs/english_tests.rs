@@ -20,6 +20,11 @@ fn bodies_by_their_heads() {
     assert!(bodies("Police in Ontario, Quebec and British Columbia said").is_empty());
     assert_eq!(bodies("the Royal Canadian Mounted Police in Hemmingford said"), ["Royal Canadian Mounted Police"]);
     assert_eq!(
+        bodies("established by the Public Security Bureau of Wenzhou City in China, the Australian Broadcasting Corp. said"),
+        ["Public Security Bureau of Wenzhou City", "Australian Broadcasting Corp."]
+    );
+    assert_eq!(bodies("the Embassy of China in the United States said"), ["Embassy of China in the United States"]);
+    assert_eq!(
         bodies("Chinese Family Services of Greater Montreal and the Centre Sino-Québec said; The Canadian Press"),
         ["Chinese Family Services of Greater Montreal", "The Canadian Press"]
     );

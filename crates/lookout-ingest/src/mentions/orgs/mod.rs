@@ -50,6 +50,9 @@ pub(crate) fn find(
         chinese::find(&finder.orgs.lexicon, text, lines, cuts, &mut |w| memo.is_chinese_name(&finder.names, w));
     found.extend(zh_marks::find(text, lines, &chinese));
     found.extend(chinese);
+    if !lines.is_empty() {
+        found.extend(zh_latin::acronym_newsrooms(text));
+    }
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {

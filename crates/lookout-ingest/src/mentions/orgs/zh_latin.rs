@@ -14,6 +14,33 @@ fn simplified_after(text: &str, end: usize, chars: usize) -> String {
     text[end..].chars().take(chars).map(to_simplified).collect()
 }
 
+/// Every acronym in capitals (two to six letters) that a Chinese newsroom's word follows
+/// (JTBC電視台, SBS 电视台): a newsroom, named or not in the lexicon; `join` adds the word.
+pub(super) fn acronym_newsrooms(text: &str) -> Vec<Found> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_uppercase() {
+            at += 1;
+            continue;
+        }
+        let end = at + bytes[at..].iter().take_while(|b| b.is_ascii_uppercase()).count();
+        let letter_before = at > 0 && bytes[at - 1].is_ascii_alphanumeric();
+        let letter_after = bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
+        let bounded = !letter_before && !letter_after;
+        if bounded && (2..=6).contains(&(end - at)) {
+            let gap = usize::from(text[end..].starts_with(' '));
+            let after = simplified_after(text, end + gap, 3);
+            if after.starts_with(lookout_text::is_han) && MEDIA_SUFFIXES.iter().any(|s| after.starts_with(s)) {
+                out.push(Found::organisation(at, end, None));
+            }
+        }
+        at = end;
+    }
+    out
+}
+
 /// Extends, in `found` (sorted, none overlapping), each name in Latin letters by the Chinese
 /// words that finish it, and joins it to a branch named just after it.
 pub(super) fn join(text: &str, found: &mut Vec<Found>) {
@@ -69,5 +96,8 @@ mod tests {
         assert_eq!(orgs("加拿大CTV電視網報導"), ["CTV電視網"]);
         assert_eq!(orgs("RCMP魁北克分部表示"), ["RCMP魁北克分部"]);
         assert_eq!(orgs("据BBC报道"), ["BBC"]);
+        // An acronym the lexicon lacks, by the newsroom's word after it.
+        assert_eq!(orgs("韓媒JTBC電視台日前報導"), ["JTBC電視台"]);
+        assert!(orgs("JTBC日前報導,ABCD").is_empty());
     }
 }

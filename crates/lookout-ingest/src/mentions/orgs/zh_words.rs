@@ -277,6 +277,7 @@ pub(super) const LEFT_STOPS: &[&str] = &[
     "指",
     "运营",
     "经营",
+    "距离",
 ];
 
 /// Characters that end the names jieba's dictionary tags as bodies without a head of [`HEADS`]

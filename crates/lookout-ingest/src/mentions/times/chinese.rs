@@ -196,9 +196,11 @@ fn sign(line: &str, start: usize, end: usize, anchor: Option<Anchor>) -> Option<
             Some((from, end, calendar::year(y)?))
         }
         "月" => {
-            // 9月, 11月17日; not 2022年10月 (absolute) nor 3个月.
+            // 9月, 11月17日, 同年12月 (its year is the date's before: `of_the_same_year`); not
+            // 2022年10月 (absolute) nor 3个月.
             let a = anchor?;
-            if !(1..=12).contains(&n) || before.ends_with('年') || len > 2 {
+            let of_a_year = before.ends_with('年') && !super::SAME_YEAR_BEFORE.iter().any(|w| before.ends_with(w));
+            if !(1..=12).contains(&n) || of_a_year || len > 2 {
                 return None;
             }
             let (d, to) = day_after(line, end);

@@ -9,7 +9,7 @@ mod english;
 use lookout_core::PartialDate;
 
 use super::segment::Word;
-use super::Found;
+use super::{Found, What};
 use calendar::Anchor;
 
 /// Every time of `text` that is not inside one of the `absolute` dates (in order of the text,
@@ -33,7 +33,38 @@ pub(crate) fn find(
         let at = absolute.partition_point(|a| a.start < t.end);
         at.checked_sub(1).is_none_or(|k| absolute[k].end <= t.start)
     });
+    of_the_same_year(text, absolute, &mut out);
     out
+}
+
+/// Words after a month that give it the year of the date before ("In June of the same year").
+const SAME_YEAR_AFTER: &[&str] =
+    &[" of the same year", " of that year", " that same year", " that year", " the same year"];
+
+/// Words before a month that give it the year of the date before (同年6月).
+const SAME_YEAR_BEFORE: &[&str] = &["同年", "当年", "當年"];
+
+/// Gives each month of `times` told as of "the same year" the year of the last date before it
+/// (of `times` or the `absolute` dates), where the document's date had resolved it: "since
+/// 2023 … In June of the same year" is June 2023, not the June before the document.
+fn of_the_same_year(text: &str, absolute: &[Found], times: &mut [Found]) {
+    for k in 0..times.len() {
+        let (start, end) = (times[k].start, times[k].end);
+        let What::Date(date) = &times[k].what else { continue };
+        let date = *date;
+        let Some(month) = date.month() else { continue };
+        let same_year = SAME_YEAR_AFTER.iter().any(|w| text[end..].starts_with(w))
+            || SAME_YEAR_BEFORE.iter().any(|w| text[..start].ends_with(w));
+        if !same_year {
+            continue;
+        }
+        let before = |f: &&Found| f.end <= start;
+        let last = times[..k].iter().chain(absolute.iter().filter(before)).filter(before).max_by_key(|f| f.start);
+        let Some(&What::Date(then)) = last.map(|f| &f.what) else { continue };
+        if let Ok(moved) = PartialDate::new(then.year(), Some(month), date.day()) {
+            times[k].what = What::Date(moved);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -78,3 +78,17 @@ fn chinese_times() {
     // Without the document's date, only years.
     assert!(times("昨天,周四,9月", "").is_empty());
 }
+
+#[test]
+fn months_of_the_same_year_take_the_year_before() {
+    let october = "2024-10-04";
+    assert_eq!(
+        times("investigating since 2023. In June of the same year, it shut them.", october),
+        ["2023=2023", "June=2023-06"]
+    );
+    // From an absolute date before it, in Chinese too.
+    assert_eq!(times("2022年9月发布报告,同年12月关闭", october), ["12月=2022-12"]);
+    // A month with no such words keeps the document's year; so does one with no date before it.
+    assert_eq!(times("in 2023. In June, it shut", october), ["2023=2023", "June=2024-06"]);
+    assert_eq!(times("In June of the same year", october), ["June=2024-06"]);
+}

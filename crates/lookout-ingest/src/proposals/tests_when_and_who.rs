@@ -1,0 +1,45 @@
+//! When a step was and who says so, as the unseen fifth batch of the corpus wrote them: an order
+//! told in an "after … had" clause, a headline's source after its colon, a demand "already"
+//! made, a denial in quotation marks.
+
+use super::*;
+
+/// The steps of `text` as (station, status, date).
+fn told(text: &str) -> Vec<(String, String, Option<String>)> {
+    steps(&propose(text, &mentions(text), &known(), &doc())).into_iter().map(|(s, st, d, _)| (s, st, d)).collect()
+}
+
+#[test]
+fn the_day_of_a_sentence_does_not_date_an_order_it_says_had_come_before() {
+    // Published Tuesday 2022-11-01.
+    let text = "China slammed the Netherlands on Wednesday for hyping up the so-called police stations, \
+                after the Dutch government had ordered China to close the police station in Rotterdam.";
+    let got = told(text);
+    assert!(
+        got.iter()
+            .any(|(s, st, d)| s == "station-ST033" && st == "closure_ordered" && d.as_deref() != Some("2022-10-26")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_headline_gives_the_word_to_the_body_after_its_colon() {
+    let text = "Chinese Police Stations in the Netherlands Have ‘Ceased’ Operations: Dutch Police\n\
+                The stations were run from restaurants.";
+    let closed = |s: &str| (s.to_string(), "closed_per_host_government".to_string(), None);
+    assert_eq!(told(text), [closed("station-ST033"), closed("station-ST034")]);
+}
+
+#[test]
+fn a_demand_already_made_is_not_news_of_the_day() {
+    assert_eq!(
+        told("荷兰已经要求中方立即关闭在鹿特丹的服务站。"),
+        [("station-ST033".into(), "closure_ordered".into(), None)]
+    );
+}
+
+#[test]
+fn an_embassy_not_aware_of_a_station_denies_it() {
+    let text = "The Chinese embassy said it was “not aware” of the police station in Rotterdam.";
+    assert_eq!(told(text), [("station-ST033".into(), "denied".into(), None)]);
+}
