@@ -31,8 +31,10 @@ pub(super) fn acronym_newsrooms(text: &str) -> Vec<Found> {
         let bounded = !letter_before && !letter_after;
         if bounded && (2..=6).contains(&(end - at)) {
             let gap = usize::from(text[end..].starts_with(' '));
-            let after = simplified_after(text, end + gap, 3);
-            if after.starts_with(lookout_text::is_han) && MEDIA_SUFFIXES.iter().any(|s| after.starts_with(s)) {
+            // Most acronyms have no newsroom's word after them: its first character is asked first.
+            let first = text[end + gap..].chars().next().map(to_simplified);
+            let may_be = first.is_some_and(|c| MEDIA_SUFFIXES.iter().any(|s| s.starts_with(c)));
+            if may_be && MEDIA_SUFFIXES.iter().any(|s| simplified_after(text, end + gap, 3).starts_with(s)) {
                 out.push(Found::organisation(at, end, None));
             }
         }
