@@ -177,10 +177,16 @@ pub(super) fn closure_by_speaker(statuses: &mut [(S, usize)], speaker: Speaker, 
         match said {
             Speaker::ChineseEmbassy => *s = S::ClosedPerChineseEmbassy,
             Speaker::HostGovernment => *s = S::ClosedPerHostGovernment,
+            // A closure nobody answers for, told with a hedge ("was allegedly “shut down”",
+            // "seems to have been shut down"), is a report of one.
+            Speaker::Other if HEDGES.iter().any(|w| closing_clause(lower, *at).contains(w)) => *s = S::ReportedClosed,
             Speaker::Other => {}
         }
     }
 }
+
+/// Words that hedge a closure (simplified, lower case).
+const HEDGES: &[&str] = &["allegedly", "seems to", "seem to", "appears to", "apparently", "据称", "似乎", "疑似"];
 
 /// Whether the Chinese side (中方) answers, tells or says, within a few characters, before
 /// `lower`'s character `at`: diplomatic Chinese for the embassy's reply to the host.

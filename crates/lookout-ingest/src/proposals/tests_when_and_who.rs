@@ -1,5 +1,5 @@
 //! When a step was and who says so, as the unseen fifth batch of the corpus wrote them: an order
-//! told in an "after … had" clause, a headline's source after its colon, a demand "already"
+//! told in an "after … had" clause, a headline's source after its colon, a closure hedged, a demand "already"
 //! made, a denial in quotation marks.
 
 use super::*;
@@ -42,4 +42,12 @@ fn a_demand_already_made_is_not_news_of_the_day() {
 fn an_embassy_not_aware_of_a_station_denies_it() {
     let text = "The Chinese embassy said it was “not aware” of the police station in Rotterdam.";
     assert_eq!(told(text), [("station-ST033".into(), "denied".into(), None)]);
+}
+
+#[test]
+fn a_hedged_closure_nobody_answers_for_is_a_report_of_one() {
+    let text = "The police station in Rotterdam seems to have been shut down.";
+    assert_eq!(told(text), [("station-ST033".into(), "reported_closed".into(), None)]);
+    let text = "The police station in Rotterdam has been shut down.";
+    assert_eq!(told(text), [("station-ST033".into(), "closed".into(), None)]);
 }
