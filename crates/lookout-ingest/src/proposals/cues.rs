@@ -103,7 +103,7 @@ const PAIRS: &[(S, &[&str], &[&str], usize)] = &[
     ),
     (
         S::ClosureOrdered,
-        &["ordered", "orders", "told", "instructed", "demanded"],
+        &["ordered", "orders", "an order", "the order", "told", "instructed", "demanded"],
         &["to close", "to shut", "shut down", "closure", "closed"],
         48,
     ),
@@ -240,6 +240,13 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
         let reported = out.iter().any(|(s, _)| *s == S::Reported);
         out.retain(|(s, _)| *s != S::UnderInvestigation || !reported);
         out.iter_mut().filter(|(s, _)| *s == S::UnderInvestigation).for_each(|step| step.0 = S::Reported);
+    }
+    // "成员们呼吁结束调查", members call for an end to it: the investigation goes on.
+    for step in out.iter_mut().filter(|(s, _)| *s == S::InvestigationClosed) {
+        let before: String = lower.chars().skip(step.1.saturating_sub(6)).take(step.1.min(6)).collect();
+        if DEMANDS.iter().any(|w| before.contains(w)) {
+            step.0 = S::UnderInvestigation;
+        }
     }
     let has = |s: S| out.iter().any(|(o, _)| *o == s);
     let ordered_or_told = has(S::ClosureOrdered) || has(S::ReportedClosed) || has(S::InvestigationClosed);

@@ -60,7 +60,7 @@ const OF_THE_DAY: &[StationStatus] = &[
 ];
 
 /// Words that put a step before the document's day.
-const EARLIER: &[&str] = &["此前", "之前", "早前", "先前", "已经", "previously", "earlier", "already"];
+const EARLIER: &[&str] = &["此前", "之前", "早前", "先前", "已经", "previously", "earlier", "already", ", following "];
 
 /// The status steps of one document, into `b`.
 pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut Builder<'_>) {
@@ -349,6 +349,10 @@ fn without_bodies(words: &str, here: &[Mention], sentence_start: usize) -> Strin
         .collect()
 }
 
+/// The ends of a Chinese clause of what came before (在9月发布的报告…后, 爱尔兰已经命令…): a time
+/// inside it dates no step after it.
+const AFTER_CLAUSE_ENDS: &[&str] = &["后,", "后，"];
+
 /// Words that turn a sentence to another event: a time on one side dates no step on the other
 /// ("荷兰政府11月1日要求中国关闭, 但中方回应称并非警务人员").
 const CONTRASTS: &[&str] = &["但", "然而", ", but ", "; but ", "however"];
@@ -366,17 +370,20 @@ fn nearest(times: &[Time], at: usize, lower: &str) -> Option<PartialDate> {
 }
 
 /// The time of `times` nearest character `at`, on the same side of every turn to another event,
-/// and not before an "after … had" that the step follows: in "China slammed the UK on Wednesday
-/// … after the UK had ordered China to close", Wednesday dates the slamming, not the order (but
-/// "closed in the fall of 2022 after those operating it became aware of the FBI's
-/// investigation" dates the investigation).
+/// and not before an "after … had" (", following", "…后,") that the step follows: in "China
+/// slammed the UK on Wednesday … after the UK had ordered China to close", Wednesday dates the
+/// slamming, not the order (but "closed in the fall of 2022 after those operating it became
+/// aware of the FBI's investigation" dates the investigation).
 fn nearest_of(times: &[Time], at: usize, lower: &str) -> Option<PartialDate> {
     let between = |p: usize| {
         let (from, to) = (p.min(at), p.max(at));
         let start = lower.char_indices().nth(from).map_or(lower.len(), |(i, _)| i);
         let end = lower.char_indices().nth(to).map_or(lower.len(), |(i, _)| i);
         let span = &lower[start..end];
-        let earlier = p < at && span.find(" after ").is_some_and(|a| span[a..].contains(" had "));
+        let earlier = p < at
+            && (span.find(" after ").is_some_and(|a| span[a..].contains(" had "))
+                || span.contains(", following ")
+                || AFTER_CLAUSE_ENDS.iter().any(|w| span.contains(w)));
         CONTRASTS.iter().any(|w| span.contains(w)) || earlier
     };
     times.iter().filter(|(p, _)| !between(*p)).min_by_key(|(p, _)| p.abs_diff(at)).map(|(_, d)| *d)

@@ -1,6 +1,6 @@
-//! When a step was and who says so, as the unseen fifth batch of the corpus wrote them: an order
-//! told in an "after … had" clause, a headline's source after its colon, a closure hedged, a demand "already"
-//! made, a denial in quotation marks.
+//! When a step was and who says so, as the unseen fifth and sixth batches of the corpus wrote
+//! them: an order told in an "after … had" clause, a headline's source after its colon, a
+//! closure hedged, a demand "already" made, a denial in quotation marks, and their words.
 
 use super::*;
 
@@ -50,4 +50,27 @@ fn a_hedged_closure_nobody_answers_for_is_a_report_of_one() {
     assert_eq!(told(text), [("station-ST033".into(), "reported_closed".into(), None)]);
     let text = "The police station in Rotterdam has been shut down.";
     assert_eq!(told(text), [("station-ST033".into(), "closed".into(), None)]);
+}
+
+#[test]
+fn a_time_in_a_clause_of_what_came_before_dates_no_later_step() {
+    assert_eq!(
+        told("在9月发布的报告引起关注后,荷兰已经命令中方关闭鹿特丹的服务站。"),
+        [("station-ST033".into(), "closure_ordered".into(), None)]
+    );
+    let text =
+        "China denied it on Tuesday, following an order from the Netherlands to close the police station in Rotterdam.";
+    assert!(told(text).iter().any(|(_, st, d)| st == "closure_ordered" && d.is_none()), "{:?}", told(text));
+}
+
+#[test]
+fn words_of_the_fifth_and_sixth_batches() {
+    let step = |text: &str| told(text).into_iter().map(|(_, st, _)| st).collect::<Vec<_>>();
+    assert_eq!(step("鹿特丹的服务站目前停止营业。"), ["closed"]);
+    assert_eq!(step("鹿特丹服务站的负责人为他们喊冤。"), ["denied"]);
+    assert_eq!(step("成员们呼吁结束对鹿特丹服务站的调查。"), ["under_investigation"]);
+    assert_eq!(
+        step("China said political manipulation was behind the claims about the police station in Rotterdam."),
+        ["denied"]
+    );
 }
