@@ -246,15 +246,22 @@ pub(super) fn find(tables: &Tables, text: &str, lines: &[(usize, usize)], dates:
             let after_measure = chars.get(k + 1).map(|x| x.1);
             let time =
                 TIME_MEASURES.contains(&measure) || (matches!(measure, '个' | '個') && after_measure == Some('月'));
-            // Years counted, not a year (两年, 50年; not 2022年, 22年11月, 80年代), nor an
-            // anniversary (100周年) or a vague count (数十年).
+            // Years counted, not a year (两年, 50年; not 2022年, 22年11月, 80年代, nor 114年 of
+            // Taiwan's calendar, 民國114年), nor an anniversary (100周年) or a vague count
+            // (数十年, 數十個國家: no number a reader could quote).
             let vague = text[..start].ends_with(['数', '數', '几', '幾']);
+            let roc_year =
+                raw.len() == 3 && raw.bytes().all(|b| b.is_ascii_digit()) && (100.0..=130.0).contains(&value);
             let not_counted = match measure {
-                '年' => value >= 200.0 || after_measure.is_some_and(|c| is_num(c) || matches!(c, '代' | '级' | '級')),
+                '年' => {
+                    value >= 200.0
+                        || roc_year
+                        || after_measure.is_some_and(|c| is_num(c) || matches!(c, '代' | '级' | '級'))
+                }
                 '周' | '週' => after_measure == Some('年'),
                 _ => false,
             };
-            if not_counted || (time && vague) {
+            if not_counted || vague {
                 resume = end_of(k + 1);
                 continue;
             }

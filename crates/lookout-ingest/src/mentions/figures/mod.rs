@@ -261,6 +261,7 @@ mod tests {
         // Times counted, not years named; places counted before 和.
         assert_eq!(figures("长达两年的调查,一个月后,过去50年"), ["两年|2|年", "一个|1|个", "50年|50|年"]);
         assert!(figures("2022年11月,22年11月,80年代,100周年,数十年").is_empty(), "years, anniversaries, vague times");
+        assert!(figures("民國114年,數十個國家,几十名").is_empty(), "Taiwan's years and vague counts");
         assert_eq!(figures("分别对2处和1处"), ["2处|2|处", "1处|1|处"]);
         assert_eq!(figures("超过102个的秘密警察局"), ["102个|102|个"]);
     }

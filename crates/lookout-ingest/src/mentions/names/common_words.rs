@@ -6,7 +6,7 @@
 pub(crate) const CHINESE_COMMON_WORDS: &[&str] = &[
     "中心", "合作", "自由", "和平", "团结", "胜利", "光明", "民主", "友谊", "建设", "前进", "解放", "红旗", "东方",
     "中华", "新华", "工业", "文化", "人民", "太平", "发展", "安全", "服务", "海外", "联合", "开通", "南岸", "大洲",
-    "启动", "复兴", "云集",
+    "启动", "复兴", "云集", "友好", "公平",
 ];
 
 /// Capitalised words that are also the names of cities but are far more often something else.
