@@ -7,7 +7,8 @@ use super::zh_words::BRANCH_HEADS;
 use crate::mentions::Found;
 
 /// Chinese words that finish a Latin newsroom's name (simplified).
-const MEDIA_SUFFIXES: &[&str] = &["新闻网", "新闻", "中文网", "中文", "电视网", "电视台", "电台", "日报"];
+const MEDIA_SUFFIXES: &[&str] =
+    &["新闻网", "新闻", "中文网", "中文", "电视网", "电视台", "电台", "日报", "广播公司", "广播电台", "广播"];
 
 /// The text after byte `end` in simplified characters, as far as `chars` characters.
 fn simplified_after(text: &str, end: usize, chars: usize) -> String {
@@ -59,10 +60,11 @@ pub(super) fn join(text: &str, found: &mut Vec<Found>) {
         let after = simplified_after(text, end + gap, 3);
         let next_starts = found.get(i + 1).map(|n| n.start);
         if next_starts == Some(end + gap) {
-            // A branch just after it: RCMP + 魁北克分部.
+            // A branch just after it (RCMP + 魁北克分部), or a newsroom's word the Chinese finder
+            // read as a name of its own (CBS + 广播公司).
             let next = &found[i + 1];
             let branch: String = text[next.start..next.end].chars().map(to_simplified).collect();
-            if BRANCH_HEADS.iter().any(|h| branch.ends_with(h)) {
+            if BRANCH_HEADS.iter().any(|h| branch.ends_with(h)) || MEDIA_SUFFIXES.contains(&branch.as_str()) {
                 found[i].end = next.end;
                 found.remove(i + 1);
             }
@@ -100,6 +102,7 @@ mod tests {
         assert_eq!(orgs("据BBC报道"), ["BBC"]);
         // An acronym the lexicon lacks, by the newsroom's word after it.
         assert_eq!(orgs("韓媒JTBC電視台日前報導"), ["JTBC電視台"]);
+        assert_eq!(orgs("据CBS广播公司报道"), ["CBS广播公司"]);
         assert!(orgs("JTBC日前報導,ABCD").is_empty());
     }
 }
