@@ -396,6 +396,18 @@ pub(super) fn find(names: &Names, lex: &Lexicon, text: &str, words: &[Word<'_>])
         if s > seat && s + 1 < e && lex.openers.contains(words[s].text) {
             s += 1;
         }
+        // "the Fuzhou branch of the MPS": a place's branch of a body is named with it.
+        let the = usize::from(s > 0 && words[s - 1].text == "the");
+        if let Some(k) = (s - the).checked_sub(3) {
+            let branch = words[k + 1].text == "branch" && words[k + 2].text == "of";
+            if branch
+                && capitalised(words[k].text)
+                && !lex.openers.contains(words[k].text)
+                && (k..s - 1).all(|j| joined(text, words, j))
+            {
+                s = k;
+            }
+        }
         let (start, mut end) = (words[s].start, words[e - 1].end);
         // "Australian Broadcasting Corp.": an abbreviated head keeps its dot.
         if ABBREVIATED_HEADS.contains(&words[e - 1].text) && text[end..].starts_with('.') {

@@ -25,6 +25,11 @@ fn bodies_by_their_heads() {
     );
     assert_eq!(bodies("the Embassy of China in the United States said"), ["Embassy of China in the United States"]);
     assert_eq!(
+        bodies("at the behest of the Fuzhou branch of the Ministry of Public Security"),
+        ["Fuzhou branch of the Ministry of Public Security"]
+    );
+    assert_eq!(bodies("a provincial branch of the MPS"), ["MPS"]);
+    assert_eq!(
         bodies("Chinese Family Services of Greater Montreal and the Centre Sino-Québec said; The Canadian Press"),
         ["Chinese Family Services of Greater Montreal", "The Canadian Press"]
     );
