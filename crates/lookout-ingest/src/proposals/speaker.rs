@@ -111,7 +111,8 @@ fn headed(lower: &str) -> Speaker {
     let Some(colon) = lower.find([':', '：']) else { return Speaker::Other };
     let last = lower.rfind([':', '：']).unwrap_or(colon);
     let tail = lower[last..].trim_start_matches([':', '：']).trim();
-    if !tail.is_empty() && tail.split_whitespace().count() <= 3 {
+    // A few words (a Chinese headline's whole clause after its colon is no source).
+    if !tail.is_empty() && tail.split_whitespace().count() <= 3 && tail.chars().count() <= 24 {
         match of(tail) {
             Speaker::Other => {}
             said => return said,

@@ -74,3 +74,10 @@ fn words_of_the_fifth_and_sixth_batches() {
         ["denied"]
     );
 }
+
+#[test]
+fn a_chinese_headline_s_clause_after_its_colon_is_no_source() {
+    let text = "华人社团回应:鹿特丹的服务站已经关闭,警方仍在调查其他几处地点的相关情况\n社团负责人表示,他们一直配合。";
+    let got = told(text);
+    assert!(got.iter().any(|(s, st, _)| s == "station-ST033" && st == "closed"), "{got:?}");
+}
