@@ -29,6 +29,11 @@ fn bodies_by_their_heads() {
         ["Fuzhou branch of the Ministry of Public Security"]
     );
     assert_eq!(bodies("a provincial branch of the MPS"), ["MPS"]);
+    // A name that ends the text (an "in" looked for past its last word once made ingest panic).
+    assert_eq!(
+        bodies("It was run by the Public Security Bureau of Fuzhou City"),
+        ["Public Security Bureau of Fuzhou City"]
+    );
     assert_eq!(
         bodies("Chinese Family Services of Greater Montreal and the Centre Sino-Québec said; The Canadian Press"),
         ["Chinese Family Services of Greater Montreal", "The Canadian Press"]
