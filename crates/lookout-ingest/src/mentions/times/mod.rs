@@ -50,8 +50,7 @@ const SAME_YEAR_BEFORE: &[&str] = &["同年", "当年", "當年"];
 fn of_the_same_year(text: &str, absolute: &[Found], times: &mut [Found]) {
     for k in 0..times.len() {
         let (start, end) = (times[k].start, times[k].end);
-        let What::Date(date) = &times[k].what else { continue };
-        let date = *date;
+        let What::Date(date) = times[k].what else { continue };
         let Some(month) = date.month() else { continue };
         let same_year = SAME_YEAR_AFTER.iter().any(|w| text[end..].starts_with(w))
             || SAME_YEAR_BEFORE.iter().any(|w| text[..start].ends_with(w));
@@ -59,7 +58,7 @@ fn of_the_same_year(text: &str, absolute: &[Found], times: &mut [Found]) {
             continue;
         }
         let before = |f: &&Found| f.end <= start;
-        let last = times[..k].iter().chain(absolute.iter().filter(before)).filter(before).max_by_key(|f| f.start);
+        let last = times[..k].iter().chain(absolute).filter(before).max_by_key(|f| f.start);
         let Some(&What::Date(then)) = last.map(|f| &f.what) else { continue };
         if let Ok(moved) = PartialDate::new(then.year(), Some(month), date.day()) {
             times[k].what = What::Date(moved);
