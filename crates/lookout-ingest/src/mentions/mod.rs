@@ -19,6 +19,7 @@ mod region_codes;
 pub(crate) mod regions;
 pub(crate) mod segment;
 mod times;
+mod us_states;
 pub(crate) mod zh_abbreviations;
 mod zh_cities;
 mod zh_people;

@@ -12,6 +12,7 @@ use lookout_geo::Gazetteer;
 
 use super::place_shapes::STREETS;
 use super::segment::Word;
+use super::us_states::US_STATES;
 use super::Found;
 
 /// Regions: (country, a city of the gazetteer in the region, the region's names: English, then
@@ -107,6 +108,15 @@ fn table() -> &'static Table {
                 by_name.insert(*name, region);
             }
         }
+        for (admin1, region_names) in US_STATES {
+            let region = Region { country: "US", admin1 };
+            for name in *region_names {
+                if !name.chars().any(lookout_text::is_han) {
+                    english_firsts.insert(name.split(' ').next().unwrap_or(name));
+                }
+                by_name.insert(*name, region);
+            }
+        }
         let mut first_lengths = [0u64; 26];
         for w in &english_firsts {
             if let (Some(b @ b'A'..=b'Z'), true) = (w.bytes().next(), w.len() < 64) {
@@ -119,8 +129,9 @@ fn table() -> &'static Table {
 
 /// The regions' Chinese names, each with its country.
 pub(super) fn chinese_names() -> impl Iterator<Item = (&'static str, &'static str)> {
-    REGIONS.iter().flat_map(|(country, _, names)| {
-        names.iter().filter(|n| n.chars().any(lookout_text::is_han)).map(move |n| (*n, *country))
+    let states = US_STATES.iter().map(|(_, names)| ("US", *names));
+    REGIONS.iter().map(|(country, _, names)| (*country, *names)).chain(states).flat_map(|(country, names)| {
+        names.iter().filter(|n| n.chars().any(lookout_text::is_han)).map(move |n| (*n, country))
     })
 }
 
@@ -187,5 +198,9 @@ mod tests {
         assert_eq!(bc.country, "CA");
         assert_ne!(bc.admin1, region("Ontario").unwrap().admin1);
         assert_eq!(region("Columbia"), None);
+        let nebraska = region("Nebraska").expect("a state");
+        assert_eq!((nebraska.country, nebraska.admin1), ("US", "NE"));
+        assert_eq!(region("內布拉斯加州"), Some(nebraska));
+        assert_eq!(region("Georgia"), None, "a country's name");
     }
 }

@@ -91,6 +91,9 @@ pub(super) const CUES: &[(S, &[&str])] = &[
             "曾搜索",
             "raid on",
             "搜查了",
+            // "after FBI bust ‘illegal police station’": a tabloid's raid.
+            "bust ",
+            "busted",
         ],
     ),
     (
@@ -160,6 +163,8 @@ pub(super) const CUES: &[(S, &[&str])] = &[
             "没有证据",
             "未发现",
             "未找到证据",
+            // 查無不法: nothing unlawful found where it was looked for.
+            "查无不法",
         ],
     ),
     (

@@ -66,7 +66,10 @@ const NEGATIONS: &[&str] = &[
 fn negated(before: &str) -> bool {
     let clause = &before[before.rfind([',', ';', ':']).map_or(0, |i| i + 1)..];
     let near = clause.char_indices().rev().nth(24).map_or(clause, |(i, _)| &clause[i..]);
-    NEGATIONS.iter().any(|n| near.contains(n))
+    NEGATIONS.iter().any(|n| {
+        let from = clause.len() - near.len();
+        near.match_indices(n).any(|(at, n)| !at_the_request(clause, from + at, from + at + n.len()))
+    })
 }
 
 /// Whether an English word found at byte `start` of `lower` starts inside a longer word:
@@ -152,6 +155,12 @@ fn pair_closes(lower: &str, end: usize, (_, _, seconds, gap): &(S, &[&str], &[&s
     seconds.iter().any(|w| rest[..near].contains(w))
 }
 
+/// Whether the word at bytes `start..end` of `lower` is 要求 in "应…要求" ("at the request of":
+/// 中方已应英方要求关闭警察站 closed them, no one orders it there).
+fn at_the_request(lower: &str, start: usize, end: usize) -> bool {
+    lower[start..end].starts_with("要求") && lower[..start].chars().rev().take(4).any(|c| c == '应')
+}
+
 /// Words that make a sentence one about stations (beyond the words that make it about one
 /// station: `STATION_WORDS`).
 pub(super) const STATION_HINTS: &[&str] = &[
@@ -195,7 +204,7 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
     let as_written = std::ptr::eq(unnamed, lower);
     let pair = |pair: usize, start: usize, end: usize, mark: &mut dyn FnMut(usize, usize)| {
         let pair = &PAIRS[pair];
-        if pair_closes(lower, end, pair) {
+        if pair_closes(lower, end, pair) && !at_the_request(lower, start, end) {
             let status = CUES.iter().position(|(s, _)| *s == pair.0).expect("each pair's status has cues");
             mark(status, lower[..start].chars().count());
         }
@@ -217,9 +226,12 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
         }
         // A cue inside a longer one of another status is that one's ("there are" in "there are
         // no").
-        let inside =
-            hits.iter().any(|&(o, s, e)| o != meant && o < CUES.len() && s <= start && end <= e && e - s > end - start);
-        if inside || (NEGATABLE.contains(&CUES[meant].0) && negated(&unnamed[..start])) {
+        let requested = |o: usize, s: usize, e: usize| CUES[o].0 == S::ClosureOrdered && at_the_request(unnamed, s, e);
+        let inside = hits.iter().any(|&(o, s, e)| {
+            o != meant && o < CUES.len() && s <= start && end <= e && e - s > end - start && !requested(o, s, e)
+        });
+        let requested = requested(meant, start, end);
+        if inside || requested || (NEGATABLE.contains(&CUES[meant].0) && negated(&unnamed[..start])) {
             continue;
         }
         mark(meant, unnamed[..start].chars().count());

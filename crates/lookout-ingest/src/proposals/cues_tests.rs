@@ -146,6 +146,11 @@ fn specific_statuses_stand_over_general_ones() {
     assert_eq!(only("我领馆对此予以驳斥"), [S::Denied]);
     assert_eq!(only("未在以上地点找到中国在当地进行非法活动证据"), [S::NoEvidenceFound]);
     assert_eq!(only("dutch foreign minister has ordered the shut down of the offices"), [S::ClosureOrdered]);
+    // Closed at the host's request (应英方要求) is a closure, not an order; 查无不法 found nothing.
+    assert_eq!(only("中方已应英方要求关闭警察站"), [S::Closed]);
+    assert_eq!(only("英国要求中方关闭警察站"), [S::ClosureOrdered]);
+    assert_eq!(only("英国警方至今在相关地点查无不法"), [S::NoEvidenceFound]);
+    assert_eq!(only("after fbi bust 'illegal police station' in manhattan"), [S::SearchedByPolice]);
     // A cue inside a body's name is none; a referral's office is a body.
     assert!(statuses("agents of the federal bureau of                 said", "").is_empty());
     assert_eq!(

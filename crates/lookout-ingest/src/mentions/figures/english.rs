@@ -243,6 +243,11 @@ pub(super) fn find(tables: &Tables, text: &str, words: &[Word<'_>], dates: &mut 
             unit_end = Some(u.end);
             last_end = u.end;
             k += 1;
+            // A plural noun counted ends what is counted ("30 suspected offices outside China",
+            // "three centers claim").
+            if u.text.ends_with('s') && COUNTED_NOUNS.contains(&u.text) {
+                break;
+            }
         }
         // "four active Chinese police stations": past three words, on to the noun counted.
         if unit_end.is_some() {

@@ -217,6 +217,10 @@ mod tests {
             ]
         );
         assert_eq!(figures("some 1.2 million people"), ["1.2 million people|1200000|people"]);
+        assert_eq!(
+            figures("more than 30 suspected offices outside China; all three centers claim"),
+            ["30 suspected offices|30|suspected offices", "three centers|3|centers"]
+        );
         assert_eq!(figures("at least 80 instances where it happened"), ["80 instances|80|instances"]);
         assert!(figures("In 2022 the police").is_empty());
         assert!(figures("three weeks later, the RCMP").is_empty(), "a time is no count");

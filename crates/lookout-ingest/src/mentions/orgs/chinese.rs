@@ -220,7 +220,9 @@ fn bodies_in_run(
         // is a body just after one that names itself (参议院 + 国土安全委员会) and a committee
         // just after a body (国会程序及议会 + 事务常设委员会).
         let branch = BRANCH_HEADS.iter().any(|h| t.word.ends_with(h)) || t.word.ends_with("委员会");
-        if (branch || last_self_named) && floor > 0 && tags[first].start == floor {
+        // So is a mission just after a body (中共 + 驻柏林使馆, 外交部 + 驻港公署).
+        let stationed = tags[first].word.starts_with('驻');
+        if (branch || last_self_named || stationed) && floor > 0 && tags[first].start == floor {
             if let Some(last) = out.last_mut().filter(|l| l.end == byte_at(floor)) {
                 last.end = byte_at(t.end);
                 last_self_named = false;
@@ -286,6 +288,10 @@ mod tests {
         assert_eq!(bodies("辦公室距離韓國國會僅500公尺"), ["韓國國會"]);
         assert_eq!(bodies("代表中国政府在荷兰执行任务"), ["中国政府"]);
         assert_eq!(bodies("加拿大皇家骑警说"), ["加拿大皇家骑警"]);
+        // A hometown hall; a mission after the body it is of; Hong Kong's names for two bodies.
+        assert_eq!(bodies("到紐約長樂公所前示威"), ["紐約長樂公所"]);
+        assert_eq!(bodies("中共駐柏林使館否認"), ["中共駐柏林使館"]);
+        assert_eq!(bodies("加拿大全球事务部与加拿大王家骑警表示"), ["加拿大全球事务部", "加拿大王家骑警"]);
         assert_eq!(bodies("人权监督机构“保护卫士”"), ["保护卫士"]);
         assert_eq!(bodies("荷蘭政府昨天表示"), ["荷蘭政府"]);
         assert_eq!(bodies("中國駐南韓大使館表示"), ["中國駐南韓大使館"]);

@@ -9,7 +9,10 @@ use rustc_hash::FxHashMap;
 
 use super::en_phrases::{acronym, joined, phrases};
 use super::en_portfolios;
-use super::lexicon::{Lexicon, EN_JOINERS, EN_LOWER_HEADS, EN_MEDIA_WORDS, EN_MINISTRY_FIELDS, PLACE_ACRONYMS};
+use super::lexicon::{
+    Lexicon, ABBREVIATED_HEADS, EN_JOINERS, EN_LOWER_HEADS, EN_MEDIA_WORDS, EN_MINISTRY_FIELDS, HEADLINE_VERBS,
+    MISSIONS, PLACE_ACRONYMS,
+};
 use crate::mentions::names::Names;
 use crate::mentions::segment::{capitalised, Word};
 use crate::mentions::Found;
@@ -170,6 +173,11 @@ impl Reader<'_, '_> {
         if (head + 1..to.min(head + 3)).any(|k| self.lex.not_last.contains(self.word(k))) {
             return None;
         }
+        // "Ireland Orders Closure of Chinese Police": a headline's verb before the head makes the
+        // phrase a headline, not a name.
+        if (from..head).any(|k| HEADLINE_VERBS.contains(&self.word(k))) {
+            return None;
+        }
         let mut to = to;
         // "United States Department of Justice News": a newsroom's name after a body's names the
         // body.
@@ -250,14 +258,6 @@ impl Reader<'_, '_> {
         Some((from, end))
     }
 }
-
-/// Heads of a country's missions abroad, which name where they are ("Embassy of China in
-/// Ireland"); another body's "in" says where it acts ("Royal Canadian Mounted Police in
-/// Hemmingford").
-const MISSIONS: &[&str] = &["Embassy", "Consulate", "Consulate-General", "Mission", "Delegation"];
-
-/// Heads written abbreviated, with a dot after them ("Corp.", "Inc.").
-const ABBREVIATED_HEADS: &[&str] = &["Corp", "Inc", "Ltd", "Co", "Bros"];
 
 /// The initials of a phrase's capitalised words ("Royal Canadian Mounted Police" → "RCMP").
 fn initials(r: &Reader<'_, '_>, from: usize, to: usize) -> String {

@@ -24,6 +24,9 @@ fn bodies_by_their_heads() {
         ["Public Security Bureau of Wenzhou City", "Australian Broadcasting Corp."]
     );
     assert_eq!(bodies("the Embassy of China in the United States said"), ["Embassy of China in the United States"]);
+    // A team is a body; a title-case headline with a verb before its head is none.
+    assert_eq!(bodies("an additional China Police Liaison Team arrived"), ["China Police Liaison Team"]);
+    assert!(bodies("Ireland Orders Closure of Chinese Police ‘Service Station’ in Dublin").is_empty());
     assert_eq!(
         bodies("at the behest of the Fuzhou branch of the Ministry of Public Security"),
         ["Fuzhou branch of the Ministry of Public Security"]

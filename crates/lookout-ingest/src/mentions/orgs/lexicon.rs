@@ -51,6 +51,7 @@ pub(super) const EN_HEADS: &[&str] = &[
     "Government",
     "Group",
     "Taskforce",
+    "Team",
     "Guard",
     "House",
     "Inc",
@@ -140,6 +141,46 @@ pub(super) const EN_MINISTRY_FIELDS: &[&str] =
 /// Last words that make a phrase a station's or a place's name, never a body's.
 pub(super) const EN_NOT_LAST: &[&str] =
     &["Station", "Stations", "Centre", "Centres", "Center", "Centers", "Street", "Road"];
+
+/// Heads of a country's missions abroad, which name where they are ("Embassy of China in
+/// Ireland"); another body's "in" says where it acts ("Royal Canadian Mounted Police in
+/// Hemmingford").
+pub(super) const MISSIONS: &[&str] = &["Embassy", "Consulate", "Consulate-General", "Mission", "Delegation"];
+
+/// Verbs of headlines written in title case ("Ireland Orders Closure of …", "China Denies …").
+pub(super) const HEADLINE_VERBS: &[&str] = &[
+    "Orders",
+    "Ordered",
+    "Says",
+    "Said",
+    "Urges",
+    "Denies",
+    "Denied",
+    "Rejects",
+    "Closes",
+    "Closed",
+    "Shuts",
+    "Calls",
+    "Warns",
+    "Slams",
+    "Accuses",
+    "Confirms",
+    "Launches",
+    "Probes",
+    "Bans",
+    "Expels",
+    "Arrests",
+    "Arrested",
+    "Charges",
+    "Charged",
+    "Opens",
+    "Investigates",
+    "Raids",
+    "Raided",
+];
+
+/// Heads written abbreviated, with a dot after them ("Corp.", "Inc.").
+pub(super) const ABBREVIATED_HEADS: &[&str] = &["Corp", "Inc", "Ltd", "Co", "Bros"];
 
 /// Acronyms of bodies, recognised wherever they stand.
 pub(super) const EN_ACRONYMS: &[&str] = &[

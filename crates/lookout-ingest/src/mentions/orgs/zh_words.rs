@@ -16,6 +16,8 @@ pub(super) const HEADS: &[&str] = &[
     "商会",
     "联合会",
     "同乡会",
+    // A hometown hall (纽约长乐公所, 福州公所).
+    "公所",
     "促进会",
     "联谊会",
     "华助中心",
@@ -174,6 +176,11 @@ pub(super) const NOT_BODIES: &[&str] = &[
 
 /// Bodies known by a bare name (simplified).
 pub(super) const NAMES: &[&str] = &[
+    // Canada's foreign ministry and the RCMP as Hong Kong's press writes it (全球 and 王家
+    // open no name elsewhere: 全球 is a stop, 王家 a village of the gazetteer).
+    "加拿大全球事务部",
+    "全球事务部",
+    "加拿大王家骑警",
     "美国之音",
     "保护卫士",
     "自由亚洲电台",
