@@ -26,9 +26,25 @@ mod inquiries;
 mod known;
 mod qualifiers;
 mod speaker;
+mod step_model;
 mod steps;
 
 pub use known::{Known, KnownBody, KnownStation};
+pub use step_model::ModelFileError;
+
+/// Each sentence of `text` as the status steps read it, with the features the step model reads
+/// in it: what `scripts/train_step_model.py` trains the model on.
+pub fn step_sentences(text: &str) -> Vec<(String, Vec<String>)> {
+    let mut sentences = Sentences::new(text);
+    let mut out = Vec::new();
+    let mut lower = String::new();
+    while let Some(sentence) = sentences.next_sentence() {
+        let words = sentences.words(sentence);
+        lookout_text::lower_into(&lookout_text::fold(words), &mut lower);
+        out.push((words.trim().to_string(), step_model::features(&lower)));
+    }
+    out
+}
 
 use crate::sentences::Sentences;
 use crate::{Kind, Mention, What};

@@ -31,6 +31,7 @@ use lookout_core::{Entity, PartialDate, ProposalKind, ProposedClaim, Schema, Sta
 use super::concerned::{concerned, or_before};
 use super::qualifiers::{best_matching, Whole};
 use super::speaker::{self, claimant};
+use super::step_model::StepModel;
 use super::{clauses, countries, cues};
 use super::{Builder, Known, KnownStation};
 use crate::sentences::Sentences;
@@ -163,20 +164,30 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         // in any sentence was tried: on the dev documents it found more steps in Chinese and
         // fewer in English.)
         let reports_stations = names_a_city_of_stations() || (headline && names_a_country_of_stations());
+        // About stations: by its words, by the sentence before, or by a place of stations in a
+        // text about stations ("The Chinese embassy has denied any wrong-doing in Dublin").
+        // Asked only of a sentence that may report a step: one with a cue, or one of stations.
+        let mut about_stations = || {
+            let names_a_station = names_a_city_of_stations() || names_a_country_of_stations();
+            // In a text about stations that names one or two, or whose stations are its
+            // country's, a step with no word for a station is of them ("The Loon Fung previously
+            // denied any wrongdoing", "Ardern said she had received no indications").
+            let few = !named.is_empty() && (named.len() <= 2 || by_country);
+            (names_a_station, speaks_of_stations || follows_stations || ((names_a_station || few) && names_stations()))
+        };
+        let mut about: Option<(bool, bool)> = None;
+        // A sentence of stations that no cue word reports a step in: the step model's reading
+        // ("The Dutch government has started an investigation into the facilities").
+        if statuses.is_empty() && about.get_or_insert_with(&mut about_stations).1 {
+            statuses.extend(StepModel::shared().status_of(&lower).map(|(status, _)| (status, 0)));
+        }
         if statuses.is_empty() && speaks_of_stations && reports_stations {
             statuses.push((StationStatus::Reported, 0));
         }
         if statuses.is_empty() {
             continue;
         }
-        // About stations: by its words, by the sentence before, or by a place of stations in a
-        // text about stations ("The Chinese embassy has denied any wrong-doing in Dublin").
-        let names_a_station = names_a_city_of_stations() || names_a_country_of_stations();
-        // In a text about stations that names one or two, or whose stations are its country's, a
-        // step with no word for a station is of them ("The Loon Fung previously denied any
-        // wrongdoing", "Ardern said she had received no indications").
-        let few = !named.is_empty() && (named.len() <= 2 || by_country);
-        let about_stations = speaks_of_stations || follows_stations || ((names_a_station || few) && names_stations());
+        let (names_a_station, about_stations) = *about.get_or_insert_with(&mut about_stations);
         // A report that a station is there needs a word for it or its place: "成立" in a
         // sentence of neither is some other body's founding.
         let by_few_alone = !(speaks_of_stations || follows_stations || names_a_station);
@@ -194,7 +205,8 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         {
             statuses.clear();
         }
-        if statuses.is_empty() {
+        // A step the cue words read where the step model is sure none is reported is dropped.
+        if statuses.is_empty() || StepModel::shared().reports_none(&lower) {
             continue;
         }
         // Where a body is based is not where its words' stations are.

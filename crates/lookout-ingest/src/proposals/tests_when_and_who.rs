@@ -81,3 +81,15 @@ fn a_chinese_headline_s_clause_after_its_colon_is_no_source() {
     let got = told(text);
     assert!(got.iter().any(|(s, st, _)| s == "station-ST033" && st == "closed"), "{got:?}");
 }
+
+#[test]
+fn the_step_model_reads_a_step_no_cue_word_holds() {
+    // No cue word: the embassy's account of what the office is denies it is a police station.
+    let denial = "In a statement, the embassy said it is a “service center” for Chinese citizens.";
+    let lower = denial.to_lowercase();
+    assert!(cues::statuses(&lower, &lower).is_empty());
+    let text = format!("A Chinese police station was found in Rotterdam.\n{denial}");
+    assert!(told(&text).contains(&("station-ST033".into(), "denied".into(), None)), "{:?}", told(&text));
+    // A Chinese sentence of stations and none of a step stays without one.
+    assert!(told("鹿特丹的服务站位于一家餐厅楼上。").iter().all(|(_, st, _)| st == "reported"));
+}
