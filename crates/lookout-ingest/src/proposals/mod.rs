@@ -26,6 +26,7 @@ mod inquiries;
 mod known;
 mod qualifiers;
 mod speaker;
+mod step_dates;
 mod step_model;
 mod steps;
 

@@ -24,21 +24,24 @@
 //! ("但", "but"); else, for the steps that are news of their day (a closure order, arrests,
 //! charges, a referral), the document's date when it gives the day. A headline's
 //! steps are undated, and so is a step in a sentence that gives no time (the time of the
-//! sentence before was tried and found no step more on the corpus's dev documents).
+//! sentence before was tried and found no step more on the corpus's dev documents). The times
+//! and the choice among them are `step_dates.rs`'s.
+//!
+//! Where no cue word (`cues.rs`) reports a step in a sentence of stations, the step model
+//! (`step_model.rs`) may, and its proposal says so; where it is sure a sentence reports none, the
+//! cue words' steps there are dropped.
 
-use lookout_core::{Entity, PartialDate, ProposalKind, ProposedClaim, Schema, StationStatus};
+use lookout_core::{Entity, ProposalKind, ProposedClaim, Schema, StationStatus};
 
 use super::concerned::{concerned, or_before};
 use super::qualifiers::{best_matching, Whole};
 use super::speaker::{self, claimant};
+use super::step_dates::{nearest, times_of};
 use super::step_model::StepModel;
 use super::{clauses, countries, cues};
 use super::{Builder, Known, KnownStation};
 use crate::sentences::Sentences;
 use crate::{Kind, Mention, What};
-
-/// A time a sentence gives: where it is (in characters of the sentence) and the date it means.
-type Time = (usize, PartialDate);
 
 /// Statuses reported by words that need no word for a station in the same sentence: a text
 /// about a station says "two men were arrested" and means its case.
@@ -177,9 +180,14 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         };
         let mut about: Option<(bool, bool)> = None;
         // A sentence of stations that no cue word reports a step in: the step model's reading
-        // ("The Dutch government has started an investigation into the facilities").
+        // ("The Dutch government has started an investigation into the facilities"), told as
+        // such to whoever reviews it, with how sure the model is.
+        let mut by_the_model: Option<f32> = None;
         if statuses.is_empty() && about.get_or_insert_with(&mut about_stations).1 {
-            statuses.extend(StepModel::shared().status_of(&lower).map(|(status, _)| (status, 0)));
+            if let Some((status, p)) = StepModel::shared().status_of(&lower) {
+                statuses.push((status, 0));
+                by_the_model = Some(p);
+            }
         }
         if statuses.is_empty() && speaks_of_stations && reports_stations {
             statuses.push((StationStatus::Reported, 0));
@@ -290,6 +298,10 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
                 status.as_str().replace('_', " "),
                 date.map(|d| format!(" ({d})")).unwrap_or_default()
             );
+            let summary = match by_the_model {
+                Some(p) => format!("{summary}; no cue word: the step model's reading, {:.0} % sure", p * 100.0),
+                None => summary,
+            };
             let claims = fresh
                 .iter()
                 .map(|s| ProposedClaim {
@@ -325,27 +337,6 @@ fn is_headline(line: &str, after: &str) -> bool {
     long && !opens_low(line) && !opens_low(after)
 }
 
-/// Every time a sentence gives (its dates, written in full or resolved against the document's
-/// date by the finder: "Monday", 去年12月), each with where it is in the sentence's characters.
-/// A time that a step comes after ("after the report in September", 9月以后) dates none.
-fn times_of(text: &str, here: &[Mention], sentence_start: usize) -> Vec<Time> {
-    let after_it = |m: &Mention| {
-        let then = text[m.bytes.end..].trim_start();
-        let before = text[..m.bytes.start].trim_end();
-        ["以后", "以後", "之后", "之後", "后,", "後,", "后，", "後，"].iter().any(|w| then.starts_with(w))
-            || before.ends_with(" after")
-            || before.ends_with("After")
-    };
-    here.iter()
-        .filter_map(|m| match m.what {
-            What::Date(d) if !m.text_in(text).is_empty() && !after_it(m) => {
-                Some((m.start.saturating_sub(sentence_start), d))
-            }
-            _ => None,
-        })
-        .collect()
-}
-
 /// The sentence with the names of the bodies it names blanked out: a step's words inside a name
 /// ("Federal Bureau of Investigation", 新闻调查平台) report no step.
 fn without_bodies(words: &str, here: &[Mention], sentence_start: usize) -> String {
@@ -359,44 +350,4 @@ fn without_bodies(words: &str, here: &[Mention], sentence_start: usize) -> Strin
         .enumerate()
         .map(|(i, c)| if bodies.iter().any(|&(s, e)| (s..e).contains(&i)) { ' ' } else { c })
         .collect()
-}
-
-/// The ends of a Chinese clause of what came before (在9月发布的报告…后, 爱尔兰已经命令…): a time
-/// inside it dates no step after it.
-const AFTER_CLAUSE_ENDS: &[&str] = &["后,", "后，"];
-
-/// Words that turn a sentence to another event: a time on one side dates no step on the other
-/// ("荷兰政府11月1日要求中国关闭, 但中方回应称并非警务人员").
-const CONTRASTS: &[&str] = &["但", "然而", ", but ", "; but ", "however"];
-
-/// The time nearest character `at` of the sentence (`lower`), if it gives any on the same side
-/// of every turn to another event: one of the cue's own clause where that holds a time
-/// ("去年秋季於大多倫多地區展開調查,本年3月中旬,…").
-fn nearest(times: &[Time], at: usize, lower: &str) -> Option<PartialDate> {
-    let chars: Vec<char> = lower.chars().collect();
-    let breaks = |c: &char| matches!(c, ',' | ';' | '，' | '；');
-    let from = chars[..at.min(chars.len())].iter().rposition(breaks).map_or(0, |i| i + 1);
-    let to = chars.get(at..).and_then(|rest| rest.iter().position(breaks)).map_or(chars.len(), |i| at + i);
-    let own: Vec<Time> = times.iter().filter(|(p, _)| (from..to).contains(p)).copied().collect();
-    nearest_of(if own.is_empty() { times } else { &own }, at, lower)
-}
-
-/// The time of `times` nearest character `at`, on the same side of every turn to another event,
-/// and not before an "after … had" (", following", "…后,") that the step follows: in "China
-/// slammed the UK on Wednesday … after the UK had ordered China to close", Wednesday dates the
-/// slamming, not the order (but "closed in the fall of 2022 after those operating it became
-/// aware of the FBI's investigation" dates the investigation).
-fn nearest_of(times: &[Time], at: usize, lower: &str) -> Option<PartialDate> {
-    let between = |p: usize| {
-        let (from, to) = (p.min(at), p.max(at));
-        let start = lower.char_indices().nth(from).map_or(lower.len(), |(i, _)| i);
-        let end = lower.char_indices().nth(to).map_or(lower.len(), |(i, _)| i);
-        let span = &lower[start..end];
-        let earlier = p < at
-            && (span.find(" after ").is_some_and(|a| span[a..].contains(" had "))
-                || span.contains(", following ")
-                || AFTER_CLAUSE_ENDS.iter().any(|w| span.contains(w)));
-        CONTRASTS.iter().any(|w| span.contains(w)) || earlier
-    };
-    times.iter().filter(|(p, _)| !between(*p)).min_by_key(|(p, _)| p.abs_diff(at)).map(|(_, d)| *d)
 }

@@ -90,6 +90,12 @@ fn the_step_model_reads_a_step_no_cue_word_holds() {
     assert!(cues::statuses(&lower, &lower).is_empty());
     let text = format!("A Chinese police station was found in Rotterdam.\n{denial}");
     assert!(told(&text).contains(&("station-ST033".into(), "denied".into(), None)), "{:?}", told(&text));
+    // The reviewer is told the model read it, and how sure it is; a cue word's step says nothing of it.
+    let proposals = propose(&text, &mentions(&text), &known(), &doc());
+    let denial = proposals.iter().find(|p| p.kind == ProposalKind::StatusStep && p.summary.contains("denied"));
+    assert!(denial.is_some_and(|p| p.summary.contains("the step model's reading") && p.summary.contains("% sure")));
+    let cued = "The police station in Rotterdam has been shut down.";
+    assert!(propose(cued, &mentions(cued), &known(), &doc()).iter().all(|p| !p.summary.contains("step model")));
     // A Chinese sentence of stations and none of a step stays without one.
     assert!(told("鹿特丹的服务站位于一家餐厅楼上。").iter().all(|(_, st, _)| st == "reported"));
 }
