@@ -3,7 +3,7 @@
 and per split (dev, held-out), and in the same run spaCy's small English pipeline on the English
 documents.
 
-    python3 scripts/score_extraction.py [--lookout target/release/lookout] [--spacy] [--json]
+    python3 scripts/score_extraction.py [--lookout target/release/lookout] [--spacy] [--json] [--losses]
 
 Lookout's mentions come from `lookout ingest --json` over the corpus in a fresh data directory.
 The documents are ingested into a data directory holding the bundled record (as `serve` makes
@@ -244,6 +244,39 @@ def found_steps(found, any_date):
     return distinct([dict(f, date=None) for f in found], lambda f: (tuple(f["stations"]), f["status"]))
 
 
+def step_losses(docs, found):
+    """Where the dev documents' status steps are lost, per language: each labelled step not found
+    by what the proposals from its sentence got wrong, and each wrong proposal by what its
+    sentence's labels say."""
+    out = {}
+    for d in docs:
+        if d["split"] != "dev":
+            continue
+        missed, wrong = out.setdefault(d["lang"], ({}, {}))
+        proposed = found[d["path"].name]["status_events"]
+        labelled = labelled_steps(d["labels"], any_date=False)
+        misses = []
+        match_steps(proposed, labelled, misses)
+        for why, item in misses:
+            if why == "labelled, not found":
+                same = [f for f in proposed if overlap(f["text"], item["text"])]
+                placed = [f for f in same if any(station_is(s, item) for s in f["stations"])]
+                kind = ("no step proposed from its sentence" if not same
+                        else "no right station" if not placed
+                        else "right station and status, another date" if any(f["status"] == item["status"] for f in placed)
+                        else "right station, another status")
+                missed[kind] = missed.get(kind, 0) + 1
+            else:
+                same = [w for w in labelled if overlap(item["text"], w["text"])]
+                kind = ("its sentence has no labelled step" if not same
+                        else "its status is not labelled there" if not any(w["status"] == item["status"] for w in same)
+                        else "a station not labelled there" if not all(any(station_is(s, w) for w in same)
+                                                                      for s in item["stations"])
+                        else "another date")
+                wrong[kind] = wrong.get(kind, 0) + 1
+    return out
+
+
 def table(name, docs, by_file, kinds):
     rows = []
     for split in ("dev", "heldout"):
@@ -277,6 +310,8 @@ def main():
     args.add_argument("--spacy", action="store_true", help="also score spaCy's en_core_web_sm (creates a venv)")
     args.add_argument("--json", action="store_true", help="print the rows as JSON lines")
     args.add_argument("--errors", metavar="KIND", help="print the dev documents' errors of one kind")
+    args.add_argument("--losses", action="store_true",
+                      help="print where the dev documents' status steps are lost (missed and wrong, by cause)")
     args.add_argument("--only", metavar="REGEX", help="score only the documents whose id matches (a batch)")
     args.add_argument("--dev-only", action="store_true",
                       help="score the dev documents alone: the held-out ones are not even read (use while tuning)")
@@ -302,6 +337,12 @@ def main():
                 shown = {k: v for k, v in item.items() if k in ("value", "status", "date", "station", "stations", "unit")}
                 shown["text"] = " ".join(item.get("text", "").split())[:240]
                 print(f"{d['id']}: {why}: {json.dumps(shown, ensure_ascii=False)}")
+        return
+    if a.losses:
+        for lang, (missed, wrong) in sorted(step_losses(docs, found).items()):
+            for what, counts in (("labelled steps not found", missed), ("proposed steps not labelled", wrong)):
+                print(f"{lang}: {sum(counts.values())} {what}: " +
+                      "; ".join(f"{n} {k}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])))
         return
     characters = sum(len(d["path"].read_text(encoding="utf-8")) for d in docs)
     rows = table("lookout", docs, found, KINDS + (ANY_DATE,))
