@@ -36,6 +36,6 @@ mod worker;
 pub use error::IngestError;
 pub use evidence::{Capture, Evidence};
 pub use mentions::{Finder, Kind, KnownNames, Memo, Mention, MentionRecord, What};
-pub use proposals::{step_sentences, ModelFileError};
+pub use proposals::step_sentences;
 pub use reading::{Reading, MAX_READING_BYTES, READING_CHARS};
 pub use worker::WorkerLine;

@@ -96,21 +96,14 @@ fn table() -> &'static Table {
         let gazetteer = Gazetteer::shared();
         let mut english_firsts = HashSet::default();
         let mut by_name = HashMap::default();
-        for (country, city, region_names) in REGIONS {
-            let Some(city) = gazetteer.cities_named(city, country).into_iter().max_by_key(|c| c.population) else {
-                continue;
-            };
-            let region = Region { country, admin1: city.admin1.as_str() };
-            for name in *region_names {
-                if !name.chars().any(lookout_text::is_han) {
-                    english_firsts.insert(name.split(' ').next().unwrap_or(name));
-                }
-                by_name.insert(*name, region);
-            }
-        }
-        for (admin1, region_names) in US_STATES {
-            let region = Region { country: "US", admin1 };
-            for name in *region_names {
+        // Each region by a city of the gazetteer in it, and the United States' states by code.
+        let by_city = REGIONS.iter().filter_map(|(country, city, names)| {
+            let city = gazetteer.cities_named(city, country).into_iter().max_by_key(|c| c.population)?;
+            Some((Region { country, admin1: city.admin1.as_str() }, *names))
+        });
+        let states = US_STATES.iter().map(|(admin1, names)| (Region { country: "US", admin1 }, *names));
+        for (region, region_names) in by_city.chain(states) {
+            for name in region_names {
                 if !name.chars().any(lookout_text::is_han) {
                     english_firsts.insert(name.split(' ').next().unwrap_or(name));
                 }

@@ -66,10 +66,10 @@ const NEGATIONS: &[&str] = &[
 fn negated(before: &str) -> bool {
     let clause = &before[before.rfind([',', ';', ':']).map_or(0, |i| i + 1)..];
     let near = clause.char_indices().rev().nth(24).map_or(clause, |(i, _)| &clause[i..]);
-    NEGATIONS.iter().any(|n| {
-        let from = clause.len() - near.len();
-        near.match_indices(n).any(|(at, n)| !at_the_request(clause, from + at, from + at + n.len()))
-    })
+    let from = clause.len() - near.len();
+    NEGATIONS
+        .iter()
+        .any(|n| near.match_indices(n).any(|(at, n)| !at_the_request(clause, from + at, from + at + n.len())))
 }
 
 /// Whether an English word found at byte `start` of `lower` starts inside a longer word:
@@ -226,11 +226,13 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
         }
         // A cue inside a longer one of another status is that one's ("there are" in "there are
         // no").
-        let requested = |o: usize, s: usize, e: usize| CUES[o].0 == S::ClosureOrdered && at_the_request(unnamed, s, e);
+        // An order "at the request of" (应…要求关闭) is none, and holds no other cue.
+        let requested_closure =
+            |o: usize, s: usize, e: usize| CUES[o].0 == S::ClosureOrdered && at_the_request(unnamed, s, e);
         let inside = hits.iter().any(|&(o, s, e)| {
-            o != meant && o < CUES.len() && s <= start && end <= e && e - s > end - start && !requested(o, s, e)
+            o != meant && o < CUES.len() && s <= start && end <= e && e - s > end - start && !requested_closure(o, s, e)
         });
-        let requested = requested(meant, start, end);
+        let requested = requested_closure(meant, start, end);
         if inside || requested || (NEGATABLE.contains(&CUES[meant].0) && negated(&unnamed[..start])) {
             continue;
         }

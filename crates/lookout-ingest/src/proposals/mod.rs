@@ -31,7 +31,9 @@ mod step_model;
 mod steps;
 
 pub use known::{Known, KnownBody, KnownStation};
-pub use step_model::ModelFileError;
+
+use crate::sentences::Sentences;
+use crate::{Kind, Mention, What};
 
 /// Each sentence of `text` as the status steps read it, with the features the step model reads
 /// in it: what `scripts/train_step_model.py` trains the model on.
@@ -46,9 +48,6 @@ pub fn step_sentences(text: &str) -> Vec<(String, Vec<String>)> {
     }
     out
 }
-
-use crate::sentences::Sentences;
-use crate::{Kind, Mention, What};
 
 /// Most proposals made from one document.
 pub const MAX_PER_DOCUMENT: usize = 200;

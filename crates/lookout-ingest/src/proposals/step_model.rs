@@ -123,7 +123,7 @@ fn language(lower: &str) -> usize {
 /// Why a model file could not be read: the line and what is wrong with it.
 #[derive(Debug, thiserror::Error)]
 #[error("step model, line {line}: {what}")]
-pub struct ModelFileError {
+pub(crate) struct ModelFileError {
     line: usize,
     what: String,
 }
@@ -243,8 +243,9 @@ impl StepModel {
     /// Whether the model is sure a sentence reports no step at all, whatever its words for one
     /// ("calls on the UK Government to follow the Irish Government and order …").
     pub(crate) fn reports_none(&self, lower: &str) -> bool {
-        let Some(any) = self.statuses.iter().position(Option::is_none) else { return false };
-        self.probabilities(lower).is_some_and(|p| p[any] < self.veto[language(lower)])
+        let veto = self.veto[language(lower)];
+        let Some(any) = self.statuses.iter().position(Option::is_none).filter(|_| veto > 0.0) else { return false };
+        self.probabilities(lower).is_some_and(|p| p[any] < veto)
     }
 }
 
