@@ -88,8 +88,8 @@ impl CountryNames {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameKeys {
     /// Latin names that can be told in running text (three characters or more, of letters,
-    /// spaces, hyphens and apostrophes), lower-cased; Chinese names as written, with and without
-    /// their level.
+    /// spaces, hyphens and apostrophes, and no airport's code in capitals), lower-cased; Chinese
+    /// names as written, with and without their level.
     AsWritten,
     /// Every Latin name folded with [`fold_name`]; Chinese names in simplified characters, without
     /// their level.
@@ -109,7 +109,15 @@ pub struct CityNames {
 /// Whether a Latin name can be told in running text: three characters or more, of letters,
 /// spaces, hyphens and apostrophes.
 fn plain_latin(name: &str) -> bool {
-    name.chars().count() >= 3 && name.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'')
+    name.chars().count() >= 3
+        && name.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'')
+        && !airport_code(name)
+}
+
+/// Whether a name is a code in capitals of at most four letters ("HAS" for Ha'il): lower-cased,
+/// it would be a word of running text ("Has any other government …").
+fn airport_code(name: &str) -> bool {
+    name.len() <= 4 && name.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 impl CityNames {
@@ -216,6 +224,8 @@ mod tests {
         assert_eq!(name(&written.by_chinese("溫州")[0]), "Wenzhou");
         assert!(written.by_latin("fuzhou").len() >= 2, "Fuzhou (Fujian) and Fuzhou (Jiangxi)");
         assert!(written.by_latin("li").is_empty(), "two letters are not told in running text");
+        assert!(written.by_latin("has").is_empty(), "Ha'il's code HAS is no word of running text");
+        assert!(!written.by_latin("hail").is_empty());
         let folded = CityNames::folded();
         assert!(folded.by_chinese("福州市").is_empty(), "folded keys have no level");
         assert_eq!(name(&folded.by_chinese("温州")[0]), "Wenzhou", "the traditional name folded");

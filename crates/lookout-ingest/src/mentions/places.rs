@@ -4,7 +4,7 @@
 
 use super::names::{CityFacts, DocCountries, Memo, Names};
 use super::segment::{capitalised, han_segments_where, HanCuts, Word};
-use super::Found;
+use super::{Found, What};
 use lookout_text::lower_into;
 use rustc_hash::FxHashMap as FastMap;
 
@@ -33,6 +33,20 @@ fn with_level(text: &str, words: &[Word<'_>], last: usize) -> usize {
     match words.get(last + 1) {
         Some(next) if PLACE_LEVELS.contains(&next.text) && &text[words[last].end..next.start] == " " => next.end,
         _ => words[last].end,
+    }
+}
+
+/// Words before a city's name that name a part of it ("Lower Manhattan", "east London").
+const CITY_PARTS: &[&str] = &[
+    "Lower", "Upper", "Downtown", "Midtown", "Central", "Greater", "Inner", "Outer", "North", "South", "East", "West",
+    "north", "south", "east", "west",
+];
+
+/// The start of a city's name: at a word for its part just before it ("Lower Manhattan").
+fn with_part(text: &str, words: &[Word<'_>], first: usize) -> usize {
+    match first.checked_sub(1).map(|k| &words[k]) {
+        Some(part) if CITY_PARTS.contains(&part.text) && &text[part.end..words[first].start] == " " => part.start,
+        _ => words[first].start,
     }
 }
 
@@ -240,14 +254,22 @@ fn english_cities<'t>(
     let mut facts_of = |word: &'t str| {
         *facts.entry(word).or_insert_with(|| {
             let entry = memo.word_entry(n, word);
-            // A lone word names a city only if the city is large or in a country the text names.
-            let alone = entry
-                .cities
-                .map(|c| n.pick(c, doc))
-                .filter(|city| city.population >= 100_000 || doc.contains(city.country));
-            WordFacts { longest: entry.longest, second: entry.second, alone }
+            // A lone word names a city only if the city is large or in a country the text names
+            // (or, below, in the country of another city it names).
+            let city = entry.cities.map(|c| n.pick(c, doc));
+            let named = |city: &CityFacts| city.population >= 100_000 || doc.contains(city.country);
+            WordFacts {
+                longest: entry.longest,
+                second: entry.second,
+                alone: city.filter(named),
+                small: city.filter(|c| !named(c)),
+            }
         })
     };
+    // Small cities a lone word may name, kept until the document's cities are known: "Brossard"
+    // is a place in a text that names Montreal.
+    let mut small: Vec<(usize, CityFacts)> = Vec::new();
+    let found_before = out.len();
     let mut cities: FastMap<&'t str, Option<CityFacts>> = FastMap::default();
     while i < words.len() {
         let mut advanced = false;
@@ -302,6 +324,7 @@ fn english_cities<'t>(
                     capitalised(o.text)
                         && (if k > i { &text[words[i].end..o.start] } else { &text[o.end..words[i].start] }) == " "
                         && !PLACE_LEVELS.contains(&o.text)
+                        && (k > i || !CITY_PARTS.contains(&o.text))
                         && !n.countries.contains_key(&o.text.to_lowercase())
                         && !matches!(o.text, "The" | "In" | "At" | "From" | "To" | "Of" | "And")
                 })
@@ -319,6 +342,9 @@ fn english_cities<'t>(
                 if beside_name(i + 1) || (i > 0 && beside_name(i - 1)) {
                     None
                 } else {
+                    if let Some(city) = word.small.filter(|city| !says(city)) {
+                        small.push((i, city));
+                    }
                     word.alone.filter(|city| !says(city))
                 }
             } else {
@@ -328,13 +354,24 @@ fn english_cities<'t>(
                 })
             };
             let Some(chosen) = chosen else { continue };
-            out.push(city_mention(chosen, words[i].start, with_level(text, words, i + len - 1)));
+            out.push(city_mention(chosen, with_part(text, words, i), with_level(text, words, i + len - 1)));
             i += len;
             advanced = true;
             break;
         }
         if !advanced {
             i += 1;
+        }
+    }
+    let mut cities_countries = DocCountries::default();
+    for found in &out[found_before..] {
+        if let What::Place { city: Some(_), country: Some(country) } = found.what {
+            cities_countries.insert(country);
+        }
+    }
+    for (i, city) in small {
+        if cities_countries.contains(city.country) {
+            out.push(city_mention(city, words[i].start, with_level(text, words, i)));
         }
     }
 }
@@ -355,6 +392,8 @@ struct WordFacts {
     /// The city it names alone, if any (a common word or a word in capitals names none; a city
     /// neither large nor in a country the document names is not named by one word).
     alone: Option<CityFacts>,
+    /// The city it would name alone but is small, in a country the document does not name.
+    small: Option<CityFacts>,
 }
 
 #[cfg(test)]

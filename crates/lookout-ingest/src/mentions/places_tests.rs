@@ -90,3 +90,17 @@ fn everyday_chinese_words_that_name_small_towns_are_no_places() {
     assert!(texts("实现中华民族伟大复兴,精英云集,双方合作").is_empty());
     assert_eq!(texts("精英云集福州"), ["福州"]);
 }
+
+#[test]
+fn a_city_s_part_is_of_its_name() {
+    assert_eq!(texts("an office in Lower Manhattan, flats in east London"), ["Lower Manhattan", "east London"]);
+}
+
+#[test]
+fn a_small_city_counts_in_the_country_of_another_the_text_names() {
+    // Brossard is small and the text names no country: it is a place beside Montreal (found
+    // after the text's other cities), not alone.
+    assert_eq!(texts("Centres in Brossard and Montreal."), ["Montreal", "Brossard"]);
+    assert!(texts("Centres in Brossard.").is_empty());
+    assert_eq!(texts("Markham, Ont., and Brossard, Que."), ["Markham", "Brossard", "Ont.", "Que."]);
+}

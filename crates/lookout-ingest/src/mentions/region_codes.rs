@@ -28,9 +28,23 @@ fn country_of_code(code: &str) -> Option<&'static str> {
     }
 }
 
+/// Canada's provinces as the Canadian Press abbreviates them after a city ("Markham, Ont.").
+const CA_PRESS_ABBREVIATIONS: &[&str] =
+    &["Ont.", "Que.", "B.C.", "Alta.", "Sask.", "Man.", "N.S.", "N.B.", "N.L.", "Nfld.", "P.E.I.", "N.W.T."];
+
 /// Every region `text` names by code, by its `words`, into `out`; `places` are the places found
 /// so far, the cities a code may follow.
 pub(super) fn find(text: &str, words: &[Word<'_>], places: &[Found], out: &mut Vec<Found>) {
+    for city in places {
+        let Some(after) = text[city.end..].strip_prefix(", ") else { continue };
+        let at = city.end + 2;
+        if let Some(abbreviation) = CA_PRESS_ABBREVIATIONS
+            .iter()
+            .find(|a| after.starts_with(**a) && !after[a.len()..].starts_with(char::is_alphanumeric))
+        {
+            out.push(Found::place(at, at + abbreviation.len(), None, Some("CA")));
+        }
+    }
     for (i, w) in words.iter().enumerate() {
         let bytes = w.text.as_bytes();
         // Most words are not two or three capitals, or a party's letter and a state: asked first.
@@ -91,6 +105,7 @@ mod tests {
         );
         assert_eq!(codes("Kildonan—St. Paul, MB and Houston, TX."), [("MB", Some("CA")), ("TX", Some("US"))]);
         assert_eq!(codes("a NSW man was charged"), [("NSW", Some("AU"))]);
+        assert_eq!(codes("in Houston, Ont., and Houston, Que"), [("Ont.", Some("CA"))]);
         // A code not after a city (a doctor's MD), or an acronym that is no code, is none.
         assert!(codes("IN the US, OR in Canada; Beijing, PRC; Mark Green, MD said; (R-XX)").is_empty());
     }

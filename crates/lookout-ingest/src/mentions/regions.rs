@@ -143,6 +143,12 @@ pub(super) fn find(text: &str, words: &[Word<'_>], out: &mut Vec<Found>) {
         // Most words open no region's name: told by their first letter and length before any
         // lookup (a name opening with another letter, Île-de-France, is looked up).
         let w = words[i].text;
+        if let Some(len) = federal_district(text, words, i, t) {
+            let (start, end) = (words[i].start, words[i + len - 1].end);
+            out.push(Found::place(start, end, None, Some("US")));
+            i += len;
+            continue;
+        }
         let may_open = match w.as_bytes()[0] {
             b @ b'A'..=b'Z' => w.len() < 64 && t.first_lengths[usize::from(b - b'A')] & (1 << w.len()) != 0,
             b => !b.is_ascii(),
@@ -171,6 +177,28 @@ pub(super) fn find(text: &str, words: &[Word<'_>], out: &mut Vec<Found>) {
     }
 }
 
+/// The directions that name a United States federal judicial district with its state.
+const DISTRICT_DIRECTIONS: &[&str] = &["Eastern", "Western", "Northern", "Southern", "Central", "Middle"];
+
+/// The words of a federal judicial district opening at word `i` ("Eastern District of New York",
+/// "Southern District of Texas"), if one does: a region of the United States.
+fn federal_district(text: &str, words: &[Word<'_>], i: usize, t: &Table) -> Option<usize> {
+    // Most words open no district: told by their first letter before any comparison.
+    if !matches!(words[i].text.as_bytes()[0], b'E' | b'W' | b'N' | b'S' | b'C' | b'M')
+        || words.get(i + 1)?.text != "District"
+        || !DISTRICT_DIRECTIONS.contains(&words[i].text)
+        || words.get(i + 2)?.text != "of"
+    {
+        return None;
+    }
+    (1..=2).rev().find_map(|len| {
+        let last = words.get(i + 2 + len)?;
+        let name = &text[words[i + 3].start..last.end];
+        let state = name == "New York" || t.by_name.get(name).is_some_and(|r| r.country == "US");
+        (state && name.split(' ').count() == len).then_some(3 + len)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,5 +223,10 @@ mod tests {
         assert_eq!((nebraska.country, nebraska.admin1), ("US", "NE"));
         assert_eq!(region("內布拉斯加州"), Some(nebraska));
         assert_eq!(region("Georgia"), None, "a country's name");
+        let text = "the Eastern District of New York and the Southern District of Texas, the District of Columbia";
+        let mut out = Vec::new();
+        find(text, &crate::mentions::segment::latin_words(text), &mut out);
+        let found: Vec<&str> = out.iter().map(|f| &text[f.start..f.end]).collect();
+        assert_eq!(found, ["Eastern District of New York", "Southern District of Texas"]);
     }
 }

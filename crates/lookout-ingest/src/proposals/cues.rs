@@ -345,7 +345,9 @@ const POLICE_STATION_WORDS: &[&str] = &[
     "秘密警察",
     "地下警",
     "海外警",
-    "警务",
+    // Not 警务 alone: 警务合作 and 警务联合巡逻 are police cooperation and joint patrols.
+    "警务服务",
+    "警务活动",
     "联络站",
     "服务点",
     "police base",

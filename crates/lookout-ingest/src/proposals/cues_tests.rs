@@ -57,6 +57,17 @@ fn specific_statuses_stand_over_general_ones() {
     assert_eq!(only("该餐厅被怀疑是中国在韩所设秘密警察站"), [S::Reported]);
     // A station opened or launched is there; an investigation opened is an investigation.
     assert_eq!(only("警务服务站在2022年2月15日正式启动"), [S::Reported]);
+    // Session 25's eighth batch.
+    assert_eq!(
+        only("ireland and the netherlands have directed that these police stations be closed"),
+        [S::ClosureOrdered]
+    );
+    assert_eq!(only("both ireland and the netherlands ordered closures"), [S::ClosureOrdered]);
+    assert_eq!(
+        only("the rcmp had no information to say that those centres were police stations"),
+        [S::NoEvidenceFound]
+    );
+    assert_eq!(only("除了捣毁这个中共秘密警察站外"), [S::Closed]);
     assert_eq!(only("the station opened in 2018"), [S::Reported]);
     assert_eq!(only("police opened an investigation into the station"), [S::UnderInvestigation]);
     // A rights group's investigation is its report.

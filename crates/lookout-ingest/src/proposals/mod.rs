@@ -69,6 +69,12 @@ const STATION_WORDS: &[&str] = &[
     "警僑",
     "派出所",
     "服务中心",
+    // 秘密警站, 关闭所谓的警崗, 海外警局: short words for a station (not 警局 alone, a city's
+    // police).
+    "警站",
+    "警岗",
+    "海外警局",
+    "地下警局",
 ];
 
 /// The document the mentions come from.

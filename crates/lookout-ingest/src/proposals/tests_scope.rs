@@ -30,6 +30,9 @@ fn a_station_run_by_a_security_bureau_is_a_police_station() {
     assert!(cues::about_stations("据rtl服务站的报道"));
     assert!(!cues::names_police_stations("a retired police officer; the us attorney's office said"));
     assert!(!cues::names_police_stations("美国司法部宣布对8名参与猎狐行动的人员提起诉讼"));
+    // Joint patrols and police cooperation are no stations; a secret 警站 is one.
+    assert!(!cues::names_police_stations("中国与克罗地亚首次警务联合巡逻正式启动,深化警务合作"));
+    assert!(cues::names_police_stations("在曼哈顿下城运作“秘密警站”"));
     assert!(
         !cues::names_police_stations("they met at the train station near the museum"),
         "a station alone is no police station"
@@ -49,4 +52,19 @@ fn an_office_is_a_station_only_in_a_text_that_names_police_stations() {
         .collect();
     assert!(got.contains(&("station-ST033".to_string(), "reported".to_string())), "{got:?}");
     assert!(cues::names_police_stations("thirty “110 overseas service posts”"));
+}
+
+#[test]
+fn a_demonym_of_a_country_of_stations_makes_a_sentence_about_them() {
+    let text = "China runs police stations abroad, a group says.\n\nThe Dutch government has started an \
+                investigation into the facilities, a spokesperson said.";
+    let got: Vec<(String, String)> =
+        steps(&propose(text, &mentions(text), &known(), &doc())).into_iter().map(|(s, st, ..)| (s, st)).collect();
+    assert_eq!(
+        got,
+        [
+            ("station-ST033".to_string(), "under_investigation".to_string()),
+            ("station-ST034".to_string(), "under_investigation".to_string())
+        ]
+    );
 }

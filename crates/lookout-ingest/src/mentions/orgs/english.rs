@@ -196,6 +196,12 @@ impl Reader<'_, '_> {
             .find(|&k| self.lex.titles.contains(self.word(k)))
             .and_then(|title| (title + 1..head).find(|&k| matches!(self.word(k), "of" | "at")))
             .map_or(from, |link| link + 1);
+        // "Foyer of the House of Commons": words before "of the" that hold no head are where the
+        // body is, not its name ("Victims of Communism Memorial Foundation" is one).
+        let from = (from..head)
+            .find(|&k| self.word(k) == "of")
+            .filter(|&of| self.word(of + 1) == "the" && !(from..of).any(|k| self.lex.heads.contains(self.word(k))))
+            .map_or(from, |of| of + 1);
         let from = (from..head).find(|&k| !EN_JOINERS.contains(&self.word(k))).unwrap_or(head);
         // "Police in Ontario": where a body is, not its name.
         // A mission's host place is its name's ("Chinese Embassy in Wellington").
@@ -240,8 +246,9 @@ impl Reader<'_, '_> {
             head + 1
         };
         // "Public Security Bureau of Tokyo’s Metropolitan Police Department": what follows "of"
-        // is another body's name.
-        if end == to && end > head + 1 && self.possessive_after(to - 1) {
+        // is another body's name; not so after a portfolio ("Ministry of Interior’s Department").
+        if end == to && end > head + 1 && self.possessive_after(to - 1) && (head + 1..to).any(|k| self.place(k, k + 1))
+        {
             end = head + 1;
         }
         while end > head + 1 && EN_JOINERS.contains(&self.word(end - 1)) {

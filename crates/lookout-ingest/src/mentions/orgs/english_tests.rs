@@ -53,6 +53,21 @@ fn bodies_by_their_heads() {
         ["U.S. Senate Homeland Security and Governmental Affairs Committee"]
     );
     assert_eq!(bodies("Twitter and Facebook removed it"), ["Twitter", "Facebook"]);
+    // Where a body is before "of the" is not its name; a head there opens one.
+    assert_eq!(bodies("speaks in the Foyer of the House of Commons, in Ottawa"), ["House of Commons"]);
+    assert_eq!(
+        bodies("the Museum of the Communist Party of China and the Victims of Communism Memorial Foundation"),
+        ["Museum of the Communist Party of China", "Victims of Communism Memorial Foundation"]
+    );
+    // After a portfolio, a possessive opens another body (after a place, it opens the same one).
+    assert_eq!(
+        bodies("officials of the Ministry of Interior’s Department of Counter-terrorism"),
+        ["Ministry of Interior", "Department of Counter-terrorism"]
+    );
+    assert_eq!(
+        bodies("the Public Security Bureau of Tokyo’s Metropolitan Police Department"),
+        ["Public Security Bureau", "Metropolitan Police Department"]
+    );
     assert_eq!(bodies("the Counter Foreign Interference Taskforce said"), ["Counter Foreign Interference Taskforce"]);
     assert_eq!(
         bodies("the Public Security (Police) Bureau of Fuzhou runs it"),

@@ -63,6 +63,7 @@ pub(super) const EN_HEADS: &[&str] = &[
     "Ltd",
     "Ministry",
     "Mission",
+    "Museum",
     "Network",
     "Office",
     "Organisation",

@@ -154,7 +154,8 @@ fn day(y: i32, m: u32, d: u32) -> Option<PartialDate> {
     PartialDate::new(u16::try_from(y).ok()?, Some(u8::try_from(m).ok()?), Some(u8::try_from(d).ok()?)).ok()
 }
 
-fn month(y: i32, m: u32) -> Option<PartialDate> {
+/// Month `m` of year `y` as a date.
+pub(crate) fn month(y: i32, m: u32) -> Option<PartialDate> {
     PartialDate::new(u16::try_from(y).ok()?, Some(u8::try_from(m).ok()?), None).ok()
 }
 

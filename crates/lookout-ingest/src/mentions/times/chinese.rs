@@ -139,7 +139,7 @@ pub(super) fn find(text: &str, lines: &[(usize, usize)], anchor: Option<Anchor>,
     }
 }
 
-/// 去年, or a month (and day) of it: 去年12月, 去年12月31日.
+/// 去年, or a month (and day) of it: 去年12月, 去年12月31日; 去年底 is its December.
 fn year_back(line: &str, start: usize, end: usize, n: i32, anchor: Anchor) -> (usize, usize, PartialDate) {
     if let Some((m, m_len)) = digits_after(&line[end..]).filter(|(m, _)| (1..=12).contains(m)) {
         let after_month = end + m_len;
@@ -150,8 +150,17 @@ fn year_back(line: &str, start: usize, end: usize, n: i32, anchor: Anchor) -> (u
             }
         }
     }
+    // 去年底: the year's end is its December.
+    if line[end..].starts_with(YEAR_END) {
+        if let Some(december) = anchor.month_day_of_year(n, 12, None) {
+            return (start, end + '底'.len_utf8(), december);
+        }
+    }
     (start, end, anchor.years_back(n).expect("a year before a year is a year"))
 }
+
+/// The end of a year (去年底, 2014年末), which readers date to its December.
+const YEAR_END: [char; 2] = ['底', '末'];
 
 /// A day after a month's sign (31日, 5号), if one is there, and where the time ends.
 fn day_after(line: &str, at: usize) -> (Option<u32>, usize) {
@@ -193,6 +202,9 @@ fn sign(line: &str, start: usize, end: usize, anchor: Option<Anchor>) -> Option<
             let y = i32::try_from(n).ok().filter(|y| (1900..=2100).contains(y) && len == 4)?;
             let months_follow = digits_after(&line[end..]).is_some_and(|(_, k)| line[end + k..].starts_with('月'));
             (!months_follow).then_some(())?;
+            if line[end..].starts_with(YEAR_END) {
+                return Some((from, end + '底'.len_utf8(), calendar::month(y, 12)?));
+            }
             Some((from, end, calendar::year(y)?))
         }
         "月" => {

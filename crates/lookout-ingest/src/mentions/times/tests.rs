@@ -73,6 +73,8 @@ fn chinese_times() {
     assert_eq!(times("上周四宣布", "2022-11-18"), ["上周四=2022-11-10"]);
     assert_eq!(times("发言人22日称", "2023-04-23"), ["22日=2023-04-22"]);
     assert_eq!(times("2023年,英国", ""), ["2023年=2023"]);
+    // A year's end is its December.
+    assert_eq!(times("去年底德国要求,2014年末", "2023-05-16"), ["去年底=2022-12", "2014年末=2014-12"]);
     // Absolute dates are not these; nor are spans of time.
     assert!(times("2018年6月设立,3个月,30日内,节日", "2023-04-05").is_empty());
     // Without the document's date, only years.
