@@ -28,6 +28,7 @@ reaches) where no setting beats the cue words alone. Without `--cross-validate` 
 veto) are written. scikit-learn is installed into `target/step-venv` (created on first use).
 """
 import argparse
+import hashlib
 import json
 import os
 import pathlib
@@ -80,8 +81,19 @@ def sentences(docs):
     return rows
 
 
-def train(rows):
-    """The model's text, trained on `rows`, without its `threshold` and `veto` lines."""
+def training_digest(rows):
+    """SHA-256 of the rows a model is trained on (document id, sentence, features, statuses
+    labelled there), by document id: a test (`crates/lookout-ingest/tests/step_model_rows.rs`)
+    recomputes it from the labels and the code, and fails when the shipped model is stale."""
+    h = hashlib.sha256()
+    for doc, sentence, features, labelled in sorted(rows, key=lambda r: r[0]):
+        h.update(f"{doc}\t{sentence}\t{chr(31).join(features)}\t{','.join(sorted(labelled))}\n".encode())
+    return h.hexdigest()
+
+
+def train(rows, digest=None):
+    """The model's text, trained on `rows`, without its `threshold` and `veto` lines; with
+    `digest`, a comment line that names its training rows."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     counts = {}
@@ -100,6 +112,7 @@ def train(rows):
         intercepts.append(model.intercept_[0])
     lines = [f"# Trained by scripts/train_step_model.py on {len({r[0] for r in rows})} dev documents of issue 17's "
              f"corpus ({len(rows)} sentences).",
+             *([f"# training rows\t{digest}"] if digest else []),
              "statuses\t" + "\t".join(statuses + ["any"]),
              "intercepts\t" + "\t".join(f"{b:.4f}" for b in intercepts)]
     for feature, column in sorted(vectorizer.vocabulary_.items()):
@@ -186,7 +199,7 @@ def main():
             chosen[lang] = best if prf(results[best][lang])[2] > none else (2.0, 0.0)
         print(f"chosen (threshold, veto): English {chosen['en']}, Chinese {chosen['zh']}")
     MODEL.parent.mkdir(parents=True, exist_ok=True)
-    MODEL.write_text(configured(train(rows), chosen["en"], chosen["zh"]), encoding="utf-8")
+    MODEL.write_text(configured(train(rows, training_digest(rows)), chosen["en"], chosen["zh"]), encoding="utf-8")
     print(f"wrote {MODEL.relative_to(ROOT)} ({MODEL.stat().st_size} bytes)")
 
 
