@@ -38,6 +38,10 @@ const REGIONS: &[(&str, &str, &[&str])] = &[
     ("CA", "Calgary", &["Alberta", "阿尔伯塔省", "亚伯达省", "亞伯達省", "阿尔伯塔"]),
     ("CA", "Winnipeg", &["Manitoba", "曼尼托巴省", "曼尼托巴"]),
     ("CA", "Halifax", &["Nova Scotia", "新斯科舍省"]),
+    ("CA", "Saskatoon", &["Saskatchewan", "萨斯喀彻温省", "薩斯喀徹溫省"]),
+    ("CA", "Moncton", &["New Brunswick", "新不伦瑞克省", "新不倫瑞克省", "纽宾士域省", "紐賓士域省"]),
+    ("CA", "St. John's", &["Newfoundland and Labrador", "Newfoundland", "纽芬兰与拉布拉多省", "紐芬蘭與拉布拉多省"]),
+    ("CA", "Charlottetown", &["Prince Edward Island", "爱德华王子岛省", "愛德華王子島省"]),
     ("US", "Los Angeles", &["California", "加利福尼亚州", "加利福尼亞州", "加州"]),
     ("US", "Houston", &["Texas", "得克萨斯州", "德克萨斯州", "德州"]),
     ("US", "Chicago", &["Illinois", "伊利诺伊州"]),
@@ -219,6 +223,8 @@ mod tests {
         assert_eq!(bc.country, "CA");
         assert_ne!(bc.admin1, region("Ontario").unwrap().admin1);
         assert_eq!(region("Columbia"), None);
+        assert_eq!(region("Saskatchewan").map(|r| r.country), Some("CA"));
+        assert_eq!(region("Prince Edward Island").map(|r| r.country), Some("CA"));
         let nebraska = region("Nebraska").expect("a state");
         assert_eq!((nebraska.country, nebraska.admin1), ("US", "NE"));
         assert_eq!(region("內布拉斯加州"), Some(nebraska));
