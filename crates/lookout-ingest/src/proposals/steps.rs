@@ -171,19 +171,23 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         // text about stations ("The Chinese embassy has denied any wrong-doing in Dublin").
         // Asked only of a sentence that may report a step: one with a cue, or one of stations.
         let mut about_stations = || {
+            // By its words or the sentence before, a sentence is about stations whatever places
+            // it names; only otherwise are they looked for (most sentences ask this).
+            let by_words = speaks_of_stations || follows_stations;
             // "The Dutch government has started an investigation into the facilities": a
             // demonym of a country of stations, in a text that names police stations.
-            let names_a_station = names_a_city_of_stations()
-                || names_a_country_of_stations()
-                || (names_stations()
-                    && countries::of_demonyms(words)
-                        .iter()
-                        .any(|c| countries::may_host(c) && known.has_stations_in(c)));
+            let names_a_station = !by_words
+                && (names_a_city_of_stations()
+                    || names_a_country_of_stations()
+                    || (names_stations()
+                        && countries::of_demonyms(words)
+                            .iter()
+                            .any(|c| countries::may_host(c) && known.has_stations_in(c))));
             // In a text about stations that names one or two, or whose stations are its
             // country's, a step with no word for a station is of them ("The Loon Fung previously
             // denied any wrongdoing", "Ardern said she had received no indications").
             let few = !named.is_empty() && (named.len() <= 2 || by_country);
-            (names_a_station, speaks_of_stations || follows_stations || ((names_a_station || few) && names_stations()))
+            (names_a_station, by_words || ((names_a_station || few) && names_stations()))
         };
         let mut about: Option<(bool, bool)> = None;
         // A sentence of stations that no cue word reports a step in: the step model's reading
