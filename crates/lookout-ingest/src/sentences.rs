@@ -38,7 +38,7 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
         '.' | '!' | '?' => {
             let after = &text[i + c.len_utf8()..];
             if !after.chars().next().is_none_or(char::is_whitespace) {
-                return false;
+                return glued(&text[..i], after);
             }
             if after.trim_start().chars().next().is_some_and(char::is_lowercase) {
                 return false;
@@ -51,6 +51,27 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether a stop with no space after it still ends a sentence, as pages that lost their spaces
+/// print them ("… rumors and slanders”.The statement came …", "… as false.“You are …"): after a
+/// closing quotation mark or a lower-case word of three letters or more, and before an opening
+/// quotation mark or a capitalised word. Not in a web address ("Yorkregion.com") or an
+/// abbreviation ("U.S.The", "Mr.Smith").
+fn glued(before: &str, after: &str) -> bool {
+    let mut next = after.chars();
+    let opens = match next.next() {
+        Some('“') => true,
+        Some(c) if c.is_uppercase() => next.next().is_some_and(char::is_lowercase),
+        _ => false,
+    };
+    let mut back = before.chars().rev();
+    let closes = match back.next() {
+        Some('”' | '"') => true,
+        Some(c) if c.is_lowercase() => back.take(2).filter(|c| c.is_lowercase()).count() == 2,
+        _ => false,
+    };
+    opens && closes
 }
 
 impl<'a> Sentences<'a> {
@@ -148,6 +169,27 @@ mod tests {
         let asked = s.next_sentence().unwrap();
         assert_eq!(s.words(asked), "“Is it?” he asked.");
         assert!(s.around(text.chars().count() + 5).is_none());
+    }
+
+    #[test]
+    fn a_stop_without_its_space_ends_a_sentence_between_words() {
+        let text = "It was false.“You are wrong,” it said, of rumors and slanders”.The statement came. \
+                    See Yorkregion.com and the U.S.The end. Mr.Smith left.";
+        let mut s = Sentences::new(text);
+        let mut words = Vec::new();
+        while let Some(sentence) = s.next_sentence() {
+            words.push(s.words(sentence));
+        }
+        assert_eq!(
+            words,
+            [
+                "It was false.",
+                "“You are wrong,” it said, of rumors and slanders”.",
+                "The statement came.",
+                "See Yorkregion.com and the U.S.The end.",
+                "Mr.Smith left."
+            ]
+        );
     }
 
     #[test]

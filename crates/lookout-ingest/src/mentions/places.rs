@@ -64,7 +64,11 @@ pub(crate) fn find(
     lines: &[(usize, usize)],
     cuts: &HanCuts,
 ) -> Vec<Found> {
-    let segments = split_country_openings(han_segments_where(text, lines, cuts, &|run| n.names_place(run)), n);
+    let segments = join_split_countries(
+        text,
+        split_country_openings(han_segments_where(text, lines, cuts, &|run| n.names_place(run)), n),
+        n,
+    );
     let mut out = Vec::new();
     // Regions of countries: no city or country inside them is named ("British Columbia",
     // "Northern Ireland").
@@ -215,6 +219,36 @@ fn split_country_openings<'t>(segments: Vec<Word<'t>>, n: &Names) -> Vec<Word<'t
                 out.push(Word { text: &s.text[at..], start: s.start + at, end: s.end });
             }
             None => out.push(s),
+        }
+    }
+    out
+}
+
+/// Segments jieba cut inside a country's name, joined: 克羅埃西亞 (Croatia as Taiwan writes it) is
+/// cut as 克罗 + 埃西亚 once folded to simplified characters. Two or three adjacent segments of
+/// two characters or fewer whose characters together name a country.
+fn join_split_countries<'t>(text: &'t str, segments: Vec<Word<'t>>, n: &Names) -> Vec<Word<'t>> {
+    // A segment's words are as written: the table holds each name in both scripts. The openings'
+    // table answers most asks before any lookup.
+    let country = |s: &str| n.may_be_chinese_name(s) && n.countries_zh.contains_key(s);
+    let mut out: Vec<Word<'t>> = Vec::with_capacity(segments.len());
+    let mut i = 0;
+    while i < segments.len() {
+        let joined = (2..=3).rev().find_map(|k| {
+            let run = segments.get(i..i + k)?;
+            let short = run.iter().all(|w| w.text.len() <= 6) && run.windows(2).all(|p| p[0].end == p[1].start);
+            let (start, end) = (run[0].start, run[k - 1].end);
+            (short && country(&text[start..end])).then_some((k, start, end))
+        });
+        match joined {
+            Some((k, start, end)) => {
+                out.push(Word { text: &text[start..end], start, end });
+                i += k;
+            }
+            None => {
+                out.push(segments[i]);
+                i += 1;
+            }
         }
     }
     out

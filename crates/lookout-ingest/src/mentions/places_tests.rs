@@ -77,6 +77,8 @@ fn a_country_and_a_city_jieba_keeps_whole_are_two_places() {
     assert_eq!(places_of("于大多伦多地区和滿地可调查"), [("大多伦多地区", Some("CA")), ("滿地可", Some("CA"))]);
     // A name in traditional characters that the gazetteer holds in simplified ones.
     assert_eq!(places_of("總部設在馬德里"), [("馬德里", Some("ES"))]);
+    // A country's name jieba cuts in two.
+    assert_eq!(places_of("擴大到義大利、克羅埃西亞等國"), [("義大利", Some("IT")), ("克羅埃西亞", Some("HR"))]);
 }
 #[test]
 fn a_city_bearing_the_name_as_its_own_stands_before_one_known_by_it_as_an_alternate() {

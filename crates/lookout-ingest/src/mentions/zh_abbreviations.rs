@@ -1,6 +1,8 @@
 //! Countries a Chinese text names by one character, where its words leave no doubt: after a word
-//! of being or going there (在韩, 旅美, 驻法), before 媒 ("its media": 韩媒, 法媒), and in a pair of
-//! countries before a word of what is between them (韩中关系, 欧中关系, 中美两国).
+//! of being or going there (在韩, 旅美, 驻法), before 媒 ("its media": 韩媒, 法媒), 议员 (荷議員) or
+//! 境 ("its territory": 德境, 加境内), in a run of countries before a word of what is between them
+//! (韩中关系, 欧中关系, 中美两国, 中克双方, 中意警方), in a run of three or more (中老緬泰湄公河), and
+//! in a list of them alone (加、荷也查).
 
 use super::Found;
 
@@ -21,8 +23,27 @@ const NOT_AFTER: &[char] = &[
 /// Words after a pair of countries that say what is between them.
 const BETWEEN: &[&str] = &[
     "关系", "關係", "两国", "兩國", "双边", "雙邊", "之间", "之間", "峰会", "峰會", "对话", "對話", "贸易", "貿易",
-    "外交", "友好",
+    "外交", "友好", "双方", "雙方", "三方", "四方", "交涉", "交流", "警方", "合作", "联合", "聯合",
 ];
+
+/// Words after a country's character that name its people or its ground: 荷議員 (a Dutch member
+/// of parliament), 德境 (German territory).
+const OF_IT: &[&str] = &["议员", "議員", "境"];
+
+/// The country a character names in a run of countries' characters only (中克两国, 中老緬泰): those
+/// of [`country_of`] and the neighbours' that stand alone for another word elsewhere (克, 老, 泰).
+fn in_runs(c: char) -> Option<Option<&'static str>> {
+    country_of(c).or(match c {
+        '克' => Some(Some("HR")),
+        '捷' => Some(Some("CZ")),
+        '老' | '寮' => Some(Some("LA")),
+        '缅' | '緬' => Some(Some("MM")),
+        '泰' => Some(Some("TH")),
+        '越' => Some(Some("VN")),
+        '柬' => Some(Some("KH")),
+        _ => None,
+    })
+}
 
 /// The country a character names alone (`Some(None)`: Europe, a continent), if any.
 pub(crate) fn country_of(c: char) -> Option<Option<&'static str>> {
@@ -56,8 +77,13 @@ pub(super) fn find(text: &str, lines: &[(usize, usize)], taken: &[(usize, usize)
     for &(from, to) in lines {
         let line = &text[from..to];
         let mut before: Option<char> = None;
+        // Whether a country's character follows another's or a 、: the line may hold a run.
+        let (mut paired, mut after_member) = (false, false);
         for (at, c) in line.char_indices() {
             let prior = before.replace(c);
+            let member = in_runs(c).is_some();
+            paired |= member && (after_member || prior == Some('、'));
+            after_member = member;
             let Some(code) = country_of(c) else { continue };
             let rest = &line[at + c.len_utf8()..];
             let mut next = rest.chars();
@@ -65,17 +91,63 @@ pub(super) fn find(text: &str, lines: &[(usize, usize)], taken: &[(usize, usize)
             let there = prior.is_some_and(|b| THERE.contains(&b))
                 && AFTER_THERE.contains(&c)
                 && after.is_none_or(|a| !NOT_AFTER.contains(&a));
-            let media = after == Some('媒') && prior.is_none_or(|b| !lookout_text::is_han(b) || THERE.contains(&b));
-            // A pair of countries' characters, then a word of what is between them: this one
-            // first (韩 of 韩中关系) or second (中 of 韩中关系).
-            let between = |after_pair: &str| BETWEEN.iter().any(|w| after_pair.starts_with(w));
-            let first_of_pair = after.is_some_and(|a| a != c && country_of(a).is_some()) && between(next.as_str());
-            let second_of_pair = prior.is_some_and(|b| b != c && country_of(b).is_some()) && between(rest);
+            let opens_word = prior.is_none_or(|b| !lookout_text::is_han(b) || THERE.contains(&b));
+            let media = after == Some('媒') && opens_word;
+            let of_it = AFTER_THERE.contains(&c) && OF_IT.iter().any(|w| rest.starts_with(w)) && opens_word;
             let (start, end) = (from + at, from + at + c.len_utf8());
-            if (there || media || first_of_pair || second_of_pair) && free(start, end) {
+            if (there || media || of_it) && free(start, end) {
                 out.push(Found::place(start, end, None, code));
             }
         }
+        if paired {
+            runs(line, from, &free, out);
+        }
+    }
+}
+
+/// The countries of the runs of countries' characters in `line` (which starts at byte `from`):
+/// two or more before a word of what is between them (中克两国), three or more (中老緬泰), or two
+/// or more parted by 、 after no other character (加、荷); the last two kinds before no character
+/// that makes a word with the last (中英文 is no run).
+fn runs(line: &str, from: usize, free: &dyn Fn(usize, usize) -> bool, out: &mut Vec<Found>) {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if in_runs(chars[i].1).is_none() {
+            i += 1;
+            continue;
+        }
+        let mut members: Vec<(usize, char)> = Vec::new();
+        let mut listed = false;
+        let mut k = i;
+        while let Some(&(at, c)) = chars.get(k) {
+            if in_runs(c).is_none() || members.iter().any(|&(_, m)| m == c) {
+                break;
+            }
+            members.push((at, c));
+            let parted = chars.get(k + 1).is_some_and(|&(_, n)| n == '、')
+                && chars.get(k + 2).is_some_and(|&(_, n)| in_runs(n).is_some());
+            listed |= parted;
+            k += if parted { 2 } else { 1 };
+        }
+        let (last_at, last) = *members.last().expect("a run holds its first character");
+        let rest = &line[last_at + last.len_utf8()..];
+        let between = BETWEEN.iter().any(|w| rest.starts_with(w));
+        let alone = i == 0 || {
+            let b = chars[i - 1].1;
+            !lookout_text::is_han(b) || THERE.contains(&b)
+        };
+        let ends = rest.chars().next().is_none_or(|n| !NOT_AFTER.contains(&n));
+        let run = members.len() >= 2 && (between || (members.len() >= 3 || listed && alone) && ends);
+        if run {
+            for &(at, c) in &members {
+                let (start, end) = (from + at, from + at + c.len_utf8());
+                if let (Some(code), true) = (in_runs(c), free(start, end)) {
+                    out.push(Found::place(start, end, None, code));
+                }
+            }
+        }
+        i = k.max(i + 1);
     }
 }
 
@@ -86,6 +158,7 @@ mod tests {
     fn found(text: &str) -> Vec<(&str, Option<&'static str>)> {
         let mut out = Vec::new();
         find(text, &[(0, text.len())], &[], &mut out);
+        out.sort_by_key(|f| f.start);
         out.iter()
             .map(|f| match f.what {
                 crate::What::Place { country, .. } => (&text[f.start..f.end], country),
@@ -102,5 +175,21 @@ mod tests {
         );
         assert_eq!(found("僵化的欧中关系"), [("欧", None), ("中", Some("CN"))]);
         assert!(found("在法律上,在中心,在加强,不在意,在日前,传媒,中美").is_empty());
+    }
+
+    #[test]
+    fn runs_and_lists_of_countries_characters() {
+        let codes = |text: &str| found(text).into_iter().map(|(w, c)| (w.to_string(), c)).collect::<Vec<_>>();
+        let pairs = |v: &[(&str, &'static str)]| v.iter().map(|&(w, c)| (w.to_string(), Some(c))).collect::<Vec<_>>();
+        assert_eq!(codes("中克两国警方"), pairs(&[("中", "CN"), ("克", "HR")]));
+        assert_eq!(
+            codes("第56次中老緬泰湄公河聯合巡邏"),
+            pairs(&[("中", "CN"), ("老", "LA"), ("緬", "MM"), ("泰", "TH")])
+        );
+        assert_eq!(codes("加、荷也查"), pairs(&[("加", "CA"), ("荷", "NL")]));
+        assert_eq!(codes("指出,德境這些機構"), pairs(&[("德", "DE")]));
+        assert_eq!(codes("荷議員促勒令關閉"), pairs(&[("荷", "NL")]));
+        // Words, not runs: 中英文, 老中青, a list inside a word (东、西), 克 alone.
+        assert!(codes("中英文版本,老中青三代,东、西两侧,克服困难,马克、泰国").is_empty());
     }
 }

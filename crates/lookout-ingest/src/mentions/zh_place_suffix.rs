@@ -33,6 +33,13 @@ pub(super) fn extend(text: &str, found: &mut [Found]) {
                 continue;
             }
         }
+        // A country's name with its form of state, as official texts write it (捷克共和国).
+        if matches!(f.what, What::Place { city: None, country: Some(_), .. }) {
+            if let Some(form) = ["共和国", "共和國"].iter().find(|w| text[f.end..].starts_with(*w)) {
+                f.end += form.len();
+                continue;
+            }
+        }
         // Most places are followed by no such word: that is asked first.
         let mut after = text[f.end..].chars();
         let Some(suffix) = after.next().filter(|c| SUFFIXES.contains(c)) else { continue };
@@ -67,5 +74,6 @@ mod tests {
         assert_eq!(places("位於巴黎13區的一棟大樓"), ["巴黎13區"]);
         assert_eq!(places("巴黎第十三区的华人"), ["巴黎第十三区"]);
         assert_eq!(places("巴黎13日电"), ["巴黎"]);
+        assert_eq!(places("在捷克共和国的那些派出所"), ["捷克共和国"]);
     }
 }

@@ -130,13 +130,22 @@ impl Known {
             let same_country = |i: &usize| country.is_none_or(|c| self.stations[*i].country.as_deref() == Some(c));
             at.extend(by_name.iter().filter(|i| !at.contains(i) && same_country(i)).collect::<Vec<_>>());
         }
-        // The city's area: the stations near it.
+        // The city's area: the stations near it; or as many of the nearest as a count after the
+        // city says it has, where the record places fewer in the city itself ("蒙特利爾的2個站點":
+        // Montreal's and Brossard's).
         let centre = at.iter().find_map(|&i| self.coordinates[i]);
-        if let Some(centre) = centre.filter(|_| AREA_WORDS.iter().any(|w| text[m.bytes.end..].starts_with(w))) {
-            let near: Vec<usize> = (0..self.stations.len())
-                .filter(|i| !at.contains(i) && self.coordinates[*i].is_some_and(|c| km_between(centre, c) <= AREA_KM))
+        let after = &text[m.bytes.end..];
+        let wanted =
+            if AREA_WORDS.iter().any(|w| after.starts_with(w)) { Some(usize::MAX) } else { count_after(after) };
+        if let (Some(centre), Some(wanted)) = (centre, wanted.filter(|&n| n > at.len())) {
+            let mut near: Vec<(f64, usize)> = (0..self.stations.len())
+                .filter(|i| !at.contains(i))
+                .filter_map(|i| self.coordinates[i].map(|c| (km_between(centre, c), i)))
+                .filter(|(km, _)| *km <= AREA_KM)
                 .collect();
-            at.extend(near);
+            near.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let room = wanted - at.len();
+            at.extend(near.into_iter().take(room).map(|(_, i)| i));
         }
         at.sort_unstable();
         at.into_iter().map(|i| &self.stations[i]).collect()
@@ -177,6 +186,20 @@ impl Known {
             _ => None,
         }
     }
+}
+
+/// The number of places a Chinese text gives just after a city's name (的2個站點, 有兩間, 的两个中心),
+/// if it gives one.
+fn count_after(after: &str) -> Option<usize> {
+    let rest = ["的", "有", "共有"].iter().find_map(|w| after.strip_prefix(w)).unwrap_or(after);
+    let mut chars = rest.chars();
+    let n = match chars.next()? {
+        '2' | '两' | '兩' | '二' => 2,
+        '3' | '三' => 3,
+        '4' | '四' => 4,
+        _ => return None,
+    };
+    chars.next().filter(|c| "个個间間所家处處座".contains(*c)).map(|_| n)
 }
 
 /// The distance between two places (latitude, longitude in degrees), in km, on a sphere.

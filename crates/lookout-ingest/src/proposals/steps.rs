@@ -283,7 +283,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
                     && OF_THE_DAY.contains(status)
                     && !EARLIER.iter().any(|w| lower.contains(w))
             });
-            let date = nearest(&times, *at, &lower).or(of_the_day);
+            let date = nearest(&times, *at, &lower).ok().and_then(|date| date.or(of_the_day));
             let dated = date.map(|d| d.to_string()).unwrap_or_default();
             // One proposal for the stations the sentence reports the step of, each a statement;
             // a station already proposed this step at this date (an earlier sentence) is left out.

@@ -373,7 +373,15 @@ fn a_text_that_names_one_country_far_more_than_others_speaks_of_its_stations() {
                   stations, I am assured that the police are investigating.";
     let got: Vec<(String, String)> =
         steps(&propose(answer, &mentions(answer), &known, &doc())).into_iter().map(|(s, st, ..)| (s, st)).collect();
-    assert_eq!(got, [("station-ST030".to_string(), "under_investigation".to_string())]);
+    // (The step model reads "Reports of police stations in the UK are concerning" as a report,
+    // as the labels of two Hansard answers do.)
+    assert_eq!(
+        got,
+        [
+            ("station-ST030".to_string(), "reported".to_string()),
+            ("station-ST030".to_string(), "under_investigation".to_string())
+        ]
+    );
     // Named as often as another, it is not the text's country.
     let even = "Asked whether she had spoken with the Netherlands and the UK. On the alleged police stations, \
                 I am assured that the police are investigating.";
@@ -399,6 +407,8 @@ fn a_city_s_area_holds_the_stations_near_it() {
     };
     assert_eq!(ids("RCMP正在调查蒙特利尔地区的两个警察站。"), ["station-ST085", "station-ST086"]);
     assert_eq!(ids("RCMP正在调查蒙特利尔的一个警察站。"), ["station-ST085"]);
+    // As many as a count after the city says.
+    assert_eq!(ids("加拿大警方正在调查蒙特利尔的2个警察站。"), ["station-ST085", "station-ST086"]);
 }
 
 #[path = "tests_scope.rs"]

@@ -105,8 +105,12 @@ impl Names {
         let country_names = CountryNames::shared();
         let countries: FastMap<String, &'static str> =
             country_names.english_and_demonyms().map(|(name, code)| (name.to_string(), code)).collect();
-        let countries_zh: FastMap<String, &'static str> =
-            country_names.chinese().map(|(name, code)| (name.to_string(), code)).collect();
+        // Each Chinese name also as its traditional characters fold to simplified ones, which is
+        // how runs are cut: 克羅埃西亞 (Taiwan's Croatia) folds to 克罗埃西亚, not 克罗地亚.
+        let countries_zh: FastMap<String, &'static str> = country_names
+            .chinese()
+            .flat_map(|(name, code)| [(name.to_string(), code), (lookout_text::fold(name), code)])
+            .collect();
         let latin_words = WordHints::first_words(latin.keys());
         let latin_second_words = WordHints::second_words(latin.keys());
         let country_words = WordHints::first_words(countries.keys());

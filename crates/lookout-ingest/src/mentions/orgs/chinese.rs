@@ -93,6 +93,9 @@ fn bodies_in_run(
     let mut floor = 0;
     // Whether the last body is a word that names itself (参议院), which a body after it extends.
     let mut last_self_named = false;
+    // Whether the last body is the Party (中共), whose organ just after it is one name with it
+    // (中共福州市公安局, 中共政府, 中共大使館), as the labels have it.
+    let mut last_party = false;
     // Bodies known by name, found in the characters (jieba may cut them: 保护 + 卫士).
     let known_at: Vec<(usize, usize)> = lex
         .zh_names
@@ -107,6 +110,15 @@ fn bodies_in_run(
         let t = &tags[j];
         // A known name that opens here, or covers this word, stands as it is.
         if let Some(&(start, stop)) = known_at.iter().find(|(s, e)| *s <= t.start && t.start < *e && *s >= floor) {
+            last_party = simplified.chars().skip(start).take(stop - start).eq("中共".chars());
+            // The Party's word jieba keeps whole with a head (中共政府).
+            let rest: String = simplified.chars().skip(stop).take(t.end.saturating_sub(stop)).collect();
+            let stop = if last_party && GENERIC_HEADS.contains(&rest.as_str()) {
+                last_party = false;
+                t.end
+            } else {
+                stop
+            };
             out.push(Found::organisation(byte_at(start), byte_at(stop), None));
             last_self_named = false;
             floor = stop;
@@ -136,15 +148,17 @@ fn bodies_in_run(
         let organisation = (t.tag == "nt" || WORD_NAMES.contains(&t.word))
             && t.word.chars().count() >= 2
             && !NOT_BODIES.contains(&t.word);
-        if !(head || organisation) || t.start < floor {
+        let party_head = last_party && !runs_more && t.start == floor && GENERIC_HEADS.contains(&t.word);
+        if !(head || organisation || party_head) || t.start < floor {
             j += 1;
             continue;
         }
-        // A head just after a body extends it (协会 + 总会: 中国在韩侨民协会总会).
-        if head && floor > 0 && t.start == floor {
+        // A head just after a body extends it (协会 + 总会: 中国在韩侨民协会总会); a party is a body
+        // of its own (美國眾議院 + 共和黨).
+        if (head && !t.word.ends_with('党') || party_head) && floor > 0 && t.start == floor {
             if let Some(last) = out.last_mut().filter(|l| l.end == byte_at(t.start)) {
                 last.end = byte_at(t.end);
-                last_self_named = false;
+                (last_self_named, last_party) = (false, false);
                 floor = t.end;
                 j += 1;
                 continue;
@@ -222,10 +236,17 @@ fn bodies_in_run(
         let branch = BRANCH_HEADS.iter().any(|h| t.word.ends_with(h)) || t.word.ends_with("委员会");
         // So is a mission just after a body (中共 + 驻柏林使馆, 外交部 + 驻港公署).
         let stationed = tags[first].word.starts_with('驻');
-        if (branch || last_self_named || stationed) && floor > 0 && tags[first].start == floor {
+        // The Party's organ just after it is its own (中共 + 福州市公安局), not an association (中共
+        // + 福建商會: a chamber that sides with the Party).
+        let party_organ = last_party && !t.word.ends_with('会');
+        if (branch || last_self_named || stationed || party_organ)
+            && !t.word.ends_with('党')
+            && floor > 0
+            && tags[first].start == floor
+        {
             if let Some(last) = out.last_mut().filter(|l| l.end == byte_at(floor)) {
                 last.end = byte_at(t.end);
-                last_self_named = false;
+                (last_self_named, last_party) = (false, false);
                 floor = t.end;
                 j += 1;
                 continue;
@@ -252,6 +273,7 @@ fn bodies_in_run(
         }
         out.push(Found::organisation(byte_at(tags[first].start), byte_at(t.end), None));
         last_self_named = first == j && self_named;
+        last_party = false;
         floor = t.end;
         j += 1;
     }
@@ -291,6 +313,10 @@ mod tests {
         // A hometown hall; a mission after the body it is of; Hong Kong's names for two bodies.
         assert_eq!(bodies("到紐約長樂公所前示威"), ["紐約長樂公所"]);
         assert_eq!(bodies("中共駐柏林使館否認"), ["中共駐柏林使館"]);
+        assert_eq!(bodies("中共福州市公安局的服務站,中共政府否認"), ["中共福州市公安局", "中共政府"]);
+        assert_eq!(bodies("逮捕兩名中共福建商會僑領"), ["中共", "福建商會"]);
+        assert_eq!(bodies("中共警察站落腳海外"), ["中共"]);
+        assert_eq!(bodies("美國眾議院共和黨領袖麥卡錫,共和党众院"), ["美國眾議院", "共和黨", "共和党", "众院"]);
         assert_eq!(bodies("加拿大全球事务部与加拿大王家骑警表示"), ["加拿大全球事务部", "加拿大王家骑警"]);
         assert_eq!(bodies("人权监督机构“保护卫士”"), ["保护卫士"]);
         assert_eq!(bodies("荷蘭政府昨天表示"), ["荷蘭政府"]);

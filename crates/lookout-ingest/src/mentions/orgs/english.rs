@@ -72,6 +72,23 @@ impl Reader<'_, '_> {
             && lookout_geo::country_of_demonym(&self.word(from).to_lowercase()).is_none()
     }
 
+    /// Where a body's acronym at word `i` ends its name: after the place or language of a branch
+    /// or service that follows it ("FBI New York", "BBC Scotland", "BBC News Swahili").
+    fn branch_end(&self, i: usize) -> usize {
+        let next = i + 1 + usize::from(self.words.get(i + 1).is_some_and(|w| w.text == "News"));
+        let on = |k: usize| k < self.words.len() && joined(self.text, self.words, k - 1) && capitalised(self.word(k));
+        if !on(i + 1) || !on(next) {
+            return i + 1;
+        }
+        if SERVICE_LANGUAGES.contains(&self.word(next)) {
+            return next + 1;
+        }
+        (next + 1..(next + 3).min(self.words.len()) + 1)
+            .rev()
+            .find(|&end| (next + 1..end).all(&on) && self.place(next, end))
+            .unwrap_or(i + 1)
+    }
+
     /// The bodies named in the phrase `from..to`, as word ranges.
     fn bodies(&self, mut from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
         while from < to && (self.lex.openers.contains(self.word(from)) || EN_JOINERS.contains(&self.word(from))) {
@@ -196,10 +213,11 @@ impl Reader<'_, '_> {
             .find(|&k| self.lex.titles.contains(self.word(k)))
             .and_then(|title| (title + 1..head).find(|&k| matches!(self.word(k), "of" | "at")))
             .map_or(from, |link| link + 1);
-        // "Foyer of the House of Commons": words before "of the" that hold no head are where the
-        // body is, not its name ("Victims of Communism Memorial Foundation" is one).
+        // "Foyer of the House of Commons", "FMQs in the Scottish Parliament": words before "of
+        // the" or "in the" that hold no head are where the body is, not its name ("Victims of
+        // Communism Memorial Foundation" is one).
         let from = (from..head)
-            .find(|&k| self.word(k) == "of")
+            .find(|&k| matches!(self.word(k), "of" | "in"))
             .filter(|&of| self.word(of + 1) == "the" && !(from..of).any(|k| self.lex.heads.contains(self.word(k))))
             .map_or(from, |of| of + 1);
         let from = (from..head).find(|&k| !EN_JOINERS.contains(&self.word(k))).unwrap_or(head);
@@ -265,6 +283,23 @@ impl Reader<'_, '_> {
         Some((from, end))
     }
 }
+
+/// Languages a broadcaster's service is named by ("BBC Swahili", "VOA Mandarin").
+const SERVICE_LANGUAGES: &[&str] = &[
+    "Arabic",
+    "Cantonese",
+    "Chinese",
+    "Hindi",
+    "Korean",
+    "Mandarin",
+    "Mundo",
+    "Persian",
+    "Russian",
+    "Swahili",
+    "Turkish",
+    "Ukrainian",
+    "Urdu",
+];
 
 /// The initials of a phrase's capitalised words ("Royal Canadian Mounted Police" → "RCMP").
 fn initials(r: &Reader<'_, '_>, from: usize, to: usize) -> String {
@@ -333,7 +368,7 @@ pub(super) fn find(names: &Names, lex: &Lexicon, text: &str, words: &[Word<'_>])
             None => lex.acronyms.contains(w.text) || in_parentheses,
         };
         if body {
-            spans.push((i, i + 1));
+            spans.push((i, r.branch_end(i)));
         }
     }
     // "(S&D)": a party's acronym with an ampersand, in parentheses.

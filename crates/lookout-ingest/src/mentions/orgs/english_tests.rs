@@ -55,6 +55,7 @@ fn bodies_by_their_heads() {
     assert_eq!(bodies("Twitter and Facebook removed it"), ["Twitter", "Facebook"]);
     // Where a body is before "of the" is not its name; a head there opens one.
     assert_eq!(bodies("speaks in the Foyer of the House of Commons, in Ottawa"), ["House of Commons"]);
+    assert_eq!(bodies("raised at FMQs in the Scottish Parliament on Thursday"), ["Scottish Parliament"]);
     assert_eq!(
         bodies("the Museum of the Communist Party of China and the Victims of Communism Memorial Foundation"),
         ["Museum of the Communist Party of China", "Victims of Communism Memorial Foundation"]
@@ -157,4 +158,20 @@ fn ministries_in_lower_case_newsrooms_and_acronyms_defined_after_or() {
     assert!(bodies("the new Chinese Community and Police Cooperation Centre in Port Elizabeth").is_empty());
     // A known name is not found inside a place's: "Nova Scotia".
     assert!(bodies("police in Nova Scotia").is_empty());
+}
+
+#[test]
+fn parties_by_their_names_alone() {
+    assert_eq!(bodies("the Tory minister told the House of Commons"), ["Tory", "House of Commons"]);
+    assert_eq!(bodies("Tom Kmiec Conservative Calgary Shepard, AB"), ["Conservative"]);
+    assert_eq!(bodies("a Republican congressman and two Democrats"), ["Republican", "Democrats"]);
+}
+
+#[test]
+fn a_branch_or_service_after_an_acronym_is_of_its_name() {
+    assert_eq!(bodies("a spokesperson for FBI New York said"), ["FBI New York"]);
+    assert_eq!(bodies("as BBC Scotland reported, and BBC News Swahili too"), ["BBC Scotland", "BBC News Swahili"]);
+    assert_eq!(bodies("the FBI. New York police"), ["FBI"]);
+    assert_eq!(bodies("the BBC Director said"), ["BBC"]);
+    assert_eq!(bodies("the RCMP say, the FBI from New York, MPS police"), ["RCMP", "FBI", "MPS"]);
 }

@@ -183,6 +183,8 @@ pub(super) const NAMES: &[&str] = &[
     "加拿大王家骑警",
     "美国之音",
     "保护卫士",
+    // Safeguard Defenders as RFI's Chinese service has also written it.
+    "保障卫士",
     "自由亚洲电台",
     "新华社",
     "路透社",
@@ -200,6 +202,9 @@ pub(super) const NAMES: &[&str] = &[
     "中共",
     "国民党",
     "民进党",
+    // A chamber of the US Congress as the Chinese press shortens it.
+    "众院",
+    "参院",
     "侨委会",
     "国台办",
     "联合国",

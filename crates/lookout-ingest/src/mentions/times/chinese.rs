@@ -58,7 +58,8 @@ fn cues() -> &'static (AhoCorasick, Vec<Cue>) {
         for w in ["上周", "上週", "上星期", "上个星期", "上個星期"] {
             add(w, Cue::LastWeek);
         }
-        for w in ["本周", "本週", "这周", "這週", "本月", "这个月", "這個月", "近日"] {
+        // 近日 ("in recent days") is vague, as 最近 is: no time (README-zh).
+        for w in ["本周", "本週", "这周", "這週", "本月", "这个月", "這個月"] {
             add(w, Cue::ThisMonth);
         }
         for w in ["上月", "上个月", "上個月"] {
