@@ -14,7 +14,8 @@ session and placed in session 21 (en-97 … en-104, zh-76 … zh-81), the 14 of 
 (en-105 … en-112, zh-82 … zh-87), the 28 of session 23 (en-113 … en-128, zh-88 … zh-99) and the 14 labelled
 at the end of session 23 and placed in session 24 (en-129 … en-136, zh-100 … zh-105) and the 14 labelled at the end
 of session 24 and placed in session 25 (en-137 … en-144, zh-106 … zh-111) and the 14 labelled at the end of
-session 25 and placed in session 26 (en-145 … en-152, zh-112 … zh-117) were written into split.csv as dev by hand: batches added to widen what is tuned on, the
+session 25 and placed in session 26 (en-145 … en-152, zh-112 … zh-117) and the 13 labelled and placed in
+session 26 (en-153 … en-160, zh-118 … zh-122) were written into split.csv as dev by hand: batches added to widen what is tuned on, the
 held-out set left as it was (each batch is scored once before any tuning on it: BENCHMARKS.md). Writes split.csv.
 Run: python3 research/issue17/corpus/split.py
 """

@@ -64,7 +64,7 @@ pub(crate) fn find(
     lines: &[(usize, usize)],
     cuts: &HanCuts,
 ) -> Vec<Found> {
-    let segments = join_split_countries(
+    let segments = join_split_names(
         text,
         split_country_openings(han_segments_where(text, lines, cuts, &|run| n.names_place(run)), n),
         n,
@@ -224,13 +224,18 @@ fn split_country_openings<'t>(segments: Vec<Word<'t>>, n: &Names) -> Vec<Word<'t
     out
 }
 
-/// Segments jieba cut inside a country's name, joined: 克羅埃西亞 (Croatia as Taiwan writes it) is
-/// cut as 克罗 + 埃西亚 once folded to simplified characters. Two or three adjacent segments of
-/// two characters or fewer whose characters together name a country.
-fn join_split_countries<'t>(text: &'t str, segments: Vec<Word<'t>>, n: &Names) -> Vec<Word<'t>> {
-    // A segment's words are as written: the table holds each name in both scripts. The openings'
+/// Segments jieba cut inside a place's name, joined: 克羅埃西亞 (Croatia as Taiwan writes it) is
+/// cut as 克罗 + 埃西亚 once folded to simplified characters, 列治文 (Richmond) as 列治 + 文. Two or
+/// three adjacent segments of two characters or fewer whose characters together name a country,
+/// or a city by a name of three characters or more (two single characters make too many words:
+/// 大 + 同).
+fn join_split_names<'t>(text: &'t str, segments: Vec<Word<'t>>, n: &Names) -> Vec<Word<'t>> {
+    // A segment's words are as written: the tables hold each name in both scripts. The openings'
     // table answers most asks before any lookup.
-    let country = |s: &str| n.may_be_chinese_name(s) && n.countries_zh.contains_key(s);
+    let names_place = |s: &str| {
+        n.may_be_chinese_name(s)
+            && (n.countries_zh.contains_key(s) || s.chars().count() >= 3 && n.chinese.contains_key(s))
+    };
     let mut out: Vec<Word<'t>> = Vec::with_capacity(segments.len());
     let mut i = 0;
     while i < segments.len() {
@@ -238,7 +243,7 @@ fn join_split_countries<'t>(text: &'t str, segments: Vec<Word<'t>>, n: &Names) -
             let run = segments.get(i..i + k)?;
             let short = run.iter().all(|w| w.text.len() <= 6) && run.windows(2).all(|p| p[0].end == p[1].start);
             let (start, end) = (run[0].start, run[k - 1].end);
-            (short && country(&text[start..end])).then_some((k, start, end))
+            (short && names_place(&text[start..end])).then_some((k, start, end))
         });
         match joined {
             Some((k, start, end)) => {

@@ -79,6 +79,11 @@ fn a_country_and_a_city_jieba_keeps_whole_are_two_places() {
     assert_eq!(places_of("總部設在馬德里"), [("馬德里", Some("ES"))]);
     // A country's name jieba cuts in two.
     assert_eq!(places_of("擴大到義大利、克羅埃西亞等國"), [("義大利", Some("IT")), ("克羅埃西亞", Some("HR"))]);
+    // A city's name jieba cuts in two.
+    assert_eq!(
+        places_of("加拿大警方現身位於溫哥華列治文的住宅"),
+        [("加拿大", Some("CA")), ("溫哥華", Some("CA")), ("列治文", Some("CA"))]
+    );
 }
 #[test]
 fn a_city_bearing_the_name_as_its_own_stands_before_one_known_by_it_as_an_alternate() {

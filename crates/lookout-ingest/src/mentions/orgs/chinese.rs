@@ -29,6 +29,11 @@ fn one_country(word: &lookout_text::Tag) -> bool {
     chars.next().and_then(crate::mentions::zh_abbreviations::country_of).is_some() && chars.next().is_none()
 }
 
+/// Whether a character stands for a country (加, 美, 英).
+fn one_country_char(c: char) -> bool {
+    crate::mentions::zh_abbreviations::country_of(c).is_some()
+}
+
 /// Every body named in Chinese in `text`: `lines` are its non-ASCII lines; `is_place` tells a
 /// city or country name of the gazetteer (jieba's dictionary tags 首尔 an adverb and 南韩 a
 /// person's name).
@@ -271,7 +276,11 @@ fn bodies_in_run(
             j += 1;
             continue;
         }
-        out.push(Found::organisation(byte_at(tags[first].start), byte_at(t.end), None));
+        // 国 after a country's character is of its name (加 + 国骑警: jieba does not keep 加国).
+        let start = tags[first].start;
+        let start =
+            if start > 0 && run[start].1 == '国' && one_country_char(run[start - 1].1) { start - 1 } else { start };
+        out.push(Found::organisation(byte_at(start), byte_at(t.end), None));
         last_self_named = first == j && self_named;
         last_party = false;
         floor = t.end;
@@ -316,6 +325,8 @@ mod tests {
         assert_eq!(bodies("中共福州市公安局的服務站,中共政府否認"), ["中共福州市公安局", "中共政府"]);
         assert_eq!(bodies("逮捕兩名中共福建商會僑領"), ["中共", "福建商會"]);
         assert_eq!(bodies("中共警察站落腳海外"), ["中共"]);
+        assert_eq!(bodies("加国骑警证实"), ["加国骑警"]);
+        assert_eq!(bodies("爱尔兰顶尖学府都柏林大学的教授"), ["都柏林大学"]);
         assert_eq!(bodies("美國眾議院共和黨領袖麥卡錫,共和党众院"), ["美國眾議院", "共和黨", "共和党", "众院"]);
         assert_eq!(bodies("加拿大全球事务部与加拿大王家骑警表示"), ["加拿大全球事务部", "加拿大王家骑警"]);
         assert_eq!(bodies("人权监督机构“保护卫士”"), ["保护卫士"]);

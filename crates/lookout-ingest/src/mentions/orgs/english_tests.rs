@@ -175,3 +175,8 @@ fn a_branch_or_service_after_an_acronym_is_of_its_name() {
     assert_eq!(bodies("the BBC Director said"), ["BBC"]);
     assert_eq!(bodies("the RCMP say, the FBI from New York, MPS police"), ["RCMP", "FBI", "MPS"]);
 }
+
+#[test]
+fn outlets_and_alliances_by_their_names() {
+    assert_eq!(bodies("as the Daily Mail reported, the Five Eyes partners"), ["Daily Mail", "Five Eyes"]);
+}

@@ -257,7 +257,10 @@ pub(super) const NAME_VERBS: &[&str] =
 
 /// Name words that end the words before a head (记者, 发言人: a body's people, not its name).
 pub(super) const LEFT_STOPS: &[&str] = &[
-    "发言人",
+    // A word for what a body is, before its name: 爱尔兰顶尖学府 + 都柏林大学.
+    "学府",
+    "名校",
+    "顶尖",
     "记者",
     "局长",
     "部长",
