@@ -33,16 +33,21 @@ const OF_IT: &[&str] = &["议员", "議員", "境"];
 /// The country a character names in a run of countries' characters only (中克两国, 中老緬泰): those
 /// of [`country_of`] and the neighbours' that stand alone for another word elsewhere (克, 老, 泰).
 fn in_runs(c: char) -> Option<Option<&'static str>> {
-    country_of(c).or(match c {
-        '克' => Some(Some("HR")),
-        '捷' => Some(Some("CZ")),
-        '老' | '寮' => Some(Some("LA")),
-        '缅' | '緬' => Some(Some("MM")),
-        '泰' => Some(Some("TH")),
-        '越' => Some(Some("VN")),
-        '柬' => Some(Some("KH")),
-        _ => None,
-    })
+    country_of(c).or_else(|| only_in_runs(c))
+}
+
+/// The countries of [`in_runs`] that [`country_of`] does not name.
+fn only_in_runs(c: char) -> Option<Option<&'static str>> {
+    Some(Some(match c {
+        '克' => "HR",
+        '捷' => "CZ",
+        '老' | '寮' => "LA",
+        '缅' | '緬' => "MM",
+        '泰' => "TH",
+        '越' => "VN",
+        '柬' => "KH",
+        _ => return None,
+    }))
 }
 
 /// The country a character names alone (`Some(None)`: Europe, a continent), if any.
@@ -81,10 +86,11 @@ pub(super) fn find(text: &str, lines: &[(usize, usize)], taken: &[(usize, usize)
         let (mut paired, mut after_member) = (false, false);
         for (at, c) in line.char_indices() {
             let prior = before.replace(c);
-            let member = in_runs(c).is_some();
+            let code = country_of(c);
+            let member = code.is_some() || only_in_runs(c).is_some();
             paired |= member && (after_member || prior == Some('、'));
             after_member = member;
-            let Some(code) = country_of(c) else { continue };
+            let Some(code) = code else { continue };
             let rest = &line[at + c.len_utf8()..];
             let mut next = rest.chars();
             let after = next.next();
