@@ -25,6 +25,7 @@ mod zh_cities;
 mod zh_people;
 mod zh_place_suffix;
 mod zh_regions;
+mod zh_segments;
 
 pub use finder::Finder;
 pub use known::KnownNames;

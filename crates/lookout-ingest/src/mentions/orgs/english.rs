@@ -9,86 +9,15 @@ use rustc_hash::FxHashMap;
 
 use super::en_phrases::{acronym, joined, phrases};
 use super::en_portfolios;
+use super::en_reader::{initials, Reader};
 use super::lexicon::{
-    Lexicon, ABBREVIATED_HEADS, EN_JOINERS, EN_LOWER_HEADS, EN_MEDIA_WORDS, EN_MINISTRY_FIELDS, HEADLINE_VERBS,
-    MISSIONS, PLACE_ACRONYMS,
+    Lexicon, ABBREVIATED_HEADS, EN_JOINERS, EN_LOWER_HEADS, EN_MINISTRY_FIELDS, HEADLINE_VERBS, MISSIONS,
 };
 use crate::mentions::names::Names;
 use crate::mentions::segment::{capitalised, Word};
 use crate::mentions::Found;
 
-/// The finder's view of one text.
-struct Reader<'a, 't> {
-    names: &'a Names,
-    lex: &'a Lexicon,
-    text: &'t str,
-    words: &'a [Word<'t>],
-}
-
 impl Reader<'_, '_> {
-    fn word(&self, i: usize) -> &str {
-        self.words[i].text
-    }
-
-    /// The words `from..to` as written.
-    fn span(&self, from: usize, to: usize) -> &str {
-        &self.text[self.words[from].start..self.words[to - 1].end]
-    }
-
-    /// Whether the words name a country, a demonym or a city.
-    fn place(&self, from: usize, to: usize) -> bool {
-        // A name that ends in a body's head is none (most spans asked of: told without a copy).
-        if self.lex.heads.contains(self.word(to - 1)) {
-            return false;
-        }
-        let span = self.span(from, to);
-        let key = span.to_lowercase();
-        self.names.countries.contains_key(&key)
-            || self.names.latin.contains_key(&key)
-            || crate::mentions::regions::region(span).is_some()
-    }
-
-    /// Whether an acronym names a place: a country's ("PRC", "UK") or a city's ("NYC"); the
-    /// gazetteer's other short names are airport codes and the like ("CCP" is Concepción's).
-    fn place_acronym(&self, i: usize) -> bool {
-        let word = self.word(i);
-        self.names.countries.contains_key(&word.to_lowercase()) || PLACE_ACRONYMS.contains(&word)
-    }
-
-    /// Whether the capitalised words `from..to` stand just after or just before a word for a
-    /// newsroom ("publication", "newspaper") and name no place, people or opening word ("the
-    /// Dutch newspaper", "In the newspaper" are none).
-    fn beside_media_word(&self, from: usize, to: usize) -> bool {
-        let gap = |a: usize, b: usize| self.text[self.words[a].end..self.words[b].start].trim();
-        let after_word = from > 0
-            && EN_MEDIA_WORDS.contains(&self.word(from - 1))
-            && matches!(gap(from - 1, from), "" | "," | "“" | "\"" | ", “" | ",“");
-        let before_word =
-            to < self.words.len() && EN_MEDIA_WORDS.contains(&self.word(to)) && gap(to - 1, to).is_empty();
-        (after_word || before_word)
-            && !self.place(from, to)
-            && !self.lex.openers.contains(self.word(from))
-            && !self.lex.titles.contains(self.word(from))
-            && lookout_geo::country_of_demonym(&self.word(from).to_lowercase()).is_none()
-    }
-
-    /// Where a body's acronym at word `i` ends its name: after the place or language of a branch
-    /// or service that follows it ("FBI New York", "BBC Scotland", "BBC News Swahili").
-    fn branch_end(&self, i: usize) -> usize {
-        let next = i + 1 + usize::from(self.words.get(i + 1).is_some_and(|w| w.text == "News"));
-        let on = |k: usize| k < self.words.len() && joined(self.text, self.words, k - 1) && capitalised(self.word(k));
-        if !on(i + 1) || !on(next) {
-            return i + 1;
-        }
-        if SERVICE_LANGUAGES.contains(&self.word(next)) {
-            return next + 1;
-        }
-        (next + 1..(next + 3).min(self.words.len()) + 1)
-            .rev()
-            .find(|&end| (next + 1..end).all(&on) && self.place(next, end))
-            .unwrap_or(i + 1)
-    }
-
     /// The bodies named in the phrase `from..to`, as word ranges.
     fn bodies(&self, mut from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
         while from < to && (self.lex.openers.contains(self.word(from)) || EN_JOINERS.contains(&self.word(from))) {
@@ -169,12 +98,6 @@ impl Reader<'_, '_> {
                 None => k += 1,
             }
         }
-    }
-
-    /// Whether word `i` is followed by a possessive ending ("Tokyo’s").
-    fn possessive_after(&self, i: usize) -> bool {
-        let after = &self.text[self.words[i].end..];
-        after.starts_with("'s") || after.starts_with("’s")
     }
 
     /// The body a phrase names by its head: from its start to its last head, with the head's
@@ -282,28 +205,6 @@ impl Reader<'_, '_> {
         }
         Some((from, end))
     }
-}
-
-/// Languages a broadcaster's service is named by ("BBC Swahili", "VOA Mandarin").
-const SERVICE_LANGUAGES: &[&str] = &[
-    "Arabic",
-    "Cantonese",
-    "Chinese",
-    "Hindi",
-    "Korean",
-    "Mandarin",
-    "Mundo",
-    "Persian",
-    "Russian",
-    "Swahili",
-    "Turkish",
-    "Ukrainian",
-    "Urdu",
-];
-
-/// The initials of a phrase's capitalised words ("Royal Canadian Mounted Police" → "RCMP").
-fn initials(r: &Reader<'_, '_>, from: usize, to: usize) -> String {
-    (from..to).filter(|&k| capitalised(r.word(k))).filter_map(|k| r.word(k).chars().next()).collect()
 }
 
 /// Every body named in English in `text`.

@@ -7,6 +7,7 @@ mod chinese;
 mod en_names;
 mod en_phrases;
 mod en_portfolios;
+mod en_reader;
 mod english;
 mod kinds;
 mod lexicon;
