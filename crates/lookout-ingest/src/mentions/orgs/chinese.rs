@@ -26,7 +26,7 @@ const DESCRIBING: &[&str] = &["人权", "权", "秘密", "非法", "地下", "�
 /// Whether a word is a single character that stands for a country (法, 加, 英).
 fn one_country(word: &lookout_text::Tag) -> bool {
     let mut chars = word.word.chars();
-    chars.next().and_then(crate::mentions::zh_abbreviations::country_of).is_some() && chars.next().is_none()
+    chars.next().is_some_and(one_country_char) && chars.next().is_none()
 }
 
 /// Whether a character stands for a country (加, 美, 英).
@@ -117,8 +117,11 @@ fn bodies_in_run(
         if let Some(&(start, stop)) = known_at.iter().find(|(s, e)| *s <= t.start && t.start < *e && *s >= floor) {
             last_party = simplified.chars().skip(start).take(stop - start).eq("中共".chars());
             // The Party's word jieba keeps whole with a head (中共政府).
-            let rest: String = simplified.chars().skip(stop).take(t.end.saturating_sub(stop)).collect();
-            let stop = if last_party && GENERIC_HEADS.contains(&rest.as_str()) {
+            let whole_with_head = last_party && t.end > stop && {
+                let rest: String = simplified.chars().skip(stop).take(t.end - stop).collect();
+                GENERIC_HEADS.contains(&rest.as_str())
+            };
+            let stop = if whole_with_head {
                 last_party = false;
                 t.end
             } else {
