@@ -41,6 +41,32 @@ impl Reader<'_, '_> {
             let one_name = first
                 .last()
                 .is_some_and(|&(_, end)| end < and && !(end..and).any(|k| self.lex.titles.contains(self.word(k))));
+            // A head's own phrase goes on after "and" to words that end no body ("Standing
+            // Committee on Procedure and House Affairs", "School of Global Affairs and Public
+            // Policy"): the second part names a body only where one ends it.
+            let phrase_goes_on = !second_opens
+                && second.last().is_none_or(|&(_, end)| end < to)
+                && first.last().is_some_and(|&(start, end)| {
+                    end == and
+                        && (start + 1..end).any(|k| {
+                            matches!(self.word(k), "of" | "on" | "for") && self.lex.heads.contains(self.word(k - 1))
+                        })
+                });
+            if phrase_goes_on {
+                // Up to a title or a date, as a head's phrase ("… House Affairs on March 7").
+                let mut end = (and + 1..to)
+                    .find(|&k| self.lex.titles.contains(self.word(k)) || self.lex.openers.contains(self.word(k)))
+                    .unwrap_or(to);
+                while end > and + 1 && EN_JOINERS.contains(&self.word(end - 1)) {
+                    end -= 1;
+                }
+                if end > and + 1 {
+                    let (start, _) = first.pop().expect("the first part names a body");
+                    out.extend(first);
+                    out.push((start, end));
+                    return;
+                }
+            }
             if !first.is_empty() && !one_name && (!second.is_empty() || second_opens) {
                 out.extend(first.into_iter().chain(second));
                 return;

@@ -15,6 +15,19 @@ fn bodies_by_their_heads() {
         ["Justice Department", "Ministry of Public Security"]
     );
     assert_eq!(bodies("the Department of Foreign Affairs and Trade"), ["Department of Foreign Affairs and Trade"]);
+    // A head's phrase goes on after "and" to words that end no body, not to a body.
+    assert_eq!(
+        bodies("the House of Commons Standing Committee on Procedure and House Affairs on March 7 heard"),
+        ["House of Commons Standing Committee on Procedure and House Affairs"]
+    );
+    assert_eq!(
+        bodies("at the Munk School of Global Affairs and Public Policy"),
+        ["Munk School of Global Affairs and Public Policy"]
+    );
+    assert_eq!(
+        bodies("the Ministry of Public Security and Safeguard Defenders"),
+        ["Ministry of Public Security", "Safeguard Defenders"]
+    );
     assert_eq!(bodies("the Embassy of China in Ireland said"), ["Embassy of China in Ireland"]);
     // Where a body is, after its head alone, is no part of a name.
     assert!(bodies("Police in Ontario, Quebec and British Columbia said").is_empty());
