@@ -166,7 +166,9 @@ fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Fo
                 words.get(i + len).is_some_and(|w| w.text == "City" && text[words[i + len - 1].end..w.start] == *" ");
             // "France 2", "France 24": a channel's name, not its country's.
             let channel = channel_number(&text[words[i + len - 1].end..]);
-            if let Some(&code) = n.countries.get(key.as_str()).filter(|_| !city_of_the_name && !channel) {
+            // "US$127,700", "HK$1 million": a currency's letters, not a place.
+            let currency = text[words[i + len - 1].end..].starts_with('$');
+            if let Some(&code) = n.countries.get(key.as_str()).filter(|_| !city_of_the_name && !channel && !currency) {
                 // A demonym ("Dutch", "South Korean") tells the document's countries but names
                 // no place, unless it is the country's name too ("Lesotho police").
                 if lookout_geo::country_of_demonym(span).is_none()

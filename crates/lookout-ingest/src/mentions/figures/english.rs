@@ -214,6 +214,13 @@ pub(super) fn find(tables: &Tables, text: &str, words: &[Word<'_>], dates: &mut 
             value *= m;
             j += 1;
         }
+        // A sum of money: its currency is what it counts ("$4.9 million", "HK$1 million", "€300").
+        if let Some(currency) = currency_before(text, w.start) {
+            let end = words.get(j.wrapping_sub(1)).map_or(end, |n| n.end).max(end);
+            out.push(Found::figure(currency.start, end, value, currency));
+            i = j;
+            continue;
+        }
         // "two of its police stations", "54 of these police stations": what they are of is
         // what is counted.
         let mut last_end = words.get(j.wrapping_sub(1)).map_or(end, |w| w.end).max(end);
@@ -274,6 +281,18 @@ pub(super) fn find(tables: &Tables, text: &str, words: &[Word<'_>], dates: &mut 
     out
 }
 
+/// The currency written just before a number at byte `at`: its symbol, with the capitals of a
+/// country's dollar glued to it ("$", "€", "US$", "HK$", "NT$").
+fn currency_before(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
+    let symbol = text[..at].chars().next_back().filter(|c| matches!(c, '$' | '€' | '£' | '¥'))?;
+    let symbol_at = at - symbol.len_utf8();
+    let capitals = text[..symbol_at].bytes().rev().take_while(u8::is_ascii_uppercase).count();
+    let glued_at = symbol_at - capitals;
+    let bounded = !text[..glued_at].ends_with(|c: char| c.is_alphanumeric());
+    let start = if symbol == '$' && (1..=3).contains(&capitals) && bounded { glued_at } else { symbol_at };
+    Some(start..at)
+}
+
 /// Words after "of" that say a count is of a group named after them ("two of its stations").
 const OF_WHICH: &[&str] = &["its", "these", "those", "their", "the", "them"];
 
@@ -293,6 +312,14 @@ mod tests {
             assert_eq!(whole_number(digits).or_else(|| digits.parse().ok()), digits.parse::<f64>().ok(), "{digits}");
         }
         assert_eq!(number("230,000"), Some(230_000.0));
+        let text = "paid US$127,700, HK$1 million, $6,600 and €3; ABCD$5";
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(currency_before(text, at("127")).map(|r| &text[r]), Some("US$"));
+        assert_eq!(currency_before(text, at("1 m")).map(|r| &text[r]), Some("HK$"));
+        assert_eq!(currency_before(text, at("6,6")).map(|r| &text[r]), Some("$"));
+        assert_eq!(currency_before(text, at("3;")).map(|r| &text[r]), Some("€"));
+        assert_eq!(currency_before(text, at("5")).map(|r| &text[r]), Some("$"));
+        assert_eq!(currency_before(text, at("paid")), None);
         assert_eq!(number("23,00"), None);
         let tables = &crate::mentions::testing::finder().figures;
         for word in STOP {

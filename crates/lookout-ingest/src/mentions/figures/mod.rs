@@ -57,9 +57,14 @@ pub(crate) fn find(
 /// capitalised: "2201 C Street", "110 Overseas", "28 Oct"), and the number is no footnote's
 /// marker ("pandemic.3 According"), and a capitalised word after the number names a people or a
 /// country ("230,000 Chinese nationals"), not a title ("the 110 Overseas investigation"); "three
-/// dozen officers" is 36. "110 overseas service posts" names the stations' programme.
+/// dozen officers" is 36. "110 overseas service posts" names the stations' programme. A sum of
+/// money counts its currency ("HK$1 million").
 fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> bool {
     let super::What::Figure { value, unit } = &mut f.what else { return true };
+    // A sum of money, its currency written before it ("US$127,700").
+    if unit.start == f.start {
+        return true;
+    }
     if text[f.start..unit.start].contains('\n') {
         return false;
     }
@@ -89,6 +94,10 @@ fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> b
     if opens_line && number.contains('.') && number.bytes().all(|b| b.is_ascii_digit() || b == b'.') && *value < 100.0 {
         return false;
     }
+    // A sum of money in a currency named after it ("1 million Hong Kong dollars").
+    if counted.split_whitespace().last().is_some_and(|w| CURRENCY_WORDS.contains(&w)) {
+        return true;
+    }
     if counted.is_ascii() && counted.split_whitespace().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())) {
         return false;
     }
@@ -106,6 +115,9 @@ fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> b
     }
     true
 }
+
+/// Currencies named after a sum ("Hong Kong dollars", "euros").
+const CURRENCY_WORDS: &[&str] = &["dollars", "euros", "pounds", "yuan", "renminbi", "yen", "won", "francs", "rupees"];
 
 /// Words before a number that make it a reference to a part of a text or a list.
 const REFERENCE_WORDS: &[&str] = &[
@@ -232,6 +244,15 @@ mod tests {
         assert!(figures("1.1 direct attacks\n  1.2 co-opting other countries").is_empty(), "headings' numbers");
         assert!(figures("it found 110 overseas service posts").is_empty(), "the programme's name");
         assert_eq!(figures("1.5 million people."), ["1.5 million people|1500000|people"]);
+        // Sums of money count their currency.
+        assert_eq!(
+            figures("a bounty of HK$1 million (US$127,700) each, and $4.9 million in damages"),
+            ["HK$1 million|1000000|HK$", "US$127,700|127700|US$", "$4.9 million|4900000|$"]
+        );
+        assert_eq!(
+            figures("a bounty of 1 million Hong Kong dollars"),
+            ["1 million Hong Kong dollars|1000000|Hong Kong dollars"]
+        );
         assert_eq!(
             figures(
                 "China closes two “police stations”; 54 of these police stations; more than 100 such facilities exist"
