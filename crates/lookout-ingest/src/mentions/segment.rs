@@ -188,6 +188,15 @@ pub(crate) fn han_segments_where<'t>(
     out
 }
 
+/// Whether a Chinese word is a number with its measure word (五间, 三家, 两个): what follows is
+/// what it counts ("five companies"), and the word names nothing (五間 is also a town's name).
+pub(crate) fn count_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    let opens = chars.next().is_some_and(|c| "一二两兩三四五六七八九十几幾数數多".contains(c));
+    let measure = chars.next_back().is_some_and(|c| "个個间間家名所座处處位条條项項".contains(c));
+    opens && measure && word.chars().count() <= 3
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

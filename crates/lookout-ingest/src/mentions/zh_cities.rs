@@ -40,10 +40,11 @@ pub(super) fn find<'t>(
             }
             let joined = &text[segments[i].start..segments[i + len - 1].end];
             // Two characters at least (one Han character is three bytes), opening some name,
-            // and not an everyday word (中心, 合作).
+            // and not an everyday word (中心, 合作) or a count (五間 + 公司: "five companies").
             if joined.len() < 6
                 || !(n.may_be_chinese_name(joined) || may_be_name_in_simplified(n, joined))
                 || CHINESE_COMMON_WORDS.contains(&lookout_text::fold(joined).as_str())
+                || super::segment::count_word(joined)
             {
                 continue;
             }

@@ -10,7 +10,7 @@ use super::zh_cuts;
 use super::zh_words::{
     AFTER_FORCE, BRANCH_HEADS, FORCE_HEADS, GENERIC_HEADS, LEFT_STOPS, NAME_VERBS, NOT_BODIES, SOLE_HEADS, WORD_NAMES,
 };
-use crate::mentions::segment::HanCuts;
+use crate::mentions::segment::{count_word, HanCuts};
 use crate::mentions::Found;
 
 /// Tags of words that may stand before a head in a body's name: places, organisations, other
@@ -20,8 +20,10 @@ fn may_qualify(tag: &str) -> bool {
 }
 
 /// Words just before a generic head that describe a group rather than name it: 西班牙人权组织
-/// ("a Spanish rights group"), 中国秘密组织 ("a Chinese secret organisation"), 荷兰非法组织.
-const DESCRIBING: &[&str] = &["人权", "权", "秘密", "非法", "地下", "民间", "相关", "有关", "特务"];
+/// ("a Spanish rights group"), 中国秘密组织 ("a Chinese secret organisation"), 荷兰非法组织,
+/// 中國極權政府 ("China's totalitarian government").
+const DESCRIBING: &[&str] =
+    &["人权", "权", "秘密", "非法", "地下", "民间", "相关", "有关", "特务", "极权", "独裁", "专制"];
 
 /// Whether a word is a single character that stands for a country (法, 加, 英).
 fn one_country(word: &lookout_text::Tag) -> bool {
@@ -116,11 +118,14 @@ fn bodies_in_run(
         // A known name that opens here, or covers this word, stands as it is.
         if let Some(&(start, stop)) = known_at.iter().find(|(s, e)| *s <= t.start && t.start < *e && *s >= floor) {
             last_party = simplified.chars().skip(start).take(stop - start).eq("中共".chars());
-            // The Party's word jieba keeps whole with a head (中共政府).
-            let whole_with_head = last_party && t.end > stop && {
-                let rest: String = simplified.chars().skip(stop).take(t.end - stop).collect();
-                GENERIC_HEADS.contains(&rest.as_str())
-            };
+            // The Party's word jieba keeps whole with a head (中共政府), and a body's name its
+            // dictionary holds whole from the known name on (中共中央纪律检查委员会).
+            let whole_with_head = t.end > stop
+                && (t.start == start && t.tag == "nt"
+                    || last_party && {
+                        let rest: String = simplified.chars().skip(stop).take(t.end - stop).collect();
+                        GENERIC_HEADS.contains(&rest.as_str())
+                    });
             let stop = if whole_with_head {
                 last_party = false;
                 t.end
@@ -184,7 +189,7 @@ fn bodies_in_run(
             let joins = matches!(before.word, "及" | "与")
                 && first >= 2
                 && tags[first - 2].tag == "n"
-                && !tags[first - 2].word.ends_with('人')
+                && !tags[first - 2].word.ends_with(['人', '长', '员', '官'])
                 && tags[first].tag != "ns";
             // 在 between two places: the body of one in the other (中国在韩侨民协会).
             let in_place = before.word == "在"
@@ -199,8 +204,8 @@ fn bodies_in_run(
             let pair = (before.word == "中"
                 && (one_country(&tags[first]) || first >= 2 && one_country(&tags[first - 2])))
                 || (one_country(before) && tags[first].word == "中");
-            // A word after a number is what it counts (3處), not a name.
-            let counted = first == 1 && after_number;
+            // A word after a number is what it counts (3處, 五間 + 公司), not a name.
+            let counted = first == 1 && after_number || count_word(before.word);
             // A stop jieba cuts in two (官 + 媒) stops as one.
             let cut_stop =
                 first >= 2 && LEFT_STOPS.iter().any(|s| s.strip_suffix(before.word) == Some(tags[first - 2].word));
@@ -246,7 +251,7 @@ fn bodies_in_run(
         let stationed = tags[first].word.starts_with('驻');
         // The Party's organ just after it is its own (中共 + 福州市公安局), not an association (中共
         // + 福建商會: a chamber that sides with the Party).
-        let party_organ = last_party && !t.word.ends_with('会');
+        let party_organ = last_party && (!t.word.ends_with('会') || t.word.ends_with("委员会"));
         if (branch || last_self_named || stationed || party_organ)
             && !t.word.ends_with('党')
             && floor > 0
@@ -361,6 +366,14 @@ mod tests {
         assert_eq!(bodies("香港南华早报报道"), ["香港南华早报"]);
         assert!(bodies("報導中國秘密組織在法國控制僑民").is_empty(), "a description, not a name");
         assert!(bodies("荷蘭執政黨和反對黨議員").is_empty(), "the ruling party and the opposition name none");
+        // A count's measure word, a title and a verb open no name; a describing word makes none.
+        assert!(bodies("他們成立五間公司").is_empty());
+        assert!(bodies("出席市長及市議會選舉").is_empty(), "a mayor and a city council name no one body");
+        assert_eq!(bodies("利用纽约美东河南同乡会"), ["纽约美东河南同乡会"]);
+        assert!(bodies("中國極權政府").is_empty());
+        // The Party's commissions are its organs (中共 + 中央纪律检查委员会), not its associations.
+        assert_eq!(bodies("中共中央纪律检查委员会表示"), ["中共中央纪律检查委员会"]);
+        assert_eq!(bodies("香港警務處國家安全處(國安處)通緝"), ["警務處國家安全處", "國安處"]);
         assert_eq!(bodies("據路透報導,英國衛報和世界報指出"), ["路透", "英國衛報", "世界報"]);
         assert!(bodies("道路透明,捍卫报道自由").is_empty());
         assert_eq!(bodies("據法國快訊周刊報導"), ["法國快訊周刊"]);

@@ -241,6 +241,13 @@ pub(super) const NAMES: &[&str] = &[
     "自由之家",
     "国际特赦组织",
     "和统会",
+    // The Party's discipline commission as the press shortens it.
+    "中纪委",
+    "中央纪委",
+    // Hong Kong's police force and its national security department (香港警務處國家安全處, 國安處).
+    "警务处",
+    "警务处国家安全处",
+    "国安处",
 ];
 
 /// Bodies known by a bare name that is also a piece of other words (路透 of 道路透明, 卫报 of
@@ -290,6 +297,8 @@ pub(super) const LEFT_STOPS: &[&str] = &[
     "营运",
     "外国",
     "指",
+    // A verb jieba tags a noun: 利用 + 纽约美东河南同乡会 ("using the … association").
+    "利用",
     "运营",
     "经营",
     "距离",
