@@ -6,7 +6,8 @@ use crate::mentions::Found;
 
 /// Nouns a count reaches past its first three words for ("three unofficial Chinese police
 /// stations").
-const COUNTED_NOUNS: &[&str] = &["station", "stations", "office", "offices", "outposts", "bases", "centres", "centers"];
+pub(super) const COUNTED_NOUNS: &[&str] =
+    &["station", "stations", "office", "offices", "outposts", "bases", "centres", "centers"];
 
 /// Words that end the description of what is counted.
 pub(super) const STOP: &[&str] = &[
@@ -88,6 +89,9 @@ pub(super) const STOP: &[&str] = &[
     "remained",
 ];
 
+/// The units after a ten's hyphen ("twenty-one"), one to nine in order.
+const UNITS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
 /// Number words.
 pub(super) const NUMBER_WORDS: &[(&str, f64)] = &[
     ("two", 2.0),
@@ -101,6 +105,21 @@ pub(super) const NUMBER_WORDS: &[(&str, f64)] = &[
     ("ten", 10.0),
     ("eleven", 11.0),
     ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
     ("dozens", 24.0),
     ("hundreds", 200.0),
     ("thousands", 2000.0),
@@ -127,7 +146,14 @@ fn is_stop(tables: &Tables, word: &str) -> bool {
 fn number(word: &str) -> Option<f64> {
     let first = word.chars().next()?;
     if !first.is_ascii_digit() {
-        return NUMBER_WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|(_, v)| *v);
+        let named = |w: &str| NUMBER_WORDS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)).map(|(_, v)| *v);
+        // "Twenty-one": tens and a unit.
+        if let Some((tens, unit)) = word.split_once('-') {
+            let tens = named(tens).filter(|t| (20.0..=90.0).contains(t) && t % 10.0 == 0.0)?;
+            let unit = UNITS.iter().position(|u| u.eq_ignore_ascii_case(unit))?;
+            return Some(tens + unit as f64 + 1.0);
+        }
+        return named(word);
     }
     if !word.contains(',') {
         return whole_number(word).or_else(|| word.parse().ok());
@@ -156,7 +182,9 @@ fn may_be_number(tables: &Tables, word: &str) -> bool {
     match word.as_bytes().first() {
         Some(b) if b.is_ascii_digit() => true,
         Some(b) if b.is_ascii_alphabetic() => {
-            word.len() < 16 && lengths[usize::from(b.to_ascii_lowercase() - b'a')] & (1 << word.len()) != 0
+            // A compound's tens ("twenty" of "twenty-one").
+            let head = word.split('-').next().unwrap_or(word);
+            head.len() < 16 && lengths[usize::from(b.to_ascii_lowercase() - b'a')] & (1 << head.len()) != 0
         }
         _ => false,
     }
@@ -321,6 +349,10 @@ mod tests {
         assert_eq!(currency_before(text, at("5")).map(|r| &text[r]), Some("$"));
         assert_eq!(currency_before(text, at("paid")), None);
         assert_eq!(number("23,00"), None);
+        assert_eq!(number("Twenty-one"), Some(21.0));
+        assert_eq!(number("ninety-nine"), Some(99.0));
+        assert_eq!(number("twelve-one"), None);
+        assert_eq!(number("Forty"), Some(40.0));
         let tables = &crate::mentions::testing::finder().figures;
         for word in STOP {
             assert!(is_stop(tables, word) && is_stop(tables, &word.to_uppercase()), "{word}");

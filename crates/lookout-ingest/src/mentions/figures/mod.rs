@@ -85,7 +85,8 @@ fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> b
         return false;
     }
     // The stations' programme, "110 Overseas" however written ("110 overseas service posts").
-    if *value == 110.0 && first.eq_ignore_ascii_case("overseas") {
+    let stations = counted.split_whitespace().last().is_some_and(|w| english::COUNTED_NOUNS.contains(&w));
+    if *value == 110.0 && first.eq_ignore_ascii_case("overseas") && !stations {
         return false;
     }
     // A heading's number: "1.2 Co-opting other countries" at the start of its line.
@@ -102,7 +103,11 @@ fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> b
         return false;
     }
     if let Some(first) = counted.split_whitespace().next().filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase())) {
-        let people = first == "Chinese"
+        // "two Montreal-area sites", "Toronto-based groups": a place that describes them.
+        let describing =
+            first.split_once('-').is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_ascii_lowercase()));
+        let people = describing
+            || first == "Chinese"
             || lookout_geo::country_of_demonym(first).is_some()
             || names.countries.contains_key(&first.to_lowercase());
         if !people {
@@ -244,6 +249,12 @@ mod tests {
         assert!(figures("1.1 direct attacks\n  1.2 co-opting other countries").is_empty(), "headings' numbers");
         assert!(figures("it found 110 overseas service posts").is_empty(), "the programme's name");
         assert_eq!(figures("1.5 million people."), ["1.5 million people|1500000|people"]);
+        assert_eq!(figures("two Montreal-area sites"), ["two Montreal-area sites|2|Montreal-area sites"]);
+        assert_eq!(figures("Twenty-one officers"), ["Twenty-one officers|21|officers"]);
+        assert_eq!(
+            figures("it had found 110 overseas Chinese police stations"),
+            ["110 overseas Chinese police stations|110|overseas Chinese police stations"]
+        );
         // Sums of money count their currency.
         assert_eq!(
             figures("a bounty of HK$1 million (US$127,700) each, and $4.9 million in damages"),
