@@ -72,10 +72,18 @@ impl Reader<'_, '_> {
         if SERVICE_LANGUAGES.contains(&self.word(next)) {
             return next + 1;
         }
-        (next + 1..(next + 3).min(self.words.len()) + 1)
+        let Some(end) = (next + 1..(next + 3).min(self.words.len()) + 1)
             .rev()
             .find(|&end| (next + 1..end).all(&on) && self.place(next, end))
-            .unwrap_or(i + 1)
+        else {
+            return i + 1;
+        };
+        // The branch's word after its place is its name's too ("RCMP Quebec division").
+        let unit = self
+            .words
+            .get(end)
+            .is_some_and(|w| BRANCH_WORDS.contains(&w.text) && self.text[self.words[end - 1].end..w.start] == *" ");
+        end + usize::from(unit)
     }
 
     /// Whether word `i` is followed by a possessive ending ("Tokyo’s").
@@ -84,6 +92,9 @@ impl Reader<'_, '_> {
         after.starts_with("'s") || after.starts_with("’s")
     }
 }
+
+/// Words for a branch, after an acronym's place ("RCMP Quebec division").
+const BRANCH_WORDS: &[&str] = &["division", "detachment", "branch", "bureau"];
 
 /// Languages a broadcaster's service is named by ("BBC Swahili", "VOA Mandarin").
 const SERVICE_LANGUAGES: &[&str] = &[

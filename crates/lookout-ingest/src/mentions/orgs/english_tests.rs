@@ -15,6 +15,8 @@ fn bodies_by_their_heads() {
         ["Justice Department", "Ministry of Public Security"]
     );
     assert_eq!(bodies("the Department of Foreign Affairs and Trade"), ["Department of Foreign Affairs and Trade"]);
+    assert_eq!(bodies("the RCMP Quebec division said"), ["RCMP Quebec division"]);
+    assert_eq!(bodies("the Uyghur Human Rights Project said"), ["Uyghur Human Rights Project"]);
     // A head's phrase goes on after "and" to words that end no body, not to a body.
     assert_eq!(
         bodies("the House of Commons Standing Committee on Procedure and House Affairs on March 7 heard"),

@@ -74,6 +74,7 @@ pub(super) const EN_HEADS: &[&str] = &[
     "Party",
     "Police",
     "Procuratorate",
+    "Project",
     "Prosecutor",
     "School",
     "Secretariat",
