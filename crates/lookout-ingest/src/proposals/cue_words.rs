@@ -56,6 +56,8 @@ pub(super) const CUES: &[(S, &[&str])] = &[
             "罪名",
             "控罪",
             "被控罪",
+            // "被控在曼哈頓…運作", charged with (not 被控制, controlled).
+            "被控",
             "检控",
         ],
     ),

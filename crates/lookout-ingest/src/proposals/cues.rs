@@ -79,6 +79,12 @@ fn mid_word(lower: &str, start: usize) -> bool {
     start > 0 && bytes[start].is_ascii_alphabetic() && bytes[start - 1].is_ascii_alphanumeric()
 }
 
+/// Whether the cue at bytes `start..end` of `lower` is the opening of a longer word of no status:
+/// 被控 ("charged") in 被控制 ("controlled").
+fn longer_word(lower: &str, start: usize, end: usize) -> bool {
+    &lower[start..end] == "被控" && lower[end..].starts_with('制')
+}
+
 /// Whether the cue at bytes `start..end` of `lower` is part of a word for journalism or
 /// censorship, not an inquiry ("调查新闻平台", "调查记者": investigative; "言论审查": censorship).
 fn no_inquiry(lower: &str, start: usize, end: usize) -> bool {
@@ -215,7 +221,7 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
         .map(|hit| (automata.cue_status[hit.pattern().as_usize()], hit.start(), hit.end()))
         .collect();
     for &(meant, start, end) in &hits {
-        if mid_word(unnamed, start) || no_inquiry(unnamed, start, end) {
+        if mid_word(unnamed, start) || no_inquiry(unnamed, start, end) || longer_word(unnamed, start, end) {
             continue;
         }
         if meant >= CUES.len() {

@@ -152,6 +152,8 @@ fn specific_statuses_stand_over_general_ones() {
     // A "police office" (警察署) is a station's word.
     assert!(about_stations("济州某侨团所在地疑为中国“秘密警察署”"));
     assert_eq!(only("被控罪名包括阴谋充当中国特工"), [S::ChargesFiled]);
+    assert_eq!(only("美国纽约市侨领被控在曼哈顿唐人街运作中国秘密警察站"), [S::ChargesFiled]);
+    assert!(only("该站被控制在中国公安手中").is_empty(), "被控制 is controlled, not charged");
     assert_eq!(only("二人被纽约东区联邦检察官指控涉嫌充当中国代理人"), [S::ChargesFiled]);
     assert!(about_stations("福州公安局的「警侨事务海外服务点」设在曼哈顿"));
     assert_eq!(only("我领馆对此予以驳斥"), [S::Denied]);
