@@ -28,7 +28,15 @@ pub struct Sentences<'a> {
 /// mark just after one of them, in the same place ("… across these sites.” The reactive …").
 fn ends_sentence(text: &str, i: usize, c: char) -> bool {
     match c {
-        '。' | '！' | '？' | '；' | '\n' => true,
+        // A caption's date in parentheses after its full stop is the caption's ("…出庭。(2023年4月17日)").
+        '。' => dated_aside(&text[i + c.len_utf8()..]).is_none(),
+        ')' | '）' => text[..i].rfind(['(', '（']).is_some_and(|open| {
+            text[..open].ends_with('。') && dated_aside(&text[open..]) == Some(i + c.len_utf8() - open)
+        }),
+        // A line the page broke after a word no sentence ends on goes on ("… including the UK and
+        // the\n\nNetherlands. And …").
+        '\n' => !text[..i].trim_end().rsplit(' ').next().is_some_and(|last| GOES_ON.contains(&last)),
+        '！' | '？' | '；' => true,
         '”' | '"' | '’' => {
             let after = &text[i + c.len_utf8()..];
             text[..i].ends_with(['.', '!', '?'])
@@ -51,6 +59,21 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
         }
         _ => false,
     }
+}
+
+/// English words no sentence ends on: a line that ends on one was broken inside its sentence.
+const GOES_ON: &[&str] = &["the", "a", "an", "of", "and", "to", "in", "for", "with", "by", "at", "from", "on", "or"];
+
+/// The length in bytes of a date in parentheses that opens `after` ("(2023年4月17日)"), if one does.
+fn dated_aside(after: &str) -> Option<usize> {
+    let inner = after.strip_prefix(['(', '（'])?;
+    let close = inner.find([')', '）'])?;
+    let date = &inner[..close];
+    let dated = date.chars().any(|c| c.is_ascii_digit())
+        && date.chars().all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | ' '))
+        && date.contains(['年', '月', '日']);
+    let closing = inner[close..].chars().next().map_or(0, char::len_utf8);
+    dated.then(|| after.len() - inner.len() + close + closing)
 }
 
 /// Whether a stop with no space after it still ends a sentence, as pages that lost their spaces
@@ -169,6 +192,26 @@ mod tests {
         let asked = s.next_sentence().unwrap();
         assert_eq!(s.words(asked), "“Is it?” he asked.");
         assert!(s.around(text.chars().count() + 5).is_none());
+    }
+
+    #[test]
+    fn a_captions_date_and_a_broken_line_stay_in_their_sentence() {
+        let text = "两人在联邦法院出庭。(2023年4月17日)\n他们被捕。(图)下一句。\nincluding the UK and the\n\nNetherlands. And then";
+        let mut s = Sentences::new(text);
+        let mut all = Vec::new();
+        while let Some(x) = s.next_sentence() {
+            all.push(s.words(x).trim());
+        }
+        assert_eq!(
+            all,
+            [
+                "两人在联邦法院出庭。(2023年4月17日)",
+                "他们被捕。",
+                "(图)下一句。",
+                "including the UK and the\n\nNetherlands.",
+                "And then"
+            ]
+        );
     }
 
     #[test]
