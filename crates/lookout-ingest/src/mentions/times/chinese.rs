@@ -59,7 +59,20 @@ fn cues() -> &'static (AhoCorasick, Vec<Cue>) {
             add(w, Cue::LastWeek);
         }
         // 近日 ("in recent days") is vague, as 最近 is: no time (README-zh).
-        for w in ["本周", "本週", "这周", "這週", "本月", "这个月", "這個月"] {
+        for w in [
+            "本周",
+            "本週",
+            "这周",
+            "這週",
+            "本星期",
+            "这星期",
+            "這星期",
+            "这个星期",
+            "這個星期",
+            "本月",
+            "这个月",
+            "這個月",
+        ] {
             add(w, Cue::ThisMonth);
         }
         for w in ["上月", "上个月", "上個月"] {
