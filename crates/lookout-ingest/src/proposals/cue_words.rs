@@ -378,6 +378,14 @@ pub(super) const CUES: &[(S, &[&str])] = &[
             "位于",
             "指控",
             "被指",
+            // Allegations and the stations' running ("the centres were alleged to …", "operating
+            // across the globe", "accused of establishing").
+            "alleged",
+            "accused of",
+            "suspected",
+            "operating",
+            "believed to",
+            "establishing",
         ],
     ),
 ];

@@ -275,17 +275,20 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
     let decided = has(S::GuiltyPlea) || has(S::Convicted);
     // "There were stations in Toronto, but the RCMP denied it": a report and its denial.
     let other = out.iter().any(|(s, _)| !matches!(s, S::Reported | S::Denied));
+    // "China pushed back on claims it was operating stations": what a denial denies, after it,
+    // is no report.
+    let denied_at = out.iter().find(|(s, _)| *s == S::Denied).map(|&(_, at)| at);
     // "MPs urge the government to close them": lawmakers ask for a closure, they order none.
     // Whole words only ("mps" is not "camps"); asked only of a sentence with a closure order.
     let holds = |words: &[&str]| words.iter().any(|w| lower.match_indices(w).any(|(at, _)| !mid_word(lower, at)));
     let asked_by_lawmakers = has(S::ClosureOrdered) && holds(LAWMAKERS) && holds(DEMANDS);
     // A rights group's "investigation" is its report of the stations.
-    out.retain(|(s, _)| {
+    out.retain(|(s, at)| {
         !((*s == S::ClosureOrdered && asked_by_lawmakers)
             || (*s == S::Closed && ordered_or_told)
             || (*s == S::ChargesFiled && decided)
             || (*s == S::UnderInvestigation && concluded)
-            || (*s == S::Reported && other))
+            || (*s == S::Reported && (other || denied_at.is_some_and(|d| d < *at))))
     });
     // Each status once, at its first cue, then again at its later cues: a later cue may stand in
     // a clause of other places and dates ("…於大多倫多地區展開調查,本年3月中旬,…亦正調查於溫哥華…"),

@@ -95,6 +95,10 @@ fn specific_statuses_stand_over_general_ones() {
         only("china on friday pushed back on claims it was operating 'police stations' on u.s. soil"),
         [S::Denied]
     );
+    // Allegations report stations; what a denial denies does not.
+    assert_eq!(only("the chinese government has been accused of establishing similar facilities"), [S::Reported]);
+    assert_eq!(only("unofficial chinese police stations have been operating here for a long time"), [S::Reported]);
+    assert_eq!(only("china denied that it was operating police stations"), [S::Denied]);
     // Synonyms a careful reader takes as the same step.
     assert_eq!(only("two men were taken into custody in new york"), [S::Arrested]);
     assert_eq!(only("he was jailed for four years"), [S::Convicted]);
