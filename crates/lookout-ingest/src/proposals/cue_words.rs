@@ -271,6 +271,10 @@ pub(super) const CUES: &[(S, &[&str])] = &[
             "否认",
             "炒作",
             "拒绝认罪",
+            // Pleading not guilty, a baseless claim, knowing nothing of it.
+            "不认罪",
+            "毫无根据",
+            "不知情",
             "谎言",
             "猎巫",
             "不存在",

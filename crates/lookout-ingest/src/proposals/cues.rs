@@ -79,10 +79,16 @@ fn mid_word(lower: &str, start: usize) -> bool {
     start > 0 && bytes[start].is_ascii_alphabetic() && bytes[start - 1].is_ascii_alphanumeric()
 }
 
-/// Whether the cue at bytes `start..end` of `lower` is the opening of a longer word of no status:
-/// 被控 ("charged") in 被控制 ("controlled").
+/// Whether the cue at bytes `start..end` of `lower` opens longer words of no status: 被控
+/// ("charged") in 被控制 ("controlled"), 不知情 ("unaware") in 在它不知情或未批准的情况下
+/// ("without its knowledge or approval").
 fn longer_word(lower: &str, start: usize, end: usize) -> bool {
-    &lower[start..end] == "被控" && lower[end..].starts_with('制')
+    let after = &lower[end..];
+    match &lower[start..end] {
+        "被控" => after.starts_with('制'),
+        "不知情" => after.starts_with(['或', '的']),
+        _ => false,
+    }
 }
 
 /// Whether the cue at bytes `start..end` of `lower` is part of a word for journalism or
@@ -334,7 +340,9 @@ pub(super) fn worldwide(lower: &str) -> bool {
         let before = before.strip_suffix("个国家").unwrap_or(before);
         before.ends_with(|c: char| c.is_ascii_digit() || "十百几多".contains(c))
     });
-    counts_countries || WORLDWIDE.iter().any(|w| lower.contains(w))
+    // "尊重各国司法主权", respect for every country's sovereignty: the stock words of a denial.
+    let every_country = |at: usize, w: &str| w == "各国" && lower[..at].ends_with("尊重");
+    counts_countries || WORLDWIDE.iter().any(|w| lower.match_indices(w).any(|(at, _)| !every_country(at, w)))
 }
 
 /// Words a newsroom reports with, which say nothing of a station's being there.

@@ -7,6 +7,7 @@ fn counts_of_countries_speak_of_the_world() {
     assert!(worldwide("中共在21国设立上百个警务服务站"));
     assert!(worldwide("已经在21个国家的25个城市设立了30个"));
     assert!(worldwide("in 53 countries"));
+    assert!(!worldwide("中国一贯严格遵守国际法,尊重各国司法主权,不存在所谓的秘密警察站"));
     assert!(!worldwide("中国在荷兰设有两个站点"));
 }
 
@@ -87,6 +88,8 @@ fn specific_statuses_stand_over_general_ones() {
     // Refusing to plead guilty denies the charge; a lie and a witch hunt are denials too.
     assert_eq!(only("卢建旺拒绝认罪,案件计划在明年春季召开陪审团庭审"), [S::Denied]);
     assert_eq!(only("所谓“海外警察站”是彻头彻尾的政治谎言"), [S::Denied]);
+    assert_eq!(only("同案被告则不认罪,正在候审"), [S::Denied]);
+    assert!(only("中国执法机构在它不知情或未批准的情况下设立站点").iter().all(|s| *s != S::Denied));
     assert_eq!(only("china rejects u.s. claims of 'chinese overseas police stations'"), [S::Denied]);
     assert!(only("the court rejected his appeal").is_empty());
     assert!(only("警方也继续调查,但至今未有起诉任何人").iter().all(|s| *s != S::ChargesFiled));
