@@ -144,6 +144,9 @@ const PAIRS: &[(S, &[&str], &[&str], usize)] = &[
     ),
 ];
 
+/// The Chinese words of the `Reported` cues for setting something up.
+const ESTABLISHING: &[&str] = &["设立", "设置", "成立", "开设", "设有", "启动", "揭牌", "挂牌"];
+
 /// Where the clause `rest` opens ends: at a comma, a semicolon or a full stop, but not at the
 /// stops of an abbreviation in single letters ("u.s. claims").
 fn clause_end(rest: &str) -> usize {
@@ -247,6 +250,16 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
         let requested = requested_closure(meant, start, end);
         if inside || requested || (NEGATABLE.contains(&CUES[meant].0) && negated(&unnamed[..start])) {
             continue;
+        }
+        // A Chinese word of setting up reports a station only where its clause speaks of one
+        // (设立了"警侨服务室", 服务站正式启动; not 設立了電話舉報專線 or 我会成立以来).
+        if ESTABLISHING.contains(&&unnamed[start..end]) {
+            let opens = unnamed[..start].rfind([',', ';', '。']).map_or(0, |i| i + 1);
+            let rest = &unnamed[end..];
+            let clause = &unnamed[opens..end + clause_end(rest)];
+            if !(about_stations(clause) || rest[..clause_end(rest)].contains('警')) {
+                continue;
+            }
         }
         mark(meant, unnamed[..start].chars().count());
     }

@@ -89,6 +89,8 @@ fn specific_statuses_stand_over_general_ones() {
     assert_eq!(only("卢建旺拒绝认罪,案件计划在明年春季召开陪审团庭审"), [S::Denied]);
     assert_eq!(only("所谓“海外警察站”是彻头彻尾的政治谎言"), [S::Denied]);
     assert_eq!(only("同案被告则不认罪,正在候审"), [S::Denied]);
+    assert_eq!(only("海门市公安局在林西村设立了“警侨服务室”"), [S::Reported]);
+    assert!(only("骑警自3月9日以来设立了电话举报专线").is_empty(), "a hotline is no station");
     assert!(only("中国执法机构在它不知情或未批准的情况下设立站点").iter().all(|s| *s != S::Denied));
     assert_eq!(only("china rejects u.s. claims of 'chinese overseas police stations'"), [S::Denied]);
     assert!(only("the court rejected his appeal").is_empty());
