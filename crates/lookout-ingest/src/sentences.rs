@@ -55,10 +55,31 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
             let initial = c == '.'
                 && before.next().is_some_and(char::is_alphabetic)
                 && before.next().is_none_or(|p| p == '.' || p.is_whitespace());
-            !initial
+            !initial && !(c == '.' && abbreviation(&text[..i], after.trim_start()))
         }
         _ => false,
     }
+}
+
+/// Titles before a name, whose stop ends no sentence ("Mr. Smith", "Sen. Woo").
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Insp", "Supt",
+    "Det", "Cst", "Hon", "Rev", "Amb", "Pres",
+];
+
+/// Abbreviations before a number, whose stop ends no sentence ("Feb. 22", "No. 3").
+const BEFORE_NUMBERS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Vol", "p", "pp",
+];
+
+/// Whether the word before a stop (`before` ends with it) is an abbreviation that the text after
+/// it (`next`, from its first word) goes on from: a title before a name, a month or "No." before
+/// a number.
+fn abbreviation(before: &str, next: &str) -> bool {
+    let letters = before.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+    let word = &before[before.len() - letters..];
+    (TITLES.contains(&word) && next.starts_with(char::is_uppercase))
+        || (BEFORE_NUMBERS.contains(&word) && next.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// English words no sentence ends on: a line that ends on one was broken inside its sentence.
@@ -192,6 +213,25 @@ mod tests {
         let asked = s.next_sentence().unwrap();
         assert_eq!(s.words(asked), "“Is it?” he asked.");
         assert!(s.around(text.chars().count() + 5).is_none());
+    }
+
+    #[test]
+    fn a_title_or_a_months_stop_ends_no_sentence() {
+        let text = "On Feb. 22, Seoul police searched it. Mr. Smith and Sen. Woo spoke in Feb. The end came. 中Mr. X";
+        let mut s = Sentences::new(text);
+        let mut all = Vec::new();
+        while let Some(x) = s.next_sentence() {
+            all.push(s.words(x).trim());
+        }
+        assert_eq!(
+            all,
+            [
+                "On Feb. 22, Seoul police searched it.",
+                "Mr. Smith and Sen. Woo spoke in Feb.",
+                "The end came.",
+                "中Mr. X"
+            ]
+        );
     }
 
     #[test]
