@@ -26,7 +26,7 @@ const REGIONS: &[&str] = &[
 const PLACE_LEVELS: &[&str] = &["Ward", "Prefecture", "Province", "province", "District", "County", "Borough"];
 
 /// Abbreviations of countries written with dots, which the words of a text split.
-const DOTTED: &[(&str, &str)] = &[("U.S.", "US"), ("U.S.A.", "US"), ("U.K.", "GB")];
+const DOTTED: &[(&str, &str)] = &[("U.S.A.", "US"), ("U.S.", "US"), ("U.K.", "GB"), ("U.K", "GB"), ("N.Y.", "US")];
 
 /// The end of a place's name: after a level word that follows it ("Saitama Prefecture").
 fn with_level(text: &str, words: &[Word<'_>], last: usize) -> usize {
@@ -204,6 +204,13 @@ fn chinese_countries(segments: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> 
     seen
 }
 
+/// Words of a headline in title case, which stand beside a city's name and make no person's
+/// ("Police Station in Manhattan Has Closed Its Doors").
+const HEADLINE_WORDS: &[&str] = &[
+    "Has", "Have", "Had", "Is", "Are", "Was", "Were", "Will", "Says", "Said", "Closes", "Closed", "Shuts", "Opens",
+    "Opened", "Denies", "Denied", "Orders", "Ordered", "Raids", "Raided", "Probes", "Confirms", "Arrests", "Charges",
+];
+
 fn english_cities<'t>(
     text: &'t str,
     words: &[Word<'t>],
@@ -299,6 +306,7 @@ fn english_cities<'t>(
                         && (k > i || !CITY_PARTS.contains(&o.text))
                         && !n.countries.contains_key(&o.text.to_lowercase())
                         && !matches!(o.text, "The" | "In" | "At" | "From" | "To" | "Of" | "And")
+                        && !HEADLINE_WORDS.contains(&o.text)
                 })
             };
             // A lone word before a verb of saying is a person ("Mao said", "Luo said"), unless
