@@ -114,6 +114,7 @@ pub(super) const EN_NAMES: &[&str] = &[
     "Forza Italia",
     "Fox Business",
     "Fox News",
+    "France 2",
     "France 24",
     "France Info",
     "France Inter",

@@ -248,6 +248,28 @@ pub(super) const NAMES: &[&str] = &[
     "警务处",
     "警务处国家安全处",
     "国安处",
+    // Unions, alliances and newsrooms the Chinese press names by short names.
+    "欧盟",
+    "北约",
+    "加通社",
+    "法广",
+    "澳广",
+    "东网",
+    "文汇网",
+    "中评社",
+    "每日传讯",
+    "环球新闻",
+    "天主教亚洲新闻",
+    "情报在线",
+    "电视二台",
+    "法国电视二台",
+    "法国电视2台",
+    "法国第2电视台",
+    "网信办",
+    "绿党",
+    "香港监察",
+    "国际声援西藏运动",
+    "中国南方航空",
 ];
 
 /// Bodies known by a bare name that is also a piece of other words (路透 of 道路透明, 卫报 of
