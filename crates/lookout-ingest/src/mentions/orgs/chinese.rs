@@ -22,8 +22,25 @@ fn may_qualify(tag: &str) -> bool {
 /// Words just before a generic head that describe a group rather than name it: 西班牙人权组织
 /// ("a Spanish rights group"), 中国秘密组织 ("a Chinese secret organisation"), 荷兰非法组织,
 /// 中國極權政府 ("China's totalitarian government").
-const DESCRIBING: &[&str] =
-    &["人权", "权", "秘密", "非法", "地下", "民间", "相关", "有关", "特务", "极权", "独裁", "专制"];
+const DESCRIBING: &[&str] = &[
+    "人权",
+    "权",
+    "秘密",
+    "非法",
+    "地下",
+    "民间",
+    "相关",
+    "有关",
+    "特务",
+    "极权",
+    "独裁",
+    "专制",
+    "非营利",
+    "非盈利",
+    "佛教",
+    "宗教",
+    "反华",
+];
 
 /// Whether a word is a single character that stands for a country (法, 加, 英).
 fn one_country(word: &lookout_text::Tag) -> bool {

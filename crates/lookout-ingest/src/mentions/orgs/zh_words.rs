@@ -100,6 +100,8 @@ pub(super) const GENERIC_HEADS: &[&str] = &[
     "公司",
     "集团",
     "警察局",
+    // A radio station is one only after its name (美国全国公共广播电台, not 广播电台).
+    "广播电台",
 ];
 
 /// Heads that name a force (中国警察, 中共公安) only where no word of what it runs follows:
@@ -172,6 +174,9 @@ pub(super) const NOT_BODIES: &[&str] = &[
     "华人社区",
     // A platform the labels do not count as a body (README-zh).
     "微信",
+    // A Chinese website, the latest news: no one body.
+    "中文网站",
+    "最新进展",
 ];
 
 /// Bodies known by a bare name (simplified).
@@ -321,6 +326,8 @@ pub(super) const LEFT_STOPS: &[&str] = &[
     "指",
     // A verb jieba tags a noun: 利用 + 纽约美东河南同乡会 ("using the … association").
     "利用",
+    // What kind of body a name is, before it: 非盈利機構 + 滿城華人服務中心.
+    "机构",
     "运营",
     "经营",
     "距离",
