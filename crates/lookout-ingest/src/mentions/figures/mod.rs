@@ -85,8 +85,9 @@ fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> b
         return false;
     }
     // The stations' programme, "110 Overseas" however written ("110 overseas service posts").
-    let stations = counted.split_whitespace().last().is_some_and(|w| english::COUNTED_NOUNS.contains(&w));
-    if *value == 110.0 && first.eq_ignore_ascii_case("overseas") && !stations {
+    // The last word counted (what is counted is a few words on one line).
+    let last = counted.rsplit(' ').next().unwrap_or("");
+    if *value == 110.0 && first.eq_ignore_ascii_case("overseas") && !english::COUNTED_NOUNS.contains(&last) {
         return false;
     }
     // A heading's number: "1.2 Co-opting other countries" at the start of its line.
@@ -96,7 +97,7 @@ fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> b
         return false;
     }
     // A sum of money in a currency named after it ("1 million Hong Kong dollars").
-    if counted.split_whitespace().last().is_some_and(|w| CURRENCY_WORDS.contains(&w)) {
+    if last.ends_with('s') && CURRENCY_WORDS.contains(&last) || matches!(last, "yuan" | "renminbi" | "yen" | "won") {
         return true;
     }
     if counted.is_ascii() && counted.split_whitespace().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())) {
@@ -121,8 +122,9 @@ fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> b
     true
 }
 
-/// Currencies named after a sum ("Hong Kong dollars", "euros").
-const CURRENCY_WORDS: &[&str] = &["dollars", "euros", "pounds", "yuan", "renminbi", "yen", "won", "francs", "rupees"];
+/// Currencies named after a sum, in the plural ("Hong Kong dollars", "euros"); yuan, renminbi, yen
+/// and won have none.
+const CURRENCY_WORDS: &[&str] = &["dollars", "euros", "pounds", "francs", "rupees"];
 
 /// Words before a number that make it a reference to a part of a text or a list.
 const REFERENCE_WORDS: &[&str] = &[

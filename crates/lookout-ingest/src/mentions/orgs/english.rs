@@ -112,10 +112,9 @@ impl Reader<'_, '_> {
         // Known names inside the phrase ("Yonhap", "Safeguard Defenders"), of at most four words.
         let mut k = from;
         while k < to {
-            let opens = self.lex.name_firsts.contains(self.word(k));
-            let known =
-                opens.then(|| (k + 1..=to.min(k + 4)).rev().find(|&e| self.lex.names.contains(self.span(k, e))));
-            let known = known.flatten();
+            let known = self.lex.name_firsts.get(self.word(k)).and_then(|&most| {
+                (k + 1..=to.min(k + most.min(4))).rev().find(|&e| self.lex.names.contains(self.span(k, e)))
+            });
             match known {
                 Some(e) => {
                     out.push((k, e));

@@ -343,9 +343,9 @@ pub(crate) struct Lexicon {
     pub(super) titles: FxHashSet<&'static str>,
     pub(super) acronyms: FxHashSet<&'static str>,
     pub(super) names: FxHashSet<&'static str>,
-    /// The first words of [`super::en_names::EN_NAMES`]: a phrase opening with none of them holds
-    /// no such name.
-    pub(super) name_firsts: FxHashSet<&'static str>,
+    /// The first words of [`super::en_names::EN_NAMES`], with the most words a name opening with
+    /// each has: a phrase opening with none of them holds no such name.
+    pub(super) name_firsts: rustc_hash::FxHashMap<&'static str, usize>,
     /// The Chinese bodies known by name, found in one pass.
     pub(super) zh_names: aho_corasick::AhoCorasick,
     /// The Chinese heads.
@@ -368,7 +368,12 @@ impl Lexicon {
             titles: set(EN_TITLES),
             acronyms: set(EN_ACRONYMS),
             names: set(super::en_names::EN_NAMES),
-            name_firsts: super::en_names::EN_NAMES.iter().filter_map(|n| n.split(' ').next()).collect(),
+            name_firsts: super::en_names::EN_NAMES.iter().fold(rustc_hash::FxHashMap::default(), |mut firsts, name| {
+                let words = crate::mentions::segment::latin_words(name);
+                let most = firsts.entry(words[0].text).or_insert(0);
+                *most = (*most).max(words.len());
+                firsts
+            }),
             zh_names: aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(super::zh_words::NAMES)
