@@ -55,7 +55,7 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
             let initial = c == '.'
                 && before.next().is_some_and(char::is_alphabetic)
                 && before.next().is_none_or(|p| p == '.' || p.is_whitespace());
-            !initial && !(c == '.' && abbreviation(&text[..i], after.trim_start()))
+            !(initial || c == '.' && abbreviation(&text[..i], after.trim_start()))
         }
         _ => false,
     }

@@ -8,99 +8,8 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use lookout_core::StationStatus as S;
 
+use super::cue_guards::{at_the_request, longer_word, mid_word, negated, no_inquiry, NEGATABLE};
 use super::cue_words::CUES;
-
-/// Steps that a word before them in the clause denies happened ("it hasn't said whether
-/// anyone was arrested", "并且不会提出起诉").
-const NEGATABLE: &[S] = &[
-    S::Arrested,
-    S::ChargesFiled,
-    S::GuiltyPlea,
-    S::Convicted,
-    S::SearchedByPolice,
-    S::ClosureOrdered,
-    S::Closed,
-    S::LawsuitFiled,
-];
-
-/// Words that deny what follows them in a clause, or make it a wish or a supposition ("want
-/// them closed", "would have sued", "if they are closed").
-const NEGATIONS: &[&str] = &[
-    "not ",
-    "n't ",
-    "n’t ",
-    "never ",
-    " no ",
-    "yet to ",
-    "whether ",
-    "no one ",
-    "nobody ",
-    "would have ",
-    "want them ",
-    "wants them ",
-    "want it ",
-    "wants it ",
-    "if ",
-    "不会",
-    "拒绝",
-    "没有",
-    "并未",
-    "尚未",
-    "未曾",
-    "不予",
-    "如果",
-    "会被",
-    "要求",
-    "could ",
-    "might ",
-    "是否",
-    "不清楚",
-    "无法",
-    "不能",
-    "未有",
-    "可能",
-];
-
-/// Whether the clause that `before` (a sentence up to a cue) ends in denies the cue: a negation
-/// stands within its last few words.
-fn negated(before: &str) -> bool {
-    let clause = &before[before.rfind([',', ';', ':']).map_or(0, |i| i + 1)..];
-    let near = clause.char_indices().rev().nth(24).map_or(clause, |(i, _)| &clause[i..]);
-    let from = clause.len() - near.len();
-    NEGATIONS
-        .iter()
-        .any(|n| near.match_indices(n).any(|(at, n)| !at_the_request(clause, from + at, from + at + n.len())))
-}
-
-/// Whether an English word found at byte `start` of `lower` starts inside a longer word:
-/// "closed" in "disclosed", "sued" in "issued", "charged" in "discharged" are no cues.
-fn mid_word(lower: &str, start: usize) -> bool {
-    let bytes = lower.as_bytes();
-    start > 0 && bytes[start].is_ascii_alphabetic() && bytes[start - 1].is_ascii_alphanumeric()
-}
-
-/// Whether the cue at bytes `start..end` of `lower` opens longer words of no status: 被控
-/// ("charged") in 被控制 ("controlled"), 不知情 ("unaware") in 在它不知情或未批准的情况下
-/// ("without its knowledge or approval").
-fn longer_word(lower: &str, start: usize, end: usize) -> bool {
-    let after = &lower[end..];
-    match &lower[start..end] {
-        "被控" => after.starts_with('制'),
-        "不知情" => after.starts_with(['或', '的']),
-        _ => false,
-    }
-}
-
-/// Whether the cue at bytes `start..end` of `lower` is part of a word for journalism or
-/// censorship, not an inquiry ("调查新闻平台", "调查记者": investigative; "言论审查": censorship).
-fn no_inquiry(lower: &str, start: usize, end: usize) -> bool {
-    let cue = &lower[start..end];
-    let after = |words: &[&str]| words.iter().any(|w| lower[end..].starts_with(w));
-    let by_reporters = lower[..start].chars().rev().take(3).collect::<String>().contains("者记");
-    (cue == "调查" && (after(&["新闻", "记者", "报道", "性", "媒体", "节目"]) || by_reporters))
-        || (cue == "审查"
-            && (["言论", "新闻", "网络", "内容"].iter().any(|w| lower[..start].ends_with(w)) || after(&["制度"])))
-}
 
 /// Cues in two words, the second after the first within the same clause and at most `gap`
 /// characters on: "ordered China to close two of its stations", "已结束对…的调查",
@@ -168,12 +77,6 @@ fn pair_closes(lower: &str, end: usize, (_, _, seconds, gap): &(S, &[&str], &[&s
     let clause = clause_end(rest);
     let near = rest[..clause].char_indices().nth(*gap).map_or(clause, |(i, _)| i);
     seconds.iter().any(|w| rest[..near].contains(w))
-}
-
-/// Whether the word at bytes `start..end` of `lower` is 要求 in "应…要求" ("at the request of":
-/// 中方已应英方要求关闭警察站 closed them, no one orders it there).
-fn at_the_request(lower: &str, start: usize, end: usize) -> bool {
-    lower[start..end].starts_with("要求") && lower[..start].chars().rev().take(4).any(|c| c == '应')
 }
 
 /// Words that make a sentence one about stations (beyond the words that make it about one

@@ -20,6 +20,7 @@ use lookout_core::{Entity, EntityId, PartialDate, Proposal, ProposalKind, Propos
 mod clauses;
 mod concerned;
 mod countries;
+mod cue_guards;
 mod cue_words;
 mod cues;
 mod inquiries;

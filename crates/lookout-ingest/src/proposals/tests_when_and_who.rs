@@ -85,10 +85,12 @@ fn a_chinese_headline_s_clause_after_its_colon_is_no_source() {
 #[test]
 fn the_step_model_reads_a_step_no_cue_word_holds() {
     // No cue word: the embassy's account of what the office is denies it is a police station.
-    let denial = "In a statement, the embassy said it is a “service center” for Chinese citizens.";
+    // (The Chinese model: on 257 dev documents the English one no longer beats the cue words, and
+    // is off.)
+    let denial = "大使馆称,该处是为中国公民提供换领驾照服务的“服务中心”。";
     let lower = denial.to_lowercase();
     assert!(cues::statuses(&lower, &lower).is_empty());
-    let text = format!("A Chinese police station was found in Rotterdam.\n{denial}");
+    let text = format!("鹿特丹发现一个中国警察站。\n{denial}");
     assert!(told(&text).contains(&("station-ST033".into(), "denied".into(), None)), "{:?}", told(&text));
     // The reviewer is told the model read it, and how sure it is; a cue word's step says nothing of it.
     let proposals = propose(&text, &mentions(&text), &known(), &doc());
