@@ -215,16 +215,17 @@ mod tests {
         assert!(s.around(text.chars().count() + 5).is_none());
     }
 
+    /// Every sentence of `text`, trimmed.
+    fn every_sentence(text: &str) -> Vec<&str> {
+        let mut s = Sentences::new(text);
+        std::iter::from_fn(|| s.next_sentence().map(|x| s.words(x).trim())).collect()
+    }
+
     #[test]
     fn a_title_or_a_months_stop_ends_no_sentence() {
         let text = "On Feb. 22, Seoul police searched it. Mr. Smith and Sen. Woo spoke in Feb. The end came. 中Mr. X";
-        let mut s = Sentences::new(text);
-        let mut all = Vec::new();
-        while let Some(x) = s.next_sentence() {
-            all.push(s.words(x).trim());
-        }
         assert_eq!(
-            all,
+            every_sentence(text),
             [
                 "On Feb. 22, Seoul police searched it.",
                 "Mr. Smith and Sen. Woo spoke in Feb.",
@@ -237,13 +238,8 @@ mod tests {
     #[test]
     fn a_captions_date_and_a_broken_line_stay_in_their_sentence() {
         let text = "两人在联邦法院出庭。(2023年4月17日)\n他们被捕。(图)下一句。\nincluding the UK and the\n\nNetherlands. And then";
-        let mut s = Sentences::new(text);
-        let mut all = Vec::new();
-        while let Some(x) = s.next_sentence() {
-            all.push(s.words(x).trim());
-        }
         assert_eq!(
-            all,
+            every_sentence(text),
             [
                 "两人在联邦法院出庭。(2023年4月17日)",
                 "他们被捕。",
