@@ -30,12 +30,17 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
     match c {
         // A caption's date in parentheses after its full stop is the caption's ("…出庭。(2023年4月17日)").
         '。' => dated_aside(&text[i + c.len_utf8()..]).is_none(),
-        ')' | '）' => text[..i].rfind(['(', '（']).is_some_and(|open| {
-            text[..open].ends_with('。') && dated_aside(&text[open..]) == Some(i + c.len_utf8() - open)
-        }),
+        ')' | '）' => {
+            // A date is a few characters: the opening mark is looked for near, not through the text.
+            let near = text.floor_char_boundary(i.saturating_sub(ASIDE_BYTES));
+            text[near..i].rfind(['(', '（']).is_some_and(|at| {
+                let open = near + at;
+                text[..open].ends_with('。') && dated_aside(&text[open..]) == Some(i + c.len_utf8() - open)
+            })
+        }
         // A line the page broke after a word no sentence ends on goes on ("… including the UK and
         // the\n\nNetherlands. And …").
-        '\n' => !text[..i].trim_end().rsplit(' ').next().is_some_and(|last| GOES_ON.contains(&last)),
+        '\n' => !ends_on_a_word_that_goes_on(&text[..i]),
         '！' | '？' | '；' => true,
         '”' | '"' | '’' => {
             let after = &text[i + c.len_utf8()..];
@@ -85,10 +90,25 @@ fn abbreviation(before: &str, next: &str) -> bool {
 /// English words no sentence ends on: a line that ends on one was broken inside its sentence.
 const GOES_ON: &[&str] = &["the", "a", "an", "of", "and", "to", "in", "for", "with", "by", "at", "from", "on", "or"];
 
+/// Whether `before` (a text up to a line break) ends on one of [`GOES_ON`], after at most a few
+/// blank characters: read from its end, a few bytes, however long the text (a Chinese text holds
+/// no space to stop at, and a page may hold thousands of empty lines).
+fn ends_on_a_word_that_goes_on(before: &str) -> bool {
+    let bytes = before.as_bytes();
+    let blank = bytes.iter().rev().take(4).take_while(|b| b.is_ascii_whitespace()).count();
+    let end = bytes.len() - blank;
+    let letters = bytes[..end].iter().rev().take(5).take_while(|b| b.is_ascii_lowercase()).count();
+    let start = end - letters;
+    (1..5).contains(&letters) && (start == 0 || bytes[start - 1] == b' ') && GOES_ON.contains(&&before[start..end])
+}
+
+/// The most bytes a date in parentheses takes ("(2023年12月31日)" is 21).
+const ASIDE_BYTES: usize = 32;
+
 /// The length in bytes of a date in parentheses that opens `after` ("(2023年4月17日)"), if one does.
 fn dated_aside(after: &str) -> Option<usize> {
     let inner = after.strip_prefix(['(', '（'])?;
-    let close = inner.find([')', '）'])?;
+    let close = inner[..inner.floor_char_boundary(ASIDE_BYTES)].find([')', '）'])?;
     let date = &inner[..close];
     let dated = date.chars().any(|c| c.is_ascii_digit())
         && date.chars().all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | ' '))
