@@ -18,6 +18,7 @@
 //! assert!(m.iter().any(|m| matches!(m.what, What::Date(d) if d.to_string() == "2022-09-12")));
 //! ```
 
+mod char_offsets;
 mod error;
 mod evidence;
 mod lang;

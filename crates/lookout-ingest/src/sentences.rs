@@ -3,6 +3,15 @@
 /// Longest quote kept whole, in characters; a longer sentence is cut around the mention.
 pub const MAX_QUOTE_CHARS: usize = 400;
 
+/// Characters after which a sentence ends at its next space or comma: no sentence of the
+/// corpus is over 620 characters, and every reader of a sentence (cues, clauses, dates) may
+/// scan it once per word it finds, so a text with no full stop (a 2 MB line of one phrase
+/// over and over) must not be one sentence.
+pub const LONG_SENTENCE_CHARS: usize = 1000;
+
+/// Characters at which a sentence ends whatever comes next.
+pub const MAX_SENTENCE_CHARS: usize = 1500;
+
 /// A sentence: character and byte ranges in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
@@ -159,7 +168,10 @@ impl<'a> Sentences<'a> {
         let mut end_byte = self.text.len();
         for (i, c) in self.chars.by_ref() {
             self.at_char += 1;
-            if ends_sentence(self.text, i, c) {
+            let long = self.at_char - start;
+            let cut = long >= MAX_SENTENCE_CHARS
+                || long >= LONG_SENTENCE_CHARS && (c.is_whitespace() || matches!(c, ',' | '，' | '、'));
+            if cut || ends_sentence(self.text, i, c) {
                 end_byte = i + c.len_utf8();
                 break;
             }
@@ -300,5 +312,23 @@ mod tests {
         let (quote, (a, b)) = s.quote(sentence, at, at + 9);
         assert!(quote.chars().count() <= MAX_QUOTE_CHARS);
         assert_eq!(quote.chars().skip(a as usize).take((b - a) as usize).collect::<String>(), "Rotterdam");
+    }
+
+    #[test]
+    fn a_text_without_stops_is_cut_into_bounded_sentences() {
+        // English: at the first space after the long mark, never inside a word.
+        let english = "station closed ".repeat(200);
+        let pieces = every_sentence(&english);
+        assert!(pieces.len() >= 2, "{} sentences", pieces.len());
+        assert!(pieces.iter().all(|p| p.chars().count() <= LONG_SENTENCE_CHARS + "station".len()));
+        assert!(pieces.iter().all(|p| p.split_whitespace().all(|w| w == "station" || w == "closed")), "{pieces:?}");
+        // Chinese without a comma: at the hard limit; with commas, at the first one after the mark.
+        let chinese = "设立服务".repeat(1000);
+        let pieces = every_sentence(&chinese);
+        assert_eq!(pieces.iter().map(|p| p.chars().count()).collect::<Vec<_>>(), [1500, 1500, 1000]);
+        let commas = "警察站被关闭，".repeat(300);
+        let pieces = every_sentence(&commas);
+        assert!(pieces.iter().all(|p| p.ends_with('，') && p.chars().count() <= LONG_SENTENCE_CHARS + 7));
+        assert_eq!(pieces.concat(), commas);
     }
 }

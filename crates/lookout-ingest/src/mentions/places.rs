@@ -113,23 +113,33 @@ fn channel_number(after: &str) -> bool {
 fn english_countries(text: &str, words: &[Word<'_>], n: &Names, out: &mut Vec<Found>) -> Vec<&'static str> {
     let mut seen = Vec::new();
     let mut key = String::new();
-    // "U.S.", "U.K.": the dots split them into letters.
-    let mut dotted: Vec<(usize, usize)> = Vec::new();
+    // "U.S.", "U.K.": the dots split them into letters. Two overlap only where they start
+    // together ("U.S.A." and "U.S."): the longer is the name.
+    let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
     for (abbreviation, code) in DOTTED {
         for (at, _) in text.match_indices(abbreviation) {
             let end = at + abbreviation.len();
             let bounded = !text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '.')
                 && !text[end..].starts_with(|c: char| c.is_alphanumeric());
-            if bounded && !dotted.iter().any(|&(s, e)| s < end && at < e) {
-                out.push(Found::place(at, end, None, Some(code)));
-                dotted.push((at, end));
-                seen.push(*code);
+            if bounded {
+                found.push((at, end, code));
             }
+        }
+    }
+    found.sort_unstable_by_key(|&(at, end, _)| (at, std::cmp::Reverse(end)));
+    // In the order they start, and apart: a word is looked up among them by halving.
+    let mut dotted: Vec<(usize, usize)> = Vec::new();
+    for (at, end, code) in found {
+        if dotted.last().is_none_or(|&(_, e)| e <= at) {
+            out.push(Found::place(at, end, None, Some(code)));
+            dotted.push((at, end));
+            seen.push(code);
         }
     }
     let mut i = 0;
     while i < words.len() {
-        if dotted.iter().any(|&(s, e)| s <= words[i].start && words[i].start < e) {
+        let before = dotted.partition_point(|&(s, _)| s <= words[i].start);
+        if before.checked_sub(1).is_some_and(|k| words[i].start < dotted[k].1) {
             i += 1;
             continue;
         }

@@ -58,7 +58,10 @@ const NEGATIONS: &[&str] = &[
 /// Whether the clause that `before` (a sentence up to a cue) ends in denies the cue: a negation
 /// stands within its last few words.
 pub(super) fn negated(before: &str) -> bool {
-    let clause = &before[before.rfind([',', ';', ':']).map_or(0, |i| i + 1)..];
+    // The clause is read in the sentence's last few words, not through it: the negation's 25
+    // characters and the 4 before it where 应 of "应…要求" may stand.
+    let tail = before.char_indices().rev().nth(32).map_or(before, |(i, _)| &before[i..]);
+    let clause = &tail[tail.rfind([',', ';', ':']).map_or(0, |i| i + 1)..];
     let near = clause.char_indices().rev().nth(24).map_or(clause, |(i, _)| &clause[i..]);
     let from = clause.len() - near.len();
     NEGATIONS

@@ -10,6 +10,7 @@ use lookout_core::StationStatus as S;
 
 use super::cue_guards::{at_the_request, longer_word, mid_word, negated, no_inquiry, NEGATABLE};
 use super::cue_words::CUES;
+use crate::char_offsets::CharOffsets;
 
 /// Cues in two words, the second after the first within the same clause and at most `gap`
 /// characters on: "ordered China to close two of its stations", "已结束对…的调查",
@@ -74,10 +75,27 @@ fn clause_end(rest: &str) -> usize {
 /// Whether a second word of `pair` follows byte `end` of `lower` within its clause and gap.
 fn pair_closes(lower: &str, end: usize, (_, _, seconds, gap): &(S, &[&str], &[&str], usize)) -> bool {
     let rest = &lower[end..];
-    let clause = clause_end(rest);
-    let near = rest[..clause].char_indices().nth(*gap).map_or(clause, |(i, _)| i);
-    seconds.iter().any(|w| rest[..near].contains(w))
+    let within_gap = &rest[..rest.char_indices().nth(*gap).map_or(rest.len(), |(i, _)| i)];
+    let near = &within_gap[..clause_end(within_gap)];
+    seconds.iter().any(|w| near.contains(w))
 }
+
+/// Bytes a clause is read for around a word of setting up: some 80 Chinese characters each way.
+const CLAUSE_REACH: usize = 240;
+
+/// The bytes of the clause around bytes `start..end` of `text`, from the stop before to the stop
+/// after, read no further than [`CLAUSE_REACH`] each way (a text without stops is not one
+/// clause).
+fn clause_around(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
+    let from = text.floor_char_boundary(start.saturating_sub(CLAUSE_REACH));
+    let opens = text[from..start].rfind([',', ';', '。']).map_or(from, |i| from + i + 1);
+    let rest = &text[end..text.floor_char_boundary(end + CLAUSE_REACH)];
+    opens..end + clause_end(rest)
+}
+
+/// The first positions of a status kept in a sentence: each later one is read in its own clause,
+/// and no sentence of the corpus holds more than a few.
+const MAX_CUES_PER_STATUS: usize = 8;
 
 /// Words that make a sentence one about stations (beyond the words that make it about one
 /// station: `STATION_WORDS`).
@@ -120,25 +138,29 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
     // Pairs are read in the sentence as written: in the pass over the cues when no name was
     // blanked (most sentences), else in a pass of their own.
     let as_written = std::ptr::eq(unnamed, lower);
-    let pair = |pair: usize, start: usize, end: usize, mark: &mut dyn FnMut(usize, usize)| {
+    let pair = |pair: usize, start: usize, end: usize, at: usize, mark: &mut dyn FnMut(usize, usize)| {
         let pair = &PAIRS[pair];
         if pair_closes(lower, end, pair) && !at_the_request(lower, start, end) {
             let status = CUES.iter().position(|(s, _)| *s == pair.0).expect("each pair's status has cues");
-            mark(status, lower[..start].chars().count());
+            mark(status, at);
         }
     };
-    let hits: Vec<(usize, usize, usize)> = automata
+    // In the order they start: the cues a cue may stand inside are the few that start at most
+    // the longest cue's length before it.
+    let mut hits: Vec<(usize, usize, usize)> = automata
         .cues
         .find_overlapping_iter(unnamed)
         .map(|hit| (automata.cue_status[hit.pattern().as_usize()], hit.start(), hit.end()))
         .collect();
+    hits.sort_unstable_by_key(|&(_, start, end)| (start, end));
+    let mut chars = CharOffsets::new(unnamed);
     for &(meant, start, end) in &hits {
         if mid_word(unnamed, start) || no_inquiry(unnamed, start, end) || longer_word(unnamed, start, end) {
             continue;
         }
         if meant >= CUES.len() {
             if as_written {
-                pair(meant - CUES.len(), start, end, &mut mark);
+                pair(meant - CUES.len(), start, end, chars.at(start), &mut mark);
             }
             continue;
         }
@@ -147,7 +169,9 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
         // An order "at the request of" (应…要求关闭) is none, and holds no other cue.
         let requested_closure =
             |o: usize, s: usize, e: usize| CUES[o].0 == S::ClosureOrdered && at_the_request(unnamed, s, e);
-        let inside = hits.iter().any(|&(o, s, e)| {
+        let near =
+            &hits[hits.partition_point(|h| h.1 + automata.longest_cue < end)..hits.partition_point(|h| h.1 <= start)];
+        let inside = near.iter().any(|&(o, s, e)| {
             o != meant && o < CUES.len() && s <= start && end <= e && e - s > end - start && !requested_closure(o, s, e)
         });
         let requested = requested_closure(meant, start, end);
@@ -157,23 +181,24 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
         // A Chinese word of setting up reports a station only where its clause speaks of one
         // (设立了"警侨服务室", 服务站正式启动; not 設立了電話舉報專線 or 我会成立以来).
         if ESTABLISHING.contains(&&unnamed[start..end]) {
-            let opens = unnamed[..start].rfind([',', ';', '。']).map_or(0, |i| i + 1);
-            let rest = &unnamed[end..];
-            let clause = &unnamed[opens..end + clause_end(rest)];
-            if !(about_stations(clause) || rest[..clause_end(rest)].contains('警')) {
+            let clause = clause_around(unnamed, start, end);
+            if !(about_stations(&unnamed[clause.clone()]) || unnamed[end..clause.end].contains('警')) {
                 continue;
             }
         }
-        mark(meant, unnamed[..start].chars().count());
+        mark(meant, chars.at(start));
     }
     if !as_written {
+        let mut chars = CharOffsets::new(lower);
         for hit in automata.pair_firsts.find_overlapping_iter(lower).filter(|hit| !mid_word(lower, hit.start())) {
-            pair(automata.pair_of[hit.pattern().as_usize()], hit.start(), hit.end(), &mut mark);
+            let at = chars.at(hit.start());
+            pair(automata.pair_of[hit.pattern().as_usize()], hit.start(), hit.end(), at, &mut mark);
         }
     }
     for at in &mut places {
         at.sort_unstable();
         at.dedup();
+        at.truncate(MAX_CUES_PER_STATUS);
     }
     let mut out: Vec<(S, usize)> =
         CUES.iter().zip(&places).filter_map(|((status, _), at)| at.first().map(|at| (*status, *at))).collect();
@@ -337,6 +362,8 @@ struct Automata {
     /// them too, meaning `CUES.len()` + their pair.
     pair_firsts: AhoCorasick,
     pair_of: Vec<usize>,
+    /// Bytes of the longest word `cues` holds.
+    longest_cue: usize,
 }
 
 fn automata() -> &'static Automata {
@@ -364,7 +391,8 @@ fn automata() -> &'static Automata {
         let police_stations = AhoCorasick::new(super::STATION_WORDS.iter().chain(POLICE_STATION_WORDS))
             .expect("the police stations' words make an automaton");
         let pair_firsts = dfa(&firsts).expect("the pairs' first words make an automaton");
-        Automata { cues, cue_status, stations, police_stations, pair_firsts, pair_of }
+        let longest_cue = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        Automata { cues, cue_status, stations, police_stations, pair_firsts, pair_of, longest_cue }
     })
 }
 

@@ -416,3 +416,6 @@ mod scope;
 
 #[path = "tests_when_and_who.rs"]
 mod when_and_who;
+
+#[path = "tests_hostile.rs"]
+mod hostile;

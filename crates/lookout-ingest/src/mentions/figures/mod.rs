@@ -78,7 +78,9 @@ fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> b
     // ("section 22 of the Constitution", "page 4").
     let before = text[..f.start].trim_end_matches(' ');
     let clock = before.ends_with(':') && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit());
-    let reference = before.rsplit([' ', '\n', '(']).next().is_some_and(|w| REFERENCE_WORDS.contains(&w));
+    // The word before, read in the last few bytes, not back through a text without spaces.
+    let near = &before[before.floor_char_boundary(before.len().saturating_sub(16))..];
+    let reference = near.rsplit([' ', '\n', '(']).next().is_some_and(|w| REFERENCE_WORDS.contains(&w));
     let counted = &text[unit.clone()];
     let first = counted.split_whitespace().next().unwrap_or("");
     if clock || reference || matches!(first, "am" | "pm" | "a.m." | "p.m." | "a" | "p" | "AM" | "PM") {
@@ -92,7 +94,8 @@ fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> b
     }
     // A heading's number: "1.2 Co-opting other countries" at the start of its line.
     let number = text[f.start..unit.start].trim_end();
-    let opens_line = text[..f.start].rsplit('\n').next().is_some_and(|b| b.trim().is_empty());
+    let blank_before = text[..f.start].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+    let opens_line = blank_before.is_empty() || blank_before.ends_with('\n');
     if opens_line && number.contains('.') && number.bytes().all(|b| b.is_ascii_digit() || b == b'.') && *value < 100.0 {
         return false;
     }

@@ -121,26 +121,27 @@ fn bodies_in_run(
     // (中共福州市公安局, 中共政府, 中共大使館), as the labels have it.
     let mut last_party = false;
     // Bodies known by name, found in the characters (jieba may cut them: 保护 + 卫士).
-    let known_at: Vec<(usize, usize)> = lex
+    // In characters, in the order they stand (apart: the automaton finds no overlaps), with
+    // whether each is the Party's own name.
+    let mut chars = crate::char_offsets::CharOffsets::new(&simplified);
+    let known_at: Vec<(usize, usize, bool)> = lex
         .zh_names
         .find_iter(&simplified)
-        .map(|hit| {
-            let start = simplified[..hit.start()].chars().count();
-            (start, start + simplified[hit.range()].chars().count())
-        })
+        .map(|hit| (chars.at(hit.start()), chars.at(hit.end()), &simplified[hit.range()] == "中共"))
         .collect();
     let mut j = 0;
     while j < tags.len() {
         let t = &tags[j];
         // A known name that opens here, or covers this word, stands as it is.
-        if let Some(&(start, stop)) = known_at.iter().find(|(s, e)| *s <= t.start && t.start < *e && *s >= floor) {
-            last_party = simplified.chars().skip(start).take(stop - start).eq("中共".chars());
+        let covering = known_at.partition_point(|&(s, ..)| s <= t.start).checked_sub(1).map(|k| known_at[k]);
+        if let Some((start, stop, party)) = covering.filter(|&(s, e, _)| t.start < e && s >= floor) {
+            last_party = party;
             // The Party's word jieba keeps whole with a head (中共政府), and a body's name its
             // dictionary holds whole from the known name on (中共中央纪律检查委员会).
             let whole_with_head = t.end > stop
                 && (t.start == start && t.tag == "nt"
                     || last_party && {
-                        let rest: String = simplified.chars().skip(stop).take(t.end - stop).collect();
+                        let rest: String = t.word.chars().skip(stop.saturating_sub(t.start)).collect();
                         GENERIC_HEADS.contains(&rest.as_str())
                     });
             let stop = if whole_with_head {

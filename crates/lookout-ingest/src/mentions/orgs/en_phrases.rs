@@ -53,8 +53,14 @@ fn prose_line_before(text: &str, end: usize) -> bool {
         .any(|w| w.starts_with(|c: char| c.is_lowercase()) && (w == "the" || !EN_JOINERS.contains(&w)))
 }
 
+/// Words at which a run of capitalised words is cut: the longest name of a body is some 15
+/// words, and a phrase is read for bodies joined by "and" one level deeper per "and", so a run
+/// of thousands ("… Security and Federal Bureau of Investigation and …" over and over) must not
+/// be one phrase.
+const MAX_PHRASE_WORDS: usize = 64;
+
 /// The runs of capitalised words of `words`, joiners inside ("Ministry of Public Security"), as
-/// word ranges.
+/// word ranges, of at most [`MAX_PHRASE_WORDS`].
 pub(super) fn phrases(text: &str, words: &[Word<'_>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -71,7 +77,11 @@ pub(super) fn phrases(text: &str, words: &[Word<'_>]) -> Vec<(usize, usize)> {
             while k < words.len() && k - to < 2 && EN_JOINERS.contains(&words[k].text) && joined(text, words, k - 1) {
                 k += 1;
             }
-            if k < words.len() && capitalised(words[k].text) && joined(text, words, k - 1) {
+            if k < words.len()
+                && k - from < MAX_PHRASE_WORDS
+                && capitalised(words[k].text)
+                && joined(text, words, k - 1)
+            {
                 to = k + 1;
             } else {
                 break;
