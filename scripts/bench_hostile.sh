@@ -39,11 +39,13 @@ for binary in ./target/release/lookout ${peer:+"$peer"}; do
     echo "binary: $binary"
     for text in "$work"/texts/*.txt; do
         rm -rf "$work/data" && cp -r "$work/record" "$work/data"
-        if timeout 600 /usr/bin/time -f "%e %M" -o "$work/time" "$binary" --data-dir "$work/data" ingest "$text" > /dev/null 2>&1; then
+        status=0
+        timeout 600 /usr/bin/time -f "%e %M" -o "$work/time" "$binary" --data-dir "$work/data" ingest "$text" > /dev/null 2>&1 || status=$?
+        if [ "$status" -eq 0 ]; then
             read -r secs kib < "$work/time"
             echo "  $(basename "$text" .txt): ${secs} s, $(echo "scale=2; $(stat -c %s "$text") / 1000000 / $secs" | bc) MB/s, max RSS $((kib / 1024)) MiB"
         else
-            echo "  $(basename "$text" .txt): did not finish (exit $?; 600 s limit)"
+            echo "  $(basename "$text" .txt): did not finish (exit status $status: 124 is the 600 s limit)"
         fi
     done
 done

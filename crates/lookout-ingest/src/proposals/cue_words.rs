@@ -108,6 +108,9 @@ pub(super) const CUES: &[(S, &[&str])] = &[
             "ordered their closure",
             "must be closed",
             "must close",
+            // "any functions related to such police service stations … must not operate in any form".
+            "must not operate",
+            "must cease",
             "should close",
             "to close and cease",
             "demanded the closure",
@@ -143,6 +146,8 @@ pub(super) const CUES: &[(S, &[&str])] = &[
             "investigation has concluded",
             "investigation has ended",
             "investigation ended",
+            // The British police's word for an inquiry closed: "has now said no further action will be taken".
+            "no further action",
             "停止调查",
             "结束调查",
         ],

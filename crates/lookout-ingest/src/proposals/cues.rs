@@ -19,6 +19,13 @@ use crate::char_offsets::CharOffsets;
 const PAIRS: &[(S, &[&str], &[&str], usize)] = &[
     (S::ReferredToProsecutors, &["移交", "移送", "函送"], &["检察", "检方", "法办"], 24),
     (S::InvestigationClosed, &["结束", "终止", "停止", "完成"], &["调查"], 32),
+    // "A police investigation into 'secret Chinese police stations' in London has now concluded".
+    (
+        S::InvestigationClosed,
+        &["investigation", "probe", "inquiry"],
+        &["has concluded", "has now concluded", "have concluded", "was concluded", "has been concluded", "was dropped"],
+        80,
+    ),
     (S::InvestigationClosed, &["调查"], &["已结束", "已经结束", "已完成", "已终结", "”结束", "\"结束"], 16),
     (
         S::InvestigationClosed,

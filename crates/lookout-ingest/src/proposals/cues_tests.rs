@@ -41,6 +41,14 @@ fn specific_statuses_stand_over_general_ones() {
     );
     assert_eq!(only("he pleaded guilty to charges"), [S::GuiltyPlea]);
     assert_eq!(only("the station must be closed immediately"), [S::ClosureOrdered]);
+    assert_eq!(only("such stations are unacceptable and must not operate in any form"), [S::ClosureOrdered]);
+    // An inquiry ended in the words of its own clause, or in the British police's.
+    assert_eq!(
+        only("a police investigation into 'secret chinese police stations' in london has now concluded"),
+        [S::InvestigationClosed]
+    );
+    assert_eq!(only("the police said no further action will be taken"), [S::InvestigationClosed]);
+    assert!(!only("the investigation, which began in may. the report has concluded").contains(&S::InvestigationClosed));
     assert_eq!(
         statuses("the station closed last fall amid an fbi investigation", ""),
         [(S::Closed, 12), (S::UnderInvestigation, 41)]
