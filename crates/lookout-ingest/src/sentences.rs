@@ -3,8 +3,8 @@
 /// Longest quote kept whole, in characters; a longer sentence is cut around the mention.
 pub const MAX_QUOTE_CHARS: usize = 400;
 
-/// Characters after which a sentence ends at its next space or comma: no sentence of the
-/// corpus is over 620 characters, and every reader of a sentence (cues, clauses, dates) may
+/// Characters after which a sentence ends at its next space or comma: the longest sentence of
+/// the corpus is some 830 characters, and every reader of a sentence (cues, clauses, dates) may
 /// scan it once per word it finds, so a text with no full stop (a 2 MB line of one phrase
 /// over and over) must not be one sentence.
 pub const LONG_SENTENCE_CHARS: usize = 1000;
