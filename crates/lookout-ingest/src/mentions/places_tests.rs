@@ -43,6 +43,16 @@ fn a_state_is_not_its_city() {
 #[test]
 fn a_foreign_person_s_name_in_chinese_is_no_place() {
     assert_eq!(texts("德国外交部长贝尔伯克表示;检察官布雷恩·皮斯;公共安全部長門迪奇諾;部长访问东京"), ["德国", "东京"]);
+    // A name the text spells in Latin letters is no place anywhere in it (巴登 is Baden, 凱爾 Kehl);
+    // a place with its own name after it, or a body's, stays one.
+    assert_eq!(
+        texts("黨魁巴登諾克現身，對施凱爾喊話。巴登諾克（Kemi Badenoch）批評而施凱爾（Keir Starmer）。"),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        texts("前往荷兰鹿特丹(Rotterdam),送往皇家墨尔本医院(Royal Melbourne Hospital)"),
+        ["荷兰", "Rotterdam", "鹿特丹", "墨尔本"]
+    );
 }
 
 #[test]

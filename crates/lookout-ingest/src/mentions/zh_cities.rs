@@ -25,6 +25,7 @@ pub(super) fn find<'t>(
 ) {
     // The city each name of this document was found to be (or none), decided once per document.
     let mut cities: FastMap<&'t str, Option<CityFacts>> = FastMap::default();
+    let persons = super::zh_people::SpeltPersons::of(text);
     let mut i = 0;
     while i < segments.len() {
         // A place may be one segment (福州市) or two adjacent ones (福州 + 市).
@@ -68,7 +69,7 @@ pub(super) fn find<'t>(
                     len += 1;
                 }
             }
-            if !super::zh_people::in_a_persons_name(text, start, end) {
+            if !super::zh_people::in_a_persons_name(text, start, end, &persons) {
                 out.push(Found::place(start, end, Some(chosen.geonameid), Some(chosen.country)));
             }
             i += len;
