@@ -49,6 +49,8 @@ fn a_foreign_person_s_name_in_chinese_is_no_place() {
         texts("黨魁巴登諾克現身，對施凱爾喊話。巴登諾克（Kemi Badenoch）批評而施凱爾（Keir Starmer）。"),
         Vec::<&str>::new()
     );
+    // A surname after a name's middle dot.
+    assert!(texts("他说，詹姆斯·巴登表示不会。").is_empty());
     assert_eq!(
         texts("前往荷兰鹿特丹(Rotterdam),送往皇家墨尔本医院(Royal Melbourne Hospital)"),
         ["荷兰", "Rotterdam", "鹿特丹", "墨尔本"]
