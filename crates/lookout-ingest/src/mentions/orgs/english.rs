@@ -71,6 +71,12 @@ impl Reader<'_, '_> {
                 out.extend(first.into_iter().chain(second));
                 return;
             }
+            // "MyLondon and the Local Democracy Reporting Service": no name reaches back over
+            // "and the" to words that name no body.
+            if first.is_empty() && second_opens && !second.is_empty() {
+                out.extend(second);
+                return;
+            }
         }
         // A title's office is a body ("Attorney General’s Office").
         if self.span(from, to).ends_with("’s Office") || self.span(from, to).ends_with("'s Office") {

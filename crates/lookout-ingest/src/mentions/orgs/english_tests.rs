@@ -180,6 +180,16 @@ fn parties_by_their_names_alone() {
     assert_eq!(bodies("the Tory minister told the House of Commons"), ["Tory", "House of Commons"]);
     assert_eq!(bodies("Tom Kmiec Conservative Calgary Shepard, AB"), ["Conservative"]);
     assert_eq!(bodies("a Republican congressman and two Democrats"), ["Republican", "Democrats"]);
+    assert_eq!(bodies("both the Alliance and Scottish Liberal Democrats called"), ["Scottish Liberal Democrats"]);
+    assert_eq!(bodies("a former aide of an Alternative for Germany MP"), ["Alternative for Germany"]);
+}
+
+#[test]
+fn no_name_reaches_back_over_and_the() {
+    assert_eq!(
+        bodies("as reported by MyLondon and the Local Democracy Reporting Service"),
+        ["Local Democracy Reporting Service"]
+    );
 }
 
 #[test]
