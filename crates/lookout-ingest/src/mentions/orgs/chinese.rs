@@ -406,6 +406,9 @@ mod tests {
         assert_eq!(bodies("温州警察局在悉尼设立"), ["温州警察局"]);
         assert!(bodies("为外国政府充当代理人").is_empty());
         assert!(bodies("相关部门表示").is_empty());
+        // A verb or a word of time jieba leaves beside a name is no part of it.
+        assert_eq!(bodies("本文转载自澳大利亚广播公司"), ["澳大利亚广播公司"]);
+        assert_eq!(bodies("政府将宣告核准中国使馆建案"), ["中国使馆"]);
     }
 
     #[test]

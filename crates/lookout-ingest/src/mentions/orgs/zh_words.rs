@@ -315,6 +315,13 @@ pub(super) const LEFT_STOPS: &[&str] = &[
     "代表",
     "现任",
     "前任",
+    "时任",
+    // Verbs jieba leaves beside a name: 转载自 + 澳大利亚广播公司 ("reposted from"), 核准 +
+    // 中國使館 ("approve the embassy").
+    "转载",
+    "转载自",
+    "核准",
+    "批准",
     "当地",
     "警察",
     "民众",
