@@ -139,6 +139,11 @@ impl Reader<'_, '_> {
             return None;
         }
         let mut head = (from..to).rev().find(|&k| self.lex.heads.contains(self.word(k)))?;
+        // "Chinese Consulate General in Rio": the mission's head is in two words.
+        if self.word(head) == "Consulate" && head + 1 < to && self.word(head + 1) == "General" {
+            head += 1;
+        }
+        let mission = |k: usize| MISSIONS.contains(&self.word(k)) || self.word(k) == "General";
         // "If China Runs A Police Station In Nigeria", "Police Cooperation Centre": the head
         // opens a station's name.
         if (head + 1..to.min(head + 3)).any(|k| self.lex.not_last.contains(self.word(k))) {
@@ -177,15 +182,12 @@ impl Reader<'_, '_> {
         let from = (from..head).find(|&k| !EN_JOINERS.contains(&self.word(k))).unwrap_or(head);
         // "Police in Ontario": where a body is, not its name.
         // A mission's host place is its name's ("Chinese Embassy in Wellington").
-        let where_it_is = head + 2 < to
-            && self.word(head + 1) == "in"
-            && !MISSIONS.contains(&self.word(head))
-            && self.place(head + 2, to);
+        let where_it_is = head + 2 < to && self.word(head + 1) == "in" && !mission(head) && self.place(head + 2, to);
         let mut end = if where_it_is {
             head + 1
         } else if head + 1 < to
             && (matches!(self.word(head + 1), "of" | "for" | "on" | "de" | "du" | "des")
-                || (self.word(head + 1) == "in" && MISSIONS.contains(&self.word(head))))
+                || (self.word(head + 1) == "in" && mission(head)))
         {
             // The head's own phrase, up to a title or a date ("… of Foreign Affairs Minister
             // Simon Coveney", "… in Ireland in October").
@@ -197,7 +199,7 @@ impl Reader<'_, '_> {
             if self.word(head + 1) == "in" && head + 2 < end {
                 let host = head + 2 + usize::from(self.word(head + 2) == "the");
                 (host + 1..=end).rev().find(|&e| self.place(host, e)).unwrap_or(end)
-            } else if !MISSIONS.contains(&self.word(head)) {
+            } else if !mission(head) {
                 // Another body's "in" after its own phrase says where it is ("Public Security
                 // Bureau of Wenzhou City in China").
                 (head + 3..end)

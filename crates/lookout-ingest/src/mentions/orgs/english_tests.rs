@@ -109,6 +109,7 @@ fn titles_stations_and_lone_heads_are_not_bodies() {
     assert!(bodies("the Dutch Foreign Minister Wopke Hoekstra said").is_empty());
     assert!(bodies("Prime Minister Justin Trudeau").is_empty());
     assert_eq!(bodies("said the Chinese Embassy in Wellington."), ["Chinese Embassy in Wellington"]);
+    assert_eq!(bodies("an officer at the Chinese Consulate General in Rio."), ["Chinese Consulate General in Rio"]);
     assert_eq!(bodies("the PRC Embassy in the Netherlands said"), ["PRC Embassy in the Netherlands"]);
     assert_eq!(bodies("Officers of the People's Armed Police stand guard"), ["People's Armed Police"]);
 }
