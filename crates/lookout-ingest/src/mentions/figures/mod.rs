@@ -46,10 +46,34 @@ pub(crate) fn find(
     spans.sort_unstable();
     let mut in_date = DateSpans { spans, at: 0 };
     let mut out = english::find(tables, text, words, &mut in_date);
+    join_years_and_months(text, &mut out);
     in_date.at = 0;
     out.extend(chinese::find(tables, text, lines, &mut in_date));
     out.retain_mut(|f| counts_something(text, f, &finder.names));
     out
+}
+
+/// A term in years and months is one figure, in months ("sentenced to four years and nine
+/// months" is 57 months, not 4 years and 9 months).
+fn join_years_and_months(text: &str, out: &mut Vec<Found>) {
+    let unit_of = |f: &Found| match &f.what {
+        super::What::Figure { value, unit } => Some((*value, &text[unit.clone()], unit.clone())),
+        _ => None,
+    };
+    let mut joined: Vec<Found> = Vec::with_capacity(out.len());
+    for f in out.drain(..) {
+        if let Some(last) = joined.last_mut() {
+            if let (Some((y, "years" | "year", _)), Some((m, "months" | "month", unit))) = (unit_of(last), unit_of(&f))
+            {
+                if text.get(last.end..f.start) == Some(" and ") {
+                    *last = Found::figure(last.start, f.end, y * 12.0 + m, unit);
+                    continue;
+                }
+            }
+        }
+        joined.push(f);
+    }
+    *out = joined;
 }
 
 /// Whether a figure counts something named, and its value read whole: what it counts opens on
@@ -279,6 +303,15 @@ mod tests {
                 "100 such facilities|100|such facilities"
             ]
         );
+    }
+
+    #[test]
+    fn a_term_in_years_and_months_is_one_figure_in_months() {
+        assert_eq!(
+            figures("sentenced to four years and nine months in prison"),
+            ["four years and nine months|57|months"]
+        );
+        assert_eq!(figures("in two years and 30 stations"), ["two years|2|years", "30 stations|30|stations"]);
     }
 
     #[test]
