@@ -25,6 +25,7 @@ phrases = {
     "zh-party": ("", "中共"),
     "zh-counts": ("", "54个"),
     "zh-bureau": ("", "福州市公安局"),
+    "zh-openings": ("", "巴登諾克（Kemi "),
     "en-abbreviation": ("", "U.K "),
     "en-and": ("", "Ministry of Public Security and Federal Bureau of Investigation and "),
     "en-no-stop": ("", "The Rotterdam police station was closed and officers arrested "),

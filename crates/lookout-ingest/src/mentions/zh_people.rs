@@ -145,7 +145,9 @@ impl SpeltPersons {
 /// Whether `inner` (what follows an opening parenthesis) is a person's name in Latin letters: two or
 /// three capitalised words up to the closing one, none a head of a place's or a body's name.
 fn spelt_as_a_person(inner: &str) -> bool {
-    let Some(close) = inner.find([')', '）']).filter(|&close| close <= 48) else { return false };
+    // The closing parenthesis is looked for near, not through a text of openings alone.
+    let near = &inner[..inner.floor_char_boundary(48)];
+    let Some(close) = near.find([')', '）']) else { return false };
     let words: Vec<&str> = inner[..close].split_whitespace().collect();
     let capitalised = |w: &&str| {
         let mut chars = w.chars();

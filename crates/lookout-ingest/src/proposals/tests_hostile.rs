@@ -22,6 +22,8 @@ fn a_text_of_one_phrase_over_and_over_is_read_through() {
         (repeated("", "The Rotterdam police station was closed and officers arrested "), None),
         (repeated("", "The Rotterdam police station was closed. "), Some("closed")),
         (repeated("", "Ministry of Public Security and Federal Bureau of Investigation and "), None),
+        // Openings of a name's Latin spelling that never close.
+        (repeated("鹿特丹警察站被关闭了。", "巴登諾克（Kemi "), Some("closed")),
     ];
     for (text, status) in cases {
         let ms = mentions(&text);
