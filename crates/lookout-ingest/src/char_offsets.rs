@@ -19,9 +19,18 @@ impl<'a> CharOffsets<'a> {
         if at < self.byte {
             (self.byte, self.chars) = (0, 0);
         }
-        self.chars += self.text[self.byte..at].chars().count();
+        self.chars += char_count(&self.text[self.byte..at]);
         self.byte = at;
         self.chars
+    }
+}
+
+/// Characters in `s` (its length when ASCII).
+pub(crate) fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
     }
 }
 

@@ -5,6 +5,7 @@ use super::names::{Memo, Names};
 use lookout_core::PartialDate;
 
 use super::{dates, figures, orgs, segment, times, Found, KnownNames, Mention};
+use crate::char_offsets::{char_count, CharOffsets};
 
 /// Every table the finders read, built once (a fraction of a second) and shared by the threads
 /// of a run.
@@ -110,25 +111,15 @@ fn in_order(text: &str, found: Vec<Found>) -> Vec<Mention> {
     order.sort();
     // Byte offsets → character offsets: starts come in order, so one cursor walks the text once;
     // an end is its start plus the characters of the mention.
-    let (mut byte, mut chars) = (0usize, 0usize);
+    let mut offsets = CharOffsets::new(text);
     let mut found: Vec<Option<Found>> = found.into_iter().map(Some).collect();
     order
         .into_iter()
         .map(|(.., i)| {
             let f = found[i as usize].take().expect("each mention is taken once");
-            chars += char_count(&text[byte..f.start]);
-            byte = f.start;
-            let end = chars + char_count(&text[f.start..f.end]);
-            Mention { what: f.what, start: chars, end, bytes: f.start..f.end }
+            let start = offsets.at(f.start);
+            let end = start + char_count(&text[f.start..f.end]);
+            Mention { what: f.what, start, end, bytes: f.start..f.end }
         })
         .collect()
-}
-
-/// Characters in `s` (its length when ASCII).
-fn char_count(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().count()
-    }
 }

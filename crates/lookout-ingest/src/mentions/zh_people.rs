@@ -113,7 +113,6 @@ const MAX_SPELT: usize = 64;
 /// name may come with them), where the Latin is two or three capitalised words, none a head of a
 /// place's or a body's name. A place that is a piece of one of them is no place anywhere in the
 /// document (巴登 of 巴登諾克, 凱爾 of 施凱爾).
-#[derive(Default)]
 pub(super) struct SpeltPersons {
     /// At most [`MAX_SPELT`].
     spelt: Vec<String>,
@@ -125,7 +124,10 @@ impl SpeltPersons {
         let mut spelt = Vec::new();
         for (at, open) in text.match_indices(['(', '（']) {
             // A document spells a few; a text of thousands is no document.
-            if spelt.len() == MAX_SPELT || !spelt_as_a_person(&text[at + open.len()..]) {
+            if spelt.len() == MAX_SPELT {
+                break;
+            }
+            if !spelt_as_a_person(&text[at + open.len()..]) {
                 continue;
             }
             let run: String = text[..at]
