@@ -17,7 +17,9 @@ not-figure found as a figure is one of those). A proposal of a status step (one 
 for the stations one sentence reports it of) finds each label of that status and date whose
 station it holds, and is right only when every station it holds is a labelled one for that
 status and date: `corpus/stations.csv` maps the labels' station keys to the record's stations;
-a label with no station is met by a step for any station in its country. The row
+a label with no station is met by a step for any station in its country, and a denial labelled
+with neither station nor country (the conventions' "general `denied`": "不存在所谓的海外警察站")
+by a denial of any station (until session 29 such a label could be met by nothing). The row
 `steps_any_date` scores the same steps on station and status alone, dates left out: two
 annotators disagree on dates far more than on steps (`scripts/agreement.py`).
 
@@ -78,7 +80,12 @@ COUNTRIES = {}
 
 
 def station_is(station, wanted):
-    """Whether a station is the labelled one (or one of its set, or in its country)."""
+    """Whether a station is the labelled one (or one of its set, or in its country). A step
+    labelled with neither station nor country ("不存在所谓的“秘密警察站”", a general denial by the
+    Chinese side; the conventions' "general `denied` (country null)") is of every station: any
+    station a denial names is right."""
+    if not wanted.get("station") and not wanted.get("country") and wanted.get("status") == "denied":
+        return True
     allowed = STATIONS.get(wanted.get("station")) if wanted.get("station") else None
     if allowed is None:
         return wanted.get("country") is not None and COUNTRIES.get(station) == wanted["country"]

@@ -395,6 +395,12 @@ pub(super) const CUES: &[(S, &[&str])] = &[
             "operating",
             "believed to",
             "establishing",
+            // "These stations exist in other countries such as Canada", "the existence of the
+            // outpost" (not "do not exist", a denial's longer cue).
+            "exist in",
+            "exists in",
+            "existed in",
+            "existence of",
         ],
     ),
 ];

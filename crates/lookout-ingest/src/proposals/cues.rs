@@ -232,6 +232,8 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
     // "China pushed back on claims it was operating stations": what a denial denies, after it,
     // is no report.
     let denied_at = out.iter().find(|(s, _)| *s == S::Denied).map(|&(_, at)| at);
+    // "上述报道毫无事实依据": the news a denial answers is no report of a station.
+    let news = denied_at.is_some() && only_news(lower);
     // "MPs urge the government to close them": lawmakers ask for a closure, they order none.
     // Whole words only ("mps" is not "camps"); asked only of a sentence with a closure order.
     let holds = |words: &[&str]| words.iter().any(|w| lower.match_indices(w).any(|(at, _)| !mid_word(lower, at)));
@@ -242,7 +244,7 @@ pub(super) fn statuses(unnamed: &str, lower: &str) -> Vec<(S, usize)> {
             || (*s == S::Closed && ordered_or_told)
             || (*s == S::ChargesFiled && decided)
             || (*s == S::UnderInvestigation && concluded)
-            || (*s == S::Reported && (other || denied_at.is_some_and(|d| d < *at))))
+            || (*s == S::Reported && (other || denied_at.is_some_and(|d| d < *at) || (denied_at.is_some() && news))))
     });
     // Each status once, at its first cue, then again at its later cues: a later cue may stand in
     // a clause of other places and dates ("…於大多倫多地區展開調查,本年3月中旬,…亦正調查於溫哥華…"),

@@ -53,6 +53,10 @@ const AFTER_CLAUSE_ENDS: &[&str] = &["后,", "后，"];
 /// ("荷兰政府11月1日要求中国关闭, 但中方回应称并非警务人员").
 const CONTRASTS: &[&str] = &["但", "然而", ", but ", "; but ", "however"];
 
+/// Words that report what someone said (in lower case, simplified): a turn after them is in the
+/// words said.
+const SAYINGS: &[&str] = &["说", "称", "表示", "回应", "指出", " said", " says", " told "];
+
 /// Words that say only that a step was recent (近日, 日前, "recently"): the labels date no step by
 /// them, and a step in their clause takes no time from another clause.
 const VAGUE: &[&str] = &["近日", "日前", "最近", "近期", "早前", "recently"];
@@ -102,7 +106,11 @@ fn nearest_of(times: &[Time], at: usize, lower: &str) -> Option<PartialDate> {
             && (span.find(" after ").is_some_and(|a| span[a..].contains(" had "))
                 || span.contains(", following ")
                 || AFTER_CLAUSE_ENDS.iter().any(|w| span.contains(w)));
-        CONTRASTS.iter().any(|w| span.contains(w)) || earlier
+        // A turn inside the words a speaker is reported to say, after the time they said them
+        // ("林剑昨日回应说,他不了解具体情况,但…不存在所谓的秘密警察站"), turns none of theirs.
+        let said_at = if p < at { SAYINGS.iter().filter_map(|w| span.find(w)).min() } else { None };
+        let turns = |w: &&str| span.find(w).is_some_and(|t| said_at.is_none_or(|s| t < s));
+        CONTRASTS.iter().any(|w| turns(&w)) || earlier
     };
     times.iter().filter(|(p, _)| !between(*p)).min_by_key(|(p, _)| p.abs_diff(at)).map(|(_, d)| *d)
 }
@@ -120,6 +128,19 @@ mod tests {
         for then in ["电视台报道", "(週日)向", ",荷兰", "对外表示", "(星期三)"] {
             assert!(!dateline(then), "{then}");
         }
+    }
+
+    #[test]
+    fn a_turn_inside_what_was_said_keeps_the_day_it_was_said() {
+        let day: PartialDate = "2024-12-19".parse().unwrap();
+        let lower = "发言人林剑昨日回应说,他不了解具体情况,但中国是法治国家,不存在所谓的秘密警察站";
+        let time = lower.chars().position(|c| c == '昨').unwrap();
+        let cue = lower.chars().position(|c| c == '存').unwrap() - 1;
+        assert_eq!(nearest(&[(time, day)], cue, lower), Ok(Some(day)));
+        // A turn before the words said still parts them from the time.
+        let lower = "荷兰政府11月1日要求中国关闭,但中方回应称并非警务人员";
+        let cue = lower.chars().position(|c| c == '并').unwrap();
+        assert_eq!(nearest(&[(4, day)], cue, lower), Ok(None));
     }
 
     #[test]

@@ -251,7 +251,19 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         } else {
             Vec::new()
         };
-        if or_before(concerned(&whole, here, known, &named, by_country, worldwide, &demonyms), &before).is_empty() {
+        // A denial that names no place and no station of its own ("中國官員說,這些站點協助…更新
+        // 駕照", "such posts do not exist") denies them all: it is of every station the text names.
+        let denies_all = statuses.iter().all(|(s, _)| *s == StationStatus::Denied)
+            && !here.iter().any(|m| m.kind() == Kind::Place);
+        let stations_of = |clause: &[Mention]| {
+            let found = or_before(concerned(&whole, clause, known, &named, by_country, worldwide, &demonyms), &before);
+            if found.is_empty() && denies_all {
+                named.clone()
+            } else {
+                found
+            }
+        };
+        if stations_of(here).is_empty() {
             continue;
         }
         let times = times_of(text, here, sentence.start);
@@ -287,11 +299,10 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
             let dated = date.map(|d| d.to_string()).unwrap_or_default();
             // One proposal for the stations the sentence reports the step of, each a statement;
             // a station already proposed this step at this date (an earlier sentence) is left out.
-            let fresh: Vec<&KnownStation> =
-                or_before(concerned(&whole, clause, known, &named, by_country, worldwide, &demonyms), &before)
-                    .into_iter()
-                    .filter(|s| b.seen.insert(format!("status {} {status} {dated}", s.id)))
-                    .collect();
+            let fresh: Vec<&KnownStation> = stations_of(clause)
+                .into_iter()
+                .filter(|s| b.seen.insert(format!("status {} {status} {dated}", s.id)))
+                .collect();
             if fresh.is_empty() {
                 continue;
             }

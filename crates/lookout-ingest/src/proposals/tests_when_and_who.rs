@@ -3,6 +3,7 @@
 //! closure hedged, a demand "already" made, a denial in quotation marks, and their words.
 
 use super::*;
+use lookout_core::StationStatus;
 
 /// The steps of `text` as (station, status, date).
 fn told(text: &str) -> Vec<(String, String, Option<String>)> {
@@ -100,4 +101,34 @@ fn the_step_model_reads_a_step_no_cue_word_holds() {
     assert!(propose(cued, &mentions(cued), &known(), &doc()).iter().all(|p| !p.summary.contains("step model")));
     // A Chinese sentence of stations and none of a step stays without one.
     assert!(told("鹿特丹的服务站位于一家餐厅楼上。").iter().all(|(_, st, _)| st == "reported"));
+}
+
+#[test]
+fn a_denial_that_names_no_place_denies_every_station_the_text_names() {
+    let known = Known::new(
+        vec![station("station-ST033", "Rotterdam", 2747891, "NL"), station("station-ST002", "Toronto", 6167865, "CA")],
+        Vec::new(),
+    );
+    let text = "Police stations in Rotterdam and Toronto were reported by Safeguard Defenders. \
+                The Chinese embassy said such police stations do not exist.";
+    let denied: Vec<String> = steps(&propose(text, &mentions(text), &known, &doc()))
+        .into_iter()
+        .filter(|(_, st, ..)| st == "denied")
+        .map(|(s, ..)| s)
+        .collect();
+    assert_eq!(denied, ["station-ST033", "station-ST002"]);
+}
+
+#[test]
+fn the_news_a_denial_answers_reports_no_station_but_a_station_said_to_exist_is_reported() {
+    let status = |sentence: &str| {
+        let lower = sentence.to_lowercase();
+        let mut found: Vec<StationStatus> = cues::statuses(&lower, &lower).into_iter().map(|(s, _)| s).collect();
+        found.dedup();
+        found
+    };
+    assert_eq!(status("上述报道毫无事实依据,所谓“秘密警察署”根本就不存在。"), [StationStatus::Denied]);
+    assert_eq!(status("荷兰媒体报道,鹿特丹有一个警察站。"), [StationStatus::Reported]);
+    assert_eq!(status("These stations exist in other countries such as Canada."), [StationStatus::Reported]);
+    assert_eq!(status("Such stations do not exist in Canada."), [StationStatus::Denied]);
 }
