@@ -26,6 +26,12 @@ const BETWEEN: &[&str] = &[
     "外交", "友好", "双方", "雙方", "三方", "四方", "交涉", "交流", "警方", "合作", "联合", "聯合",
 ];
 
+/// The countries whose characters, two together and alone, name the pair of them (美日, 中加).
+const POWERS: &[char] = &['中', '美', '英', '法', '德', '日', '韩', '韓', '俄', '加', '澳'];
+
+/// Pairs of [`POWERS`] that are other words: virtue, addition, Kathmandu's first two.
+const NOT_PAIRS: &[&str] = &["美德", "加法", "加德", "日中"];
+
 /// Words after a country's character that name its people or its ground: 荷議員 (a Dutch member
 /// of parliament), 德境 (German territory).
 const OF_IT: &[&str] = &["议员", "議員", "境"];
@@ -144,7 +150,14 @@ fn runs(line: &str, from: usize, free: &dyn Fn(usize, usize) -> bool, out: &mut 
             !lookout_text::is_han(b) || THERE.contains(&b)
         };
         let ends = rest.chars().next().is_none_or(|n| !NOT_AFTER.contains(&n));
-        let run = members.len() >= 2 && (between || (members.len() >= 3 || listed && alone) && ends);
+        // Two of the great powers' characters standing alone as a word (美日示警, "中加"): a pair
+        // that is no other word, after no letter, digit or Han character (18日中国 is a day).
+        let paired_powers = members.len() == 2 && ends && {
+            let pair: String = members.iter().map(|&(_, c)| c).collect();
+            let apart = i == 0 || !(chars[i - 1].1.is_alphanumeric());
+            apart && members.iter().all(|&(_, c)| POWERS.contains(&c)) && !NOT_PAIRS.contains(&pair.as_str())
+        };
+        let run = members.len() >= 2 && (between || paired_powers || (members.len() >= 3 || listed && alone) && ends);
         if run {
             for &(at, c) in &members {
                 let (start, end) = (from + at, from + at + c.len_utf8());
@@ -180,7 +193,7 @@ mod tests {
             [("韩", Some("KR")), ("韩", Some("KR")), ("韩", Some("KR")), ("中", Some("CN")), ("美", Some("US"))]
         );
         assert_eq!(found("僵化的欧中关系"), [("欧", None), ("中", Some("CN"))]);
-        assert!(found("在法律上,在中心,在加强,不在意,在日前,传媒,中美").is_empty());
+        assert!(found("在法律上,在中心,在加强,不在意,在日前,传媒,中美洲").is_empty());
     }
 
     #[test]
@@ -195,6 +208,9 @@ mod tests {
         assert_eq!(codes("加、荷也查"), pairs(&[("加", "CA"), ("荷", "NL")]));
         assert_eq!(codes("指出,德境這些機構"), pairs(&[("德", "DE")]));
         assert_eq!(codes("荷議員促勒令關閉"), pairs(&[("荷", "NL")]));
+        // Two great powers alone: a pair; not a day (18日中国), a word (美德, 加法) or inside one.
+        assert_eq!(codes("美日示警曼谷有恐袭风险"), pairs(&[("美", "US"), ("日", "JP")]));
+        assert!(codes("18日中方表示,美德与加法,尊重中美").is_empty());
         // Words, not runs: 中英文, 老中青, a list inside a word (东、西), 克 alone.
         assert!(codes("中英文版本,老中青三代,东、西两侧,克服困难,马克、泰国").is_empty());
     }
