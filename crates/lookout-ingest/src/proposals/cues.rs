@@ -330,13 +330,34 @@ const POLICE_STATION_WORDS: &[&str] = &[
 /// station's arrests. A word is whole where it ends ("police office" is not "police officer";
 /// "police stations" is "police station").
 pub(super) fn names_police_stations(lower: &str) -> bool {
-    automata().police_stations.find_iter(lower).any(|m| whole_word(lower, m.range()))
+    automata().police_stations.find_iter(lower).any(|m| whole_word(lower, m.range()) && of_china(lower, m.range()))
         // "a New Zealand-based station run by the Nantong security bureau", not "the train
         // station" of a text that speaks of the police elsewhere.
         || lower.match_indices("station").any(|(at, w)| {
             let near = &lower[lower.floor_char_boundary(at.saturating_sub(60))..lower.ceil_char_boundary(at + 60)];
-            whole_word(lower, at..at + w.len()) && (near.contains("police") || near.contains("security bureau"))
+            whole_word(lower, at..at + w.len())
+                && (near.contains("police") || near.contains("security bureau"))
+                && of_china(lower, at..at + w.len())
         })
+}
+
+/// Whether the station word at `range` of `lower` (a whole text) is one of China's police: a
+/// Chinese word unless a consulate's (领事保护服务站); an English one unless the host's: "their
+/// local police station", "Rio's Tourist Police Station", "Swedish secret police".
+fn of_china(lower: &str, range: std::ops::Range<usize>) -> bool {
+    if !lower[range.clone()].starts_with(|c: char| c.is_ascii_alphabetic()) {
+        // A consulate's 领事保护服务站 ("consular protection service station") is no police's.
+        let before = &lower[lower.floor_char_boundary(range.start.saturating_sub(12))..range.start];
+        return !before.ends_with("领事保护") && !before.ends_with("领保");
+    }
+    let before = &lower[lower.floor_char_boundary(range.start.saturating_sub(16))..range.start];
+    let before = before.strip_suffix("police ").unwrap_or(before);
+    if ["local ", "tourist ", "nearest ", "nearby "].iter().any(|w| before.ends_with(w)) {
+        return false;
+    }
+    // "Swedish secret police": another country's.
+    let word_before = before.split_whitespace().next_back().unwrap_or("");
+    lookout_geo::country_of_demonym(word_before).is_none_or(|c| c == "CN")
 }
 
 /// Whether `lower` holds a word about stations (`STATION_WORDS` or [`STATION_HINTS`]), whole:

@@ -253,8 +253,8 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         };
         // A denial that names no place and no station of its own ("中國官員說,這些站點協助…更新
         // 駕照", "such posts do not exist") denies them all: it is of every station the text names.
-        let denies_all = statuses.iter().all(|(s, _)| *s == StationStatus::Denied)
-            && !here.iter().any(|m| m.kind() == Kind::Place);
+        let denies_all =
+            statuses.iter().all(|(s, _)| *s == StationStatus::Denied) && !here.iter().any(|m| m.kind() == Kind::Place);
         let stations_of = |clause: &[Mention]| {
             let found = or_before(concerned(&whole, clause, known, &named, by_country, worldwide, &demonyms), &before);
             if found.is_empty() && denies_all {

@@ -25,6 +25,13 @@ fn a_text_that_names_no_police_station_reports_no_station_s_arrests() {
 fn a_station_run_by_a_security_bureau_is_a_police_station() {
     assert!(cues::names_police_stations("there is a new zealand-based station run by the nantong security bureau"));
     assert!(cues::names_police_stations("three police stations in canada"));
+    assert!(cues::names_police_stations("the so-called \"police stations\" in canada"));
+    // The host country's police stations and secret police are not China's.
+    assert!(!cues::names_police_stations(
+        "china said. bail terms include reporting weekly to their local police station"
+    ));
+    assert!(!cues::names_police_stations("han chinese died.\n\nswedish secret police gathered evidence"));
+    assert!(!cues::names_police_stations("鹿城区分别在巴西和秘鲁设立海外领事保护服务站,优化领事保护联络站布局"));
     assert!(cues::names_police_stations("中国在海外设立的警察站"));
     assert!(cues::names_police_stations("据rtl服务站的报道"), "a Chinese word stands whole after a Latin one");
     assert!(cues::about_stations("据rtl服务站的报道"));
