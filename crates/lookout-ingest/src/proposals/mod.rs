@@ -27,6 +27,7 @@ mod inquiries;
 mod known;
 mod qualifiers;
 mod speaker;
+mod station_words;
 mod step_dates;
 mod step_model;
 mod steps;

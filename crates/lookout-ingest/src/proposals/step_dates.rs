@@ -110,7 +110,7 @@ fn nearest_of(times: &[Time], at: usize, lower: &str) -> Option<PartialDate> {
         // ("林剑昨日回应说,他不了解具体情况,但…不存在所谓的秘密警察站"), turns none of theirs.
         let said_at = if p < at { SAYINGS.iter().filter_map(|w| span.find(w)).min() } else { None };
         let turns = |w: &&str| span.find(w).is_some_and(|t| said_at.is_none_or(|s| t < s));
-        CONTRASTS.iter().any(|w| turns(&w)) || earlier
+        CONTRASTS.iter().any(turns) || earlier
     };
     times.iter().filter(|(p, _)| !between(*p)).min_by_key(|(p, _)| p.abs_diff(at)).map(|(_, d)| *d)
 }

@@ -38,7 +38,7 @@ use super::qualifiers::{best_matching, Whole};
 use super::speaker::{self, claimant};
 use super::step_dates::{nearest, times_of};
 use super::step_model::StepModel;
-use super::{clauses, countries, cues};
+use super::{clauses, countries, cues, station_words};
 use super::{Builder, Known, KnownStation};
 use crate::sentences::Sentences;
 use crate::{Kind, Mention, What};
@@ -102,7 +102,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
     // needs it, and answered once.
     let mut answer: Option<bool> = None;
     let mut names_stations =
-        || *answer.get_or_insert_with(|| cues::names_police_stations(&whole.simplified().to_lowercase()));
+        || *answer.get_or_insert_with(|| station_words::names_police_stations(&whole.simplified().to_lowercase()));
     let mut last_spoke_of_stations = false;
     let mut last_sentence = 0..0;
     let mut sentences = Sentences::new(text);
@@ -134,7 +134,7 @@ pub(super) fn propose(text: &str, mentions: &[Mention], known: &Known, b: &mut B
         lookout_text::lower_into(&lookout_text::fold(words), &mut lower);
         // A word that may mean a station ("office", "site") means one only in a text that names
         // police stations ("the Paris office of China's Ministry of State Security" is none).
-        let speaks_of_stations = cues::about_stations(&lower) && names_stations();
+        let speaks_of_stations = station_words::about_stations(&lower) && names_stations();
         // The sentence before, in the same paragraph, spoke of stations: "China denies the
         // allegations" denies what it said.
         let follows_stations =

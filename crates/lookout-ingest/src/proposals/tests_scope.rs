@@ -23,29 +23,33 @@ fn a_text_that_names_no_police_station_reports_no_station_s_arrests() {
 
 #[test]
 fn a_station_run_by_a_security_bureau_is_a_police_station() {
-    assert!(cues::names_police_stations("there is a new zealand-based station run by the nantong security bureau"));
-    assert!(cues::names_police_stations("three police stations in canada"));
-    assert!(cues::names_police_stations("the so-called \"police stations\" in canada"));
+    assert!(station_words::names_police_stations(
+        "there is a new zealand-based station run by the nantong security bureau"
+    ));
+    assert!(station_words::names_police_stations("three police stations in canada"));
+    assert!(station_words::names_police_stations("the so-called \"police stations\" in canada"));
     // The host country's police stations and secret police are not China's.
-    assert!(!cues::names_police_stations(
+    assert!(!station_words::names_police_stations(
         "china said. bail terms include reporting weekly to their local police station"
     ));
-    assert!(!cues::names_police_stations("han chinese died.\n\nswedish secret police gathered evidence"));
-    assert!(!cues::names_police_stations("鹿城区分别在巴西和秘鲁设立海外领事保护服务站,优化领事保护联络站布局"));
-    assert!(cues::names_police_stations("中国在海外设立的警察站"));
-    assert!(cues::names_police_stations("据rtl服务站的报道"), "a Chinese word stands whole after a Latin one");
-    assert!(cues::about_stations("据rtl服务站的报道"));
-    assert!(!cues::names_police_stations("a retired police officer; the us attorney's office said"));
-    assert!(!cues::names_police_stations("美国司法部宣布对8名参与猎狐行动的人员提起诉讼"));
+    assert!(!station_words::names_police_stations("han chinese died.\n\nswedish secret police gathered evidence"));
+    assert!(!station_words::names_police_stations(
+        "鹿城区分别在巴西和秘鲁设立海外领事保护服务站,优化领事保护联络站布局"
+    ));
+    assert!(station_words::names_police_stations("中国在海外设立的警察站"));
+    assert!(station_words::names_police_stations("据rtl服务站的报道"), "a Chinese word stands whole after a Latin one");
+    assert!(station_words::about_stations("据rtl服务站的报道"));
+    assert!(!station_words::names_police_stations("a retired police officer; the us attorney's office said"));
+    assert!(!station_words::names_police_stations("美国司法部宣布对8名参与猎狐行动的人员提起诉讼"));
     // Joint patrols and police cooperation are no stations; a secret 警站 is one.
-    assert!(!cues::names_police_stations("中国与克罗地亚首次警务联合巡逻正式启动,深化警务合作"));
-    assert!(cues::names_police_stations("在曼哈顿下城运作“秘密警站”"));
+    assert!(!station_words::names_police_stations("中国与克罗地亚首次警务联合巡逻正式启动,深化警务合作"));
+    assert!(station_words::names_police_stations("在曼哈顿下城运作“秘密警站”"));
     assert!(
-        !cues::names_police_stations("they met at the train station near the museum"),
+        !station_words::names_police_stations("they met at the train station near the museum"),
         "a station alone is no police station"
     );
     let far = format!("the french police questioned him. {}he lived near the train station", "he waited. ".repeat(8));
-    assert!(!cues::names_police_stations(&far), "nor a station far from the police");
+    assert!(!station_words::names_police_stations(&far), "nor a station far from the police");
 }
 
 #[test]
@@ -58,7 +62,7 @@ fn an_office_is_a_station_only_in_a_text_that_names_police_stations() {
         .map(|(s, st, ..)| (s, st))
         .collect();
     assert!(got.contains(&("station-ST033".to_string(), "reported".to_string())), "{got:?}");
-    assert!(cues::names_police_stations("thirty “110 overseas service posts”"));
+    assert!(station_words::names_police_stations("thirty “110 overseas service posts”"));
 }
 
 #[test]
