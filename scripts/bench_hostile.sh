@@ -29,6 +29,8 @@ phrases = {
     "en-abbreviation": ("", "U.K "),
     "en-and": ("", "Ministry of Public Security and Federal Bureau of Investigation and "),
     "en-no-stop": ("", "The Rotterdam police station was closed and officers arrested "),
+    "en-local-stations": ("", "reporting to their local police station and Swedish secret police "),
+    "zh-powers-denied": ("鹿特丹警察站。", "美日 中國官員昨日說,但不存在所謂警察站,"),
 }
 for name, (opening, phrase) in phrases.items():
     n = int(mb * 1_000_000) // len(phrase.encode())
