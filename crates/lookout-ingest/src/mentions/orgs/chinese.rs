@@ -215,8 +215,10 @@ fn bodies_in_run(
                 && tags[first - 2].tag == "ns"
                 && tags.get(first).is_some_and(|n| matches!(n.tag, "ns" | "j"));
             // A quarter of a place (首尔东部地方检察厅).
+            // So is 中 + 区, a Central District (加州中区联邦法院) jieba cuts in two.
             let quarter = (before.tag == "f" && before.word.chars().count() == 2 && before.word.ends_with('部'))
-                || before.word == "国内";
+                || before.word == "国内"
+                || (before.word == "中" && tags[first].word == "区");
             // 中 beside a country's character is a pair of countries (中 + 法 + 协会, 加 + 中 +
             // 关系 + 委员会), whatever jieba tags the two.
             let pair = (before.word == "中"
@@ -229,8 +231,10 @@ fn bodies_in_run(
                 first >= 2 && LEFT_STOPS.iter().any(|s| s.strip_suffix(before.word) == Some(tags[first - 2].word));
             // A word that names no body (秘密警察) names none with a head after it either
             // (中國秘密警察組織).
+            // 联邦地区法院, a federal district court: the region word is of its name.
+            let federal_district = before.word == "地区" && first >= 2 && tags[first - 2].word == "联邦";
             let qualifies = (may_qualify(before.tag) || NAME_VERBS.contains(&before.word))
-                && !LEFT_STOPS.contains(&before.word)
+                && (!LEFT_STOPS.contains(&before.word) || federal_district)
                 && !NOT_BODIES.contains(&before.word)
                 && !cut_stop
                 && !counted;
@@ -338,6 +342,9 @@ mod tests {
         assert_eq!(bodies("立法院外交及国防委员会今天审查"), ["立法院外交及国防委员会"]);
         assert_eq!(bodies("中国驻英国大使馆发言人称"), ["中国驻英国大使馆"]);
         assert_eq!(bodies("美国联邦调查局局长周四表示"), ["美国联邦调查局"]);
+        // A federal district court; a Central District jieba cuts in two.
+        assert_eq!(bodies("纽约布鲁克林联邦地区法院宣布"), ["纽约布鲁克林联邦地区法院"]);
+        assert_eq!(bodies("美国加州中区联邦法院宣布"), ["加州中区联邦法院"]);
         assert_eq!(bodies("与司法部和国务院商讨"), ["司法部", "国务院"]);
         // Words that qualify no name: 非政府组织 is no body's name, 代表 and 现任 open none.
         assert!(bodies("总部位于西班牙的非政府组织称").is_empty());
