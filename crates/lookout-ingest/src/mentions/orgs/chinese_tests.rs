@@ -24,6 +24,7 @@ fn bodies_by_tag_head_and_name() {
     assert_eq!(bodies("美国联邦调查局局长周四表示"), ["美国联邦调查局"]);
     // A federal district court; a Central District jieba cuts in two.
     assert_eq!(bodies("纽约布鲁克林联邦地区法院宣布"), ["纽约布鲁克林联邦地区法院"]);
+    assert_eq!(bodies("陆委会与国安局今天表示"), ["陆委会", "国安局"]);
     assert_eq!(bodies("美国加州中区联邦法院宣布"), ["加州中区联邦法院"]);
     assert_eq!(bodies("与司法部和国务院商讨"), ["司法部", "国务院"]);
     // Words that qualify no name: 非政府组织 is no body's name, 代表 and 现任 open none.

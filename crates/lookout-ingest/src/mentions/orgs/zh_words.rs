@@ -212,6 +212,12 @@ pub(super) const NAMES: &[&str] = &[
     "参院",
     "侨委会",
     "国台办",
+    // Taiwan's Mainland Affairs Council, National Security Bureau and Straits Exchange
+    // Foundation, and Beijing's counterpart, as the press shortens them.
+    "陆委会",
+    "国安局",
+    "海基会",
+    "海协会",
     "联合国",
     "欧洲刑警组织",
     "国际刑警组织",
