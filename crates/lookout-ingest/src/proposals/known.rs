@@ -134,7 +134,7 @@ impl Known {
         // city says it has, where the record places fewer in the city itself ("蒙特利爾的2個站點":
         // Montreal's and Brossard's).
         let centre = at.iter().find_map(|&i| self.coordinates[i]);
-        let after = &text[m.bytes.end..];
+        let after = past_spelling(&text[m.bytes.end..]);
         let wanted =
             if AREA_WORDS.iter().any(|w| after.starts_with(w)) { Some(usize::MAX) } else { count_after(after) };
         if let (Some(centre), Some(wanted)) = (centre, wanted.filter(|&n| n > at.len())) {
@@ -188,6 +188,20 @@ impl Known {
     }
 }
 
+/// What follows a city's name past its spelling in parentheses, if one stands there
+/// ("蒙特利爾(Montreal)的2個站點"): at most 40 bytes of it, not a text's every parenthesis.
+fn past_spelling(after: &str) -> &str {
+    let Some(inside) = after.strip_prefix(['(', '（']) else { return after };
+    let near = &inside[..inside.floor_char_boundary(40)];
+    match near.find([')', '）']) {
+        Some(close) if near[..close].chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-' || c == '.') => {
+            let close_len = near[close..].chars().next().map_or(1, char::len_utf8);
+            &inside[close + close_len..]
+        }
+        _ => after,
+    }
+}
+
 /// The number of places a Chinese text gives just after a city's name (的2個站點, 有兩間, 的两个中心),
 /// if it gives one.
 fn count_after(after: &str) -> Option<usize> {
@@ -234,5 +248,14 @@ mod tests {
         assert!(of("Greater Toronto Area (site 2; address not in sources read)").is_empty());
         assert!(of("Paris (suburbs)").is_empty());
         assert!(of("Amsterdam").is_empty());
+    }
+
+    #[test]
+    fn a_count_after_a_city_is_read_past_its_spelling_in_parentheses() {
+        assert_eq!(super::count_after(super::past_spelling("(Montreal)的2個站點展開調查")), Some(2));
+        assert_eq!(super::count_after(super::past_spelling("的兩間")), Some(2));
+        // Not a note in parentheses, nor one that never closes.
+        assert_eq!(super::count_after(super::past_spelling("(據報)的2個站點")), None);
+        assert_eq!(super::count_after(super::past_spelling("(Montreal 的2個站點")), None);
     }
 }
