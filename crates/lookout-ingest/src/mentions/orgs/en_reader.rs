@@ -19,6 +19,21 @@ impl Reader<'_, '_> {
         self.words[i].text
     }
 
+    /// The body known by name (`EN_NAMES`) that opens at word `k` of the phrase ending at word
+    /// `to`, of at most four words, as the words it spans. A masthead's "The" is of its name
+    /// where the list writes it so ("The Guardian", "The Herald": "Herald" alone names none),
+    /// but not as the first words of a longer name ("The National Security Act").
+    pub(super) fn known_name(&self, k: usize, to: usize) -> Option<(usize, usize)> {
+        let after_the = k > 0 && self.word(k - 1) == "The" && self.words[k - 1].end + 1 == self.words[k].start;
+        let most = *self.lex.name_firsts.get(self.word(k))?;
+        (k + 1..=to.min(k + most.min(4))).rev().find_map(|e| {
+            let name = self.span(k, e);
+            let ends = e == to || !self.word(e).starts_with(|c: char| c.is_uppercase());
+            let with_the = after_the && ends && self.lex.after_the.contains(name);
+            (with_the || self.lex.names.contains(name)).then_some((if with_the { k - 1 } else { k }, e))
+        })
+    }
+
     /// The words `from..to` as written.
     pub(super) fn span(&self, from: usize, to: usize) -> &str {
         &self.text[self.words[from].start..self.words[to - 1].end]

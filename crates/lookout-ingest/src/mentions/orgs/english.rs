@@ -118,12 +118,9 @@ impl Reader<'_, '_> {
         // Known names inside the phrase ("Yonhap", "Safeguard Defenders"), of at most four words.
         let mut k = from;
         while k < to {
-            let known = self.lex.name_firsts.get(self.word(k)).and_then(|&most| {
-                (k + 1..=to.min(k + most.min(4))).rev().find(|&e| self.lex.names.contains(self.span(k, e)))
-            });
-            match known {
-                Some(e) => {
-                    out.push((k, e));
+            match self.known_name(k, to) {
+                Some((start, e)) => {
+                    out.push((start, e));
                     k = e;
                 }
                 None => k += 1,

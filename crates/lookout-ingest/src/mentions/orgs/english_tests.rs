@@ -189,7 +189,7 @@ fn parties_by_their_names_alone() {
 fn no_name_reaches_back_over_and_the() {
     assert_eq!(
         bodies("as reported by MyLondon and the Local Democracy Reporting Service"),
-        ["Local Democracy Reporting Service"]
+        ["MyLondon", "Local Democracy Reporting Service"]
     );
 }
 
@@ -205,4 +205,11 @@ fn a_branch_or_service_after_an_acronym_is_of_its_name() {
 #[test]
 fn outlets_and_alliances_by_their_names() {
     assert_eq!(bodies("as the Daily Mail reported, the Five Eyes partners"), ["Daily Mail", "Five Eyes"]);
+    // A masthead's "The" is of its name; a name in the list only after "The" needs it, and is
+    // not the opening of a longer name.
+    assert_eq!(bodies("He told The Herald on Monday, as the Guardian said"), ["The Herald", "Guardian"]);
+    assert_eq!(bodies("According to The Guardian, it is closed"), ["The Guardian"]);
+    assert!(bodies("a Herald of change, under The National Security Act")
+        .iter()
+        .all(|b| !b.contains("Herald") && *b != "The National"));
 }

@@ -343,6 +343,9 @@ pub(crate) struct Lexicon {
     pub(super) titles: FxHashSet<&'static str>,
     pub(super) acronyms: FxHashSet<&'static str>,
     pub(super) names: FxHashSet<&'static str>,
+    /// The names of [`super::en_names::EN_NAMES`] written with a masthead's "The" ("The
+    /// Herald"), without it: each names its body only after "The".
+    pub(super) after_the: FxHashSet<&'static str>,
     /// The first words of [`super::en_names::EN_NAMES`], with the most words a name opening with
     /// each has: a phrase opening with none of them holds no such name.
     pub(super) name_firsts: rustc_hash::FxHashMap<&'static str, usize>,
@@ -368,8 +371,9 @@ impl Lexicon {
             titles: set(EN_TITLES),
             acronyms: set(EN_ACRONYMS),
             names: set(super::en_names::EN_NAMES),
+            after_the: super::en_names::EN_NAMES.iter().filter_map(|name| name.strip_prefix("The ")).collect(),
             name_firsts: super::en_names::EN_NAMES.iter().fold(rustc_hash::FxHashMap::default(), |mut firsts, name| {
-                let words = crate::mentions::segment::latin_words(name);
+                let words = crate::mentions::segment::latin_words(name.strip_prefix("The ").unwrap_or(name));
                 let most = firsts.entry(words[0].text).or_insert(0);
                 *most = (*most).max(words.len());
                 firsts
