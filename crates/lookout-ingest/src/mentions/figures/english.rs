@@ -300,7 +300,7 @@ pub(super) fn find(tables: &Tables, text: &str, words: &[Word<'_>], dates: &mut 
             && words.get(j).is_some_and(|u| TIME_UNITS.contains(&u.text.to_ascii_lowercase().as_str()))
             && words.get(j + 1).is_some_and(|u| RELATIVE.contains(&u.text.to_ascii_lowercase().as_str()));
         if let (Some(us), Some(ue), false) = (unit_start, unit_end, relative_time) {
-            out.push(Found::figure(w.start, ue, value, us..ue));
+            out.push(Found::figure(qualified_from(text, w.start), ue, value, us..ue));
             i = k;
         } else {
             i = j.max(i + 1);
@@ -320,6 +320,24 @@ fn currency_before(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
     let start = if symbol == '$' && (1..=3).contains(&capitals) && bounded { glued_at } else { symbol_at };
     Some(start..at)
 }
+
+/// Where a count opens with the words that bound it, which are part of what it claims ("more
+/// than 50", "at least 200 people"): from the number at byte `at`, back over one of
+/// [`BOUNDS`] just before it.
+fn qualified_from(text: &str, at: usize) -> usize {
+    let before = &text[text.floor_char_boundary(at.saturating_sub(14))..at];
+    BOUNDS
+        .iter()
+        .find_map(|b| {
+            let start = at.checked_sub(b.len() + 1)?;
+            let whole = before.ends_with(&format!("{b} ")) && !text[..start].ends_with(|c: char| c.is_alphanumeric());
+            whole.then_some(start)
+        })
+        .unwrap_or(at)
+}
+
+/// Words before a number that bound it.
+const BOUNDS: &[&str] = &["more than", "at least", "fewer than", "less than", "nearly", "almost", "up to", "over"];
 
 /// Words after "of" that say a count is of a group named after them ("two of its stations").
 const OF_WHICH: &[&str] = &["its", "these", "those", "their", "the", "them"];
@@ -353,6 +371,12 @@ mod tests {
         assert_eq!(number("ninety-nine"), Some(99.0));
         assert_eq!(number("twelve-one"), None);
         assert_eq!(number("Forty"), Some(40.0));
+        let text = "among more than 50 globally, at least 200 people, moreover 3, a turnover 4";
+        let from = |n: &str| &text[qualified_from(text, text.find(n).unwrap())..];
+        assert!(from("50").starts_with("more than 50"));
+        assert!(from("200").starts_with("at least 200"));
+        assert!(from("3,").starts_with("3,"), "not the end of another word");
+        assert!(from("4").starts_with('4'), "not the end of another word");
         let tables = &crate::mentions::testing::finder().figures;
         for word in STOP {
             assert!(is_stop(tables, word) && is_stop(tables, &word.to_uppercase()), "{word}");
