@@ -325,12 +325,14 @@ fn currency_before(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
 /// than 50", "at least 200 people"): from the number at byte `at`, back over one of
 /// [`BOUNDS`] just before it.
 fn qualified_from(text: &str, at: usize) -> usize {
-    let before = &text[text.floor_char_boundary(at.saturating_sub(14))..at];
+    let Some(before) = text[text.floor_char_boundary(at.saturating_sub(14))..at].strip_suffix(' ') else {
+        return at;
+    };
     BOUNDS
         .iter()
         .find_map(|b| {
             let start = at.checked_sub(b.len() + 1)?;
-            let whole = before.ends_with(&format!("{b} ")) && !text[..start].ends_with(|c: char| c.is_alphanumeric());
+            let whole = before.ends_with(b) && !text[..start].ends_with(|c: char| c.is_alphanumeric());
             whole.then_some(start)
         })
         .unwrap_or(at)
