@@ -125,6 +125,15 @@ fn steps(ps: &[Proposal]) -> Vec<(String, String, Option<String>, Option<String>
         .collect()
 }
 
+/// The stations `text` is proposed to have had denied, against `known`.
+fn denied_stations(known: &Known, text: &str) -> Vec<String> {
+    steps(&propose(text, &mentions(text), known, &doc()))
+        .into_iter()
+        .filter(|(_, st, ..)| st == "denied")
+        .map(|(s, ..)| s)
+        .collect()
+}
+
 #[test]
 fn status_steps_are_dated_from_the_text_and_claimed_by_who_says_so() {
     // Published 2022-11-01, a Tuesday.
@@ -248,25 +257,18 @@ fn a_sentence_naming_no_place_is_of_the_stations_the_text_names_when_they_are_of
         station("station-ST058", "Vancouver", 6173331, "CA"),
         station("station-ST085", "Calgary", 5913490, "CA"),
     ];
-    let denied = |known: &Known, text: &str| -> Vec<String> {
-        steps(&propose(text, &mentions(text), known, &doc()))
-            .into_iter()
-            .filter(|(_, st, ..)| st == "denied")
-            .map(|(s, ..)| s)
-            .collect()
-    };
     let text =
         "Police stations in Toronto, Vancouver and Calgary were reported. The Chinese embassy denies the claims.";
     let all = ["station-ST002", "station-ST058", "station-ST085"];
-    assert_eq!(denied(&Known::new(canada.clone(), Vec::new()), text), all);
+    assert_eq!(denied_stations(&Known::new(canada.clone(), Vec::new()), text), all);
     // Stations of two countries: the sentence says of which none, unless the sentence before,
     // in its paragraph, named them.
     let mut mixed = canada;
     mixed[2] = station("station-ST085", "Calgary", 5913490, "US");
-    assert_eq!(denied(&Known::new(mixed.clone(), Vec::new()), text), all);
+    assert_eq!(denied_stations(&Known::new(mixed.clone(), Vec::new()), text), all);
     let text =
         "Police stations in Toronto, Vancouver and Calgary were reported.\nThe Chinese embassy denies the claims.";
-    assert!(denied(&Known::new(mixed, Vec::new()), text).is_empty());
+    assert!(denied_stations(&Known::new(mixed, Vec::new()), text).is_empty());
 }
 
 #[test]
@@ -286,12 +288,7 @@ fn a_country_s_stations_are_those_in_its_cities_else_those_placed_in_the_country
         Vec::new(),
     );
     let text = "Police ministries in Serbia and Croatia have denied allowing China to operate police stations.";
-    let denied: Vec<String> = steps(&propose(text, &mentions(text), &known, &doc()))
-        .into_iter()
-        .filter(|(_, st, ..)| st == "denied")
-        .map(|(s, ..)| s)
-        .collect();
-    assert_eq!(denied, ["station-ST046", "station-ST076"]);
+    assert_eq!(denied_stations(&known, text), ["station-ST046", "station-ST076"]);
     // A country the record names a station after takes that one, and the other countries of the
     // list all of theirs.
     let known = Known::new(

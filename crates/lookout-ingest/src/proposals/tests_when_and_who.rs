@@ -111,12 +111,7 @@ fn a_denial_that_names_no_place_denies_every_station_the_text_names() {
     );
     let text = "Police stations in Rotterdam and Toronto were reported by Safeguard Defenders. \
                 The Chinese embassy said such police stations do not exist.";
-    let denied: Vec<String> = steps(&propose(text, &mentions(text), &known, &doc()))
-        .into_iter()
-        .filter(|(_, st, ..)| st == "denied")
-        .map(|(s, ..)| s)
-        .collect();
-    assert_eq!(denied, ["station-ST033", "station-ST002"]);
+    assert_eq!(denied_stations(&known, text), ["station-ST033", "station-ST002"]);
 }
 
 #[test]
