@@ -40,6 +40,40 @@ const PROVINCES: &[&str] = &[
 /// Last words of a street's name (a region before one names the street: "Pennsylvania Avenue").
 pub(super) const STREETS: &[&str] = &["Street", "Avenue", "Road", "Boulevard", "Lane", "Square"];
 
+/// Last words of a district's or an airport's name, after one to three capitalised words
+/// ("Songpa District", "Honiara International Airport").
+const DIVISIONS: &[&str] = &["District", "Ward", "Prefecture", "County", "Airport"];
+
+/// Capitalised words that open no district's name: directions, kinds and determiners ("Eastern
+/// District of New York", "School District"), and the words after a city's name ("Phnom Penh
+/// International Airport" is the city's, found with it).
+const NOT_DIVISION_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "Each",
+    "Every",
+    "Its",
+    "Their",
+    "Eastern",
+    "Western",
+    "Northern",
+    "Southern",
+    "Central",
+    "Middle",
+    "Federal",
+    "School",
+    "Police",
+    "Congressional",
+    "Judicial",
+    "Electoral",
+    "Special",
+    "International",
+    "National",
+];
+
 /// Words after a hyphen that leave the city before it a place ("Montreal-area groups").
 const CITY_HYPHENED: &[&str] = &["area", "based", "born", "region"];
 
@@ -68,10 +102,11 @@ pub(super) fn find(
             i += 1;
             continue;
         }
-        // "Fujian Province", "Fujian province", "Zhejiang".
+        // "Fujian Province", "Zhejiang"; "Fujian province" is Fujian, as "province" is no part of
+        // the name in lower case.
         if PROVINCES.contains(&w.text) {
             let end = match words.get(i + 1) {
-                Some(l) if matches!(l.text, "Province" | "province") && next_to(text, w, l) => {
+                Some(l) if l.text == "Province" && next_to(text, w, l) => {
                     i += 1;
                     l.end
                 }
@@ -90,9 +125,29 @@ pub(super) fn find(
                 continue;
             }
         }
+        // "Songpa District", "Phnom Penh International Airport": capitalised words before a
+        // division's word.
+        if let Some(k) = (i + 1..(i + 4).min(words.len())).find(|&k| DIVISIONS.contains(&words[k].text)) {
+            let opens = !NOT_DIVISION_NAMES.contains(&w.text);
+            if opens && (i..k).all(|j| capitalised(words[j].text) && next_to(text, &words[j], &words[j + 1])) {
+                out.push(Found::place(w.start, words[k].end, None, None));
+                i = k + 1;
+                continue;
+            }
+        }
         // "Spain-based", "China-linked": a country before a hyphen; "Montreal-area": a city
-        // before a word that leaves it a place.
+        // before a word that leaves it a place; "New York-based": the two words' city.
         if let Some((name, after)) = w.text.split_once('-') {
+            let pair = i.checked_sub(1).map(|p| &words[p]).filter(|p| capitalised(p.text) && next_to(text, p, w));
+            let pair_key = pair.map(|p| format!("{} {}", p.text, name).to_lowercase());
+            if let Some((p, &cities)) =
+                pair.zip(pair_key.and_then(|k| n.latin.get(&k)).filter(|_| CITY_HYPHENED.contains(&after)))
+            {
+                let city = n.pick(cities, doc);
+                out.push(Found::place(p.start, w.start + name.len(), Some(city.geonameid), Some(city.country)));
+                i += 1;
+                continue;
+            }
             let key = name.to_lowercase();
             if let Some(&code) = n.countries.get(&key) {
                 if lookout_geo::country_of_demonym(name).is_none() {
@@ -138,6 +193,7 @@ mod tests {
     #[test]
     fn provinces_streets_datelines_and_hyphens() {
         assert_eq!(places("in Fujian Province and Zhejiang"), ["Fujian Province", "Zhejiang"]);
+        assert_eq!(places("in Fujian province"), ["Fujian"], "a province in lower case is no part of the name");
         assert_eq!(
             places("the office on Capel Street and 950 Pennsylvania Avenue"),
             ["Capel Street", "Pennsylvania Avenue"]
@@ -150,5 +206,18 @@ mod tests {
         );
         assert_eq!(places("two Montreal-area groups; a Paris-Match reporter"), ["Montreal"]);
         assert!(places("Street food in the Main hall").is_empty());
+        assert_eq!(places("a New York-based group"), ["New York"], "not York, England");
+    }
+
+    #[test]
+    fn districts_and_airports() {
+        assert_eq!(
+            places("a restaurant in Songpa District, flown from Phnom Penh International Airport"),
+            ["Songpa District", "Phnom Penh International Airport"]
+        );
+        assert!(
+            places("the Eastern District of New York; the School District; The County").is_empty(),
+            "directions, kinds and determiners open no district"
+        );
     }
 }

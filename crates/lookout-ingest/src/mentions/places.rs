@@ -22,16 +22,20 @@ const REGIONS: &[&str] = &[
     "Chinatown",
 ];
 
-/// Words after a place's name that are part of it ("Chiyoda Ward", "Fujian province").
-const PLACE_LEVELS: &[&str] = &["Ward", "Prefecture", "Province", "province", "District", "County", "Borough"];
+/// Words after a place's name that are part of it ("Chiyoda Ward", "Saitama Prefecture"); in lower
+/// case ("Nagano province") they are not.
+const PLACE_LEVELS: &[&str] = &["Ward", "Prefecture", "Province", "District", "County", "Borough"];
 
 /// Abbreviations of countries written with dots, which the words of a text split.
 const DOTTED: &[(&str, &str)] = &[("U.S.A.", "US"), ("U.S.", "US"), ("U.K.", "GB"), ("U.K", "GB"), ("N.Y.", "US")];
 
-/// The end of a place's name: after a level word that follows it ("Saitama Prefecture").
+/// The end of a place's name: after a level word that follows it ("Saitama Prefecture"), or after
+/// the words of its airport ("Honiara International Airport").
 fn with_level(text: &str, words: &[Word<'_>], last: usize) -> usize {
-    match words.get(last + 1) {
-        Some(next) if PLACE_LEVELS.contains(&next.text) && &text[words[last].end..next.start] == " " => next.end,
+    let spaced = |k: usize| words.get(k).filter(|w| &text[words[k - 1].end..w.start] == " ").map(|w| w.text);
+    match (spaced(last + 1), spaced(last + 2)) {
+        (Some(level), _) if PLACE_LEVELS.contains(&level) || level == "Airport" => words[last + 1].end,
+        (Some("International"), Some("Airport")) => words[last + 2].end,
         _ => words[last].end,
     }
 }

@@ -49,8 +49,9 @@ fn a_foreign_person_s_name_in_chinese_is_no_place() {
         texts("黨魁巴登諾克現身，對施凱爾喊話。巴登諾克（Kemi Badenoch）批評而施凱爾（Keir Starmer）。"),
         Vec::<&str>::new()
     );
-    // A surname after a name's middle dot.
+    // A surname after a name's middle dot, and a double surname spelt whole.
     assert!(texts("他说，詹姆斯·巴登表示不会。").is_empty());
+    assert!(texts("给部门首长卡琳·凯勒-苏特(Karin Keller-Sutter)寄信").is_empty());
     assert_eq!(
         texts("前往荷兰鹿特丹(Rotterdam),送往皇家墨尔本医院(Royal Melbourne Hospital)"),
         ["荷兰", "Rotterdam", "鹿特丹", "墨尔本"]
@@ -113,6 +114,15 @@ fn everyday_chinese_words_that_name_small_towns_are_no_places() {
 #[test]
 fn a_city_s_part_is_of_its_name() {
     assert_eq!(texts("an office in Lower Manhattan, flats in east London"), ["Lower Manhattan", "east London"]);
+}
+
+#[test]
+fn a_city_s_level_and_airport_are_of_its_name_in_capitals_only() {
+    assert_eq!(
+        texts("deported via Phnom Penh International Airport and Tokyo Airport; Saitama Prefecture"),
+        ["Phnom Penh International Airport", "Saitama Prefecture", "Tokyo Airport"]
+    );
+    assert_eq!(texts("a town in Saitama prefecture"), ["Saitama"]);
 }
 
 #[test]

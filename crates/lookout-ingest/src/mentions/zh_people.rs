@@ -130,12 +130,16 @@ impl SpeltPersons {
             if !spelt_as_a_person(&text[at + open.len()..]) {
                 continue;
             }
-            let run: String = text[..at]
-                .chars()
-                .rev()
-                .take_while(|&c| lookout_text::is_han(c) && !JOINING.contains(c))
-                .take(4)
-                .collect();
+            let of_name = |c: char| lookout_text::is_han(c) && !JOINING.contains(c);
+            let mut run: String = text[..at].chars().rev().take_while(|&c| of_name(c)).take(4).collect();
+            // A name in parts joined by a hyphen or a middle dot (卡琳·凯勒-苏特(Karin
+            // Keller-Sutter)) is spelt whole.
+            let parts = text[..at].chars().rev().skip(run.chars().count());
+            if run.chars().count() == text[..at].chars().rev().take_while(|&c| of_name(c)).count() {
+                let more: String =
+                    parts.take_while(|&c| of_name(c) || c == '-' || NAME_DOTS.contains(&c)).take(8).collect();
+                run.push_str(more.trim_end_matches(|c: char| c == '-' || NAME_DOTS.contains(&c)));
+            }
             if run.chars().count() >= 2 && !spelt.iter().any(|s: &String| s.chars().eq(run.chars().rev())) {
                 spelt.push(run.chars().rev().collect());
             }
@@ -151,10 +155,13 @@ fn spelt_as_a_person(inner: &str) -> bool {
     let near = &inner[..inner.floor_char_boundary(48)];
     let Some(close) = near.find([')', '）']) else { return false };
     let words: Vec<&str> = inner[..close].split_whitespace().collect();
+    // Each part of a double name is capitalised too (Keller-Sutter).
     let capitalised = |w: &&str| {
-        let mut chars = w.chars();
-        chars.next().is_some_and(|c| c.is_ascii_uppercase())
-            && chars.all(|c| c.is_ascii_lowercase() || "-'’".contains(c))
+        w.split('-').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(|c| c.is_ascii_uppercase())
+                && chars.all(|c| c.is_ascii_lowercase() || "'’".contains(c))
+        })
     };
     (2..=3).contains(&words.len())
         && words.iter().all(capitalised)

@@ -261,7 +261,15 @@ pub(super) fn find(tables: &Tables, text: &str, lines: &[(usize, usize)], dates:
                 '周' | '週' => after_measure == Some('年'),
                 _ => false,
             };
-            if not_counted || vague {
+            // Months after years are of one duration (4年9個月, 1年零9個月), which the labels
+            // write whole, and "both countries'" relations or flags (两国关系, 中瑞两国双边关系,
+            // 中、美兩國國旗) count no countries.
+            let months_of_years = time && measure != '年' && text[..start].ends_with(['年', '零']);
+            let bilateral = matches!(measure, '国' | '國')
+                && ["关系", "關係", "双边", "雙邊", "国旗", "國旗"]
+                    .iter()
+                    .any(|w| text[end_of(k + 1)..].starts_with(w));
+            if not_counted || vague || months_of_years || bilateral {
                 resume = end_of(k + 1);
                 continue;
             }

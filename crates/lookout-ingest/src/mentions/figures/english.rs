@@ -338,8 +338,25 @@ fn qualified_from(text: &str, at: usize) -> usize {
         .unwrap_or(at)
 }
 
-/// Words before a number that bound it.
-const BOUNDS: &[&str] = &["more than", "at least", "fewer than", "less than", "nearly", "almost", "up to", "over"];
+/// Words before a number that bound it, as written inside a sentence and at its start.
+const BOUNDS: &[&str] = &[
+    "more than",
+    "at least",
+    "fewer than",
+    "less than",
+    "nearly",
+    "almost",
+    "up to",
+    "over",
+    "More than",
+    "At least",
+    "Fewer than",
+    "Less than",
+    "Nearly",
+    "Almost",
+    "Up to",
+    "Over",
+];
 
 /// Words after "of" that say a count is of a group named after them ("two of its stations").
 const OF_WHICH: &[&str] = &["its", "these", "those", "their", "the", "them"];
@@ -379,6 +396,8 @@ mod tests {
         assert!(from("200").starts_with("at least 200"));
         assert!(from("3,").starts_with("3,"), "not the end of another word");
         assert!(from("4").starts_with('4'), "not the end of another word");
+        let text = "At least 22 students";
+        assert_eq!(&text[qualified_from(text, 9)..], text, "a bound opening a sentence");
         let tables = &crate::mentions::testing::finder().figures;
         for word in STOP {
             assert!(is_stop(tables, word) && is_stop(tables, &word.to_uppercase()), "{word}");

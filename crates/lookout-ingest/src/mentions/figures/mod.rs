@@ -127,6 +127,10 @@ fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> b
     if last.ends_with('s') && CURRENCY_WORDS.contains(&last) || matches!(last, "yuan" | "renminbi" | "yen" | "won") {
         return true;
     }
+    // A people without a country of its own, counted ("40 Uyghurs", "16 Uyghur students").
+    if PEOPLES.contains(&first) {
+        return true;
+    }
     if counted.is_ascii() && counted.split_whitespace().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())) {
         return false;
     }
@@ -148,6 +152,38 @@ fn counts_something(text: &str, f: &mut Found, names: &super::names::Names) -> b
     }
     true
 }
+
+/// Peoples and faiths a count names that are no country's demonym ("three Tibetan monks", "40
+/// Uyghurs", "five Hong Kong activists").
+const PEOPLES: &[&str] = &[
+    "Uyghur",
+    "Uyghurs",
+    "Uighur",
+    "Uighurs",
+    "Tibetan",
+    "Tibetans",
+    "Hongkonger",
+    "Hongkongers",
+    "Hong",
+    "Kazakh",
+    "Kazakhs",
+    "Mongolian",
+    "Mongolians",
+    "Rohingya",
+    "Kurdish",
+    "Kurds",
+    "Falun",
+    "Muslim",
+    "Muslims",
+    "Christian",
+    "Christians",
+    "Catholic",
+    "Catholics",
+    "Buddhist",
+    "Buddhists",
+    "Sikh",
+    "Sikhs",
+];
 
 /// Currencies named after a sum, in the plural ("Hong Kong dollars", "euros"); yuan, renminbi, yen
 /// and won have none.
@@ -315,6 +351,19 @@ mod tests {
     }
 
     #[test]
+    fn a_people_without_a_country_is_counted() {
+        assert_eq!(
+            figures("At least 22 Uyghur students and 40 Uyghurs; three Tibetan monks"),
+            [
+                "At least 22 Uyghur students|22|Uyghur students",
+                "40 Uyghurs|40|Uyghurs",
+                "three Tibetan monks|3|Tibetan monks"
+            ]
+        );
+        assert!(figures("the 110 Overseas report").is_empty());
+    }
+
+    #[test]
     fn chinese_figures() {
         assert_eq!(figures("共102个海外警务站分布在53个国家"), ["102个|102|个海外警务站", "53个|53|个国家"]);
         assert_eq!(figures("劝返23万人"), ["23万人|230000|人"]);
@@ -338,5 +387,8 @@ mod tests {
         assert!(figures("民國114年,數十個國家,几十名").is_empty(), "Taiwan's years and vague counts");
         assert_eq!(figures("分别对2处和1处"), ["2处|2|处", "1处|1|处"]);
         assert_eq!(figures("超过102个的秘密警察局"), ["102个|102|个"]);
+        assert!(figures("判囚4年零9個月,判囚4年9個月").is_empty(), "months after years are of one term");
+        assert!(figures("中瑞两国双边关系,中、美兩國國旗").is_empty(), "both countries' relations count nothing");
+        assert_eq!(figures("中克两国警察"), ["两国|2|国"]);
     }
 }

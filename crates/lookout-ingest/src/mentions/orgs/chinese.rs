@@ -107,6 +107,7 @@ fn bodies_in_run(
     }
     zh_cuts::join_split_heads(&simplified, &mut tags);
     zh_cuts::split_ministers(&simplified, &mut tags);
+    zh_cuts::split_chairs(&simplified, &mut tags, |w| lex.zh_heads.contains(w));
     // A place of the gazetteer is a place whatever jieba's dictionary says of it.
     for t in tags.iter_mut().filter(|t| t.tag != "ns" && t.word.chars().count() >= 2) {
         if is_place(t.word) {
@@ -134,7 +135,9 @@ fn bodies_in_run(
         let t = &tags[j];
         // A known name that opens here, or covers this word, stands as it is.
         let covering = known_at.partition_point(|&(s, ..)| s <= t.start).checked_sub(1).map(|k| known_at[k]);
-        if let Some((start, stop, party)) = covering.filter(|&(s, e, _)| t.start < e && s >= floor) {
+        // Not one that opens inside a place jieba keeps whole (上海 + 协会: no 海协会).
+        let in_place = |s: usize| tags.iter().any(|p| p.tag == "ns" && p.start < s && s < p.end);
+        if let Some((start, stop, party)) = covering.filter(|&(s, e, _)| t.start < e && s >= floor && !in_place(s)) {
             last_party = party;
             // The Party's word jieba keeps whole with a head (中共政府), and a body's name its
             // dictionary holds whole from the known name on (中共中央纪律检查委员会).
@@ -176,7 +179,10 @@ fn bodies_in_run(
             && (lex.zh_heads.contains(t.word)
                 || SOLE_HEADS.contains(&t.word)
                 || ends_in_head && may_qualify(t.tag) && !NOT_BODIES.contains(&t.word));
+        // A federation is a state, not a body (瑞士联邦), though it opens one's name (瑞士联邦 +
+        // 移民事务秘书处).
         let organisation = (t.tag == "nt" || WORD_NAMES.contains(&t.word))
+            && !t.word.ends_with("联邦")
             && t.word.chars().count() >= 2
             && !NOT_BODIES.contains(&t.word);
         let party_head = last_party && !runs_more && t.start == floor && GENERIC_HEADS.contains(&t.word);
@@ -233,7 +239,14 @@ fn bodies_in_run(
             // (中國秘密警察組織).
             // 联邦地区法院, a federal district court: the region word is of its name.
             let federal_district = before.word == "地区" && first >= 2 && tags[first - 2].word == "联邦";
-            let qualifies = (may_qualify(before.tag) || NAME_VERBS.contains(&before.word))
+            // An ordinal numbers a body of its kind (郑州市 + 第三 + 看守所).
+            let ordinal = before.word.strip_prefix('第').is_some_and(|n| {
+                !n.is_empty()
+                    && n.chars().all(|c| "一二三四五六七八九十".contains(c))
+                    && first >= 2
+                    && tags[first - 2].tag == "ns"
+            });
+            let qualifies = (may_qualify(before.tag) || NAME_VERBS.contains(&before.word) || ordinal)
                 && (!LEFT_STOPS.contains(&before.word) || federal_district)
                 && !NOT_BODIES.contains(&before.word)
                 && !cut_stop

@@ -5,6 +5,51 @@
 use super::lexicon::EN_JOINERS;
 use crate::mentions::segment::{capitalised, Word};
 
+/// Verbs of headlines written in title case ("Ireland Orders Closure of …", "China Denies …").
+pub(super) const HEADLINE_VERBS: &[&str] = &[
+    "Orders",
+    "Ordered",
+    "Says",
+    "Said",
+    "Urges",
+    "Denies",
+    "Denied",
+    "Rejects",
+    "Closes",
+    "Closed",
+    "Shuts",
+    "Calls",
+    "Warns",
+    "Slams",
+    "Accuses",
+    "Confirms",
+    "Launches",
+    "Probes",
+    "Bans",
+    "Expels",
+    "Arrests",
+    "Arrested",
+    "Charges",
+    "Charged",
+    "Opens",
+    "Investigates",
+    "Raids",
+    "Raided",
+    "Announced",
+    "Announces",
+    "Sues",
+    "Sued",
+    "Pleads",
+    "Convicted",
+    "Sentenced",
+    "Jailed",
+    "Summons",
+    "Summoned",
+    "Demands",
+    "Reveals",
+    "Admits",
+];
+
 /// An acronym: two to six capitals and digits, at least two capitals ("FBI", "MI5", "BfV" too).
 pub(super) fn acronym(w: &str) -> bool {
     let capitals = w.chars().filter(|c| c.is_ascii_uppercase()).count();

@@ -7,12 +7,10 @@
 
 use rustc_hash::FxHashMap;
 
-use super::en_phrases::{acronym, joined, phrases};
+use super::en_phrases::{acronym, joined, phrases, HEADLINE_VERBS};
 use super::en_portfolios;
 use super::en_reader::{initials, Reader};
-use super::lexicon::{
-    Lexicon, ABBREVIATED_HEADS, EN_JOINERS, EN_LOWER_HEADS, EN_MINISTRY_FIELDS, HEADLINE_VERBS, MISSIONS,
-};
+use super::lexicon::{Lexicon, ABBREVIATED_HEADS, EN_JOINERS, EN_LOWER_HEADS, EN_MINISTRY_FIELDS, MISSIONS};
 use crate::mentions::names::Names;
 use crate::mentions::segment::{capitalised, Word};
 use crate::mentions::Found;

@@ -155,38 +155,6 @@ pub(super) const EN_NOT_LAST: &[&str] =
 /// Hemmingford").
 pub(super) const MISSIONS: &[&str] = &["Embassy", "Consulate", "Consulate-General", "Mission", "Delegation"];
 
-/// Verbs of headlines written in title case ("Ireland Orders Closure of …", "China Denies …").
-pub(super) const HEADLINE_VERBS: &[&str] = &[
-    "Orders",
-    "Ordered",
-    "Says",
-    "Said",
-    "Urges",
-    "Denies",
-    "Denied",
-    "Rejects",
-    "Closes",
-    "Closed",
-    "Shuts",
-    "Calls",
-    "Warns",
-    "Slams",
-    "Accuses",
-    "Confirms",
-    "Launches",
-    "Probes",
-    "Bans",
-    "Expels",
-    "Arrests",
-    "Arrested",
-    "Charges",
-    "Charged",
-    "Opens",
-    "Investigates",
-    "Raids",
-    "Raided",
-];
-
 /// Heads written abbreviated, with a dot after them ("Corp.", "Inc.").
 pub(super) const ABBREVIATED_HEADS: &[&str] = &["Corp", "Inc", "Ltd", "Co", "Bros"];
 

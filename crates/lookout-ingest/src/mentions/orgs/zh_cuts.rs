@@ -1,6 +1,7 @@
 //! Mends jieba's cut of a run before bodies are read from it: heads its dictionary lacks, cut in
 //! pieces (华 + 助 + 中心), are joined; a ministry inside a minister's title (外交部长,
-//! 公共安全 + 部长) is cut from the title, as the corpus labels it (`外交部` in 外交部長).
+//! 公共安全 + 部长) is cut from the title, as the corpus labels it (`外交部` in 外交部長), and so
+//! is an association's head from its chair's title (协会主席).
 
 use lookout_text::Tag;
 
@@ -22,6 +23,39 @@ pub(super) fn join_split_heads<'a>(simplified: &'a str, tags: &mut Vec<Tag<'a>>)
             }
         }
         i += 1;
+    }
+}
+
+/// Titles of a body's head that jieba keeps whole with the body's head word (协会主席, 商会会长).
+const CHAIRS: &[&str] = &["主席", "会长", "秘书长", "理事长"];
+
+/// Cuts a body's head word from the title after it, where jieba keeps the two as one word
+/// (上海 + 协会主席 → 上海 + 协会 + 主席, 中华总 + 商会会长 → … + 商会 + 会长).
+pub(super) fn split_chairs<'a>(simplified: &'a str, tags: &mut Vec<Tag<'a>>, is_head: impl Fn(&str) -> bool) {
+    let mut i = 0;
+    while i < tags.len() {
+        let word = tags[i].word;
+        let Some(title) = CHAIRS.iter().find(|c| word.len() > c.len() && word.ends_with(*c)) else {
+            i += 1;
+            continue;
+        };
+        let split = tags[i].byte_end - title.len();
+        if !is_head(&simplified[tags[i].byte_start..split]) {
+            i += 1;
+            continue;
+        }
+        let title_chars = title.chars().count();
+        let head = Tag {
+            word: &simplified[tags[i].byte_start..split],
+            tag: "n",
+            end: tags[i].end - title_chars,
+            byte_end: split,
+            ..tags[i]
+        };
+        let chair =
+            Tag { word: &simplified[split..tags[i].byte_end], tag: "n", start: head.end, byte_start: split, ..tags[i] };
+        tags.splice(i..=i, [head, chair]);
+        i += 2;
     }
 }
 
@@ -83,6 +117,17 @@ mod tests {
         let mut tags = lookout_text::jieba().tag(text, false);
         split_ministers(text, &mut tags);
         tags.iter().map(|t| format!("{}/{}", t.word, t.tag)).collect()
+    }
+
+    #[test]
+    fn a_head_is_cut_from_its_chairs_title() {
+        let mut tags = lookout_text::jieba().tag("中华总商会会长", false);
+        split_chairs("中华总商会会长", &mut tags, |w| w == "商会");
+        let words: Vec<_> = tags.iter().map(|t| t.word).collect();
+        assert_eq!(words[words.len() - 2..], ["商会", "会长"]);
+        let mut tags = lookout_text::jieba().tag("主席", false);
+        split_chairs("主席", &mut tags, |_| true);
+        assert_eq!(tags.len(), 1, "a title alone is left whole");
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub(super) const HEADS: &[&str] = &[
     "领事馆",
     "代表处",
     "办事处",
+    // A secretariat (瑞士联邦移民事务秘书处).
+    "秘书处",
     "委员会",
     "总会",
     "协会",
@@ -36,6 +38,8 @@ pub(super) const HEADS: &[&str] = &[
     "议会",
     "国会",
     "法院",
+    // A higher regional court (萨克森州高等法院), which jieba keeps whole as an idiom.
+    "高等法院",
     "法庭",
     "检察院",
     "检察署",
@@ -64,6 +68,8 @@ pub(super) const HEADS: &[&str] = &[
     "大学",
     "学校",
     "研究所",
+    // A detention centre (郑州市第三看守所).
+    "看守所",
     "研究院",
     "情报院",
     "院",
@@ -177,6 +183,8 @@ pub(super) const NOT_BODIES: &[&str] = &[
     // A Chinese website, the latest news: no one body.
     "中文网站",
     "最新进展",
+    // A cinema.
+    "电影院",
 ];
 
 /// Bodies known by a bare name (simplified).
@@ -281,11 +289,16 @@ pub(super) const NAMES: &[&str] = &[
     "香港监察",
     "国际声援西藏运动",
     "中国南方航空",
+    // Bloomberg, Germany's AfD and Hong Kong's government as the press shortens it.
+    "彭博社",
+    "另类选择党",
+    "港府",
 ];
 
 /// Bodies known by a bare name that is also a piece of other words (路透 of 道路透明, 卫报 of
 /// 捍卫报道): a body only where jieba cuts it as a word of its own.
-pub(super) const WORD_NAMES: &[&str] = &["路透", "卫报", "人民报", "世界报"];
+/// So are Britain's Labour Party (工党 of 员工党员) and Sing Tao (星岛 of 火星岛).
+pub(super) const WORD_NAMES: &[&str] = &["路透", "卫报", "人民报", "世界报", "工党", "星岛"];
 
 /// Heads that jieba's dictionary does not hold, which it cuts into words (华 + 助 + 中心).
 pub(super) const SPLIT_HEADS: &[&str] = &["华助中心"];
@@ -344,6 +357,15 @@ pub(super) const LEFT_STOPS: &[&str] = &[
     "运营",
     "经营",
     "距离",
+    // Words jieba makes of a preposition and the character before it (一星期内 + 向 + 联邦法院),
+    // and an attribute that describes a building (超级 + 大使馆: "a super-embassy").
+    "内向",
+    "外向",
+    "面向",
+    "转向",
+    "超级",
+    // The end of 在野 ("in opposition") jieba leaves before a party (在 + 野 + 保守党).
+    "野",
 ];
 
 /// Characters that end the names jieba's dictionary tags as bodies without a head of [`HEADS`]
