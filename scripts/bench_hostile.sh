@@ -31,6 +31,9 @@ phrases = {
     "en-no-stop": ("", "The Rotterdam police station was closed and officers arrested "),
     "en-local-stations": ("", "reporting to their local police station and Swedish secret police "),
     "zh-powers-denied": ("鹿特丹警察站。", "美日 中國官員昨日說,但不存在所謂警察站,"),
+    "zh-chairs": ("", "上海協會主席和中加第三看守所"),
+    "zh-spelt-names": ("", "卡琳·凯勒-苏特(Karin Keller-Sutter)"),
+    "en-districts": ("", "New York-based Songpa District Phnom Penh International Airport "),
 }
 for name, (opening, phrase) in phrases.items():
     n = int(mb * 1_000_000) // len(phrase.encode())

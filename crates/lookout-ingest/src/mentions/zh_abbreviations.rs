@@ -42,6 +42,9 @@ fn in_runs(c: char) -> Option<Option<&'static str>> {
     country_of(c).or_else(|| only_in_runs(c))
 }
 
+/// Characters that join words, after which a pair of countries opens a word (和 + 中加領事協定).
+const JOINING: &[char] = &['和', '与', '與', '及', '对', '對', '的', '为', '為'];
+
 /// The countries of [`in_runs`] that [`country_of`] does not name.
 fn only_in_runs(c: char) -> Option<Option<&'static str>> {
     Some(Some(match c {
@@ -52,6 +55,8 @@ fn only_in_runs(c: char) -> Option<Option<&'static str>> {
         '泰' => "TH",
         '越' => "VN",
         '柬' => "KH",
+        // Switzerland's or Sweden's (中瑞两国 is said of both): a country, not which.
+        '瑞' => return Some(None),
         _ => return None,
     }))
 }
@@ -154,7 +159,10 @@ fn runs(line: &str, from: usize, free: &dyn Fn(usize, usize) -> bool, out: &mut 
         // that is no other word, after no letter, digit or Han character (18日中国 is a day).
         let paired_powers = members.len() == 2 && ends && {
             let pair: String = members.iter().map(|&(_, c)| c).collect();
-            let apart = i == 0 || !(chars[i - 1].1.is_alphanumeric());
+            let apart = i == 0 || {
+                let b = chars[i - 1].1;
+                !b.is_alphanumeric() || JOINING.contains(&b) || THERE.contains(&b)
+            };
             apart && members.iter().all(|&(_, c)| POWERS.contains(&c)) && !NOT_PAIRS.contains(&pair.as_str())
         };
         let run = members.len() >= 2 && (between || paired_powers || (members.len() >= 3 || listed && alone) && ends);
@@ -211,6 +219,8 @@ mod tests {
         // Two great powers alone: a pair; not a day (18日中国), a word (美德, 加法) or inside one.
         assert_eq!(codes("美日示警曼谷有恐袭风险"), pairs(&[("美", "US"), ("日", "JP")]));
         assert!(codes("18日中方表示,美德与加法,尊重中美").is_empty());
+        assert_eq!(codes("根據和中加領事協定"), pairs(&[("中", "CN"), ("加", "CA")]));
+        assert_eq!(found("根据中瑞两国"), [("中", Some("CN")), ("瑞", None)]);
         // Words, not runs: 中英文, 老中青, a list inside a word (东、西), 克 alone.
         assert!(codes("中英文版本,老中青三代,东、西两侧,克服困难,马克、泰国").is_empty());
     }

@@ -135,7 +135,7 @@ impl SpeltPersons {
             // A name in parts joined by a hyphen or a middle dot (卡琳·凯勒-苏特(Karin
             // Keller-Sutter)) is spelt whole.
             let parts = text[..at].chars().rev().skip(run.chars().count());
-            if run.chars().count() == text[..at].chars().rev().take_while(|&c| of_name(c)).count() {
+            if run.chars().count() == text[..at].chars().rev().take_while(|&c| of_name(c)).take(5).count() {
                 let more: String =
                     parts.take_while(|&c| of_name(c) || c == '-' || NAME_DOTS.contains(&c)).take(8).collect();
                 run.push_str(more.trim_end_matches(|c: char| c == '-' || NAME_DOTS.contains(&c)));

@@ -136,7 +136,11 @@ fn bodies_in_run(
         // A known name that opens here, or covers this word, stands as it is.
         let covering = known_at.partition_point(|&(s, ..)| s <= t.start).checked_sub(1).map(|k| known_at[k]);
         // Not one that opens inside a place jieba keeps whole (上海 + 协会: no 海协会).
-        let in_place = |s: usize| tags.iter().any(|p| p.tag == "ns" && p.start < s && s < p.end);
+        // The word the name opens in is the last to open before it (the words are in order).
+        let in_place = |s: usize| {
+            let at = tags.partition_point(|p| p.start < s);
+            at > 0 && tags[at - 1].tag == "ns" && s < tags[at - 1].end
+        };
         if let Some((start, stop, party)) = covering.filter(|&(s, e, _)| t.start < e && s >= floor && !in_place(s)) {
             last_party = party;
             // The Party's word jieba keeps whole with a head (中共政府), and a body's name its

@@ -32,31 +32,28 @@ const CHAIRS: &[&str] = &["主席", "会长", "秘书长", "理事长"];
 /// Cuts a body's head word from the title after it, where jieba keeps the two as one word
 /// (上海 + 协会主席 → 上海 + 协会 + 主席, 中华总 + 商会会长 → … + 商会 + 会长).
 pub(super) fn split_chairs<'a>(simplified: &'a str, tags: &mut Vec<Tag<'a>>, is_head: impl Fn(&str) -> bool) {
-    let mut i = 0;
-    while i < tags.len() {
-        let word = tags[i].word;
-        let Some(title) = CHAIRS.iter().find(|c| word.len() > c.len() && word.ends_with(*c)) else {
-            i += 1;
-            continue;
-        };
-        let split = tags[i].byte_end - title.len();
-        if !is_head(&simplified[tags[i].byte_start..split]) {
-            i += 1;
-            continue;
-        }
-        let title_chars = title.chars().count();
-        let head = Tag {
-            word: &simplified[tags[i].byte_start..split],
-            tag: "n",
-            end: tags[i].end - title_chars,
-            byte_end: split,
-            ..tags[i]
-        };
-        let chair =
-            Tag { word: &simplified[split..tags[i].byte_end], tag: "n", start: head.end, byte_start: split, ..tags[i] };
-        tags.splice(i..=i, [head, chair]);
-        i += 2;
+    let title_of = |t: &Tag<'a>| {
+        let title = CHAIRS.iter().find(|c| t.word.len() > c.len() && t.word.ends_with(*c))?;
+        is_head(&t.word[..t.word.len() - title.len()]).then_some(title.len())
+    };
+    // Most runs hold none: the words are rebuilt only where one is (one pass, not a splice each).
+    if !tags.iter().any(|t| title_of(t).is_some()) {
+        return;
     }
+    let mut cut = Vec::with_capacity(tags.len() + 4);
+    for t in tags.drain(..) {
+        let Some(title_len) = title_of(&t) else {
+            cut.push(t);
+            continue;
+        };
+        let split = t.byte_end - title_len;
+        let title_chars = simplified[split..t.byte_end].chars().count();
+        let head =
+            Tag { word: &simplified[t.byte_start..split], tag: "n", end: t.end - title_chars, byte_end: split, ..t };
+        let chair = Tag { word: &simplified[split..t.byte_end], tag: "n", start: head.end, byte_start: split, ..t };
+        cut.extend([head, chair]);
+    }
+    *tags = cut;
 }
 
 /// The title a ministry's name runs into.
