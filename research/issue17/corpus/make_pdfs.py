@@ -18,6 +18,7 @@ import html
 import pathlib
 import shutil
 import subprocess
+import sys
 
 CORPUS = pathlib.Path(__file__).resolve().parent
 PAGES = pathlib.Path("/tmp/lookout-issue17")
@@ -38,6 +39,12 @@ def main():
     args.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
     args.add_argument("--again", action="store_true", help="print the documents that have a PDF too")
     a = args.parse_args()
+    # Without a Chinese font Chromium prints Chinese text as empty boxes: the PDF then holds no
+    # text to read (session 30 printed six such PDFs before CI installed the font).
+    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
+    if not fonts.strip():
+        sys.exit("make_pdfs.py: no Chinese font is installed (apt-get install -y fonts-wqy-zenhei); "
+                 "Chinese documents would print as empty boxes")
     PAGES.mkdir(parents=True, exist_ok=True)
     for txt in sorted(CORPUS.glob("*.txt")):
         lang = "zh" if txt.name.startswith("zh-") else "en"
