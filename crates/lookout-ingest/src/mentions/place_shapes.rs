@@ -40,9 +40,10 @@ const PROVINCES: &[&str] = &[
 /// Last words of a street's name (a region before one names the street: "Pennsylvania Avenue").
 pub(super) const STREETS: &[&str] = &["Street", "Avenue", "Road", "Boulevard", "Lane", "Square"];
 
-/// Last words of a district's or an airport's name, after one to three capitalised words
-/// ("Songpa District", "Honiara International Airport").
-const DIVISIONS: &[&str] = &["District", "Ward", "Prefecture", "County", "Airport"];
+/// Last words of a division's or an airport's name, capitalised: after one to three capitalised
+/// words ("Songpa District", "Honiara International Airport") or after a known place's name
+/// ("Saitama Prefecture"). In lower case ("Nagano province") they are no part of it.
+pub(super) const DIVISIONS: &[&str] = &["District", "Ward", "Prefecture", "Province", "County", "Borough", "Airport"];
 
 /// Capitalised words that open no district's name: directions, kinds and determiners ("Eastern
 /// District of New York", "School District"), and the words after a city's name ("Phnom Penh

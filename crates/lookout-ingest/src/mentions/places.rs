@@ -3,6 +3,7 @@
 //! segment boundaries), disambiguated by the countries the document names and by population.
 
 use super::names::{CityFacts, DocCountries, Memo, Names};
+use super::place_shapes::DIVISIONS;
 use super::segment::{capitalised, han_segments_where, HanCuts, Word};
 use super::{Found, What};
 use lookout_text::lower_into;
@@ -22,19 +23,15 @@ const REGIONS: &[&str] = &[
     "Chinatown",
 ];
 
-/// Words after a place's name that are part of it ("Chiyoda Ward", "Saitama Prefecture"); in lower
-/// case ("Nagano province") they are not.
-const PLACE_LEVELS: &[&str] = &["Ward", "Prefecture", "Province", "District", "County", "Borough"];
-
 /// Abbreviations of countries written with dots, which the words of a text split.
 const DOTTED: &[(&str, &str)] = &[("U.S.A.", "US"), ("U.S.", "US"), ("U.K.", "GB"), ("U.K", "GB"), ("N.Y.", "US")];
 
-/// The end of a place's name: after a level word that follows it ("Saitama Prefecture"), or after
+/// The end of a place's name: after a division's word that follows it ("Saitama Prefecture"), or after
 /// the words of its airport ("Honiara International Airport").
 fn with_level(text: &str, words: &[Word<'_>], last: usize) -> usize {
     let spaced = |k: usize| words.get(k).filter(|w| &text[words[k - 1].end..w.start] == " ").map(|w| w.text);
     match (spaced(last + 1), spaced(last + 2)) {
-        (Some(level), _) if PLACE_LEVELS.contains(&level) || level == "Airport" => words[last + 1].end,
+        (Some(level), _) if DIVISIONS.contains(&level) => words[last + 1].end,
         (Some("International"), Some("Airport")) => words[last + 2].end,
         _ => words[last].end,
     }
@@ -311,12 +308,12 @@ fn english_cities<'t>(
             }
             // The city a span names, if any.
             // A lone word beside another capitalised one names a person ("Merrick Garland"), not
-            // a city, unless that word is a country's, a level's ("Ward") or a sentence's.
+            // a city, unless that word is a country's, a division's ("Ward") or a sentence's.
             let beside_name = |k: usize| {
                 words.get(k).is_some_and(|o| {
                     capitalised(o.text)
                         && (if k > i { &text[words[i].end..o.start] } else { &text[o.end..words[i].start] }) == " "
-                        && !PLACE_LEVELS.contains(&o.text)
+                        && !DIVISIONS.contains(&o.text)
                         && (k > i || !CITY_PARTS.contains(&o.text))
                         && !n.countries.contains_key(&o.text.to_lowercase())
                         && !matches!(o.text, "The" | "In" | "At" | "From" | "To" | "Of" | "And")

@@ -131,13 +131,20 @@ impl SpeltPersons {
                 continue;
             }
             let of_name = |c: char| lookout_text::is_han(c) && !JOINING.contains(c);
-            let mut run: String = text[..at].chars().rev().take_while(|&c| of_name(c)).take(4).collect();
+            // The last (at most four) characters of the name before the parenthesis, read backwards.
+            let mut before = text[..at].chars().rev().peekable();
+            let mut run = String::new();
+            for _ in 0..4 {
+                match before.next_if(|&c| of_name(c)) {
+                    Some(c) => run.push(c),
+                    None => break,
+                }
+            }
             // A name in parts joined by a hyphen or a middle dot (卡琳·凯勒-苏特(Karin
-            // Keller-Sutter)) is spelt whole.
-            let parts = text[..at].chars().rev().skip(run.chars().count());
-            if run.chars().count() == text[..at].chars().rev().take_while(|&c| of_name(c)).take(5).count() {
+            // Keller-Sutter)) is spelt whole; a longer run of characters is no name's part.
+            if before.peek().is_none_or(|&c| !of_name(c)) {
                 let more: String =
-                    parts.take_while(|&c| of_name(c) || c == '-' || NAME_DOTS.contains(&c)).take(8).collect();
+                    before.take_while(|&c| of_name(c) || c == '-' || NAME_DOTS.contains(&c)).take(8).collect();
                 run.push_str(more.trim_end_matches(|c: char| c == '-' || NAME_DOTS.contains(&c)));
             }
             if run.chars().count() >= 2 && !spelt.iter().any(|s: &String| s.chars().eq(run.chars().rev())) {
