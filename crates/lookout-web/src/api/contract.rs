@@ -30,57 +30,96 @@ fn id_shaped(text: &str) -> bool {
         && text.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b':' | b'-'))
 }
 
-/// Checks a table-bound query parameter against what the document says of it, exactly (no
-/// trimming, no change of case): a value the document does not allow is refused, naming it.
-pub fn check(name: &str, value: &Option<String>) -> Result<(), super::error::ApiError> {
-    let Some(v) = value.as_deref() else { return Ok(()) };
-    let fits = match name {
-        "country" => v.is_empty() || country_codes().iter().any(|c| c == v),
-        "status" => v.is_empty() || StationStatus::ALL.iter().any(|s| s.as_str() == v),
-        "bureau" => v.is_empty() || id_shaped(v),
-        "entity" => id_shaped(v),
-        "action" => v.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
-        _ => true,
-    };
-    if fits {
-        return Ok(());
-    }
-    let what = match name {
-        "country" => "an ISO 3166-1 alpha-2 code this server knows (upper case; see /api/v1/countries)",
-        "status" => "a station status (see /api/openapi.json)",
-        "bureau" | "entity" => "an entity id",
-        _ => "an action name (lower case letters and _)",
-    };
-    Err(super::error::ApiError::invalid(format!("{name}: {v:?} is not {what}")))
+/// Whether `text` has the shape of an action name ([`ACTION_PATTERN`]).
+fn action_shaped(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
 }
 
 /// The values `nested` takes (yente's clients write Python's `True` and `False`).
 pub const NESTED_VALUES: [&str; 6] = ["true", "false", "True", "False", "1", "0"];
 
+/// What a table-bound query parameter allows: written once, read both by the handlers
+/// ([`check`]) and by the document ([`TableBound`]).
+enum Allowed {
+    /// One of these values, or empty for any: `description` is the document's, `wanted` the
+    /// error's.
+    OneOfOrEmpty { values: Vec<&'static str>, description: &'static str, wanted: &'static str },
+    /// An entity id, or (if `or_empty`) empty for any.
+    Id { or_empty: bool },
+    /// An action name.
+    Action,
+}
+
+impl Allowed {
+    /// What the parameter `name` allows; `None` for a parameter no table binds.
+    fn of(name: &str) -> Option<Allowed> {
+        Some(match name {
+            "country" => Allowed::OneOfOrEmpty {
+                values: country_codes().iter().map(String::as_str).collect(),
+                description: "ISO 3166-1 alpha-2 code; empty for any",
+                wanted: "an ISO 3166-1 alpha-2 code this server knows (upper case; see /api/v1/countries)",
+            },
+            "status" => Allowed::OneOfOrEmpty {
+                values: StationStatus::ALL.iter().map(|s| s.as_str()).collect(),
+                description: "A station status; empty for any",
+                wanted: "a station status (see /api/openapi.json)",
+            },
+            "bureau" => Allowed::Id { or_empty: true },
+            "entity" => Allowed::Id { or_empty: false },
+            "action" => Allowed::Action,
+            _ => return None,
+        })
+    }
+
+    /// Whether `value` is allowed, exactly (no trimming, no change of case).
+    fn admits(&self, value: &str) -> bool {
+        match self {
+            Allowed::OneOfOrEmpty { values, .. } => value.is_empty() || values.contains(&value),
+            Allowed::Id { or_empty } => (*or_empty && value.is_empty()) || id_shaped(value),
+            Allowed::Action => action_shaped(value),
+        }
+    }
+
+    /// What a refused value should have been, for the error that names it.
+    fn wanted(&self) -> &'static str {
+        match self {
+            Allowed::OneOfOrEmpty { wanted, .. } => wanted,
+            Allowed::Id { .. } => "an entity id",
+            Allowed::Action => "an action name (lower case letters and _)",
+        }
+    }
+
+    /// The parameter's schema in the OpenAPI document.
+    fn schema(self) -> Schema {
+        let text = ObjectBuilder::new().schema_type(Type::String);
+        match self {
+            Allowed::OneOfOrEmpty { values, description, .. } => {
+                text.enum_values(Some(std::iter::once("").chain(values))).description(Some(description)).build().into()
+            }
+            Allowed::Id { or_empty: true } => text.pattern(Some(format!("^$|{ID_PATTERN}"))).build().into(),
+            Allowed::Id { or_empty: false } => text.pattern(Some(ID_PATTERN)).build().into(),
+            Allowed::Action => text.pattern(Some(ACTION_PATTERN)).build().into(),
+        }
+    }
+}
+
+/// Checks a table-bound query parameter against what the document says of it, exactly (no
+/// trimming, no change of case): a value the document does not allow is refused, naming it.
+pub fn check(name: &str, value: &Option<String>) -> Result<(), super::error::ApiError> {
+    let (Some(v), Some(allowed)) = (value.as_deref(), Allowed::of(name)) else { return Ok(()) };
+    if allowed.admits(v) {
+        return Ok(());
+    }
+    Err(super::error::ApiError::invalid(format!("{name}: {v:?} is not {}", allowed.wanted())))
+}
+
 /// The schema of a query parameter, by its name; `None` leaves it as derived.
 fn schema_of(name: &str) -> Option<Schema> {
-    let text = || ObjectBuilder::new().schema_type(Type::String);
     match name {
-        "country" => {
-            let codes: Vec<&str> = std::iter::once("").chain(country_codes().iter().map(String::as_str)).collect();
-            Some(
-                text()
-                    .enum_values(Some(codes))
-                    .description(Some("ISO 3166-1 alpha-2 code; empty for any"))
-                    .build()
-                    .into(),
-            )
+        "nested" => {
+            Some(ObjectBuilder::new().schema_type(Type::String).enum_values(Some(NESTED_VALUES)).build().into())
         }
-        "nested" => Some(text().enum_values(Some(NESTED_VALUES)).build().into()),
-        "status" => {
-            let mut statuses: Vec<&str> = StationStatus::ALL.iter().map(|s| s.as_str()).collect();
-            statuses.insert(0, "");
-            Some(text().enum_values(Some(statuses)).description(Some("A station status; empty for any")).build().into())
-        }
-        "bureau" => Some(text().pattern(Some(format!("^$|{ID_PATTERN}"))).build().into()),
-        "entity" => Some(text().pattern(Some(ID_PATTERN)).build().into()),
-        "action" => Some(text().pattern(Some(ACTION_PATTERN)).build().into()),
-        _ => None,
+        _ => Allowed::of(name).map(Allowed::schema),
     }
 }
 
