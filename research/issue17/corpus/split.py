@@ -21,7 +21,8 @@ held-out set left as it was (each batch is scored once before any tuning on it: 
 later in session 27 (en-169 … en-176, zh-129 … zh-134) were written in as held-out by hand, before any run on
 them: fresh documents for a held-out set read many times. The 14 labelled in session 28 (en-177 … en-184,
 zh-135 … zh-140) were written in as dev by hand, after one reading before tuning, and so were the 14 labelled in
-session 29 (en-185 … en-192, zh-141 … zh-146) and in session 30 (en-193 … en-200, zh-147 … zh-152). Writes split.csv.
+session 29 (en-185 … en-192, zh-141 … zh-146), in session 30 (en-193 … en-200, zh-147 … zh-152) and in session 31
+(en-201 … en-208, zh-153 … zh-158). Writes split.csv.
 Run: python3 research/issue17/corpus/split.py
 """
 import csv
