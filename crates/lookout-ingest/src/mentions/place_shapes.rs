@@ -4,6 +4,7 @@
 //! city before "-area", "-based", "-born" or "-region" ("Montreal-area groups").
 
 use super::names::{DocCountries, Names};
+use super::places::NAME_PARTICLES;
 use super::segment::{capitalised, Word};
 use super::Found;
 
@@ -126,11 +127,12 @@ pub(super) fn find(
                 continue;
             }
         }
-        // "Songpa District", "Phnom Penh International Airport": capitalised words before a
-        // division's word.
+        // "Songpa District", "Phnom Penh International Airport", "Charles de Gaulle Airport":
+        // capitalised words (and a name's particles inside) before a division's word.
         if let Some(k) = (i + 1..(i + 4).min(words.len())).find(|&k| DIVISIONS.contains(&words[k].text)) {
             let opens = !NOT_DIVISION_NAMES.contains(&w.text);
-            if opens && (i..k).all(|j| capitalised(words[j].text) && next_to(text, &words[j], &words[j + 1])) {
+            let of_name = |j: usize| capitalised(words[j].text) || (j > i && NAME_PARTICLES.contains(&words[j].text));
+            if opens && (i..k).all(|j| of_name(j) && next_to(text, &words[j], &words[j + 1])) {
                 out.push(Found::place(w.start, words[k].end, None, None));
                 i = k + 1;
                 continue;
@@ -216,6 +218,7 @@ mod tests {
             places("a restaurant in Songpa District, flown from Phnom Penh International Airport"),
             ["Songpa District", "Phnom Penh International Airport"]
         );
+        assert_eq!(places("escorted to Charles de Gaulle Airport"), ["Charles de Gaulle Airport"], "a name's particle");
         assert!(
             places("the Eastern District of New York; the School District; The County").is_empty(),
             "directions, kinds and determiners open no district"

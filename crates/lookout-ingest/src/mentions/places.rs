@@ -368,7 +368,7 @@ fn english_cities<'t>(
 }
 
 /// Words in lower case inside places' Latin names.
-const NAME_PARTICLES: &[&str] = &[
+pub(super) const NAME_PARTICLES: &[&str] = &[
     "de", "del", "della", "di", "da", "do", "dos", "das", "des", "du", "la", "le", "sur", "am", "an", "der", "upon",
     "es",
 ];

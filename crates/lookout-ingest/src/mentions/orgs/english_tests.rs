@@ -112,6 +112,7 @@ fn titles_stations_and_lone_heads_are_not_bodies() {
     assert_eq!(bodies("an officer at the Chinese Consulate General in Rio."), ["Chinese Consulate General in Rio"]);
     assert_eq!(bodies("the PRC Embassy in the Netherlands said"), ["PRC Embassy in the Netherlands"]);
     assert_eq!(bodies("Officers of the People's Armed Police stand guard"), ["People's Armed Police"]);
+    assert_eq!(bodies("Abdullah Al Marri, Commander-in-Chief of Dubai Police, said"), ["Dubai Police"]);
 }
 
 #[test]
@@ -212,4 +213,12 @@ fn outlets_and_alliances_by_their_names() {
     assert!(bodies("a Herald of change, under The National Security Act")
         .iter()
         .all(|b| !b.contains("Herald") && *b != "The National"));
+}
+
+#[test]
+fn airlines_and_libraries_are_bodies() {
+    assert_eq!(
+        bodies("put on a China Southern Airlines flight; at the Boston Public Library"),
+        ["China Southern Airlines", "Boston Public Library"]
+    );
 }
