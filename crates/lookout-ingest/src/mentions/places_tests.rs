@@ -108,6 +108,7 @@ fn a_city_bearing_the_name_as_its_own_stands_before_one_known_by_it_as_an_altern
 #[test]
 fn everyday_chinese_words_that_name_small_towns_are_no_places() {
     assert!(texts("实现中华民族伟大复兴,精英云集,双方合作").is_empty());
+    assert!(texts("公安机关认真贯彻落实中央关于反腐败的决策").is_empty(), "中央 is the Party Centre, not Chūō");
     assert_eq!(texts("精英云集福州"), ["福州"]);
 }
 

@@ -2,11 +2,12 @@
 //! alone, they name no city.
 
 /// Chinese words that are also the names of places (in the gazetteer's alternate names) but are
-/// far more often everyday words: 中心 "centre", 合作 "cooperate", 自由 "freedom".
+/// far more often everyday words: 中心 "centre", 合作 "cooperate", 自由 "freedom", 中央 "the
+/// (Party) Centre" (Chūō, a ward of Tokyo's).
 pub(crate) const CHINESE_COMMON_WORDS: &[&str] = &[
     "中心", "合作", "自由", "和平", "团结", "胜利", "光明", "民主", "友谊", "建设", "前进", "解放", "红旗", "东方",
     "中华", "新华", "工业", "文化", "人民", "太平", "发展", "安全", "服务", "海外", "联合", "开通", "南岸", "大洲",
-    "启动", "复兴", "云集", "友好", "公平",
+    "启动", "复兴", "云集", "友好", "公平", "中央",
 ];
 
 /// Capitalised words that are also the names of cities but are far more often something else.

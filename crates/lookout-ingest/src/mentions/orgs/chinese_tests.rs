@@ -122,3 +122,11 @@ fn the_places_finder_reads_the_runs_cut_here_as_it_would_cut_them() {
 fn heads_alone_and_common_words_are_no_bodies() {
     assert!(bodies("政府表示，部分会议在社会中心举行").is_empty());
 }
+
+#[test]
+fn consulates_short_forms_are_bodies() {
+    assert_eq!(bodies("记者有关中国驻悉尼总领馆多次警告"), ["中国驻悉尼总领馆"]);
+    assert_eq!(bodies("文件表明,中国领馆发出的多次警告"), ["中国领馆"]);
+    assert_eq!(bodies("在有关当局和驻德班总领馆大力支持下"), ["驻德班总领馆"]);
+    assert!(bodies("在中国驻外使领馆的协助下").is_empty(), "a country's missions together are no one body");
+}

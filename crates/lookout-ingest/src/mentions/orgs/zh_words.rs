@@ -8,6 +8,9 @@ pub(super) const HEADS: &[&str] = &[
     "使馆",
     "总领事馆",
     "领事馆",
+    // Their short forms (中国驻悉尼总领馆, 中国领馆).
+    "总领馆",
+    "领馆",
     "代表处",
     "办事处",
     // A secretariat (瑞士联邦移民事务秘书处).
@@ -126,6 +129,8 @@ pub(super) const BRANCH_HEADS: &[&str] = &["办事处", "分部", "分局", "分
 
 /// Words that end in a head but name no body.
 pub(super) const NOT_BODIES: &[&str] = &[
+    // Embassies and consulates together (驻外使领馆, 中国使领馆): a country's missions, no one body.
+    "使领馆",
     "部分",
     "全部",
     "内部",
@@ -315,6 +320,8 @@ pub(super) const LEFT_STOPS: &[&str] = &[
     "名校",
     "顶尖",
     "记者",
+    // A verb before a body it acts on (警告 + 乔治河市议会).
+    "警告",
     "局长",
     "部长",
     "报告",
