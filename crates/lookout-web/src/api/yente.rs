@@ -64,19 +64,30 @@ impl EntityParams {
     }
 }
 
-/// The FtM form of a public record, with its sources.
-async fn ftm_of<S: Store>(store: &S, record: EntityRecord) -> Result<Option<Value>, ApiError> {
+/// The sources the statements of these records cite, in one query.
+async fn sources_of<S: Store>(
+    store: &S,
+    records: &[&EntityRecord],
+) -> Result<HashMap<SourceId, lookout_core::Source>, ApiError> {
+    let mut ids: Vec<SourceId> =
+        records.iter().flat_map(|r| r.statements.iter().map(|s| s.source_id.clone())).collect();
+    ids.sort();
+    ids.dedup();
+    Ok(store.sources(&ids).await?)
+}
+
+/// The FtM form of a public record, citing its sources (looked up in `sources`).
+fn ftm_of(record: &EntityRecord, sources: &HashMap<SourceId, lookout_core::Source>) -> Option<Value> {
     let mut ids: Vec<SourceId> = record.statements.iter().map(|s| s.source_id.clone()).collect();
     ids.sort();
     ids.dedup();
-    let sources: HashMap<SourceId, lookout_core::Source> = store.sources(&ids).await?;
-    let view = EntityView::fold(record.entity, &record.statements);
+    let view = EntityView::fold(record.entity.clone(), &record.statements);
     let caption = view.first("name").map(str::to_string);
-    Ok(lookout_release::to_ftm(&view, &sources, &ids).map(|mut doc| {
+    lookout_release::to_ftm(&view, sources, &ids).map(|mut doc| {
         doc["caption"] = json!(caption.unwrap_or_else(|| view.entity.id.to_string()));
         doc["datasets"] = json!(["lookout"]);
         doc
-    }))
+    })
 }
 
 /// FtM's name, on the entity at one end, of the links that end there.
@@ -105,15 +116,26 @@ pub async fn entity<S: Store>(
     let not_found = || ApiError(WebError::NotFound(format!("entity {id:?}")));
     let entity_id = EntityId::new(id.clone()).map_err(|_| not_found())?;
     let record = store.entity(&entity_id).await?.filter(|r| r.is_public()).ok_or_else(not_found)?;
-    let mut doc = ftm_of(store, record).await?.ok_or_else(not_found)?;
     if !nested {
-        return Ok(Json(doc));
+        let sources = sources_of(store, &[&record]).await?;
+        return Ok(Json(ftm_of(&record, &sources).ok_or_else(not_found)?));
     }
-    for link in store.referencing(&entity_id).await? {
-        if !link.is_public() || !link.entity.schema.is_link() {
-            continue;
-        }
-        let Some(mut link_doc) = ftm_of(store, link).await? else { continue };
+    // However many links end here, five queries: the entity, its links, their other ends, and the
+    // sources of each.
+    let links: Vec<EntityRecord> = store
+        .referencing(&entity_id)
+        .await?
+        .into_iter()
+        .filter(|l| l.is_public() && l.entity.schema.is_link())
+        .collect();
+    let mut held: Vec<&EntityRecord> = links.iter().collect();
+    held.push(&record);
+    let mut sources = sources_of(store, &held).await?;
+    let mut doc = ftm_of(&record, &sources).ok_or_else(not_found)?;
+    // Each link's FtM form, with its ends: the property that names this entity and the others.
+    let mut nesting = Vec::new();
+    for link in &links {
+        let Some(link_doc) = ftm_of(link, &sources) else { continue };
         let link_schema = link_doc["schema"].as_str().unwrap_or("").to_string();
         let ends: Vec<(String, Vec<String>)> = link_doc["properties"]
             .as_object()
@@ -131,26 +153,41 @@ pub async fn entity<S: Store>(
             .unwrap_or_default();
         let Some((here, _)) = ends.iter().find(|(_, ids)| ids.contains(&id)) else { continue };
         let Some(reverse) = reverse_property(&link_schema, here) else { continue };
+        let here = here.clone();
+        nesting.push((link_doc, reverse, here, ends));
+    }
+    let mut other_ids: Vec<EntityId> = nesting
+        .iter()
+        .flat_map(|(_, _, here, ends)| ends.iter().filter(move |(end, _)| end != here))
+        .flat_map(|(_, ids)| ids.iter().filter_map(|o| EntityId::new(o.clone()).ok()))
+        .collect();
+    other_ids.sort();
+    other_ids.dedup();
+    let others: HashMap<String, EntityRecord> = store
+        .entities(&other_ids)
+        .await?
+        .into_iter()
+        .filter(|r| r.is_public())
+        .map(|r| (r.entity.id.to_string(), r))
+        .collect();
+    sources.extend(sources_of(store, &others.values().collect::<Vec<_>>()).await?);
+    for (mut link_doc, reverse, here, ends) in nesting {
+        // A link whose other end is not public is left out whole.
         let mut whole = true;
-        for (end, ids) in ends.iter().filter(|(end, _)| end != here) {
+        for (end, ids) in ends.iter().filter(|(end, _)| *end != here) {
             let mut nested = Vec::new();
             for other in ids {
-                let other_record = match EntityId::new(other.clone()) {
-                    Ok(other_id) => store.entity(&other_id).await?.filter(|r| r.is_public()),
-                    Err(_) => None,
-                };
-                match other_record {
-                    Some(r) => nested.extend(ftm_of(store, r).await?),
+                match others.get(other) {
+                    Some(r) => nested.extend(ftm_of(r, &sources)),
                     None => whole = false,
                 }
             }
             link_doc["properties"][end.as_str()] = json!(nested);
         }
-        if !whole {
-            continue;
+        if whole {
+            let list = doc["properties"][reverse].as_array().cloned().unwrap_or_default();
+            doc["properties"][reverse] = json!([list, vec![link_doc]].concat());
         }
-        let list = doc["properties"][reverse].as_array().cloned().unwrap_or_default();
-        doc["properties"][reverse] = json!([list, vec![link_doc]].concat());
     }
     Ok(Json(doc))
 }
