@@ -188,3 +188,11 @@ fn specific_statuses_stand_over_general_ones() {
         [(S::ReferredToProsecutors, 4)]
     );
 }
+
+#[test]
+fn a_protest_against_a_regime_is_no_denial() {
+    let s = "a dissident who had protested against the ccp's regime faced threats";
+    assert!(statuses(s, s).is_empty());
+    let s = "the embassy protested the report";
+    assert_eq!(statuses(s, s), [(S::Denied, 12)]);
+}
