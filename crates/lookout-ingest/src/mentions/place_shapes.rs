@@ -4,7 +4,6 @@
 //! city before "-area", "-based", "-born" or "-region" ("Montreal-area groups").
 
 use super::names::{DocCountries, Names};
-use super::places::NAME_PARTICLES;
 use super::segment::{capitalised, Word};
 use super::Found;
 
@@ -42,9 +41,16 @@ const PROVINCES: &[&str] = &[
 pub(super) const STREETS: &[&str] = &["Street", "Avenue", "Road", "Boulevard", "Lane", "Square"];
 
 /// Last words of a division's or an airport's name, capitalised: after one to three capitalised
-/// words ("Songpa District", "Honiara International Airport") or after a known place's name
-/// ("Saitama Prefecture"). In lower case ("Nagano province") they are no part of it.
+/// words, a name's particle among them ("Songpa District", "Charles de Gaulle Airport"), or after
+/// a known place's name ("Saitama Prefecture"). In lower case ("Nagano province") they are no
+/// part of it.
 pub(super) const DIVISIONS: &[&str] = &["District", "Ward", "Prefecture", "Province", "County", "Borough", "Airport"];
+
+/// Words in lower case inside places' Latin names (Charles de Gaulle, Castellammare di Stabia).
+pub(super) const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "della", "di", "da", "do", "dos", "das", "des", "du", "la", "le", "sur", "am", "an", "der", "upon",
+    "es",
+];
 
 /// Capitalised words that open no district's name: directions, kinds and determiners ("Eastern
 /// District of New York", "School District"), and the words after a city's name ("Phnom Penh
@@ -53,6 +59,16 @@ const NOT_DIVISION_NAMES: &[&str] = &[
     "The",
     "A",
     "An",
+    // Prepositions and a conjunction a headline or a sentence opens with ("In Songpa District").
+    "In",
+    "At",
+    "From",
+    "To",
+    "Of",
+    "And",
+    "For",
+    "On",
+    "By",
     "This",
     "That",
     "Each",
@@ -131,7 +147,12 @@ pub(super) fn find(
         // capitalised words (and a name's particles inside) before a division's word.
         if let Some(k) = (i + 1..(i + 4).min(words.len())).find(|&k| DIVISIONS.contains(&words[k].text)) {
             let opens = !NOT_DIVISION_NAMES.contains(&w.text);
-            let of_name = |j: usize| capitalised(words[j].text) || (j > i && NAME_PARTICLES.contains(&words[j].text));
+            // A particle stands between name words (not "an Airport"); a Chinese province is
+            // found as one, with its country ("Coastal Zhejiang Province" holds Zhejiang Province).
+            let of_name = |j: usize| {
+                (capitalised(words[j].text) && !PROVINCES.contains(&words[j].text))
+                    || (j > i && j + 1 < k && NAME_PARTICLES.contains(&words[j].text))
+            };
             if opens && (i..k).all(|j| of_name(j) && next_to(text, &words[j], &words[j + 1])) {
                 out.push(Found::place(w.start, words[k].end, None, None));
                 i = k + 1;
@@ -219,6 +240,8 @@ mod tests {
             ["Songpa District", "Phnom Penh International Airport"]
         );
         assert_eq!(places("escorted to Charles de Gaulle Airport"), ["Charles de Gaulle Airport"], "a name's particle");
+        assert!(places("Plans For an Airport").is_empty(), "a particle stands between name words");
+        assert_eq!(places("In Songpa District"), ["Songpa District"], "a preposition opens no division");
         assert!(
             places("the Eastern District of New York; the School District; The County").is_empty(),
             "directions, kinds and determiners open no district"

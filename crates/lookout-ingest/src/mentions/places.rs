@@ -3,7 +3,7 @@
 //! segment boundaries), disambiguated by the countries the document names and by population.
 
 use super::names::{CityFacts, DocCountries, Memo, Names};
-use super::place_shapes::DIVISIONS;
+use super::place_shapes::{DIVISIONS, NAME_PARTICLES};
 use super::segment::{capitalised, han_segments_where, HanCuts, Word};
 use super::{Found, What};
 use lookout_text::lower_into;
@@ -26,8 +26,8 @@ const REGIONS: &[&str] = &[
 /// Abbreviations of countries written with dots, which the words of a text split.
 const DOTTED: &[(&str, &str)] = &[("U.S.A.", "US"), ("U.S.", "US"), ("U.K.", "GB"), ("U.K", "GB"), ("N.Y.", "US")];
 
-/// The end of a place's name: after a division's word that follows it ("Saitama Prefecture"), or after
-/// the words of its airport ("Honiara International Airport").
+/// The end of a place's name: after a division's word that follows it ("Saitama Prefecture"), or
+/// after the words of its airport ("Honiara International Airport").
 fn with_level(text: &str, words: &[Word<'_>], last: usize) -> usize {
     let spaced = |k: usize| words.get(k).filter(|w| &text[words[k - 1].end..w.start] == " ").map(|w| w.text);
     match (spaced(last + 1), spaced(last + 2)) {
@@ -308,12 +308,13 @@ fn english_cities<'t>(
             }
             // The city a span names, if any.
             // A lone word beside another capitalised one names a person ("Merrick Garland"), not
-            // a city, unless that word is a country's, a division's ("Ward") or a sentence's.
+            // a city, unless that word is a country's, a division's ("Ward"; not "Airport": "Logan
+            // Airport" is no Logan) or a sentence's.
             let beside_name = |k: usize| {
                 words.get(k).is_some_and(|o| {
                     capitalised(o.text)
                         && (if k > i { &text[words[i].end..o.start] } else { &text[o.end..words[i].start] }) == " "
-                        && !DIVISIONS.contains(&o.text)
+                        && (!DIVISIONS.contains(&o.text) || o.text == "Airport")
                         && (k > i || !CITY_PARTS.contains(&o.text))
                         && !n.countries.contains_key(&o.text.to_lowercase())
                         && !matches!(o.text, "The" | "In" | "At" | "From" | "To" | "Of" | "And")
@@ -366,12 +367,6 @@ fn english_cities<'t>(
         }
     }
 }
-
-/// Words in lower case inside places' Latin names.
-pub(super) const NAME_PARTICLES: &[&str] = &[
-    "de", "del", "della", "di", "da", "do", "dos", "das", "des", "du", "la", "le", "sur", "am", "an", "der", "upon",
-    "es",
-];
 
 /// What a word of a document was found to be, decided once per document.
 #[derive(Clone, Copy)]

@@ -121,9 +121,11 @@ fn a_city_s_part_is_of_its_name() {
 fn a_city_s_level_and_airport_are_of_its_name_in_capitals_only() {
     assert_eq!(
         texts("deported via Phnom Penh International Airport and Tokyo Airport; Saitama Prefecture"),
-        ["Phnom Penh International Airport", "Tokyo Airport", "Saitama Prefecture"]
+        ["Phnom Penh International Airport", "Saitama Prefecture", "Tokyo Airport"]
     );
     assert_eq!(texts("a town in Saitama prefecture"), ["Saitama"]);
+    assert_eq!(texts("In Fujian Province, police"), ["Fujian Province"]);
+    assert_eq!(texts("flew into Coastal Zhejiang Province"), ["Zhejiang Province"]);
 }
 
 #[test]

@@ -79,13 +79,17 @@ pub(super) fn mid_word(lower: &str, start: usize) -> bool {
 /// Whether the cue at bytes `start..end` of `lower` opens longer words of no status: 被控
 /// ("charged") in 被控制 ("controlled"), 不知情 ("unaware") in 在它不知情或未批准的情况下
 /// ("without its knowledge or approval"), "protested" in "protested against the regime" (a
-/// dissident's protest, no denial).
+/// dissident's protest, no denial; an embassy that "protested against the report" denies it).
 pub(super) fn longer_word(lower: &str, start: usize, end: usize) -> bool {
     let after = &lower[end..];
     match &lower[start..end] {
         "被控" => after.starts_with('制'),
         "不知情" => after.starts_with(['或', '的']),
-        "protested" => after.starts_with(" against"),
+        "protested" => after.strip_prefix(" against ").is_some_and(|rest| {
+            ["the regime", "the ccp", "the communist", "the party", "the chinese government", "china's", "beijing"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+        }),
         _ => false,
     }
 }

@@ -195,4 +195,6 @@ fn a_protest_against_a_regime_is_no_denial() {
     assert!(statuses(s, s).is_empty());
     let s = "the embassy protested the report";
     assert_eq!(statuses(s, s), [(S::Denied, 12)]);
+    let s = "the embassy protested against the report";
+    assert_eq!(statuses(s, s), [(S::Denied, 12)], "an embassy's protest against a report denies it");
 }

@@ -106,7 +106,8 @@ impl Allowed {
 /// Checks a table-bound query parameter against what the document says of it, exactly (no
 /// trimming, no change of case): a value the document does not allow is refused, naming it.
 pub fn check(name: &str, value: &Option<String>) -> Result<(), super::error::ApiError> {
-    let (Some(v), Some(allowed)) = (value.as_deref(), Allowed::of(name)) else { return Ok(()) };
+    let Some(v) = value.as_deref() else { return Ok(()) };
+    let Some(allowed) = Allowed::of(name) else { return Ok(()) };
     if allowed.admits(v) {
         return Ok(());
     }

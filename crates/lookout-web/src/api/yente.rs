@@ -120,6 +120,10 @@ pub async fn entity<S: Store>(
         let sources = sources_of(store, &[&record]).await?;
         return Ok(Json(ftm_of(&record, &sources).ok_or_else(not_found)?));
     }
+    // A record with no FtM form (whatever its sources) is not found, before its links are read.
+    if ftm_of(&record, &HashMap::new()).is_none() {
+        return Err(not_found());
+    }
     // However many links end here, five queries: the entity, its links, their other ends, and the
     // sources of each.
     let links: Vec<EntityRecord> = store
