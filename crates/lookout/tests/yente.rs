@@ -53,3 +53,34 @@ fn yente_paths_refuse_other_datasets_and_unknown_entities_as_json() {
     assert_eq!(status, 404);
     assert!(answer.contains("\"code\":\"not_found\""), "{answer}");
 }
+
+/// `nested=true` nests each link with the entity at its other end (read in one query for all the
+/// links); a link whose other end is not public (a person, restricted by default) is left out
+/// whole, and the person is never named.
+#[test]
+fn nested_links_leave_out_those_to_a_restricted_person() {
+    let dir = TempDir::new("yente-nested");
+    common::import_bundled_csv(dir.path());
+    let rows = [
+        r#"{"id":"person-canary","schema":"Person","properties":{"name":["CANARY PRIVATE PERSON"],"sourceUrl":["https://example.org/members"]}}"#,
+        r#"{"id":"org-canary","schema":"Organization","properties":{"name":["Canary Association"],"sourceUrl":["https://example.org/members"]}}"#,
+        r#"{"id":"org-member","schema":"Organization","properties":{"name":["Member Society"],"sourceUrl":["https://example.org/members"]}}"#,
+        r#"{"id":"membership-person","schema":"Membership","properties":{"member":["person-canary"],"organization":["org-canary"],"sourceUrl":["https://example.org/members"]}}"#,
+        r#"{"id":"link-society","schema":"UnknownLink","properties":{"subject":["org-member"],"object":["org-canary"],"sourceUrl":["https://example.org/members"]}}"#,
+    ];
+    let ftm = dir.write("members.ftm.jsonl", &(rows.join("\n") + "\n"));
+    let o = common::lookout(dir.path(), &["import", ftm.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let server = Server::start(dir.path());
+    let (status, _, answer) = server.get("/entities/org-canary?nested=true");
+    assert_eq!(status, 200, "{answer}");
+    assert!(!answer.contains("CANARY PRIVATE PERSON") && !answer.contains("person-canary"), "{answer}");
+    let doc: serde_json::Value = serde_json::from_str(&answer).unwrap();
+    assert!(doc["properties"]["membershipOrganization"].is_null(), "the membership of a restricted person: {doc}");
+    let links = doc["properties"]["unknownLinkFrom"].as_array().expect("the nested link");
+    assert_eq!(links.len(), 1, "{doc}");
+    assert_eq!(links[0]["id"], "link-society");
+    assert_eq!(links[0]["properties"]["subject"][0]["id"], "org-member");
+    assert_eq!(links[0]["properties"]["subject"][0]["caption"], "Member Society");
+    assert_eq!(server.get("/entities/person-canary").0, 404, "a restricted person is not found");
+}
