@@ -25,7 +25,8 @@ pub trait Store: Send + Sync + 'static {
     fn entity(&self, id: &EntityId) -> impl Future<Output = Result<Option<EntityRecord>, StoreError>> + Send;
 
     /// The entities with these ids that are stored (restricted or not), in id order, each with
-    /// its accepted statements: one query however many ids.
+    /// its accepted statements: one call however many ids (a backend may split a long list into
+    /// a few statements: SQLite's reads 500 ids a time).
     fn entities(&self, ids: &[EntityId]) -> impl Future<Output = Result<Vec<EntityRecord>, StoreError>> + Send;
 
     /// Entities matching the filter, by id, with their statements.

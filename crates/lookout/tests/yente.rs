@@ -83,4 +83,11 @@ fn nested_links_leave_out_those_to_a_restricted_person() {
     assert_eq!(links[0]["properties"]["subject"][0]["id"], "org-member");
     assert_eq!(links[0]["properties"]["subject"][0]["caption"], "Member Society");
     assert_eq!(server.get("/entities/person-canary").0, 404, "a restricted person is not found");
+    // Python's spellings are read; other values are refused, naming those it takes.
+    assert_eq!(server.get("/entities/org-canary?nested=True").2, answer);
+    let (_, _, flat) = server.get("/entities/org-canary?nested=0");
+    assert!(!flat.contains("unknownLinkFrom"), "{flat}");
+    let (status, _, refused) = server.get("/entities/org-canary?nested=yes");
+    assert_eq!(status, 400);
+    assert!(refused.contains(r#"nested: \"yes\" is not one of"#) && refused.contains("True"), "{refused}");
 }

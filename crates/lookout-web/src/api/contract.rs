@@ -35,8 +35,19 @@ fn action_shaped(text: &str) -> bool {
     text.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
 }
 
-/// The values `nested` takes (yente's clients write Python's `True` and `False`).
-pub const NESTED_VALUES: [&str; 6] = ["true", "false", "True", "False", "1", "0"];
+/// The values `nested` takes and what each means (yente's clients write Python's `True` and
+/// `False`).
+const NESTED_VALUES: [(&str, bool); 6] =
+    [("true", true), ("false", false), ("True", true), ("False", false), ("1", true), ("0", false)];
+
+/// What a value of `nested` means, or an error that names the values it takes.
+pub fn nested(value: Option<&str>) -> Result<bool, super::error::ApiError> {
+    let Some(v) = value else { return Ok(false) };
+    NESTED_VALUES.iter().find(|(text, _)| *text == v).map(|&(_, nest)| nest).ok_or_else(|| {
+        let texts: Vec<&str> = NESTED_VALUES.iter().map(|(text, _)| *text).collect();
+        super::error::ApiError::invalid(format!("nested: {v:?} is not one of {texts:?}"))
+    })
+}
 
 /// What a table-bound query parameter allows: written once, read both by the handlers
 /// ([`check`]) and by the document ([`TableBound`]).
@@ -118,7 +129,8 @@ pub fn check(name: &str, value: &Option<String>) -> Result<(), super::error::Api
 fn schema_of(name: &str) -> Option<Schema> {
     match name {
         "nested" => {
-            Some(ObjectBuilder::new().schema_type(Type::String).enum_values(Some(NESTED_VALUES)).build().into())
+            let texts = NESTED_VALUES.iter().map(|(text, _)| *text);
+            Some(ObjectBuilder::new().schema_type(Type::String).enum_values(Some(texts)).build().into())
         }
         _ => Allowed::of(name).map(Allowed::schema),
     }

@@ -54,13 +54,7 @@ pub struct EntityParams {
 impl EntityParams {
     /// Whether to nest, or what is wrong with the parameter.
     fn nested(&self) -> Result<bool, ApiError> {
-        match self.nested.as_deref() {
-            None | Some("false" | "False" | "0") => Ok(false),
-            Some("true" | "True" | "1") => Ok(true),
-            Some(other) => {
-                Err(ApiError::invalid(format!("nested: {other:?} is not one of {:?}", super::contract::NESTED_VALUES)))
-            }
-        }
+        super::contract::nested(self.nested.as_deref())
     }
 }
 
@@ -124,8 +118,8 @@ pub async fn entity<S: Store>(
     if ftm_of(&record, &HashMap::new()).is_none() {
         return Err(not_found());
     }
-    // However many links end here, five queries: the entity, its links, their other ends, and the
-    // sources of each.
+    // However many links end here, five calls to the store: the entity, its links, their other
+    // ends, and the sources of each.
     let links: Vec<EntityRecord> = store
         .referencing(&entity_id)
         .await?
