@@ -54,7 +54,7 @@ fn yente_paths_refuse_other_datasets_and_unknown_entities_as_json() {
     assert!(answer.contains("\"code\":\"not_found\""), "{answer}");
 }
 
-/// `nested=true` nests each link with the entity at its other end (read in one query for all the
+/// `nested=true` nests each link with the entity at its other end (read in one call for all the
 /// links); a link whose other end is not public (a person, restricted by default) is left out
 /// whole, and the person is never named.
 #[test]
@@ -83,6 +83,8 @@ fn nested_links_leave_out_those_to_a_restricted_person() {
     assert_eq!(links[0]["properties"]["subject"][0]["id"], "org-member");
     assert_eq!(links[0]["properties"]["subject"][0]["caption"], "Member Society");
     assert_eq!(server.get("/entities/person-canary").0, 404, "a restricted person is not found");
+    let (status, _, membership) = server.get("/entities/membership-person");
+    assert_eq!(status, 200, "the membership itself is public, so it is left out for its member: {membership}");
     // Python's spellings are read; other values are refused, naming those it takes.
     assert_eq!(server.get("/entities/org-canary?nested=True").2, answer);
     let (_, _, flat) = server.get("/entities/org-canary?nested=0");
