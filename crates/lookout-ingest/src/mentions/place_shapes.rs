@@ -52,23 +52,17 @@ pub(super) const NAME_PARTICLES: &[&str] = &[
     "es",
 ];
 
+/// The article, prepositions and conjunction a headline or a sentence opens with, capitalised: no
+/// place's name opens with one ("In Songpa District"), and a city's name beside one is not beside a
+/// person's ("In Paris").
+pub(super) const OPENING_WORDS: &[&str] = &["The", "In", "At", "From", "To", "Of", "And", "For", "On", "By"];
+
 /// Capitalised words that open no district's name: directions, kinds and determiners ("Eastern
 /// District of New York", "School District"), and the words after a city's name ("Phnom Penh
 /// International Airport" is the city's, found with it).
 const NOT_DIVISION_NAMES: &[&str] = &[
-    "The",
     "A",
     "An",
-    // Prepositions and a conjunction a headline or a sentence opens with ("In Songpa District").
-    "In",
-    "At",
-    "From",
-    "To",
-    "Of",
-    "And",
-    "For",
-    "On",
-    "By",
     "This",
     "That",
     "Each",
@@ -146,7 +140,7 @@ pub(super) fn find(
         // "Songpa District", "Phnom Penh International Airport", "Charles de Gaulle Airport":
         // capitalised words (and a name's particles inside) before a division's word.
         if let Some(k) = (i + 1..(i + 4).min(words.len())).find(|&k| DIVISIONS.contains(&words[k].text)) {
-            let opens = !NOT_DIVISION_NAMES.contains(&w.text);
+            let opens = !NOT_DIVISION_NAMES.contains(&w.text) && !OPENING_WORDS.contains(&w.text);
             // A particle stands between name words (not "an Airport"); a Chinese province is
             // found as one, with its country ("Coastal Zhejiang Province" holds Zhejiang Province).
             let of_name = |j: usize| {

@@ -3,7 +3,7 @@
 //! segment boundaries), disambiguated by the countries the document names and by population.
 
 use super::names::{CityFacts, DocCountries, Memo, Names};
-use super::place_shapes::{DIVISIONS, NAME_PARTICLES};
+use super::place_shapes::{DIVISIONS, NAME_PARTICLES, OPENING_WORDS};
 use super::segment::{capitalised, han_segments_where, HanCuts, Word};
 use super::{Found, What};
 use lookout_text::lower_into;
@@ -317,7 +317,7 @@ fn english_cities<'t>(
                         && (!DIVISIONS.contains(&o.text) || o.text == "Airport")
                         && (k > i || !CITY_PARTS.contains(&o.text))
                         && !n.countries.contains_key(&o.text.to_lowercase())
-                        && !matches!(o.text, "The" | "In" | "At" | "From" | "To" | "Of" | "And")
+                        && !OPENING_WORDS.contains(&o.text)
                         && !HEADLINE_WORDS.contains(&o.text)
                 })
             };
