@@ -8,7 +8,7 @@ use std::io::Write;
 
 use lookout_core::timeline::status_timeline;
 use lookout_core::{EntityId, EntityView, Schema};
-use lookout_store::{EntityFilter, Store};
+use lookout_store::{public_records, EntityFilter, Store};
 use serde_json::{json, Value};
 
 use crate::ExportError;
@@ -28,11 +28,10 @@ async fn views<S: Store>(
 
 /// The public entities with these ids (of any schema), by id.
 async fn public_by_id<S: Store>(store: &S, ids: Vec<EntityId>) -> Result<HashMap<String, EntityView>, ExportError> {
-    Ok(store
-        .entities(&ids)
+    let records = store.entities(&ids).await?;
+    Ok(public_records(store, records)
         .await?
         .into_iter()
-        .filter(|r| r.is_public())
         .map(|r| (r.entity.id.to_string(), EntityView::fold(r.entity, &r.statements)))
         .collect())
 }

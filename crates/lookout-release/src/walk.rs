@@ -3,14 +3,15 @@
 use std::collections::HashMap;
 
 use lookout_core::{Source, SourceId, StatementStatus};
-use lookout_store::{DocumentStore, EntityRecord, Store};
+use lookout_store::{public_records, DocumentStore, EntityRecord, Store};
 
 use crate::ExportError;
 
 /// Entities per page while walking the store.
 const PAGE: u32 = 2_000;
 
-/// Calls `each` for every public (unrestricted) entity in id order, its statements reduced to accepted ones.
+/// Calls `each` for every public entity in id order, as the public may see it ([`lookout_store::PublicView`]: no
+/// link to a restricted person, no statement naming one), its statements reduced to accepted ones.
 pub async fn for_each_public_entity<S: Store>(
     store: &S,
     mut each: impl FnMut(EntityRecord) -> Result<(), ExportError>,
@@ -20,7 +21,7 @@ pub async fn for_each_public_entity<S: Store>(
         let page = store.entity_page(after.as_ref(), PAGE, false).await?;
         let Some(last) = page.last() else { return Ok(()) };
         after = Some(last.entity.id.clone());
-        for mut record in page {
+        for mut record in public_records(store, page).await? {
             record.statements.retain(|s| s.status == StatementStatus::Accepted);
             each(record)?;
         }

@@ -31,8 +31,9 @@ pub struct EntityRecord {
 }
 
 impl EntityRecord {
-    /// Whether the public may see it: not restricted, and with at least one accepted statement
-    /// (an entity created in the workspace is public once a second account confirms a fact of it).
+    /// Whether the public may see it, judged alone: not restricted, and with at least one accepted
+    /// statement (an entity created in the workspace is public once a second account confirms a
+    /// fact of it). A link is public only if what it links is too: [`crate::PublicView`].
     pub fn is_public(&self) -> bool {
         !self.restricted && self.statements.iter().any(|s| s.status == lookout_core::StatementStatus::Accepted)
     }

@@ -21,7 +21,8 @@ pub trait Store: Send + Sync + 'static {
     fn is_empty(&self) -> impl Future<Output = Result<bool, StoreError>> + Send;
 
     /// An entity with its accepted statements (the record; the workspace reads every status
-    /// through `WorkspaceStore::entities_in_full`).
+    /// through `WorkspaceStore::entities_in_full`), restricted or not: a public page reads it
+    /// through [`crate::public_entity`].
     fn entity(&self, id: &EntityId) -> impl Future<Output = Result<Option<EntityRecord>, StoreError>> + Send;
 
     /// The entities with these ids that are stored (restricted or not), in id order, each with
@@ -29,16 +30,21 @@ pub trait Store: Send + Sync + 'static {
     /// a few statements: SQLite's reads 500 ids a time).
     fn entities(&self, ids: &[EntityId]) -> impl Future<Output = Result<Vec<EntityRecord>, StoreError>> + Send;
 
-    /// Entities matching the filter, by id, with their statements.
+    /// Entities matching the filter, by id, with their statements; unless the filter includes
+    /// restricted ones, as the public may see them ([`crate::PublicView`]: no link to an entity
+    /// that is not public).
     fn list_entities(
         &self,
         filter: &EntityFilter,
     ) -> impl Future<Output = Result<Vec<EntityRecord>, StoreError>> + Send;
 
-    /// Entities with an accepted statement whose value is `id` (links to it: operations, responses…).
+    /// Entities with an accepted statement whose value is `id` (links to it: operations, responses…),
+    /// as the public may see them ([`crate::PublicView`]).
     fn referencing(&self, id: &EntityId) -> impl Future<Output = Result<Vec<EntityRecord>, StoreError>> + Send;
 
-    /// Up to `limit` entities with ids after `after`, in id order, for exports that page through everything.
+    /// Up to `limit` entities with ids after `after`, in id order, for exports that page through
+    /// everything; each judged alone ([`EntityRecord::is_public`]), so an export passes each page
+    /// through [`crate::PublicView`] (after taking its cursor from the page as read).
     fn entity_page(
         &self,
         after: Option<&EntityId>,
@@ -52,7 +58,7 @@ pub trait Store: Send + Sync + 'static {
     /// Every source.
     fn all_sources(&self) -> impl Future<Output = Result<Vec<Source>, StoreError>> + Send;
 
-    /// The statements a source supports.
+    /// The statements a source supports that the public may see ([`crate::PublicView`]).
     fn statements_of_source(&self, id: &SourceId) -> impl Future<Output = Result<Vec<Statement>, StoreError>> + Send;
 
     /// A station's status timeline.

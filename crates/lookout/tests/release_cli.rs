@@ -220,33 +220,6 @@ fn serve_lists_serves_and_feeds_releases_and_changes() {
     assert!(html.contains("href=\"/stations/ST033/changes.atom\""), "the station page links its feed");
 }
 
-/// A public link to a restricted person (a membership) is a public change, but the feed names the
-/// person no more than any other public page does.
-#[test]
-fn feeds_never_name_a_restricted_person() {
-    let dir = TempDir::new("feed-person");
-    import_bundled_csv(dir.path());
-    let ftm = dir.write(
-        "members.ftm.jsonl",
-        concat!(
-            r#"{"id":"person-canary","schema":"Person","properties":{"name":["CANARY PRIVATE PERSON"],"sourceUrl":["https://example.org/members"]}}"#,
-            "\n",
-            r#"{"id":"org-canary","schema":"Organization","properties":{"name":["Canary Association"],"sourceUrl":["https://example.org/members"]}}"#,
-            "\n",
-            r#"{"id":"membership-canary","schema":"Membership","properties":{"member":["person-canary"],"organization":["org-canary"],"sourceUrl":["https://example.org/members"]}}"#,
-            "\n",
-        ),
-    );
-    let o = lookout(dir.path(), &["import", ftm.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let server = Server::start(dir.path());
-    let (status, _, feed) = server.get("/changes.atom");
-    assert_eq!(status, 200);
-    assert!(feed.contains("Canary Association"), "the membership is a public change: {feed}");
-    assert!(!feed.contains("CANARY PRIVATE PERSON"), "the restricted person is never named");
-    assert!(feed.contains("member: (a record that is not public)") && !feed.contains("person-canary"), "{feed}");
-}
-
 #[test]
 fn the_validators_themselves_reject_bad_atom_and_citations() {
     let Some(python) = validator_python() else { return };

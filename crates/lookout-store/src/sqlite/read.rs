@@ -149,7 +149,11 @@ impl Store for SqliteStore {
     }
 
     async fn list_entities(&self, filter: &EntityFilter) -> Result<Vec<EntityRecord>, StoreError> {
-        self.records_for(FILTERED_ENTITIES, Binds::Filter(filter), In::Record).await
+        let records = self.records_for(FILTERED_ENTITIES, Binds::Filter(filter), In::Record).await?;
+        if filter.include_restricted {
+            return Ok(records);
+        }
+        crate::public_records(self, records).await
     }
 
     async fn referencing(&self, id: &EntityId) -> Result<Vec<EntityRecord>, StoreError> {
@@ -174,7 +178,8 @@ impl Store for SqliteStore {
                 ids.push(entity_id);
             }
         }
-        self.records_with_ids(&ids, In::Record).await
+        let links = self.records_with_ids(&ids, In::Record).await?;
+        crate::public_records(self, links).await
     }
 
     async fn entities(&self, ids: &[EntityId]) -> Result<Vec<EntityRecord>, StoreError> {
@@ -221,7 +226,16 @@ impl Store for SqliteStore {
              WHERE s.source_key = (SELECT k.key FROM sources k WHERE k.id = ?) AND se.restricted = 0 ORDER BY se.id, s.rowid"
         );
         let rows = sqlx::query(AssertSqlSafe(sql)).bind(id.as_str()).fetch_all(&self.pool).await?;
-        rows.iter().map(statement_from_row).collect()
+        let statements = rows.iter().map(statement_from_row).collect::<Result<Vec<_>, _>>()?;
+        // Only what the public may see: no statement of a link to a restricted person, none naming one.
+        let mut ids: Vec<EntityId> = statements.iter().map(|s| s.entity_id.clone()).collect();
+        ids.sort();
+        ids.dedup();
+        let records = self.entities(&ids).await?;
+        let view = crate::PublicView::of(self, &records).await?;
+        let schemata: HashMap<&EntityId, lookout_core::Schema> =
+            records.iter().map(|r| (&r.entity.id, r.entity.schema)).collect();
+        Ok(statements.into_iter().filter(|s| schemata.get(&s.entity_id).is_some_and(|&k| view.keeps(k, s))).collect())
     }
 
     async fn status_timeline(&self, station: &EntityId) -> Result<Vec<TimelineStep>, StoreError> {

@@ -17,7 +17,7 @@ use crate::state::AppState;
 async fn public_entity<S: Store>(store: &S, id: &str) -> Result<EntityDoc, ApiError> {
     let not_found = || ApiError(WebError::NotFound(format!("entity {id:?}")));
     let entity_id = EntityId::new(id).map_err(|_| not_found())?;
-    let record = store.entity(&entity_id).await?.filter(|r| r.is_public()).ok_or_else(not_found)?;
+    let record = lookout_store::public_entity(store, &entity_id).await?.ok_or_else(not_found)?;
     let accepted: Vec<_> = record.statements.iter().filter(|s| s.status == StatementStatus::Accepted).collect();
     let ids = crate::service::source_ids_of(accepted.iter().copied());
     let sources = store.sources(&ids).await?;
@@ -29,7 +29,7 @@ async fn public_entity<S: Store>(store: &S, id: &str) -> Result<EntityDoc, ApiEr
 }
 
 /// Any public entity (station, bureau, place, response, figure, link) with its accepted statements.
-/// Restricted entities (persons not marked public) are not found.
+/// Restricted entities (persons not marked public) are not found, nor are links to them.
 #[utoipa::path(get, path = "/api/v1/entities/{id}", tag = "entities",
     params(("id" = String, Path, description = "Entity id")),
     responses((status = 200, body = EntityDoc), (status = 404, body = super::error::ErrorBody)))]

@@ -109,7 +109,7 @@ pub async fn entity<S: Store>(
     let store = app.store.as_ref();
     let not_found = || ApiError(WebError::NotFound(format!("entity {id:?}")));
     let entity_id = EntityId::new(id.clone()).map_err(|_| not_found())?;
-    let record = store.entity(&entity_id).await?.filter(|r| r.is_public()).ok_or_else(not_found)?;
+    let record = lookout_store::public_entity(store, &entity_id).await?.ok_or_else(not_found)?;
     if !nested {
         let sources = sources_of(store, &[&record]).await?;
         return Ok(Json(ftm_of(&record, &sources).ok_or_else(not_found)?));
@@ -118,14 +118,10 @@ pub async fn entity<S: Store>(
     if ftm_of(&record, &HashMap::new()).is_none() {
         return Err(not_found());
     }
-    // However many links end here, five calls to the store: the entity, its links, their other
-    // ends, and the sources of each.
-    let links: Vec<EntityRecord> = store
-        .referencing(&entity_id)
-        .await?
-        .into_iter()
-        .filter(|l| l.is_public() && l.entity.schema.is_link())
-        .collect();
+    // However many links end here, the same few calls to the store: the entity, its links, their
+    // other ends, and the sources of each (each read judged with what it links: one call more).
+    let links: Vec<EntityRecord> =
+        store.referencing(&entity_id).await?.into_iter().filter(|l| l.entity.schema.is_link()).collect();
     let mut held: Vec<&EntityRecord> = links.iter().collect();
     held.push(&record);
     let mut sources = sources_of(store, &held).await?;
@@ -161,13 +157,9 @@ pub async fn entity<S: Store>(
         .collect();
     other_ids.sort();
     other_ids.dedup();
-    let others: HashMap<String, EntityRecord> = store
-        .entities(&other_ids)
-        .await?
-        .into_iter()
-        .filter(|r| r.is_public())
-        .map(|r| (r.entity.id.to_string(), r))
-        .collect();
+    let others = store.entities(&other_ids).await?;
+    let others: HashMap<String, EntityRecord> =
+        lookout_store::public_records(store, others).await?.into_iter().map(|r| (r.entity.id.to_string(), r)).collect();
     sources.extend(sources_of(store, &others.values().collect::<Vec<_>>()).await?);
     for (mut link_doc, reverse, here, ends) in nesting {
         // A link whose other end is not public is left out whole.

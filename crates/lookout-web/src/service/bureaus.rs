@@ -27,10 +27,9 @@ pub struct BureauPage {
 pub async fn bureau_page<S: Store>(store: &S, countries: &Localized<'_>, id: &str) -> Result<BureauPage, WebError> {
     let not_found = || WebError::NotFound(format!("bureau {id:?}"));
     let entity_id = EntityId::new(id).map_err(|_| not_found())?;
-    let record = store
-        .entity(&entity_id)
+    let record = lookout_store::public_entity(store, &entity_id)
         .await?
-        .filter(|r| r.entity.schema == Schema::PublicBody && r.is_public())
+        .filter(|r| r.entity.schema == Schema::PublicBody)
         .ok_or_else(not_found)?;
     let view = EntityView::fold(record.entity, &record.statements);
     let jurisdiction = match view.first("jurisdiction").and_then(|j| EntityId::new(j).ok()) {

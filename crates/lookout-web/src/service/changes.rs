@@ -4,13 +4,10 @@
 use std::collections::HashMap;
 
 use lookout_core::{EntityId, EntityView, Schema, SourceId};
-use lookout_store::{ChangeKind, ChangeScope, Store};
+use lookout_store::{ChangeKind, ChangeScope, PublicChange, PublicView, Store};
 
 use super::sources::entity_href;
 use crate::error::WebError;
-
-/// What a feed says of a linked entity that is not public.
-const NOT_PUBLIC: &str = "(a record that is not public)";
 
 /// Entries per feed.
 pub(crate) const FEED_ENTRIES: u32 = 100;
@@ -44,13 +41,14 @@ pub(crate) async fn feed_entries<S: Store>(store: &S, scope: &ChangeScope) -> Re
             .filter(|c| links(c.schema, &c.statement.prop))
             .filter_map(|c| EntityId::new(&c.statement.value).ok()),
     );
-    // Labels of public entities only: `entities` also returns restricted ones (persons), whose
-    // names no public page shows.
-    let labels: HashMap<EntityId, String> = store
-        .entities(&ids)
-        .await?
+    // What the public may see of them: `entities` also returns restricted ones (persons), and
+    // links to them (a membership) are theirs to withhold too.
+    let records = store.entities(&ids).await?;
+    let view = PublicView::of(store, &records).await?;
+    let changes: Vec<PublicChange> = changes.into_iter().filter(|c| shown(&view, c)).collect();
+    let labels: HashMap<EntityId, String> = records
         .into_iter()
-        .filter(|r| r.is_public())
+        .filter(|r| view.is_public(&r.entity.id))
         .map(|r| {
             let view = EntityView::fold(r.entity.clone(), &r.statements);
             (r.entity.id.clone(), label(&view))
@@ -64,11 +62,7 @@ pub(crate) async fn feed_entries<S: Store>(store: &S, scope: &ChangeScope) -> Re
             let s = &c.statement;
             let entity = labels.get(&s.entity_id).cloned().unwrap_or_else(|| s.entity_id.to_string());
             let value = if links(c.schema, &s.prop) {
-                // A link to an entity that is not public (a person) names it no more than its id does.
-                EntityId::new(&s.value)
-                    .ok()
-                    .and_then(|id| labels.get(&id).cloned())
-                    .unwrap_or_else(|| NOT_PUBLIC.into())
+                EntityId::new(&s.value).ok().and_then(|id| labels.get(&id).cloned()).unwrap_or_else(|| s.value.clone())
             } else {
                 s.value.clone()
             };
@@ -98,6 +92,17 @@ pub(crate) async fn feed_entries<S: Store>(store: &S, scope: &ChangeScope) -> Re
             }
         })
         .collect())
+}
+
+/// Whether a feed shows `change`: what it is about is public, or was and has just lost its last
+/// statement (a withdrawal, unless of a link, which is a fact about entities that may not be
+/// public), and any entity its value names is public. A change that would name a restricted person,
+/// or a membership of one, is left out whole.
+fn shown(view: &PublicView, change: &PublicChange) -> bool {
+    let s = &change.statement;
+    let about = view.is_public(&s.entity_id) || (change.kind == ChangeKind::Withdrawn && !change.schema.is_link());
+    let names = !links(change.schema, &s.prop) || EntityId::new(&s.value).is_ok_and(|id| view.is_public(&id));
+    about && names
 }
 
 /// `text` with only the characters XML 1.0 allows (its `Char` production: no control characters

@@ -152,10 +152,9 @@ pub async fn station_detail<S: Store + DocumentStore>(
     key: &str,
 ) -> Result<StationDetail, WebError> {
     let id = super::station_id(key)?;
-    let record = store
-        .entity(&id)
+    let record = lookout_store::public_entity(store, &id)
         .await?
-        .filter(|r| r.entity.schema == Schema::Station && r.is_public())
+        .filter(|r| r.entity.schema == Schema::Station)
         .ok_or_else(|| WebError::NotFound(format!("station {key:?}")))?;
     let referencing = store.referencing(&id).await?;
     let operators = operators_of(store, &referencing, countries.lang).await?;
