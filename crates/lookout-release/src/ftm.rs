@@ -150,7 +150,7 @@ const FTM_LINKS: &[&str] = &["subject", "object", "member", "organization", "inv
 /// `referents`, and links point at canonical ids. Returns the number of lines.
 pub async fn export_ftm<S: Store>(store: &S, mut out: impl Write) -> Result<u64, ExportError> {
     let sources = sources_by_id(store).await?;
-    let resolution = lookout_core::Resolution::from_decisions(&store.decisions().await?);
+    let resolution = crate::walk::public_resolution(store).await?;
     let clustered: BTreeSet<lookout_core::EntityId> = resolution.clusters().into_iter().flatten().collect();
     let mut merged: BTreeMap<String, serde_json::Value> = BTreeMap::new();
     let mut n = 0;

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use lookout_core::{EntityId, EntityView, Resolution, Schema};
+use lookout_core::{EntityId, EntityView, Schema};
 use lookout_store::Store;
 
 use crate::walk::for_each_public_entity;
@@ -38,7 +38,7 @@ struct Node {
 
 /// Writes the graph; returns the number of nodes and edges written.
 pub async fn export_gexf<S: Store>(store: &S, mut out: impl Write) -> Result<u64, ExportError> {
-    let resolution = Resolution::from_decisions(&store.decisions().await?);
+    let resolution = crate::walk::public_resolution(store).await?;
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
     let mut edges: Vec<(String, String, String)> = Vec::new();
     for_each_public_entity(store, |record| {

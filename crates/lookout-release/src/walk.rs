@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
-use lookout_core::{Source, SourceId, StatementStatus};
-use lookout_store::{public_records, DocumentStore, EntityRecord, Store};
+use lookout_core::{Decision, EntityId, Resolution, Source, SourceId, StatementStatus};
+use lookout_store::{public_records, DocumentStore, EntityRecord, PublicView, Store};
 
 use crate::ExportError;
 
@@ -28,9 +28,23 @@ pub async fn for_each_public_entity<S: Store>(
     }
 }
 
-/// Every source, by id.
+/// The analysts' decisions that entities are one, among public entities only: a decision that
+/// joins a private or unconfirmed entity would give an export its id (as a canonical id or a
+/// referent), so it is left out, and the public entity stands alone.
+pub async fn public_resolution<S: Store>(store: &S) -> Result<Resolution, ExportError> {
+    let decisions = store.decisions().await?;
+    let mut ids: Vec<EntityId> = decisions.iter().flat_map(|d| [d.left.clone(), d.right.clone()]).collect();
+    ids.sort();
+    ids.dedup();
+    let view = PublicView::of_ids(store, &ids).await?;
+    let public: Vec<Decision> =
+        decisions.into_iter().filter(|d| view.is_public(&d.left) && view.is_public(&d.right)).collect();
+    Ok(Resolution::from_decisions(&public))
+}
+
+/// Every source the public may see, by id.
 pub async fn sources_by_id<S: Store>(store: &S) -> Result<HashMap<SourceId, Source>, ExportError> {
-    Ok(store.all_sources().await?.into_iter().map(|s| (s.id.clone(), s)).collect())
+    Ok(store.public_sources().await?.into_iter().map(|s| (s.id.clone(), s)).collect())
 }
 
 /// The original each copy among `sources` copies (as a person judged it, else as ingest found its

@@ -98,6 +98,7 @@ async fn json_and_ftm_leave_out_restricted_persons() {
     let doc: Value = serde_json::from_slice(&json).unwrap();
     assert_eq!(doc["entities"].as_array().unwrap().len() as u64, n);
     assert!(!String::from_utf8_lossy(&json).contains("CANARY"));
+    assert!(!String::from_utf8_lossy(&json).contains("example.org/testimony"), "a source only a person cites");
     let sources = doc["sources"].as_array().unwrap();
     let url_of = |id: &Value| sources.iter().find(|s| &s["id"] == id).map(|s| s["url"].clone());
     let copy =
@@ -117,4 +118,34 @@ async fn json_and_ftm_leave_out_restricted_persons() {
     for s in ["Organization", "PublicBody", "Address", "Event", "Note", "UnknownLink"] {
         assert!(schemas.contains(s), "{s} missing from {schemas:?}");
     }
+}
+
+/// A decision that a restricted person and a public body are one (an analyst's mistake, or a
+/// duplicate pair the workspace offered) gives no export the person's id, as the merged entity's
+/// id or as a referent: exports resolve public entities only.
+#[tokio::test]
+async fn a_decision_joining_a_restricted_person_gives_no_export_their_id() {
+    use lookout_core::{Decision, Judgement, Timestamp};
+    let store = bundled_store().await;
+    let person = EntityId::new("person-private").unwrap();
+    let bureau = EntityId::new("publicbody-fuzhou-psb").unwrap();
+    assert!(person < bureau, "the person's id would be the canonical one");
+    let decision = Decision {
+        left: person,
+        right: bureau,
+        judgement: Judgement::Match,
+        decided_by: "ana".into(),
+        decided_at: Timestamp::now(),
+    };
+    store.record_decision(&decision).await.unwrap();
+    let mut ftm = Vec::new();
+    export_ftm(&store, &mut ftm).await.unwrap();
+    let ftm = String::from_utf8(ftm).unwrap();
+    assert!(!ftm.contains("person-private"), "FtM names the person");
+    assert!(ftm.contains(r#""id":"publicbody-fuzhou-psb""#), "the bureau stands alone");
+    let mut gexf = Vec::new();
+    lookout_release::export_gexf(&store, &mut gexf).await.unwrap();
+    let gexf = String::from_utf8(gexf).unwrap();
+    assert!(!gexf.contains("person-private"), "GEXF names the person");
+    assert!(gexf.contains(r#"id="publicbody-fuzhou-psb""#), "{gexf}");
 }

@@ -126,6 +126,60 @@ async fn changes_list_exactly_the_statements_added_and_withdrawn_with_their_sour
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+/// A person marked a public figure is in a release with their membership; restricted again, the
+/// next release's changes count their statements as withheld and list none of them, so the list
+/// of changes never publishes again what the record took back.
+#[tokio::test]
+async fn a_person_restricted_again_is_counted_not_listed_in_the_next_changes() {
+    let dir = temp_dir("withheld");
+    let store = bundled_store().await;
+    let key = key(&dir);
+    let person = EntityId::new("person-canary").unwrap();
+    let org = EntityId::new("org-canary").unwrap();
+    let membership = EntityId::new("membership-canary").unwrap();
+    let mut batch = Batch::new("analyst");
+    batch.add_entity(&person, Schema::Person).unwrap();
+    batch.add_entity(&org, Schema::Organization).unwrap();
+    batch.add_entity(&membership, Schema::Membership).unwrap();
+    let source = batch.add_source(Source::from_url("https://example.org/court-record"));
+    batch.add_claim(Claim::new(&person, "name", "CANARY FIGURE", &source)).unwrap();
+    batch.add_claim(Claim::new(&org, "name", "Canary Association", &source)).unwrap();
+    batch.add_claim(Claim::new(&membership, "member", person.as_str(), &source)).unwrap();
+    batch.add_claim(Claim::new(&membership, "organization", org.as_str(), &source)).unwrap();
+    store.write_batch(&batch).await.unwrap();
+    let cited = store.sources(std::slice::from_ref(&source)).await.unwrap().remove(&source).unwrap();
+    let mark = |public: bool| {
+        let (store, person, cited) = (&store, &person, &cited);
+        async move {
+            let event = AuditEvent::today("ana", "person.marked-public-figure", person.as_str());
+            store.mark_public_figure(person, public, cited, "ana", &event).await.unwrap();
+        }
+    };
+    mark(true).await;
+    let first = cut_release(&store, &options(&dir, &key), |_| {}).await.unwrap();
+    let csv = std::fs::read_to_string(first.dir.join("lookout.csv")).unwrap();
+    assert!(csv.contains("CANARY FIGURE") && csv.contains("membership-canary"), "a public figure is released");
+
+    mark(false).await;
+    let second = cut_release(&store, &options(&dir, &key), |_| {}).await.unwrap();
+    let c = changes(&second.dir);
+    assert_eq!(c.summary.withdrawn, 0, "{c:#?}");
+    assert!(c.summary.withheld >= 3, "the name and both ends of the membership: {c:#?}");
+    for file in ["changes.json", "CHANGES.md", "lookout.csv", "lookout.json", "lookout.ftm.jsonl", "lookout.gexf"] {
+        let text = std::fs::read_to_string(second.dir.join(file)).unwrap();
+        for never in ["CANARY FIGURE", "person-canary", "membership-canary"] {
+            assert!(!text.contains(never), "{file} names {never}");
+        }
+    }
+    let md = std::fs::read_to_string(second.dir.join("CHANGES.md")).unwrap();
+    assert!(
+        md.contains(&format!("{} more statements of the previous release are no longer public", c.summary.withheld)),
+        "{md}"
+    );
+    verify_release(&second.dir, None).unwrap();
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 #[tokio::test]
 async fn verification_names_the_first_file_that_does_not_match() {
     let dir = temp_dir("verify");

@@ -38,7 +38,7 @@ pub use error::StoreError;
 pub use lookout_core::SourceJudgement;
 /// The status timeline is domain logic, in `lookout_core::timeline`; re-exported for the callers
 /// that read it through the store.
-pub use publicity::{public_entity, public_records, PublicView};
+pub use publicity::{public_entity, public_records, PublicView, PublicityFacts};
 pub use query::{EntityFilter, EntityRecord, NamedEntity, RecordCounts, Stats, WriteReport};
 pub use reports::{
     Account, AccountSummary, AuditView, CountRelease, NewReport, PublishedIncident, ReportRecord, ReportStore,

@@ -14,71 +14,146 @@ use lookout_core::{EntityId, Schema, Statement, StatementStatus};
 use crate::{EntityRecord, Store, StoreError};
 
 /// Rounds of reading linked entities (a link to a link to a link…); an end still unread after
-/// them counts as not public.
+/// them counts as private.
 const MAX_ROUNDS: usize = 8;
+
+/// What the rule needs to know of one stored entity, without its statements.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicityFacts {
+    /// The entity.
+    pub id: EntityId,
+    /// Its schema.
+    pub schema: Schema,
+    /// Whether it is restricted (a person not marked a public figure).
+    pub restricted: bool,
+    /// Whether it has an accepted statement.
+    pub accepted: bool,
+    /// The ids its accepted statements name as values of entity-typed properties.
+    pub ends: Vec<EntityId>,
+}
+
+impl PublicityFacts {
+    /// The facts of a record at hand (its statements as read: only accepted ones count).
+    pub fn of(record: &EntityRecord) -> Self {
+        let schema = record.entity.schema;
+        PublicityFacts {
+            id: record.entity.id.clone(),
+            schema,
+            restricted: record.restricted,
+            accepted: record.statements.iter().any(|s| s.status == StatementStatus::Accepted),
+            ends: record
+                .statements
+                .iter()
+                .filter(|s| s.status == StatementStatus::Accepted && names_entity(schema, &s.prop))
+                .filter_map(|s| EntityId::new(s.value.as_str()).ok())
+                .collect(),
+        }
+    }
+}
+
+/// How the rule judges one entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// The public may see it.
+    Public,
+    /// Not public, but no secret either: not yet confirmed, every statement withdrawn, or a link
+    /// to such an entity. A withdrawal of it may still be told.
+    NotPublic,
+    /// Restricted, or a link joining a private entity: nothing about it is told, not even its id.
+    Private,
+}
 
 /// Which entities, among some records and everything they link, the public may see.
 #[derive(Debug, Clone, Default)]
 pub struct PublicView {
-    public: HashSet<EntityId>,
-}
-
-/// What the rule needs of one entity.
-struct Node {
-    schema: Schema,
-    alone_public: bool,
-    ends: Vec<EntityId>,
-}
-
-impl Node {
-    fn of(record: &EntityRecord) -> Self {
-        Node { schema: record.entity.schema, alone_public: record.is_public(), ends: linked_ids(record) }
-    }
+    verdicts: HashMap<EntityId, (Schema, Verdict)>,
 }
 
 impl PublicView {
-    /// Judges `records` and the entities they link, reading from `store` the linked entities that
-    /// are not among `records` (one call per round of links).
+    /// Judges `records` and the entities they link, reading from `store` the facts of the linked
+    /// entities that are not among `records` (one call per round of links).
     pub async fn of<S: Store>(store: &S, records: &[EntityRecord]) -> Result<Self, StoreError> {
-        let mut nodes: HashMap<EntityId, Node> = records.iter().map(|r| (r.entity.id.clone(), Node::of(r))).collect();
-        // Every end of the records, then the ends of the links among those, and so on.
-        let mut wanted: Vec<EntityId> = records.iter().flat_map(linked_ids).collect();
-        for _ in 0..MAX_ROUNDS {
-            wanted.retain(|id| !nodes.contains_key(id));
+        Self::judged(store, records.iter().map(PublicityFacts::of).collect(), Vec::new()).await
+    }
+
+    /// Judges the entities `ids` and those they link, all read from `store`.
+    pub async fn of_ids<S: Store>(store: &S, ids: &[EntityId]) -> Result<Self, StoreError> {
+        Self::judged(store, Vec::new(), ids.to_vec()).await
+    }
+
+    async fn judged<S: Store>(
+        store: &S,
+        at_hand: Vec<PublicityFacts>,
+        mut wanted: Vec<EntityId>,
+    ) -> Result<Self, StoreError> {
+        wanted.extend(at_hand.iter().flat_map(|f| f.ends.iter().cloned()));
+        let mut facts: HashMap<EntityId, PublicityFacts> = at_hand.into_iter().map(|f| (f.id.clone(), f)).collect();
+        let mut unread: HashSet<EntityId> = HashSet::new();
+        for round in 0..=MAX_ROUNDS {
+            wanted.retain(|id| !facts.contains_key(id) && !unread.contains(id));
             wanted.sort();
             wanted.dedup();
             if wanted.is_empty() {
                 break;
             }
-            let read = store.entities(&wanted).await?;
-            let mut next = Vec::new();
-            for record in &read {
-                let node = Node::of(record);
-                if node.schema.is_link() {
-                    next.extend(node.ends.iter().cloned());
-                }
-                nodes.insert(record.entity.id.clone(), node);
+            if round == MAX_ROUNDS {
+                unread.extend(wanted.drain(..));
+                break;
             }
-            // Ids not stored at all are no public entity.
+            let mut next = Vec::new();
+            for read in store.publicity_facts(&wanted).await? {
+                if read.schema.is_link() {
+                    next.extend(read.ends.iter().cloned());
+                }
+                facts.insert(read.id.clone(), read);
+            }
+            // An id nothing is stored under is no public entity, and no secret.
             for id in wanted.drain(..) {
-                nodes.entry(id).or_insert(Node { schema: Schema::Link, alone_public: false, ends: Vec::new() });
+                facts.entry(id.clone()).or_insert(PublicityFacts {
+                    id,
+                    schema: Schema::Link,
+                    restricted: false,
+                    accepted: false,
+                    ends: Vec::new(),
+                });
             }
             wanted = next;
         }
-        Ok(PublicView { public: judge(&nodes) })
+        Ok(PublicView { verdicts: judge(&facts, &unread) })
     }
 
     /// Whether the public may see the entity `id` (false for one this view never read).
     pub fn is_public(&self, id: &EntityId) -> bool {
-        self.public.contains(id)
+        matches!(self.verdicts.get(id), Some((_, Verdict::Public)))
     }
 
-    /// Whether the public may see `statement`, said of an entity of `schema`: its entity is
-    /// public, and if its value is an entity's id, that entity is public too.
-    pub fn keeps(&self, schema: Schema, statement: &Statement) -> bool {
-        self.is_public(&statement.entity_id)
-            && (!names_entity(schema, &statement.prop)
-                || EntityId::new(statement.value.as_str()).is_ok_and(|id| self.is_public(&id)))
+    /// Whether nothing about `id` may be told, not even that it was withdrawn: it is restricted,
+    /// or a link joining such an entity (true for one this view never read).
+    pub fn is_private(&self, id: &EntityId) -> bool {
+        !matches!(self.verdicts.get(id), Some((_, Verdict::Public | Verdict::NotPublic)))
+    }
+
+    /// Whether `prop` of the entity `id` holds an entity's id, and that entity is private (also
+    /// true when `id` itself was never read, or `value` is no valid id).
+    pub fn names_private(&self, id: &EntityId, prop: &str, value: &str) -> bool {
+        match self.verdicts.get(id) {
+            None => true,
+            Some((schema, _)) => {
+                names_entity(*schema, prop) && EntityId::new(value).map_or(true, |v| self.is_private(&v))
+            }
+        }
+    }
+
+    /// Whether the public may see `statement`: its entity is public, and if its value is an
+    /// entity's id, that entity is public too.
+    pub fn keeps(&self, statement: &Statement) -> bool {
+        match self.verdicts.get(&statement.entity_id) {
+            Some((schema, Verdict::Public)) => {
+                !names_entity(*schema, &statement.prop)
+                    || EntityId::new(statement.value.as_str()).is_ok_and(|id| self.is_public(&id))
+            }
+            _ => false,
+        }
     }
 
     /// `records` as the public may see them: those not public left out, and from the others every
@@ -88,8 +163,7 @@ impl PublicView {
             .into_iter()
             .filter(|r| self.is_public(&r.entity.id))
             .map(|mut r| {
-                let schema = r.entity.schema;
-                r.statements.retain(|s| self.keeps(schema, s));
+                r.statements.retain(|s| self.keeps(s));
                 r
             })
             .filter(EntityRecord::is_public)
@@ -109,34 +183,57 @@ pub async fn public_entity<S: Store>(store: &S, id: &EntityId) -> Result<Option<
     Ok(public_records(store, vec![record]).await?.pop())
 }
 
-/// The entities public under the rule: public alone, and for a link, every end public, until
-/// nothing changes (links to links settle in as many passes as the chain is long).
-fn judge(nodes: &HashMap<EntityId, Node>) -> HashSet<EntityId> {
-    let mut public: HashSet<EntityId> =
-        nodes.iter().filter(|(_, n)| n.alone_public).map(|(id, _)| id.clone()).collect();
+/// Each entity's verdict. Private: restricted, or a link with an end private or unread, growing
+/// until nothing changes. Public: public alone and not private, and for a link every end public,
+/// shrinking until nothing changes (links to links settle in as many passes as the chain is long).
+fn judge(
+    facts: &HashMap<EntityId, PublicityFacts>,
+    unread: &HashSet<EntityId>,
+) -> HashMap<EntityId, (Schema, Verdict)> {
+    let is_link = |f: &PublicityFacts| f.schema.is_link();
+    let mut private: HashSet<&EntityId> = facts.values().filter(|f| f.restricted).map(|f| &f.id).collect();
     loop {
-        let withheld: Vec<EntityId> = public
+        let joining: Vec<&EntityId> = facts
+            .values()
+            .filter(|f| is_link(f) && !private.contains(&f.id))
+            .filter(|f| f.ends.iter().any(|end| private.contains(end) || unread.contains(end)))
+            .map(|f| &f.id)
+            .collect();
+        if joining.is_empty() {
+            break;
+        }
+        private.extend(joining);
+    }
+    let mut public: HashSet<&EntityId> =
+        facts.values().filter(|f| f.accepted && !private.contains(&f.id)).map(|f| &f.id).collect();
+    loop {
+        let withheld: Vec<&EntityId> = public
             .iter()
-            .filter(|id| nodes[*id].schema.is_link() && !nodes[*id].ends.iter().all(|end| public.contains(end)))
-            .cloned()
+            .filter(|id| {
+                let f = &facts[**id];
+                is_link(f) && !f.ends.iter().all(|end| public.contains(end))
+            })
+            .copied()
             .collect();
         if withheld.is_empty() {
-            return public;
+            break;
         }
         for id in withheld {
-            public.remove(&id);
+            public.remove(id);
         }
     }
-}
-
-/// The ids a record's accepted statements name as values of entity-typed properties (a value
-/// that is no valid id names no entity, and `apply` leaves its statement out).
-fn linked_ids(record: &EntityRecord) -> Vec<EntityId> {
-    record
-        .statements
-        .iter()
-        .filter(|s| s.status == StatementStatus::Accepted && names_entity(record.entity.schema, &s.prop))
-        .filter_map(|s| EntityId::new(s.value.as_str()).ok())
+    facts
+        .values()
+        .map(|f| {
+            let verdict = if public.contains(&f.id) {
+                Verdict::Public
+            } else if private.contains(&f.id) {
+                Verdict::Private
+            } else {
+                Verdict::NotPublic
+            };
+            (f.id.clone(), (f.schema, verdict))
+        })
         .collect()
 }
 

@@ -30,6 +30,13 @@ pub trait Store: Send + Sync + 'static {
     /// a few statements: SQLite's reads 500 ids a time).
     fn entities(&self, ids: &[EntityId]) -> impl Future<Output = Result<Vec<EntityRecord>, StoreError>> + Send;
 
+    /// What [`crate::PublicView`] needs of the stored entities among `ids` (any order): schema,
+    /// restriction, whether one of their statements is accepted, and what those statements link.
+    fn publicity_facts(
+        &self,
+        ids: &[EntityId],
+    ) -> impl Future<Output = Result<Vec<crate::PublicityFacts>, StoreError>> + Send;
+
     /// Entities matching the filter, by id, with their statements; unless the filter includes
     /// restricted ones, as the public may see them ([`crate::PublicView`]: no link to an entity
     /// that is not public).
@@ -55,8 +62,14 @@ pub trait Store: Send + Sync + 'static {
     /// Sources by id.
     fn sources(&self, ids: &[SourceId]) -> impl Future<Output = Result<HashMap<SourceId, Source>, StoreError>> + Send;
 
-    /// Every source.
-    fn all_sources(&self) -> impl Future<Output = Result<Vec<Source>, StoreError>> + Send;
+    /// Every source the public may see, in id order: one that supports an accepted statement
+    /// telling nothing of a private entity (a restricted person, or a link joining one), or that no
+    /// accepted statement cites and no restricted document came from. A source only private
+    /// statements cite, or a restricted document's, is not listed.
+    fn public_sources(&self) -> impl Future<Output = Result<Vec<Source>, StoreError>> + Send;
+
+    /// The source `id`, if the public may see it (as [`Store::public_sources`] has it).
+    fn public_source(&self, id: &SourceId) -> impl Future<Output = Result<Option<Source>, StoreError>> + Send;
 
     /// The statements a source supports that the public may see ([`crate::PublicView`]).
     fn statements_of_source(&self, id: &SourceId) -> impl Future<Output = Result<Vec<Statement>, StoreError>> + Send;

@@ -49,7 +49,7 @@ async fn seeded() -> (SqliteStore, Source) {
         batch.add_claim(Claim::new(&id(e), prop, value, &src)).unwrap();
     }
     store.write_batch(&batch).await.unwrap();
-    let source = store.all_sources().await.unwrap().remove(0);
+    let source = store.public_sources().await.unwrap().remove(0);
     (store, source)
 }
 
@@ -114,4 +114,88 @@ async fn a_public_figure_makes_the_membership_public() {
             "station-X"
         ]
     );
+}
+
+/// Writes links `prefix-0 … prefix-(n-1)`, each with subject the next one (the last: `station-X`)
+/// and object `bureau-X`, and, when `cycle`, the last pointing back at the first.
+async fn chain(store: &SqliteStore, source: &Source, prefix: &str, n: usize, cycle: bool) {
+    let mut batch = Batch::new("test");
+    batch.add_source(source.clone());
+    for i in 0..n {
+        let link = id(&format!("{prefix}-{i}"));
+        batch.add_entity(&link, Schema::Link).unwrap();
+        let next = match i + 1 {
+            next if next < n => format!("{prefix}-{next}"),
+            _ if cycle => format!("{prefix}-0"),
+            _ => "station-X".to_string(),
+        };
+        batch.add_claim(Claim::new(&link, "subject", next, &source.id)).unwrap();
+        batch.add_claim(Claim::new(&link, "object", "bureau-X", &source.id)).unwrap();
+    }
+    store.write_batch(&batch).await.unwrap();
+}
+
+#[tokio::test]
+async fn chains_of_links_are_followed_cycles_settle_and_a_chain_too_long_to_read_is_private() {
+    let (store, source) = seeded().await;
+    chain(&store, &source, "short", 3, false).await;
+    chain(&store, &source, "ring", 4, true).await;
+    chain(&store, &source, "long", 12, false).await;
+    let view = PublicView::of_ids(&store, &[id("short-0"), id("ring-0"), id("long-0"), id("long-11")]).await.unwrap();
+    assert!(view.is_public(&id("short-0")), "three links down to a public station");
+    assert!(view.is_public(&id("ring-0")), "a ring of public links is public");
+    assert!(
+        !view.is_public(&id("long-0")) && view.is_private(&id("long-0")),
+        "ends beyond the rounds read count as private"
+    );
+    assert!(view.is_public(&id("long-11")), "the chain's last link, read directly, is public");
+}
+
+#[tokio::test]
+async fn private_is_what_may_not_be_named_and_not_public_what_is_merely_unconfirmed() {
+    let (store, source) = seeded().await;
+    // An organisation with no accepted statement yet (created in the workspace, unconfirmed)
+    // and a hosting of the station by it.
+    let mut batch = Batch::new("test");
+    batch.add_source(source.clone());
+    batch.add_entity(&id("org-unconfirmed"), Schema::Organization).unwrap();
+    batch.add_entity(&id("hosting-X"), Schema::Hosting).unwrap();
+    batch.add_claim(Claim::new(&id("hosting-X"), "station", "station-X", &source.id)).unwrap();
+    batch.add_claim(Claim::new(&id("hosting-X"), "host", "org-unconfirmed", &source.id)).unwrap();
+    store.write_batch(&batch).await.unwrap();
+    let view = PublicView::of_ids(&store, &[id("hosting-X"), id("membership-canary"), id("link-to-membership")])
+        .await
+        .unwrap();
+    assert!(!view.is_public(&id("hosting-X")) && !view.is_private(&id("hosting-X")), "withheld, not secret");
+    assert!(!view.is_public(&id("org-unconfirmed")) && !view.is_private(&id("org-unconfirmed")));
+    for secret in ["person-canary", "membership-canary", "link-to-membership"] {
+        assert!(view.is_private(&id(secret)), "{secret}");
+    }
+    assert!(view.names_private(&id("membership-canary"), "member", "person-canary"));
+    assert!(!view.names_private(&id("hosting-X"), "host", "org-unconfirmed"));
+    assert!(!view.names_private(&id("hosting-X"), "role", "person-canary"), "a text value names no entity");
+    assert!(view.is_private(&id("never-read")), "an id the view never read is private");
+}
+
+#[tokio::test]
+async fn a_source_only_private_statements_cite_is_not_public() {
+    let (store, source) = seeded().await;
+    let mut batch = Batch::new("test");
+    let private_source = batch.add_source(Source::from_url("https://example.org/canary-person-court-file"));
+    let bibliography = batch.add_source(Source::from_url("https://example.org/read-later"));
+    batch.add_entity(&id("person-canary"), Schema::Person).unwrap();
+    batch.add_entity(&id("membership-canary"), Schema::Membership).unwrap();
+    batch.add_claim(Claim::new(&id("person-canary"), "alias", "Canary", &private_source)).unwrap();
+    batch.add_claim(Claim::new(&id("membership-canary"), "role", "treasurer", &private_source)).unwrap();
+    store.write_batch(&batch).await.unwrap();
+    let urls: Vec<String> = store.public_sources().await.unwrap().into_iter().map(|s| s.url).collect();
+    assert!(urls.contains(&source.url), "the source public statements cite: {urls:?}");
+    assert!(urls.contains(&"https://example.org/read-later".to_string()), "a source nothing cites yet: {urls:?}");
+    assert!(!urls.iter().any(|u| u.contains("canary-person")), "{urls:?}");
+    assert!(store.public_source(&private_source).await.unwrap().is_none());
+    assert!(store.public_source(&bibliography).await.unwrap().is_some());
+    assert!(store.statements_of_source(&private_source).await.unwrap().is_empty());
+    let supported = store.statements_of_source(&source.id).await.unwrap();
+    assert!(supported.iter().all(|s| !s.entity_id.as_str().contains("canary") || s.entity_id.as_str() == "org-canary"));
+    assert!(supported.iter().any(|s| s.entity_id.as_str() == "org-canary"));
 }

@@ -7,11 +7,16 @@ mod common;
 
 use common::*;
 
-/// What no public output may contain: the person's name, their id, their membership's id and the
-/// id of the link to that membership (ids can carry a name, as these do).
-const NEVER: [&str; 4] = ["CANARY PRIVATE PERSON", "person-canary", "membership-canary", "link-to-membership"];
+/// What no public output may contain: the person's name, their id, their membership's id, the id
+/// of the link to that membership (ids can carry a name, as these do), and the address of the
+/// source only those cite.
+const NEVER: [&str; 5] =
+    ["CANARY PRIVATE PERSON", "person-canary", "membership-canary", "link-to-membership", "canary-person-court-file"];
 
 const SOURCE_URL: &str = "https://example.org/members";
+
+/// The source only the membership and the link to it cite.
+const PRIVATE_URL: &str = "https://example.org/canary-person-court-file";
 
 /// The bundled record, plus a restricted person, a public organisation, the person's membership,
 /// a link to that membership, and a public link between two organisations as a control.
@@ -22,8 +27,8 @@ fn seeded() -> TempDir {
         r#"{"id":"person-canary","schema":"Person","properties":{"name":["CANARY PRIVATE PERSON"],"sourceUrl":["https://example.org/members"]}}"#,
         r#"{"id":"org-canary","schema":"Organization","properties":{"name":["Canary Association"],"sourceUrl":["https://example.org/members"]}}"#,
         r#"{"id":"org-member","schema":"Organization","properties":{"name":["Member Society"],"sourceUrl":["https://example.org/members"]}}"#,
-        r#"{"id":"membership-canary","schema":"Membership","properties":{"member":["person-canary"],"organization":["org-canary"],"role":["chair"],"sourceUrl":["https://example.org/members"]}}"#,
-        r#"{"id":"link-to-membership","schema":"UnknownLink","properties":{"subject":["membership-canary"],"object":["org-member"],"sourceUrl":["https://example.org/members"]}}"#,
+        r#"{"id":"membership-canary","schema":"Membership","properties":{"member":["person-canary"],"organization":["org-canary"],"role":["chair"],"sourceUrl":["https://example.org/canary-person-court-file"]}}"#,
+        r#"{"id":"link-to-membership","schema":"UnknownLink","properties":{"subject":["membership-canary"],"object":["org-member"],"sourceUrl":["https://example.org/canary-person-court-file"]}}"#,
         r#"{"id":"link-society","schema":"UnknownLink","properties":{"subject":["org-member"],"object":["org-canary"],"sourceUrl":["https://example.org/members"]}}"#,
     ];
     let ftm = dir.write("members.ftm.jsonl", &(rows.join("\n") + "\n"));
@@ -88,6 +93,26 @@ fn no_page_or_api_answer_names_a_restricted_person_through_a_link() {
         assert_clean(&path, &body);
     }
 
+    let private = lookout_core::Source::from_url(PRIVATE_URL).id;
+    for path in [format!("/sources/{private}"), format!("/api/v1/sources/{private}")] {
+        assert_eq!(server.get(&path).0, 404, "{path}: a source only the withheld links cite");
+    }
+    // Every page of the list of sources.
+    let mut listed = String::new();
+    let mut path = "/api/v1/sources?limit=500".to_string();
+    loop {
+        let (status, _, page) = server.get(&path);
+        assert_eq!(status, 200, "{path}: {page}");
+        let doc: serde_json::Value = serde_json::from_str(&page).unwrap();
+        listed.push_str(&page);
+        match doc["next_cursor"].as_str() {
+            Some(cursor) => path = format!("/api/v1/sources?limit=500&cursor={cursor}"),
+            None => break,
+        }
+    }
+    assert!(listed.contains(SOURCE_URL), "the public source is listed");
+    assert_clean("/api/v1/sources", &listed);
+
     // Feeds, search, downloads and the nested yente answer.
     for path in [
         "/changes.atom",
@@ -95,6 +120,7 @@ fn no_page_or_api_answer_names_a_restricted_person_through_a_link() {
         "/api/v1/search?q=Canary",
         "/data/lookout.ftm.jsonl",
         "/data/lookout.csv",
+        "/data/lookout.json",
         "/entities/org-canary?nested=true",
         "/entities/org-member?nested=true",
     ] {

@@ -26,6 +26,38 @@ pub struct Changes {
     pub entities: Vec<EntityChanges>,
 }
 
+impl Changes {
+    /// The ids the withdrawn statements are about, and the values of theirs that may be ids: what
+    /// [`Changes::withhold`] asks about.
+    pub fn withdrawn_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .entities
+            .iter()
+            .filter(|e| !e.withdrawn.is_empty())
+            .flat_map(|e| std::iter::once(e.id.clone()).chain(e.withdrawn.iter().map(|c| c.value.clone())))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    /// Leaves out every withdrawn statement `private(entity, prop, value)` says tells of a person
+    /// who is not public (the previous release had it; this one has not, as the person was
+    /// restricted again or the statement was a link to them): counted in `summary.withheld`,
+    /// never listed, and an entity left with no change is left out too.
+    pub fn withhold(&mut self, private: impl Fn(&str, &str, &str) -> bool) {
+        for entity in &mut self.entities {
+            let before = entity.withdrawn.len();
+            let id = entity.id.clone();
+            entity.withdrawn.retain(|c| !private(&id, &c.prop, &c.value));
+            let gone = (before - entity.withdrawn.len()) as u64;
+            self.summary.withdrawn -= gone;
+            self.summary.withheld += gone;
+        }
+        self.entities.retain(|e| !(e.added.is_empty() && e.withdrawn.is_empty() && e.changed.is_empty()));
+    }
+}
+
 /// The changed statements of one entity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntityChanges {

@@ -22,6 +22,13 @@ pub fn changes_markdown(changes: &Changes) -> String {
                 s.changed,
                 changes.entities.len()
             );
+            if s.withheld > 0 {
+                let _ = writeln!(
+                    md,
+                    "{} more statements of the previous release are no longer public: they concern a person who is not public, or a link to one, and are counted here, not listed.\n",
+                    s.withheld
+                );
+            }
         }
         None => {
             let _ = writeln!(
@@ -100,7 +107,7 @@ mod tests {
             format: "lookout-changes/1".into(),
             release: "2026-12-05".parse().unwrap(),
             previous: None,
-            summary: ChangeCounts { added: 1, withdrawn: 0, changed: 0 },
+            summary: ChangeCounts { added: 1, ..Default::default() },
             entities: vec![EntityChanges {
                 id: "station-ST001".into(),
                 schema: "Station".into(),

@@ -5,7 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use lookout_store::{DocumentStore, Store};
+use lookout_core::EntityId;
+use lookout_store::{DocumentStore, PublicView, Store};
 
 use super::changes::compare;
 use super::changes_md::changes_markdown;
@@ -108,8 +109,15 @@ pub async fn cut_release<S: Store + DocumentStore>(
         Some((previous_id, path)) => Some((previous_id, open(path)?)),
         None => None,
     };
-    let (changes, counts) = compare(&id, previous_input, open(&current_csv)?)
+    let (mut changes, counts) = compare(&id, previous_input, open(&current_csv)?)
         .map_err(|e| ReleaseError::Invalid { path: current_csv.clone(), reason: e.to_string() })?;
+    // What the previous release told and this one no longer may: a person restricted again, or a
+    // link to one the previous release gave out.
+    let asked: Vec<EntityId> = changes.withdrawn_ids().into_iter().filter_map(|i| EntityId::new(i).ok()).collect();
+    let view = PublicView::of_ids(store, &asked).await?;
+    changes.withhold(|entity, prop, value| {
+        EntityId::new(entity).map_or(true, |e| view.is_private(&e) || view.names_private(&e, prop, value))
+    });
     let changes_json = {
         let mut bytes = serde_json::to_vec_pretty(&changes).expect("changes serialise");
         bytes.push(b'\n');

@@ -54,6 +54,14 @@ pub struct ChangeCounts {
     pub withdrawn: u64,
     /// In both, with something about them (their source's kind, the original it copies) changed.
     pub changed: u64,
+    /// In the previous release, not in this one, and about a person who is not public (or a link
+    /// to one): counted, never listed (`Changes::withhold`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub withheld: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// One file of a release.

@@ -12,6 +12,8 @@ mod glance;
 mod inbox;
 mod judgements;
 mod public_changes;
+mod public_sources;
+mod publicity_facts;
 mod read;
 mod record_counts;
 mod reports;

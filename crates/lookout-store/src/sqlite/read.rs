@@ -13,7 +13,8 @@ use super::SqliteStore;
 use crate::{EntityFilter, EntityRecord, Stats, Store, StoreError, WriteReport};
 use lookout_core::timeline::TimelineStep;
 
-/// Entities matching a filter; `?1` schema, `?2` country, `?3` operator, `?4` status, `?5` include restricted.
+/// Entities matching a filter; `?1` schema, `?2` country, `?3` operator (never a restricted one,
+/// so the filter tells nothing of a person), `?4` status, `?5` include restricted.
 const FILTERED_ENTITIES: &str = "
 SELECT e.key, e.id, e.schema, e.restricted FROM entities e
 WHERE (?1 IS NULL OR e.schema = ?1)
@@ -21,9 +22,10 @@ WHERE (?1 IS NULL OR e.schema = ?1)
        AND EXISTS (SELECT 1 FROM statements a WHERE a.entity_key = e.key AND a.status = 'accepted')))
   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM statements s WHERE s.entity_key = e.key AND s.prop = 'country'
        AND s.value = ?2 AND s.status = 'accepted' AND s.stance = 'asserts'))
-  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM statements op JOIN statements st ON st.entity_key = op.entity_key
+  AND (?3 IS NULL OR (NOT EXISTS (SELECT 1 FROM entities r WHERE r.id = ?3 AND r.restricted = 1)
+       AND EXISTS (SELECT 1 FROM statements op JOIN statements st ON st.entity_key = op.entity_key
        WHERE op.link_value = ?3 AND op.prop = 'operator' AND op.status = 'accepted'
-         AND st.link_value = e.id AND st.prop = 'station' AND st.status = 'accepted'))
+         AND st.link_value = e.id AND st.prop = 'station' AND st.status = 'accepted')))
   AND (?4 IS NULL OR EXISTS (SELECT 1 FROM statements s WHERE s.entity_key = e.key AND s.prop = 'status'
        AND s.value = ?4 AND s.status = 'accepted' AND s.stance = 'asserts'))";
 
@@ -148,6 +150,10 @@ impl Store for SqliteStore {
         Ok(records.pop())
     }
 
+    async fn publicity_facts(&self, ids: &[EntityId]) -> Result<Vec<crate::PublicityFacts>, StoreError> {
+        self.read_publicity_facts(ids).await
+    }
+
     async fn list_entities(&self, filter: &EntityFilter) -> Result<Vec<EntityRecord>, StoreError> {
         let records = self.records_for(FILTERED_ENTITIES, Binds::Filter(filter), In::Record).await?;
         if filter.include_restricted {
@@ -214,10 +220,12 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
-    async fn all_sources(&self) -> Result<Vec<Source>, StoreError> {
-        let sql = format!("SELECT {SOURCE_COLUMNS} FROM sources ORDER BY id");
-        let rows = sqlx::query(AssertSqlSafe(sql)).fetch_all(&self.pool).await?;
-        rows.iter().map(source_from_row).collect()
+    async fn public_sources(&self) -> Result<Vec<Source>, StoreError> {
+        self.read_public_sources().await
+    }
+
+    async fn public_source(&self, id: &SourceId) -> Result<Option<Source>, StoreError> {
+        self.read_public_source(id).await
     }
 
     async fn statements_of_source(&self, id: &SourceId) -> Result<Vec<Statement>, StoreError> {
@@ -231,11 +239,8 @@ impl Store for SqliteStore {
         let mut ids: Vec<EntityId> = statements.iter().map(|s| s.entity_id.clone()).collect();
         ids.sort();
         ids.dedup();
-        let records = self.entities(&ids).await?;
-        let view = crate::PublicView::of(self, &records).await?;
-        let schemata: HashMap<&EntityId, lookout_core::Schema> =
-            records.iter().map(|r| (&r.entity.id, r.entity.schema)).collect();
-        Ok(statements.into_iter().filter(|s| schemata.get(&s.entity_id).is_some_and(|&k| view.keeps(k, s))).collect())
+        let view = crate::PublicView::of_ids(self, &ids).await?;
+        Ok(statements.into_iter().filter(|s| view.keeps(s)).collect())
     }
 
     async fn status_timeline(&self, station: &EntityId) -> Result<Vec<TimelineStep>, StoreError> {

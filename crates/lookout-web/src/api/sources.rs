@@ -1,5 +1,7 @@
 //! `/api/v1/sources`.
 
+use std::collections::HashMap;
+
 use axum::extract::{Path, State};
 use axum::Json;
 use lookout_core::{SourceId, StatementStatus};
@@ -20,7 +22,7 @@ pub async fn list<S: Store>(
     State(app): State<AppState<S>>,
     ApiQuery(page): ApiQuery<PageParams>,
 ) -> Result<Json<Page<SourceDoc>>, ApiError> {
-    let sources: Vec<SourceDoc> = app.store.all_sources().await?.iter().map(SourceDoc::from).collect();
+    let sources: Vec<SourceDoc> = app.store.public_sources().await?.iter().map(SourceDoc::from).collect();
     Ok(Json(paginate(sources, &page, |s| s.id.as_str())?))
 }
 
@@ -34,11 +36,11 @@ pub async fn get<S: Store>(
 ) -> Result<Json<SourceWithStatements>, ApiError> {
     let not_found = || ApiError(WebError::NotFound(format!("source {id:?}")));
     let source_id = SourceId::new(id.clone()).map_err(|_| not_found())?;
-    let sources = app.store.sources(std::slice::from_ref(&source_id)).await?;
-    let source = sources.get(&source_id).ok_or_else(not_found)?;
+    let source = app.store.public_source(&source_id).await?.ok_or_else(not_found)?;
+    let sources = HashMap::from([(source_id.clone(), source.clone())]);
     let statements = app.store.statements_of_source(&source_id).await?;
     Ok(Json(SourceWithStatements {
-        source: SourceDoc::from(source),
+        source: SourceDoc::from(&source),
         statements: statements
             .iter()
             .filter(|s| s.status == StatementStatus::Accepted)

@@ -12,6 +12,9 @@ use crate::error::WebError;
 /// Entries per feed.
 pub(crate) const FEED_ENTRIES: u32 = 100;
 
+/// How many times a feed's length of changes is read, for those left out as private.
+const READ_AHEAD: u32 = 4;
+
 /// One entry of a feed.
 #[derive(Debug, Clone)]
 pub(crate) struct FeedEntry {
@@ -33,7 +36,8 @@ pub(crate) struct FeedEntry {
 
 /// The latest changes in `scope`, newest first.
 pub(crate) async fn feed_entries<S: Store>(store: &S, scope: &ChangeScope) -> Result<Vec<FeedEntry>, WebError> {
-    let changes = store.public_changes(scope, FEED_ENTRIES).await?;
+    // Read beyond a feed's length, so that changes left out as private do not shorten it.
+    let changes = store.public_changes(scope, FEED_ENTRIES * READ_AHEAD).await?;
     let mut ids: Vec<EntityId> = changes.iter().map(|c| c.statement.entity_id.clone()).collect();
     ids.extend(
         changes
@@ -45,7 +49,8 @@ pub(crate) async fn feed_entries<S: Store>(store: &S, scope: &ChangeScope) -> Re
     // links to them (a membership) are theirs to withhold too.
     let records = store.entities(&ids).await?;
     let view = PublicView::of(store, &records).await?;
-    let changes: Vec<PublicChange> = changes.into_iter().filter(|c| shown(&view, c)).collect();
+    let changes: Vec<PublicChange> =
+        changes.into_iter().filter(|c| shown(&view, c)).take(FEED_ENTRIES as usize).collect();
     let labels: HashMap<EntityId, String> = records
         .into_iter()
         .filter(|r| view.is_public(&r.entity.id))
@@ -94,15 +99,12 @@ pub(crate) async fn feed_entries<S: Store>(store: &S, scope: &ChangeScope) -> Re
         .collect())
 }
 
-/// Whether a feed shows `change`: what it is about is public, or was and has just lost its last
-/// statement (a withdrawal, unless of a link, which is a fact about entities that may not be
-/// public), and any entity its value names is public. A change that would name a restricted person,
-/// or a membership of one, is left out whole.
+/// Whether a feed shows `change`: nothing about a private entity (a restricted person, or a link
+/// joining one) is told, not even its id, and no change names one. Everything else is, a
+/// withdrawal included.
 fn shown(view: &PublicView, change: &PublicChange) -> bool {
     let s = &change.statement;
-    let about = view.is_public(&s.entity_id) || (change.kind == ChangeKind::Withdrawn && !change.schema.is_link());
-    let names = !links(change.schema, &s.prop) || EntityId::new(&s.value).is_ok_and(|id| view.is_public(&id));
-    about && names
+    !view.is_private(&s.entity_id) && !view.names_private(&s.entity_id, &s.prop, &s.value)
 }
 
 /// `text` with only the characters XML 1.0 allows (its `Char` production: no control characters

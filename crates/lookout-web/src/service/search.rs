@@ -13,7 +13,7 @@ use crate::i18n::Localized;
 /// as search documents.
 pub async fn search_docs<S: Store>(store: &S, names: &Localized<'_>) -> Result<Vec<SearchDoc>, WebError> {
     let mut docs = super::search_docs::entity_docs(store, names).await?;
-    for s in store.all_sources().await? {
+    for s in store.public_sources().await? {
         let body = [Some(s.url.clone()), s.title.clone(), s.publisher.clone(), s.kind_guess.clone()]
             .into_iter()
             .flatten()

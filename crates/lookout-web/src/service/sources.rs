@@ -97,7 +97,7 @@ async fn copy_links<S: Store + DocumentStore>(
 pub async fn source_page<S: Store + DocumentStore>(store: &S, id: &str) -> Result<SourcePage, WebError> {
     let not_found = || WebError::NotFound(format!("source {id:?}"));
     let source_id = SourceId::new(id).map_err(|_| not_found())?;
-    let source = store.sources(std::slice::from_ref(&source_id)).await?.remove(&source_id).ok_or_else(not_found)?;
+    let source = store.public_source(&source_id).await?.ok_or_else(not_found)?;
     let statements = store.statements_of_source(&source_id).await?;
     let mut by_entity: BTreeMap<String, Vec<Supported>> = BTreeMap::new();
     for s in statements.iter().filter(|s| s.status == lookout_core::StatementStatus::Accepted) {
