@@ -13,7 +13,9 @@ use super::rows::{source_from_row, SOURCE_COLUMNS};
 use super::SqliteStore;
 use crate::StoreError;
 
-/// The query of the public sources (`src`), with `condition` a further condition on `src`.
+/// The query of the public sources (`src`), with `condition` a further condition on `src`. The
+/// recursive step names its index: SQLite 3.50's planner otherwise builds an automatic index of
+/// every accepted statement at each step (minutes on a million statements, against 0.34 s).
 fn public_sources_sql(condition: &str) -> String {
     let links = Schema::ALL.iter().filter(|s| s.is_link()).map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>();
     let columns = SOURCE_COLUMNS.split(", ").map(|c| format!("src.{c}")).collect::<Vec<_>>().join(", ");
@@ -22,7 +24,8 @@ fn public_sources_sql(condition: &str) -> String {
              SELECT key, id FROM entities WHERE restricted = 1
              UNION
              SELECT e.key, e.id FROM private p
-               JOIN statements l ON l.link_value = p.id AND l.status = 'accepted'
+               JOIN statements l INDEXED BY statements_link
+                 ON l.link_value = p.id AND l.link_value IS NOT NULL AND l.status = 'accepted'
                JOIN entities e ON e.key = l.entity_key AND e.schema IN ({links}))
          SELECT {columns} FROM sources src
          WHERE (EXISTS (SELECT 1 FROM statements s WHERE s.source_key = src.key AND s.status = 'accepted'
