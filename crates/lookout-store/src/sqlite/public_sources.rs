@@ -14,7 +14,7 @@ use super::SqliteStore;
 use crate::StoreError;
 
 /// The query of the public sources (`src`), with `condition` a further condition on `src`. The
-/// recursive step names its index: SQLite 3.50's planner otherwise builds an automatic index of
+/// recursive step names its index: SQLite 3.51's planner otherwise builds an automatic index of
 /// every accepted statement at each step (minutes on a million statements, against 0.34 s).
 fn public_sources_sql(condition: &str) -> String {
     let links = Schema::ALL.iter().filter(|s| s.is_link()).map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>();
