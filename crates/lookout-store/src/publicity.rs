@@ -30,23 +30,31 @@ pub struct PublicityFacts {
     pub accepted: bool,
     /// The ids its accepted statements name as values of entity-typed properties.
     pub ends: Vec<EntityId>,
+    /// The ids any of its statements names so, whatever its status (withdrawn, proposed): a link
+    /// that ever joined a private entity stays private when its statements are withdrawn.
+    pub named: Vec<EntityId>,
 }
 
 impl PublicityFacts {
-    /// The facts of a record at hand (its statements as read: only accepted ones count).
+    /// The facts of a record at hand, from its statements as read (a record read with its accepted
+    /// statements only knows no withdrawn link: [`PublicView::of_ids`] reads them all).
     pub fn of(record: &EntityRecord) -> Self {
         let schema = record.entity.schema;
+        let named = |accepted_only: bool| {
+            record
+                .statements
+                .iter()
+                .filter(|s| (!accepted_only || s.status == StatementStatus::Accepted) && names_entity(schema, &s.prop))
+                .filter_map(|s| EntityId::new(s.value.as_str()).ok())
+                .collect()
+        };
         PublicityFacts {
             id: record.entity.id.clone(),
             schema,
             restricted: record.restricted,
             accepted: record.statements.iter().any(|s| s.status == StatementStatus::Accepted),
-            ends: record
-                .statements
-                .iter()
-                .filter(|s| s.status == StatementStatus::Accepted && names_entity(schema, &s.prop))
-                .filter_map(|s| EntityId::new(s.value.as_str()).ok())
-                .collect(),
+            ends: named(true),
+            named: named(false),
         }
     }
 }
@@ -86,8 +94,21 @@ impl PublicView {
         at_hand: Vec<PublicityFacts>,
         mut wanted: Vec<EntityId>,
     ) -> Result<Self, StoreError> {
-        wanted.extend(at_hand.iter().flat_map(|f| f.ends.iter().cloned()));
-        let mut facts: HashMap<EntityId, PublicityFacts> = at_hand.into_iter().map(|f| (f.id.clone(), f)).collect();
+        // A link at hand was read with its accepted statements only: what its withdrawn ones named
+        // is read from the store (one call), as a link that ever joined a private entity is private.
+        let links: Vec<EntityId> = at_hand.iter().filter(|f| f.schema.is_link()).map(|f| f.id.clone()).collect();
+        let mut named: HashMap<EntityId, Vec<EntityId>> = HashMap::new();
+        if !links.is_empty() {
+            named = store.publicity_facts(&links).await?.into_iter().map(|f| (f.id, f.named)).collect();
+        }
+        let mut facts: HashMap<EntityId, PublicityFacts> = at_hand
+            .into_iter()
+            .map(|mut f| {
+                f.named.extend(named.remove(&f.id).unwrap_or_default());
+                (f.id.clone(), f)
+            })
+            .collect();
+        wanted.extend(facts.values().flat_map(|f| f.named.iter().cloned()));
         let mut unread: HashSet<EntityId> = HashSet::new();
         for round in 0..=MAX_ROUNDS {
             wanted.retain(|id| !facts.contains_key(id) && !unread.contains(id));
@@ -103,7 +124,7 @@ impl PublicView {
             let mut next = Vec::new();
             for read in store.publicity_facts(&wanted).await? {
                 if read.schema.is_link() {
-                    next.extend(read.ends.iter().cloned());
+                    next.extend(read.named.iter().cloned());
                 }
                 facts.insert(read.id.clone(), read);
             }
@@ -115,6 +136,7 @@ impl PublicView {
                     restricted: false,
                     accepted: false,
                     ends: Vec::new(),
+                    named: Vec::new(),
                 });
             }
             wanted = next;
@@ -183,7 +205,8 @@ pub async fn public_entity<S: Store>(store: &S, id: &EntityId) -> Result<Option<
     Ok(public_records(store, vec![record]).await?.pop())
 }
 
-/// Each entity's verdict. Private: restricted, or a link with an end private or unread, growing
+/// Each entity's verdict. Private: restricted, or a link that names (in a statement of any status)
+/// an entity private or unread, growing
 /// until nothing changes. Public: public alone and not private, and for a link every end public,
 /// shrinking until nothing changes (links to links settle in as many passes as the chain is long).
 fn judge(
@@ -196,7 +219,7 @@ fn judge(
         let joining: Vec<&EntityId> = facts
             .values()
             .filter(|f| is_link(f) && !private.contains(&f.id))
-            .filter(|f| f.ends.iter().any(|end| private.contains(end) || unread.contains(end)))
+            .filter(|f| f.named.iter().any(|end| private.contains(end) || unread.contains(end)))
             .map(|f| &f.id)
             .collect();
         if joining.is_empty() {

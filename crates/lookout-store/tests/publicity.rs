@@ -199,3 +199,25 @@ async fn a_source_only_private_statements_cite_is_not_public() {
     assert!(supported.iter().all(|s| !s.entity_id.as_str().contains("canary") || s.entity_id.as_str() == "org-canary"));
     assert!(supported.iter().any(|s| s.entity_id.as_str() == "org-canary"));
 }
+
+/// A membership whose member statement was withdrawn still once named the restricted person: it
+/// stays private, read as a record (exports) or by id (feeds, releases), and so do its sources.
+#[tokio::test]
+async fn a_link_that_once_named_a_restricted_person_stays_private_when_that_is_withdrawn() {
+    use lookout_core::StatementAction;
+    let (store, _) = seeded().await;
+    let membership = store.entity(&id("membership-canary")).await.unwrap().unwrap();
+    let member = membership.statements.iter().find(|s| s.prop == "member").unwrap().id.clone();
+    let event = AuditEvent::today("ana", "statement.withdrawn", member.as_str());
+    store
+        .act_on_statements(std::slice::from_ref(&member), StatementAction::Withdrawn, "ana", Some("wrong"), &event)
+        .await
+        .unwrap();
+    let membership = store.entity(&id("membership-canary")).await.unwrap().unwrap();
+    assert!(membership.statements.iter().all(|s| s.prop != "member"), "read with its accepted statements only");
+    assert!(public_records(&store, vec![membership]).await.unwrap().is_empty());
+    let view = PublicView::of_ids(&store, &[id("membership-canary")]).await.unwrap();
+    assert!(view.is_private(&id("membership-canary")));
+    let all = public_records(&store, everything(&store).await).await.unwrap();
+    assert!(!ids(&all).contains(&"membership-canary") && !ids(&all).contains(&"link-to-membership"));
+}

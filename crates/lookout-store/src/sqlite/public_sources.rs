@@ -3,8 +3,8 @@
 //! known from its copies) unless a restricted document was ingested from them. So a source only
 //! a restricted person's statements cite, or a restricted document's, is not listed: its address
 //! or title could name the person. Private, as [`crate::PublicView`] has it: a restricted entity,
-//! or a link joining a private one (a membership of a restricted person, a link to that
-//! membership…), here found by a recursive query over the whole record, to list every source at once.
+//! or a link that ever named a private one, whatever its statement's status (a membership of a
+//! restricted person, a link to that membership…), here found by a recursive query over the whole record, to list every source at once.
 
 use lookout_core::{Schema, Source, SourceId};
 use sqlx::AssertSqlSafe;
@@ -25,7 +25,7 @@ fn public_sources_sql(condition: &str) -> String {
              UNION
              SELECT e.key, e.id FROM private p
                JOIN statements l INDEXED BY statements_link
-                 ON l.link_value = p.id AND l.link_value IS NOT NULL AND l.status = 'accepted'
+                 ON l.link_value = p.id AND l.link_value IS NOT NULL
                JOIN entities e ON e.key = l.entity_key AND e.schema IN ({links}))
          SELECT {columns} FROM sources src
          WHERE (EXISTS (SELECT 1 FROM statements s WHERE s.source_key = src.key AND s.status = 'accepted'

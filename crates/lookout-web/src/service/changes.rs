@@ -48,7 +48,9 @@ pub(crate) async fn feed_entries<S: Store>(store: &S, scope: &ChangeScope) -> Re
     // What the public may see of them: `entities` also returns restricted ones (persons), and
     // links to them (a membership) are theirs to withhold too.
     let records = store.entities(&ids).await?;
-    let view = PublicView::of(store, &records).await?;
+    // Read whole (withdrawn statements too): a membership of a restricted person whose every
+    // statement was withdrawn is still theirs.
+    let view = PublicView::of_ids(store, &ids).await?;
     let changes: Vec<PublicChange> =
         changes.into_iter().filter(|c| shown(&view, c)).take(FEED_ENTRIES as usize).collect();
     let labels: HashMap<EntityId, String> = records
