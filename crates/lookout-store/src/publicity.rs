@@ -108,6 +108,7 @@ impl PublicView {
                 (f.id.clone(), f)
             })
             .collect();
+        let asked: HashSet<EntityId> = wanted.iter().cloned().collect();
         wanted.extend(facts.values().flat_map(|f| f.named.iter().cloned()));
         let mut unread: HashSet<EntityId> = HashSet::new();
         for round in 0..=MAX_ROUNDS {
@@ -123,7 +124,9 @@ impl PublicView {
             }
             let mut next = Vec::new();
             for read in store.publicity_facts(&wanted).await? {
-                if read.schema.is_link() {
+                // What the entities asked about name is judged too (a station's place), and what
+                // links name, as a link is judged by its ends.
+                if read.schema.is_link() || asked.contains(&read.id) {
                     next.extend(read.named.iter().cloned());
                 }
                 facts.insert(read.id.clone(), read);

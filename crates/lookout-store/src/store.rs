@@ -64,8 +64,9 @@ pub trait Store: Send + Sync + 'static {
 
     /// Every source the public may see, in id order: one that supports an accepted statement
     /// telling nothing of a private entity (a restricted person, or a link joining one), or that no
-    /// accepted statement cites and no restricted document came from. A source only private
-    /// statements cite, or a restricted document's, is not listed.
+    /// accepted statement cites, no statement of any status about a private entity cites, and no
+    /// restricted document came from. So a source only private statements cite is not listed, nor
+    /// a restricted document's source unless a public statement cites it.
     fn public_sources(&self) -> impl Future<Output = Result<Vec<Source>, StoreError>> + Send;
 
     /// The source `id`, if the public may see it (as [`Store::public_sources`] has it).

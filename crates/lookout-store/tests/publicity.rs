@@ -187,7 +187,16 @@ async fn a_source_only_private_statements_cite_is_not_public() {
     batch.add_entity(&id("membership-canary"), Schema::Membership).unwrap();
     batch.add_claim(Claim::new(&id("person-canary"), "alias", "Canary", &private_source)).unwrap();
     batch.add_claim(Claim::new(&id("membership-canary"), "role", "treasurer", &private_source)).unwrap();
+    // A source that cites an incident at the station, and not the station itself.
+    let incident_report = batch.add_source(Source::from_url("https://example.org/incident-report"));
+    batch.add_entity(&id("incident-X"), Schema::Incident).unwrap();
+    batch.add_claim(Claim::new(&id("incident-X"), "station", "station-X", &incident_report)).unwrap();
     store.write_batch(&batch).await.unwrap();
+    let told = store.statements_of_source(&incident_report).await.unwrap();
+    assert!(
+        told.iter().any(|s| s.prop == "station" && s.value == "station-X"),
+        "what an entity asked about names is judged too: {told:?}"
+    );
     let urls: Vec<String> = store.public_sources().await.unwrap().into_iter().map(|s| s.url).collect();
     assert!(urls.contains(&source.url), "the source public statements cite: {urls:?}");
     assert!(urls.contains(&"https://example.org/read-later".to_string()), "a source nothing cites yet: {urls:?}");

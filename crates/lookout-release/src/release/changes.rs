@@ -51,7 +51,7 @@ impl Changes {
             let id = entity.id.clone();
             entity.withdrawn.retain(|c| !private(&id, &c.prop, &c.value));
             let gone = (before - entity.withdrawn.len()) as u64;
-            self.summary.withdrawn -= gone;
+            self.summary.withdrawn = self.summary.withdrawn.saturating_sub(gone);
             self.summary.withheld += gone;
         }
         self.entities.retain(|e| !(e.added.is_empty() && e.withdrawn.is_empty() && e.changed.is_empty()));

@@ -1,6 +1,7 @@
 //! The sources the public may see: those supporting an accepted statement that tells nothing of a
 //! private entity, and those no accepted statement cites yet (a bibliography's entry, an original
-//! known from its copies) unless a restricted document was ingested from them. So a source only
+//! known from its copies) unless a restricted document was ingested from them or a statement of
+//! any status (proposed, withdrawn) tells of a private entity. So a source only
 //! a restricted person's statements cite, or a restricted document's, is not listed: its address
 //! or title could name the person. Private, as [`crate::PublicView`] has it: a restricted entity,
 //! or a link that ever named a private one, whatever its statement's status (a membership of a
@@ -15,7 +16,7 @@ use crate::StoreError;
 
 /// The query of the public sources (`src`), with `condition` a further condition on `src`. The
 /// recursive step names its index: SQLite 3.51's planner otherwise builds an automatic index of
-/// every accepted statement at each step (minutes on a million statements, against 0.34 s).
+/// every accepted statement at each step (minutes on a million statements, against 0.36 s).
 fn public_sources_sql(condition: &str) -> String {
     let links = Schema::ALL.iter().filter(|s| s.is_link()).map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>();
     let columns = SOURCE_COLUMNS.split(", ").map(|c| format!("src.{c}")).collect::<Vec<_>>().join(", ");
@@ -31,7 +32,8 @@ fn public_sources_sql(condition: &str) -> String {
          WHERE (EXISTS (SELECT 1 FROM statements s WHERE s.source_key = src.key AND s.status = 'accepted'
                   AND s.entity_key NOT IN (SELECT key FROM private)
                   AND (s.link_value IS NULL OR s.link_value NOT IN (SELECT id FROM private)))
-             OR (NOT EXISTS (SELECT 1 FROM statements s WHERE s.source_key = src.key AND s.status = 'accepted')
+             OR (NOT EXISTS (SELECT 1 FROM statements s WHERE s.source_key = src.key AND (s.status = 'accepted'
+                       OR s.entity_key IN (SELECT key FROM private) OR s.link_value IN (SELECT id FROM private)))
                  AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.source_key = src.key AND d.restricted = 1)))
            {condition}
          ORDER BY src.id",

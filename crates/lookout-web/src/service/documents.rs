@@ -70,6 +70,21 @@ impl SourceLink {
     }
 }
 
+/// Those of `ids` the public may see ([`lookout_store::Store::public_source`]), by id: an original
+/// or a copy named beside a public source may itself be cited only by private statements.
+pub async fn public_sources_among<S: lookout_store::Store>(
+    store: &S,
+    ids: &[SourceId],
+) -> Result<HashMap<SourceId, Source>, WebError> {
+    let mut out = HashMap::new();
+    for id in ids {
+        if let Some(source) = store.public_source(id).await? {
+            out.insert(id.clone(), source);
+        }
+    }
+    Ok(out)
+}
+
 /// An original and the reposts of it among a record's sources.
 #[derive(Debug, Clone)]
 pub struct SourceGroup {
@@ -88,7 +103,7 @@ pub async fn group_sources<S: DocumentStore + lookout_store::Store>(
 ) -> Result<Vec<SourceGroup>, WebError> {
     let originals = store.originals_of(order).await?;
     let missing: Vec<SourceId> = originals.values().filter(|o| !sources.contains_key(*o)).cloned().collect();
-    let extra = if missing.is_empty() { HashMap::new() } else { store.sources(&missing).await? };
+    let extra = public_sources_among(store, &missing).await?;
     let lookup = |id: &SourceId| sources.get(id).or_else(|| extra.get(id));
     let mut groups: Vec<(SourceId, SourceGroup)> = Vec::new();
     for id in order {

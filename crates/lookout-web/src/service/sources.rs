@@ -88,7 +88,7 @@ async fn copy_links<S: Store + DocumentStore>(
     let copies = store.copies_of(id).await?;
     let mut wanted: Vec<SourceId> = copies.clone();
     wanted.extend(original.clone());
-    let sources = store.sources(&wanted).await?;
+    let sources = super::documents::public_sources_among(store, &wanted).await?;
     let link = |id: &SourceId| sources.get(id).map(SourceLink::of);
     Ok((original.as_ref().and_then(link), copies.iter().filter_map(link).collect()))
 }
